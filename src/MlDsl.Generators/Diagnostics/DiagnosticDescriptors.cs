@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace MlDsl.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Each id has a page in analyzers/docs/rules.</summary>
+public static class DiagnosticDescriptors
+{
+    private const string Category = "MlDsl";
+
+    public static readonly DiagnosticDescriptor LayerInputMismatch = Error("MLDSL0001", "Layer input size mismatch", "{0}");
+    public static readonly DiagnosticDescriptor RankMismatch = Error("MLDSL0002", "Layer receives a tensor of the wrong rank", "{0}");
+    public static readonly DiagnosticDescriptor MissingFlatten = Error("MLDSL0003", "Linear layer receives an unflattened tensor", "{0}");
+    public static readonly DiagnosticDescriptor SpatialCollapse = Error("MLDSL0004", "A spatial dimension collapses to zero or less", "{0}");
+    public static readonly DiagnosticDescriptor OutputClassMismatch = Error("MLDSL0005", "Model output does not match the label's classes", "{0}");
+    public static readonly DiagnosticDescriptor InvalidLayerArgument = Error("MLDSL0006", "Layer argument out of range", "{0}");
+    public static readonly DiagnosticDescriptor NotADataset = Error("MLDSL0007", "Model dataset is not a [Dataset]", "Model '{0}' names '{1}' as its dataset, but '{1}' has no [Dataset] attribute");
+    public static readonly DiagnosticDescriptor MissingLabel = Error("MLDSL0008", "Dataset has no usable label", "Dataset '{0}' {1}");
+    public static readonly DiagnosticDescriptor InvalidFeature = Error("MLDSL0009", "Feature cannot be turned into a tensor", "Feature '{0}.{1}' {2}");
+    public static readonly DiagnosticDescriptor InvalidLayerMember = Error("MLDSL0010", "Layer member must be an instance field of type Layer", "Layer member '{0}' must be an instance field of type Layer (TorchSharp's Module<Tensor, Tensor>)");
+    public static readonly DiagnosticDescriptor NoLayers = Error("MLDSL0011", "Model declares no layers", "Model '{0}' declares no layer members");
+    public static readonly DiagnosticDescriptor UnknownLayer = Error("MLDSL0012", "Unknown layer attribute", "'{0}' on member '{1}' is a layer attribute MlDsl does not know");
+
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
+    {
+        LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
+        NotADataset, MissingLabel, InvalidFeature, InvalidLayerMember, NoLayers, UnknownLayer,
+    };
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);
+
+    public static DiagnosticDescriptor ById(string id) => Index[id];
+
+    public static string HelpLink(string id) => $"https://github.com/mldsl/mldsl/blob/main/analyzers/docs/rules/{id}.md";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+}

@@ -1,0 +1,58 @@
+using System.Linq;
+using MlDsl.Generators.Models;
+
+namespace MlDsl.Generators.Emit;
+
+/// <summary>Emits a dataset row's <c>ITensorRow</c> implementation: reflection-free copying into a batch buffer.</summary>
+internal static class DatasetEmitter
+{
+    public static string Emit(DatasetSpec dataset)
+    {
+        var writer = new CodeWriter();
+        string name = dataset.Type.Name;
+        FileHeader.Write(writer, $"the [Dataset] attributes on {name}", dataset.Type.Namespace);
+        using (writer.Block($"partial {dataset.Type.Keyword} {name} : global::MlDsl.Data.ITensorRow<{name}>"))
+        {
+            string shape = string.Join(", ", dataset.InputShape!.Dimensions);
+            writer.Line($"private static readonly long[] featureShape = {{ {shape} }};");
+            writer.Line();
+            writer.Line($"/// <summary>{dataset.InputDescription}.</summary>");
+            writer.Line("public static global::System.ReadOnlySpan<long> FeatureShape => featureShape;");
+            writer.Line();
+            writer.Line($"public static int FeatureLength => {dataset.FeatureLength};");
+            writer.Line();
+            writer.Line($"public static int ClassCount => {dataset.Label!.Classes};");
+            writer.Line();
+            using (writer.Block($"public static void WriteFeatures({name} row, global::System.Span<float> destination)"))
+            {
+                foreach (FeatureSpec feature in dataset.Features)
+                    WriteFeature(writer, name, feature, dataset.Features.Count == 1);
+            }
+            writer.Line();
+            writer.Line($"public static long ReadLabel({name} row) => row.{dataset.Label.Name};");
+        }
+        return writer.ToString();
+    }
+
+    private static void WriteFeature(CodeWriter writer, string rowType, FeatureSpec feature, bool only)
+    {
+        if (feature.Kind == FeatureKind.Scalar)
+        {
+            string value = $"row.{feature.Name}";
+            writer.Line($"destination[{feature.Offset}] = {ConvertToFloat(value)};");
+            return;
+        }
+        string expected = $"\"{feature.Length} floats, shape {feature.Shape}\"";
+        using (writer.Block($"if (row.{feature.Name} is not {{ Length: {feature.Length} }})"))
+        {
+            writer.Line($"throw new global::MlDsl.Data.RowDataException(nameof({rowType}), nameof({feature.Name}), {expected},");
+            writer.Line($"    global::MlDsl.Data.RowDataException.DescribeLength(row.{feature.Name}));");
+        }
+        writer.Line(only
+            ? $"row.{feature.Name}.CopyTo(destination);"
+            : $"row.{feature.Name}.CopyTo(destination.Slice({feature.Offset}, {feature.Length}));");
+    }
+
+    // Convert.ToSingle has an overload per numeric type and bool, so no scalar feature is boxed.
+    private static string ConvertToFloat(string value) => $"global::System.Convert.ToSingle({value})";
+}

@@ -1,0 +1,135 @@
+using System.Linq;
+using MlDsl.Generators.Models;
+using MlDsl.Shapes;
+
+namespace MlDsl.Generators.Emit;
+
+/// <summary>
+/// Emits a [Model] as a TorchSharp module in the style of TorchSharp's own examples: one field per
+/// layer, registered under the member's name, and a forward pass that reads top to bottom.
+/// </summary>
+internal static class ModelEmitter
+{
+    public static string Emit(ModelSpec model)
+    {
+        var writer = new CodeWriter();
+        string name = model.Type.Name;
+        string row = model.Dataset.FullyQualifiedName;
+        FileHeader.Write(writer, $"the layer attributes on {name}", model.Type.Namespace,
+            "MlDsl.Persistence", "MlDsl.Training", "TorchSharp", "static TorchSharp.torch", "static TorchSharp.torch.nn");
+
+        writer.Line($"/// <summary>{name}: {model.InputDescription} to {model.Layers[model.Layers.Count - 1].Output}.</summary>");
+        using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>"))
+        {
+            WriteFields(writer, model);
+            WriteConstructor(writer, model);
+            WriteForward(writer, model);
+            WriteSummary(writer, model);
+            WriteTraining(writer, name, row);
+        }
+        return writer.ToString();
+    }
+
+    private static void WriteFields(CodeWriter writer, ModelSpec model)
+    {
+        // The first layer of each member is the user's own field; the layers stacked after it get fields here.
+        foreach (ResolvedLayer layer in model.Layers.Where(layer => layer.Spec.Position > 0))
+            writer.Line($"private readonly Module<Tensor, Tensor> {layer.Spec.FieldName};");
+        writer.Line();
+        writer.Line($"public const string ModelName = \"{model.Type.Name}\";");
+        writer.Line();
+    }
+
+    private static void WriteConstructor(CodeWriter writer, ModelSpec model)
+    {
+        writer.Line("/// <summary>Builds the layers. A seed makes the initial weights reproducible (it seeds libtorch's global generator).</summary>");
+        using (writer.Block($"public {model.Type.Name}(long? seed = null) : base(ModelName)"))
+        {
+            using (writer.Block("if (seed is { } value)"))
+                writer.Line("torch.manual_seed(value);");
+            writer.Line();
+            foreach (ResolvedLayer layer in model.Layers)
+                writer.Line($"{layer.Spec.FieldName} = {layer.Factory}; // {layer.Input} -> {layer.Output}");
+            writer.Line();
+            writer.Line("RegisterComponents();");
+        }
+        writer.Line();
+    }
+
+    private static void WriteForward(CodeWriter writer, ModelSpec model)
+    {
+        using (writer.Block("public override Tensor forward(Tensor input)"))
+        {
+            string previous = "input";
+            for (int i = 0; i < model.Layers.Count; i++)
+            {
+                string field = model.Layers[i].Spec.FieldName;
+                if (i == model.Layers.Count - 1)
+                {
+                    writer.Line($"return {field}.forward({previous});");
+                    break;
+                }
+                string output = field + "Output";
+                writer.Line($"using var {output} = {field}.forward({previous});");
+                previous = output;
+            }
+        }
+        writer.Line();
+    }
+
+    private static void WriteSummary(CodeWriter writer, ModelSpec model)
+    {
+        string table = SummaryTable.Format(model.Type.Name, model.InputDescription, model.Layers.ToList());
+        writer.Line("/// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>");
+        writer.Line("public const string SummaryTable =");
+        string[] lines = table.TrimEnd('\n').Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+            writer.Line($"    \"{lines[i]}\\n\"" + (i == lines.Length - 1 ? ";" : " +"));
+        writer.Line();
+        writer.Line($"/// <summary>Total trainable parameters, computed at compile time.</summary>");
+        writer.Line($"public const long ParameterCount = {model.Layers.Sum(layer => layer.Parameters)};");
+        writer.Line();
+        writer.Line("/// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>");
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]");
+        writer.Line("{");
+        foreach (ResolvedLayer layer in model.Layers)
+            writer.Line($"    new(\"{layer.Spec.FieldName}\", \"{layer.TorchSharpType}\", new[] {{ {string.Join(", ", layer.Output.Dimensions)} }}, {layer.Parameters}),");
+        writer.Line("};");
+        writer.Line();
+        writer.Line("/// <summary>Writes <see cref=\"SummaryTable\"/> to <paramref name=\"writer\"/>, the console by default.</summary>");
+        writer.Line("public void Summary(global::System.IO.TextWriter? writer = null) => (writer ?? global::System.Console.Out).Write(SummaryTable);");
+        writer.Line();
+    }
+
+    private static void WriteTraining(CodeWriter writer, string name, string row)
+    {
+        string rows = $"global::System.Collections.Generic.IReadOnlyList<{row}>";
+        writer.Line("/// <summary>Trains on <paramref name=\"train\"/> with cross-entropy, reporting <paramref name=\"validation\"/> after every epoch.</summary>");
+        writer.Line($"public FitReport Fit({rows} train, {rows}? validation = null, FitOptions? options = null) =>");
+        writer.Line("    ClassifierTrainer.Fit(this, train, validation, options ?? new FitOptions());");
+        writer.Line();
+        writer.Line("/// <summary>Loss and accuracy on <paramref name=\"rows\"/>, under inference mode.</summary>");
+        writer.Line($"public Evaluation Evaluate({rows} rows, int batchSize = 256) =>");
+        writer.Line("    ClassifierTrainer.Evaluate(this, rows, batchSize);");
+        writer.Line();
+        writer.Line("/// <summary>The most likely class of one row.</summary>");
+        writer.Line($"public int Predict({row} row) => ClassifierPredictor.Predict(this, new[] {{ row }})[0];");
+        writer.Line();
+        writer.Line("/// <summary>The most likely class of every row, computed in batches.</summary>");
+        writer.Line($"public int[] Predict({rows} rows, int batchSize = 256) => ClassifierPredictor.Predict(this, rows, batchSize);");
+        writer.Line();
+        writer.Line("/// <summary>The probability of every class for one row.</summary>");
+        writer.Line($"public float[] PredictProbabilities({row} row) => ClassifierPredictor.Probabilities(this, row);");
+        writer.Line();
+        writer.Line("/// <summary>Writes the weights behind a header (model name, layer shapes, checksum) that <see cref=\"Load\"/> verifies.</summary>");
+        writer.Line("public void Save(string path) => ModelFile.Save(this, ModelName, path);");
+        writer.Line();
+        writer.Line("/// <summary>Reads a model written by <see cref=\"Save\"/>; refuses files of other models, other shapes or damaged weights.</summary>");
+        using (writer.Block($"public static {name} Load(string path)"))
+        {
+            writer.Line($"var model = new {name}();");
+            writer.Line("ModelFile.Load(model, ModelName, path);");
+            writer.Line("return model;");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using MlDsl.Generators.Diagnostics;
+using MlDsl.Generators.Models;
+using MlDsl.Shapes;
+
+namespace MlDsl.Generators.Parsing;
+
+/// <summary>Reads a [Dataset] type's features and label into a <see cref="DatasetSpec"/>.</summary>
+public static class DatasetParser
+{
+    public const string DatasetAttribute = "MlDsl.DatasetAttribute";
+    private const string FeatureAttribute = "MlDsl.FeatureAttribute";
+    private const string ShapeAttribute = "MlDsl.ShapeAttribute";
+    private const string LabelAttribute = "MlDsl.LabelAttribute";
+
+    public static DatasetSpec Parse(INamedTypeSymbol type)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var features = new List<FeatureSpec>();
+        LabelSpec? label = null;
+        int offset = 0;
+
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared || member is not (IPropertySymbol or IFieldSymbol)) continue;
+            ITypeSymbol memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
+            Location? location = member.Locations.FirstOrDefault();
+
+            if (TypeIdentities.HasAttribute(member, FeatureAttribute))
+            {
+                FeatureSpec? feature = ParseFeature(type, member, memberType, offset, location, diagnostics);
+                if (feature is null) continue;
+                features.Add(feature);
+                offset += feature.Length;
+            }
+
+            if (TypeIdentities.FindAttribute(member, LabelAttribute) is { } labelAttribute)
+                label = ParseLabel(type, member, memberType, labelAttribute, location, diagnostics) ?? label;
+        }
+
+        Location? typeLocation = type.Locations.FirstOrDefault();
+        if (label is null && !diagnostics.Any(d => d.DescriptorId == DiagnosticDescriptors.MissingLabel.Id))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, typeLocation, type.Name, "has no [Label(Classes = n)] member"));
+        if (features.Count == 0 && diagnostics.Count == 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, typeLocation, type.Name, "(none)", "is missing: a dataset needs at least one [Feature] member"));
+
+        TensorShape? input = InputShape(type, features, diagnostics);
+        return new DatasetSpec(TypeIdentities.Of(type), features.ToEquatableArray(), label, input, diagnostics.ToEquatableArray());
+    }
+
+    private static FeatureSpec? ParseFeature(INamedTypeSymbol type, ISymbol member, ITypeSymbol memberType, int offset, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        if (memberType is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Single })
+        {
+            AttributeData? shape = TypeIdentities.FindAttribute(member, ShapeAttribute);
+            int[] dimensions = shape is null ? new int[0] : ShapeDimensions(shape);
+            if (dimensions.Length == 0 || dimensions.Any(size => size <= 0))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, location, type.Name, member.Name,
+                    "is a float array without a valid [Shape]; declare one with positive sizes, e.g. [Shape(784)] or [Shape(1, 28, 28)]"));
+                return null;
+            }
+            TensorShape tensorShape = TensorShape.Of(dimensions);
+            return new FeatureSpec(member.Name, FeatureKind.FloatArray, offset, (int)tensorShape.ElementCount, tensorShape);
+        }
+        if (memberType.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
+            or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_Boolean)
+            return new FeatureSpec(member.Name, FeatureKind.Scalar, offset, 1, TensorShape.Of(1));
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, location, type.Name, member.Name,
+            $"has type {memberType.ToDisplayString()}; a feature is a number (float, double, int, long, bool) or a float[] with [Shape]"));
+        return null;
+    }
+
+    private static LabelSpec? ParseLabel(INamedTypeSymbol type, ISymbol member, ITypeSymbol memberType, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        int classes = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Classes").Value.Value as int? ?? 0;
+        if (memberType.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, location, type.Name,
+                $"declares label '{member.Name}' of type {memberType.ToDisplayString()}; a class label is an int class index"));
+            return null;
+        }
+        if (classes < 2)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, location, type.Name,
+                $"declares label '{member.Name}' with Classes = {classes}; set Classes to the number of classes (at least 2)"));
+            return null;
+        }
+        return new LabelSpec(member.Name, classes);
+    }
+
+    private static int[] ShapeDimensions(AttributeData shape)
+    {
+        if (shape.ConstructorArguments.Length != 1) return new int[0];
+        TypedConstant argument = shape.ConstructorArguments[0];
+        return argument.Kind == TypedConstantKind.Array
+            ? argument.Values.Select(value => value.Value as int? ?? 0).ToArray()
+            : new[] { argument.Value as int? ?? 0 };
+    }
+
+    private static TensorShape? InputShape(INamedTypeSymbol type, List<FeatureSpec> features, List<DiagnosticInfo> diagnostics)
+    {
+        if (features.Count == 0) return null;
+        if (features.Count == 1) return features[0].Shape;
+        FeatureSpec? image = features.FirstOrDefault(feature => feature.Shape.Rank > 1);
+        if (image is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, type.Locations.FirstOrDefault(), type.Name, image.Name,
+                $"has shape {image.Shape}, which cannot be concatenated with the other features; give it a dataset of its own or flatten it"));
+            return null;
+        }
+        return TensorShape.Of(features.Sum(feature => feature.Length));
+    }
+}

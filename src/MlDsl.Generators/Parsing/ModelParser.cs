@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using MlDsl.Generators.Diagnostics;
+using MlDsl.Generators.Models;
+using MlDsl.Shapes;
+
+namespace MlDsl.Generators.Parsing;
+
+/// <summary>Reads a [Model] class's layer members, infers every shape and records what went wrong where.</summary>
+public static class ModelParser
+{
+    public const string ModelAttribute = "MlDsl.ModelAttribute";
+    private const string LayerAttributeBase = "MlDsl.LayerAttribute";
+    private const string ModuleType = "TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>";
+
+    public static ModelSpec? Parse(INamedTypeSymbol type, AttributeData modelAttribute)
+    {
+        TypeIdentity identity = TypeIdentities.Of(type);
+        var diagnostics = new List<DiagnosticInfo>();
+        if (modelAttribute.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol datasetType)
+            return null; // the compiler already reports the malformed attribute
+
+        if (!TypeIdentities.HasAttribute(datasetType, DatasetParser.DatasetAttribute))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotADataset, TypeIdentities.LocationOf(modelAttribute, type), type.Name, datasetType.Name));
+            return new ModelSpec(identity, TypeIdentities.Of(datasetType), "", EquatableArray<ResolvedLayer>.Empty, diagnostics.ToEquatableArray());
+        }
+
+        DatasetSpec dataset = DatasetParser.Parse(datasetType);
+        var locations = new Dictionary<LayerSpec, Location?>();
+        List<LayerSpec> layers = ReadLayers(type, locations, diagnostics);
+        if (layers.Count == 0 && diagnostics.Count == 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, type.Locations.FirstOrDefault(), type.Name));
+
+        // A dataset that cannot be emitted reports its own diagnostics; the model just stays unbuilt.
+        if (!dataset.CanEmit || diagnostics.Count > 0)
+            return new ModelSpec(identity, dataset.Type, dataset.InputDescription, EquatableArray<ResolvedLayer>.Empty,
+                diagnostics.Count > 0 ? diagnostics.ToEquatableArray() : dataset.Diagnostics);
+
+        InferenceResult inference = ShapeInference.Infer(dataset.InputShape!, layers, dataset.Label!.Classes);
+        if (inference.Problem is { } problem)
+            diagnostics.Add(DiagnosticInfo.Create(DescriptorFor(problem.Kind), locations[problem.Layer], problem.Message));
+        return new ModelSpec(identity, dataset.Type, dataset.InputDescription, inference.Layers, diagnostics.ToEquatableArray());
+    }
+
+    private static List<LayerSpec> ReadLayers(INamedTypeSymbol type, Dictionary<LayerSpec, Location?> locations, List<DiagnosticInfo> diagnostics)
+    {
+        var layers = new List<LayerSpec>();
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared) continue;
+            List<AttributeData> attributes = member.GetAttributes().Where(IsLayerAttribute).ToList();
+            if (attributes.Count == 0) continue;
+
+            if (member is not IFieldSymbol { IsStatic: false, IsReadOnly: false } field || field.Type.ToDisplayString() != ModuleType)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerMember, member.Locations.FirstOrDefault(), member.Name));
+                continue;
+            }
+            for (int position = 0; position < attributes.Count; position++)
+            {
+                AttributeData attribute = attributes[position];
+                string attributeName = attribute.AttributeClass!.ToDisplayString();
+                if (!LayerCatalogue.TryGetKind(attributeName, out LayerKind kind))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, TypeIdentities.LocationOf(attribute, member), attribute.AttributeClass.Name, member.Name));
+                    continue;
+                }
+                LayerSpec spec = LayerArguments.Read(member.Name, position, kind, attribute);
+                layers.Add(spec);
+                locations[spec] = TypeIdentities.LocationOf(attribute, member);
+            }
+        }
+        return layers;
+    }
+
+    private static bool IsLayerAttribute(AttributeData attribute)
+    {
+        for (INamedTypeSymbol? type = attribute.AttributeClass; type is not null; type = type.BaseType)
+            if (type.ToDisplayString() == LayerAttributeBase) return true;
+        return false;
+    }
+
+    private static DiagnosticDescriptor DescriptorFor(ShapeProblemKind kind) => kind switch
+    {
+        ShapeProblemKind.InputSizeMismatch => DiagnosticDescriptors.LayerInputMismatch,
+        ShapeProblemKind.RankMismatch => DiagnosticDescriptors.RankMismatch,
+        ShapeProblemKind.MissingFlatten => DiagnosticDescriptors.MissingFlatten,
+        ShapeProblemKind.SpatialCollapse => DiagnosticDescriptors.SpatialCollapse,
+        ShapeProblemKind.OutputClassMismatch => DiagnosticDescriptors.OutputClassMismatch,
+        _ => DiagnosticDescriptors.InvalidLayerArgument,
+    };
+}

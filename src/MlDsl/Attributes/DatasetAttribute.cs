@@ -1,0 +1,5 @@
+namespace MlDsl;
+
+/// <summary>Marks a partial record whose properties are the features and label of one example.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class DatasetAttribute : Attribute;

@@ -1,0 +1,70 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MlDsl.Data;
+
+/// <summary>
+/// Turns typed rows into tensors: one contiguous float buffer and one tensor per batch, never a
+/// tensor per row. Labels are checked against the class count here, where the row index is known.
+/// </summary>
+public static class BatchCollator
+{
+    /// <summary>Collates <paramref name="count"/> rows starting at <paramref name="start"/> into (features, labels).</summary>
+    public static (Tensor Features, Tensor Labels) Collate<TRow>(IReadOnlyList<TRow> rows, int start, int count, Device? device = null)
+        where TRow : ITensorRow<TRow>
+    {
+        float[] features = new float[(long)count * TRow.FeatureLength];
+        long[] labels = new long[count];
+        Fill(rows, start, count, features, labels);
+        return (ToTensor(features, count, TRow.FeatureShape, device), torch.tensor(labels, device: device));
+    }
+
+    /// <summary>Collates only the features, for prediction.</summary>
+    public static Tensor CollateFeatures<TRow>(IReadOnlyList<TRow> rows, int start, int count, Device? device = null)
+        where TRow : ITensorRow<TRow>
+    {
+        float[] features = new float[(long)count * TRow.FeatureLength];
+        int length = TRow.FeatureLength;
+        for (int i = 0; i < count; i++)
+            WriteFeatures(rows[start + i], start + i, features.AsSpan(i * length, length));
+        return ToTensor(features, count, TRow.FeatureShape, device);
+    }
+
+    internal static void Fill<TRow>(IReadOnlyList<TRow> rows, int start, int count, Span<float> features, Span<long> labels)
+        where TRow : ITensorRow<TRow>
+    {
+        int length = TRow.FeatureLength;
+        int classes = TRow.ClassCount;
+        for (int i = 0; i < count; i++)
+        {
+            TRow row = rows[start + i];
+            if (row is null)
+                throw new RowDataException(typeof(TRow).Name, "row", "a row", "null", start + i);
+            WriteFeatures(row, start + i, features.Slice(i * length, length));
+            long label = TRow.ReadLabel(row);
+            if ((ulong)label >= (ulong)classes)
+                throw new RowDataException(typeof(TRow).Name, "label", $"a class index in [0, {classes - 1}]", label.ToString(), start + i);
+            labels[i] = label;
+        }
+    }
+
+    private static void WriteFeatures<TRow>(TRow row, int index, Span<float> destination) where TRow : ITensorRow<TRow>
+    {
+        try
+        {
+            TRow.WriteFeatures(row, destination);
+        }
+        catch (RowDataException problem)
+        {
+            throw problem.AtRow(index);
+        }
+    }
+
+    private static Tensor ToTensor(float[] buffer, int count, ReadOnlySpan<long> featureShape, Device? device)
+    {
+        long[] dimensions = new long[featureShape.Length + 1];
+        dimensions[0] = count;
+        featureShape.CopyTo(dimensions.AsSpan(1));
+        return torch.tensor(buffer, dimensions, device: device);
+    }
+}

@@ -1,0 +1,4 @@
+namespace MlDsl;
+
+/// <summary>Flattens every dimension but the batch dimension.</summary>
+public sealed class FlattenAttribute : LayerAttribute;

@@ -1,0 +1,9 @@
+namespace MlDsl;
+
+/// <summary>Fully connected layer. In-features are inferred unless given.</summary>
+public sealed class LinearAttribute(int outFeatures) : LayerAttribute
+{
+    public int OutFeatures { get; } = outFeatures;
+    /// <summary>0 means "infer from the previous layer".</summary>
+    public int InFeatures { get; set; }
+}

@@ -1,0 +1,4 @@
+namespace MlDsl;
+
+/// <summary>Rectified linear unit.</summary>
+public sealed class ReluAttribute : LayerAttribute;

@@ -1,0 +1,4 @@
+namespace MlDsl;
+
+/// <summary>Logistic sigmoid.</summary>
+public sealed class SigmoidAttribute : LayerAttribute;

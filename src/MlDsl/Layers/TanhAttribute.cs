@@ -1,0 +1,4 @@
+namespace MlDsl;
+
+/// <summary>Hyperbolic tangent.</summary>
+public sealed class TanhAttribute : LayerAttribute;
