@@ -10,20 +10,20 @@ internal static class DatasetEmitter
     {
         var writer = new CodeWriter();
         string name = dataset.Type.Name;
-        FileHeader.Write(writer, $"the [Dataset] attributes on {name}", dataset.Type.Namespace);
+        FileHeader.Write(writer, $"the [Dataset] attributes on {name}", dataset.Type.Namespace, "System");
         using (writer.Block($"partial {dataset.Type.Keyword} {name} : global::MlDsl.Data.ITensorRow<{name}>"))
         {
             string shape = string.Join(", ", dataset.InputShape!.Dimensions);
             writer.Line($"private static readonly long[] featureShape = {{ {shape} }};");
             writer.Line();
             writer.Line($"/// <summary>{dataset.InputDescription}.</summary>");
-            writer.Line("public static global::System.ReadOnlySpan<long> FeatureShape => featureShape;");
+            writer.Line("public static ReadOnlySpan<long> FeatureShape => featureShape;");
             writer.Line();
             writer.Line($"public static int FeatureLength => {dataset.FeatureLength};");
             writer.Line();
             writer.Line($"public static int ClassCount => {dataset.Label!.Classes};");
             writer.Line();
-            using (writer.Block($"public static void WriteFeatures({name} row, global::System.Span<float> destination)"))
+            using (writer.Block($"public static void WriteFeatures({name} row, Span<float> destination)"))
             {
                 foreach (FeatureSpec feature in dataset.Features)
                     WriteFeature(writer, name, feature, dataset.Features.Count == 1);
@@ -54,5 +54,5 @@ internal static class DatasetEmitter
     }
 
     // Convert.ToSingle has an overload per numeric type and bool, so no scalar feature is boxed.
-    private static string ConvertToFloat(string value) => $"global::System.Convert.ToSingle({value})";
+    private static string ConvertToFloat(string value) => $"Convert.ToSingle({value})";
 }

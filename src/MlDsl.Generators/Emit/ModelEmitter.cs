@@ -16,7 +16,7 @@ internal static class ModelEmitter
         string name = model.Type.Name;
         string row = model.Dataset.FullyQualifiedName;
         FileHeader.Write(writer, $"the layer attributes on {name}", model.Type.Namespace,
-            "MlDsl.Persistence", "MlDsl.Training", "TorchSharp", "static TorchSharp.torch", "static TorchSharp.torch.nn");
+            "System.Collections.Generic", "MlDsl.Persistence", "MlDsl.Training", "TorchSharp", "static TorchSharp.torch", "static TorchSharp.torch.nn");
 
         writer.Line($"/// <summary>{name}: {model.InputDescription} to {model.Layers[model.Layers.Count - 1].Output}.</summary>");
         using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>"))
@@ -90,7 +90,7 @@ internal static class ModelEmitter
         writer.Line($"public const long ParameterCount = {model.Layers.Sum(layer => layer.Parameters)};");
         writer.Line();
         writer.Line("/// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>");
-        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]");
+        writer.Line("public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]");
         writer.Line("{");
         foreach (ResolvedLayer layer in model.Layers)
             writer.Line($"    new(\"{layer.Spec.FieldName}\", \"{layer.TorchSharpType}\", new[] {{ {string.Join(", ", layer.Output.Dimensions)} }}, {layer.Parameters}),");
@@ -103,7 +103,7 @@ internal static class ModelEmitter
 
     private static void WriteTraining(CodeWriter writer, string name, string row)
     {
-        string rows = $"global::System.Collections.Generic.IReadOnlyList<{row}>";
+        string rows = $"IReadOnlyList<{row}>";
         writer.Line("/// <summary>Trains on <paramref name=\"train\"/> with cross-entropy, reporting <paramref name=\"validation\"/> after every epoch.</summary>");
         writer.Line($"public FitReport Fit({rows} train, {rows}? validation = null, FitOptions? options = null) =>");
         writer.Line("    ClassifierTrainer.Fit(this, train, validation, options ?? new FitOptions());");

@@ -35,8 +35,7 @@ public static class ModelParser
 
         // A dataset that cannot be emitted reports its own diagnostics; the model just stays unbuilt.
         if (!dataset.CanEmit || diagnostics.Count > 0)
-            return new ModelSpec(identity, dataset.Type, dataset.InputDescription, EquatableArray<ResolvedLayer>.Empty,
-                diagnostics.Count > 0 ? diagnostics.ToEquatableArray() : dataset.Diagnostics);
+            return new ModelSpec(identity, dataset.Type, dataset.InputDescription, EquatableArray<ResolvedLayer>.Empty, diagnostics.ToEquatableArray());
 
         InferenceResult inference = ShapeInference.Infer(dataset.InputShape!, layers, dataset.Label!.Classes);
         if (inference.Problem is { } problem)

@@ -1,0 +1,79 @@
+namespace MlDsl.Generators.Tests.Infrastructure;
+
+/// <summary>User code the tests compile: correct models, and their broken twins built by replacing one line.</summary>
+internal static class Sources
+{
+    public const string Digit = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Dataset]
+        public sealed partial record Digit
+        {
+            [Feature, Shape(1, 28, 28)] public required float[] Pixels { get; init; }
+            [Label(Classes = 10)] public required int Value { get; init; }
+        }
+        """;
+
+    public const string DigitCnn = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Model(typeof(Digit))]
+        public sealed partial class DigitCnn
+        {
+            [Conv2d(32, Kernel = 3), Relu] Layer conv1;
+            [Conv2d(64, Kernel = 3), Relu] Layer conv2;
+            [MaxPool2d(2), Dropout(0.25), Flatten] Layer pool;
+            [Linear(128), Relu, Dropout(0.5)] Layer fc1;
+            [Linear(10)] Layer fc2;
+        }
+        """;
+
+    public const string Tumour = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Dataset]
+        public sealed partial record Tumour
+        {
+            [Feature] public float Radius { get; init; }
+            [Feature] public double Texture { get; init; }
+            [Feature] public int Lobes { get; init; }
+            [Feature, Shape(3)] public required float[] Spectrum { get; init; }
+            [Label(Classes = 2)] public int Malignant { get; init; }
+        }
+
+        [Model(typeof(Tumour))]
+        public sealed partial class TumourMlp
+        {
+            [Linear(16), Tanh] Layer hidden;
+            [Linear(8), Gelu, Dropout(0.1)] Layer narrow;
+            [Linear(2)] Layer output;
+        }
+        """;
+
+    public const string SmallImages = """
+        using MlDsl;
+
+        [Dataset]
+        public partial record struct Patch
+        {
+            [Feature, Shape(3, 16, 16)] public float[] Pixels { get; init; }
+            [Label(Classes = 4)] public long Kind { get; init; }
+        }
+
+        [Model(typeof(Patch))]
+        public partial class PatchNet
+        {
+            [Conv2d(8, Kernel = 3, Padding = 1), BatchNorm2d, Relu] Layer stem;
+            [AvgPool2d(2)] Layer pool1;
+            [Conv2d(16, Kernel = 3, Stride = 2, InChannels = 8), Sigmoid] Layer conv;
+            [MaxPool2d(2, Stride = 1), Flatten] Layer pool2;
+            [Linear(4, InFeatures = 64)] Layer head;
+        }
+        """;
+}
