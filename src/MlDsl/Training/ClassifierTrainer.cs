@@ -58,7 +58,7 @@ public static class ClassifierTrainer
         // Running sums stay on the device: the host reads them once per epoch, not once per step.
         using var lossSum = zeros(1, dtype: float64, device: device);
         using var correct = zeros(1, dtype: int64, device: device);
-        using var order = randperm(count, generator: shuffling).to(device);
+        using var order = ShuffledOrder(count, shuffling, device);
 
         for (long start = 0; start < count; start += batchSize)
         {
@@ -102,6 +102,14 @@ public static class ClassifierTrainer
             }
         }
         return new Evaluation(lossSum / count, (double)correct / count, (int)count);
+    }
+
+    // randperm draws on the CPU generator; a device copy replaces (and disposes) the CPU order.
+    private static Tensor ShuffledOrder(long count, Generator shuffling, Device device)
+    {
+        Tensor order = randperm(count, generator: shuffling);
+        if (device.type == DeviceType.CPU) return order;
+        using (order) return order.to(device);
     }
 
     internal static Device ParameterDevice(Module<Tensor, Tensor> model) =>

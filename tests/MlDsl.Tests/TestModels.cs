@@ -1,0 +1,37 @@
+using MlDsl;
+
+namespace MlDsl.Tests;
+
+[Dataset]
+public sealed partial record Point
+{
+    [Feature] public float X { get; init; }
+    [Feature] public float Y { get; init; }
+    [Feature, Shape(2)] public required float[] Extra { get; init; }
+    [Label(Classes = 3)] public int Cluster { get; init; }
+}
+
+[Model(typeof(Point))]
+public sealed partial class PointMlp
+{
+    [Linear(32), Relu] Layer hidden;
+    [Linear(16), Tanh, Dropout(0.1)] Layer narrow;
+    [Linear(3)] Layer output;
+}
+
+[Dataset]
+public sealed partial record Patch
+{
+    [Feature, Shape(3, 16, 16)] public required float[] Pixels { get; init; }
+    [Label(Classes = 4)] public long Kind { get; init; }
+}
+
+[Model(typeof(Patch))]
+public sealed partial class PatchNet
+{
+    [Conv2d(8, Kernel = 3, Padding = 1), BatchNorm2d, Relu] Layer stem;
+    [AvgPool2d(2)] Layer pool1;
+    [Conv2d(16, Kernel = 3, Stride = 2), Sigmoid] Layer conv;
+    [MaxPool2d(2, Stride = 1), Flatten, Gelu] Layer pool2;
+    [Linear(4)] Layer head;
+}
