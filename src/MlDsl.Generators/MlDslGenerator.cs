@@ -1,8 +1,7 @@
 using Microsoft.CodeAnalysis;
-using MlDsl.Generators.Diagnostics;
 using MlDsl.Generators.Emit;
-using MlDsl.Generators.Models;
-using MlDsl.Generators.Parsing;
+using MlDsl.Declarations.Models;
+using MlDsl.Declarations.Parsing;
 
 namespace MlDsl.Generators;
 
@@ -38,18 +37,16 @@ public sealed class MlDslGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Models);
 
+        // Diagnostics only decide what is emitted: the analyzers (MlDsl.Analyzers) report them to the user,
+        // while typing, from the same parsing code.
         context.RegisterSourceOutput(datasets, static (output, dataset) =>
         {
-            foreach (DiagnosticInfo diagnostic in dataset.Diagnostics)
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
             if (dataset.CanEmit)
                 output.AddSource(dataset.Type.HintName("Dataset"), DatasetEmitter.Emit(dataset));
         });
 
         context.RegisterSourceOutput(models, static (output, model) =>
         {
-            foreach (DiagnosticInfo diagnostic in model.Diagnostics)
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
             if (model.CanEmit)
                 output.AddSource(model.Type.HintName("Model"), ModelEmitter.Emit(model));
         });

@@ -22,6 +22,9 @@ public static class LayerCatalogue
         new ActivationRule(LayerKind.Gelu, "GELU"),
         new ActivationRule(LayerKind.Sigmoid, "Sigmoid"),
         new ActivationRule(LayerKind.Tanh, "Tanh"),
+        // Over the class dimension (1); dimension 0 is the batch.
+        new ActivationRule(LayerKind.Softmax, "Softmax", "dim: 1"),
+        new ActivationRule(LayerKind.LogSoftmax, "LogSoftmax", "dim: 1"),
     }.ToDictionary(rule => rule.Kind);
 
     private static readonly Dictionary<string, LayerKind> ByAttributeName =
@@ -36,4 +39,8 @@ public static class LayerCatalogue
     /// <summary>Layers that carry trainable parameters.</summary>
     public static bool HasParameters(LayerKind kind) =>
         kind is LayerKind.Conv2d or LayerKind.Linear or LayerKind.BatchNorm2d;
+
+    /// <summary>Layers that turn logits into probabilities (or log-probabilities).</summary>
+    public static bool SquashesOutput(LayerKind kind) =>
+        kind is LayerKind.Softmax or LayerKind.LogSoftmax or LayerKind.Sigmoid;
 }

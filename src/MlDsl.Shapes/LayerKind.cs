@@ -14,4 +14,6 @@ public enum LayerKind
     Gelu,
     Sigmoid,
     Tanh,
+    Softmax,
+    LogSoftmax,
 }

@@ -1,5 +1,5 @@
 using System.Linq;
-using MlDsl.Generators.Models;
+using MlDsl.Declarations.Models;
 using MlDsl.Shapes;
 
 namespace MlDsl.Generators.Emit;

@@ -1,7 +1,8 @@
-using MlDsl.Generators.Diagnostics;
+using System.Linq;
+using MlDsl.Declarations.Diagnostics;
 using MlDsl.Shapes;
 
-namespace MlDsl.Generators.Models;
+namespace MlDsl.Declarations.Models;
 
 // Pipeline models are immutable and value-equal: the incremental driver compares them to decide
 // whether output must be regenerated, and they must never hold symbols, syntax or a compilation.
@@ -29,7 +30,7 @@ public sealed record DatasetSpec(
     TensorShape? InputShape,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    public bool CanEmit => Diagnostics.Count == 0 && Label is not null && InputShape is not null;
+    public bool CanEmit => Label is not null && InputShape is not null && !Diagnostics.Any(diagnostic => diagnostic.IsError);
 
     public int FeatureLength => Features.Count == 0 ? 0 : Features[Features.Count - 1].Offset + Features[Features.Count - 1].Length;
 

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using MlDsl.Generators.Diagnostics;
-using MlDsl.Generators.Models;
+using MlDsl.Declarations.Diagnostics;
+using MlDsl.Declarations.Models;
 using MlDsl.Shapes;
 
-namespace MlDsl.Generators.Parsing;
+namespace MlDsl.Declarations.Parsing;
 
 /// <summary>Reads a [Model] class's layer members, infers every shape and records what went wrong where.</summary>
 public static class ModelParser
@@ -39,7 +39,11 @@ public static class ModelParser
 
         InferenceResult inference = ShapeInference.Infer(dataset.InputShape!, layers, dataset.Label!.Classes);
         if (inference.Problem is { } problem)
-            diagnostics.Add(DiagnosticInfo.Create(DescriptorFor(problem.Kind), locations[problem.Layer], problem.Message));
+            diagnostics.Add(ShapeDiagnostics.For(problem, inference, locations[problem.Layer], dataset.InputShape!, SingleFeature(datasetType)));
+        else
+            diagnostics.AddRange(ModelReview.Review(inference.Layers, locations));
+        if (PartsDeclaringLayers(type) is var parts and > 1)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersAcrossPartials, type.Locations.FirstOrDefault(), type.Name, parts.ToString()));
         return new ModelSpec(identity, dataset.Type, dataset.InputDescription, inference.Layers, diagnostics.ToEquatableArray());
     }
 
@@ -81,13 +85,29 @@ public static class ModelParser
         return false;
     }
 
-    private static DiagnosticDescriptor DescriptorFor(ShapeProblemKind kind) => kind switch
+    private static DatasetFeature? SingleFeature(INamedTypeSymbol dataset)
     {
-        ShapeProblemKind.InputSizeMismatch => DiagnosticDescriptors.LayerInputMismatch,
-        ShapeProblemKind.RankMismatch => DiagnosticDescriptors.RankMismatch,
-        ShapeProblemKind.MissingFlatten => DiagnosticDescriptors.MissingFlatten,
-        ShapeProblemKind.SpatialCollapse => DiagnosticDescriptors.SpatialCollapse,
-        ShapeProblemKind.OutputClassMismatch => DiagnosticDescriptors.OutputClassMismatch,
-        _ => DiagnosticDescriptors.InvalidLayerArgument,
-    };
+        ISymbol[] features = dataset.GetMembers().Where(member => TypeIdentities.HasAttribute(member, "MlDsl.FeatureAttribute")).ToArray();
+        if (features.Length != 1) return null;
+        AttributeData? shape = TypeIdentities.FindAttribute(features[0], "MlDsl.ShapeAttribute");
+        return new DatasetFeature(shape?.ApplicationSyntaxReference?.GetSyntax().GetLocation());
+    }
+
+    /// <summary>How many partial declarations of the model hold layer members.</summary>
+    private static int PartsDeclaringLayers(INamedTypeSymbol type)
+    {
+        if (type.DeclaringSyntaxReferences.Length < 2) return 1;
+        var parts = new HashSet<int>();
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared || !member.GetAttributes().Any(IsLayerAttribute)) continue;
+            foreach (SyntaxReference declaration in member.DeclaringSyntaxReferences)
+                for (int part = 0; part < type.DeclaringSyntaxReferences.Length; part++)
+                {
+                    SyntaxReference candidate = type.DeclaringSyntaxReferences[part];
+                    if (candidate.SyntaxTree == declaration.SyntaxTree && candidate.Span.Contains(declaration.Span)) parts.Add(part);
+                }
+        }
+        return parts.Count;
+    }
 }

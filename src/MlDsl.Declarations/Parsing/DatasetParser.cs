@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using MlDsl.Generators.Diagnostics;
-using MlDsl.Generators.Models;
+using MlDsl.Declarations.Diagnostics;
+using MlDsl.Declarations.Models;
 using MlDsl.Shapes;
 
-namespace MlDsl.Generators.Parsing;
+namespace MlDsl.Declarations.Parsing;
 
 /// <summary>Reads a [Dataset] type's features and label into a <see cref="DatasetSpec"/>.</summary>
 public static class DatasetParser

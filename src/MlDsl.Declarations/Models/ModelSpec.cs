@@ -1,7 +1,8 @@
-using MlDsl.Generators.Diagnostics;
+using System.Linq;
+using MlDsl.Declarations.Diagnostics;
 using MlDsl.Shapes;
 
-namespace MlDsl.Generators.Models;
+namespace MlDsl.Declarations.Models;
 
 /// <summary>A [Model] class after parsing and shape inference; emitted only when it has no diagnostics.</summary>
 public sealed record ModelSpec(
@@ -11,5 +12,5 @@ public sealed record ModelSpec(
     EquatableArray<ResolvedLayer> Layers,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    public bool CanEmit => Diagnostics.Count == 0 && Layers.Count > 0;
+    public bool CanEmit => Layers.Count > 0 && !Diagnostics.Any(diagnostic => diagnostic.IsError);
 }

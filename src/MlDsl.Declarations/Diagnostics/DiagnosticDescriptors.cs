@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace MlDsl.Generators.Diagnostics;
+namespace MlDsl.Declarations.Diagnostics;
 
 /// <summary>Every diagnostic the generator reports. Each id has a page in analyzers/docs/rules.</summary>
 public static class DiagnosticDescriptors
@@ -22,10 +22,16 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoLayers = Error("MLDSL0011", "Model declares no layers", "Model '{0}' declares no layer members");
     public static readonly DiagnosticDescriptor UnknownLayer = Error("MLDSL0012", "Unknown layer attribute", "'{0}' on member '{1}' is a layer attribute MlDsl does not know");
 
+    public static readonly DiagnosticDescriptor LayerAfterOutput = Warning("MLDSL0013", "Layer after the output layer", "{0}");
+    public static readonly DiagnosticDescriptor SoftmaxBeforeCrossEntropy = Warning("MLDSL0014", "Output squashed before cross-entropy", "{0}");
+    public static readonly DiagnosticDescriptor LayersAcrossPartials = Warning("MLDSL0015", "Layers declared in several partial declarations",
+        "Model '{0}' declares layer members in {1} partial declarations; their order, and so the network, is undefined: declare all layers in one");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
         NotADataset, MissingLabel, InvalidFeature, InvalidLayerMember, NoLayers, UnknownLayer,
+        LayerAfterOutput, SoftmaxBeforeCrossEntropy, LayersAcrossPartials,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);
@@ -33,6 +39,9 @@ public static class DiagnosticDescriptors
     public static DiagnosticDescriptor ById(string id) => Index[id];
 
     public static string HelpLink(string id) => $"https://github.com/mldsl/mldsl/blob/main/analyzers/docs/rules/{id}.md";
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));

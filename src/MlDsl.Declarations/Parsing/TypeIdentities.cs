@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
-using MlDsl.Generators.Models;
+using MlDsl.Declarations.Models;
 
-namespace MlDsl.Generators.Parsing;
+namespace MlDsl.Declarations.Parsing;
 
 internal static class TypeIdentities
 {

@@ -2,7 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using MlDsl.Shapes;
 
-namespace MlDsl.Generators.Parsing;
+namespace MlDsl.Declarations.Parsing;
 
 /// <summary>Turns a layer attribute's constructor and named arguments into a <see cref="LayerSpec"/>.</summary>
 internal static class LayerArguments

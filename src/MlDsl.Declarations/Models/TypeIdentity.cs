@@ -1,4 +1,4 @@
-namespace MlDsl.Generators.Models;
+namespace MlDsl.Declarations.Models;
 
 /// <summary>Where a partial type lives and how to redeclare it.</summary>
 /// <param name="Keyword">"class", "record", "struct" or "record struct".</param>

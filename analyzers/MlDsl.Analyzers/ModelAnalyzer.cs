@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using MlDsl.Declarations.Diagnostics;
+using MlDsl.Declarations.Parsing;
+using MlDsl.Shapes;
+
+namespace MlDsl.Analyzers;
+
+/// <summary>
+/// Reports every [Dataset] and [Model] mistake while the user types, from the same parsing and shape
+/// inference the generator uses, so the IDE and the generated code never disagree.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ModelAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.All.ToImmutableArray();
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            INamedTypeSymbol? datasetAttribute = start.Compilation.GetTypeByMetadataName(DatasetParser.DatasetAttribute);
+            INamedTypeSymbol? modelAttribute = start.Compilation.GetTypeByMetadataName(ModelParser.ModelAttribute);
+            if (datasetAttribute is null || modelAttribute is null) return; // MlDsl is not referenced
+
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, datasetAttribute, modelAttribute), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol datasetAttribute, INamedTypeSymbol modelAttribute)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, datasetAttribute))
+                Report(context, DatasetParser.Parse(type).Diagnostics);
+            else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, modelAttribute) && ModelParser.Parse(type, attribute) is { } model)
+                Report(context, model.Diagnostics);
+        }
+    }
+
+    private static void Report(SymbolAnalysisContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Compilation));
+    }
+}

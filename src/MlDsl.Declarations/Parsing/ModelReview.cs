@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using MlDsl.Declarations.Diagnostics;
+using MlDsl.Shapes;
+
+namespace MlDsl.Declarations.Parsing;
+
+/// <summary>
+/// Checks a model whose shapes are fine for what a careful reviewer would still flag: anything after
+/// the output layer. Training uses cross-entropy on raw logits, so the last parametric layer is the output.
+/// </summary>
+internal static class ModelReview
+{
+    public static IEnumerable<DiagnosticInfo> Review(IReadOnlyList<ResolvedLayer> layers, IReadOnlyDictionary<LayerSpec, Location?> locations)
+    {
+        int output = -1;
+        for (int i = 0; i < layers.Count; i++)
+            if (LayerCatalogue.HasParameters(layers[i].Spec.Kind) && layers[i].Spec.Kind != LayerKind.BatchNorm2d) output = i;
+        if (output < 0) yield break;
+
+        string outputName = layers[output].Spec.FieldName;
+        for (int i = output + 1; i < layers.Count; i++)
+        {
+            LayerSpec spec = layers[i].Spec;
+            Location? location = locations[spec];
+            if (LayerCatalogue.SquashesOutput(spec.Kind))
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxBeforeCrossEntropy, location,
+                    $"'{spec.Member}' applies {spec.Kind} to the output of '{outputName}', but training uses cross-entropy, " +
+                    "which applies log-softmax to raw logits itself; remove it");
+            else
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.LayerAfterOutput, location,
+                    $"'{spec.Member}' applies {spec.Kind} after the output layer '{outputName}'; the loss should see the output layer's logits unchanged");
+        }
+    }
+}

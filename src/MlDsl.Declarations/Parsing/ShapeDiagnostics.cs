@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using MlDsl.Declarations.Diagnostics;
+using MlDsl.Shapes;
+
+namespace MlDsl.Declarations.Parsing;
+
+/// <summary>Turns a shape-inference problem into its diagnostic, with what the code fixes need as properties.</summary>
+internal static class ShapeDiagnostics
+{
+    public const string InferredProperty = "inferred";
+    public const string ArgumentProperty = "argument";
+    public const string ClassesProperty = "classes";
+    public const string ShapeProperty = "shape";
+
+    public static DiagnosticInfo For(ShapeProblem problem, InferenceResult inference, Location? location, TensorShape input, DatasetFeature? feature)
+    {
+        switch (problem.Kind)
+        {
+            case ShapeProblemKind.InputSizeMismatch:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.LayerInputMismatch, location, problem.Message)
+                    .WithProperty(InferredProperty, problem.Expected!.Value.ToString())
+                    .WithProperty(ArgumentProperty, problem.Layer.Kind == LayerKind.Linear ? "InFeatures" : "InChannels");
+
+            case ShapeProblemKind.RankMismatch:
+                var rank = DiagnosticInfo.Create(DiagnosticDescriptors.RankMismatch, location, problem.Message);
+                // Straight from the data: offer the image shape when the flat length factors one way only.
+                if (inference.Layers.Count == 0 && feature is { ShapeLocation: not null } && ImageShape(input) is { } image)
+                    rank = rank.WithProperty(ShapeProperty, image).WithRelated(feature.ShapeLocation);
+                return rank;
+
+            case ShapeProblemKind.MissingFlatten:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.MissingFlatten, location, problem.Message);
+
+            case ShapeProblemKind.SpatialCollapse:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.SpatialCollapse, location, problem.Message + "; shapes so far: " + Steps(input, inference.Layers));
+
+            case ShapeProblemKind.OutputClassMismatch:
+                var output = DiagnosticInfo.Create(DiagnosticDescriptors.OutputClassMismatch, location, problem.Message);
+                return problem.Layer.Kind == LayerKind.Linear && problem.Layer.Position == 0
+                    ? output.WithProperty(ClassesProperty, problem.Expected!.Value.ToString())
+                    : output;
+
+            default:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, problem.Message);
+        }
+    }
+
+    /// <summary>(1, s, s) when the length is a square, (3, s, s) when a third of it is; nothing otherwise.</summary>
+    private static string? ImageShape(TensorShape input)
+    {
+        if (input.Rank != 1) return null;
+        int length = input[0];
+        foreach (int channels in new[] { 1, 3 })
+        {
+            if (length % channels != 0) continue;
+            int side = (int)System.Math.Round(System.Math.Sqrt(length / channels));
+            if (side > 1 && side * side * channels == length) return $"{channels}, {side}, {side}";
+        }
+        return null;
+    }
+
+    private static string Steps(TensorShape input, IReadOnlyList<ResolvedLayer> layers) =>
+        string.Join(" -> ", new[] { input.ToString() }.Concat(layers.Select(layer => $"{layer.Spec.FieldName} {layer.Output}")));
+}
+
+/// <summary>A dataset's single feature, and where its [Shape] attribute is written.</summary>
+internal sealed class DatasetFeature(Location? shapeLocation)
+{
+    public Location? ShapeLocation { get; } = shapeLocation;
+}

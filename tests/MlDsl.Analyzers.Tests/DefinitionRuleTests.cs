@@ -1,0 +1,53 @@
+using MlDsl.Analyzers.Tests.Infrastructure;
+using static MlDsl.Analyzers.Tests.Infrastructure.Verifier;
+
+namespace MlDsl.Analyzers.Tests;
+
+/// <summary>Malformed datasets and models are reported at the declaration at fault.</summary>
+public sealed class DefinitionRuleTests
+{
+    [Fact]
+    public Task A_model_over_a_plain_class_is_reported() => AnalyzerAsync(
+        "using MlDsl;\n" + Models.Cnn.Replace("[Model(typeof(Digit))]", "[{|#0:Model(typeof(Plain))|}]") + "\npublic sealed class Plain { }\n",
+        Diagnostic("MLDSL0007").WithLocation(0).WithMessage("Model 'DigitCnn' names 'Plain' as its dataset, but 'Plain' has no [Dataset] attribute"));
+
+    [Fact]
+    public Task A_dataset_without_a_label_is_reported_once() => AnalyzerAsync(
+        Models.Digit.Replace("public sealed partial record Digit", "public sealed partial record {|#0:Digit|}").Replace("[Label(Classes = 10)] ", "") + Models.Cnn,
+        Diagnostic("MLDSL0008").WithLocation(0).WithMessage("Dataset 'Digit' has no [Label(Classes = n)] member"));
+
+    [Fact]
+    public Task A_label_with_one_class_is_reported() => AnalyzerAsync(
+        Models.Digit.Replace("public required int Value", "public required int {|#0:Value|}").Replace("Classes = 10", "Classes = 1"),
+        Diagnostic("MLDSL0008").WithLocation(0).WithMessage("Dataset 'Digit' declares label 'Value' with Classes = 1; set Classes to the number of classes (at least 2)"));
+
+    [Fact]
+    public Task A_float_array_without_shape_is_reported() => AnalyzerAsync(
+        Models.Digit.Replace(", Shape(1, 28, 28)] public required float[] Pixels", "] public required float[] {|#0:Pixels|}"),
+        Diagnostic("MLDSL0009").WithLocation(0).WithMessage(
+            "Feature 'Digit.Pixels' is a float array without a valid [Shape]; declare one with positive sizes, e.g. [Shape(784)] or [Shape(1, 28, 28)]"));
+
+    [Fact]
+    public Task A_string_feature_is_reported() => AnalyzerAsync(
+        Models.Digit.Replace("[Label(Classes = 10)]", "[Feature] public string? {|#0:Name|} { get; init; }\n    [Label(Classes = 10)]"),
+        Diagnostic("MLDSL0009").WithLocation(0));
+
+    [Fact]
+    public Task A_layer_on_a_property_is_reported() => AnalyzerAsync(
+        Models.CnnWith("[Linear(10)] Layer fc2;", "[Linear(10)] Layer {|#0:fc2|} { get; set; } = null!;"),
+        Diagnostic("MLDSL0010").WithLocation(0));
+
+    [Fact]
+    public Task A_model_without_layers_is_reported() => AnalyzerAsync(
+        Models.Digit + "[Model(typeof(Digit))]\npublic sealed partial class {|#0:Empty|} { }\n",
+        Diagnostic("MLDSL0011").WithLocation(0).WithMessage("Model 'Empty' declares no layer members"));
+
+    [Fact]
+    public Task An_unknown_layer_attribute_is_reported() => AnalyzerAsync(
+        Models.CnnWith("[Linear(10)]", "[Linear(10), {|#0:Mystery|}]") + "\npublic sealed class MysteryAttribute : MlDsl.LayerAttribute { }\n",
+        Diagnostic("MLDSL0012").WithLocation(0).WithMessage("'MysteryAttribute' on member 'fc2' is a layer attribute MlDsl does not know"));
+
+    [Fact]
+    public Task Code_without_mldsl_attributes_is_never_analyzed() =>
+        AnalyzerAsync("public sealed class Plain { public int Value; }\n");
+}
