@@ -44,15 +44,35 @@ internal static class Verifier
         await test.RunAsync();
     }
 
+    /// <summary>Runs the suppressor with compiler warnings on, so suppressed and unsuppressed warnings can both be asserted.</summary>
+    public static async Task SuppressorAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<LayerFieldSuppressor, DefaultVerifier>
+        {
+            TestCode = LayerAlias + source,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+        };
+        AddReferences(test.TestState);
+        test.DisabledDiagnostics.AddRange(new[] { "CS1701", "CS1702", "CS1591" });
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    private static void AddReferences(SolutionState state)
+    {
+        state.AdditionalReferences.AddRange(Net100.References.All);
+        state.AdditionalReferences.Add(typeof(DatasetAttribute).Assembly);
+        state.AdditionalReferences.Add(typeof(TorchSharp.torch).Assembly);
+    }
+
     private sealed class Test<TFix> : CSharpCodeFixTest<ModelAnalyzer, TFix, DefaultVerifier>
         where TFix : CodeFixProvider, new()
     {
         public Test()
         {
             ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            TestState.AdditionalReferences.AddRange(Net100.References.All);
-            TestState.AdditionalReferences.Add(typeof(DatasetAttribute).Assembly);
-            TestState.AdditionalReferences.Add(typeof(TorchSharp.torch).Assembly);
+            AddReferences(TestState);
         }
 
         protected override CompilationOptions CreateCompilationOptions() =>

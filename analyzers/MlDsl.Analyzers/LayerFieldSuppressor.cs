@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MlDsl.Analyzers;
+
+/// <summary>
+/// Layer members are assigned and used by generated code. When a model is broken there is no
+/// generated code, and the compiler's "never assigned / never used / non-nullable" warnings would
+/// bury the one diagnostic that says what is wrong; this suppresses them on layer fields only.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LayerFieldSuppressor : DiagnosticSuppressor
+{
+    private static readonly ImmutableArray<SuppressionDescriptor> Suppressions = new[]
+    {
+        ("CS0169", "The field is used by the generated forward pass"),
+        ("CS0649", "The field is assigned by the generated constructor"),
+        ("CS8618", "The field is assigned by the generated constructor"),
+        ("IDE0044", "The field is assigned by the generated constructor"),
+        ("IDE0051", "The field is used by the generated forward pass"),
+    }.Select(pair => new SuppressionDescriptor("MLDSLSPR_" + pair.Item1, pair.Item1, pair.Item2)).ToImmutableArray();
+
+    public override ImmutableArray<SuppressionDescriptor> SupportedSuppressions => Suppressions;
+
+    public override void ReportSuppressions(SuppressionAnalysisContext context)
+    {
+        INamedTypeSymbol? layerAttribute = context.Compilation.GetTypeByMetadataName("MlDsl.LayerAttribute");
+        INamedTypeSymbol? modelAttribute = context.Compilation.GetTypeByMetadataName("MlDsl.ModelAttribute");
+        if (layerAttribute is null || modelAttribute is null) return;
+
+        foreach (Diagnostic diagnostic in context.ReportedDiagnostics)
+        {
+            SyntaxTree? tree = diagnostic.Location.SourceTree;
+            if (tree is null) continue;
+            SyntaxNode node = tree.GetRoot(context.CancellationToken).FindNode(diagnostic.Location.SourceSpan);
+            if (context.GetSemanticModel(tree).GetDeclaredSymbol(node, context.CancellationToken) is not IFieldSymbol field) continue;
+            if (!IsLayerField(field, layerAttribute, modelAttribute)) continue;
+            context.ReportSuppression(Suppression.Create(Suppressions.First(s => s.SuppressedDiagnosticId == diagnostic.Id), diagnostic));
+        }
+    }
+
+    private static bool IsLayerField(IFieldSymbol field, INamedTypeSymbol layerAttribute, INamedTypeSymbol modelAttribute) =>
+        field.ContainingType.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, modelAttribute))
+        && field.GetAttributes().Any(attribute => InheritsFrom(attribute.AttributeClass, layerAttribute));
+
+    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (; type is not null; type = type.BaseType)
+            if (SymbolEqualityComparer.Default.Equals(type, baseType)) return true;
+        return false;
+    }
+}
