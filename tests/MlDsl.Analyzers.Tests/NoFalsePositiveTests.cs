@@ -1,0 +1,43 @@
+extern alias generator;
+
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using MlDsl.Analyzers.Tests.Infrastructure;
+using MlDslGenerator = generator::MlDsl.Generators.MlDslGenerator;
+
+namespace MlDsl.Analyzers.Tests;
+
+/// <summary>The analyzers stay silent on every model the repository ships as correct.</summary>
+public sealed class NoFalsePositiveTests
+{
+    public static TheoryData<string> CorrectModelFolders => new() { "examples", Path.Combine("tests", "MlDsl.Tests") };
+
+    [Theory]
+    [MemberData(nameof(CorrectModelFolders))]
+    public async Task No_mldsl_diagnostic_on_the_repositorys_correct_models(string folder)
+    {
+        string[] files = Repository.Sources(folder).ToArray();
+        Assert.Contains(files, file => File.ReadAllText(file).Contains("[Model(typeof("));
+
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(files.Select(File.ReadAllText));
+
+        Assert.Empty(diagnostics.Where(diagnostic => diagnostic.Id.StartsWith("MLDSL", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Compiles the sources as a build would (generator included) and runs the analyzers.</summary>
+    internal static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(IEnumerable<string> sources)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var compilation = CSharpCompilation.Create("Checked",
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, parse)),
+            Net100.References.All.Cast<MetadataReference>()
+                .Append(MetadataReference.CreateFromFile(typeof(DatasetAttribute).Assembly.Location))
+                .Append(MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpGeneratorDriver.Create(new MlDslGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
+        return await generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ModelAnalyzer())).GetAnalyzerDiagnosticsAsync();
+    }
+}
