@@ -19,6 +19,13 @@ internal static class ModelEmitter
             "System.Collections.Generic", "MlDsl.Persistence", "MlDsl.Training", "TorchSharp", "static TorchSharp.torch", "static TorchSharp.torch.nn");
 
         writer.Line($"/// <summary>{name}: {model.InputDescription} to {model.Layers[model.Layers.Count - 1].Output}.</summary>");
+        // Partial types merge their doc comments, so hovering the model in the IDE shows every inferred shape.
+        writer.Line("/// <remarks>");
+        writer.Line("/// <list type=\"table\">");
+        foreach (ResolvedLayer layer in model.Layers)
+            writer.Line($"/// <item><term>{layer.Spec.FieldName}</term><description>{layer.TorchSharpType}: {layer.Input} -&gt; {layer.Output}, {layer.Parameters} parameters</description></item>");
+        writer.Line("/// </list>");
+        writer.Line("/// </remarks>");
         using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>"))
         {
             WriteFields(writer, model);

@@ -12,6 +12,21 @@ using static TorchSharp.torch.nn;
 namespace Samples;
 
 /// <summary>DigitCnn: (1, 28, 28) from Digit.Pixels to (10).</summary>
+/// <remarks>
+/// <list type="table">
+/// <item><term>conv1</term><description>Conv2d: (1, 28, 28) -&gt; (32, 26, 26), 320 parameters</description></item>
+/// <item><term>conv1Relu</term><description>ReLU: (32, 26, 26) -&gt; (32, 26, 26), 0 parameters</description></item>
+/// <item><term>conv2</term><description>Conv2d: (32, 26, 26) -&gt; (64, 24, 24), 18496 parameters</description></item>
+/// <item><term>conv2Relu</term><description>ReLU: (64, 24, 24) -&gt; (64, 24, 24), 0 parameters</description></item>
+/// <item><term>pool</term><description>MaxPool2d: (64, 24, 24) -&gt; (64, 12, 12), 0 parameters</description></item>
+/// <item><term>poolDropout</term><description>Dropout: (64, 12, 12) -&gt; (64, 12, 12), 0 parameters</description></item>
+/// <item><term>poolFlatten</term><description>Flatten: (64, 12, 12) -&gt; (9216), 0 parameters</description></item>
+/// <item><term>fc1</term><description>Linear: (9216) -&gt; (128), 1179776 parameters</description></item>
+/// <item><term>fc1Relu</term><description>ReLU: (128) -&gt; (128), 0 parameters</description></item>
+/// <item><term>fc1Dropout</term><description>Dropout: (128) -&gt; (128), 0 parameters</description></item>
+/// <item><term>fc2</term><description>Linear: (128) -&gt; (10), 1290 parameters</description></item>
+/// </list>
+/// </remarks>
 partial class DigitCnn : Module<Tensor, Tensor>
 {
     private readonly Module<Tensor, Tensor> conv1Relu;

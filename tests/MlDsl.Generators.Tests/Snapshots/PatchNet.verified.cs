@@ -10,6 +10,19 @@ using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 /// <summary>PatchNet: (3, 16, 16) from Patch.Pixels to (4).</summary>
+/// <remarks>
+/// <list type="table">
+/// <item><term>stem</term><description>Conv2d: (3, 16, 16) -&gt; (8, 16, 16), 224 parameters</description></item>
+/// <item><term>stemBatchNorm2d</term><description>BatchNorm2d: (8, 16, 16) -&gt; (8, 16, 16), 16 parameters</description></item>
+/// <item><term>stemRelu</term><description>ReLU: (8, 16, 16) -&gt; (8, 16, 16), 0 parameters</description></item>
+/// <item><term>pool1</term><description>AvgPool2d: (8, 16, 16) -&gt; (8, 8, 8), 0 parameters</description></item>
+/// <item><term>conv</term><description>Conv2d: (8, 8, 8) -&gt; (16, 3, 3), 1168 parameters</description></item>
+/// <item><term>convSigmoid</term><description>Sigmoid: (16, 3, 3) -&gt; (16, 3, 3), 0 parameters</description></item>
+/// <item><term>pool2</term><description>MaxPool2d: (16, 3, 3) -&gt; (16, 2, 2), 0 parameters</description></item>
+/// <item><term>pool2Flatten</term><description>Flatten: (16, 2, 2) -&gt; (64), 0 parameters</description></item>
+/// <item><term>head</term><description>Linear: (64) -&gt; (4), 260 parameters</description></item>
+/// </list>
+/// </remarks>
 partial class PatchNet : Module<Tensor, Tensor>
 {
     private readonly Module<Tensor, Tensor> stemBatchNorm2d;

@@ -12,6 +12,16 @@ using static TorchSharp.torch.nn;
 namespace Samples;
 
 /// <summary>TumourMlp: (6) from 4 features of Tumour to (2).</summary>
+/// <remarks>
+/// <list type="table">
+/// <item><term>hidden</term><description>Linear: (6) -&gt; (16), 112 parameters</description></item>
+/// <item><term>hiddenTanh</term><description>Tanh: (16) -&gt; (16), 0 parameters</description></item>
+/// <item><term>narrow</term><description>Linear: (16) -&gt; (8), 136 parameters</description></item>
+/// <item><term>narrowGelu</term><description>GELU: (8) -&gt; (8), 0 parameters</description></item>
+/// <item><term>narrowDropout</term><description>Dropout: (8) -&gt; (8), 0 parameters</description></item>
+/// <item><term>output</term><description>Linear: (8) -&gt; (2), 18 parameters</description></item>
+/// </list>
+/// </remarks>
 partial class TumourMlp : Module<Tensor, Tensor>
 {
     private readonly Module<Tensor, Tensor> hiddenTanh;
