@@ -17,7 +17,20 @@ public enum FeatureKind
 }
 
 /// <param name="Offset">Where the feature starts in one example's buffer.</param>
-public sealed record FeatureSpec(string Name, FeatureKind Kind, int Offset, int Length, TensorShape Shape);
+/// <param name="ClrType">The member's C# type keyword ("float", "int", "bool", "float[]", ...).</param>
+public sealed record FeatureSpec(string Name, FeatureKind Kind, int Offset, int Length, TensorShape Shape, string ClrType);
+
+/// <summary>A member read from CSV: by header (the member's name unless [Column] says otherwise) or by index.</summary>
+/// <param name="Reader">The <c>CsvRecord</c> getter ("Single", "Int32", "Singles", ...).</param>
+/// <param name="Cast">A cast the getter's value needs ("short"), or empty.</param>
+public sealed record ColumnSpec(string Member, string? Header, int Index, int Width, string Reader, string Cast, string Expected);
+
+/// <summary>The members splits and analysis use but the model never sees.</summary>
+/// <param name="TimestampOffset">Whether the timestamp is a DateTimeOffset (else a DateTime).</param>
+public sealed record MetadataSpec(string? GroupKey, string? Timestamp, bool TimestampOffset, EquatableArray<string> Slices)
+{
+    public static MetadataSpec None { get; } = new(null, null, false, EquatableArray<string>.Empty);
+}
 
 /// <param name="Classes">Number of classes.</param>
 public sealed record LabelSpec(string Name, int Classes);
@@ -28,6 +41,9 @@ public sealed record DatasetSpec(
     EquatableArray<FeatureSpec> Features,
     LabelSpec? Label,
     TensorShape? InputShape,
+    MetadataSpec Metadata,
+    EquatableArray<ColumnSpec> CsvColumns,
+    bool CsvReadable,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     public bool CanEmit => Label is not null && InputShape is not null && !Diagnostics.Any(diagnostic => diagnostic.IsError);

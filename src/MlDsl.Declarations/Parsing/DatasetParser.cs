@@ -14,6 +14,9 @@ public static class DatasetParser
     private const string FeatureAttribute = "MlDsl.FeatureAttribute";
     private const string ShapeAttribute = "MlDsl.ShapeAttribute";
     private const string LabelAttribute = "MlDsl.LabelAttribute";
+    internal const string GroupKeyAttribute = "MlDsl.GroupKeyAttribute";
+    internal const string TimestampAttribute = "MlDsl.TimestampAttribute";
+    internal const string SliceAttribute = "MlDsl.SliceAttribute";
 
     public static DatasetSpec Parse(INamedTypeSymbol type)
     {
@@ -47,7 +50,9 @@ public static class DatasetParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, typeLocation, type.Name, "(none)", "is missing: a dataset needs at least one [Feature] member"));
 
         TensorShape? input = InputShape(type, features, diagnostics);
-        return new DatasetSpec(TypeIdentities.Of(type), features.ToEquatableArray(), label, input, diagnostics.ToEquatableArray());
+        MetadataSpec metadata = ReadMetadata(type, diagnostics);
+        (EquatableArray<ColumnSpec> columns, bool readable) = CsvColumns.Read(type);
+        return new DatasetSpec(TypeIdentities.Of(type), features.ToEquatableArray(), label, input, metadata, columns, readable, diagnostics.ToEquatableArray());
     }
 
     private static FeatureSpec? ParseFeature(INamedTypeSymbol type, ISymbol member, ITypeSymbol memberType, int offset, Location? location, List<DiagnosticInfo> diagnostics)
@@ -63,11 +68,11 @@ public static class DatasetParser
                 return null;
             }
             TensorShape tensorShape = TensorShape.Of(dimensions);
-            return new FeatureSpec(member.Name, FeatureKind.FloatArray, offset, (int)tensorShape.ElementCount, tensorShape);
+            return new FeatureSpec(member.Name, FeatureKind.FloatArray, offset, (int)tensorShape.ElementCount, tensorShape, "float[]");
         }
         if (memberType.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
             or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_Boolean)
-            return new FeatureSpec(member.Name, FeatureKind.Scalar, offset, 1, TensorShape.Of(1));
+            return new FeatureSpec(member.Name, FeatureKind.Scalar, offset, 1, TensorShape.Of(1), memberType.ToDisplayString());
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, location, type.Name, member.Name,
             $"has type {memberType.ToDisplayString()}; a feature is a number (float, double, int, long, bool) or a float[] with [Shape]"));
@@ -92,7 +97,34 @@ public static class DatasetParser
         return new LabelSpec(member.Name, classes);
     }
 
-    private static int[] ShapeDimensions(AttributeData shape)
+    private static MetadataSpec ReadMetadata(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    {
+        string? groupKey = null, timestamp = null;
+        bool offset = false;
+        var slices = new List<string>();
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared || member is not (IPropertySymbol or IFieldSymbol)) continue;
+            ITypeSymbol memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
+            if (TypeIdentities.HasAttribute(member, GroupKeyAttribute)) groupKey = member.Name;
+            if (TypeIdentities.HasAttribute(member, SliceAttribute)) slices.Add(member.Name);
+            if (!TypeIdentities.HasAttribute(member, TimestampAttribute)) continue;
+            string typeName = memberType.ToDisplayString();
+            if (typeName is "System.DateTime" or "System.DateTimeOffset")
+            {
+                timestamp = member.Name;
+                offset = typeName == "System.DateTimeOffset";
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, member.Locations.FirstOrDefault(), type.Name, member.Name,
+                    $"is a [Timestamp] of type {typeName}; a timestamp is a DateTime or a DateTimeOffset"));
+            }
+        }
+        return new MetadataSpec(groupKey, timestamp, offset, slices.ToEquatableArray());
+    }
+
+    internal static int[] ShapeDimensions(AttributeData shape)
     {
         if (shape.ConstructorArguments.Length != 1) return new int[0];
         TypedConstant argument = shape.ConstructorArguments[0];

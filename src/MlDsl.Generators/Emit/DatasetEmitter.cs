@@ -10,8 +10,10 @@ internal static class DatasetEmitter
     {
         var writer = new CodeWriter();
         string name = dataset.Type.Name;
-        FileHeader.Write(writer, $"the [Dataset] attributes on {name}", dataset.Type.Namespace, "System");
-        using (writer.Block($"partial {dataset.Type.Keyword} {name} : global::MlDsl.Data.ITensorRow<{name}>"))
+        FileHeader.Write(writer, $"the [Dataset] attributes on {name}", dataset.Type.Namespace,
+            "System", "System.Collections.Generic", "System.Globalization", "MlDsl.Data", "MlDsl.Data.Csv");
+        string interfaces = $"IDatasetRow<{name}>" + (dataset.CsvReadable ? $", ICsvRow<{name}>" : "");
+        using (writer.Block($"partial {dataset.Type.Keyword} {name} : {interfaces}"))
         {
             string shape = string.Join(", ", dataset.InputShape!.Dimensions);
             writer.Line($"private static readonly long[] featureShape = {{ {shape} }};");
@@ -30,6 +32,13 @@ internal static class DatasetEmitter
             }
             writer.Line();
             writer.Line($"public static long ReadLabel({name} row) => row.{dataset.Label.Name};");
+            writer.Line();
+            DatasetMetadataEmitter.Write(writer, dataset);
+            if (dataset.CsvReadable)
+            {
+                writer.Line();
+                DatasetCsvEmitter.Write(writer, dataset);
+            }
         }
         return writer.ToString();
     }
@@ -45,8 +54,8 @@ internal static class DatasetEmitter
         string expected = $"\"{feature.Length} floats, shape {feature.Shape}\"";
         using (writer.Block($"if (row.{feature.Name} is not {{ Length: {feature.Length} }})"))
         {
-            writer.Line($"throw new global::MlDsl.Data.RowDataException(nameof({rowType}), nameof({feature.Name}), {expected},");
-            writer.Line($"    global::MlDsl.Data.RowDataException.DescribeLength(row.{feature.Name}));");
+            writer.Line($"throw new RowDataException(nameof({rowType}), nameof({feature.Name}), {expected},");
+            writer.Line($"    RowDataException.DescribeLength(row.{feature.Name}));");
         }
         writer.Line(only
             ? $"row.{feature.Name}.CopyTo(destination);"

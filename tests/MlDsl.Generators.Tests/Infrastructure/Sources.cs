@@ -43,8 +43,13 @@ internal static class Sources
             [Feature] public float Radius { get; init; }
             [Feature] public double Texture { get; init; }
             [Feature] public int Lobes { get; init; }
-            [Feature, Shape(3)] public required float[] Spectrum { get; init; }
-            [Label(Classes = 2)] public int Malignant { get; init; }
+            [Feature, Shape(3), Column(3)] public required float[] Spectrum { get; init; }
+            [Label(Classes = 2), Column("diagnosis")] public int Malignant { get; init; }
+            [GroupKey] public long Patient { get; init; }
+            [Timestamp] public System.DateTimeOffset Scanned { get; init; }
+            [Slice] public string Hospital { get; init; } = "";
+            [Slice] public bool Screening { get; init; }
+            [Ignore] public string Notes { get; init; } = "";
         }
 
         [Model(typeof(Tumour))]

@@ -3,10 +3,14 @@
 #nullable enable
 
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using MlDsl.Data;
+using MlDsl.Data.Csv;
 
 namespace Samples;
 
-partial record Digit : global::MlDsl.Data.ITensorRow<Digit>
+partial record Digit : IDatasetRow<Digit>
 {
     private static readonly long[] featureShape = { 1, 28, 28 };
 
@@ -21,11 +25,39 @@ partial record Digit : global::MlDsl.Data.ITensorRow<Digit>
     {
         if (row.Pixels is not { Length: 784 })
         {
-            throw new global::MlDsl.Data.RowDataException(nameof(Digit), nameof(Pixels), "784 floats, shape (1, 28, 28)",
-                global::MlDsl.Data.RowDataException.DescribeLength(row.Pixels));
+            throw new RowDataException(nameof(Digit), nameof(Pixels), "784 floats, shape (1, 28, 28)",
+                RowDataException.DescribeLength(row.Pixels));
         }
         row.Pixels.CopyTo(destination);
     }
 
     public static long ReadLabel(Digit row) => row.Value;
+
+    private static readonly string[] featureNames = FeatureNaming.Expand(("Pixels", 784));
+
+    public static IReadOnlyList<string> FeatureNames => featureNames;
+
+    public static string LabelName => "Value";
+
+    public static Digit WithFeatures(Digit row, ReadOnlySpan<float> features) => row with
+    {
+        Pixels = features.Slice(0, 784).ToArray(),
+    };
+
+    public static string? GroupKeyName => null;
+
+    public static string? GroupOf(Digit row) => null;
+
+    public static string? TimestampName => null;
+
+    public static DateTime? TimeOf(Digit row) => null;
+
+    private static readonly string[] sliceNames = Array.Empty<string>();
+
+    public static IReadOnlyList<string> SliceNames => sliceNames;
+
+    public static string SliceOf(Digit row, int slice) => slice switch
+    {
+        _ => throw new ArgumentOutOfRangeException(nameof(slice), slice, "no such slice"),
+    };
 }

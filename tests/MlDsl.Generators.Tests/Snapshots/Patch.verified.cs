@@ -3,8 +3,12 @@
 #nullable enable
 
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using MlDsl.Data;
+using MlDsl.Data.Csv;
 
-partial record struct Patch : global::MlDsl.Data.ITensorRow<Patch>
+partial record struct Patch : IDatasetRow<Patch>, ICsvRow<Patch>
 {
     private static readonly long[] featureShape = { 3, 16, 16 };
 
@@ -19,11 +23,51 @@ partial record struct Patch : global::MlDsl.Data.ITensorRow<Patch>
     {
         if (row.Pixels is not { Length: 768 })
         {
-            throw new global::MlDsl.Data.RowDataException(nameof(Patch), nameof(Pixels), "768 floats, shape (3, 16, 16)",
-                global::MlDsl.Data.RowDataException.DescribeLength(row.Pixels));
+            throw new RowDataException(nameof(Patch), nameof(Pixels), "768 floats, shape (3, 16, 16)",
+                RowDataException.DescribeLength(row.Pixels));
         }
         row.Pixels.CopyTo(destination);
     }
 
     public static long ReadLabel(Patch row) => row.Kind;
+
+    private static readonly string[] featureNames = FeatureNaming.Expand(("Pixels", 768));
+
+    public static IReadOnlyList<string> FeatureNames => featureNames;
+
+    public static string LabelName => "Kind";
+
+    public static Patch WithFeatures(Patch row, ReadOnlySpan<float> features) => row with
+    {
+        Pixels = features.Slice(0, 768).ToArray(),
+    };
+
+    public static string? GroupKeyName => null;
+
+    public static string? GroupOf(Patch row) => null;
+
+    public static string? TimestampName => null;
+
+    public static DateTime? TimeOf(Patch row) => null;
+
+    private static readonly string[] sliceNames = Array.Empty<string>();
+
+    public static IReadOnlyList<string> SliceNames => sliceNames;
+
+    public static string SliceOf(Patch row, int slice) => slice switch
+    {
+        _ => throw new ArgumentOutOfRangeException(nameof(slice), slice, "no such slice"),
+    };
+
+    private static readonly CsvColumn[] csvColumns =
+    {
+        new("Kind", null, -1, 1, "a whole number"),
+    };
+
+    public static IReadOnlyList<CsvColumn> CsvColumns => csvColumns;
+
+    public static Patch FromCsv(CsvRecord record) => new Patch
+    {
+        Kind = record.Int64(0),
+    };
 }

@@ -3,10 +3,14 @@
 #nullable enable
 
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using MlDsl.Data;
+using MlDsl.Data.Csv;
 
 namespace Samples;
 
-partial record Tumour : global::MlDsl.Data.ITensorRow<Tumour>
+partial record Tumour : IDatasetRow<Tumour>, ICsvRow<Tumour>
 {
     private static readonly long[] featureShape = { 6 };
 
@@ -24,11 +28,70 @@ partial record Tumour : global::MlDsl.Data.ITensorRow<Tumour>
         destination[2] = Convert.ToSingle(row.Lobes);
         if (row.Spectrum is not { Length: 3 })
         {
-            throw new global::MlDsl.Data.RowDataException(nameof(Tumour), nameof(Spectrum), "3 floats, shape (3)",
-                global::MlDsl.Data.RowDataException.DescribeLength(row.Spectrum));
+            throw new RowDataException(nameof(Tumour), nameof(Spectrum), "3 floats, shape (3)",
+                RowDataException.DescribeLength(row.Spectrum));
         }
         row.Spectrum.CopyTo(destination.Slice(3, 3));
     }
 
     public static long ReadLabel(Tumour row) => row.Malignant;
+
+    private static readonly string[] featureNames = FeatureNaming.Expand(("Radius", 1), ("Texture", 1), ("Lobes", 1), ("Spectrum", 3));
+
+    public static IReadOnlyList<string> FeatureNames => featureNames;
+
+    public static string LabelName => "Malignant";
+
+    public static Tumour WithFeatures(Tumour row, ReadOnlySpan<float> features) => row with
+    {
+        Radius = features[0],
+        Texture = features[1],
+        Lobes = (int)MathF.Round(features[2]),
+        Spectrum = features.Slice(3, 3).ToArray(),
+    };
+
+    public static string? GroupKeyName => "Patient";
+
+    public static string? GroupOf(Tumour row) => Convert.ToString(row.Patient, CultureInfo.InvariantCulture);
+
+    public static string? TimestampName => "Scanned";
+
+    public static DateTime? TimeOf(Tumour row) => row.Scanned.UtcDateTime;
+
+    private static readonly string[] sliceNames = { "Hospital", "Screening" };
+
+    public static IReadOnlyList<string> SliceNames => sliceNames;
+
+    public static string SliceOf(Tumour row, int slice) => slice switch
+    {
+        0 => Convert.ToString(row.Hospital, CultureInfo.InvariantCulture) ?? "",
+        1 => Convert.ToString(row.Screening, CultureInfo.InvariantCulture) ?? "",
+        _ => throw new ArgumentOutOfRangeException(nameof(slice), slice, "no such slice"),
+    };
+
+    private static readonly CsvColumn[] csvColumns =
+    {
+        new("Radius", null, -1, 1, "a number"),
+        new("Texture", null, -1, 1, "a number"),
+        new("Lobes", null, -1, 1, "a whole number"),
+        new("Spectrum", null, 3, 3, "a number"),
+        new("Malignant", "diagnosis", -1, 1, "a whole number"),
+        new("Patient", null, -1, 1, "a whole number"),
+        new("Hospital", null, -1, 1, "text"),
+        new("Screening", null, -1, 1, "true or false"),
+    };
+
+    public static IReadOnlyList<CsvColumn> CsvColumns => csvColumns;
+
+    public static Tumour FromCsv(CsvRecord record) => new Tumour
+    {
+        Radius = record.Single(0),
+        Texture = record.Double(1),
+        Lobes = record.Int32(2),
+        Spectrum = record.Singles(3, 3),
+        Malignant = record.Int32(4),
+        Patient = record.Int64(5),
+        Hospital = record.Text(6),
+        Screening = record.Boolean(7),
+    };
 }

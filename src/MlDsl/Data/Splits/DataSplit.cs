@@ -1,0 +1,12 @@
+namespace MlDsl.Data.Splits;
+
+/// <summary>Train, validation and test rows, and how they were split (so analyzers and reports can say).</summary>
+public sealed record DataSplit<TRow>(IReadOnlyList<TRow> Train, IReadOnlyList<TRow> Validation, IReadOnlyList<TRow> Test, SplitOptions Options)
+{
+    public void Deconstruct(out IReadOnlyList<TRow> train, out IReadOnlyList<TRow> validation, out IReadOnlyList<TRow> test)
+    {
+        train = Train;
+        validation = Validation;
+        test = Test;
+    }
+}

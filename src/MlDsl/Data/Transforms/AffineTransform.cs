@@ -1,0 +1,88 @@
+using System.Text.Json;
+using MlDsl.Data.Splits;
+
+namespace MlDsl.Data.Transforms;
+
+/// <summary>
+/// A fitted per-feature transform <c>y = (x - shift) * scale</c>. Fitting and applying are separate
+/// so the statistics come from the training split only; the fitted state saves to JSON beside the
+/// model and loads for prediction, checked against the dataset's feature names.
+/// </summary>
+public abstract class AffineTransform
+{
+    private protected AffineTransform(string kind, string[] features, float[] shift, float[] scale)
+    {
+        Kind = kind;
+        Features = features;
+        Shift = shift;
+        Scale = scale;
+    }
+
+    public string Kind { get; }
+    public IReadOnlyList<string> Features { get; }
+    public IReadOnlyList<float> Shift { get; }
+    public IReadOnlyList<float> Scale { get; }
+
+    /// <summary>New rows with transformed features; missing values (NaN) stay missing.</summary>
+    public TRow[] Apply<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
+    {
+        CheckSchema<TRow>();
+        var buffer = new float[TRow.FeatureLength];
+        var result = new TRow[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            TRow.WriteFeatures(rows[i], buffer);
+            for (int f = 0; f < buffer.Length; f++) buffer[f] = (buffer[f] - Shift[f]) * Scale[f];
+            result[i] = TRow.WithFeatures(rows[i], buffer);
+        }
+        return result;
+    }
+
+    public void Save(string path)
+    {
+        var state = new SavedTransform(Kind, Features.ToArray(), Shift.ToArray(), Scale.ToArray());
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(state, new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static AffineTransform Load(string path)
+    {
+        SavedTransform state = JsonSerializer.Deserialize<SavedTransform>(File.ReadAllText(path))
+            ?? throw new InvalidDataException($"{path}: not a saved MlDsl transform");
+        if (state.Features.Length != state.Shift.Length || state.Features.Length != state.Scale.Length)
+            throw new InvalidDataException($"{path}: {state.Features.Length} features but {state.Shift.Length} shifts and {state.Scale.Length} scales");
+        return state.Kind switch
+        {
+            Standardizer.KindName => new Standardizer(state.Features, state.Shift, state.Scale),
+            MinMaxScaler.KindName => new MinMaxScaler(state.Features, state.Shift, state.Scale),
+            _ => throw new InvalidDataException($"{path}: unknown transform kind '{state.Kind}'"),
+        };
+    }
+
+    private protected static IEnumerable<float[]> FeatureColumns<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
+    {
+        if (rows.Count == 0) throw new ArgumentException($"Cannot fit a transform on zero {typeof(TRow).Name} rows.", nameof(rows));
+        var columns = new float[TRow.FeatureLength][];
+        for (int f = 0; f < columns.Length; f++) columns[f] = new float[rows.Count];
+        var buffer = new float[TRow.FeatureLength];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            TRow.WriteFeatures(rows[i], buffer);
+            for (int f = 0; f < buffer.Length; f++) columns[f][i] = buffer[f];
+        }
+        return columns;
+    }
+
+    private protected static IReadOnlyList<TRow> TrainingRows<TRow>(DataSplit<TRow> split) => split.Train;
+
+    private void CheckSchema<TRow>() where TRow : IDatasetRow<TRow>
+    {
+        if (!TRow.FeatureNames.SequenceEqual(Features))
+            throw new InvalidOperationException(
+                $"This {Kind} was fitted on features [{string.Join(", ", Features.Take(5))}{(Features.Count > 5 ? ", ..." : "")}] " +
+                $"but {typeof(TRow).Name} has [{string.Join(", ", TRow.FeatureNames.Take(5))}{(TRow.FeatureNames.Count > 5 ? ", ..." : "")}]");
+    }
+
+    private sealed record SavedTransform(string Kind, string[] Features, float[] Shift, float[] Scale);
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using MlDsl.Data.Splits;
+
+namespace MlDsl.Data.Validation;
+
+/// <summary>One feature's statistics on the training split, and its shift in the validation split.</summary>
+public sealed record FeatureSummary(string Name, int Missing, double Min, double Max, double Mean, double KsStatistic, double KsPValue, double Psi);
+
+/// <summary>
+/// What a data scientist should see before training: sizes, inferred schema, missing values,
+/// ranges, class balance, duplicates, rows shared between splits, and train-vs-validation shift.
+/// <see cref="Failures"/> can stop a pipeline; <see cref="Warnings"/> are printed.
+/// </summary>
+public sealed record DataReport(
+    string RowType,
+    int TrainRows,
+    int ValidationRows,
+    int TestRows,
+    IReadOnlyList<FeatureSummary> Features,
+    IReadOnlyList<int> ClassCounts,
+    int DuplicateTrainRows,
+    int RowsInTwoSplits,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Failures)
+{
+    public bool Passed => Failures.Count == 0;
+
+    public void ThrowIfFailed()
+    {
+        if (!Passed) throw new InvalidDataException($"Data validation of {RowType} failed:\n  " + string.Join("\n  ", Failures));
+    }
+
+    public static DataReport Analyze<TRow>(DataSplit<TRow> split) where TRow : IDatasetRow<TRow>
+    {
+        double[][] train = Columns(split.Train), validation = Columns(split.Validation);
+        var features = new List<FeatureSummary>();
+        for (int f = 0; f < TRow.FeatureLength; f++)
+        {
+            double[] present = train[f].Where(value => !double.IsNaN(value)).ToArray();
+            double[] validationPresent = validation[f].Where(value => !double.IsNaN(value)).ToArray();
+            (double ks, double p) = DistributionShift.KolmogorovSmirnov(present, validationPresent);
+            features.Add(new FeatureSummary(TRow.FeatureNames[f], train[f].Length - present.Length,
+                present.DefaultIfEmpty(double.NaN).Min(), present.DefaultIfEmpty(double.NaN).Max(), present.DefaultIfEmpty(double.NaN).Average(),
+                ks, p, DistributionShift.PopulationStabilityIndex(present, validationPresent)));
+        }
+
+        int[] classCounts = new int[TRow.ClassCount];
+        foreach (TRow row in split.Train) classCounts[(int)TRow.ReadLabel(row)]++;
+
+        var trainKeys = split.Train.Select(Key).ToList();
+        int duplicates = trainKeys.Count - trainKeys.Distinct().Count();
+        var trainSet = trainKeys.ToHashSet();
+        int shared = split.Validation.Concat(split.Test).Count(row => trainSet.Contains(Key(row)));
+
+        var warnings = new List<string>();
+        var failures = new List<string>();
+        foreach (FeatureSummary feature in features.Where(feature => feature.Missing > 0))
+            failures.Add($"{feature.Name}: {feature.Missing} missing values in the training split");
+        if (shared > 0)
+            failures.Add($"{shared} validation/test rows also appear in the training split (overlap leakage)");
+        int total = classCounts.Sum(), majority = Array.IndexOf(classCounts, classCounts.Max());
+        double majorityShare = total == 0 ? 0 : (double)classCounts[majority] / total;
+        if (majorityShare >= 0.8)
+            warnings.Add($"class {majority} is {majorityShare:P0} of the training rows: always predicting it scores {majorityShare:P0} accuracy, so accuracy would lie; look at per-class recall");
+        if (duplicates > 0)
+            warnings.Add($"{duplicates} training rows duplicate another training row");
+        foreach (FeatureSummary feature in features.Where(feature => feature.KsPValue < 0.001 && feature.KsStatistic > 0.2))
+            warnings.Add($"{feature.Name} is distributed differently in validation than in training (KS {feature.KsStatistic:F2}, p {feature.KsPValue:G2}, PSI {feature.Psi:F2})");
+
+        return new DataReport(typeof(TRow).Name, split.Train.Count, split.Validation.Count, split.Test.Count,
+            features, classCounts, duplicates, shared, warnings, failures);
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Data validation: {RowType}, {TrainRows} train / {ValidationRows} validation / {TestRows} test rows\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"feature",-28} {"missing",8} {"min",12} {"max",12} {"mean",12} {"KS",6} {"p",9} {"PSI",6}\n");
+        foreach (FeatureSummary feature in Features)
+            text.Append(CultureInfo.InvariantCulture,
+                $"{feature.Name,-28} {feature.Missing,8} {feature.Min,12:G5} {feature.Max,12:G5} {feature.Mean,12:G5} {feature.KsStatistic,6:F3} {feature.KsPValue,9:G3} {feature.Psi,6:F3}\n");
+        text.Append("class balance (train): ").Append(string.Join(", ", ClassCounts.Select((count, label) => $"{label}: {count}"))).Append('\n');
+        text.Append(CultureInfo.InvariantCulture, $"duplicate training rows: {DuplicateTrainRows}; rows shared between splits: {RowsInTwoSplits}\n");
+        foreach (string warning in Warnings) text.Append("warning: ").Append(warning).Append('\n');
+        foreach (string failure in Failures) text.Append("FAILED: ").Append(failure).Append('\n');
+        text.Append(Passed ? "data validation passed\n" : "data validation failed\n");
+        return text.ToString();
+    }
+
+    private static double[][] Columns<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
+    {
+        var columns = Enumerable.Range(0, TRow.FeatureLength).Select(_ => new double[rows.Count]).ToArray();
+        var buffer = new float[TRow.FeatureLength];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            TRow.WriteFeatures(rows[i], buffer);
+            for (int f = 0; f < buffer.Length; f++) columns[f][i] = buffer[f];
+        }
+        return columns;
+    }
+
+    private static string Key<TRow>(TRow row) where TRow : IDatasetRow<TRow>
+    {
+        var buffer = new float[TRow.FeatureLength];
+        TRow.WriteFeatures(row, buffer);
+        return Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(buffer.AsSpan())) + "|" + TRow.ReadLabel(row);
+    }
+}
