@@ -73,7 +73,7 @@ public sealed class CsvRecord
     private CsvDataException Bad(int member, int offset, string text)
     {
         CsvColumn column = columns[member];
-        string name = column.Header ?? $"#{starts[member] + offset}";
+        string name = column.Header ?? (column.Index < 0 ? column.Member : $"#{starts[member] + offset}");
         return new CsvDataException(file, line, name + (column.Width > 1 ? $" (#{starts[member] + offset})" : ""),
             $"expected {column.Expected} for {column.Member} but found '{text}'");
     }

@@ -62,11 +62,13 @@ public sealed record DataReport(
         int total = classCounts.Sum(), majority = Array.IndexOf(classCounts, classCounts.Max());
         double majorityShare = total == 0 ? 0 : (double)classCounts[majority] / total;
         if (majorityShare >= 0.8)
-            warnings.Add($"class {majority} is {majorityShare:P0} of the training rows: always predicting it scores {majorityShare:P0} accuracy, so accuracy would lie; look at per-class recall");
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"class {majority} is {majorityShare * 100:F0}% of the training rows: always predicting it scores {majorityShare * 100:F0}% accuracy, so accuracy would lie; look at per-class recall"));
         if (duplicates > 0)
             warnings.Add($"{duplicates} training rows duplicate another training row");
         foreach (FeatureSummary feature in features.Where(feature => feature.KsPValue < 0.001 && feature.KsStatistic > 0.2))
-            warnings.Add($"{feature.Name} is distributed differently in validation than in training (KS {feature.KsStatistic:F2}, p {feature.KsPValue:G2}, PSI {feature.Psi:F2})");
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{feature.Name} is distributed differently in validation than in training (KS {feature.KsStatistic:F2}, p {feature.KsPValue:G2}, PSI {feature.Psi:F2})"));
 
         return new DataReport(typeof(TRow).Name, split.Train.Count, split.Validation.Count, split.Test.Count,
             features, classCounts, duplicates, shared, warnings, failures);

@@ -1,0 +1,70 @@
+using MlDsl.Data.Splits;
+using MlDsl.Data.Validation;
+using MlDsl.Examples.BreastCancer;
+
+namespace MlDsl.Tests.Data;
+
+public sealed class DataReportTests
+{
+    private static DataSplit<Visit> Split(IReadOnlyList<Visit> train, IReadOnlyList<Visit> validation) =>
+        new(train, validation, Array.Empty<Visit>(), new SplitOptions());
+
+    [Fact]
+    public void The_real_breast_cancer_split_passes_and_prints_every_feature()
+    {
+        DataReport report = DataReport.Analyze(BreastCancerRows.Load().Split(new SplitOptions { Kind = SplitKind.Stratified }));
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(30, report.Features.Count);
+        Assert.Contains("Measurements[29]", report.ToString());
+        Assert.Equal(report.TrainRows, report.ClassCounts.Sum());
+    }
+
+    [Fact]
+    public void Missing_values_fail_validation_with_the_feature_named()
+    {
+        List<Visit> visits = Visits.Make();
+        visits[3] = visits[3] with { Age = float.NaN };
+
+        DataReport report = DataReport.Analyze(Split(visits, visits.Take(10).ToList()));
+
+        Assert.Contains("Age: 1 missing values in the training split", report.Failures);
+        Assert.Throws<InvalidDataException>(report.ThrowIfFailed);
+    }
+
+    [Fact]
+    public void Rows_shared_between_splits_fail_as_overlap_leakage()
+    {
+        List<Visit> visits = Visits.Make();
+
+        DataReport report = DataReport.Analyze(Split(visits, visits.Take(4).ToList()));
+
+        Assert.Contains("4 validation/test rows also appear in the training split (overlap leakage)", report.Failures);
+    }
+
+    [Fact]
+    public void A_dominant_class_warns_that_accuracy_would_lie()
+    {
+        List<Visit> visits = Visits.Make().Select((row, i) => row with { Sick = i % 10 == 0 ? 1 : 0 }).ToList();
+
+        DataSplit<Visit> split = visits.Split(new SplitOptions());
+        int share = (int)Math.Round(100.0 * split.Train.Count(row => row.Sick == 0) / split.Train.Count);
+
+        DataReport report = DataReport.Analyze(split);
+
+        Assert.InRange(share, 80, 95);
+        Assert.Contains($"class 0 is {share}% of the training rows: always predicting it scores {share}% accuracy, so accuracy would lie; look at per-class recall", report.Warnings);
+    }
+
+    [Fact]
+    public void A_shifted_validation_feature_is_flagged()
+    {
+        List<Visit> visits = Visits.Make();
+        List<Visit> shifted = visits.Take(80).Select(row => row with { Heart = row.Heart + 40 }).ToList();
+
+        DataReport report = DataReport.Analyze(Split(visits.Skip(80).ToList(), shifted));
+
+        Assert.Contains(report.Warnings, warning => warning.StartsWith("Heart is distributed differently in validation", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Warnings, warning => warning.StartsWith("Age", StringComparison.Ordinal));
+    }
+}
