@@ -41,7 +41,7 @@ public sealed class TrainingTests
     private static double[] TrainLosses(List<Point> rows, long seed)
     {
         using var model = new PointMlp(seed);
-        return model.Fit(rows, rows, Options(epochs: 4) with { Seed = seed })
+        return model.Fit(rows, SyntheticData.Points(60, seed: 99), Options(epochs: 4) with { Seed = seed })
             .Epochs.SelectMany(epoch => new[] { epoch.TrainLoss, epoch.Validation!.Loss }).ToArray();
     }
 
@@ -53,9 +53,10 @@ public sealed class TrainingTests
         using var model = new PointMlp(seed: 2);
         int parameterTensors = model.parameters().Count();
 
-        model.Fit(rows, rows, Options(epochs: 3));
+        List<Point> validation = SyntheticData.Points(60, seed: 98);
+        model.Fit(rows, validation, Options(epochs: 3));
         long afterFirstFit = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        model.Fit(rows, rows, Options(epochs: 2));
+        model.Fit(rows, validation, Options(epochs: 2));
         model.Evaluate(rows);
         model.Predict(rows);
         model.PredictProbabilities(rows[0]);

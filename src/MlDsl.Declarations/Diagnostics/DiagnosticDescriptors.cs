@@ -27,11 +27,20 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LayersAcrossPartials = Warning("MLDSL0015", "Layers declared in several partial declarations",
         "Model '{0}' declares layer members in {1} partial declarations; their order, and so the network, is undefined: declare all layers in one");
 
+    // Data leakage: results that look good because the model (or its preprocessing) saw what it is judged on.
+    public static readonly DiagnosticDescriptor PreprocessingLeakage = Warning("MLDSL0016", "Preprocessing fitted on more than the training split", "{0}");
+    public static readonly DiagnosticDescriptor LabelLeakage = Warning("MLDSL0017", "Feature computed from the label", "{0}");
+    public static readonly DiagnosticDescriptor TestSetSelection = Warning("MLDSL0018", "Test split used to train or select the model", "{0}");
+    public static readonly DiagnosticDescriptor SplitIgnoresGroupsOrTime = Warning("MLDSL0019", "Split ignores the dataset's groups or time", "{0}");
+    public static readonly DiagnosticDescriptor SameDataTrainAndValidation = Warning("MLDSL0020", "Same rows used for training and validation", "{0}");
+    public static readonly DiagnosticDescriptor IdentifierAsFeature = Warning("MLDSL0021", "Identifier used as a feature", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
         NotADataset, MissingLabel, InvalidFeature, InvalidLayerMember, NoLayers, UnknownLayer,
         LayerAfterOutput, SoftmaxBeforeCrossEntropy, LayersAcrossPartials,
+        PreprocessingLeakage, LabelLeakage, TestSetSelection, SplitIgnoresGroupsOrTime, SameDataTrainAndValidation, IdentifierAsFeature,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

@@ -18,7 +18,8 @@ public enum FeatureKind
 
 /// <param name="Offset">Where the feature starts in one example's buffer.</param>
 /// <param name="ClrType">The member's C# type keyword ("float", "int", "bool", "float[]", ...).</param>
-public sealed record FeatureSpec(string Name, FeatureKind Kind, int Offset, int Length, TensorShape Shape, string ClrType);
+/// <param name="Settable">Whether a transformed copy can replace it (false for computed features).</param>
+public sealed record FeatureSpec(string Name, FeatureKind Kind, int Offset, int Length, TensorShape Shape, string ClrType, bool Settable = true);
 
 /// <summary>A member read from CSV: by header (the member's name unless [Column] says otherwise) or by index.</summary>
 /// <param name="Reader">The <c>CsvRecord</c> getter ("Single", "Int32", "Singles", ...).</param>

@@ -68,11 +68,11 @@ public static class DatasetParser
                 return null;
             }
             TensorShape tensorShape = TensorShape.Of(dimensions);
-            return new FeatureSpec(member.Name, FeatureKind.FloatArray, offset, (int)tensorShape.ElementCount, tensorShape, "float[]");
+            return new FeatureSpec(member.Name, FeatureKind.FloatArray, offset, (int)tensorShape.ElementCount, tensorShape, "float[]", IsSettable(member));
         }
         if (memberType.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
             or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_Boolean)
-            return new FeatureSpec(member.Name, FeatureKind.Scalar, offset, 1, TensorShape.Of(1), memberType.ToDisplayString());
+            return new FeatureSpec(member.Name, FeatureKind.Scalar, offset, 1, TensorShape.Of(1), memberType.ToDisplayString(), IsSettable(member));
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, location, type.Name, member.Name,
             $"has type {memberType.ToDisplayString()}; a feature is a number (float, double, int, long, bool) or a float[] with [Shape]"));
@@ -97,6 +97,9 @@ public static class DatasetParser
         return new LabelSpec(member.Name, classes);
     }
 
+    private static bool IsSettable(ISymbol member) =>
+        member is IPropertySymbol { SetMethod: not null } or IFieldSymbol { IsReadOnly: false, IsConst: false };
+
     private static MetadataSpec ReadMetadata(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
     {
         string? groupKey = null, timestamp = null;
@@ -109,16 +112,16 @@ public static class DatasetParser
             if (TypeIdentities.HasAttribute(member, GroupKeyAttribute)) groupKey = member.Name;
             if (TypeIdentities.HasAttribute(member, SliceAttribute)) slices.Add(member.Name);
             if (!TypeIdentities.HasAttribute(member, TimestampAttribute)) continue;
-            string typeName = memberType.ToDisplayString();
-            if (typeName is "System.DateTime" or "System.DateTimeOffset")
+            bool isOffset = memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::System.DateTimeOffset";
+            if (memberType.SpecialType == SpecialType.System_DateTime || isOffset)
             {
                 timestamp = member.Name;
-                offset = typeName == "System.DateTimeOffset";
+                offset = isOffset;
             }
             else
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, member.Locations.FirstOrDefault(), type.Name, member.Name,
-                    $"is a [Timestamp] of type {typeName}; a timestamp is a DateTime or a DateTimeOffset"));
+                    $"is a [Timestamp] of type {memberType.ToDisplayString()}; a timestamp is a DateTime or a DateTimeOffset"));
             }
         }
         return new MetadataSpec(groupKey, timestamp, offset, slices.ToEquatableArray());

@@ -57,7 +57,8 @@ internal static class DatasetMetadataEmitter
         }
         writer.Line($"public static {name} WithFeatures({name} row, ReadOnlySpan<float> features) => row with");
         writer.Line("{");
-        foreach (FeatureSpec feature in dataset.Features)
+        // Computed features are not replaced: they follow from the members they are computed from.
+        foreach (FeatureSpec feature in dataset.Features.Where(feature => feature.Settable))
             writer.Line($"    {feature.Name} = {FromFloat(feature)},");
         writer.Line("};");
     }

@@ -47,7 +47,7 @@ public sealed class DataReportTests
     {
         List<Visit> visits = Visits.Make().Select((row, i) => row with { Sick = i % 10 == 0 ? 1 : 0 }).ToList();
 
-        DataSplit<Visit> split = visits.Split(new SplitOptions());
+        DataSplit<Visit> split = visits.Split(new SplitOptions { Kind = SplitKind.Grouped });
         int share = (int)Math.Round(100.0 * split.Train.Count(row => row.Sick == 0) / split.Train.Count);
 
         DataReport report = DataReport.Analyze(split);

@@ -1,3 +1,6 @@
+// These tests split grouped, timestamped rows every way on purpose, random included.
+#pragma warning disable MLDSL0019
+
 using MlDsl.Data.Splits;
 using MlDsl.Examples.BreastCancer;
 

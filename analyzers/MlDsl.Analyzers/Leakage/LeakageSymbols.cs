@@ -1,0 +1,70 @@
+using Microsoft.CodeAnalysis;
+
+namespace MlDsl.Analyzers.Leakage;
+
+/// <summary>The MlDsl types the leakage rules look for, resolved once per compilation.</summary>
+internal sealed class LeakageSymbols
+{
+    private LeakageSymbols(INamedTypeSymbol splitter, INamedTypeSymbol dataSplit, INamedTypeSymbol transform, INamedTypeSymbol model,
+        INamedTypeSymbol splitKind, INamedTypeSymbol groupKey, INamedTypeSymbol timestamp)
+    {
+        Splitter = splitter;
+        DataSplit = dataSplit;
+        Transform = transform;
+        ModelAttribute = model;
+        SplitKind = splitKind;
+        GroupKeyAttribute = groupKey;
+        TimestampAttribute = timestamp;
+    }
+
+    public INamedTypeSymbol Splitter { get; }
+    public INamedTypeSymbol DataSplit { get; }
+    public INamedTypeSymbol Transform { get; }
+    public INamedTypeSymbol ModelAttribute { get; }
+    public INamedTypeSymbol SplitKind { get; }
+    public INamedTypeSymbol GroupKeyAttribute { get; }
+    public INamedTypeSymbol TimestampAttribute { get; }
+
+    public static LeakageSymbols? Resolve(Compilation compilation)
+    {
+        INamedTypeSymbol? Get(string name) => compilation.GetTypeByMetadataName(name);
+        return Get("MlDsl.Data.Splits.Splitter") is { } splitter
+            && Get("MlDsl.Data.Splits.DataSplit`1") is { } dataSplit
+            && Get("MlDsl.Data.Transforms.AffineTransform") is { } transform
+            && Get("MlDsl.ModelAttribute") is { } model
+            && Get("MlDsl.Data.Splits.SplitKind") is { } kind
+            && Get("MlDsl.GroupKeyAttribute") is { } groupKey
+            && Get("MlDsl.TimestampAttribute") is { } timestamp
+            ? new LeakageSymbols(splitter, dataSplit, transform, model, kind, groupKey, timestamp)
+            : null;
+    }
+
+    public bool IsSplit(IMethodSymbol method) => method.Name == "Split" && Is(method.ContainingType, Splitter);
+
+    /// <summary>A static <c>Fit</c> on a transform (Standardizer.Fit, MinMaxScaler.Fit).</summary>
+    public bool IsTransformFit(IMethodSymbol method) => method.Name == "Fit" && method.IsStatic && DerivesFrom(method.ContainingType, Transform);
+
+    public bool IsTransformApply(IMethodSymbol method) => method.Name == "Apply" && DerivesFrom(method.ContainingType, Transform);
+
+    /// <summary>A generated model's instance method (Fit, Evaluate, ...).</summary>
+    public bool IsModelMethod(IMethodSymbol method, string name) =>
+        method.Name == name && !method.IsStatic && HasAttribute(method.ContainingType, ModelAttribute);
+
+    public bool IsDataSplit(ITypeSymbol? type) => type is INamedTypeSymbol named && Is(named.OriginalDefinition, DataSplit);
+
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attribute)
+    {
+        foreach (AttributeData data in symbol.GetAttributes())
+            if (Is(data.AttributeClass, attribute)) return true;
+        return false;
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (; type is not null; type = type.BaseType)
+            if (Is(type, baseType)) return true;
+        return false;
+    }
+
+    private static bool Is(ISymbol? left, ISymbol right) => SymbolEqualityComparer.Default.Equals(left, right);
+}

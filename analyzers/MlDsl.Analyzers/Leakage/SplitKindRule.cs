@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MlDsl.Declarations.Diagnostics;
+
+namespace MlDsl.Analyzers.Leakage;
+
+/// <summary>
+/// MLDSL0019: rows that belong together ([GroupKey]) or in time order ([Timestamp]) split as if they
+/// were independent. A patient in train and test, or the future predicting the past, inflates scores.
+/// </summary>
+internal static class SplitKindRule
+{
+    public const string KindProperty = "kind";
+
+    public static void Check(OperationAnalysisContext context, IInvocationOperation split, LeakageSymbols symbols)
+    {
+        if (split.TargetMethod.TypeArguments.FirstOrDefault() is not INamedTypeSymbol row) return;
+        bool grouped = row.GetMembers().Any(member => LeakageSymbols.HasAttribute(member, symbols.GroupKeyAttribute));
+        bool timed = row.GetMembers().Any(member => LeakageSymbols.HasAttribute(member, symbols.TimestampAttribute));
+        if (!grouped && !timed) return;
+
+        IArgumentOperation? options = LeakageAnalyzer.Argument(split, "options");
+        string? kind = KindOf(options, out bool known);
+        if (!known) return; // options built elsewhere: nothing certain to say
+        kind ??= "Random";
+
+        // Grouped keeps groups apart; ByTime keeps the future out of training. Either is a sound choice for the data it fits.
+        bool sound = grouped && kind == "Grouped" || timed && kind == "ByTime";
+        if (sound) return;
+        string wanted = grouped ? "Grouped" : "ByTime";
+        string reason = wanted == "Grouped"
+            ? $"{row.Name} has a [GroupKey], but this is a {kind} split: rows of one group can land in both training and test, so the test score measures recognising the group; use SplitKind.Grouped"
+            : $"{row.Name} has a [Timestamp], but this is a {kind} split: the model trains on the future and is tested on the past; use SplitKind.ByTime";
+        Location location = (options?.Syntax ?? split.Syntax).GetLocation();
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SplitIgnoresGroupsOrTime, location,
+            ImmutableDictionary<string, string?>.Empty.Add(KindProperty, wanted), reason));
+    }
+
+    /// <summary>The Kind set in <c>new SplitOptions { Kind = ... }</c>; null when not set (Random), unknown when the options come from elsewhere.</summary>
+    private static string? KindOf(IArgumentOperation? options, out bool known)
+    {
+        known = true;
+        IOperation? value = options?.Value;
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        if (value is null || value is IDefaultValueOperation || value is ILiteralOperation) return null;
+        if (value is not IObjectCreationOperation creation)
+        {
+            known = false;
+            return null;
+        }
+        foreach (IOperation initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Kind" } } assignment)
+            {
+                if (assignment.Value is IFieldReferenceOperation field) return field.Field.Name;
+                known = false;
+                return null;
+            }
+        }
+        return null;
+    }
+}

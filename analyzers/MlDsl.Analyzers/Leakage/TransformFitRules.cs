@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MlDsl.Declarations.Diagnostics;
+
+namespace MlDsl.Analyzers.Leakage;
+
+/// <summary>
+/// MLDSL0016: a transform's statistics must come from the training split only. Flags a fit on the
+/// validation or test split, and a fit on data that the same method splits (before or after the fit).
+/// </summary>
+internal static class TransformFitRules
+{
+    public const string ReplaceWithTrainProperty = "replaceWithTrain";
+
+    public static void Check(OperationAnalysisContext context, IInvocationOperation fit, LeakageSymbols symbols)
+    {
+        IArgumentOperation? data = fit.Arguments.FirstOrDefault();
+        if (data is null) return;
+        string transform = fit.TargetMethod.ContainingType.Name;
+
+        SplitRole role = SplitRoles.Of(data, symbols);
+        if (role is SplitRole.Validation or SplitRole.Test)
+        {
+            string part = role == SplitRole.Test ? "test" : "validation";
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(ReplaceWithTrainProperty, "true");
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PreprocessingLeakage, data.Syntax.GetLocation(), properties,
+                $"{transform} is fitted on the {part} split: its statistics must come from the training split only, or the {part} score is no longer honest"));
+            return;
+        }
+
+        if (SplitRoles.Source(data) is not { } source || symbols.IsDataSplit(data.Value.Type)) return;
+        IOperation root = fit;
+        while (root.Parent is not null) root = root.Parent;
+        IInvocationOperation? split = root.Descendants().OfType<IInvocationOperation>()
+            .FirstOrDefault(call => symbols.IsSplit(call.TargetMethod)
+                && SymbolEqualityComparer.Default.Equals(SplitRoles.Source(call.Arguments.FirstOrDefault()), source));
+        if (split is null) return;
+        int line = split.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PreprocessingLeakage, data.Syntax.GetLocation(),
+            $"{transform} is fitted on '{source.Name}', which is split on line {line}: its statistics include the validation and test rows; fit it on the split's training rows ({transform}.Fit(split))"));
+    }
+}

@@ -1,0 +1,45 @@
+namespace MlDsl.Analyzers.Tests.Infrastructure;
+
+/// <summary>A dataset with a group key and a timestamp, a model over it, and the usings a script needs.</summary>
+internal static class LeakageSources
+{
+    public const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using MlDsl;
+        using MlDsl.Data.Splits;
+        using MlDsl.Data.Transforms;
+        using MlDsl.Training;
+
+        """;
+
+    public const string Visit = """
+
+        [Dataset]
+        public sealed partial record Visit
+        {
+            [Feature] public float Heart { get; init; }
+            [Feature] public float Age { get; init; }
+            [Label(Classes = 2)] public int Sick { get; init; }
+            [GroupKey] public int Patient { get; init; }
+            [Timestamp] public DateTime Seen { get; init; }
+        }
+
+        [Dataset]
+        public sealed partial record Reading
+        {
+            [Feature] public float Heart { get; init; }
+            [Label(Classes = 2)] public int Sick { get; init; }
+        }
+
+        [Model(typeof(Visit))]
+        public sealed partial class VisitNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(2)] Layer output;
+        }
+        """;
+
+    /// <summary>A script class around <paramref name="body"/>, with the dataset and model after it.</summary>
+    public static string Script(string body) => Usings + "public static class Script\n{\n" + body + "\n}\n" + Visit;
+}
