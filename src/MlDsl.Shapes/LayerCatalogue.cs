@@ -25,6 +25,10 @@ public static class LayerCatalogue
         // Over the class dimension (1); dimension 0 is the batch.
         new ActivationRule(LayerKind.Softmax, "Softmax", "dim: 1"),
         new ActivationRule(LayerKind.LogSoftmax, "LogSoftmax", "dim: 1"),
+        new SpectrogramRule(LayerKind.MelSpectrogram),
+        new SpectrogramRule(LayerKind.Mfcc),
+        new AmplitudeToDbRule(),
+        new SpecAugmentRule(),
     }.ToDictionary(rule => rule.Kind);
 
     private static readonly Dictionary<string, LayerKind> ByAttributeName =

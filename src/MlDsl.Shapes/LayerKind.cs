@@ -16,4 +16,8 @@ public enum LayerKind
     Tanh,
     Softmax,
     LogSoftmax,
+    MelSpectrogram,
+    AmplitudeToDb,
+    Mfcc,
+    SpecAugment,
 }

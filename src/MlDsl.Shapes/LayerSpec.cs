@@ -11,7 +11,9 @@ namespace MlDsl.Shapes;
 /// <param name="Kernel">Kernel size (Conv2d, pooling).</param>
 /// <param name="Stride">Stride; null means the layer's default.</param>
 /// <param name="Padding">Zero padding on each side.</param>
-/// <param name="Probability">Dropout probability.</param>
+/// <param name="Probability">Dropout probability; the dB floor for AmplitudeToDb.</param>
+/// <param name="Audio">The spectrogram settings of audio layers.</param>
+/// <param name="Masks">SpecAugment's masks.</param>
 public sealed record LayerSpec(
     string Member,
     int Position,
@@ -21,8 +23,16 @@ public sealed record LayerSpec(
     int? Kernel = null,
     int? Stride = null,
     int Padding = 0,
-    double? Probability = null)
+    double? Probability = null,
+    AudioSettings? Audio = null,
+    MaskSettings? Masks = null)
 {
     /// <summary>The first layer of a member takes the member's name, the rest get a suffix.</summary>
     public string FieldName => Position == 0 ? Member : Member + Kind;
 }
+
+/// <summary>Spectrogram settings shared by MelSpectrogram and Mfcc.</summary>
+public sealed record AudioSettings(int SampleRate, int FftSize, int Hop, int Mels, bool Slaney = false);
+
+/// <summary>SpecAugment's mask counts and maximum widths.</summary>
+public sealed record MaskSettings(int FrequencyMasks, int FrequencyWidth, int TimeMasks, int TimeWidth);

@@ -20,6 +20,14 @@ public sealed class ShapeAgreementTests
     public void Padded_strided_pooled_batchnorm_net_matches_torchsharp() =>
         AssertInferenceMatches(new PatchNet(seed: 1), PatchNet.LayerShapes, PatchNet.ParameterCount, 3, 16, 16);
 
+    [Fact]
+    public void Spectrogram_front_end_shapes_match_torchsharp() =>
+        AssertInferenceMatches(new ClipNet(seed: 1), ClipNet.LayerShapes, ClipNet.ParameterCount, 8000);
+
+    [Fact]
+    public void Mfcc_front_end_shapes_match_torchsharp() =>
+        AssertInferenceMatches(new CepstralNet(seed: 1), CepstralNet.LayerShapes, CepstralNet.ParameterCount, 8000);
+
     private static void AssertInferenceMatches(Module<Tensor, Tensor> model, IReadOnlyList<LayerShape> layers, long parameterCount, params long[] input)
     {
         using var scope = NewDisposeScope();

@@ -35,3 +35,25 @@ public sealed partial class PatchNet
     [MaxPool2d(2, Stride = 1), Flatten, Gelu] Layer pool2;
     [Linear(4)] Layer head;
 }
+
+[Dataset]
+public sealed partial record Clip
+{
+    [Feature, Shape(8000)] public required float[] Samples { get; init; }
+    [Label(Classes = 5)] public int Language { get; init; }
+}
+
+[Model(typeof(Clip))]
+public sealed partial class ClipNet
+{
+    [MelSpectrogram(SampleRate = 8000, NFft = 256, Hop = 80, Mels = 32), AmplitudeToDb, SpecAugment(TimeWidth = 5)] Layer features;
+    [Conv2d(8, Kernel = 3, Padding = 1), BatchNorm2d, Relu, MaxPool2d(2)] Layer conv;
+    [AvgPool2d(2), Flatten, Linear(5)] Layer head;
+}
+
+[Model(typeof(Clip))]
+public sealed partial class CepstralNet
+{
+    [Mfcc(13, SampleRate = 8000, NFft = 256, Hop = 80, Mels = 32)] Layer features;
+    [Flatten, Linear(5)] Layer head;
+}

@@ -1,0 +1,45 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MlDsl.Audio;
+
+/// <summary>
+/// Waveforms (N, samples) to a power mel spectrogram (N, 1, mels, frames), on libtorch: centred
+/// frames with reflect padding, a periodic Hann window, <c>stft</c>, |X|², and the mel filter bank
+/// as one matrix product. Frames = 1 + samples / hop. Matches torchaudio's MelSpectrogram.
+/// </summary>
+public sealed class MelSpectrogram : Module<Tensor, Tensor>
+{
+    private readonly int fftSize;
+    private readonly int hop;
+    private readonly Tensor window;
+    private readonly Tensor filters; // [bins, mels]
+
+    public MelSpectrogram(int sampleRate, int nFft = 400, int hop = 0, int mels = 64, double minHz = 0, double maxHz = 0,
+        MelScaleKind scale = MelScaleKind.Htk, bool slaneyNormalize = false)
+        : base(nameof(MelSpectrogram))
+    {
+        fftSize = nFft;
+        this.hop = hop > 0 ? hop : nFft / 2;
+        window = hann_window(nFft, periodic: true);
+        double[,] bank = MelScale.FilterBank(nFft / 2 + 1, mels, sampleRate, minHz, maxHz > 0 ? maxHz : sampleRate / 2.0, scale, slaneyNormalize);
+        var transposed = new float[bank.GetLength(1) * mels];
+        for (int m = 0; m < mels; m++)
+            for (int bin = 0; bin < bank.GetLength(1); bin++)
+                transposed[bin * mels + m] = (float)bank[m, bin];
+        filters = tensor(transposed, new long[] { bank.GetLength(1), mels });
+        register_buffer("window", window, persistent: false);
+        register_buffer("filters", filters, persistent: false);
+    }
+
+    public override Tensor forward(Tensor waveform)
+    {
+        using var scope = NewDisposeScope();
+        Tensor spectrum = stft(waveform, fftSize, hop_length: hop, window: window, center: true,
+            pad_mode: PaddingModes.Reflect, onesided: true, return_complex: true);
+        Tensor power = view_as_real(spectrum).square().sum(-1);        // [N, bins, frames]
+        Tensor mel = matmul(power.transpose(1, 2), filters).transpose(1, 2); // [N, mels, frames]
+        return mel.unsqueeze(1).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,38 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MlDsl.Audio;
+
+/// <summary>
+/// Waveforms (N, samples) to MFCCs (N, 1, coefficients, frames): a mel spectrogram, decibels with
+/// an 80 dB floor, and an orthonormal DCT-II over the mel axis — torchaudio's MFCC defaults.
+/// </summary>
+public sealed class Mfcc : Module<Tensor, Tensor>
+{
+    private readonly MelSpectrogram mel;
+    private readonly Tensor dct; // [mels, coefficients]
+
+    public Mfcc(int sampleRate, int coefficients = 40, int nFft = 400, int hop = 0, int mels = 128, MelScaleKind scale = MelScaleKind.Htk)
+        : base(nameof(Mfcc))
+    {
+        mel = new MelSpectrogram(sampleRate, nFft, hop, mels, scale: scale);
+        var matrix = new float[mels * coefficients];
+        for (int n = 0; n < mels; n++)
+            for (int k = 0; k < coefficients; k++)
+            {
+                double basis = Math.Cos(Math.PI / mels * (n + 0.5) * k) * Math.Sqrt(2.0 / mels);
+                matrix[n * coefficients + k] = (float)(k == 0 ? basis / Math.Sqrt(2.0) : basis);
+            }
+        dct = tensor(matrix, new long[] { mels, coefficients });
+        register_module("mel", mel);
+        register_buffer("dct", dct, persistent: false);
+    }
+
+    public override Tensor forward(Tensor waveform)
+    {
+        using var scope = NewDisposeScope();
+        Tensor db = AmplitudeToDb.ToDb(mel.forward(waveform), 80);      // [N, 1, mels, frames]
+        return matmul(db.transpose(2, 3), dct).transpose(2, 3).MoveToOuterDisposeScope();
+    }
+}
