@@ -1,14 +1,15 @@
 using MlDsl.Benchmarks;
 
-// dotnet run -c Release --project tests/MlDsl.Benchmarks -- [training [steps] [epochs] [threads] | analyzers [runs]]
+// dotnet run -c Release --project tests/MlDsl.Benchmarks -- [training [steps] [epochs] [threads] | analyzers [runs] | audio [clips] [runs] [threads]]
 string mode = args.Length > 0 ? args[0] : "training";
 string[] rest = args.Skip(1).ToArray();
 switch (mode)
 {
     case "training": TrainingBench.Run(rest); break;
     case "analyzers": await AnalyzerBench.RunAsync(rest); break;
+    case "audio": AudioBench.Run(rest); break;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'training' or 'analyzers'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'training', 'analyzers' or 'audio'");
         return 2;
 }
 return 0;

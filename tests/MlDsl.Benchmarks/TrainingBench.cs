@@ -48,14 +48,17 @@ for (int i = 0; i < Warmup + steps; i++)
     handSteps.Add(h);
 }
 double generatedStep = Median(generatedSteps), handStep = Median(handSteps);
-var pytorch = PyTorchPeer.MeasureStep(steps, Warmup, threads);
+var pytorch = PythonPeer.Run("pytorch_mnist_step.py", $"{steps} {Warmup} {threads}", "python3-torch", "torch");
 
 Console.WriteLine();
 Console.WriteLine($"Training step, median of {steps}:");
 Console.WriteLine($"  generated (MlDsl)          {generatedStep,8:F1} ms   {generatedStep / handStep:F2}x hand-written TorchSharp");
 Console.WriteLine($"  hand-written TorchSharp    {handStep,8:F1} ms   1.00x");
 if (pytorch is { } peer)
-    Console.WriteLine($"  PyTorch {peer.Version,-8} eager    {peer.MedianMs,8:F1} ms   {peer.MedianMs / handStep:F2}x hand-written TorchSharp");
+{
+    double peerStep = double.Parse(peer["median_ms"], CultureInfo.InvariantCulture);
+    Console.WriteLine($"  PyTorch {peer["torch_version"],-8} eager    {peerStep,8:F1} ms   {peerStep / handStep:F2}x hand-written TorchSharp");
+}
 
 // --- A whole epoch from typed rows, collation included ---
 var generatedEpochs = new List<double>();
