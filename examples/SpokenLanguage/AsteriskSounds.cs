@@ -1,0 +1,55 @@
+using MlDsl.Audio;
+using MlDsl.Data.Sources;
+
+namespace MlDsl.Examples.SpokenLanguage;
+
+/// <summary>
+/// Asterisk's recorded telephone prompts in five languages (Debian's asterisk-core-sounds-*-wav,
+/// 8 kHz PCM), fetched without root by <c>apt-get download</c> + <c>dpkg-deb -x</c> into a cache folder.
+/// </summary>
+public static class AsteriskSounds
+{
+    public static readonly string[] Languages = { "en", "es", "fr", "it", "ru" };
+
+    /// <summary>Every prompt of every language as a two-second clip (longer prompts centre-cropped, shorter ones zero-padded).</summary>
+    public static List<SpokenClip> Load(int? perLanguage = null)
+    {
+        var clips = new List<SpokenClip>();
+        for (int language = 0; language < Languages.Length; language++)
+        {
+            string root = Sounds(Languages[language]);
+            IEnumerable<string> files = Directory.EnumerateFiles(root, "*.wav", SearchOption.AllDirectories)
+                .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
+                .Where(file => !file.StartsWith("silence/", StringComparison.Ordinal)) // nothing to hear
+                .Order(StringComparer.Ordinal);
+            if (perLanguage is { } limit) files = files.Take(limit);
+            foreach (string file in files)
+            {
+                WavAudio audio = WavFile.Read(Path.Combine(root, file));
+                float[] samples = audio.SampleRate == SpokenClip.SampleRate ? audio.Samples : Resampler.Resample(audio.Samples, audio.SampleRate, SpokenClip.SampleRate);
+                string prompt = file[..^".wav".Length];
+                clips.Add(new SpokenClip
+                {
+                    Samples = Fit(samples, SpokenClip.Length),
+                    Language = language,
+                    Prompt = prompt,
+                    Category = prompt.Contains('/') ? prompt[..prompt.IndexOf('/')] : "prompts",
+                });
+            }
+        }
+        return clips;
+    }
+
+    /// <summary>The middle <paramref name="length"/> samples, or all of them followed by silence.</summary>
+    public static float[] Fit(float[] samples, int length)
+    {
+        var clip = new float[length];
+        int start = Math.Max(0, (samples.Length - length) / 2);
+        Array.Copy(samples, start, clip, 0, Math.Min(length, samples.Length));
+        return clip;
+    }
+
+    // The sounds sit in one folder per voice (en_US_f_Allison, es_MX_f_Allison, ...).
+    private static string Sounds(string language) =>
+        Directory.GetDirectories(Path.Combine(DebianPackage.Extract($"asterisk-core-sounds-{language}-wav"), "usr", "share", "asterisk", "sounds")).Single();
+}

@@ -1,0 +1,17 @@
+namespace MlDsl.Examples.SpokenLanguage;
+
+/// <summary>
+/// Log-mel spectrogram front end (it travels with the model, so serving computes the same features)
+/// and a small CNN; SpecAugment masks frequency bands and time spans while training only.
+/// </summary>
+[Model(typeof(SpokenClip))]
+public sealed partial class LanguageCnn
+{
+    [MelSpectrogram(SampleRate = SpokenClip.SampleRate, NFft = 256, Hop = 80, Mels = 64), AmplitudeToDb(TopDb = 80), BatchNorm2d, SpecAugment(TimeWidth = 20)] Layer features;
+    [Conv2d(16, Kernel = 3, Padding = 1), BatchNorm2d, Relu, MaxPool2d(2)] Layer block1;
+    [Conv2d(32, Kernel = 3, Padding = 1), BatchNorm2d, Relu, MaxPool2d(2)] Layer block2;
+    [Conv2d(64, Kernel = 3, Padding = 1), BatchNorm2d, Relu, MaxPool2d(2)] Layer block3;
+    [AvgPool2d(2), Flatten, Dropout(0.3)] Layer pool;
+    [Linear(64), Relu] Layer hidden;
+    [Linear(5)] Layer output;
+}

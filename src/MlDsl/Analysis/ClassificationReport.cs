@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using MlDsl.Data;
+
+namespace MlDsl.Analysis;
+
+/// <summary>Precision, recall and F1 of one class, and how many rows truly belong to it.</summary>
+public sealed record ClassMetrics(string Name, double Precision, double Recall, double F1, int Support);
+
+/// <summary>Accuracy of the rows sharing one value of a [Slice] member.</summary>
+public sealed record SliceMetrics(string Slice, string Value, double Accuracy, int Count);
+
+/// <summary>
+/// How a classifier did: accuracy, per-class precision/recall/F1 (macro and micro), the confusion
+/// matrix, accuracy for every value of every [Slice], and the largest gap between slice values.
+/// </summary>
+public sealed record ClassificationReport(
+    double Accuracy,
+    IReadOnlyList<ClassMetrics> Classes,
+    double MacroF1,
+    double MicroF1,
+    int[,] Confusion,
+    IReadOnlyList<SliceMetrics> Slices)
+{
+    /// <summary>The slice value with the lowest accuracy (null without slices).</summary>
+    public SliceMetrics? WorstSlice => Slices.Count == 0 ? null : Slices.MinBy(slice => slice.Accuracy);
+
+    /// <summary>The largest accuracy difference between two values of the same slice member.</summary>
+    public double BiasGap => Slices.GroupBy(slice => slice.Slice)
+        .Select(group => group.Max(slice => slice.Accuracy) - group.Min(slice => slice.Accuracy))
+        .DefaultIfEmpty(0).Max();
+
+    public static ClassificationReport Compute<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<int> predicted, IReadOnlyList<string>? classNames = null)
+        where TRow : IDatasetRow<TRow>
+    {
+        if (rows.Count != predicted.Count) throw new ArgumentException($"{rows.Count} rows but {predicted.Count} predictions", nameof(predicted));
+        int classes = TRow.ClassCount;
+        var confusion = new int[classes, classes]; // [actual, predicted]
+        for (int i = 0; i < rows.Count; i++) confusion[TRow.ReadLabel(rows[i]), predicted[i]]++;
+
+        var perClass = new List<ClassMetrics>();
+        for (int c = 0; c < classes; c++)
+        {
+            int truePositive = confusion[c, c];
+            int predictedAs = Enumerable.Range(0, classes).Sum(a => confusion[a, c]);
+            int actually = Enumerable.Range(0, classes).Sum(p => confusion[c, p]);
+            double precision = predictedAs == 0 ? 0 : (double)truePositive / predictedAs;
+            double recall = actually == 0 ? 0 : (double)truePositive / actually;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perClass.Add(new ClassMetrics(classNames?[c] ?? c.ToString(CultureInfo.InvariantCulture), precision, recall, f1, actually));
+        }
+        int correct = Enumerable.Range(0, classes).Sum(c => confusion[c, c]);
+        double accuracy = rows.Count == 0 ? 0 : (double)correct / rows.Count;
+
+        var slices = new List<SliceMetrics>();
+        for (int s = 0; s < TRow.SliceNames.Count; s++)
+            foreach (var group in Enumerable.Range(0, rows.Count).GroupBy(i => TRow.SliceOf(rows[i], s)).OrderBy(group => group.Key, StringComparer.Ordinal))
+                slices.Add(new SliceMetrics(TRow.SliceNames[s], group.Key,
+                    (double)group.Count(i => TRow.ReadLabel(rows[i]) == predicted[i]) / group.Count(), group.Count()));
+
+        // With one label per row, micro-averaged F1 equals accuracy.
+        return new ClassificationReport(accuracy, perClass, perClass.Average(metrics => metrics.F1), accuracy, confusion, slices);
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"accuracy {Accuracy * 100:F2}%   macro F1 {MacroF1:F3}   micro F1 {MicroF1:F3}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"class",-12} {"precision",9} {"recall",9} {"F1",9} {"support",8}\n");
+        foreach (ClassMetrics metrics in Classes)
+            text.Append(CultureInfo.InvariantCulture, $"{metrics.Name,-12} {metrics.Precision,9:F3} {metrics.Recall,9:F3} {metrics.F1,9:F3} {metrics.Support,8}\n");
+
+        text.Append("confusion (rows: actual, columns: predicted)\n");
+        text.Append(new string(' ', 12)).Append(string.Concat(Classes.Select(metrics => $"{Short(metrics.Name),7}"))).Append('\n');
+        for (int actual = 0; actual < Classes.Count; actual++)
+        {
+            text.Append($"{Short(Classes[actual].Name),-12}");
+            for (int predicted = 0; predicted < Classes.Count; predicted++) text.Append(CultureInfo.InvariantCulture, $"{Confusion[actual, predicted],7}");
+            text.Append('\n');
+        }
+        foreach (var slice in Slices.GroupBy(slice => slice.Slice))
+        {
+            text.Append("accuracy by ").Append(slice.Key).Append('\n');
+            foreach (SliceMetrics value in slice)
+                text.Append(CultureInfo.InvariantCulture, $"  {value.Value,-14} {value.Accuracy * 100,7:F2}%  ({value.Count} rows)\n");
+        }
+        if (Slices.Count > 0)
+            text.Append(CultureInfo.InvariantCulture, $"bias gap (largest accuracy difference within a slice): {BiasGap * 100:F2} points\n");
+        return text.ToString();
+    }
+
+    private static string Short(string name) => name.Length <= 6 ? name : name[..6];
+}
