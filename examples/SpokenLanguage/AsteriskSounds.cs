@@ -11,18 +11,23 @@ public static class AsteriskSounds
 {
     public static readonly string[] Languages = { "en", "es", "fr", "it", "ru" };
 
-    /// <summary>Every prompt of every language as a two-second clip (longer prompts centre-cropped, shorter ones zero-padded).</summary>
+    /// <summary>
+    /// Every prompt of every language (or <paramref name="perLanguage"/> of them, spread evenly) as a
+    /// two-second clip: longer prompts centre-cropped, shorter ones zero-padded.
+    /// </summary>
     public static List<SpokenClip> Load(int? perLanguage = null)
     {
         var clips = new List<SpokenClip>();
         for (int language = 0; language < Languages.Length; language++)
         {
             string root = Sounds(Languages[language]);
-            IEnumerable<string> files = Directory.EnumerateFiles(root, "*.wav", SearchOption.AllDirectories)
+            string[] files = Directory.EnumerateFiles(root, "*.wav", SearchOption.AllDirectories)
                 .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
                 .Where(file => !file.StartsWith("silence/", StringComparison.Ordinal)) // nothing to hear
-                .Order(StringComparer.Ordinal);
-            if (perLanguage is { } limit) files = files.Take(limit);
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            if (perLanguage is { } limit && limit < files.Length)
+                files = Enumerable.Range(0, limit).Select(i => files[(int)((long)i * files.Length / limit)]).ToArray(); // spread over all categories
             foreach (string file in files)
             {
                 WavAudio audio = WavFile.Read(Path.Combine(root, file));

@@ -1,0 +1,77 @@
+using MlDsl.Analysis;
+using MlDsl.Tests.Data;
+
+namespace MlDsl.Tests.Analysis;
+
+public sealed class ClassificationReportTests
+{
+    private static Visit Row(int sick, string clinic) => new() { Sick = sick, Clinic = clinic };
+
+    // Actual:    1 1 1 0 0 0 0 0   (clinics n n s s s s n n)
+    // Predicted: 1 1 0 0 0 1 0 0
+    private static readonly Visit[] Rows =
+    {
+        Row(1, "north"), Row(1, "north"), Row(1, "south"), Row(0, "south"),
+        Row(0, "south"), Row(0, "south"), Row(0, "north"), Row(0, "north"),
+    };
+
+    private static readonly int[] Predicted = { 1, 1, 0, 0, 0, 1, 0, 0 };
+
+    [Fact]
+    public void Metrics_match_a_hand_computed_confusion_matrix()
+    {
+        ClassificationReport report = ClassificationReport.Compute(Rows, Predicted, new[] { "healthy", "sick" });
+
+        Assert.Equal(6.0 / 8, report.Accuracy);
+        Assert.Equal(new[,] { { 4, 1 }, { 1, 2 } }, report.Confusion);
+        ClassMetrics sick = report.Classes[1];
+        Assert.Equal(("sick", 2.0 / 3, 2.0 / 3, 3), (sick.Name, sick.Precision, sick.Recall, sick.Support));
+        Assert.Equal(0.8, report.Classes[0].F1, 10);
+        Assert.Equal((0.8 + 2.0 / 3) / 2, report.MacroF1, 10);
+        Assert.Equal(report.Accuracy, report.MicroF1);
+    }
+
+    [Fact]
+    public void Accuracy_is_broken_down_by_slice_with_the_bias_gap()
+    {
+        ClassificationReport report = ClassificationReport.Compute(Rows, Predicted);
+
+        Assert.Equal(new[] { ("Clinic", "north", 1.0, 4), ("Clinic", "south", 0.5, 4) },
+            report.Slices.Select(slice => (slice.Slice, slice.Value, slice.Accuracy, slice.Count)));
+        Assert.Equal(0.5, report.BiasGap);
+        Assert.Equal("south", report.WorstSlice!.Value);
+        Assert.Contains("bias gap (largest accuracy difference within a slice): 50.00 points", report.ToString());
+    }
+
+    [Fact]
+    public void Slices_too_small_to_judge_by_are_left_out_and_ties_go_to_overall_accuracy()
+    {
+        ClassificationReport Report(params int[] predicted) => ClassificationReport.Compute(Rows, predicted);
+        var candidates = new[]
+        {
+            new Candidate<string>("first", "a", Report(1, 1, 1, 0, 0, 1, 0, 1)),  // 6/8
+            new Candidate<string>("second", "b", Report(1, 1, 1, 0, 0, 0, 0, 0)), // 8/8
+        };
+
+        // Every slice has 4 rows: with a minimum of 5 none counts, and overall accuracy decides.
+        Assert.Equal("second", RobustSelection.BestWorstSlice(candidates, tolerance: 0.5, minimumSliceRows: 5).Chosen.Name);
+    }
+
+    [Fact]
+    public void The_most_robust_of_the_nearly_best_candidates_is_chosen_and_explained()
+    {
+        ClassificationReport Report(params int[] predicted) => ClassificationReport.Compute(Rows, predicted);
+        var candidates = new[]
+        {
+            new Candidate<string>("sharp", "a", Report(1, 1, 1, 0, 0, 1, 0, 1)),   // 6/8, north 3/4, south 3/4
+            new Candidate<string>("lopsided", "b", Report(1, 1, 0, 0, 0, 1, 0, 0)), // 6/8, north 4/4, south 2/4
+            new Candidate<string>("weak", "c", Report(0, 0, 0, 0, 0, 0, 0, 0)),     // 5/8
+        };
+
+        Selection<string> selection = RobustSelection.BestWorstSlice(candidates, tolerance: 0.05, minimumSliceRows: 4);
+
+        Assert.Equal("sharp", selection.Chosen.Name);
+        Assert.StartsWith("chose sharp: of the 2 candidates within 5.0 points of the best validation accuracy (75.00%), it has the best worst slice", selection.Reason);
+        Assert.Contains("weak: 62.50% overall, worst slice Clinic=north at 50.00% (not within tolerance)", selection.Reason);
+    }
+}
