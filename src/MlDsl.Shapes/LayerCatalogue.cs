@@ -29,6 +29,7 @@ public static class LayerCatalogue
         new SpectrogramRule(LayerKind.Mfcc),
         new AmplitudeToDbRule(),
         new SpecAugmentRule(),
+        new WaveAugmentRule(),
     }.ToDictionary(rule => rule.Kind);
 
     private static readonly Dictionary<string, LayerKind> ByAttributeName =

@@ -20,4 +20,5 @@ public enum LayerKind
     AmplitudeToDb,
     Mfcc,
     SpecAugment,
+    WaveAugment,
 }

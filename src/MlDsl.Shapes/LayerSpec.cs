@@ -14,6 +14,7 @@ namespace MlDsl.Shapes;
 /// <param name="Probability">Dropout probability; the dB floor for AmplitudeToDb.</param>
 /// <param name="Audio">The spectrogram settings of audio layers.</param>
 /// <param name="Masks">SpecAugment's masks.</param>
+/// <param name="GainDb">WaveAugment's largest gain change.</param>
 public sealed record LayerSpec(
     string Member,
     int Position,
@@ -25,7 +26,8 @@ public sealed record LayerSpec(
     int Padding = 0,
     double? Probability = null,
     AudioSettings? Audio = null,
-    MaskSettings? Masks = null)
+    MaskSettings? Masks = null,
+    double? GainDb = null)
 {
     /// <summary>The first layer of a member takes the member's name, the rest get a suffix.</summary>
     public string FieldName => Position == 0 ? Member : Member + Kind;

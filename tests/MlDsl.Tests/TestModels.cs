@@ -46,7 +46,7 @@ public sealed partial record Clip
 [Model(typeof(Clip))]
 public sealed partial class ClipNet
 {
-    [MelSpectrogram(SampleRate = 8000, NFft = 256, Hop = 80, Mels = 32), AmplitudeToDb, SpecAugment(TimeWidth = 5)] Layer features;
+    [WaveAugment(MaxShift = 400, GainDb = 3), MelSpectrogram(SampleRate = 8000, NFft = 256, Hop = 80, Mels = 32), AmplitudeToDb, SpecAugment(TimeWidth = 5)] Layer features;
     [Conv2d(8, Kernel = 3, Padding = 1), BatchNorm2d, Relu, MaxPool2d(2)] Layer conv;
     [AvgPool2d(2), Flatten, Linear(5)] Layer head;
 }

@@ -22,6 +22,8 @@ internal static class LayerArguments
             LayerKind.MelSpectrogram => new LayerSpec(member, position, kind, Audio: Audio(attribute, defaultMels: 64)),
             LayerKind.Mfcc => new LayerSpec(member, position, kind, Size: first as int?, Audio: Audio(attribute, defaultMels: 128)),
             LayerKind.AmplitudeToDb => new LayerSpec(member, position, kind, Probability: NamedDouble(attribute, "TopDb") ?? 80),
+            LayerKind.WaveAugment => new LayerSpec(member, position, kind, Size: Named(attribute, "MaxShift") ?? 800,
+                Probability: NamedDouble(attribute, "Noise") ?? 0.05, GainDb: NamedDouble(attribute, "GainDb") ?? 6),
             LayerKind.SpecAugment => new LayerSpec(member, position, kind, Masks: new MaskSettings(
                 Named(attribute, "FrequencyMasks") ?? 2, Named(attribute, "FrequencyWidth") ?? 8, Named(attribute, "TimeMasks") ?? 2, Named(attribute, "TimeWidth") ?? 10)),
             _ => new LayerSpec(member, position, kind),

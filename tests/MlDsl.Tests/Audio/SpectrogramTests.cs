@@ -69,4 +69,21 @@ public sealed class SpectrogramTests
         Assert.True(trained.ne(spectrogram).any().item<bool>());
         Assert.True(evaluated.eq(spectrogram).all().item<bool>());
     }
+
+    [Fact]
+    public void Wave_augment_changes_training_batches_and_leaves_prediction_alone()
+    {
+        using var augment = new WaveAugment(maxShift: 100, gainDb: 6, noise: 0.05);
+        using Tensor clips = sin(arange(2 * 1000, dtype: float32).view(2, 1000) * 0.05f);
+        torch.manual_seed(5);
+
+        augment.train();
+        using Tensor trained = augment.forward(clips);
+        augment.eval();
+        using Tensor evaluated = augment.forward(clips);
+
+        Assert.Equal(clips.shape, trained.shape);
+        Assert.True(trained.sub(clips).abs().max().item<float>() > 0.01f);
+        Assert.True(evaluated.eq(clips).all().item<bool>());
+    }
 }
