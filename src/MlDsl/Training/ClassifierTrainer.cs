@@ -15,29 +15,41 @@ public static class ClassifierTrainer
     public static FitReport Fit<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> train, IReadOnlyList<TRow>? validation, FitOptions options)
         where TRow : ITensorRow<TRow>
     {
-        options.Validate();
+        options.Validate(TRow.ClassCount, validation is { Count: > 0 });
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
-        torch.manual_seed(options.Seed);
         Device device = options.Device ?? CPU;
         model.to(device);
 
         using var data = TensorDataset.From(train, device);
         using var validationData = validation is { Count: > 0 } ? TensorDataset.From(validation, device) : null;
-        using optim.Optimizer optimizer = OptimizerFactory.Create(options, model.parameters());
-        using var criterion = CrossEntropyLoss();
-        using var shuffling = new Generator(unchecked((ulong)options.Seed));
+        using TorchSharp.Modules.OptimizerHelper optimizer = OptimizerFactory.Create(options, model.parameters());
+        using Tensor? classWeights = options.ClassWeights is { } weights ? tensor(weights.ToArray(), device: device) : null;
+        using var criterion = CrossEntropyLoss(weight: classWeights);
+        var run = new RunPlan(options, data.Count);
+        var stopping = options.EarlyStoppingPatience is { } patience ? new EarlyStopping(patience) : null;
 
         var reports = new List<EpochReport>(options.Epochs);
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        if (options.Resume && Checkpoint.Exists(options.CheckpointDirectory!))
+            reports.AddRange(Checkpoint.Load(options.CheckpointDirectory!, model, optimizer));
+        stopping?.Replay(reports);
+
+        for (int epoch = reports.Count + 1; epoch <= options.Epochs && stopping?.Stopped != true; epoch++)
         {
+            // Each epoch seeds its own randomness (dropout, augmentation, shuffling), so a run resumed
+            // from a checkpoint replays exactly what the uninterrupted run would have.
+            torch.manual_seed(options.Seed + epoch);
+            using var shuffling = new Generator(unchecked((ulong)(options.Seed + epoch)));
             var clock = Stopwatch.StartNew();
-            (double loss, double accuracy) = TrainEpoch(model, data, criterion, optimizer, shuffling, options.BatchSize);
+            (double loss, double accuracy) = TrainEpoch(model, data, criterion, optimizer, shuffling, run, epoch);
             Evaluation? validationResult = validationData is null ? null : Evaluate(model, validationData, criterion, options.BatchSize);
-            var report = new EpochReport(epoch, options.Epochs, loss, accuracy, validationResult, clock.Elapsed);
+            var report = new EpochReport(epoch, options.Epochs, loss, accuracy, validationResult, clock.Elapsed, run.LearningRate(epoch, 0));
             reports.Add(report);
             options.OnEpoch?.Invoke(report);
+            stopping?.Observe(report, model);
+            if (options.CheckpointDirectory is { } directory) Checkpoint.Save(directory, model, optimizer, reports);
         }
-        return new FitReport(reports);
+        stopping?.RestoreBest(model);
+        return new FitReport(reports, Baseline(data, validationData), stopping?.Stopped == true ? reports[^1].Epoch : null, stopping?.BestEpoch);
     }
 
     public static Evaluation Evaluate<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> rows, int batchSize = 256, Device? device = null)
@@ -50,7 +62,7 @@ public static class ClassifierTrainer
 
     private static (double Loss, double Accuracy) TrainEpoch(
         Module<Tensor, Tensor> model, TensorDataset data, Loss<Tensor, Tensor, Tensor> criterion,
-        optim.Optimizer optimizer, Generator shuffling, int batchSize)
+        optim.Optimizer optimizer, Generator shuffling, RunPlan run, int epoch)
     {
         model.train();
         long count = data.Count;
@@ -58,29 +70,53 @@ public static class ClassifierTrainer
         // Running sums stay on the device: the host reads them once per epoch, not once per step.
         using var lossSum = zeros(1, dtype: float64, device: device);
         using var correct = zeros(1, dtype: int64, device: device);
+        using var firstBadStep = full(1, -1L, dtype: int64, device: device);
         using var order = ShuffledOrder(count, shuffling, device);
 
-        for (long start = 0; start < count; start += batchSize)
+        long step = 0;
+        for (long start = 0; start < count; start += run.BatchSize, step++)
         {
-            using var step = NewDisposeScope();
-            long size = Math.Min(batchSize, count - start);
+            using var scope = NewDisposeScope();
+            long size = Math.Min(run.BatchSize, count - start);
             Tensor indices = order.narrow(0, start, size);
             Tensor inputs = data.Features.index_select(0, indices);
             Tensor targets = data.Labels.index_select(0, indices);
 
+            run.SetLearningRate(optimizer, epoch, step);
             optimizer.zero_grad();
             Tensor logits = model.forward(inputs);
             Tensor loss = criterion.forward(logits, targets);
             loss.backward();
+            if (run.ClipNorm is { } clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
             optimizer.step();
 
             using (no_grad())
             {
                 lossSum.add_(loss.detach().to(float64) * size);
                 correct.add_(logits.argmax(1).eq(targets).sum());
+                // Remember the first step whose loss was not finite, without reading it back every step.
+                Tensor bad = loss.detach().isfinite().logical_not().logical_and(firstBadStep.lt(0));
+                firstBadStep.copy_(where(bad, tensor(step, device: device), firstBadStep));
             }
         }
+        if (firstBadStep.item<long>() is var badStep and >= 0)
+            throw new TrainingDivergedException(epoch, badStep, NonFiniteLayers(model));
         return (lossSum.item<double>() / count, (double)correct.item<long>() / count);
+    }
+
+    private static IReadOnlyList<string> NonFiniteLayers(Module<Tensor, Tensor> model)
+    {
+        using var scope = NewDisposeScope();
+        return model.named_parameters().Where(pair => !pair.parameter.isfinite().all().item<bool>()).Select(pair => pair.name).ToArray();
+    }
+
+    /// <summary>Accuracy of always predicting the training split's most common class.</summary>
+    private static double Baseline(TensorDataset train, TensorDataset? validation)
+    {
+        using var scope = NewDisposeScope();
+        long majority = train.Labels.bincount(null).argmax().item<long>();
+        TensorDataset judged = validation ?? train;
+        return judged.Labels.eq(majority).to(float64).mean().item<double>();
     }
 
     private static Evaluation Evaluate(Module<Tensor, Tensor> model, TensorDataset data, Loss<Tensor, Tensor, Tensor> criterion, int batchSize)

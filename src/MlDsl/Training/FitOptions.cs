@@ -21,6 +21,37 @@ public sealed record FitOptions
     /// <summary>Called after every epoch, e.g. to print progress.</summary>
     public Action<EpochReport>? OnEpoch { get; init; }
 
+    /// <summary>How the learning rate changes over the run; constant when null.</summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>Stop after this many epochs without a lower validation loss, keeping the best epoch's weights. Needs a validation split (never the test split).</summary>
+    public int? EarlyStoppingPatience { get; init; }
+
+    /// <summary>Rescale gradients whose global L2 norm exceeds this.</summary>
+    public double? GradientClipNorm { get; init; }
+
+    /// <summary>One loss weight per class, e.g. inverse class frequencies for imbalanced data.</summary>
+    public IReadOnlyList<float>? ClassWeights { get; init; }
+
+    /// <summary>A folder to write a checkpoint to after every epoch.</summary>
+    public string? CheckpointDirectory { get; init; }
+
+    /// <summary>Continue from <see cref="CheckpointDirectory"/> when it holds a checkpoint.</summary>
+    public bool Resume { get; init; }
+
+    internal void Validate(int classes, bool hasValidation)
+    {
+        if (EarlyStoppingPatience is { } patience && (patience < 1 || !hasValidation))
+            throw new ArgumentException(patience < 1 ? "FitOptions.EarlyStoppingPatience must be at least 1." : "FitOptions.EarlyStoppingPatience needs validation rows to watch.", nameof(EarlyStoppingPatience));
+        if (GradientClipNorm is { } clip && !(clip > 0))
+            throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), clip, "FitOptions.GradientClipNorm must be positive.");
+        if (ClassWeights is { } weights && (weights.Count != classes || weights.Any(weight => !(weight >= 0))))
+            throw new ArgumentException($"FitOptions.ClassWeights needs {classes} non-negative weights, one per class, but has {weights.Count}.", nameof(ClassWeights));
+        if (Resume && CheckpointDirectory is null)
+            throw new ArgumentException("FitOptions.Resume needs a CheckpointDirectory to resume from.", nameof(Resume));
+        Validate();
+    }
+
     internal void Validate()
     {
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "FitOptions.Epochs must be at least 1.");

@@ -5,7 +5,7 @@ namespace MlDsl.Training;
 
 internal static class OptimizerFactory
 {
-    public static optim.Optimizer Create(FitOptions options, IEnumerable<Parameter> parameters) => options.Optimizer switch
+    public static OptimizerHelper Create(FitOptions options, IEnumerable<Parameter> parameters) => options.Optimizer switch
     {
         OptimizerKind.Adam => optim.Adam(parameters, lr: options.LearningRate, weight_decay: options.WeightDecay),
         OptimizerKind.AdamW => optim.AdamW(parameters, lr: options.LearningRate, weight_decay: options.WeightDecay),

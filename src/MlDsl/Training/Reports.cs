@@ -6,7 +6,7 @@ namespace MlDsl.Training;
 public sealed record Evaluation(double Loss, double Accuracy, int Count);
 
 /// <summary>One epoch of training: the training split's running loss/accuracy and the validation split's, if given.</summary>
-public sealed record EpochReport(int Epoch, int Epochs, double TrainLoss, double TrainAccuracy, Evaluation? Validation, TimeSpan Duration)
+public sealed record EpochReport(int Epoch, int Epochs, double TrainLoss, double TrainAccuracy, Evaluation? Validation, TimeSpan Duration, double LearningRate = double.NaN)
 {
     public override string ToString()
     {
@@ -19,8 +19,12 @@ public sealed record EpochReport(int Epoch, int Epochs, double TrainLoss, double
     }
 }
 
-/// <summary>Everything <c>Fit</c> measured, one report per epoch.</summary>
-public sealed record FitReport(IReadOnlyList<EpochReport> Epochs)
+/// <summary>
+/// Everything <c>Fit</c> measured: one report per epoch, whether early stopping ended the run (and
+/// which epoch's weights were kept), and the accuracy of always predicting the training split's
+/// most common class, on the validation split (else the training split) — the score to beat.
+/// </summary>
+public sealed record FitReport(IReadOnlyList<EpochReport> Epochs, double BaselineAccuracy, int? StoppedEarlyAt = null, int? BestEpoch = null)
 {
     public EpochReport Last => Epochs[^1];
 }
