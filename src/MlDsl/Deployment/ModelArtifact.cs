@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using MlDsl.Analysis;
+using MlDsl.Data;
+using MlDsl.Data.Transforms;
+using MlDsl.Persistence;
+using TorchSharp;
+
+namespace MlDsl.Deployment;
+
+/// <summary>What goes into an artifact besides the model.</summary>
+public sealed record ArtifactContents<TRow>(
+    IReadOnlyList<TRow> TrainingRows,
+    ClassificationReport Evaluation,
+    IReadOnlyList<string>? ClassNames = null,
+    AffineTransform? Transform = null,
+    IReadOnlyDictionary<string, string>? Settings = null);
+
+/// <summary>
+/// A self-contained folder to serve and monitor a model from: weights, fitted transform, label
+/// names, dataset schema, metrics, settings, a reference sample of the training features for drift
+/// monitoring, and a manifest with a checksum per file. Written to a temporary folder and renamed,
+/// so a crash never leaves half an artifact; opening it verifies format, checksums and schema.
+/// </summary>
+public static class ModelArtifact
+{
+    public const int FormatVersion = 1;
+    private const string Manifest = "manifest.json", Weights = "model.mldsl", TransformFile = "transform.json", Reference = "reference.json";
+    private const int ReferenceRows = 2000;
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static void Export<TRow>(string directory, torch.nn.Module model, string modelName, ArtifactContents<TRow> contents)
+        where TRow : IDatasetRow<TRow>
+    {
+        string target = Path.GetFullPath(directory);
+        string staging = target + ".staging-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(staging);
+        try
+        {
+            ModelFile.Save(model, modelName, Path.Combine(staging, Weights));
+            contents.Transform?.Save(Path.Combine(staging, TransformFile));
+            File.WriteAllText(Path.Combine(staging, Reference), JsonSerializer.Serialize(ReferenceSample(contents.TrainingRows)));
+
+            string[] classNames = contents.ClassNames?.ToArray() ?? Enumerable.Range(0, TRow.ClassCount).Select(c => c.ToString()).ToArray();
+            var metrics = new Dictionary<string, double>
+            {
+                ["accuracy"] = contents.Evaluation.Accuracy,
+                ["macro_f1"] = contents.Evaluation.MacroF1,
+                ["bias_gap"] = contents.Evaluation.BiasGap,
+            };
+            foreach (ClassMetrics metric in contents.Evaluation.Classes) metrics[$"f1/{metric.Name}"] = metric.F1;
+            var files = Directory.GetFiles(staging).ToDictionary(path => Path.GetFileName(path), path => Checksum(path));
+            var manifest = new ArtifactManifest(FormatVersion, modelName, typeof(TRow).Name, TRow.FeatureNames.ToArray(), TRow.LabelName,
+                classNames, metrics, new Dictionary<string, string>(contents.Settings ?? new Dictionary<string, string>()), files, DateTime.UtcNow);
+            File.WriteAllText(Path.Combine(staging, Manifest), JsonSerializer.Serialize(manifest, Json));
+
+            string retired = target + ".retired-" + Guid.NewGuid().ToString("N")[..8];
+            if (Directory.Exists(target)) Directory.Move(target, retired);
+            Directory.Move(staging, target);
+            if (Directory.Exists(retired)) Directory.Delete(retired, recursive: true);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>Opens and verifies an artifact: format version and every file's checksum.</summary>
+    public static OpenedArtifact Open(string directory)
+    {
+        string manifestPath = Path.Combine(directory, Manifest);
+        if (!File.Exists(manifestPath)) throw new ArtifactException(directory, $"no {Manifest}: not an MlDsl artifact, or an export that did not finish");
+        ArtifactManifest manifest = JsonSerializer.Deserialize<ArtifactManifest>(File.ReadAllText(manifestPath))
+            ?? throw new ArtifactException(directory, $"{Manifest} is empty");
+        if (manifest.FormatVersion != FormatVersion)
+            throw new ArtifactException(directory, $"format version {manifest.FormatVersion}; this MlDsl reads version {FormatVersion}");
+        foreach ((string file, string expected) in manifest.Files)
+        {
+            string path = Path.Combine(directory, file);
+            if (!File.Exists(path)) throw new ArtifactException(directory, $"{file} is missing");
+            if (Checksum(path) != expected) throw new ArtifactException(directory, $"{file} does not match its checksum: the artifact was modified or damaged");
+        }
+        return new OpenedArtifact(directory, manifest);
+    }
+
+    internal static string WeightsPath(string directory) => Path.Combine(directory, Weights);
+
+    internal static string TransformPath(string directory) => Path.Combine(directory, TransformFile);
+
+    internal static double[][] LoadReference(string directory) =>
+        JsonSerializer.Deserialize<double[][]>(File.ReadAllText(Path.Combine(directory, Reference))) ?? Array.Empty<double[]>();
+
+    /// <summary>Per feature, the values of up to 2,000 evenly spaced training rows.</summary>
+    internal static double[][] FeatureColumns<TRow>(IReadOnlyList<TRow> rows, int limit = int.MaxValue) where TRow : IDatasetRow<TRow>
+    {
+        int count = Math.Min(rows.Count, limit);
+        var columns = Enumerable.Range(0, TRow.FeatureLength).Select(_ => new double[count]).ToArray();
+        var buffer = new float[TRow.FeatureLength];
+        for (int i = 0; i < count; i++)
+        {
+            TRow.WriteFeatures(rows[(int)((long)i * rows.Count / count)], buffer);
+            for (int f = 0; f < buffer.Length; f++) columns[f][i] = buffer[f];
+        }
+        return columns;
+    }
+
+    private static double[][] ReferenceSample<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow> => FeatureColumns(rows, ReferenceRows);
+
+    private static string Checksum(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream));
+    }
+}
+
+/// <summary>A verified artifact: load its model and transform, check a row type against its schema, monitor new data.</summary>
+public sealed class OpenedArtifact(string directory, ArtifactManifest manifest)
+{
+    public ArtifactManifest Manifest { get; } = manifest;
+
+    /// <summary>Loads the model with its generated <c>Load</c>, e.g. <c>artifact.LoadModel(DigitCnn.Load)</c>.</summary>
+    public TModel LoadModel<TModel>(Func<string, TModel> load) => load(ModelArtifact.WeightsPath(directory));
+
+    public AffineTransform? Transform => File.Exists(ModelArtifact.TransformPath(directory)) ? AffineTransform.Load(ModelArtifact.TransformPath(directory)) : null;
+
+    /// <summary>Refuses a row type whose features differ from the ones the model was trained on.</summary>
+    public void CheckSchema<TRow>() where TRow : IDatasetRow<TRow>
+    {
+        if (!TRow.FeatureNames.SequenceEqual(Manifest.Features))
+            throw new ArtifactException(directory,
+                $"made for {Manifest.RowType} with {Manifest.Features.Length} features, but {typeof(TRow).Name} has {TRow.FeatureLength} features [{string.Join(", ", TRow.FeatureNames.Take(4))}...]");
+    }
+
+    /// <summary>Compares <paramref name="rows"/> with the training reference sample stored in the artifact.</summary>
+    public DriftReport Monitor<TRow>(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) where TRow : IDatasetRow<TRow>
+    {
+        CheckSchema<TRow>();
+        return DriftMonitor.Compare(Manifest.Features, ModelArtifact.LoadReference(directory), ModelArtifact.FeatureColumns(rows), thresholds);
+    }
+}
