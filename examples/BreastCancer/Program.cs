@@ -6,6 +6,9 @@ using MlDsl.Data.Validation;
 using MlDsl.Examples.BreastCancer;
 using MlDsl.Training;
 
+// With a pipeline command (run, validate, evaluate, predict, monitor) this is TumourPipeline's command line.
+if (args.Length > 0) return TumourPipeline.RunCommandLine(args);
+
 // Reads the real breast-cancer CSV, splits it (stratified, seeded), validates the data, standardizes
 // with statistics from the training split only, trains the MLP, and tests it on the held-out split.
 string csv = SklearnData.BreastCancerCsv();
@@ -28,3 +31,4 @@ model.Fit(train, validation, new FitOptions { Epochs = 40, BatchSize = 32, Learn
 } });
 Evaluation result = model.Evaluate(test);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test accuracy: {result.Accuracy * 100:F2}%"));
+return 0;

@@ -3,7 +3,10 @@ using System.Globalization;
 using MlDsl.Examples.Mnist;
 using MlDsl.Training;
 
-// Trains the attribute-declared CNN on 8,000 real MNIST digits and tests it on the 2,000 held out.
+// With a pipeline command (run, validate, evaluate, predict, monitor) this is MnistPipeline's command
+// line; without, it trains the attribute-declared CNN on 8,000 real MNIST digits and tests it on the 2,000 held out.
+if (args.Length > 0 && !char.IsDigit(args[0][0])) return MnistPipeline.RunCommandLine(args);
+
 int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 12;
 const int Seed = 42;
 
@@ -30,6 +33,7 @@ Console.WriteLine($"training time: {clock.Elapsed.TotalSeconds:F1}s");
 Evaluation result = model.Evaluate(test);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test loss: {result.Loss:F4}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test accuracy: {result.Accuracy * 100:F2}%"));
+return 0;
 
 static (List<Digit> Train, List<Digit> Test) SeededSplit(IReadOnlyList<Digit> rows, int testCount, int seed)
 {

@@ -45,6 +45,22 @@ public static class AsteriskSounds
         return clips;
     }
 
+    /// <summary>
+    /// Recordings to predict or monitor: one WAV file, or every WAV under a folder, resampled to
+    /// 8 kHz and fitted to two seconds. Their language is unknown (0) and their category "unlabelled".
+    /// </summary>
+    public static List<SpokenClip> ReadRecordings(string path)
+    {
+        string[] files = File.Exists(path) ? new[] { path } : Directory.EnumerateFiles(path, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0) throw new FileNotFoundException($"{path}: no .wav files", path);
+        return files.Select(file =>
+        {
+            WavAudio audio = WavFile.Read(file);
+            float[] samples = audio.SampleRate == SpokenClip.SampleRate ? audio.Samples : Resampler.Resample(audio.Samples, audio.SampleRate, SpokenClip.SampleRate);
+            return new SpokenClip { Samples = Fit(samples, SpokenClip.Length), Language = 0, Prompt = Path.GetFileNameWithoutExtension(file), Category = "unlabelled" };
+        }).ToList();
+    }
+
     /// <summary>The middle <paramref name="length"/> samples, or all of them followed by silence.</summary>
     public static float[] Fit(float[] samples, int length)
     {

@@ -8,6 +8,9 @@ using MlDsl.Training;
 // Identifies the language of recorded telephone prompts (Debian's Asterisk sounds, five languages):
 // a log-mel CNN declared with attributes, trained as a few candidates, of which the most robust
 // across prompt categories is kept (the birdcall team's question), then tested once.
+// With a pipeline command (run, validate, evaluate, predict, monitor) this is SpokenLanguagePipeline's command line.
+if (args.Length > 0 && !char.IsDigit(args[0][0])) return SpokenLanguagePipeline.RunCommandLine(args);
+
 int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 int candidates = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 string[] languages = AsteriskSounds.Languages;
@@ -44,3 +47,4 @@ Console.WriteLine("test split, chosen model:");
 Console.Write(test);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test accuracy: {test.Accuracy * 100:F2}%"));
 foreach (Candidate<LanguageCnn> candidate in trained) candidate.Model.Dispose();
+return 0;

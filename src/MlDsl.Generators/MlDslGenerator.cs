@@ -37,6 +37,13 @@ public sealed class MlDslGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Models);
 
+        IncrementalValuesProvider<PipelineSpec> pipelines = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                PipelineParser.PipelineAttribute,
+                static (node, _) => true,
+                static (context, _) => PipelineParser.Parse((INamedTypeSymbol)context.TargetSymbol, context.Attributes[0]))
+            .WithTrackingName(TrackingNames.Pipelines);
+
         // Diagnostics only decide what is emitted: the analyzers (MlDsl.Analyzers) report them to the user,
         // while typing, from the same parsing code.
         context.RegisterSourceOutput(datasets, static (output, dataset) =>
@@ -49,6 +56,12 @@ public sealed class MlDslGenerator : IIncrementalGenerator
         {
             if (model.CanEmit)
                 output.AddSource(model.Type.HintName("Model"), ModelEmitter.Emit(model));
+        });
+
+        context.RegisterSourceOutput(pipelines, static (output, pipeline) =>
+        {
+            if (pipeline.CanEmit)
+                output.AddSource(pipeline.Type.HintName("Pipeline"), PipelineEmitter.Emit(pipeline));
         });
     }
 }

@@ -5,4 +5,5 @@ public static class TrackingNames
 {
     public const string Datasets = nameof(Datasets);
     public const string Models = nameof(Models);
+    public const string Pipelines = nameof(Pipelines);
 }

@@ -12,6 +12,7 @@ public sealed class GeneratedSourceTests
     [InlineData("Tumour", new[] { Sources.Tumour }, "Samples.Tumour.Dataset.g.cs")]
     [InlineData("PatchNet", new[] { Sources.SmallImages }, "PatchNet.Model.g.cs")]
     [InlineData("Patch", new[] { Sources.SmallImages }, "Patch.Dataset.g.cs")]
+    [InlineData("TumourPipeline", new[] { Sources.Tumour, Sources.TumourPipeline }, "Samples.TumourPipeline.Pipeline.g.cs")]
     public void Generated_source_matches_its_snapshot(string snapshot, string[] sources, string hintName)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(sources);
@@ -24,6 +25,7 @@ public sealed class GeneratedSourceTests
         new[] { Sources.Digit, Sources.DigitCnn },
         new[] { Sources.Tumour },
         new[] { Sources.SmallImages },
+        new[] { Sources.Tumour, Sources.TumourPipeline },
     };
 
     [Theory]

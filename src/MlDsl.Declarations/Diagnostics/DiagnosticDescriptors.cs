@@ -35,12 +35,18 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SameDataTrainAndValidation = Warning("MLDSL0020", "Same rows used for training and validation", "{0}");
     public static readonly DiagnosticDescriptor IdentifierAsFeature = Warning("MLDSL0021", "Identifier used as a feature", "{0}");
 
+    public static readonly DiagnosticDescriptor PipelineModelNotAModel = Error("MLDSL0022", "Pipeline model is not a [Model]",
+        "Pipeline '{0}' trains '{1}', which has no [Model(typeof(row))] attribute");
+    public static readonly DiagnosticDescriptor PipelineWithoutIngest = Error("MLDSL0023", "Pipeline has no usable [Ingest] method",
+        "Pipeline '{0}' needs one static, parameterless [Ingest] method returning IReadOnlyList<{1}>");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
         NotADataset, MissingLabel, InvalidFeature, InvalidLayerMember, NoLayers, UnknownLayer,
         LayerAfterOutput, SoftmaxBeforeCrossEntropy, LayersAcrossPartials,
         PreprocessingLeakage, LabelLeakage, TestSetSelection, SplitIgnoresGroupsOrTime, SameDataTrainAndValidation, IdentifierAsFeature,
+        PipelineModelNotAModel, PipelineWithoutIngest,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

@@ -26,7 +26,7 @@ internal static class ModelEmitter
             writer.Line($"/// <item><term>{layer.Spec.FieldName}</term><description>{layer.TorchSharpType}: {layer.Input} -&gt; {layer.Output}, {layer.Parameters} parameters</description></item>");
         writer.Line("/// </list>");
         writer.Line("/// </remarks>");
-        using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>"))
+        using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>, IClassifier<{row}>"))
         {
             WriteFields(writer, model);
             WriteConstructor(writer, model);

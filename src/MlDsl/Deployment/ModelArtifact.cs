@@ -27,6 +27,8 @@ public static class ModelArtifact
     public const int FormatVersion = 1;
     private const string Manifest = "manifest.json", Weights = "model.mldsl", TransformFile = "transform.json", Reference = "reference.json";
     private const int ReferenceRows = 2000;
+    /// <summary>Wide rows (waveforms, images) are monitored on this many evenly spaced features, which keeps the reference small.</summary>
+    internal const int MonitoredFeatures = 64;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static void Export<TRow>(string directory, torch.nn.Module model, string modelName, ArtifactContents<TRow> contents)
@@ -90,16 +92,23 @@ public static class ModelArtifact
     internal static double[][] LoadReference(string directory) =>
         JsonSerializer.Deserialize<double[][]>(File.ReadAllText(Path.Combine(directory, Reference))) ?? Array.Empty<double[]>();
 
-    /// <summary>Per feature, the values of up to 2,000 evenly spaced training rows.</summary>
+    /// <summary>The features drift is measured on: all of them, or evenly spaced ones for wide rows.</summary>
+    internal static int[] MonitoredIndices(int featureLength) =>
+        featureLength <= MonitoredFeatures
+            ? Enumerable.Range(0, featureLength).ToArray()
+            : Enumerable.Range(0, MonitoredFeatures).Select(i => (int)((long)i * featureLength / MonitoredFeatures)).ToArray();
+
+    /// <summary>Per monitored feature, the values of up to <paramref name="limit"/> evenly spaced rows.</summary>
     internal static double[][] FeatureColumns<TRow>(IReadOnlyList<TRow> rows, int limit = int.MaxValue) where TRow : IDatasetRow<TRow>
     {
         int count = Math.Min(rows.Count, limit);
-        var columns = Enumerable.Range(0, TRow.FeatureLength).Select(_ => new double[count]).ToArray();
+        int[] monitored = MonitoredIndices(TRow.FeatureLength);
+        var columns = monitored.Select(_ => new double[count]).ToArray();
         var buffer = new float[TRow.FeatureLength];
         for (int i = 0; i < count; i++)
         {
             TRow.WriteFeatures(rows[(int)((long)i * rows.Count / count)], buffer);
-            for (int f = 0; f < buffer.Length; f++) columns[f][i] = buffer[f];
+            for (int f = 0; f < monitored.Length; f++) columns[f][i] = buffer[monitored[f]];
         }
         return columns;
     }
@@ -135,6 +144,7 @@ public sealed class OpenedArtifact(string directory, ArtifactManifest manifest)
     public DriftReport Monitor<TRow>(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) where TRow : IDatasetRow<TRow>
     {
         CheckSchema<TRow>();
-        return DriftMonitor.Compare(Manifest.Features, ModelArtifact.LoadReference(directory), ModelArtifact.FeatureColumns(rows), thresholds);
+        string[] monitored = ModelArtifact.MonitoredIndices(Manifest.Features.Length).Select(index => Manifest.Features[index]).ToArray();
+        return DriftMonitor.Compare(monitored, ModelArtifact.LoadReference(directory), ModelArtifact.FeatureColumns(rows), thresholds);
     }
 }

@@ -61,6 +61,27 @@ internal static class Sources
         }
         """;
 
+    public const string TumourPipeline = """
+        using System.Collections.Generic;
+        using MlDsl;
+        using MlDsl.Data.Splits;
+        using MlDsl.Pipelines;
+        using MlDsl.Training;
+
+        namespace Samples;
+
+        [Pipeline(typeof(TumourMlp), ClassNames = new[] { "benign", "malignant" }, CsvSkipLines = 1)]
+        [Split(Kind = SplitKind.Stratified, Validation = 0.15, Test = 0.2, Seed = 7)]
+        [Transform(TransformKind.Standardize)]
+        [Train(Epochs = 40, BatchSize = 32, Optimizer = OptimizerKind.AdamW, LearningRate = 3e-3, EarlyStoppingPatience = 8)]
+        [Gate(MinAccuracy = 0.93, MaxBiasGap = 0.1, MaxLatencyMs = 20)]
+        [Export("artifacts/tumour")]
+        public sealed partial class TumourPipeline
+        {
+            [Ingest] private static IReadOnlyList<Tumour> Load() => new List<Tumour>();
+        }
+        """;
+
     public const string SmallImages = """
         using MlDsl;
 

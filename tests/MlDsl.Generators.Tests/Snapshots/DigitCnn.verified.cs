@@ -27,7 +27,7 @@ namespace Samples;
 /// <item><term>fc2</term><description>Linear: (128) -&gt; (10), 1290 parameters</description></item>
 /// </list>
 /// </remarks>
-partial class DigitCnn : Module<Tensor, Tensor>
+partial class DigitCnn : Module<Tensor, Tensor>, IClassifier<global::Samples.Digit>
 {
     private readonly Module<Tensor, Tensor> conv1Relu;
     private readonly Module<Tensor, Tensor> conv2Relu;

@@ -23,7 +23,7 @@ using static TorchSharp.torch.nn;
 /// <item><term>head</term><description>Linear: (64) -&gt; (4), 260 parameters</description></item>
 /// </list>
 /// </remarks>
-partial class PatchNet : Module<Tensor, Tensor>
+partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>
 {
     private readonly Module<Tensor, Tensor> stemBatchNorm2d;
     private readonly Module<Tensor, Tensor> stemRelu;

@@ -22,7 +22,7 @@ namespace Samples;
 /// <item><term>output</term><description>Linear: (8) -&gt; (2), 18 parameters</description></item>
 /// </list>
 /// </remarks>
-partial class TumourMlp : Module<Tensor, Tensor>
+partial class TumourMlp : Module<Tensor, Tensor>, IClassifier<global::Samples.Tumour>
 {
     private readonly Module<Tensor, Tensor> hiddenTanh;
     private readonly Module<Tensor, Tensor> narrowGelu;

@@ -1,0 +1,26 @@
+using MlDsl.Declarations.Diagnostics;
+using MlDsl.Shapes;
+
+namespace MlDsl.Declarations.Models;
+
+/// <summary>
+/// A [Pipeline] class: the model and row types, the ingest method, and each stage's settings as
+/// C# initializer text ("Kind = global::...SplitKind.Stratified") ready to emit; <c>ReadData</c> is
+/// a C# expression reading rows from a path, or null.
+/// </summary>
+public sealed record PipelineSpec(
+    TypeIdentity Type,
+    string Model,
+    string Row,
+    string? Ingest,
+    EquatableArray<string> Split,
+    string? Transform,
+    EquatableArray<string> Training,
+    EquatableArray<string> Gate,
+    string? Export,
+    EquatableArray<string> ClassNames,
+    string? ReadData,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public bool CanEmit => Ingest is not null && Row.Length > 0 && Diagnostics.Count == 0;
+}

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using MlDsl.Declarations.Diagnostics;
+using MlDsl.Declarations.Models;
+using MlDsl.Shapes;
+
+namespace MlDsl.Declarations.Parsing;
+
+/// <summary>Reads a [Pipeline] class's stage attributes into a <see cref="PipelineSpec"/>.</summary>
+public static class PipelineParser
+{
+    public const string PipelineAttribute = "MlDsl.PipelineAttribute";
+
+    // Gate attribute property -> the Gate builder method it becomes.
+    private static readonly Dictionary<string, string> GateMethods = new()
+    {
+        ["MinAccuracy"] = "MinimumAccuracy",
+        ["MinMacroF1"] = "MinimumMacroF1",
+        ["MinClassRecall"] = "MinimumClassRecall",
+        ["MaxBiasGap"] = "MaximumBiasGap",
+        ["MaxLatencyMs"] = "MaximumLatencyMilliseconds",
+        ["MaxModelMegabytes"] = "MaximumModelMegabytes",
+    };
+
+    public static PipelineSpec Parse(INamedTypeSymbol type, AttributeData pipeline)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        Location? location = TypeIdentities.LocationOf(pipeline, type);
+        var model = pipeline.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
+        AttributeData? modelAttribute = model is null ? null : TypeIdentities.FindAttribute(model, ModelParser.ModelAttribute);
+        var row = modelAttribute?.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
+        if (model is not null && row is null)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineModelNotAModel, location, type.Name, model.Name));
+
+        IMethodSymbol? ingest = type.GetMembers().OfType<IMethodSymbol>()
+            .FirstOrDefault(method => TypeIdentities.HasAttribute(method, "MlDsl.IngestAttribute"));
+        if (row is not null && (ingest is null || !ingest.IsStatic || ingest.Parameters.Length != 0 || !ReturnsRows(ingest, row)))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineWithoutIngest, ingest?.Locations.FirstOrDefault() ?? type.Locations.FirstOrDefault(),
+                type.Name, row.Name));
+
+        string? transform = TypeIdentities.FindAttribute(type, "MlDsl.TransformAttribute")?.ConstructorArguments.FirstOrDefault() is { } kind ? Literal(kind) : null;
+        string? export = TypeIdentities.FindAttribute(type, "MlDsl.ExportAttribute")?.ConstructorArguments.FirstOrDefault() is { } folder ? Literal(folder) : null;
+        AttributeData? gate = TypeIdentities.FindAttribute(type, "MlDsl.GateAttribute");
+
+        return new PipelineSpec(
+            TypeIdentities.Of(type),
+            model is null ? "" : Qualified(model),
+            row is null ? "" : Qualified(row),
+            ingest?.Name,
+            Assignments(TypeIdentities.FindAttribute(type, "MlDsl.SplitAttribute")),
+            transform,
+            Assignments(TypeIdentities.FindAttribute(type, "MlDsl.TrainAttribute"), skipZero: new[] { "EarlyStoppingPatience", "GradientClipNorm" }),
+            (gate?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
+                .Where(argument => GateMethods.ContainsKey(argument.Key) && argument.Value.Value is double value && !double.IsNaN(value))
+                .Select(argument => $"{GateMethods[argument.Key]}({Literal(argument.Value)})").ToEquatableArray(),
+            export,
+            pipeline.NamedArguments.Where(argument => argument.Key == "ClassNames").SelectMany(argument => argument.Value.Values).Select(Literal).ToEquatableArray(),
+            row is null ? null : ReadData(type, row, pipeline),
+            diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The [ReadData] method, else a CSV read when the row has a generated CSV reader.</summary>
+    private static string? ReadData(INamedTypeSymbol type, INamedTypeSymbol row, AttributeData pipeline)
+    {
+        IMethodSymbol? method = type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(candidate => TypeIdentities.HasAttribute(candidate, "MlDsl.ReadDataAttribute"));
+        if (method is not null) return method.Name;
+        if (!DatasetParser.Parse(row).CsvReadable) return null;
+        string options = string.Join(", ", pipeline.NamedArguments.Where(argument => argument.Key is "CsvHasHeader" or "CsvSkipLines")
+            .Select(argument => $"{(argument.Key == "CsvHasHeader" ? "HasHeader" : "SkipLines")} = {Literal(argument.Value)}"));
+        return $"path => CsvFile.Read<{Qualified(row)}>(path, new CsvOptions {{ {options} }})";
+    }
+
+    private static bool ReturnsRows(IMethodSymbol method, INamedTypeSymbol row) =>
+        method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } list
+        && list.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IReadOnlyList<T>"
+        && SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], row);
+
+    /// <summary>"Name = literal" for every named argument, so each maps 1:1 onto the runtime options' property.</summary>
+    private static EquatableArray<string> Assignments(AttributeData? attribute, string[]? skipZero = null) =>
+        (attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
+            .Where(argument => !(skipZero?.Contains(argument.Key) == true && System.Convert.ToDouble(argument.Value.Value, CultureInfo.InvariantCulture) == 0))
+            .Select(argument => $"{argument.Key} = {Literal(argument.Value)}").ToEquatableArray();
+
+    private static string Literal(TypedConstant constant)
+    {
+        if (constant.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            IFieldSymbol? member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(field => Equals(field.ConstantValue, constant.Value));
+            return member is null ? $"({Qualified(enumType)}){constant.Value}" : $"{Qualified(enumType)}.{member.Name}";
+        }
+        return constant.Value switch
+        {
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            bool flag => flag ? "true" : "false",
+            double number => number.ToString("R", CultureInfo.InvariantCulture),
+            float number => number.ToString("R", CultureInfo.InvariantCulture) + "f",
+            null => "null",
+            var value => System.Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        };
+    }
+
+    private static string Qualified(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+}

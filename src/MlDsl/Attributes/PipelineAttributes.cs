@@ -1,0 +1,86 @@
+using MlDsl.Data.Splits;
+using MlDsl.Pipelines;
+using MlDsl.Training;
+
+namespace MlDsl;
+
+/// <summary>
+/// Marks a partial class as a pipeline that trains <paramref name="model"/>. The stages are the
+/// class's attributes ([Split], [Transform], [Train], [Gate], [Export]) and its [Ingest] method; the
+/// generator emits <c>Definition</c>, <c>Run(options)</c> and <c>RunCommandLine(args)</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PipelineAttribute(Type model) : Attribute
+{
+    public Type Model { get; } = model;
+    /// <summary>Names for the label's classes, in class-index order.</summary>
+    public string[]? ClassNames { get; set; }
+    /// <summary>Whether CSV files given with --data start with a header line.</summary>
+    public bool CsvHasHeader { get; set; } = true;
+    /// <summary>Lines to skip at the top of CSV files given with --data.</summary>
+    public int CsvSkipLines { get; set; }
+}
+
+/// <summary>The static method that returns the pipeline's rows.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class IngestAttribute : Attribute;
+
+/// <summary>How the pipeline splits its rows (see <see cref="SplitOptions"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class SplitAttribute : Attribute
+{
+    public SplitKind Kind { get; set; } = SplitKind.Random;
+    public double Validation { get; set; } = 0.1;
+    public double Test { get; set; } = 0.2;
+    public int Seed { get; set; } = 42;
+}
+
+/// <summary>The transform fitted on the training split and applied to every split.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TransformAttribute(TransformKind kind) : Attribute
+{
+    public TransformKind Kind { get; } = kind;
+}
+
+/// <summary>How the model trains (see <see cref="FitOptions"/>); early stopping watches the validation split.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TrainAttribute : Attribute
+{
+    public int Epochs { get; set; } = 10;
+    public int BatchSize { get; set; } = 64;
+    public OptimizerKind Optimizer { get; set; } = OptimizerKind.Adam;
+    public double LearningRate { get; set; } = 1e-3;
+    public double WeightDecay { get; set; }
+    public int Seed { get; set; } = 42;
+    public int Threads { get; set; }
+    /// <summary>0 means no early stopping.</summary>
+    public int EarlyStoppingPatience { get; set; }
+    /// <summary>0 means no clipping.</summary>
+    public double GradientClipNorm { get; set; }
+}
+
+/// <summary>What the model must achieve on the test split, and may cost, to be exported. Unset criteria are not checked.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class GateAttribute : Attribute
+{
+    public double MinAccuracy { get; set; } = double.NaN;
+    public double MinMacroF1 { get; set; } = double.NaN;
+    public double MinClassRecall { get; set; } = double.NaN;
+    public double MaxBiasGap { get; set; } = double.NaN;
+    public double MaxLatencyMs { get; set; } = double.NaN;
+    public double MaxModelMegabytes { get; set; } = double.NaN;
+}
+
+/// <summary>Where the artifact goes when the gate passes.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ExportAttribute(string directory) : Attribute
+{
+    public string Directory { get; } = directory;
+}
+
+/// <summary>
+/// A static method reading rows from a file or folder given with <c>--data</c> (for predict and
+/// monitor). Without one, CSV-readable rows are read with CsvFile.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class ReadDataAttribute : Attribute;

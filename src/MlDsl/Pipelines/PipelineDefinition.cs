@@ -1,0 +1,55 @@
+using MlDsl.Data;
+using MlDsl.Data.Splits;
+using MlDsl.Deployment;
+using MlDsl.Training;
+using TorchSharp;
+
+namespace MlDsl.Pipelines;
+
+/// <summary>Which fitted transform a pipeline applies to features before training.</summary>
+public enum TransformKind
+{
+    None,
+    Standardize,
+    MinMax,
+}
+
+/// <summary>
+/// A whole pipeline: where rows come from, how they are split and transformed, which model trains
+/// how, the gate a model must pass, and where the artifact goes. The [Pipeline] generator builds one
+/// from attributes; scripts can build one directly.
+/// </summary>
+public sealed record PipelineDefinition<TRow, TModel>(
+    string Name,
+    Func<IReadOnlyList<TRow>> Ingest,
+    Func<long, TModel> CreateModel,
+    Func<string, TModel> LoadModel,
+    string ModelName)
+    where TRow : IDatasetRow<TRow>
+    where TModel : torch.nn.Module, IClassifier<TRow>
+{
+    public SplitOptions Split { get; init; } = new();
+    public TransformKind Transform { get; init; }
+    public FitOptions Training { get; init; } = new();
+    public Gate Gate { get; init; } = new();
+    public string ExportDirectory { get; init; } = "artifacts/model";
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>How a file or folder named by <c>--data</c> is read (prediction, monitoring, or replacing the ingest); null when the rows cannot be read from files.</summary>
+    public Func<string, IReadOnlyList<TRow>>? ReadData { get; init; }
+
+    internal IReadOnlyList<TRow> Read(string path) =>
+        ReadData is { } read ? read(path) : throw new InvalidOperationException($"{Name} has no way to read {typeof(TRow).Name} rows from '{path}': give it a [ReadData] method, or make the row CSV-readable");
+}
+
+/// <summary>What the command line can change for one run.</summary>
+public sealed record PipelineOptions
+{
+    public int? Seed { get; init; }
+    public int? Epochs { get; init; }
+    public string OutputDirectory { get; init; } = "out";
+    public bool Resume { get; init; }
+    public bool Quiet { get; init; }
+    /// <summary>A CSV read instead of the pipeline's own ingest.</summary>
+    public string? DataPath { get; init; }
+}

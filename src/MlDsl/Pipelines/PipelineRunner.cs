@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using MlDsl.Analysis;
+using MlDsl.Data;
+using MlDsl.Data.Csv;
+using MlDsl.Data.Splits;
+using MlDsl.Data.Transforms;
+using MlDsl.Data.Validation;
+using MlDsl.Deployment;
+using MlDsl.Training;
+using TorchSharp;
+
+namespace MlDsl.Pipelines;
+
+/// <summary>
+/// Runs a pipeline's stages in order: ingest, split, validate, transform (fitted on the training
+/// split), train (validation split for early stopping, never test), analyze on test against the
+/// majority baseline, gate (metrics, slices, latency, size), export. A failed validation or gate stops
+/// the run before export and says why; every stage's outcome and time go into the run report.
+/// </summary>
+public static class PipelineRunner
+{
+    public static PipelineRun Run<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options, TextWriter? log = null)
+        where TRow : IDatasetRow<TRow>
+        where TModel : torch.nn.Module, IClassifier<TRow>
+    {
+        log ??= options.Quiet ? TextWriter.Null : Console.Out;
+        Directory.CreateDirectory(options.OutputDirectory);
+        var stages = new List<StageReport>();
+        var files = new List<string>();
+        T Stage<T>(string name, Func<T> work, Func<T, string> outcome)
+        {
+            var clock = Stopwatch.StartNew();
+            T result = work();
+            stages.Add(new StageReport(name, outcome(result), clock.Elapsed));
+            log.WriteLine($"[{name}] {stages[^1].Outcome} ({clock.Elapsed.TotalSeconds:F1} s)");
+            return result;
+        }
+        PipelineRun Finish(DataReport? data, FitReport? fit, ClassificationReport? test, GateVerdict? gate, string? artifact, int exit)
+        {
+            var run = new PipelineRun(pipeline.Name, stages, data, fit, test, gate, artifact, files, exit);
+            string report = Path.Combine(options.OutputDirectory, "report.md");
+            File.WriteAllText(report, run.ToString());
+            files.Add(report);
+            return run;
+        }
+
+        IReadOnlyList<TRow> rows = Stage("ingest", () => Ingest(pipeline, options), rows => $"{rows.Count} {typeof(TRow).Name} rows");
+        SplitOptions splitOptions = options.Seed is { } seed ? pipeline.Split with { Seed = seed } : pipeline.Split;
+        DataSplit<TRow> split = Stage("split", () => rows.Split(splitOptions),
+            split => $"{splitOptions.Kind}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test");
+        DataReport data = Stage("validate", () => DataReport.Analyze(split), report => report.Passed ? $"passed, {report.Warnings.Count} warnings" : "FAILED: " + string.Join("; ", report.Failures));
+        if (!data.Passed) return Finish(data, null, null, null, null, 2);
+
+        AffineTransform? transform = Stage("transform", () => FitTransform(pipeline.Transform, split), fitted => fitted is null ? "none" : $"{fitted.Kind} fitted on the training split");
+        TRow[] Apply(IReadOnlyList<TRow> part) => transform?.Apply(part) ?? part.ToArray();
+        TRow[] train = Apply(split.Train), validation = Apply(split.Validation), test = Apply(split.Test);
+
+        FitOptions training = pipeline.Training with
+        {
+            Seed = options.Seed ?? pipeline.Training.Seed,
+            Epochs = options.Epochs ?? pipeline.Training.Epochs,
+            CheckpointDirectory = Path.Combine(options.OutputDirectory, "checkpoint"),
+            Resume = options.Resume,
+            OnEpoch = epoch => log.WriteLine($"  {epoch}"),
+        };
+        using TModel model = pipeline.CreateModel(training.Seed);
+        FitReport fit = Stage("train", () => model.Fit(train, validation.Length > 0 ? validation : null, training),
+            fit => $"{fit.Epochs.Count} epochs" + (fit.StoppedEarlyAt is { } stop ? $", stopped early at {stop} (best {fit.BestEpoch})" : ""));
+        files.Add(PipelinePlots.LearningCurves(fit, options.OutputDirectory));
+
+        ClassificationReport report = Stage("analyze", () => ClassificationReport.Compute(test, model.Predict(test), pipeline.ClassNames),
+            report => $"test accuracy {report.Accuracy:P2} (majority baseline {fit.BaselineAccuracy:P2}), macro F1 {report.MacroF1:F3}");
+        files.Add(PipelinePlots.Confusion(report, options.OutputDirectory));
+        if (PipelinePlots.Slices(report, options.OutputDirectory) is { } slices) files.Add(slices);
+
+        GateVerdict gate = Stage("gate", () => pipeline.Gate.Check(report, Measure(model, test, options.OutputDirectory)),
+            verdict => verdict.Passed ? "passed" : "FAILED: " + string.Join("; ", verdict.Failures));
+        if (!gate.Passed) return Finish(data, fit, report, gate, null, 4);
+
+        string artifact = Stage("export", () =>
+        {
+            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(split.Train, report, pipeline.ClassNames, transform,
+                new Dictionary<string, string>
+                {
+                    ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
+                    ["split"] = splitOptions.ToString(), ["transform"] = pipeline.Transform.ToString(),
+                }));
+            return Path.GetFullPath(pipeline.ExportDirectory);
+        }, path => path);
+        return Finish(data, fit, report, gate, artifact, 0);
+    }
+
+    private static IReadOnlyList<TRow> Ingest<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options)
+        where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, IClassifier<TRow> =>
+        options.DataPath is { } path ? pipeline.Read(path) : pipeline.Ingest();
+
+    private static AffineTransform? FitTransform<TRow>(TransformKind kind, DataSplit<TRow> split) where TRow : IDatasetRow<TRow> => kind switch
+    {
+        TransformKind.Standardize => Standardizer.Fit(split),
+        TransformKind.MinMax => MinMaxScaler.Fit(split),
+        _ => null,
+    };
+
+    /// <summary>Median single-row prediction latency, and the saved model's size.</summary>
+    private static DeploymentMeasurements Measure<TRow, TModel>(TModel model, IReadOnlyList<TRow> rows, string directory)
+        where TRow : IDatasetRow<TRow> where TModel : IClassifier<TRow>
+    {
+        var times = new List<double>();
+        for (int i = 0; i < 40; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            model.Predict(rows[i % rows.Count]);
+            if (i >= 10) times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        string file = Path.Combine(directory, "size-probe.mldsl");
+        model.Save(file);
+        long bytes = new FileInfo(file).Length;
+        File.Delete(file);
+        return new DeploymentMeasurements(times[times.Count / 2], bytes);
+    }
+}

@@ -1,0 +1,55 @@
+using MlDsl.Deployment;
+using MlDsl.Examples.BreastCancer;
+using MlDsl.Pipelines;
+
+namespace MlDsl.Tests.Pipelines;
+
+/// <summary>The generated breast-cancer pipeline, run end to end on the real CSV.</summary>
+public sealed class PipelineTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("mldsl-pipeline").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private PipelineRun Run(string name, PipelineDefinition<Tumour, TumourMlp>? definition = null, int? seed = null) =>
+        PipelineRunner.Run((definition ?? TumourPipeline.Definition) with { ExportDirectory = Path.Combine(root, name, "artifact") },
+            new PipelineOptions { OutputDirectory = Path.Combine(root, name, "out"), Quiet = true, Seed = seed });
+
+    [Fact]
+    public void A_run_goes_through_every_stage_and_exports_a_verified_artifact_with_report_and_plots()
+    {
+        PipelineRun run = Run("full");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(new[] { "ingest", "split", "validate", "transform", "train", "analyze", "gate", "export" }, run.Stages.Select(stage => stage.Stage));
+        Assert.Equal("standardize fitted on the training split", run.Stages[3].Outcome);
+        Assert.True(run.Test!.Accuracy > run.Training!.BaselineAccuracy + 0.2);
+        OpenedArtifact artifact = ModelArtifact.Open(run.ArtifactDirectory!);
+        Assert.Equal("TumourPipeline", artifact.Manifest.Settings["pipeline"]);
+        foreach (string file in new[] { "report.md", "learning-curves.png", "confusion.png" })
+            Assert.True(new FileInfo(Path.Combine(root, "full", "out", file)).Length > 1000, $"{file} is missing or empty");
+        Assert.Contains("| gate | passed |", File.ReadAllText(Path.Combine(root, "full", "out", "report.md")));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_identical_metrics()
+    {
+        PipelineRun first = Run("first", seed: 5), second = Run("second", seed: 5);
+
+        Assert.Equal(first.Training!.Epochs.Select(epoch => epoch.TrainLoss), second.Training!.Epochs.Select(epoch => epoch.TrainLoss));
+        Assert.Equal(first.Test!.Accuracy, second.Test!.Accuracy);
+        Assert.Equal(first.Test.Confusion, second.Test.Confusion);
+    }
+
+    [Fact]
+    public void A_failed_gate_stops_before_export_and_says_by_how_much()
+    {
+        PipelineRun run = Run("strict", TumourPipeline.Definition with { Gate = new Gate().MinimumAccuracy(0.9999) });
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Null(run.ArtifactDirectory);
+        Assert.False(Directory.Exists(Path.Combine(root, "strict", "artifact")));
+        Assert.Matches(@"^accuracy \d+\.\d\d% is below the minimum 99\.99% by \d+\.\d\d%$", Assert.Single(run.Gate!.Failures));
+        Assert.DoesNotContain(run.Stages, stage => stage.Stage == "export");
+    }
+}
