@@ -128,6 +128,9 @@ internal static class ModelEmitter
         writer.Line("/// <summary>The probability of every class for one row.</summary>");
         writer.Line($"public float[] PredictProbabilities({row} row) => ClassifierPredictor.Probabilities(this, row);");
         writer.Line();
+        writer.Line("/// <summary>The probability of every class for every row, computed in batches.</summary>");
+        writer.Line($"public float[][] PredictProbabilities({rows} rows, int batchSize = 256) => ClassifierPredictor.Probabilities(this, rows, batchSize);");
+        writer.Line();
         writer.Line("/// <summary>Writes the weights behind a header (model name, layer shapes, checksum) that <see cref=\"Load\"/> verifies.</summary>");
         writer.Line("public void Save(string path) => ModelFile.Save(this, ModelName, path);");
         writer.Line();

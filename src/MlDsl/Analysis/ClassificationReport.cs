@@ -20,7 +20,8 @@ public sealed record ClassificationReport(
     double MacroF1,
     double MicroF1,
     int[,] Confusion,
-    IReadOnlyList<SliceMetrics> Slices)
+    IReadOnlyList<SliceMetrics> Slices,
+    double? RocAuc = null)
 {
     /// <summary>The slice value with the lowest accuracy (null without slices).</summary>
     public SliceMetrics? WorstSlice => Slices.Count == 0 ? null : Slices.MinBy(slice => slice.Accuracy);
@@ -30,7 +31,12 @@ public sealed record ClassificationReport(
         .Select(group => group.Max(slice => slice.Accuracy) - group.Min(slice => slice.Accuracy))
         .DefaultIfEmpty(0).Max();
 
-    public static ClassificationReport Compute<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<int> predicted, IReadOnlyList<string>? classNames = null)
+    /// <param name="rows">The rows, with their true labels and slices.</param>
+    /// <param name="predicted">The predicted class of each row.</param>
+    /// <param name="classNames">Names for the classes, in class-index order.</param>
+    /// <param name="probabilities">Per row, the class probabilities; for a binary label they give the ROC-AUC.</param>
+    public static ClassificationReport Compute<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<int> predicted, IReadOnlyList<string>? classNames = null,
+        IReadOnlyList<float[]>? probabilities = null)
         where TRow : IDatasetRow<TRow>
     {
         if (rows.Count != predicted.Count) throw new ArgumentException($"{rows.Count} rows but {predicted.Count} predictions", nameof(predicted));
@@ -59,13 +65,33 @@ public sealed record ClassificationReport(
                     (double)group.Count(i => TRow.ReadLabel(rows[i]) == predicted[i]) / group.Count(), group.Count()));
 
         // With one label per row, micro-averaged F1 equals accuracy.
-        return new ClassificationReport(accuracy, perClass, perClass.Average(metrics => metrics.F1), accuracy, confusion, slices);
+        double? auc = classes == 2 && probabilities is not null
+            ? AreaUnderRoc(rows.Select(row => TRow.ReadLabel(row) == 1).ToArray(), probabilities.Select(p => (double)p[1]).ToArray())
+            : null;
+        return new ClassificationReport(accuracy, perClass, perClass.Average(metrics => metrics.F1), accuracy, confusion, slices, auc);
+    }
+
+    /// <summary>
+    /// The probability that a random positive scores above a random negative (ties count half):
+    /// the Mann–Whitney form of the area under the ROC curve.
+    /// </summary>
+    public static double? AreaUnderRoc(IReadOnlyList<bool> positive, IReadOnlyList<double> scores)
+    {
+        double[] positives = scores.Where((_, i) => positive[i]).ToArray(), negatives = scores.Where((_, i) => !positive[i]).ToArray();
+        if (positives.Length == 0 || negatives.Length == 0) return null;
+        double wins = 0;
+        foreach (double p in positives)
+            foreach (double n in negatives)
+                wins += p > n ? 1 : p == n ? 0.5 : 0;
+        return wins / ((double)positives.Length * negatives.Length);
     }
 
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"accuracy {Accuracy * 100:F2}%   macro F1 {MacroF1:F3}   micro F1 {MicroF1:F3}\n");
+        text.Append(CultureInfo.InvariantCulture, $"accuracy {Accuracy * 100:F2}%   macro F1 {MacroF1:F3}   micro F1 {MicroF1:F3}");
+        if (RocAuc is { } auc) text.Append(CultureInfo.InvariantCulture, $"   ROC-AUC {auc:F4}");
+        text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"{"class",-12} {"precision",9} {"recall",9} {"F1",9} {"support",8}\n");
         foreach (ClassMetrics metrics in Classes)
             text.Append(CultureInfo.InvariantCulture, $"{metrics.Name,-12} {metrics.Precision,9:F3} {metrics.Recall,9:F3} {metrics.F1,9:F3} {metrics.Support,8}\n");

@@ -51,6 +51,7 @@ public static class ModelArtifact
                 ["bias_gap"] = contents.Evaluation.BiasGap,
             };
             foreach (ClassMetrics metric in contents.Evaluation.Classes) metrics[$"f1/{metric.Name}"] = metric.F1;
+            if (contents.Evaluation.RocAuc is { } auc) metrics["roc_auc"] = auc;
             var files = Directory.GetFiles(staging).ToDictionary(path => Path.GetFileName(path), path => Checksum(path));
             var manifest = new ArtifactManifest(FormatVersion, modelName, typeof(TRow).Name, TRow.FeatureNames.ToArray(), TRow.LabelName,
                 classNames, metrics, new Dictionary<string, string>(contents.Settings ?? new Dictionary<string, string>()), files, DateTime.UtcNow);

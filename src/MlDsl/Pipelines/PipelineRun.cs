@@ -33,7 +33,9 @@ public sealed record PipelineRun(
         {
             text.Append("\n## Training\n\n```\n");
             foreach (EpochReport epoch in Training.Epochs) text.Append(epoch).Append('\n');
-            text.Append(CultureInfo.InvariantCulture, $"majority-class baseline: {Training.BaselineAccuracy * 100:F2}%\n```\n");
+            text.Append(CultureInfo.InvariantCulture, $"majority-class baseline: {Training.BaselineAccuracy * 100:F2}%\n");
+            (FitVerdict verdict, string reason) = FitDiagnosis.Diagnose(Training);
+            text.Append($"verdict: {verdict}: {reason}\n```\n");
         }
         if (Test is not null) text.Append("\n## Test split\n\n```\n").Append(Test).Append("```\n");
         if (Gate is not null) text.Append("\n## Gate\n\n```\n").Append(Gate).Append("```\n");

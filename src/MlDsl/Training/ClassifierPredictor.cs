@@ -28,6 +28,26 @@ public static class ClassifierPredictor
         return classes;
     }
 
+    /// <summary>Class probabilities (softmax of the logits) for every row, in batches.</summary>
+    public static float[][] Probabilities<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> rows, int batchSize = 256) where TRow : ITensorRow<TRow>
+    {
+        var result = new float[rows.Count][];
+        Device device = ClassifierTrainer.ParameterDevice(model);
+        model.eval();
+        using (inference_mode())
+        {
+            for (int start = 0; start < rows.Count; start += batchSize)
+            {
+                using var batch = NewDisposeScope();
+                int size = Math.Min(batchSize, rows.Count - start);
+                float[] flat = model.forward(BatchCollator.CollateFeatures(rows, start, size, device)).softmax(1).cpu().data<float>().ToArray();
+                int classes = flat.Length / size;
+                for (int i = 0; i < size; i++) result[start + i] = flat.AsSpan(i * classes, classes).ToArray();
+            }
+        }
+        return result;
+    }
+
     /// <summary>Class probabilities (softmax of the logits) for one row.</summary>
     public static float[] Probabilities<TRow>(Module<Tensor, Tensor> model, TRow row) where TRow : ITensorRow<TRow>
     {

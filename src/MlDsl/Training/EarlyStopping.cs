@@ -3,7 +3,10 @@ using static TorchSharp.torch;
 
 namespace MlDsl.Training;
 
-/// <summary>Watches validation loss; stops after <c>patience</c> epochs without improvement and restores the best weights.</summary>
+/// <summary>
+/// Watches validation loss; stops after <c>patience</c> epochs without improvement. At the end the
+/// best epoch's weights are restored, whether the run stopped early or ran out of epochs after it.
+/// </summary>
 internal sealed class EarlyStopping(int patience) : IDisposable
 {
     private double bestLoss = double.PositiveInfinity;
@@ -42,7 +45,7 @@ internal sealed class EarlyStopping(int patience) : IDisposable
 
     public void RestoreBest(nn.Module model)
     {
-        if (Stopped && bestWeights is not null)
+        if (bestWeights is not null)
             model.load_state_dict(bestWeights);
         Dispose();
     }

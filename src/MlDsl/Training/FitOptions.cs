@@ -24,7 +24,7 @@ public sealed record FitOptions
     /// <summary>How the learning rate changes over the run; constant when null.</summary>
     public LearningRateSchedule? Schedule { get; init; }
 
-    /// <summary>Stop after this many epochs without a lower validation loss, keeping the best epoch's weights. Needs a validation split (never the test split).</summary>
+    /// <summary>Stop after this many epochs without a lower validation loss; the best epoch's weights are kept either way. Needs a validation split (never the test split).</summary>
     public int? EarlyStoppingPatience { get; init; }
 
     /// <summary>Rescale gradients whose global L2 norm exceeds this.</summary>

@@ -13,5 +13,7 @@ public interface IClassifier<TRow> : IDisposable where TRow : ITensorRow<TRow>
 
     int[] Predict(IReadOnlyList<TRow> rows, int batchSize = 256);
 
+    float[][] PredictProbabilities(IReadOnlyList<TRow> rows, int batchSize = 256);
+
     void Save(string path);
 }

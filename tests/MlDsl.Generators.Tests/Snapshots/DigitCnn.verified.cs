@@ -137,6 +137,9 @@ partial class DigitCnn : Module<Tensor, Tensor>, IClassifier<global::Samples.Dig
     /// <summary>The probability of every class for one row.</summary>
     public float[] PredictProbabilities(global::Samples.Digit row) => ClassifierPredictor.Probabilities(this, row);
 
+    /// <summary>The probability of every class for every row, computed in batches.</summary>
+    public float[][] PredictProbabilities(IReadOnlyList<global::Samples.Digit> rows, int batchSize = 256) => ClassifierPredictor.Probabilities(this, rows, batchSize);
+
     /// <summary>Writes the weights behind a header (model name, layer shapes, checksum) that <see cref="Load"/> verifies.</summary>
     public void Save(string path) => ModelFile.Save(this, ModelName, path);
 

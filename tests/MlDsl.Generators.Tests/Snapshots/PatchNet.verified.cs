@@ -123,6 +123,9 @@ partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>
     /// <summary>The probability of every class for one row.</summary>
     public float[] PredictProbabilities(global::Patch row) => ClassifierPredictor.Probabilities(this, row);
 
+    /// <summary>The probability of every class for every row, computed in batches.</summary>
+    public float[][] PredictProbabilities(IReadOnlyList<global::Patch> rows, int batchSize = 256) => ClassifierPredictor.Probabilities(this, rows, batchSize);
+
     /// <summary>Writes the weights behind a header (model name, layer shapes, checksum) that <see cref="Load"/> verifies.</summary>
     public void Save(string path) => ModelFile.Save(this, ModelName, path);
 

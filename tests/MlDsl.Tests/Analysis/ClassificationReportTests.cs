@@ -75,3 +75,15 @@ public sealed class ClassificationReportTests
         Assert.Contains("weak: 62.50% overall, worst slice Clinic=north at 50.00% (not within tolerance)", selection.Reason);
     }
 }
+
+public sealed class RocAucTests
+{
+    [Fact]
+    public void Area_under_roc_is_the_share_of_correctly_ordered_positive_negative_pairs()
+    {
+        // Pairs (positive, negative): (0.35, 0.1) right, (0.35, 0.4) wrong, (0.8, 0.1) right, (0.8, 0.4) right -> 3/4.
+        Assert.Equal(0.75, MlDsl.Analysis.ClassificationReport.AreaUnderRoc(new[] { false, false, true, true }, new[] { 0.1, 0.4, 0.35, 0.8 }));
+        Assert.Equal(0.5, MlDsl.Analysis.ClassificationReport.AreaUnderRoc(new[] { false, true }, new[] { 0.3, 0.3 }));
+        Assert.Null(MlDsl.Analysis.ClassificationReport.AreaUnderRoc(new[] { true, true }, new[] { 0.3, 0.6 }));
+    }
+}

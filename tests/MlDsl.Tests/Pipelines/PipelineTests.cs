@@ -24,6 +24,7 @@ public sealed class PipelineTests : IDisposable
         Assert.Equal(new[] { "ingest", "split", "validate", "transform", "train", "analyze", "gate", "export" }, run.Stages.Select(stage => stage.Stage));
         Assert.Equal("standardize fitted on the training split", run.Stages[3].Outcome);
         Assert.True(run.Test!.Accuracy > run.Training!.BaselineAccuracy + 0.2);
+        Assert.InRange(run.Test.RocAuc!.Value, 0.95, 1.0); // binary task: ROC-AUC from the predicted probabilities
         OpenedArtifact artifact = ModelArtifact.Open(run.ArtifactDirectory!);
         Assert.Equal("TumourPipeline", artifact.Manifest.Settings["pipeline"]);
         foreach (string file in new[] { "report.md", "learning-curves.png", "confusion.png" })

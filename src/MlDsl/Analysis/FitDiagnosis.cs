@@ -1,0 +1,39 @@
+using System.Globalization;
+using MlDsl.Training;
+
+namespace MlDsl.Analysis;
+
+/// <summary>What the learning curves say about a run.</summary>
+public enum FitVerdict
+{
+    /// <summary>Training and validation agree and beat the baseline.</summary>
+    GoodFit,
+    /// <summary>Training is much better than validation, or validation loss rose from its best while training loss kept falling.</summary>
+    Overfitting,
+    /// <summary>Even the training split is barely better than always predicting the majority class.</summary>
+    Underfitting,
+    /// <summary>No validation split to judge by.</summary>
+    Unknown,
+}
+
+/// <summary>Over/underfitting verdicts from a fit's learning curves, with the numbers behind them.</summary>
+public static class FitDiagnosis
+{
+    public static (FitVerdict Verdict, string Reason) Diagnose(FitReport report, double gapTolerance = 0.05, double baselineMargin = 0.05)
+    {
+        EpochReport last = report.Epochs[^1];
+        string Percent(double value) => string.Create(CultureInfo.InvariantCulture, $"{value * 100:F2}%");
+        if (last.TrainAccuracy < report.BaselineAccuracy + baselineMargin)
+            return (FitVerdict.Underfitting, $"training accuracy {Percent(last.TrainAccuracy)} is within {Percent(baselineMargin)} of the majority baseline {Percent(report.BaselineAccuracy)}: a bigger model, more epochs or a higher learning rate");
+        if (last.Validation is not { } validation)
+            return (FitVerdict.Unknown, "no validation split");
+        double gap = last.TrainAccuracy - validation.Accuracy;
+        if (gap > gapTolerance)
+            return (FitVerdict.Overfitting, $"training accuracy {Percent(last.TrainAccuracy)} exceeds validation {Percent(validation.Accuracy)} by {Percent(gap)}: more data, augmentation, dropout or weight decay");
+        double bestValidationLoss = report.Epochs.Min(epoch => epoch.Validation!.Loss);
+        if (validation.Loss > bestValidationLoss * 1.5 && last.TrainLoss < report.Epochs[0].TrainLoss)
+            return (FitVerdict.Overfitting, string.Create(CultureInfo.InvariantCulture,
+                $"validation loss rose to {validation.Loss:F4} from its best {bestValidationLoss:F4} while training loss fell: stop earlier (EarlyStoppingPatience)"));
+        return (FitVerdict.GoodFit, $"training {Percent(last.TrainAccuracy)} and validation {Percent(validation.Accuracy)} agree and beat the baseline {Percent(report.BaselineAccuracy)}");
+    }
+}
