@@ -1,8 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using MlDsl.Declarations.Diagnostics;
@@ -11,23 +11,15 @@ namespace MlDsl.CodeFixes;
 
 /// <summary>MLDSL0013 / MLDSL0014: remove the layer after the output; a member left without layers goes too.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveLayerCodeFix)), Shared]
-public sealed class RemoveLayerCodeFix : CodeFixProvider
+public sealed class RemoveLayerCodeFix : SyntaxCodeFix
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.LayerAfterOutput.Id, DiagnosticDescriptors.SoftmaxBeforeCrossEntropy.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
-        Diagnostic diagnostic = context.Diagnostics[0];
-        SyntaxNode root = (await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false))!;
-        if (AttributeEdits.AttributeAt(root, diagnostic.Location) is not { Parent: AttributeListSyntax list } attribute) return;
-
-        context.RegisterCodeFix(CodeAction.Create(
-            $"Remove {attribute.Name}",
-            _ => Task.FromResult(context.Document.WithSyntaxRoot(Remove(root, list, attribute))),
-            equivalenceKey: nameof(RemoveLayerCodeFix)), diagnostic);
+        if (node.FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } attribute) yield break;
+        yield return ($"Remove {attribute.Name}", () => Remove(root, list, attribute));
     }
 
     private static SyntaxNode Remove(SyntaxNode root, AttributeListSyntax list, AttributeSyntax attribute)

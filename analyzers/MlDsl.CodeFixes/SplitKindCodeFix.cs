@@ -1,9 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,23 +13,14 @@ namespace MlDsl.CodeFixes;
 
 /// <summary>MLDSL0019: set <c>Kind = SplitKind.Grouped</c> (or <c>ByTime</c>) in the split's options.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SplitKindCodeFix)), Shared]
-public sealed class SplitKindCodeFix : CodeFixProvider
+public sealed class SplitKindCodeFix : SyntaxCodeFix
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.SplitIgnoresGroupsOrTime.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
-        Diagnostic diagnostic = context.Diagnostics[0];
-        if (!diagnostic.Properties.TryGetValue("kind", out string? kind)) return;
-        SyntaxNode root = (await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false))!;
-        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation) return;
-
-        context.RegisterCodeFix(CodeAction.Create(
-            $"Split with SplitKind.{kind}",
-            _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(creation, WithKind(creation, kind!)))),
-            equivalenceKey: nameof(SplitKindCodeFix)), diagnostic);
+        if (!diagnostic.Properties.TryGetValue("kind", out string? kind) || node is not BaseObjectCreationExpressionSyntax creation) yield break;
+        yield return ($"Split with SplitKind.{kind}", () => root.ReplaceNode(creation, WithKind(creation, kind!)));
     }
 
     private static BaseObjectCreationExpressionSyntax WithKind(BaseObjectCreationExpressionSyntax creation, string kind)
