@@ -21,7 +21,8 @@ public static class FitDiagnosis
 {
     public static (FitVerdict Verdict, string Reason) Diagnose(FitReport report, double gapTolerance = 0.05, double baselineMargin = 0.05)
     {
-        EpochReport last = report.Epochs[^1];
+        // Judge the epoch whose weights the model kept (the best one when early stopping watched validation).
+        EpochReport last = report.BestEpoch is { } best ? report.Epochs.First(epoch => epoch.Epoch == best) : report.Epochs[^1];
         string Percent(double value) => string.Create(CultureInfo.InvariantCulture, $"{value * 100:F2}%");
         if (last.TrainAccuracy < report.BaselineAccuracy + baselineMargin)
             return (FitVerdict.Underfitting, $"training accuracy {Percent(last.TrainAccuracy)} is within {Percent(baselineMargin)} of the majority baseline {Percent(report.BaselineAccuracy)}: a bigger model, more epochs or a higher learning rate");
@@ -30,7 +31,7 @@ public static class FitDiagnosis
         double gap = last.TrainAccuracy - validation.Accuracy;
         if (gap > gapTolerance)
             return (FitVerdict.Overfitting, $"training accuracy {Percent(last.TrainAccuracy)} exceeds validation {Percent(validation.Accuracy)} by {Percent(gap)}: more data, augmentation, dropout or weight decay");
-        double bestValidationLoss = report.Epochs.Min(epoch => epoch.Validation!.Loss);
+        double bestValidationLoss = report.Epochs.Where(epoch => epoch.Epoch <= last.Epoch).Min(epoch => epoch.Validation!.Loss);
         if (validation.Loss > bestValidationLoss * 1.5 && last.TrainLoss < report.Epochs[0].TrainLoss)
             return (FitVerdict.Overfitting, string.Create(CultureInfo.InvariantCulture,
                 $"validation loss rose to {validation.Loss:F4} from its best {bestValidationLoss:F4} while training loss fell: stop earlier (EarlyStoppingPatience)"));

@@ -42,4 +42,12 @@ public sealed class FitDiagnosisTests
 
         Assert.StartsWith("validation loss rose to 0.7000 from its best 0.4000", FitDiagnosis.Diagnose(report).Reason);
     }
+
+    [Fact]
+    public void The_epoch_whose_weights_were_kept_is_judged()
+    {
+        var report = new FitReport(new[] { Epoch(1, 0.5, 0.85, 0.4, 0.86), Epoch(2, 0.3, 0.9, 1.9, 0.55) }, BaselineAccuracy: 0.5, BestEpoch: 1);
+
+        Assert.Equal(FitVerdict.GoodFit, FitDiagnosis.Diagnose(report).Verdict);
+    }
 }
