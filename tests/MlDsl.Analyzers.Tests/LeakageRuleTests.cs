@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using MlDsl.Analyzers;
 using MlDsl.Analyzers.Leakage;
 using MlDsl.Analyzers.Tests.Infrastructure;
 using static MlDsl.Analyzers.Tests.Infrastructure.LeakageSources;
@@ -132,4 +133,33 @@ public sealed class LeakageRuleTests
         """),
         Warning("MLDSL0020").WithLocation(0).WithMessage(
             "'visits' is both the training and the validation data of VisitNet.Fit, so validation scores only measure memorisation; validate on rows the model does not train on"));
+}
+
+public sealed class BatchSizeRuleTests
+{
+    private static DiagnosticResult Warning(string id) => new(id, DiagnosticSeverity.Warning);
+
+    private const string Net = """
+
+        [Dataset]
+        public sealed partial record Patch
+        {
+            [Feature, Shape(1, 8, 8)] public required float[] Pixels { get; init; }
+            [Label(Classes = 2)] public int Kind { get; init; }
+        }
+
+        [Model(typeof(Patch))]
+        public sealed partial class PatchNet
+        {
+            [Conv2d(4, Kernel = 3), BatchNorm2d, Relu] Layer stem;
+            [Flatten, Linear(2)] Layer head;
+        }
+        """;
+
+    [Fact]
+    public Task Batch_norm_trained_one_example_at_a_time_is_flagged() => LeakageVerifier<BatchSizeAnalyzer>.AnalyzerAsync(
+        Usings + "public static class Script\n{\n    public static void Run(IReadOnlyList<Patch> rows)\n    {\n        using var model = new PatchNet();\n"
+            + "        model.Fit(rows, options: new FitOptions { Epochs = 2, {|#0:BatchSize = 1|} });\n        model.Fit(rows, options: new FitOptions { BatchSize = 32 });\n    }\n}\n" + Net,
+        Warning("MLDSL0024").WithLocation(0).WithMessage(
+            "'PatchNet' has BatchNorm2d layers (stemBatchNorm2d) but trains with BatchSize = 1: statistics of a single example are noisy and unlike the running averages used at prediction; use batches of 16 or more"));
 }

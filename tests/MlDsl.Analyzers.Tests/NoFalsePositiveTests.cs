@@ -41,6 +41,6 @@ public sealed class NoFalsePositiveTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         CSharpGeneratorDriver.Create(new MlDslGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
         return await generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(
-            new ModelAnalyzer(), new Leakage.LeakageAnalyzer(), new Leakage.DatasetLeakageAnalyzer())).GetAnalyzerDiagnosticsAsync();
+            new ModelAnalyzer(), new BatchSizeAnalyzer(), new Leakage.LeakageAnalyzer(), new Leakage.DatasetLeakageAnalyzer())).GetAnalyzerDiagnosticsAsync();
     }
 }

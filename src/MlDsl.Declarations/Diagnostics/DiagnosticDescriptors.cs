@@ -40,13 +40,15 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PipelineWithoutIngest = Error("MLDSL0023", "Pipeline has no usable [Ingest] method",
         "Pipeline '{0}' needs one static, parameterless [Ingest] method returning IReadOnlyList<{1}>");
 
+    public static readonly DiagnosticDescriptor BatchNormWithBatchOfOne = Warning("MLDSL0024", "BatchNorm trained with batches of one", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
         NotADataset, MissingLabel, InvalidFeature, InvalidLayerMember, NoLayers, UnknownLayer,
         LayerAfterOutput, SoftmaxBeforeCrossEntropy, LayersAcrossPartials,
         PreprocessingLeakage, LabelLeakage, TestSetSelection, SplitIgnoresGroupsOrTime, SameDataTrainAndValidation, IdentifierAsFeature,
-        PipelineModelNotAModel, PipelineWithoutIngest,
+        PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);
