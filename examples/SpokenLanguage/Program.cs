@@ -11,7 +11,7 @@ using MlDsl.Training;
 // With a pipeline command (run, validate, evaluate, predict, monitor) this is SpokenLanguagePipeline's command line.
 if (args.Length > 0 && !char.IsDigit(args[0][0])) return SpokenLanguagePipeline.RunCommandLine(args);
 
-int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 14;
 int candidates = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 string[] languages = AsteriskSounds.Languages;
 
@@ -29,7 +29,8 @@ for (int seed = 1; seed <= candidates; seed++)
     var clock = Stopwatch.StartNew();
     model.Fit(split.Train, split.Validation, new FitOptions
     {
-        Epochs = epochs, BatchSize = 32, Optimizer = OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4, Seed = seed,
+        Epochs = epochs, BatchSize = 32, Optimizer = OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 1e-4, Seed = seed,
+        EarlyStoppingPatience = 4, // keeps the best epoch by validation loss
         Threads = Environment.ProcessorCount,
         OnEpoch = epoch => Console.WriteLine($"  seed {seed}  {epoch}"),
     });
