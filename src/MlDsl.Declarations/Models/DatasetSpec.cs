@@ -14,12 +14,18 @@ public enum FeatureKind
     FloatArray,
     /// <summary>A number converted to one float.</summary>
     Scalar,
+    /// <summary>A string written one-hot over its declared categories.</summary>
+    Categorical,
 }
 
 /// <param name="Offset">Where the feature starts in one example's buffer.</param>
 /// <param name="ClrType">The member's C# type keyword ("float", "int", "bool", "float[]", ...).</param>
 /// <param name="Settable">Whether a transformed copy can replace it (false for computed features).</param>
-public sealed record FeatureSpec(string Name, FeatureKind Kind, int Offset, int Length, TensorShape Shape, string ClrType, bool Settable = true);
+public sealed record FeatureSpec(string Name, FeatureKind Kind, int Offset, int Length, TensorShape Shape, string ClrType, bool Settable = true)
+{
+    /// <summary>The values of a categorical feature, in one-hot order.</summary>
+    public EquatableArray<string> Categories { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>A member read from CSV: by header (the member's name unless [Column] says otherwise) or by index.</summary>
 /// <param name="Reader">The <c>CsvRecord</c> getter ("Single", "Int32", "Singles", ...).</param>
@@ -34,7 +40,11 @@ public sealed record MetadataSpec(string? GroupKey, string? Timestamp, bool Time
 }
 
 /// <param name="Classes">Number of classes.</param>
-public sealed record LabelSpec(string Name, int Classes);
+public sealed record LabelSpec(string Name, int Classes)
+{
+    /// <summary>Class names when the label is a string; empty for an int class index.</summary>
+    public EquatableArray<string> Names { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>A [Dataset] row type: how to collate it, and the input shape models see.</summary>
 public sealed record DatasetSpec(

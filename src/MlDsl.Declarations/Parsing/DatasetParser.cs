@@ -70,22 +70,50 @@ public static class DatasetParser
             TensorShape tensorShape = TensorShape.Of(dimensions);
             return new FeatureSpec(member.Name, FeatureKind.FloatArray, offset, (int)tensorShape.ElementCount, tensorShape, "float[]", IsSettable(member));
         }
+        if (memberType.SpecialType == SpecialType.System_String && TypeIdentities.FindAttribute(member, "MlDsl.CategoriesAttribute") is { } categories)
+        {
+            string[] values = categories.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } array
+                ? array.Values.Select(value => value.Value as string ?? "").ToArray()
+                : new string[0];
+            if (values.Length < 2 || values.Distinct().Count() != values.Length)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, location, type.Name, member.Name,
+                    "has [Categories] with fewer than two values or repeated values; list each category once"));
+                return null;
+            }
+            return new FeatureSpec(member.Name, FeatureKind.Categorical, offset, values.Length, TensorShape.Of(values.Length), "string", IsSettable(member))
+            {
+                Categories = values.ToEquatableArray(),
+            };
+        }
         if (memberType.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
             or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_Boolean)
             return new FeatureSpec(member.Name, FeatureKind.Scalar, offset, 1, TensorShape.Of(1), memberType.ToDisplayString(), IsSettable(member));
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, location, type.Name, member.Name,
-            $"has type {memberType.ToDisplayString()}; a feature is a number (float, double, int, long, bool) or a float[] with [Shape]"));
+            $"has type {memberType.ToDisplayString()}; a feature is a number (float, double, int, long, bool), a float[] with [Shape], or a string with [Categories]"));
         return null;
     }
 
     private static LabelSpec? ParseLabel(INamedTypeSymbol type, ISymbol member, ITypeSymbol memberType, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
     {
         int classes = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Classes").Value.Value as int? ?? 0;
+        TypedConstant names = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Names").Value;
+        if (memberType.SpecialType == SpecialType.System_String)
+        {
+            string[] values = names.Kind == TypedConstantKind.Array ? names.Values.Select(value => value.Value as string ?? "").ToArray() : new string[0];
+            if (values.Length < 2 || values.Distinct().Count() != values.Length || classes != 0 && classes != values.Length)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, location, type.Name,
+                    $"declares string label '{member.Name}' without at least two distinct Names (and a Classes that matches them, if given)"));
+                return null;
+            }
+            return new LabelSpec(member.Name, values.Length) { Names = values.ToEquatableArray() };
+        }
         if (memberType.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, location, type.Name,
-                $"declares label '{member.Name}' of type {memberType.ToDisplayString()}; a class label is an int class index"));
+                $"declares label '{member.Name}' of type {memberType.ToDisplayString()}; a class label is an int class index, or a string with Names"));
             return null;
         }
         if (classes < 2)

@@ -31,7 +31,7 @@ internal static class DatasetEmitter
                     WriteFeature(writer, name, feature, dataset.Features.Count == 1);
             }
             writer.Line();
-            writer.Line($"public static long ReadLabel({name} row) => row.{dataset.Label.Name};");
+            WriteReadLabel(writer, name, dataset.Label);
             writer.Line();
             DatasetMetadataEmitter.Write(writer, dataset);
             if (dataset.CsvReadable)
@@ -43,8 +43,36 @@ internal static class DatasetEmitter
         return writer.ToString();
     }
 
+    private static void WriteReadLabel(CodeWriter writer, string rowType, LabelSpec label)
+    {
+        if (label.Names.Count == 0)
+        {
+            writer.Line($"public static long ReadLabel({rowType} row) => row.{label.Name};");
+            return;
+        }
+        writer.Line($"public static long ReadLabel({rowType} row) => row.{label.Name} switch");
+        writer.Line("{");
+        for (int i = 0; i < label.Names.Count; i++)
+            writer.Line($"    {Quote(label.Names[i])} => {i},");
+        writer.Line($"    var other => throw new RowDataException(nameof({rowType}), nameof({label.Name}), {Quote("one of " + string.Join(", ", label.Names))}, other ?? \"null\"),");
+        writer.Line("};");
+    }
+
+    private static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+
     private static void WriteFeature(CodeWriter writer, string rowType, FeatureSpec feature, bool only)
     {
+        if (feature.Kind == FeatureKind.Categorical)
+        {
+            writer.Line($"destination.Slice({feature.Offset}, {feature.Length}).Clear();");
+            writer.Line($"destination[{feature.Offset} + row.{feature.Name} switch");
+            writer.Line("{");
+            for (int i = 0; i < feature.Categories.Count; i++)
+                writer.Line($"    {Quote(feature.Categories[i])} => {i},");
+            writer.Line($"    var other => throw new RowDataException(nameof({rowType}), nameof({feature.Name}), {Quote("one of " + string.Join(", ", feature.Categories))}, other ?? \"null\"),");
+            writer.Line("}] = 1;");
+            return;
+        }
         if (feature.Kind == FeatureKind.Scalar)
         {
             string value = $"row.{feature.Name}";

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using MlDsl.Declarations.Models;
 
@@ -10,7 +11,9 @@ internal static class DatasetMetadataEmitter
     {
         string name = dataset.Type.Name;
         string features = string.Join(", ", dataset.Features.Select(feature => $"(\"{feature.Name}\", {feature.Length})"));
-        writer.Line($"private static readonly string[] featureNames = FeatureNaming.Expand({features});");
+        writer.Line(dataset.Features.Any(feature => feature.Kind == FeatureKind.Categorical)
+            ? $"private static readonly string[] featureNames = {{ {string.Join(", ", dataset.Features.SelectMany(Names).Select(name => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(name, true)))} }};"
+            : $"private static readonly string[] featureNames = FeatureNaming.Expand({features});");
         writer.Line();
         writer.Line("public static IReadOnlyList<string> FeatureNames => featureNames;");
         writer.Line();
@@ -58,10 +61,18 @@ internal static class DatasetMetadataEmitter
         writer.Line($"public static {name} WithFeatures({name} row, ReadOnlySpan<float> features) => row with");
         writer.Line("{");
         // Computed features are not replaced: they follow from the members they are computed from.
-        foreach (FeatureSpec feature in dataset.Features.Where(feature => feature.Settable))
+        // Categories are not either: a scaled one-hot block has no meaning, so transforms leave them be.
+        foreach (FeatureSpec feature in dataset.Features.Where(feature => feature.Settable && feature.Kind != FeatureKind.Categorical))
             writer.Line($"    {feature.Name} = {FromFloat(feature)},");
         writer.Line("};");
     }
+
+    private static IEnumerable<string> Names(FeatureSpec feature) => feature.Kind switch
+    {
+        FeatureKind.Categorical => feature.Categories.Select(category => $"{feature.Name}={category}"),
+        _ when feature.Length == 1 => new[] { feature.Name },
+        _ => Enumerable.Range(0, feature.Length).Select(i => $"{feature.Name}[{i}]"),
+    };
 
     // Integer features are rounded back: a transform of an integer feature yields the nearest integer.
     private static string FromFloat(FeatureSpec feature)

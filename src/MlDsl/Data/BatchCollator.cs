@@ -41,7 +41,7 @@ public static class BatchCollator
             if (row is null)
                 throw new RowDataException(typeof(TRow).Name, "row", "a row", "null", start + i);
             WriteFeatures(row, start + i, features.Slice(i * length, length));
-            long label = TRow.ReadLabel(row);
+            long label = ReadLabel(row, start + i);
             if ((ulong)label >= (ulong)classes)
                 throw new RowDataException(typeof(TRow).Name, "label", $"a class index in [0, {classes - 1}]", label.ToString(), start + i);
             labels[i] = label;
@@ -53,6 +53,18 @@ public static class BatchCollator
         try
         {
             TRow.WriteFeatures(row, destination);
+        }
+        catch (RowDataException problem)
+        {
+            throw problem.AtRow(index);
+        }
+    }
+
+    private static long ReadLabel<TRow>(TRow row, int index) where TRow : ITensorRow<TRow>
+    {
+        try
+        {
+            return TRow.ReadLabel(row);
         }
         catch (RowDataException problem)
         {
