@@ -61,17 +61,18 @@ public static class PipelineRunner
             Epochs = options.Epochs ?? pipeline.Training.Epochs,
             CheckpointDirectory = Path.Combine(options.OutputDirectory, "checkpoint"),
             Resume = options.Resume,
-            OnEpoch = epoch => log.WriteLine($"  {epoch}"),
         };
         using TModel model = pipeline.CreateModel(training.Seed);
-        FitReport fit = Stage("train", () => model.Fit(train, validation.Length > 0 ? validation : null, training),
+        FitReport fit = Stage("train", () => TrainingProgress.Run($"training {pipeline.ModelName}", training, log,
+                fitOptions => model.Fit(train, validation.Length > 0 ? validation : null, fitOptions)),
             fit => $"{fit.Epochs.Count} epochs" + (fit.StoppedEarlyAt is { } stop ? $", stopped early at {stop} (best {fit.BestEpoch})" : "")
                 + $"; {FitDiagnosis.Diagnose(fit).Verdict}");
         files.Add(PipelinePlots.LearningCurves(fit, options.OutputDirectory));
 
         ClassificationReport report = Stage("analyze", () => ClassificationReport.Compute(test, model.Predict(test), pipeline.ClassNames,
                 TRow.ClassCount == 2 ? model.PredictProbabilities(test) : null),
-            report => $"test accuracy {report.Accuracy:P2} (majority baseline {fit.BaselineAccuracy:P2}), macro F1 {report.MacroF1:F3}");
+            report => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"test accuracy {report.Accuracy * 100:F2}% (majority baseline {fit.BaselineAccuracy * 100:F2}%), macro F1 {report.MacroF1:F3}"));
         files.Add(PipelinePlots.Confusion(report, options.OutputDirectory));
         if (PipelinePlots.Slices(report, options.OutputDirectory) is { } slices) files.Add(slices);
 
