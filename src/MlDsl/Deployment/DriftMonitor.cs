@@ -30,7 +30,7 @@ public sealed record DriftReport(IReadOnlyList<FeatureDrift> Features, int Refer
     }
 }
 
-/// <summary>Thresholds: PSI of 0.25 is the usual "significant shift"; KS needs both a small p-value and a visible statistic.</summary>
+/// <summary>Thresholds: a feature drifts when the KS p-value is small and either the KS statistic or the PSI (0.25: the usual "significant shift") is large.</summary>
 public sealed record DriftThresholds(double Psi = 0.25, double KsPValue = 0.01, double KsStatistic = 0.1);
 
 /// <summary>Compares new data with the training reference, feature by feature.</summary>
@@ -50,7 +50,9 @@ public static class DriftMonitor
             (double ks, double p) = DistributionShift.KolmogorovSmirnov(before, after);
             double psi = DistributionShift.PopulationStabilityIndex(before, after);
             double distance = Wasserstein(before, after);
-            bool drifted = psi >= thresholds.Psi || p < thresholds.KsPValue && ks >= thresholds.KsStatistic;
+            // A shift must be both statistically clear (KS p-value) and large enough to matter (KS or PSI):
+            // PSI alone raises false alarms on small samples of sparse features.
+            bool drifted = p < thresholds.KsPValue && (ks >= thresholds.KsStatistic || psi >= thresholds.Psi);
             drifts.Add(new FeatureDrift(features[f], ks, p, psi, distance, drifted));
         }
         return new DriftReport(drifts, reference.FirstOrDefault()?.Length ?? 0, current.FirstOrDefault()?.Length ?? 0);
