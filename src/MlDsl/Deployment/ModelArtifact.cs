@@ -100,21 +100,10 @@ public static class ModelArtifact
             : Enumerable.Range(0, MonitoredFeatures).Select(i => (int)((long)i * featureLength / MonitoredFeatures)).ToArray();
 
     /// <summary>Per monitored feature, the values of up to <paramref name="limit"/> evenly spaced rows.</summary>
-    internal static double[][] FeatureColumns<TRow>(IReadOnlyList<TRow> rows, int limit = int.MaxValue) where TRow : IDatasetRow<TRow>
-    {
-        int count = Math.Min(rows.Count, limit);
-        int[] monitored = MonitoredIndices(TRow.FeatureLength);
-        var columns = monitored.Select(_ => new double[count]).ToArray();
-        var buffer = new float[TRow.FeatureLength];
-        for (int i = 0; i < count; i++)
-        {
-            TRow.WriteFeatures(rows[(int)((long)i * rows.Count / count)], buffer);
-            for (int f = 0; f < monitored.Length; f++) columns[f][i] = buffer[monitored[f]];
-        }
-        return columns;
-    }
+    internal static double[][] MonitoredColumns<TRow>(IReadOnlyList<TRow> rows, int limit = int.MaxValue) where TRow : IDatasetRow<TRow> =>
+        FeatureColumns.Of(rows, MonitoredIndices(TRow.FeatureLength), limit);
 
-    private static double[][] ReferenceSample<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow> => FeatureColumns(rows, ReferenceRows);
+    private static double[][] ReferenceSample<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow> => MonitoredColumns(rows, ReferenceRows);
 
     private static string Checksum(string path)
     {
@@ -146,6 +135,6 @@ public sealed class OpenedArtifact(string directory, ArtifactManifest manifest)
     {
         CheckSchema<TRow>();
         string[] monitored = ModelArtifact.MonitoredIndices(Manifest.Features.Length).Select(index => Manifest.Features[index]).ToArray();
-        return DriftMonitor.Compare(monitored, ModelArtifact.LoadReference(directory), ModelArtifact.FeatureColumns(rows), thresholds);
+        return DriftMonitor.Compare(monitored, ModelArtifact.LoadReference(directory), ModelArtifact.MonitoredColumns(rows), thresholds);
     }
 }

@@ -60,19 +60,10 @@ public abstract class AffineTransform
         };
     }
 
-    private protected static IEnumerable<float[]> FeatureColumns<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
-    {
-        if (rows.Count == 0) throw new ArgumentException($"Cannot fit a transform on zero {typeof(TRow).Name} rows.", nameof(rows));
-        var columns = new float[TRow.FeatureLength][];
-        for (int f = 0; f < columns.Length; f++) columns[f] = new float[rows.Count];
-        var buffer = new float[TRow.FeatureLength];
-        for (int i = 0; i < rows.Count; i++)
-        {
-            TRow.WriteFeatures(rows[i], buffer);
-            for (int f = 0; f < buffer.Length; f++) columns[f][i] = buffer[f];
-        }
-        return columns;
-    }
+    private protected static double[][] TrainingColumns<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow> =>
+        rows.Count == 0
+            ? throw new ArgumentException($"Cannot fit a transform on zero {typeof(TRow).Name} rows.", nameof(rows))
+            : FeatureColumns.Of(rows);
 
     private protected static IReadOnlyList<TRow> TrainingRows<TRow>(DataSplit<TRow> split) => split.Train;
 

@@ -17,9 +17,10 @@ public sealed class MinMaxScaler : AffineTransform
     {
         var shift = new List<float>();
         var scale = new List<float>();
-        foreach (float[] column in FeatureColumns(train))
+        foreach (double[] column in TrainingColumns(train))
         {
-            float[] present = column.Where(value => !float.IsNaN(value)).ToArray();
+            // The values were floats; back to float so the scale is computed in float as before.
+            float[] present = column.Where(value => !double.IsNaN(value)).Select(value => (float)value).ToArray();
             float min = present.Length == 0 ? 0 : present.Min(), max = present.Length == 0 ? 0 : present.Max();
             shift.Add(min);
             scale.Add(max > min ? 1 / (max - min) : 1f);

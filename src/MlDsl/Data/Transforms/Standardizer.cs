@@ -17,9 +17,9 @@ public sealed class Standardizer : AffineTransform
     {
         var shift = new List<float>();
         var scale = new List<float>();
-        foreach (float[] column in FeatureColumns(train))
+        foreach (double[] column in TrainingColumns(train))
         {
-            double[] present = column.Where(value => !float.IsNaN(value)).Select(value => (double)value).ToArray();
+            double[] present = column.Where(value => !double.IsNaN(value)).ToArray();
             double mean = present.Length == 0 ? 0 : MathNet.Numerics.Statistics.Statistics.Mean(present);
             double deviation = present.Length < 2 ? 0 : MathNet.Numerics.Statistics.Statistics.PopulationStandardDeviation(present);
             shift.Add((float)mean);

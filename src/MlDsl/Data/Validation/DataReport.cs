@@ -33,7 +33,7 @@ public sealed record DataReport(
 
     public static DataReport Analyze<TRow>(DataSplit<TRow> split) where TRow : IDatasetRow<TRow>
     {
-        double[][] train = Columns(split.Train), validation = Columns(split.Validation);
+        double[][] train = FeatureColumns.Of(split.Train), validation = FeatureColumns.Of(split.Validation);
         var features = new List<FeatureSummary>();
         for (int f = 0; f < TRow.FeatureLength; f++)
         {
@@ -88,18 +88,6 @@ public sealed record DataReport(
         foreach (string failure in Failures) text.Append("FAILED: ").Append(failure).Append('\n');
         text.Append(Passed ? "data validation passed\n" : "data validation failed\n");
         return text.ToString();
-    }
-
-    private static double[][] Columns<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
-    {
-        var columns = Enumerable.Range(0, TRow.FeatureLength).Select(_ => new double[rows.Count]).ToArray();
-        var buffer = new float[TRow.FeatureLength];
-        for (int i = 0; i < rows.Count; i++)
-        {
-            TRow.WriteFeatures(rows[i], buffer);
-            for (int f = 0; f < buffer.Length; f++) columns[f][i] = buffer[f];
-        }
-        return columns;
     }
 
     private static string Key<TRow>(TRow row) where TRow : IDatasetRow<TRow>
