@@ -1,7 +1,6 @@
 extern alias generator;
 
 using System.Collections.Immutable;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,9 +34,7 @@ public sealed class NoFalsePositiveTests
         const string ImplicitUsings = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Threading.Tasks;";
         var compilation = CSharpCompilation.Create("Checked",
             sources.Append(ImplicitUsings).Select(source => CSharpSyntaxTree.ParseText(source, parse)),
-            Net100.References.All.Cast<MetadataReference>()
-                .Append(MetadataReference.CreateFromFile(typeof(DatasetAttribute).Assembly.Location))
-                .Append(MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location)),
+            Infrastructure.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         CSharpGeneratorDriver.Create(new MlDslGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
         return await generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(

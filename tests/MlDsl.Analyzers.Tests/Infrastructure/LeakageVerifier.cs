@@ -1,6 +1,5 @@
 extern alias generator;
 
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -42,31 +41,21 @@ internal static class LeakageVerifier<TAnalyzer> where TAnalyzer : DiagnosticAna
     {
         var compilation = CSharpCompilation.Create("Leakage",
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
-            References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         GeneratorDriverRunResult run = CSharpGeneratorDriver.Create(new MlDslGenerator()).RunGenerators(compilation).GetRunResult();
         return run.Results.Single().GeneratedSources.Select(generated => (generated.HintName, generated.SourceText.ToString()));
     }
-
-    private static IEnumerable<MetadataReference> References() => Net100.References.All.Cast<MetadataReference>()
-        .Append(MetadataReference.CreateFromFile(typeof(DatasetAttribute).Assembly.Location))
-        .Append(MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location));
 
     private sealed class Test<TFix> : CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> where TFix : CodeFixProvider, new()
     {
         public Test()
         {
             ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            TestState.AdditionalReferences.AddRange(Net100.References.All);
-            TestState.AdditionalReferences.Add(typeof(DatasetAttribute).Assembly);
-            TestState.AdditionalReferences.Add(typeof(TorchSharp.torch).Assembly);
+            References.AddTo(TestState);
         }
 
         protected override CompilationOptions CreateCompilationOptions() =>
-            base.CreateCompilationOptions().WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
-            {
-                ["CS1701"] = ReportDiagnostic.Suppress,
-                ["CS1702"] = ReportDiagnostic.Suppress,
-            });
+            base.CreateCompilationOptions().WithSpecificDiagnosticOptions(References.UnificationNoticesOff);
 
         protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
     }

@@ -1,4 +1,3 @@
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -53,17 +52,10 @@ internal static class Verifier
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };
-        AddReferences(test.TestState);
+        References.AddTo(test.TestState);
         test.DisabledDiagnostics.AddRange(new[] { "CS1701", "CS1702", "CS1591" });
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
-    }
-
-    private static void AddReferences(SolutionState state)
-    {
-        state.AdditionalReferences.AddRange(Net100.References.All);
-        state.AdditionalReferences.Add(typeof(DatasetAttribute).Assembly);
-        state.AdditionalReferences.Add(typeof(TorchSharp.torch).Assembly);
     }
 
     private sealed class Test<TFix> : CSharpCodeFixTest<ModelAnalyzer, TFix, DefaultVerifier>
@@ -72,15 +64,13 @@ internal static class Verifier
         public Test()
         {
             ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            AddReferences(TestState);
+            References.AddTo(TestState);
         }
 
         protected override CompilationOptions CreateCompilationOptions() =>
-            base.CreateCompilationOptions().WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+            base.CreateCompilationOptions().WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>(References.UnificationNoticesOff)
             {
-                // The SDK silences assembly-unification notices; fields assigned only by generated code look unassigned here.
-                ["CS1701"] = ReportDiagnostic.Suppress,
-                ["CS1702"] = ReportDiagnostic.Suppress,
+                // Fields assigned only by generated code look unassigned here, where the generator does not run.
                 ["CS0649"] = ReportDiagnostic.Suppress,
                 ["CS0169"] = ReportDiagnostic.Suppress,
             });
