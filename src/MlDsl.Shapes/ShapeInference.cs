@@ -13,7 +13,11 @@ public sealed record InferenceResult(EquatableArray<ResolvedLayer> Layers, Shape
 /// <summary>Runs the layer rules in declaration order from the dataset's feature shape to the label.</summary>
 public static class ShapeInference
 {
-    public static InferenceResult Infer(TensorShape input, IEnumerable<LayerSpec> layers, int? classes)
+    /// <param name="input">One example's feature shape.</param>
+    /// <param name="layers">The layers in declaration order.</param>
+    /// <param name="classes">The width the output must have, or null not to check it.</param>
+    /// <param name="outputs">What that width counts, for the message: "classes", "labels", "value to predict".</param>
+    public static InferenceResult Infer(TensorShape input, IEnumerable<LayerSpec> layers, int? classes, string outputs = "classes")
     {
         var resolved = new List<ResolvedLayer>();
         TensorShape current = input;
@@ -32,7 +36,7 @@ public static class ShapeInference
         if (last is not null && classes is { } count && !(current.Rank == 1 && current[0] == count))
         {
             var problem = new ShapeProblem(ShapeProblemKind.OutputClassMismatch, last,
-                $"The model ends in {current} at '{last.Member}' but the label has {count} classes; the last layer must produce ({count})",
+                $"The model ends in {current} at '{last.Member}' but the label has {count} {outputs}; the last layer must produce ({count})",
                 count);
             return new InferenceResult(resolved.ToEquatableArray(), problem);
         }

@@ -19,7 +19,27 @@ public sealed class DefinitionRuleTests
     [Fact]
     public Task A_label_with_one_class_is_reported() => AnalyzerAsync(
         Models.Digit.Replace("public required int Value", "public required int {|#0:Value|}").Replace("Classes = 10", "Classes = 1"),
-        Diagnostic("MLDSL0008").WithLocation(0).WithMessage("Dataset 'Digit' declares label 'Value' with Classes = 1; set Classes to the number of classes (at least 2)"));
+        Diagnostic("MLDSL0008").WithLocation(0).WithMessage("Dataset 'Digit' declares class label 'Value' with Classes = 1; set Classes to the number of classes (at least 2)"));
+
+    [Fact]
+    public Task A_regression_label_with_classes_is_reported() => AnalyzerAsync(
+        Models.Digit.Replace("[Label(Classes = 10)] public required int Value", "[Label(Classes = 10)] public required float {|#0:Value|}"),
+        Diagnostic("MLDSL0008").WithLocation(0).WithMessage("Dataset 'Digit' declares regression label 'Value' (float) with Classes or Names; a number to predict has neither"));
+
+    [Fact]
+    public Task A_multi_label_set_of_a_type_that_is_no_label_is_reported() => AnalyzerAsync(
+        Models.Digit.Replace("[Label(Classes = 10)] public required int Value", "[Label(Classes = 10)] public required long[] {|#0:Value|}"),
+        Diagnostic("MLDSL0008").WithLocation(0).WithMessage("Dataset 'Digit' declares label 'Value' of type long[]; a label is an int class index or a string with Names, " +
+            "an int[] of label indices or a string[] with Names (multi-label), or a float or double (regression)"));
+
+    [Fact]
+    public Task A_regression_model_must_end_in_one_value() => AnalyzerAsync(
+        Models.CnnWith("[Linear(10)]", "[{|#0:Linear(10)|}]").Replace("[Label(Classes = 10)] public required int Value", "[Label] public required float Value"),
+        Diagnostic("MLDSL0005").WithLocation(0).WithMessage("The model ends in (10) at 'fc2' but the label has 1 value to predict; the last layer must produce (1)"));
+
+    [Fact]
+    public Task Correct_regression_and_multi_label_models_are_silent() => AnalyzerAsync(
+        Models.CnnWith("[Linear(10)]", "[Linear(1)]").Replace("[Label(Classes = 10)] public required int Value", "[Label] public required double Value"));
 
     [Fact]
     public Task A_float_array_without_shape_is_reported() => AnalyzerAsync(

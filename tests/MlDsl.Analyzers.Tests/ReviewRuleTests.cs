@@ -22,6 +22,12 @@ public sealed class ReviewRuleTests
         Warning("MLDSL0014").WithLocation(0));
 
     [Fact]
+    public Task Sigmoid_on_a_multi_label_output_is_a_double_sigmoid() => AnalyzerAsync(
+        Models.CnnWith("[Linear(10)]", "[Linear(10), {|#0:Sigmoid|}]").Replace("[Label(Classes = 10)] public required int Value", "[Label(Classes = 10)] public required int[] Value"),
+        Warning("MLDSL0014").WithLocation(0).WithMessage(
+            "'fc2' applies Sigmoid to the output of 'fc2', but training uses binary cross-entropy on raw logits (it applies the sigmoid itself); remove it"));
+
+    [Fact]
     public Task Sigmoid_inside_the_network_is_fine() =>
         AnalyzerAsync(Models.CnnWith("[Linear(128), Relu, Dropout(0.5)]", "[Linear(128), Sigmoid, Dropout(0.5)]"));
 

@@ -13,6 +13,11 @@ public sealed class GeneratedSourceTests
     [InlineData("PatchNet", new[] { Sources.SmallImages }, "PatchNet.Model.g.cs")]
     [InlineData("Patch", new[] { Sources.SmallImages }, "Patch.Dataset.g.cs")]
     [InlineData("TumourPipeline", new[] { Sources.Tumour, Sources.TumourPipeline }, "Samples.TumourPipeline.Pipeline.g.cs")]
+    [InlineData("House", new[] { Sources.HousePrices }, "Samples.House.Dataset.g.cs")]
+    [InlineData("PriceMlp", new[] { Sources.HousePrices }, "Samples.PriceMlp.Model.g.cs")]
+    [InlineData("Photo", new[] { Sources.TaggedPhotos }, "Samples.Photo.Dataset.g.cs")]
+    [InlineData("Sample", new[] { Sources.TaggedPhotos }, "Samples.Sample.Dataset.g.cs")]
+    [InlineData("TagNet", new[] { Sources.TaggedPhotos }, "Samples.TagNet.Model.g.cs")]
     public void Generated_source_matches_its_snapshot(string snapshot, string[] sources, string hintName)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(sources);
@@ -26,6 +31,8 @@ public sealed class GeneratedSourceTests
         new[] { Sources.Tumour },
         new[] { Sources.SmallImages },
         new[] { Sources.Tumour, Sources.TumourPipeline },
+        new[] { Sources.HousePrices },
+        new[] { Sources.TaggedPhotos },
     };
 
     [Theory]

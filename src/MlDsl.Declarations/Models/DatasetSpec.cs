@@ -39,11 +39,35 @@ public sealed record MetadataSpec(string? GroupKey, string? Timestamp, bool Time
     public static MetadataSpec None { get; } = new(null, null, false, EquatableArray<string>.Empty);
 }
 
-/// <param name="Classes">Number of classes.</param>
-public sealed record LabelSpec(string Name, int Classes)
+/// <summary>What a label is (mirrors the runtime's MlDsl.Data.LabelKind, which generated code names).</summary>
+public enum LabelKind
 {
-    /// <summary>Class names when the label is a string; empty for an int class index.</summary>
+    Class,
+    MultiLabel,
+    Regression,
+}
+
+/// <param name="Classes">The width of the model's output: classes, labels, or 1 for a regression target.</param>
+public sealed record LabelSpec(string Name, int Classes, LabelKind Kind = LabelKind.Class)
+{
+    /// <summary>Class (or label) names when the label is a string (or string[]); empty for int indices.</summary>
     public EquatableArray<string> Names { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>What the output width counts, for messages.</summary>
+    public string OutputsDescription => Kind switch
+    {
+        LabelKind.MultiLabel => "labels",
+        LabelKind.Regression => "value to predict",
+        _ => "classes",
+    };
+
+    /// <summary>The loss generated training uses, for messages.</summary>
+    public string LossDescription => Kind switch
+    {
+        LabelKind.MultiLabel => "binary cross-entropy on raw logits (it applies the sigmoid itself)",
+        LabelKind.Regression => "mean squared error on the raw output",
+        _ => "cross-entropy, which applies log-softmax to raw logits itself",
+    };
 }
 
 /// <summary>A [Dataset] row type: how to collate it, and the input shape models see.</summary>

@@ -12,5 +12,8 @@ public sealed record ModelSpec(
     EquatableArray<ResolvedLayer> Layers,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>The dataset's label kind, which decides the loss and what <c>Predict</c> returns.</summary>
+    public LabelKind LabelKind { get; init; }
+
     public bool CanEmit => Layers.Count > 0 && !Diagnostics.Any(diagnostic => diagnostic.IsError);
 }

@@ -99,30 +99,36 @@ public static class DatasetParser
     {
         int classes = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Classes").Value.Value as int? ?? 0;
         TypedConstant names = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Names").Value;
-        if (memberType.SpecialType == SpecialType.System_String)
+        string[] values = names.Kind == TypedConstantKind.Array ? names.Values.Select(value => value.Value as string ?? "").ToArray() : new string[0];
+        LabelSpec? Refuse(string problem)
         {
-            string[] values = names.Kind == TypedConstantKind.Array ? names.Values.Select(value => value.Value as string ?? "").ToArray() : new string[0];
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, location, type.Name, problem));
+            return null;
+        }
+
+        bool isArray = memberType is IArrayTypeSymbol { Rank: 1 };
+        ITypeSymbol valueType = memberType is IArrayTypeSymbol array ? array.ElementType : memberType;
+        LabelKind kind = isArray ? LabelKind.MultiLabel : LabelKind.Class;
+        string what = isArray ? "multi-label" : "class";
+        if (!isArray && valueType.SpecialType is SpecialType.System_Single or SpecialType.System_Double)
+        {
+            return classes != 0 || values.Length != 0
+                ? Refuse($"declares regression label '{member.Name}' ({valueType.ToDisplayString()}) with Classes or Names; a number to predict has neither")
+                : new LabelSpec(member.Name, 1, LabelKind.Regression);
+        }
+        if (valueType.SpecialType == SpecialType.System_String)
+        {
             if (values.Length < 2 || values.Distinct().Count() != values.Length || classes != 0 && classes != values.Length)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, location, type.Name,
-                    $"declares string label '{member.Name}' without at least two distinct Names (and a Classes that matches them, if given)"));
-                return null;
-            }
-            return new LabelSpec(member.Name, values.Length) { Names = values.ToEquatableArray() };
+                return Refuse($"declares string {what} label '{member.Name}' without at least two distinct Names (and a Classes that matches them, if given)");
+            return new LabelSpec(member.Name, values.Length, kind) { Names = values.ToEquatableArray() };
         }
-        if (memberType.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, location, type.Name,
-                $"declares label '{member.Name}' of type {memberType.ToDisplayString()}; a class label is an int class index, or a string with Names"));
-            return null;
-        }
+        if (valueType.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte)
+            || isArray && valueType.SpecialType != SpecialType.System_Int32)
+            return Refuse($"declares label '{member.Name}' of type {memberType.ToDisplayString()}; a label is an int class index or a string with Names, " +
+                "an int[] of label indices or a string[] with Names (multi-label), or a float or double (regression)");
         if (classes < 2)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, location, type.Name,
-                $"declares label '{member.Name}' with Classes = {classes}; set Classes to the number of classes (at least 2)"));
-            return null;
-        }
-        return new LabelSpec(member.Name, classes);
+            return Refuse($"declares {what} label '{member.Name}' with Classes = {classes}; set Classes to the number of {(isArray ? "labels" : "classes")} (at least 2)");
+        return new LabelSpec(member.Name, classes, kind);
     }
 
     private static bool IsSettable(ISymbol member) =>

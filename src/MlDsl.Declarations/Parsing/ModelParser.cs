@@ -37,14 +37,15 @@ public static class ModelParser
         if (!dataset.CanEmit || diagnostics.Count > 0)
             return new ModelSpec(identity, dataset.Type, dataset.InputDescription, EquatableArray<ResolvedLayer>.Empty, diagnostics.ToEquatableArray());
 
-        InferenceResult inference = ShapeInference.Infer(dataset.InputShape!, layers, dataset.Label!.Classes);
+        LabelSpec label = dataset.Label!;
+        InferenceResult inference = ShapeInference.Infer(dataset.InputShape!, layers, label.Classes, label.OutputsDescription);
         if (inference.Problem is { } problem)
             diagnostics.Add(ShapeDiagnostics.For(problem, inference, locations[problem.Layer], dataset.InputShape!, SingleFeature(datasetType)));
         else
-            diagnostics.AddRange(ModelReview.Review(inference.Layers, locations));
+            diagnostics.AddRange(ModelReview.Review(inference.Layers, locations, label));
         if (PartsDeclaringLayers(type) is var parts and > 1)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersAcrossPartials, type.Locations.FirstOrDefault(), type.Name, parts.ToString()));
-        return new ModelSpec(identity, dataset.Type, dataset.InputDescription, inference.Layers, diagnostics.ToEquatableArray());
+        return new ModelSpec(identity, dataset.Type, dataset.InputDescription, inference.Layers, diagnostics.ToEquatableArray()) { LabelKind = label.Kind };
     }
 
     private static List<LayerSpec> ReadLayers(INamedTypeSymbol type, Dictionary<LayerSpec, Location?> locations, List<DiagnosticInfo> diagnostics)

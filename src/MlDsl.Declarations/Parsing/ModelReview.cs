@@ -1,17 +1,18 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using MlDsl.Declarations.Diagnostics;
+using MlDsl.Declarations.Models;
 using MlDsl.Shapes;
 
 namespace MlDsl.Declarations.Parsing;
 
 /// <summary>
 /// Checks a model whose shapes are fine for what a careful reviewer would still flag: anything after
-/// the output layer. Training uses cross-entropy on raw logits, so the last parametric layer is the output.
+/// the output layer. Every loss MlDsl trains with reads the raw output, so the last parametric layer is the output.
 /// </summary>
 internal static class ModelReview
 {
-    public static IEnumerable<DiagnosticInfo> Review(IReadOnlyList<ResolvedLayer> layers, IReadOnlyDictionary<LayerSpec, Location?> locations)
+    public static IEnumerable<DiagnosticInfo> Review(IReadOnlyList<ResolvedLayer> layers, IReadOnlyDictionary<LayerSpec, Location?> locations, LabelSpec label)
     {
         int output = -1;
         for (int i = 0; i < layers.Count; i++)
@@ -25,11 +26,10 @@ internal static class ModelReview
             Location? location = locations[spec];
             if (LayerCatalogue.SquashesOutput(spec.Kind))
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxBeforeCrossEntropy, location,
-                    $"'{spec.Member}' applies {spec.Kind} to the output of '{outputName}', but training uses cross-entropy, " +
-                    "which applies log-softmax to raw logits itself; remove it");
+                    $"'{spec.Member}' applies {spec.Kind} to the output of '{outputName}', but training uses {label.LossDescription}; remove it");
             else
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.LayerAfterOutput, location,
-                    $"'{spec.Member}' applies {spec.Kind} after the output layer '{outputName}'; the loss should see the output layer's logits unchanged");
+                    $"'{spec.Member}' applies {spec.Kind} after the output layer '{outputName}'; the loss should see the output layer's {(label.Kind == LabelKind.Regression ? "values" : "logits")} unchanged");
         }
     }
 }

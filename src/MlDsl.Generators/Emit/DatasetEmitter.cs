@@ -25,13 +25,21 @@ internal static class DatasetEmitter
             writer.Line();
             writer.Line($"public static int ClassCount => {dataset.Label!.Classes};");
             writer.Line();
+            if (dataset.Label.Kind != LabelKind.Class)
+            {
+                writer.Line($"public static LabelKind LabelKind => LabelKind.{dataset.Label.Kind};");
+                writer.Line();
+            }
             using (writer.Block($"public static void WriteFeatures({name} row, Span<float> destination)"))
             {
                 foreach (FeatureSpec feature in dataset.Features)
                     WriteFeature(writer, name, feature, dataset.Features.Count == 1);
             }
             writer.Line();
-            WriteReadLabel(writer, name, dataset.Label);
+            if (dataset.Label.Kind == LabelKind.Class)
+                WriteReadLabel(writer, name, dataset.Label);
+            else
+                WriteTarget(writer, name, dataset.Label);
             writer.Line();
             DatasetMetadataEmitter.Write(writer, dataset);
             if (dataset.CsvReadable)
@@ -56,6 +64,39 @@ internal static class DatasetEmitter
             writer.Line($"    {Quote(label.Names[i])} => {i},");
         writer.Line($"    var other => throw new RowDataException(nameof({rowType}), nameof({label.Name}), {Quote("one of " + string.Join(", ", label.Names))}, other ?? \"null\"),");
         writer.Line("};");
+    }
+
+    private static void WriteTarget(CodeWriter writer, string rowType, LabelSpec label)
+    {
+        if (label.Kind == LabelKind.Regression)
+        {
+            writer.Line($"public static void WriteTarget({rowType} row, Span<float> destination) => destination[0] = Convert.ToSingle(row.{label.Name});");
+            return;
+        }
+        using (writer.Block($"public static void WriteTarget({rowType} row, Span<float> destination)"))
+        {
+            bool named = label.Names.Count > 0;
+            string expected = named ? "label names, each one of " + string.Join(", ", label.Names) : $"label indices in [0, {label.Classes - 1}]";
+            writer.Line("destination.Clear();");
+            using (writer.Block($"foreach ({(named ? "string" : "int")} label in row.{label.Name} ?? throw new RowDataException(nameof({rowType}), nameof({label.Name}), {Quote(expected)}, \"null\"))"))
+            {
+                if (named)
+                {
+                    writer.Line("destination[label switch");
+                    writer.Line("{");
+                    for (int i = 0; i < label.Names.Count; i++)
+                        writer.Line($"    {Quote(label.Names[i])} => {i},");
+                    writer.Line($"    var other => throw new RowDataException(nameof({rowType}), nameof({label.Name}), {Quote(expected)}, other ?? \"null\"),");
+                    writer.Line("}] = 1;");
+                }
+                else
+                {
+                    using (writer.Block($"if ((uint)label >= {label.Classes})"))
+                        writer.Line($"throw new RowDataException(nameof({rowType}), nameof({label.Name}), {Quote(expected)}, label.ToString(CultureInfo.InvariantCulture));");
+                    writer.Line("destination[label] = 1;");
+                }
+            }
+        }
     }
 
     private static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);

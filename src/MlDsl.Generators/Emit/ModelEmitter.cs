@@ -26,13 +26,13 @@ internal static class ModelEmitter
             writer.Line($"/// <item><term>{layer.Spec.FieldName}</term><description>{layer.TorchSharpType}: {layer.Input} -&gt; {layer.Output}, {layer.Parameters} parameters</description></item>");
         writer.Line("/// </list>");
         writer.Line("/// </remarks>");
-        using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>, IClassifier<{row}>"))
+        using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>, {ModelApiEmitter.Interface(model.LabelKind, row)}"))
         {
             WriteFields(writer, model);
             WriteConstructor(writer, model);
             WriteForward(writer, model);
             WriteSummary(writer, model);
-            WriteTraining(writer, name, row);
+            ModelApiEmitter.Write(writer, name, row, model.LabelKind);
         }
         return writer.ToString();
     }
@@ -106,40 +106,5 @@ internal static class ModelEmitter
         writer.Line("/// <summary>Writes <see cref=\"SummaryTable\"/> to <paramref name=\"writer\"/>, the console by default.</summary>");
         writer.Line("public void Summary(global::System.IO.TextWriter? writer = null) => (writer ?? global::System.Console.Out).Write(SummaryTable);");
         writer.Line();
-    }
-
-    private static void WriteTraining(CodeWriter writer, string name, string row)
-    {
-        string rows = $"IReadOnlyList<{row}>";
-        writer.Line("/// <summary>Trains on <paramref name=\"train\"/> with cross-entropy, reporting <paramref name=\"validation\"/> after every epoch.</summary>");
-        writer.Line($"public FitReport Fit({rows} train, {rows}? validation = null, FitOptions? options = null) =>");
-        writer.Line("    ClassifierTrainer.Fit(this, train, validation, options ?? new FitOptions());");
-        writer.Line();
-        writer.Line("/// <summary>Loss and accuracy on <paramref name=\"rows\"/>, under inference mode.</summary>");
-        writer.Line($"public Evaluation Evaluate({rows} rows, int batchSize = 256) =>");
-        writer.Line("    ClassifierTrainer.Evaluate(this, rows, batchSize);");
-        writer.Line();
-        writer.Line("/// <summary>The most likely class of one row.</summary>");
-        writer.Line($"public int Predict({row} row) => ClassifierPredictor.Predict(this, new[] {{ row }})[0];");
-        writer.Line();
-        writer.Line("/// <summary>The most likely class of every row, computed in batches.</summary>");
-        writer.Line($"public int[] Predict({rows} rows, int batchSize = 256) => ClassifierPredictor.Predict(this, rows, batchSize);");
-        writer.Line();
-        writer.Line("/// <summary>The probability of every class for one row.</summary>");
-        writer.Line($"public float[] PredictProbabilities({row} row) => ClassifierPredictor.Probabilities(this, row);");
-        writer.Line();
-        writer.Line("/// <summary>The probability of every class for every row, computed in batches.</summary>");
-        writer.Line($"public float[][] PredictProbabilities({rows} rows, int batchSize = 256) => ClassifierPredictor.Probabilities(this, rows, batchSize);");
-        writer.Line();
-        writer.Line("/// <summary>Writes the weights behind a header (model name, layer shapes, checksum) that <see cref=\"Load\"/> verifies.</summary>");
-        writer.Line("public void Save(string path) => ModelFile.Save(this, ModelName, path);");
-        writer.Line();
-        writer.Line("/// <summary>Reads a model written by <see cref=\"Save\"/>; refuses files of other models, other shapes or damaged weights.</summary>");
-        using (writer.Block($"public static {name} Load(string path)"))
-        {
-            writer.Line($"var model = new {name}();");
-            writer.Line("ModelFile.Load(model, ModelName, path);");
-            writer.Line("return model;");
-        }
     }
 }

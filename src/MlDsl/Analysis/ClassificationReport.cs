@@ -27,9 +27,7 @@ public sealed record ClassificationReport(
     public SliceMetrics? WorstSlice => Slices.Count == 0 ? null : Slices.MinBy(slice => slice.Accuracy);
 
     /// <summary>The largest accuracy difference between two values of the same slice member.</summary>
-    public double BiasGap => Slices.GroupBy(slice => slice.Slice)
-        .Select(group => group.Max(slice => slice.Accuracy) - group.Min(slice => slice.Accuracy))
-        .DefaultIfEmpty(0).Max();
+    public double BiasGap => SliceGroups.LargestGap(Slices, slice => slice.Slice, slice => slice.Accuracy);
 
     /// <param name="rows">The rows, with their true labels and slices.</param>
     /// <param name="predicted">The predicted class of each row.</param>
@@ -58,11 +56,8 @@ public sealed record ClassificationReport(
         int correct = Enumerable.Range(0, classes).Sum(c => confusion[c, c]);
         double accuracy = rows.Count == 0 ? 0 : (double)correct / rows.Count;
 
-        var slices = new List<SliceMetrics>();
-        for (int s = 0; s < TRow.SliceNames.Count; s++)
-            foreach (var group in Enumerable.Range(0, rows.Count).GroupBy(i => TRow.SliceOf(rows[i], s)).OrderBy(group => group.Key, StringComparer.Ordinal))
-                slices.Add(new SliceMetrics(TRow.SliceNames[s], group.Key,
-                    (double)group.Count(i => TRow.ReadLabel(rows[i]) == predicted[i]) / group.Count(), group.Count()));
+        var slices = SliceGroups.Of(rows).Select(group => new SliceMetrics(group.Slice, group.Value,
+            (double)group.Rows.Count(i => TRow.ReadLabel(rows[i]) == predicted[i]) / group.Rows.Length, group.Rows.Length)).ToList();
 
         // With one label per row, micro-averaged F1 equals accuracy.
         double? auc = classes == 2 && probabilities is not null

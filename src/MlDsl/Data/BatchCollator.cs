@@ -5,7 +5,8 @@ namespace MlDsl.Data;
 
 /// <summary>
 /// Turns typed rows into tensors: one contiguous float buffer and one tensor per batch, never a
-/// tensor per row. Labels are checked against the class count here, where the row index is known.
+/// tensor per row. Labels are checked here, where the row index is known: class labels become an
+/// int64 (N) tensor of class indices; multi-label and regression targets a float (N, outputs) tensor.
 /// </summary>
 public static class BatchCollator
 {
@@ -14,6 +15,12 @@ public static class BatchCollator
         where TRow : ITensorRow<TRow>
     {
         float[] features = new float[(long)count * TRow.FeatureLength];
+        if (TRow.LabelKind != LabelKind.Class)
+        {
+            float[] targets = new float[(long)count * TRow.ClassCount];
+            FillTargets(rows, start, count, features, targets);
+            return (ToTensor(features, count, TRow.FeatureShape, device), torch.tensor(targets, new long[] { count, TRow.ClassCount }, device: device));
+        }
         long[] labels = new long[count];
         Fill(rows, start, count, features, labels);
         return (ToTensor(features, count, TRow.FeatureShape, device), torch.tensor(labels, device: device));
@@ -45,6 +52,31 @@ public static class BatchCollator
             if ((ulong)label >= (ulong)classes)
                 throw new RowDataException(typeof(TRow).Name, "label", $"a class index in [0, {classes - 1}]", label.ToString(), start + i);
             labels[i] = label;
+        }
+    }
+
+    private static void FillTargets<TRow>(IReadOnlyList<TRow> rows, int start, int count, Span<float> features, Span<float> targets)
+        where TRow : ITensorRow<TRow>
+    {
+        int length = TRow.FeatureLength, width = TRow.ClassCount;
+        for (int i = 0; i < count; i++)
+        {
+            TRow row = rows[start + i];
+            if (row is null)
+                throw new RowDataException(typeof(TRow).Name, "row", "a row", "null", start + i);
+            WriteFeatures(row, start + i, features.Slice(i * length, length));
+            Span<float> target = targets.Slice(i * width, width);
+            try
+            {
+                TRow.WriteTarget(row, target);
+            }
+            catch (RowDataException problem)
+            {
+                throw problem.AtRow(start + i);
+            }
+            foreach (float value in target)
+                if (!float.IsFinite(value))
+                    throw new RowDataException(typeof(TRow).Name, "label", "a finite number", value.ToString(System.Globalization.CultureInfo.InvariantCulture), start + i);
         }
     }
 

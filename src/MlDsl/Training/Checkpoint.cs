@@ -41,12 +41,23 @@ internal static class Checkpoint
         return epochs.Select(epoch => epoch.ToReport()).ToList();
     }
 
-    private sealed record SavedEpoch(int Epoch, int Epochs, double TrainLoss, double TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy, int ValidationCount, double Seconds, double LearningRate)
+    // NaN does not survive JSON, so scores a run did not measure are stored as null.
+    private sealed record SavedEpoch(int Epoch, int Epochs, double TrainLoss, double? TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy, int ValidationCount, double Seconds, double? LearningRate,
+        double? TrainMeanAbsoluteError = null, double? ValidationMeanAbsoluteError = null)
     {
-        public static SavedEpoch From(EpochReport report) => new(report.Epoch, report.Epochs, report.TrainLoss, report.TrainAccuracy,
-            report.Validation?.Loss, report.Validation?.Accuracy, report.Validation?.Count ?? 0, report.Duration.TotalSeconds, report.LearningRate);
+        public static SavedEpoch From(EpochReport report) => new(report.Epoch, report.Epochs, report.TrainLoss, Known(report.TrainAccuracy),
+            report.Validation?.Loss, Known(report.Validation?.Accuracy), report.Validation?.Count ?? 0, report.Duration.TotalSeconds, Known(report.LearningRate),
+            Known(report.TrainMeanAbsoluteError), Known(report.Validation?.MeanAbsoluteError));
 
-        public EpochReport ToReport() => new(Epoch, Epochs, TrainLoss, TrainAccuracy,
-            ValidationLoss is { } loss ? new Evaluation(loss, ValidationAccuracy ?? 0, ValidationCount) : null, TimeSpan.FromSeconds(Seconds), LearningRate);
+        public EpochReport ToReport() => new(Epoch, Epochs, TrainLoss, TrainAccuracy ?? double.NaN,
+            ValidationLoss is { } loss
+                ? new Evaluation(loss, ValidationAccuracy ?? double.NaN, ValidationCount) { MeanAbsoluteError = ValidationMeanAbsoluteError ?? double.NaN }
+                : null,
+            TimeSpan.FromSeconds(Seconds), LearningRate ?? double.NaN)
+        {
+            TrainMeanAbsoluteError = TrainMeanAbsoluteError ?? double.NaN,
+        };
+
+        private static double? Known(double? value) => value is { } number && double.IsFinite(number) ? number : null;
     }
 }

@@ -20,6 +20,8 @@ public sealed record FitOptions
     public Device? Device { get; init; }
     /// <summary>Called after every epoch, e.g. to print progress.</summary>
     public Action<EpochReport>? OnEpoch { get; init; }
+    /// <summary>Called after every training step, e.g. for a progress bar; it reads the step's loss, which costs a device sync.</summary>
+    public Action<BatchProgress>? OnBatch { get; init; }
 
     /// <summary>How the learning rate changes over the run; constant when null.</summary>
     public LearningRateSchedule? Schedule { get; init; }
@@ -39,12 +41,14 @@ public sealed record FitOptions
     /// <summary>Continue from <see cref="CheckpointDirectory"/> when it holds a checkpoint.</summary>
     public bool Resume { get; init; }
 
-    internal void Validate(int classes, bool hasValidation)
+    internal void Validate(int classes, MlDsl.Data.LabelKind labels, bool hasValidation)
     {
         if (EarlyStoppingPatience is { } patience && (patience < 1 || !hasValidation))
             throw new ArgumentException(patience < 1 ? "FitOptions.EarlyStoppingPatience must be at least 1." : "FitOptions.EarlyStoppingPatience needs validation rows to watch.", nameof(EarlyStoppingPatience));
         if (GradientClipNorm is { } clip && !(clip > 0))
             throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), clip, "FitOptions.GradientClipNorm must be positive.");
+        if (ClassWeights is not null && labels == MlDsl.Data.LabelKind.Regression)
+            throw new ArgumentException("FitOptions.ClassWeights applies to class and multi-label labels, not to a regression target.", nameof(ClassWeights));
         if (ClassWeights is { } weights && (weights.Count != classes || weights.Any(weight => !(weight >= 0))))
             throw new ArgumentException($"FitOptions.ClassWeights needs {classes} non-negative weights, one per class, but has {weights.Count}.", nameof(ClassWeights));
         if (Resume && CheckpointDirectory is null)

@@ -9,6 +9,7 @@ internal sealed class RunPlan(FitOptions options, long rows)
     private readonly long stepsPerEpoch = (rows + options.BatchSize - 1) / options.BatchSize;
 
     public int BatchSize { get; } = options.BatchSize;
+    public long StepsPerEpoch => stepsPerEpoch;
     public double? ClipNorm { get; } = options.GradientClipNorm;
 
     public double LearningRate(int epoch, long step) =>

@@ -102,4 +102,52 @@ internal static class Sources
             [Linear(4, InFeatures = 64)] Layer head;
         }
         """;
+
+    public const string HousePrices = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Dataset]
+        public sealed partial record House
+        {
+            [Feature] public float Rooms { get; init; }
+            [Feature] public double Age { get; init; }
+            [Label] public double Price { get; init; }
+        }
+
+        [Model(typeof(House))]
+        public sealed partial class PriceMlp
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(1)] Layer output;
+        }
+        """;
+
+    public const string TaggedPhotos = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Dataset]
+        public sealed partial record Photo
+        {
+            [Feature, Shape(12)] public required float[] Embedding { get; init; }
+            [Label(Names = new[] { "person", "dog", "outdoor" })] public required string[] Tags { get; init; }
+        }
+
+        [Dataset]
+        public sealed partial record Sample
+        {
+            [Feature] public float Value { get; init; }
+            [Label(Classes = 5)] public required int[] Present { get; init; }
+        }
+
+        [Model(typeof(Photo))]
+        public sealed partial class TagNet
+        {
+            [Linear(16), Gelu] Layer hidden;
+            [Linear(3)] Layer tags;
+        }
+        """;
 }

@@ -122,11 +122,11 @@ partial class DigitCnn : Module<Tensor, Tensor>, IClassifier<global::Samples.Dig
 
     /// <summary>Trains on <paramref name="train"/> with cross-entropy, reporting <paramref name="validation"/> after every epoch.</summary>
     public FitReport Fit(IReadOnlyList<global::Samples.Digit> train, IReadOnlyList<global::Samples.Digit>? validation = null, FitOptions? options = null) =>
-        ClassifierTrainer.Fit(this, train, validation, options ?? new FitOptions());
+        ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
 
     /// <summary>Loss and accuracy on <paramref name="rows"/>, under inference mode.</summary>
     public Evaluation Evaluate(IReadOnlyList<global::Samples.Digit> rows, int batchSize = 256) =>
-        ClassifierTrainer.Evaluate(this, rows, batchSize);
+        ModelTrainer.Evaluate(this, rows, batchSize);
 
     /// <summary>The most likely class of one row.</summary>
     public int Predict(global::Samples.Digit row) => ClassifierPredictor.Predict(this, new[] { row })[0];

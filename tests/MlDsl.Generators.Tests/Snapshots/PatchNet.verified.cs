@@ -108,11 +108,11 @@ partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>
 
     /// <summary>Trains on <paramref name="train"/> with cross-entropy, reporting <paramref name="validation"/> after every epoch.</summary>
     public FitReport Fit(IReadOnlyList<global::Patch> train, IReadOnlyList<global::Patch>? validation = null, FitOptions? options = null) =>
-        ClassifierTrainer.Fit(this, train, validation, options ?? new FitOptions());
+        ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
 
     /// <summary>Loss and accuracy on <paramref name="rows"/>, under inference mode.</summary>
     public Evaluation Evaluate(IReadOnlyList<global::Patch> rows, int batchSize = 256) =>
-        ClassifierTrainer.Evaluate(this, rows, batchSize);
+        ModelTrainer.Evaluate(this, rows, batchSize);
 
     /// <summary>The most likely class of one row.</summary>
     public int Predict(global::Patch row) => ClassifierPredictor.Predict(this, new[] { row })[0];

@@ -27,6 +27,8 @@ public static class Splitter
 
     private static int[][] Stratified<TRow>(IReadOnlyList<TRow> rows, int validation, int test, int seed) where TRow : IDatasetRow<TRow>
     {
+        if (TRow.LabelKind != LabelKind.Class)
+            throw new ArgumentException($"A stratified split keeps each class's share, but {typeof(TRow).Name}.{TRow.LabelName} is a {TRow.LabelKind} label, not a class: split randomly, by group or by time.");
         var parts = new[] { new List<int>(), new List<int>(), new List<int>() };
         double validationShare = (double)validation / rows.Count, testShare = (double)test / rows.Count;
         foreach (var byClass in Enumerable.Range(0, rows.Count).GroupBy(i => TRow.ReadLabel(rows[i])).OrderBy(group => group.Key))

@@ -45,8 +45,7 @@ public sealed record DataReport(
                 ks, p, DistributionShift.PopulationStabilityIndex(present, validationPresent)));
         }
 
-        int[] classCounts = new int[TRow.ClassCount];
-        foreach (TRow row in split.Train) classCounts[(int)TRow.ReadLabel(row)]++;
+        int[] classCounts = LabelCounts(split.Train);
 
         var trainKeys = split.Train.Select(Key).ToList();
         int duplicates = trainKeys.Count - trainKeys.Distinct().Count();
@@ -59,9 +58,9 @@ public sealed record DataReport(
             failures.Add($"{feature.Name}: {feature.Missing} missing values in the training split");
         if (shared > 0)
             failures.Add($"{shared} validation/test rows also appear in the training split (overlap leakage)");
-        int total = classCounts.Sum(), majority = Array.IndexOf(classCounts, classCounts.Max());
+        int total = classCounts.Sum(), majority = classCounts.Length == 0 ? 0 : Array.IndexOf(classCounts, classCounts.Max());
         double majorityShare = total == 0 ? 0 : (double)classCounts[majority] / total;
-        if (majorityShare >= 0.8)
+        if (TRow.LabelKind == LabelKind.Class && majorityShare >= 0.8)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"class {majority} is {majorityShare * 100:F0}% of the training rows: always predicting it scores {majorityShare * 100:F0}% accuracy, so accuracy would lie; look at per-class recall"));
         if (duplicates > 0)
@@ -74,6 +73,25 @@ public sealed record DataReport(
             features, classCounts, duplicates, shared, warnings, failures);
     }
 
+    /// <summary>Rows per class, or per label for multi-label sets (a row counts for each of its labels); none for regression.</summary>
+    private static int[] LabelCounts<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
+    {
+        if (TRow.LabelKind == LabelKind.Regression) return Array.Empty<int>();
+        int[] counts = new int[TRow.ClassCount];
+        var target = new float[TRow.ClassCount];
+        foreach (TRow row in rows)
+        {
+            if (TRow.LabelKind == LabelKind.Class)
+            {
+                counts[(int)TRow.ReadLabel(row)]++;
+                continue;
+            }
+            TRow.WriteTarget(row, target);
+            for (int label = 0; label < counts.Length; label++) counts[label] += target[label] > 0.5f ? 1 : 0;
+        }
+        return counts;
+    }
+
     public override string ToString()
     {
         var text = new StringBuilder();
@@ -82,7 +100,8 @@ public sealed record DataReport(
         foreach (FeatureSummary feature in Features)
             text.Append(CultureInfo.InvariantCulture,
                 $"{feature.Name,-28} {feature.Missing,8} {feature.Min,12:G5} {feature.Max,12:G5} {feature.Mean,12:G5} {feature.KsStatistic,6:F3} {feature.KsPValue,9:G3} {feature.Psi,6:F3}\n");
-        text.Append("class balance (train): ").Append(string.Join(", ", ClassCounts.Select((count, label) => $"{label}: {count}"))).Append('\n');
+        if (ClassCounts.Count > 0)
+            text.Append("class balance (train): ").Append(string.Join(", ", ClassCounts.Select((count, label) => $"{label}: {count}"))).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"duplicate training rows: {DuplicateTrainRows}; rows shared between splits: {RowsInTwoSplits}\n");
         foreach (string warning in Warnings) text.Append("warning: ").Append(warning).Append('\n');
         foreach (string failure in Failures) text.Append("FAILED: ").Append(failure).Append('\n');

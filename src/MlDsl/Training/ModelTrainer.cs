@@ -7,15 +7,17 @@ using static TorchSharp.torch.nn;
 namespace MlDsl.Training;
 
 /// <summary>
-/// The training loop behind every generated classifier's <c>Fit</c>. The gradient step lives here
-/// only, so data-parallel training can later slot in at one place.
+/// The training loop behind every generated model's <c>Fit</c>, for class, multi-label and regression
+/// labels alike (the <see cref="TrainingObjective"/> differs). The gradient step lives here only, so
+/// data-parallel training can later slot in at one place.
 /// </summary>
-public static class ClassifierTrainer
+public static class ModelTrainer
 {
     public static FitReport Fit<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> train, IReadOnlyList<TRow>? validation, FitOptions options)
         where TRow : ITensorRow<TRow>
     {
-        options.Validate(TRow.ClassCount, validation is { Count: > 0 });
+        options.Validate(TRow.ClassCount, TRow.LabelKind, validation is { Count: > 0 });
+        TrainingObjective objective = TrainingObjective.For(TRow.LabelKind);
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         Device device = options.Device ?? CPU;
         model.to(device);
@@ -24,7 +26,7 @@ public static class ClassifierTrainer
         using var validationData = validation is { Count: > 0 } ? TensorDataset.From(validation, device) : null;
         using TorchSharp.Modules.OptimizerHelper optimizer = OptimizerFactory.Create(options, model.parameters());
         using Tensor? classWeights = options.ClassWeights is { } weights ? tensor(weights.ToArray(), device: device) : null;
-        using var criterion = CrossEntropyLoss(weight: classWeights);
+        using var criterion = objective.Criterion(classWeights);
         var run = new RunPlan(options, data.Count);
         var stopping = options.EarlyStoppingPatience is { } patience ? new EarlyStopping(patience) : null;
 
@@ -40,36 +42,41 @@ public static class ClassifierTrainer
             torch.manual_seed(options.Seed + epoch);
             using var shuffling = new Generator(unchecked((ulong)(options.Seed + epoch)));
             var clock = Stopwatch.StartNew();
-            (double loss, double accuracy) = TrainEpoch(model, data, criterion, optimizer, shuffling, run, epoch);
-            Evaluation? validationResult = validationData is null ? null : Evaluate(model, validationData, criterion, options.BatchSize);
-            var report = new EpochReport(epoch, options.Epochs, loss, accuracy, validationResult, clock.Elapsed, run.LearningRate(epoch, 0));
+            Evaluation trained = TrainEpoch(model, data, objective, criterion, optimizer, shuffling, run, epoch, options.OnBatch);
+            Evaluation? validationResult = validationData is null ? null : Evaluate(model, validationData, objective, criterion, options.BatchSize);
+            var report = EpochReport.From(epoch, options.Epochs, trained, validationResult, clock.Elapsed, run.LearningRate(epoch, 0));
             reports.Add(report);
             options.OnEpoch?.Invoke(report);
             stopping?.Observe(report, model);
             if (options.CheckpointDirectory is { } directory) Checkpoint.Save(directory, model, optimizer, reports);
         }
         stopping?.RestoreBest(model);
-        return new FitReport(reports, Baseline(data, validationData), stopping?.Stopped == true ? reports[^1].Epoch : null, stopping?.BestEpoch);
+        double baseline = objective.BaselineScore(data.Labels, (validationData ?? data).Labels);
+        int? stoppedAt = stopping?.Stopped == true ? reports[^1].Epoch : null;
+        return objective.ScoreIsError
+            ? new FitReport(reports, double.NaN, stoppedAt, stopping?.BestEpoch) { BaselineMeanAbsoluteError = baseline }
+            : new FitReport(reports, baseline, stoppedAt, stopping?.BestEpoch);
     }
 
     public static Evaluation Evaluate<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> rows, int batchSize = 256, Device? device = null)
         where TRow : ITensorRow<TRow>
     {
         using var data = TensorDataset.From(rows, device ?? ParameterDevice(model));
-        using var criterion = CrossEntropyLoss();
-        return Evaluate(model, data, criterion, batchSize);
+        TrainingObjective objective = TrainingObjective.For(TRow.LabelKind);
+        using var criterion = objective.Criterion(null);
+        return Evaluate(model, data, objective, criterion, batchSize);
     }
 
-    private static (double Loss, double Accuracy) TrainEpoch(
-        Module<Tensor, Tensor> model, TensorDataset data, Loss<Tensor, Tensor, Tensor> criterion,
-        optim.Optimizer optimizer, Generator shuffling, RunPlan run, int epoch)
+    private static Evaluation TrainEpoch(
+        Module<Tensor, Tensor> model, TensorDataset data, TrainingObjective objective, Loss<Tensor, Tensor, Tensor> criterion,
+        optim.Optimizer optimizer, Generator shuffling, RunPlan run, int epoch, Action<BatchProgress>? onBatch)
     {
         model.train();
         long count = data.Count;
         Device device = data.Features.device;
         // Running sums stay on the device: the host reads them once per epoch, not once per step.
         using var lossSum = zeros(1, dtype: float64, device: device);
-        using var correct = zeros(1, dtype: int64, device: device);
+        using var scoreSum = zeros(1, dtype: float64, device: device);
         using var firstBadStep = full(1, -1L, dtype: int64, device: device);
         using var order = ShuffledOrder(count, shuffling, device);
 
@@ -93,15 +100,17 @@ public static class ClassifierTrainer
             using (no_grad())
             {
                 lossSum.add_(loss.detach().to(float64) * size);
-                correct.add_(logits.argmax(1).eq(targets).sum());
+                scoreSum.add_(objective.ScoreSum(logits, targets));
                 // Remember the first step whose loss was not finite, without reading it back every step.
                 Tensor bad = loss.detach().isfinite().logical_not().logical_and(firstBadStep.lt(0));
                 firstBadStep.copy_(where(bad, tensor(step, device: device), firstBadStep));
             }
+            // Reading the loss back synchronises with the device, so only when someone is watching.
+            onBatch?.Invoke(new BatchProgress(epoch, step + 1, run.StepsPerEpoch, start + size, loss.item<float>()));
         }
         if (firstBadStep.item<long>() is var badStep and >= 0)
             throw new TrainingDivergedException(epoch, badStep, NonFiniteLayers(model));
-        return (lossSum.item<double>() / count, (double)correct.item<long>() / count);
+        return objective.Evaluation(lossSum.item<double>() / count, scoreSum.item<double>() / count, (int)count);
     }
 
     private static IReadOnlyList<string> NonFiniteLayers(Module<Tensor, Tensor> model)
@@ -110,21 +119,11 @@ public static class ClassifierTrainer
         return model.named_parameters().Where(pair => !pair.parameter.isfinite().all().item<bool>()).Select(pair => pair.name).ToArray();
     }
 
-    /// <summary>Accuracy of always predicting the training split's most common class.</summary>
-    private static double Baseline(TensorDataset train, TensorDataset? validation)
-    {
-        using var scope = NewDisposeScope();
-        long majority = train.Labels.bincount(null).argmax().item<long>();
-        TensorDataset judged = validation ?? train;
-        return judged.Labels.eq(majority).to(float64).mean().item<double>();
-    }
-
-    private static Evaluation Evaluate(Module<Tensor, Tensor> model, TensorDataset data, Loss<Tensor, Tensor, Tensor> criterion, int batchSize)
+    private static Evaluation Evaluate(Module<Tensor, Tensor> model, TensorDataset data, TrainingObjective objective, Loss<Tensor, Tensor, Tensor> criterion, int batchSize)
     {
         model.eval();
         long count = data.Count;
-        double lossSum = 0;
-        long correct = 0;
+        double lossSum = 0, scoreSum = 0;
         using (inference_mode())
         {
             for (long start = 0; start < count; start += batchSize)
@@ -134,10 +133,10 @@ public static class ClassifierTrainer
                 Tensor logits = model.forward(data.Features.narrow(0, start, size));
                 Tensor targets = data.Labels.narrow(0, start, size);
                 lossSum += criterion.forward(logits, targets).item<float>() * size;
-                correct += logits.argmax(1).eq(targets).sum().item<long>();
+                scoreSum += objective.ScoreSum(logits, targets).to(float64).item<double>();
             }
         }
-        return new Evaluation(lossSum / count, (double)correct / count, (int)count);
+        return objective.Evaluation(lossSum / count, scoreSum / count, (int)count);
     }
 
     // randperm draws on the CPU generator; a device copy replaces (and disposes) the CPU order.

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using MlDsl.Data;
+
+namespace MlDsl.Analysis;
+
+/// <summary>Errors on the rows sharing one value of a [Slice] member.</summary>
+public sealed record SliceErrors(string Slice, string Value, double MeanAbsoluteError, double RootMeanSquaredError, int Count);
+
+/// <summary>
+/// How a regression model did: mean absolute error, root mean squared error, R² (1 is perfect, 0 is
+/// no better than predicting the mean), the same errors for every value of every [Slice], and the
+/// largest MAE gap between values of one slice (the bias gap).
+/// </summary>
+public sealed record RegressionReport(double MeanAbsoluteError, double RootMeanSquaredError, double RSquared, int Count, IReadOnlyList<SliceErrors> Slices)
+{
+    public double BiasGap => SliceGroups.LargestGap(Slices, slice => slice.Slice, slice => slice.MeanAbsoluteError);
+
+    /// <param name="rows">The rows, with their true targets and slices.</param>
+    /// <param name="predicted">The predicted value of each row.</param>
+    public static RegressionReport Compute<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<float> predicted) where TRow : IDatasetRow<TRow>
+    {
+        if (TRow.LabelKind != LabelKind.Regression)
+            throw new ArgumentException($"{typeof(TRow).Name} has a {TRow.LabelKind} label; RegressionReport needs a regression label", nameof(rows));
+        if (rows.Count != predicted.Count) throw new ArgumentException($"{rows.Count} rows but {predicted.Count} predictions", nameof(predicted));
+        if (rows.Count == 0) throw new ArgumentException("no rows to evaluate", nameof(rows));
+        var target = new float[1];
+        double[] actual = rows.Select(row => { TRow.WriteTarget(row, target); return (double)target[0]; }).ToArray();
+
+        (double mae, double rmse) = Errors(actual, predicted, Enumerable.Range(0, rows.Count));
+        double mean = actual.Average();
+        double total = actual.Sum(value => (value - mean) * (value - mean));
+        double rSquared = total == 0 ? double.NaN : 1 - rmse * rmse * rows.Count / total;
+        var slices = SliceGroups.Of(rows).Select(group =>
+        {
+            (double sliceMae, double sliceRmse) = Errors(actual, predicted, group.Rows);
+            return new SliceErrors(group.Slice, group.Value, sliceMae, sliceRmse, group.Rows.Length);
+        }).ToList();
+        return new RegressionReport(mae, rmse, rSquared, rows.Count, slices);
+    }
+
+    private static (double Mae, double Rmse) Errors(double[] actual, IReadOnlyList<float> predicted, IEnumerable<int> indices)
+    {
+        double absolute = 0, squared = 0;
+        int count = 0;
+        foreach (int i in indices)
+        {
+            double error = predicted[i] - actual[i];
+            absolute += Math.Abs(error);
+            squared += error * error;
+            count++;
+        }
+        return (absolute / count, Math.Sqrt(squared / count));
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"MAE {MeanAbsoluteError:G4}   RMSE {RootMeanSquaredError:G4}   R² {RSquared:F3}   ({Count} rows)\n");
+        foreach (var slice in Slices.GroupBy(slice => slice.Slice))
+        {
+            text.Append("errors by ").Append(slice.Key).Append('\n');
+            foreach (SliceErrors value in slice)
+                text.Append(CultureInfo.InvariantCulture, $"  {value.Value,-14} MAE {value.MeanAbsoluteError,9:G4}  RMSE {value.RootMeanSquaredError,9:G4}  ({value.Count} rows)\n");
+        }
+        if (Slices.Count > 0)
+            text.Append(CultureInfo.InvariantCulture, $"bias gap (largest MAE difference within a slice): {BiasGap:G4}\n");
+        return text.ToString();
+    }
+}
