@@ -12,6 +12,9 @@ public enum TransformKind
     None,
     Standardize,
     MinMax,
+
+    /// <summary>One mean and standard deviation per image channel, for rows of shape [C, H, W].</summary>
+    ChannelNormalize,
 }
 
 /// <summary>

@@ -101,6 +101,7 @@ public static class PipelineRunner
     {
         TransformKind.Standardize => Standardizer.Fit(split),
         TransformKind.MinMax => MinMaxScaler.Fit(split),
+        TransformKind.ChannelNormalize => ChannelNormalizer.Fit(split),
         _ => null,
     };
 

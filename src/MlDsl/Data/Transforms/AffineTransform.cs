@@ -56,14 +56,21 @@ public abstract class AffineTransform
         {
             Standardizer.KindName => new Standardizer(state.Features, state.Shift, state.Scale),
             MinMaxScaler.KindName => new MinMaxScaler(state.Features, state.Shift, state.Scale),
+            ChannelNormalizer.KindName => new ChannelNormalizer(state.Features, state.Shift, state.Scale),
             _ => throw new InvalidDataException($"{path}: unknown transform kind '{state.Kind}'"),
         };
     }
 
-    private protected static double[][] TrainingColumns<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow> =>
-        rows.Count == 0
-            ? throw new ArgumentException($"Cannot fit a transform on zero {typeof(TRow).Name} rows.", nameof(rows))
-            : FeatureColumns.Of(rows);
+    private protected static double[][] TrainingColumns<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
+    {
+        CheckNotEmpty(rows);
+        return FeatureColumns.Of(rows);
+    }
+
+    private protected static void CheckNotEmpty<TRow>(IReadOnlyList<TRow> rows)
+    {
+        if (rows.Count == 0) throw new ArgumentException($"Cannot fit a transform on zero {typeof(TRow).Name} rows.", nameof(rows));
+    }
 
     private protected static IReadOnlyList<TRow> TrainingRows<TRow>(DataSplit<TRow> split) => split.Train;
 

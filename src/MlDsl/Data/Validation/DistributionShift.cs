@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using MathNet.Numerics.Statistics;
 
 namespace MlDsl.Data.Validation;
@@ -37,6 +38,67 @@ public static class DistributionShift
             psi += (a - e) * Math.Log(a / e);
         }
         return psi;
+    }
+
+    /// <summary>
+    /// Pearson's chi-square test of homogeneity on two samples' category counts (same categories,
+    /// same order). Categories absent from both samples are left out, so the degrees of freedom are
+    /// the categories seen at all, minus one. Returns (0, 1, 0) when a sample is empty or only one
+    /// category is seen: there is nothing to compare.
+    /// </summary>
+    public static (double Statistic, double PValue, int DegreesOfFreedom) ChiSquareHomogeneity(IReadOnlyList<double> reference, IReadOnlyList<double> current)
+    {
+        CheckSameCategories(reference, current);
+        double referenceTotal = reference.Sum(), currentTotal = current.Sum(), total = referenceTotal + currentTotal;
+        int[] seen = Enumerable.Range(0, reference.Count).Where(k => reference[k] + current[k] > 0).ToArray();
+        int degreesOfFreedom = seen.Length - 1;
+        if (referenceTotal <= 0 || currentTotal <= 0 || degreesOfFreedom < 1) return (0, 1, 0);
+
+        double statistic = 0;
+        foreach (int k in seen)
+        {
+            double categoryTotal = reference[k] + current[k];
+            double expectedReference = referenceTotal * categoryTotal / total, expectedCurrent = currentTotal * categoryTotal / total;
+            statistic += Square(reference[k] - expectedReference) / expectedReference + Square(current[k] - expectedCurrent) / expectedCurrent;
+        }
+        return (statistic, ChiSquareUpperTail(degreesOfFreedom, statistic), degreesOfFreedom);
+    }
+
+    /// <summary>
+    /// Jensen–Shannon distance between two samples' category counts: the square root of the base-2
+    /// Jensen–Shannon divergence of their shares, so 0 for identical distributions and 1 for
+    /// distributions with no category in common. 0 when either sample is empty.
+    /// </summary>
+    public static double JensenShannonDistance(IReadOnlyList<double> reference, IReadOnlyList<double> current)
+    {
+        CheckSameCategories(reference, current);
+        double referenceTotal = reference.Sum(), currentTotal = current.Sum();
+        if (referenceTotal <= 0 || currentTotal <= 0) return 0;
+        double divergence = 0;
+        for (int k = 0; k < reference.Count; k++)
+        {
+            double p = reference[k] / referenceTotal, q = current[k] / currentTotal, middle = (p + q) / 2;
+            divergence += (RelativeEntropyTerm(p, middle) + RelativeEntropyTerm(q, middle)) / 2;
+        }
+        // Rounding can leave the divergence a hair outside [0, 1].
+        return Math.Sqrt(Math.Clamp(divergence, 0, 1));
+    }
+
+    // 1 - ChiSquared.CDF(k, x), which is GammaLowerRegularized(k/2, x/2), computed as the upper
+    // regularized gamma directly: the subtraction rounds every p below about 1e-16 to 0, and a
+    // report of p = 0 hides how strong the evidence is.
+    private static double ChiSquareUpperTail(int degreesOfFreedom, double statistic) =>
+        Math.Clamp(SpecialFunctions.GammaUpperRegularized(degreesOfFreedom / 2.0, statistic / 2), 0, 1);
+
+    // p log2(p / m), with 0 log 0 = 0 (m is never 0 where p is not).
+    private static double RelativeEntropyTerm(double p, double middle) => p > 0 ? p * Math.Log2(p / middle) : 0;
+
+    private static double Square(double value) => value * value;
+
+    private static void CheckSameCategories(IReadOnlyList<double> reference, IReadOnlyList<double> current)
+    {
+        if (reference.Count != current.Count)
+            throw new ArgumentException($"Category counts must cover the same categories: the reference has {reference.Count} and the current sample {current.Count}.", nameof(current));
     }
 
     private static double[] Shares(double[] values, double[] edges)

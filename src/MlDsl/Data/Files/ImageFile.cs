@@ -1,0 +1,81 @@
+using SkiaSharp;
+
+namespace MlDsl.Data.Files;
+
+/// <summary>
+/// Reads PNG, JPEG and BMP files (and the other formats Skia decodes, such as GIF and WebP) into
+/// feature arrays laid out <c>[C, H, W]</c> with values in [0, 1], ready for a
+/// <c>[Feature, Shape(C, H, W)] float[]</c> member.
+/// </summary>
+public static class ImageFile
+{
+    /// <summary>
+    /// One channel of luma (0.299 R + 0.587 G + 0.114 B, ITU-R BT.601, as PIL's "L" mode), shape
+    /// <c>[1, height, width]</c>. An image of another size is resized to <paramref name="height"/> ×
+    /// <paramref name="width"/> with bilinear filtering and mipmaps (stretched: the aspect ratio is not kept).
+    /// Alpha is dropped and EXIF orientation is not applied.
+    /// </summary>
+    /// <exception cref="ImageFormatException">The file is missing or cannot be decoded.</exception>
+    public static float[] ReadGrayscale(string path, int height, int width)
+    {
+        using SKBitmap bitmap = Load(path, height, width);
+        ReadOnlySpan<byte> pixels = bitmap.GetPixelSpan();
+        var values = new float[height * width];
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+            {
+                int at = y * bitmap.RowBytes + x * 4;
+                values[y * width + x] = (0.299f * pixels[at] + 0.587f * pixels[at + 1] + 0.114f * pixels[at + 2]) / 255f;
+            }
+        return values;
+    }
+
+    /// <summary>
+    /// Red, green and blue channels, shape <c>[3, height, width]</c>. An image of another size is
+    /// resized to <paramref name="height"/> × <paramref name="width"/> with bilinear filtering and mipmaps
+    /// (stretched: the aspect ratio is not kept). Alpha is dropped and EXIF orientation is not applied.
+    /// </summary>
+    /// <exception cref="ImageFormatException">The file is missing or cannot be decoded.</exception>
+    public static float[] ReadRgb(string path, int height, int width)
+    {
+        using SKBitmap bitmap = Load(path, height, width);
+        ReadOnlySpan<byte> pixels = bitmap.GetPixelSpan();
+        int plane = height * width;
+        var values = new float[3 * plane];
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+            {
+                int at = y * bitmap.RowBytes + x * 4;
+                for (int channel = 0; channel < 3; channel++) values[channel * plane + y * width + x] = pixels[at + channel] / 255f;
+            }
+        return values;
+    }
+
+    /// <summary>The decoded image as unpremultiplied RGBA bytes, at <paramref name="height"/> × <paramref name="width"/>.</summary>
+    private static SKBitmap Load(string path, int height, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        if (!File.Exists(path)) throw new ImageFormatException(path, "no such file");
+
+        using SKCodec? codec = SKCodec.Create(path, out SKCodecResult opened);
+        if (codec is null) throw new ImageFormatException(path, $"cannot be decoded ({opened}); expected a PNG, JPEG or BMP image");
+        // Unpremultiplied, so a half-transparent pixel keeps its colour instead of being darkened.
+        var decodedInfo = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var decoded = new SKBitmap(decodedInfo);
+        SKCodecResult result = codec.GetPixels(decodedInfo, decoded.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            decoded.Dispose();
+            throw new ImageFormatException(path, $"{codec.EncodedFormat} image of {codec.Info.Width}x{codec.Info.Height} could not be decoded ({result}); the file may be truncated or damaged");
+        }
+        if (decoded.Width == width && decoded.Height == height) return decoded;
+
+        using (decoded)
+        {
+            // Mipmaps keep a large downscale from aliasing; plain bilinear would skip most source pixels.
+            return decoded.Resize(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
+                ?? throw new ImageFormatException(path, $"could not be resized from {decoded.Width}x{decoded.Height} to {width}x{height}");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace MlDsl.Data.Files;
+
+/// <summary>Reads a CSV manifest with a header and the columns <c>path</c> and <c>label</c>; relative paths are resolved against the manifest's folder.</summary>
+internal static class LabelManifest
+{
+    private const string PathColumn = "path", LabelColumn = "label";
+
+    public static LabelledFiles Read(string manifest, ExtensionFilter filter)
+    {
+        string full = Path.GetFullPath(manifest);
+        if (!File.Exists(full)) throw new LabelledFilesException(full, null, "no such manifest file; expected a CSV with the columns path,label");
+        string folder = Path.GetDirectoryName(full)!;
+
+        using var reader = new StreamReader(full);
+        using var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false });
+        if (!parser.Read()) throw new LabelledFilesException(full, 1, "the file is empty; expected a header line path,label");
+        string[] header = parser.Record!;
+        int pathAt = ColumnOf(header, PathColumn), labelAt = ColumnOf(header, LabelColumn);
+        if (pathAt < 0 || labelAt < 0)
+            throw new LabelledFilesException(full, parser.Row, $"expected a header with the columns {PathColumn} and {LabelColumn}, found: {string.Join(", ", header)}");
+
+        var files = new List<LabelledFile>();
+        var skipped = new List<SkippedFile>();
+        while (parser.Read())
+        {
+            string[] fields = parser.Record!;
+            long line = parser.Row;
+            if (fields.All(field => field.Trim().Length == 0)) continue; // a blank line
+            if (fields.Length <= Math.Max(pathAt, labelAt))
+                throw new LabelledFilesException(full, line, $"{fields.Length} fields; expected a {PathColumn} and a {LabelColumn} in columns {pathAt + 1} and {labelAt + 1}");
+            string path = fields[pathAt].Trim(), label = fields[labelAt].Trim();
+            if (path.Length == 0) throw new LabelledFilesException(full, line, $"the {PathColumn} is empty; expected a file path");
+            string resolved = Path.GetFullPath(Path.Combine(folder, path));
+            if (!filter.Keeps(resolved))
+            {
+                skipped.Add(new SkippedFile(resolved, $"line {line}: {filter.WhySkipped(resolved)}"));
+                continue;
+            }
+            if (!File.Exists(resolved))
+                throw new LabelledFilesException(full, line, $"no file '{path}' (resolved to {resolved}); expected an existing file, relative paths taken from the manifest's folder");
+            if (label.Length == 0) throw new LabelledFilesException(full, line, $"the {LabelColumn} of '{path}' is empty; expected a class name");
+            files.Add(new LabelledFile(resolved, label));
+        }
+        if (files.Count == 0) throw new LabelledFilesException(full, parser.Row, "the manifest lists no files to keep; expected one line per example");
+        return new LabelledFiles(files, skipped);
+    }
+
+    private static int ColumnOf(string[] header, string name) =>
+        Array.FindIndex(header, text => string.Equals(text.Trim(), name, StringComparison.OrdinalIgnoreCase));
+}

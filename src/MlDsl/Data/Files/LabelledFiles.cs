@@ -1,0 +1,58 @@
+namespace MlDsl.Data.Files;
+
+/// <summary>
+/// Example files and their class names, listed from class folders or from a manifest, with every
+/// file that was found but left out in <see cref="Skipped"/> so nothing disappears unnoticed.
+/// </summary>
+public sealed class LabelledFiles
+{
+    private readonly string[] labels;
+
+    internal LabelledFiles(IReadOnlyList<LabelledFile> files, IReadOnlyList<SkippedFile> skipped)
+    {
+        Files = files;
+        Skipped = skipped;
+        labels = files.Select(file => file.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The listed files: by class, then by path, when read from folders; in the manifest's order when read from a manifest.</summary>
+    public IReadOnlyList<LabelledFile> Files { get; }
+
+    /// <summary>The distinct labels, sorted ordinally, so a label's position is its class index whatever order the files come in.</summary>
+    public IReadOnlyList<string> Labels => labels;
+
+    /// <summary>Files found but not listed, with the reason: other extensions, or files outside any class folder.</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; }
+
+    /// <summary>The class index of <paramref name="label"/>: its position in <see cref="Labels"/>.</summary>
+    /// <exception cref="ArgumentException">The label is not one of <see cref="Labels"/>.</exception>
+    public int ClassOf(string label)
+    {
+        int index = Array.BinarySearch(labels, label, StringComparer.Ordinal);
+        return index >= 0 ? index : throw new ArgumentException($"'{label}' is not one of the labels: {string.Join(", ", Labels)}", nameof(label));
+    }
+
+    /// <summary>
+    /// Lists <c>root/&lt;label&gt;/*.ext</c>: each sub-folder of <paramref name="root"/> is a class named
+    /// after the folder, and its files (also those in nested folders) with one of <paramref name="extensions"/> are its examples.
+    /// </summary>
+    /// <param name="root">The folder holding one sub-folder per class.</param>
+    /// <param name="extensions">The extensions to keep, e.g. <c>".wav"</c> or <c>".png", ".jpg"</c>; case is ignored. At least one.</param>
+    /// <exception cref="LabelledFilesException">The root is missing or has no sub-folders, or a class folder has no matching file.</exception>
+    public static LabelledFiles FromFolders(string root, params string[] extensions)
+    {
+        if (extensions.Length == 0)
+            throw new ArgumentException("Give the extensions to list, e.g. \".png\": a folder can hold files that are not examples.", nameof(extensions));
+        return ClassFolders.List(root, new ExtensionFilter(extensions));
+    }
+
+    /// <summary>
+    /// Lists the files of a CSV manifest with a header line and the columns <c>path</c> and
+    /// <c>label</c> (other columns are ignored); relative paths are resolved against the manifest's folder.
+    /// </summary>
+    /// <param name="manifest">The manifest CSV file.</param>
+    /// <param name="extensions">When given, lines naming files with other extensions go to <see cref="Skipped"/>; when not, every line is kept.</param>
+    /// <exception cref="LabelledFilesException">The manifest is missing, has no path/label header, or a line names a missing file or has an empty label; the message names the manifest and the line.</exception>
+    public static LabelledFiles FromManifest(string manifest, params string[] extensions) =>
+        LabelManifest.Read(manifest, new ExtensionFilter(extensions));
+}
