@@ -48,6 +48,23 @@ public sealed class TrainingOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Every_training_step_reports_its_progress_for_progress_bars()
+    {
+        List<Point> train = SyntheticData.Points(100, seed: 1);
+        using var model = new PointMlp(seed: 2);
+        var steps = new List<BatchProgress>();
+
+        model.Fit(train, options: Options(epochs: 2) with { BatchSize = 32, OnBatch = steps.Add });
+
+        // 100 rows in batches of 32: steps of 32, 32, 32 and 4 rows, twice.
+        Assert.Equal(new long[] { 1, 2, 3, 4, 1, 2, 3, 4 }, steps.Select(step => step.Step));
+        Assert.Equal(new long[] { 32, 64, 96, 100 }, steps.Take(4).Select(step => step.RowsSeen));
+        Assert.All(steps, step => Assert.Equal(4, step.StepsPerEpoch));
+        Assert.Equal(new[] { 1, 1, 1, 1, 2, 2, 2, 2 }, steps.Select(step => step.Epoch));
+        Assert.All(steps, step => Assert.True(double.IsFinite(step.Loss) && step.Loss > 0));
+    }
+
+    [Fact]
     public void Early_stopping_without_validation_rows_is_refused()
     {
         using var model = new PointMlp(seed: 1);

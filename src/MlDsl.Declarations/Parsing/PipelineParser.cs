@@ -20,6 +20,13 @@ public static class PipelineParser
         ["MinAccuracy"] = "MinimumAccuracy",
         ["MinMacroF1"] = "MinimumMacroF1",
         ["MinClassRecall"] = "MinimumClassRecall",
+        ["MinRocAuc"] = "MinimumRocAuc",
+        ["MinSubsetAccuracy"] = "Minimum(\"subset_accuracy\", {0})",
+        ["MaxMae"] = "MaximumMeanAbsoluteError",
+        ["MaxRmse"] = "MaximumRootMeanSquaredError",
+        ["MinR2"] = "MinimumRSquared",
+        ["MinSliceAccuracy"] = "MinimumSliceAccuracy",
+        ["MaxSliceMae"] = "MaximumSliceMeanAbsoluteError(null, {0})",
         ["MaxBiasGap"] = "MaximumBiasGap",
         ["MaxLatencyMs"] = "MaximumLatencyMilliseconds",
         ["MaxModelMegabytes"] = "MaximumModelMegabytes",
@@ -55,12 +62,16 @@ public static class PipelineParser
             Assignments(TypeIdentities.FindAttribute(type, "MlDsl.TrainAttribute"), skipZero: new[] { "EarlyStoppingPatience", "GradientClipNorm" }),
             (gate?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
                 .Where(argument => GateMethods.ContainsKey(argument.Key) && argument.Value.Value is double value && !double.IsNaN(value))
-                .Select(argument => $"{GateMethods[argument.Key]}({Literal(argument.Value)})").ToEquatableArray(),
+                .Select(argument => GateCall(GateMethods[argument.Key], Literal(argument.Value))).ToEquatableArray(),
             export,
             pipeline.NamedArguments.Where(argument => argument.Key == "ClassNames").SelectMany(argument => argument.Value.Values).Select(Literal).ToEquatableArray(),
             row is null ? null : ReadData(type, row, pipeline),
             diagnostics.ToEquatableArray());
     }
+
+    /// <summary>"Method(value)", or the template with the value filled in when the call takes more arguments.</summary>
+    private static string GateCall(string method, string value) =>
+        method.Contains("{0}") ? method.Replace("{0}", value) : $"{method}({value})";
 
     /// <summary>The [ReadData] method, else a CSV read when the row has a generated CSV reader.</summary>
     private static string? ReadData(INamedTypeSymbol type, INamedTypeSymbol row, AttributeData pipeline)

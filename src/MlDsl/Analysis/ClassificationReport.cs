@@ -21,8 +21,29 @@ public sealed record ClassificationReport(
     double MicroF1,
     int[,] Confusion,
     IReadOnlyList<SliceMetrics> Slices,
-    double? RocAuc = null)
+    double? RocAuc = null) : IEvaluationReport
 {
+    public IReadOnlyDictionary<string, double> Metrics
+    {
+        get
+        {
+            var metrics = new Dictionary<string, double> { ["accuracy"] = Accuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["bias_gap"] = BiasGap };
+            if (RocAuc is { } auc) metrics["roc_auc"] = auc;
+            foreach (ClassMetrics metric in Classes)
+            {
+                metrics[$"precision/{metric.Name}"] = metric.Precision;
+                metrics[$"recall/{metric.Name}"] = metric.Recall;
+                metrics[$"f1/{metric.Name}"] = metric.F1;
+            }
+            return metrics;
+        }
+    }
+
+    public IReadOnlyList<SliceScore> SliceScores => Slices.Select(slice => new SliceScore(slice.Slice, slice.Value, "accuracy", slice.Accuracy, slice.Count)).ToArray();
+
+    public string Headline => string.Create(CultureInfo.InvariantCulture, $"accuracy {Accuracy * 100:F2}%, macro F1 {MacroF1:F3}") +
+        (RocAuc is { } auc ? string.Create(CultureInfo.InvariantCulture, $", ROC-AUC {auc:F4}") : "");
+
     /// <summary>The slice value with the lowest accuracy (null without slices).</summary>
     public SliceMetrics? WorstSlice => Slices.Count == 0 ? null : Slices.MinBy(slice => slice.Accuracy);
 

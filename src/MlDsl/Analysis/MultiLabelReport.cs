@@ -15,8 +15,31 @@ public sealed record MultiLabelReport(
     IReadOnlyList<ClassMetrics> Labels,
     double MacroF1,
     double MicroF1,
-    IReadOnlyList<SliceMetrics> Slices)
+    IReadOnlyList<SliceMetrics> Slices) : IEvaluationReport
 {
+    public IReadOnlyDictionary<string, double> Metrics
+    {
+        get
+        {
+            var metrics = new Dictionary<string, double>
+            {
+                ["subset_accuracy"] = SubsetAccuracy, ["label_accuracy"] = LabelAccuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["bias_gap"] = BiasGap,
+            };
+            foreach (ClassMetrics label in Labels)
+            {
+                metrics[$"precision/{label.Name}"] = label.Precision;
+                metrics[$"recall/{label.Name}"] = label.Recall;
+                metrics[$"f1/{label.Name}"] = label.F1;
+            }
+            return metrics;
+        }
+    }
+
+    public IReadOnlyList<SliceScore> SliceScores => Slices.Select(slice => new SliceScore(slice.Slice, slice.Value, "subset_accuracy", slice.Accuracy, slice.Count)).ToArray();
+
+    public string Headline => string.Create(CultureInfo.InvariantCulture,
+        $"subset accuracy {SubsetAccuracy * 100:F2}%, label accuracy {LabelAccuracy * 100:F2}%, micro F1 {MicroF1:F3}");
+
     public double BiasGap => SliceGroups.LargestGap(Slices, slice => slice.Slice, slice => slice.Accuracy);
 
     /// <param name="rows">The rows, with their true label sets and slices.</param>

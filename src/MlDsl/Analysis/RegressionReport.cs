@@ -12,8 +12,17 @@ public sealed record SliceErrors(string Slice, string Value, double MeanAbsolute
 /// no better than predicting the mean), the same errors for every value of every [Slice], and the
 /// largest MAE gap between values of one slice (the bias gap).
 /// </summary>
-public sealed record RegressionReport(double MeanAbsoluteError, double RootMeanSquaredError, double RSquared, int Count, IReadOnlyList<SliceErrors> Slices)
+public sealed record RegressionReport(double MeanAbsoluteError, double RootMeanSquaredError, double RSquared, int Count, IReadOnlyList<SliceErrors> Slices) : IEvaluationReport
 {
+    public IReadOnlyDictionary<string, double> Metrics => new Dictionary<string, double>
+    {
+        ["mae"] = MeanAbsoluteError, ["rmse"] = RootMeanSquaredError, ["r2"] = RSquared, ["bias_gap"] = BiasGap,
+    };
+
+    public IReadOnlyList<SliceScore> SliceScores => Slices.Select(slice => new SliceScore(slice.Slice, slice.Value, "mae", slice.MeanAbsoluteError, slice.Count)).ToArray();
+
+    public string Headline => string.Create(CultureInfo.InvariantCulture, $"MAE {MeanAbsoluteError:G4}, RMSE {RootMeanSquaredError:G4}, R² {RSquared:F3}");
+
     public double BiasGap => SliceGroups.LargestGap(Slices, slice => slice.Slice, slice => slice.MeanAbsoluteError);
 
     /// <param name="rows">The rows, with their true targets and slices.</param>

@@ -59,13 +59,29 @@ public sealed class TrainAttribute : Attribute
     public double GradientClipNorm { get; set; }
 }
 
-/// <summary>What the model must achieve on the test split, and may cost, to be exported. Unset criteria are not checked.</summary>
+/// <summary>
+/// What the model must achieve on the test split, and may cost, to be exported. Unset criteria are
+/// not checked; a set criterion the analysis cannot measure (MaxMae on a classifier) fails the gate.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class GateAttribute : Attribute
 {
     public double MinAccuracy { get; set; } = double.NaN;
     public double MinMacroF1 { get; set; } = double.NaN;
+    public double MinRocAuc { get; set; } = double.NaN;
+    /// <summary>Every class's (or label's) recall.</summary>
     public double MinClassRecall { get; set; } = double.NaN;
+    /// <summary>Multi-label: the share of rows whose whole label set is right.</summary>
+    public double MinSubsetAccuracy { get; set; } = double.NaN;
+    /// <summary>Regression: mean absolute error, root mean squared error, R².</summary>
+    public double MaxMae { get; set; } = double.NaN;
+    public double MaxRmse { get; set; } = double.NaN;
+    public double MinR2 { get; set; } = double.NaN;
+    /// <summary>Every value of every [Slice] member: accuracy (subset accuracy for multi-label).</summary>
+    public double MinSliceAccuracy { get; set; } = double.NaN;
+    /// <summary>Regression: every value of every [Slice] member's mean absolute error.</summary>
+    public double MaxSliceMae { get; set; } = double.NaN;
+    /// <summary>The largest difference between values of one slice: accuracy points (MAE for regression).</summary>
     public double MaxBiasGap { get; set; } = double.NaN;
     public double MaxLatencyMs { get; set; } = double.NaN;
     public double MaxModelMegabytes { get; set; } = double.NaN;

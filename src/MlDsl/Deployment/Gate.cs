@@ -14,27 +14,55 @@ public sealed record GateVerdict(bool Passed, IReadOnlyList<string> Failures, IR
 }
 
 /// <summary>
-/// A go/no-go decision before export: thresholds on metrics, on every value of a slice, on the bias
-/// gap, on latency and on model size. A model ships only if it is acceptable on all of them.
+/// A go/no-go decision before export: thresholds on any named metric of the analysis (class,
+/// multi-label or regression), on every value of a slice, on the bias gap, on latency and on model
+/// size. A model ships only if it is acceptable on all of them; a metric the analysis does not have
+/// fails as "not measured" rather than passing unseen.
 /// </summary>
 public sealed class Gate
 {
-    private readonly List<Func<ClassificationReport, DeploymentMeasurements?, (bool Passed, string Check)>> criteria = new();
+    private readonly List<Func<IEvaluationReport, DeploymentMeasurements?, (bool Passed, string Check)>> criteria = new();
 
-    public Gate MinimumAccuracy(double minimum) => Add(report => report.Accuracy, "accuracy", minimum, isMinimum: true, percent: true);
+    /// <summary>The named metric (see <see cref="IEvaluationReport.Metrics"/>) at least <paramref name="minimum"/>.</summary>
+    public Gate Minimum(string metric, double minimum) => Add(report => Metric(report, metric), metric, minimum, isMinimum: true, Share(metric));
 
-    public Gate MinimumMacroF1(double minimum) => Add(report => report.MacroF1, "macro F1", minimum, isMinimum: true, percent: false);
+    /// <summary>The named metric at most <paramref name="maximum"/>.</summary>
+    public Gate Maximum(string metric, double maximum) => Add(report => Metric(report, metric), metric, maximum, isMinimum: false, Share(metric));
 
-    /// <summary>Every class's recall at least <paramref name="minimum"/>.</summary>
+    public Gate MinimumAccuracy(double minimum) => Minimum("accuracy", minimum);
+
+    public Gate MinimumMacroF1(double minimum) => Minimum("macro_f1", minimum);
+
+    public Gate MinimumRocAuc(double minimum) => Minimum("roc_auc", minimum);
+
+    public Gate MaximumMeanAbsoluteError(double maximum) => Maximum("mae", maximum);
+
+    public Gate MaximumRootMeanSquaredError(double maximum) => Maximum("rmse", maximum);
+
+    public Gate MinimumRSquared(double minimum) => Minimum("r2", minimum);
+
+    /// <summary>Every class's (or label's) recall at least <paramref name="minimum"/>.</summary>
     public Gate MinimumClassRecall(double minimum) =>
-        Add(report => report.Classes.Min(metrics => metrics.Recall), "lowest class recall", minimum, isMinimum: true, percent: true);
+        Add(report => report.Metrics.Where(pair => pair.Key.StartsWith("recall/", StringComparison.Ordinal)).Select(pair => pair.Value).DefaultIfEmpty(double.NaN).Min(),
+            "lowest class recall", minimum, isMinimum: true, _ => true);
 
-    /// <summary>Every value of the [Slice] member <paramref name="slice"/> at least <paramref name="minimum"/> accuracy.</summary>
-    public Gate MinimumSliceAccuracy(string slice, double minimum) =>
-        Add(report => report.Slices.Where(value => value.Slice == slice).Select(value => value.Accuracy).DefaultIfEmpty(double.NaN).Min(),
-            $"worst {slice} accuracy", minimum, isMinimum: true, percent: true);
+    /// <summary>
+    /// Every value of the [Slice] member <paramref name="slice"/> (of every slice member when null)
+    /// scores at least <paramref name="minimum"/> accuracy (subset accuracy for multi-label).
+    /// </summary>
+    public Gate MinimumSliceAccuracy(string? slice, double minimum) =>
+        Add(report => Worst(report, slice, higherIsBetter: true), $"worst {slice ?? "slice"} accuracy", minimum, isMinimum: true, _ => true);
 
-    public Gate MaximumBiasGap(double maximum) => Add(report => report.BiasGap, "bias gap", maximum, isMinimum: false, percent: true);
+    /// <summary>Every value of every [Slice] member at least <paramref name="minimum"/> accuracy.</summary>
+    public Gate MinimumSliceAccuracy(double minimum) => MinimumSliceAccuracy(null, minimum);
+
+    /// <summary>Every value of the [Slice] member <paramref name="slice"/> (of every one when null) has a mean absolute error of at most <paramref name="maximum"/>.</summary>
+    public Gate MaximumSliceMeanAbsoluteError(string? slice, double maximum) =>
+        Add(report => Worst(report, slice, higherIsBetter: false), $"worst {slice ?? "slice"} MAE", maximum, isMinimum: false, _ => false);
+
+    /// <summary>The bias gap (accuracy points, or MAE for regression) at most <paramref name="maximum"/>.</summary>
+    public Gate MaximumBiasGap(double maximum) =>
+        Add(report => report.BiasGap, "bias gap", maximum, isMinimum: false, report => report is not RegressionReport);
 
     public Gate MaximumLatencyMilliseconds(double maximum)
     {
@@ -50,7 +78,7 @@ public sealed class Gate
         return this;
     }
 
-    public GateVerdict Check(ClassificationReport report, DeploymentMeasurements? measured = null)
+    public GateVerdict Check(IEvaluationReport report, DeploymentMeasurements? measured = null)
     {
         var results = criteria.Select(criterion => criterion(report, measured)).ToArray();
         return new GateVerdict(results.All(result => result.Passed),
@@ -58,12 +86,40 @@ public sealed class Gate
             results.Select(result => (result.Passed ? "pass  " : "FAIL  ") + result.Check).ToArray());
     }
 
-    private Gate Add(Func<ClassificationReport, double> measure, string name, double threshold, bool isMinimum, bool percent)
+    private static double Metric(IEvaluationReport report, string metric) => report.Metrics.TryGetValue(metric, out double value) ? value : double.NaN;
+
+    private static double Worst(IEvaluationReport report, string? slice, bool higherIsBetter)
     {
-        string Format(double value) => percent
-            ? string.Create(CultureInfo.InvariantCulture, $"{value * 100:F2}%")
-            : string.Create(CultureInfo.InvariantCulture, $"{value:F3}");
-        criteria.Add((report, _) => Judge(measure(report), name, threshold, isMinimum, Format));
+        double[] scores = report.SliceScores.Where(score => (slice is null || score.Slice == slice) && score.HigherIsBetter == higherIsBetter)
+            .Select(score => score.Score).ToArray();
+        return scores.Length == 0 ? double.NaN : higherIsBetter ? scores.Min() : scores.Max();
+    }
+
+    private static string DisplayName(string metric) => metric switch
+    {
+        "macro_f1" => "macro F1",
+        "micro_f1" => "micro F1",
+        "roc_auc" => "ROC-AUC",
+        "mae" => "MAE",
+        "rmse" => "RMSE",
+        "r2" => "R²",
+        _ => metric.Replace('_', ' '),
+    };
+
+    // Shares (accuracies, recalls, F1) read best as percentages; errors and R² as plain numbers.
+    private static Func<IEvaluationReport, bool> Share(string metric) =>
+        _ => metric.Contains("accuracy", StringComparison.Ordinal) || metric.StartsWith("recall", StringComparison.Ordinal) || metric.StartsWith("precision", StringComparison.Ordinal);
+
+    private Gate Add(Func<IEvaluationReport, double> measure, string name, double threshold, bool isMinimum, Func<IEvaluationReport, bool> percent)
+    {
+        criteria.Add((report, _) =>
+        {
+            bool asPercent = percent(report);
+            string Format(double value) => asPercent
+                ? string.Create(CultureInfo.InvariantCulture, $"{value * 100:F2}%")
+                : string.Create(CultureInfo.InvariantCulture, $"{value:0.0###}");
+            return Judge(measure(report), DisplayName(name), threshold, isMinimum, Format);
+        });
         return this;
     }
 

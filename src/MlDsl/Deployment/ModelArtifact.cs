@@ -11,7 +11,7 @@ namespace MlDsl.Deployment;
 /// <summary>What goes into an artifact besides the model.</summary>
 public sealed record ArtifactContents<TRow>(
     IReadOnlyList<TRow> TrainingRows,
-    ClassificationReport Evaluation,
+    IEvaluationReport Evaluation,
     IReadOnlyList<string>? ClassNames = null,
     AffineTransform? Transform = null,
     IReadOnlyDictionary<string, string>? Settings = null);
@@ -43,15 +43,10 @@ public static class ModelArtifact
             contents.Transform?.Save(Path.Combine(staging, TransformFile));
             File.WriteAllText(Path.Combine(staging, Reference), JsonSerializer.Serialize(ReferenceSample(contents.TrainingRows)));
 
-            string[] classNames = contents.ClassNames?.ToArray() ?? Enumerable.Range(0, TRow.ClassCount).Select(c => c.ToString()).ToArray();
-            var metrics = new Dictionary<string, double>
-            {
-                ["accuracy"] = contents.Evaluation.Accuracy,
-                ["macro_f1"] = contents.Evaluation.MacroF1,
-                ["bias_gap"] = contents.Evaluation.BiasGap,
-            };
-            foreach (ClassMetrics metric in contents.Evaluation.Classes) metrics[$"f1/{metric.Name}"] = metric.F1;
-            if (contents.Evaluation.RocAuc is { } auc) metrics["roc_auc"] = auc;
+            string[] classNames = TRow.LabelKind == LabelKind.Regression ? Array.Empty<string>()
+                : contents.ClassNames?.ToArray() ?? Enumerable.Range(0, TRow.ClassCount).Select(c => c.ToString()).ToArray();
+            // JSON has no NaN: a metric that could not be computed (R² of constant targets) is left out.
+            var metrics = contents.Evaluation.Metrics.Where(pair => double.IsFinite(pair.Value)).ToDictionary(pair => pair.Key, pair => pair.Value);
             var files = Directory.GetFiles(staging).ToDictionary(path => Path.GetFileName(path), path => Checksum(path));
             var manifest = new ArtifactManifest(FormatVersion, modelName, typeof(TRow).Name, TRow.FeatureNames.ToArray(), TRow.LabelName,
                 classNames, metrics, new Dictionary<string, string>(contents.Settings ?? new Dictionary<string, string>()), files, DateTime.UtcNow);

@@ -18,7 +18,7 @@ public static class PipelineCommandLine
 {
     public static int Run<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, string[] args, TextWriter? output = null)
         where TRow : IDatasetRow<TRow>
-        where TModel : torch.nn.Module, IClassifier<TRow>
+        where TModel : torch.nn.Module, ITrainableModel<TRow>
     {
         TextWriter console = output ?? Console.Out;
         var seed = new Option<int?>("--seed") { Description = "Seed for the split, initial weights, dropout and shuffling" };
@@ -67,11 +67,11 @@ public static class PipelineCommandLine
                 : pipeline.Ingest().Split(result.GetValue(seed) is { } value ? pipeline.Split with { Seed = value } : pipeline.Split).Test;
             TRow[] prepared = opened.Transform?.Apply(rows) ?? rows.ToArray();
             using TModel model = opened.LoadModel(pipeline.LoadModel);
-            console.Write(ClassificationReport.Compute(prepared, model.Predict(prepared), opened.Manifest.ClassNames));
+            console.Write(ModelAnalysis.Analyze(model, prepared, opened.Manifest.ClassNames));
             return 0;
         });
 
-        var predict = new Command("predict", "Predict the class of every row of a CSV file with an exported artifact") { artifact, requiredData };
+        var predict = new Command("predict", "Predict every row of a CSV file with an exported artifact (a class, the present labels, or a value)") { artifact, requiredData };
         predict.SetAction(result =>
         {
             OpenedArtifact opened = ModelArtifact.Open(result.GetValue(artifact)!);
@@ -79,8 +79,8 @@ public static class PipelineCommandLine
             IReadOnlyList<TRow> rows = pipeline.Read(result.GetValue(requiredData)!);
             TRow[] prepared = opened.Transform?.Apply(rows) ?? rows.ToArray();
             using TModel model = opened.LoadModel(pipeline.LoadModel);
-            int[] classes = model.Predict(prepared);
-            for (int i = 0; i < classes.Length; i++) console.WriteLine($"{i}\t{opened.Manifest.ClassNames[classes[i]]}");
+            string[] predictions = ModelAnalysis.Describe(model, prepared, opened.Manifest.ClassNames);
+            for (int i = 0; i < predictions.Length; i++) console.WriteLine($"{i}\t{predictions[i]}");
             return 0;
         });
 

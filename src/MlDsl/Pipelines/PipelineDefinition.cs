@@ -29,7 +29,7 @@ public sealed record PipelineDefinition<TRow, TModel>(
     Func<string, TModel> LoadModel,
     string ModelName)
     where TRow : IDatasetRow<TRow>
-    where TModel : torch.nn.Module, IClassifier<TRow>
+    where TModel : torch.nn.Module, ITrainableModel<TRow>
 {
     public SplitOptions Split { get; init; } = new();
     public TransformKind Transform { get; init; }

@@ -16,7 +16,7 @@ internal static class PipelinePlots
             plot.Add.Scatter(epochs, report.Epochs.Select(epoch => epoch.Validation!.Loss).ToArray()).LegendText = "validation loss";
         plot.Title("Learning curves");
         plot.XLabel("epoch");
-        plot.YLabel("cross-entropy");
+        plot.YLabel("loss");
         plot.ShowLegend();
         return Save(plot, directory, "learning-curves.png");
     }
@@ -40,16 +40,19 @@ internal static class PipelinePlots
         return Save(plot, directory, "confusion.png");
     }
 
-    public static string? Slices(ClassificationReport report, string directory)
+    public static string? Slices(IEvaluationReport report, string directory)
     {
-        if (report.Slices.Count == 0) return null;
+        IReadOnlyList<SliceScore> slices = report.SliceScores;
+        if (slices.Count == 0) return null;
+        bool share = slices[0].HigherIsBetter;
+        string metric = slices[0].Metric.Replace('_', ' ');
         var plot = new Plot();
-        plot.Add.Bars(report.Slices.Select(slice => slice.Accuracy * 100).ToArray());
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, report.Slices.Count).Select(i => (double)i).ToArray(),
-            report.Slices.Select(slice => $"{slice.Slice}={slice.Value}").ToArray());
+        plot.Add.Bars(slices.Select(slice => share ? slice.Score * 100 : slice.Score).ToArray());
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, slices.Count).Select(i => (double)i).ToArray(),
+            slices.Select(slice => $"{slice.Slice}={slice.Value}").ToArray());
         plot.Axes.Margins(bottom: 0);
-        plot.YLabel("accuracy (%)");
-        plot.Title("Accuracy per slice");
+        plot.YLabel(share ? $"{metric} (%)" : metric);
+        plot.Title($"{char.ToUpperInvariant(metric[0])}{metric[1..]} per slice");
         return Save(plot, directory, "slices.png");
     }
 

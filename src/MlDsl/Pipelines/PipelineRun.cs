@@ -16,7 +16,7 @@ public sealed record PipelineRun(
     IReadOnlyList<StageReport> Stages,
     DataReport? Data,
     FitReport? Training,
-    ClassificationReport? Test,
+    IEvaluationReport? Test,
     GateVerdict? Gate,
     string? ArtifactDirectory,
     IReadOnlyList<string> Files,
@@ -33,7 +33,9 @@ public sealed record PipelineRun(
         {
             text.Append("\n## Training\n\n```\n");
             foreach (EpochReport epoch in Training.Epochs) text.Append(epoch).Append('\n');
-            text.Append(CultureInfo.InvariantCulture, $"majority-class baseline: {Training.BaselineAccuracy * 100:F2}%\n");
+            text.Append(double.IsNaN(Training.BaselineMeanAbsoluteError)
+                ? string.Create(CultureInfo.InvariantCulture, $"majority-class baseline: {Training.BaselineAccuracy * 100:F2}%\n")
+                : string.Create(CultureInfo.InvariantCulture, $"mean-predictor baseline: MAE {Training.BaselineMeanAbsoluteError:G4}\n"));
             (FitVerdict verdict, string reason) = FitDiagnosis.Diagnose(Training);
             text.Append($"verdict: {verdict}: {reason}\n```\n");
         }

@@ -21,7 +21,7 @@ public static class PipelineRunner
 {
     public static PipelineRun Run<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options, TextWriter? log = null)
         where TRow : IDatasetRow<TRow>
-        where TModel : torch.nn.Module, IClassifier<TRow>
+        where TModel : torch.nn.Module, ITrainableModel<TRow>
     {
         log ??= options.Quiet ? TextWriter.Null : Console.Out;
         Directory.CreateDirectory(options.OutputDirectory);
@@ -35,7 +35,7 @@ public static class PipelineRunner
             log.WriteLine($"[{name}] {stages[^1].Outcome} ({clock.Elapsed.TotalSeconds:F1} s)");
             return result;
         }
-        PipelineRun Finish(DataReport? data, FitReport? fit, ClassificationReport? test, GateVerdict? gate, string? artifact, int exit)
+        PipelineRun Finish(DataReport? data, FitReport? fit, IEvaluationReport? test, GateVerdict? gate, string? artifact, int exit)
         {
             var run = new PipelineRun(pipeline.Name, stages, data, fit, test, gate, artifact, files, exit);
             string report = Path.Combine(options.OutputDirectory, "report.md");
@@ -69,11 +69,9 @@ public static class PipelineRunner
                 + $"; {FitDiagnosis.Diagnose(fit).Verdict}");
         files.Add(PipelinePlots.LearningCurves(fit, options.OutputDirectory));
 
-        ClassificationReport report = Stage("analyze", () => ClassificationReport.Compute(test, model.Predict(test), pipeline.ClassNames,
-                TRow.ClassCount == 2 ? model.PredictProbabilities(test) : null),
-            report => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"test accuracy {report.Accuracy * 100:F2}% (majority baseline {fit.BaselineAccuracy * 100:F2}%), macro F1 {report.MacroF1:F3}"));
-        files.Add(PipelinePlots.Confusion(report, options.OutputDirectory));
+        IEvaluationReport report = Stage("analyze", () => ModelAnalysis.Analyze(model, test, pipeline.ClassNames),
+            report => $"test {report.Headline} ({Baseline(fit)})");
+        if (report is ClassificationReport classes) files.Add(PipelinePlots.Confusion(classes, options.OutputDirectory));
         if (PipelinePlots.Slices(report, options.OutputDirectory) is { } slices) files.Add(slices);
 
         GateVerdict gate = Stage("gate", () => pipeline.Gate.Check(report, Measure(model, test, options.OutputDirectory)),
@@ -93,8 +91,12 @@ public static class PipelineRunner
         return Finish(data, fit, report, gate, artifact, 0);
     }
 
+    private static string Baseline(FitReport fit) => double.IsNaN(fit.BaselineMeanAbsoluteError)
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"majority baseline {fit.BaselineAccuracy * 100:F2}%")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"mean predictor MAE {fit.BaselineMeanAbsoluteError:G4}");
+
     private static IReadOnlyList<TRow> Ingest<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options)
-        where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, IClassifier<TRow> =>
+        where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, ITrainableModel<TRow> =>
         options.DataPath is { } path ? pipeline.Read(path) : pipeline.Ingest();
 
     private static AffineTransform? FitTransform<TRow>(TransformKind kind, DataSplit<TRow> split) where TRow : IDatasetRow<TRow> => kind switch
@@ -107,13 +109,13 @@ public static class PipelineRunner
 
     /// <summary>Median single-row prediction latency, and the saved model's size.</summary>
     private static DeploymentMeasurements Measure<TRow, TModel>(TModel model, IReadOnlyList<TRow> rows, string directory)
-        where TRow : IDatasetRow<TRow> where TModel : IClassifier<TRow>
+        where TRow : IDatasetRow<TRow> where TModel : ITrainableModel<TRow>
     {
         var times = new List<double>();
         for (int i = 0; i < 40; i++)
         {
             var clock = Stopwatch.StartNew();
-            model.Predict(rows[i % rows.Count]);
+            ModelAnalysis.PredictOne(model, rows[i % rows.Count]);
             if (i >= 10) times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times.Sort();

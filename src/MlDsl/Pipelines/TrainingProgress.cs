@@ -5,8 +5,9 @@ using Spectre.Console;
 namespace MlDsl.Pipelines;
 
 /// <summary>
-/// Training progress for people: a Spectre.Console bar over the epochs with the latest loss and
-/// accuracy, when the output is an interactive terminal; plain epoch lines otherwise (CI, files).
+/// Training progress for people: Spectre.Console bars over the epochs (with the latest loss and
+/// score) and over the current epoch's batches (with the step's loss and rows per second), when the
+/// output is an interactive terminal; plain epoch lines otherwise (CI, files).
 /// </summary>
 internal static class TrainingProgress
 {
@@ -22,17 +23,29 @@ internal static class TrainingProgress
             .Start(context =>
             {
                 ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: options.Epochs);
+                ProgressTask batches = context.AddTask("batches", maxValue: 1);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 report = fit(options with
                 {
+                    OnBatch = batch =>
+                    {
+                        if (batch.Step == 1) clock.Restart();
+                        batches.MaxValue = batch.StepsPerEpoch;
+                        batches.Value = batch.Step;
+                        double rate = batch.RowsSeen / Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
+                        batches.Description = string.Create(CultureInfo.InvariantCulture,
+                            $"epoch {batch.Epoch}: batch {batch.Step}/{batch.StepsPerEpoch}, loss {batch.Loss:F4}, {rate:F0} rows/s");
+                    },
                     OnEpoch = epoch =>
                     {
                         task.Value = epoch.Epoch;
-                        string validation = epoch.Validation is { } v ? string.Create(CultureInfo.InvariantCulture, $", val acc {v.Accuracy * 100:F1}%") : "";
+                        string validation = epoch.Validation is { } v ? ", " + v.Score("val ") : "";
                         task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                            $"{title}: epoch {epoch.Epoch}/{epoch.Epochs}, loss {epoch.TrainLoss:F4}, acc {epoch.TrainAccuracy * 100:F1}%{validation}"));
+                            $"{title}: epoch {epoch.Epoch}/{epoch.Epochs}, loss {epoch.TrainLoss:F4}, {epoch.Train.Score()}{validation}"));
                     },
                 });
                 task.Value = task.MaxValue; // early stopping ends before the last epoch
+                batches.Value = batches.MaxValue;
             });
         return report!;
     }

@@ -74,7 +74,7 @@ internal static class Sources
         [Split(Kind = SplitKind.Stratified, Validation = 0.15, Test = 0.2, Seed = 7)]
         [Transform(TransformKind.Standardize)]
         [Train(Epochs = 40, BatchSize = 32, Optimizer = OptimizerKind.AdamW, LearningRate = 3e-3, EarlyStoppingPatience = 8)]
-        [Gate(MinAccuracy = 0.93, MaxBiasGap = 0.1, MaxLatencyMs = 20)]
+        [Gate(MinAccuracy = 0.93, MinSliceAccuracy = 0.85, MaxBiasGap = 0.1, MaxLatencyMs = 20)]
         [Export("artifacts/tumour")]
         public sealed partial class TumourPipeline
         {

@@ -43,4 +43,35 @@ public sealed class GateTests
         Assert.Equal(new[] { "single-row latency 3.25 ms is above the maximum 2.00 ms by 1.25 ms" }, slow.Failures);
         Assert.Equal(new[] { "single-row latency: not measured", "model size: not measured" }, gate.Check(Report).Failures);
     }
+
+    [Fact]
+    public void Regression_errors_and_every_slice_are_gated_with_plain_numbers()
+    {
+        var report = new RegressionReport(0.42, 0.61, 0.55, 100, new[]
+        {
+            new SliceErrors("Sex", "1", 0.35, 0.5, 60), new SliceErrors("Sex", "2", 0.52, 0.7, 40),
+        });
+
+        GateVerdict verdict = new Gate().MaximumMeanAbsoluteError(0.5).MinimumRSquared(0.6).MaximumSliceMeanAbsoluteError(null, 0.5).MaximumBiasGap(0.2).Check(report);
+
+        Assert.Equal(new[]
+        {
+            "R² 0.55 is below the minimum 0.6 by 0.05",
+            "worst slice MAE 0.52 is above the maximum 0.5 by 0.02",
+        }, verdict.Failures);
+        Assert.Contains("pass  MAE 0.42 (the maximum is 0.5)", verdict.Checks);
+        Assert.Contains("pass  bias gap 0.17 (the maximum is 0.2)", verdict.Checks);
+    }
+
+    [Fact]
+    public void Every_slice_of_every_member_is_gated_when_no_slice_is_named()
+    {
+        GateVerdict verdict = new Gate().MinimumSliceAccuracy(0.6).Minimum("recall/1", 0.9).Check(Report);
+
+        Assert.Equal(new[]
+        {
+            "worst slice accuracy 50.00% is below the minimum 60.00% by 10.00%",
+            "recall/1 66.67% is below the minimum 90.00% by 23.33%",
+        }, verdict.Failures);
+    }
 }

@@ -1,3 +1,4 @@
+using MlDsl.Analysis;
 using MlDsl.Deployment;
 using MlDsl.Examples.BreastCancer;
 using MlDsl.Pipelines;
@@ -23,8 +24,9 @@ public sealed class PipelineTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(new[] { "ingest", "split", "validate", "transform", "train", "analyze", "gate", "export" }, run.Stages.Select(stage => stage.Stage));
         Assert.Equal("standardize fitted on the training split", run.Stages[3].Outcome);
-        Assert.True(run.Test!.Accuracy > run.Training!.BaselineAccuracy + 0.2);
-        Assert.InRange(run.Test.RocAuc!.Value, 0.95, 1.0); // binary task: ROC-AUC from the predicted probabilities
+        var test = Assert.IsType<ClassificationReport>(run.Test);
+        Assert.True(test.Accuracy > run.Training!.BaselineAccuracy + 0.2);
+        Assert.InRange(test.RocAuc!.Value, 0.95, 1.0); // binary task: ROC-AUC from the predicted probabilities
         OpenedArtifact artifact = ModelArtifact.Open(run.ArtifactDirectory!);
         Assert.Equal("TumourPipeline", artifact.Manifest.Settings["pipeline"]);
         foreach (string file in new[] { "report.md", "learning-curves.png", "confusion.png" })
@@ -38,8 +40,8 @@ public sealed class PipelineTests : IDisposable
         PipelineRun first = Run("first", seed: 5), second = Run("second", seed: 5);
 
         Assert.Equal(first.Training!.Epochs.Select(epoch => epoch.TrainLoss), second.Training!.Epochs.Select(epoch => epoch.TrainLoss));
-        Assert.Equal(first.Test!.Accuracy, second.Test!.Accuracy);
-        Assert.Equal(first.Test.Confusion, second.Test.Confusion);
+        Assert.Equal(first.Test!.Metrics, second.Test!.Metrics);
+        Assert.Equal(((ClassificationReport)first.Test).Confusion, ((ClassificationReport)second.Test).Confusion);
     }
 
     [Fact]

@@ -113,6 +113,10 @@ public sealed record DataReport(
     {
         var buffer = new float[TRow.FeatureLength];
         TRow.WriteFeatures(row, buffer);
-        return Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(buffer.AsSpan())) + "|" + TRow.ReadLabel(row);
+        string features = Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(buffer.AsSpan()));
+        if (TRow.LabelKind == LabelKind.Class) return features + "|" + TRow.ReadLabel(row);
+        var target = new float[TRow.ClassCount];
+        TRow.WriteTarget(row, target);
+        return features + "|" + string.Join(",", target.Select(value => value.ToString("R", CultureInfo.InvariantCulture)));
     }
 }

@@ -1,0 +1,55 @@
+using System.Globalization;
+using MlDsl.Data;
+using MlDsl.Training;
+
+namespace MlDsl.Analysis;
+
+/// <summary>
+/// Analysis and prediction for any generated model, whatever its label kind: the report that fits
+/// (classification, multi-label, regression) and predictions as text for people and files.
+/// </summary>
+public static class ModelAnalysis
+{
+    /// <param name="model">A generated model.</param>
+    /// <param name="rows">The rows to judge it on, with their true labels.</param>
+    /// <param name="names">Class or label names in index order; indices when null.</param>
+    public static IEvaluationReport Analyze<TRow>(ITrainableModel<TRow> model, IReadOnlyList<TRow> rows, IReadOnlyList<string>? names = null)
+        where TRow : IDatasetRow<TRow> => model switch
+    {
+        IClassifier<TRow> classifier => ClassificationReport.Compute(rows, classifier.Predict(rows), names,
+            TRow.ClassCount == 2 ? classifier.PredictProbabilities(rows) : null),
+        IMultiLabelClassifier<TRow> multiLabel => MultiLabelReport.Compute(rows, multiLabel.Predict(rows), names),
+        IRegressor<TRow> regressor => RegressionReport.Compute(rows, regressor.Predict(rows)),
+        _ => throw Unknown(model),
+    };
+
+    /// <summary>Each row's prediction as text: a class name, the present labels joined by '|' ("" for none), or the value.</summary>
+    public static string[] Describe<TRow>(ITrainableModel<TRow> model, IReadOnlyList<TRow> rows, IReadOnlyList<string>? names = null)
+        where TRow : IDatasetRow<TRow>
+    {
+        string Name(int index) => names is not null && index < names.Count ? names[index] : index.ToString(CultureInfo.InvariantCulture);
+        return model switch
+        {
+            IClassifier<TRow> classifier => classifier.Predict(rows).Select(Name).ToArray(),
+            IMultiLabelClassifier<TRow> multiLabel => multiLabel.Predict(rows)
+                .Select(present => string.Join("|", present.Select((on, label) => on ? Name(label) : null).OfType<string>())).ToArray(),
+            IRegressor<TRow> regressor => regressor.Predict(rows).Select(value => value.ToString("G6", CultureInfo.InvariantCulture)).ToArray(),
+            _ => throw Unknown(model),
+        };
+    }
+
+    /// <summary>Predicts one row the way a service would (for latency measurements).</summary>
+    public static void PredictOne<TRow>(ITrainableModel<TRow> model, TRow row) where TRow : IDatasetRow<TRow>
+    {
+        switch (model)
+        {
+            case IClassifier<TRow> classifier: classifier.Predict(row); break;
+            case IMultiLabelClassifier<TRow> multiLabel: multiLabel.Predict(row); break;
+            case IRegressor<TRow> regressor: regressor.Predict(row); break;
+            default: throw Unknown(model);
+        }
+    }
+
+    private static ArgumentException Unknown(object model) =>
+        new($"{model.GetType().Name} is not a generated classifier, multi-label classifier or regressor", nameof(model));
+}

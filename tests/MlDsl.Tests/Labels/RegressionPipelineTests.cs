@@ -1,0 +1,50 @@
+using MlDsl.Analysis;
+using MlDsl.Deployment;
+using MlDsl.Pipelines;
+
+namespace MlDsl.Tests.Labels;
+
+/// <summary>A pipeline over a regression label: MAE/RMSE/R² per slice, gated, exported, evaluated from the artifact.</summary>
+public sealed class RegressionPipelineTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("mldsl-regression").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private PipelineRun Run(string name, Gate? gate = null) =>
+        PipelineRunner.Run(ProgressionPipeline.Definition with { ExportDirectory = Path.Combine(root, name, "artifact"), Gate = gate ?? ProgressionPipeline.Definition.Gate },
+            new PipelineOptions { OutputDirectory = Path.Combine(root, name, "out"), Quiet = true });
+
+    [Fact]
+    public void A_regression_pipeline_is_judged_by_its_errors_and_exports_them()
+    {
+        PipelineRun run = Run("full");
+
+        Assert.Equal(0, run.ExitCode);
+        var test = Assert.IsType<RegressionReport>(run.Test);
+        Assert.True(test.MeanAbsoluteError < run.Training!.BaselineMeanAbsoluteError, $"{test} vs mean predictor {run.Training.BaselineMeanAbsoluteError}");
+        Assert.Contains("mean predictor MAE", run.Stages.Single(stage => stage.Stage == "analyze").Outcome);
+        Assert.Equal(new[] { "MAE", "R²", "worst slice MAE", "bias gap" },
+            run.Gate!.Checks.Select(check => check[6..].Split(' ')[0] switch { "worst" => "worst slice MAE", "bias" => "bias gap", var name => name }));
+        OpenedArtifact artifact = ModelArtifact.Open(run.ArtifactDirectory!);
+        Assert.Equal(test.MeanAbsoluteError, artifact.Manifest.Metrics["mae"], 9);
+        Assert.Equal(test.RSquared, artifact.Manifest.Metrics["r2"], 9);
+        Assert.Empty(artifact.Manifest.ClassNames);
+        Assert.True(File.Exists(Path.Combine(root, "full", "out", "slices.png")));
+        Assert.False(File.Exists(Path.Combine(root, "full", "out", "confusion.png")));
+
+        var output = new StringWriter();
+        int exit = PipelineCommandLine.Run(ProgressionPipeline.Definition, new[] { "evaluate", "--artifact", run.ArtifactDirectory! }, output);
+        Assert.Equal(0, exit);
+        Assert.StartsWith(test.ToString().Split('\n')[0], output.ToString());
+    }
+
+    [Fact]
+    public void A_classification_criterion_on_a_regression_model_fails_as_not_measured()
+    {
+        PipelineRun run = Run("wrong-metric", new Gate().MinimumAccuracy(0.9));
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Equal(new[] { "accuracy: not measured" }, run.Gate!.Failures);
+    }
+}
