@@ -34,12 +34,16 @@ internal static class TransformFitRules
         if (SplitRoles.Source(data) is not { } source || symbols.IsDataSplit(data.Value.Type)) return;
         IOperation root = fit;
         while (root.Parent is not null) root = root.Parent;
-        IInvocationOperation? split = root.Descendants().OfType<IInvocationOperation>()
-            .FirstOrDefault(call => symbols.IsSplit(call.TargetMethod)
-                && SymbolEqualityComparer.Default.Equals(SplitRoles.Source(call.Arguments.FirstOrDefault()), source));
-        if (split is null) return;
+        IInvocationOperation[] splits = root.Descendants().OfType<IInvocationOperation>()
+            .Where(call => symbols.IsSplit(call.TargetMethod)
+                && SymbolEqualityComparer.Default.Equals(SplitRoles.Source(call.Arguments.FirstOrDefault()), source))
+            .ToArray();
+        if (splits.Length == 0) return;
+        IInvocationOperation split = splits[0];
         int line = split.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PreprocessingLeakage, data.Syntax.GetLocation(),
+        // Moving the fit after the split is offered only where there is one split to move it after.
+        ImmutableDictionary<string, string?>? move = splits.Length == 1 ? FitAfterSplit.Plan(fit, data, split, root, symbols) : null;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PreprocessingLeakage, data.Syntax.GetLocation(), move,
             $"{transform} is fitted on '{source.Name}', which is split on line {line}: its statistics include the validation and test rows; fit it on the split's training rows ({transform}.Fit(split))"));
     }
 }
