@@ -19,7 +19,7 @@ partial class TumourPipeline
             Split = new SplitOptions { Kind = global::MlDsl.Data.Splits.SplitKind.Stratified, Validation = 0.15, Test = 0.2, Seed = 7 },
             Transform = global::MlDsl.Pipelines.TransformKind.Standardize,
             Training = new FitOptions { Epochs = 40, BatchSize = 32, Optimizer = global::MlDsl.Training.OptimizerKind.AdamW, LearningRate = 0.003, EarlyStoppingPatience = 8 },
-            Gate = new Gate().MinimumAccuracy(0.93).MaximumBiasGap(0.1).MaximumLatencyMilliseconds(20),
+            Gate = new Gate().MinimumAccuracy(0.93).MinimumSliceAccuracy(0.85).MaximumBiasGap(0.1).MaximumLatencyMilliseconds(20),
             ExportDirectory = "artifacts/tumour",
             ClassNames = new[] { "benign", "malignant" },
             ReadData = path => CsvFile.Read<global::Samples.Tumour>(path, new CsvOptions { SkipLines = 1 }),
