@@ -22,5 +22,11 @@ public sealed record PipelineSpec(
     string? ReadData,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>The [Validate] settings as initializer assignments; null without the attribute.</summary>
+    public EquatableArray<string>? Validate { get; init; }
+
+    /// <summary>The [Monitor] thresholds as initializer assignments; null without the attribute.</summary>
+    public EquatableArray<string>? Monitor { get; init; }
+
     public bool CanEmit => Ingest is not null && Row.Length > 0 && Diagnostics.Count == 0;
 }

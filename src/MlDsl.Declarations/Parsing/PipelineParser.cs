@@ -66,7 +66,11 @@ public static class PipelineParser
             export,
             pipeline.NamedArguments.Where(argument => argument.Key == "ClassNames").SelectMany(argument => argument.Value.Values).Select(Literal).ToEquatableArray(),
             row is null ? null : ReadData(type, row, pipeline),
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray())
+        {
+            Validate = TypeIdentities.FindAttribute(type, "MlDsl.ValidateAttribute") is { } validate ? Assignments(validate) : null,
+            Monitor = TypeIdentities.FindAttribute(type, "MlDsl.MonitorAttribute") is { } monitor ? Assignments(monitor) : null,
+        };
     }
 
     /// <summary>"Method(value)", or the template with the value filled in when the call takes more arguments.</summary>

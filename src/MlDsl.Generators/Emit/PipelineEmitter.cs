@@ -11,7 +11,7 @@ internal static class PipelineEmitter
         var writer = new CodeWriter();
         string name = pipeline.Type.Name;
         FileHeader.Write(writer, $"the stage attributes on {name}", pipeline.Type.Namespace,
-            "MlDsl.Data.Csv", "MlDsl.Data.Splits", "MlDsl.Deployment", "MlDsl.Pipelines", "MlDsl.Training");
+            "MlDsl.Data.Csv", "MlDsl.Data.Splits", "MlDsl.Data.Validation", "MlDsl.Deployment", "MlDsl.Pipelines", "MlDsl.Training");
         string definition = $"PipelineDefinition<{pipeline.Row}, {pipeline.Model}>";
         using (writer.Block($"partial {pipeline.Type.Keyword} {name}"))
         {
@@ -20,11 +20,13 @@ internal static class PipelineEmitter
             writer.Line($"    new(\"{name}\", {pipeline.Ingest}, seed => new {pipeline.Model}(seed), {pipeline.Model}.Load, {pipeline.Model}.ModelName)");
             writer.Line("    {");
             writer.Line($"        Split = new SplitOptions {{ {string.Join(", ", pipeline.Split)} }},");
+            if (pipeline.Validate is { } validate) writer.Line($"        Validation = new ValidationRules {{ {string.Join(", ", validate)} }},");
             if (pipeline.Transform is not null) writer.Line($"        Transform = {pipeline.Transform},");
             writer.Line($"        Training = new FitOptions {{ {string.Join(", ", pipeline.Training)} }},");
             writer.Line($"        Gate = new Gate(){string.Concat(pipeline.Gate.Select(criterion => "." + criterion))},");
             if (pipeline.Export is not null) writer.Line($"        ExportDirectory = {pipeline.Export},");
             if (pipeline.ClassNames.Count > 0) writer.Line($"        ClassNames = new[] {{ {string.Join(", ", pipeline.ClassNames)} }},");
+            if (pipeline.Monitor is { } monitor) writer.Line($"        Monitoring = new DriftThresholds {{ {string.Join(", ", monitor)} }},");
             if (pipeline.ReadData is not null) writer.Line($"        ReadData = {pipeline.ReadData},");
             writer.Line("    };");
             writer.Line();

@@ -6,7 +6,7 @@ namespace MlDsl;
 
 /// <summary>
 /// Marks a partial class as a pipeline that trains <paramref name="model"/>. The stages are the
-/// class's attributes ([Split], [Transform], [Train], [Gate], [Export]) and its [Ingest] method; the
+/// class's attributes ([Split], [Validate], [Transform], [Train], [Gate], [Export], [Monitor]) and its [Ingest] method; the
 /// generator emits <c>Definition</c>, <c>Run(options)</c> and <c>RunCommandLine(args)</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
@@ -33,6 +33,27 @@ public sealed class SplitAttribute : Attribute
     public double Validation { get; set; } = 0.1;
     public double Test { get; set; } = 0.2;
     public int Seed { get; set; } = 42;
+}
+
+/// <summary>Which data-validation findings stop the pipeline (see <see cref="MlDsl.Data.Validation.ValidationRules"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ValidateAttribute : Attribute
+{
+    public bool FailOnMissing { get; set; } = true;
+    public bool FailOnOverlap { get; set; } = true;
+    public bool FailOnShift { get; set; }
+    public double MaxMajorityShare { get; set; } = double.NaN;
+    public int MinTrainRows { get; set; }
+}
+
+/// <summary>When <c>monitor</c> calls a feature drifted (see <see cref="MlDsl.Deployment.DriftThresholds"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class MonitorAttribute : Attribute
+{
+    public double Psi { get; set; } = 0.25;
+    public double KsPValue { get; set; } = 0.01;
+    public double KsStatistic { get; set; } = 0.1;
+    public double JensenShannon { get; set; } = 0.1;
 }
 
 /// <summary>The transform fitted on the training split and applied to every split.</summary>

@@ -52,7 +52,7 @@ public static class PipelineCommandLine
         {
             IReadOnlyList<TRow> rows = result.GetValue(data) is { } path ? pipeline.Read(path) : pipeline.Ingest();
             SplitOptions split = result.GetValue(seed) is { } value ? pipeline.Split with { Seed = value } : pipeline.Split;
-            DataReport report = DataReport.Analyze(rows.Split(split));
+            DataReport report = DataReport.Analyze(rows.Split(split), pipeline.Validation);
             console.Write(report);
             return report.Passed ? 0 : 2;
         });
@@ -88,7 +88,7 @@ public static class PipelineCommandLine
         monitor.SetAction(result =>
         {
             OpenedArtifact opened = ModelArtifact.Open(result.GetValue(artifact)!);
-            DriftReport report = opened.Monitor(pipeline.Read(result.GetValue(requiredData)!));
+            DriftReport report = opened.Monitor(pipeline.Read(result.GetValue(requiredData)!), pipeline.Monitoring);
             console.Write(report);
             return report.ExitCode;
         });

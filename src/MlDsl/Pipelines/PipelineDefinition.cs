@@ -1,5 +1,6 @@
 using MlDsl.Data;
 using MlDsl.Data.Splits;
+using MlDsl.Data.Validation;
 using MlDsl.Deployment;
 using MlDsl.Training;
 using TorchSharp;
@@ -32,11 +33,14 @@ public sealed record PipelineDefinition<TRow, TModel>(
     where TModel : torch.nn.Module, ITrainableModel<TRow>
 {
     public SplitOptions Split { get; init; } = new();
+    public ValidationRules Validation { get; init; } = new();
     public TransformKind Transform { get; init; }
     public FitOptions Training { get; init; } = new();
     public Gate Gate { get; init; } = new();
     public string ExportDirectory { get; init; } = "artifacts/model";
     public IReadOnlyList<string>? ClassNames { get; init; }
+    /// <summary>When <c>monitor</c> calls a feature drifted.</summary>
+    public DriftThresholds Monitoring { get; init; } = new();
 
     /// <summary>How a file or folder named by <c>--data</c> is read (prediction, monitoring, or replacing the ingest); null when the rows cannot be read from files.</summary>
     public Func<string, IReadOnlyList<TRow>>? ReadData { get; init; }

@@ -48,7 +48,7 @@ public static class PipelineRunner
         SplitOptions splitOptions = options.Seed is { } seed ? pipeline.Split with { Seed = seed } : pipeline.Split;
         DataSplit<TRow> split = Stage("split", () => rows.Split(splitOptions),
             split => $"{splitOptions.Kind}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test");
-        DataReport data = Stage("validate", () => DataReport.Analyze(split), report => report.Passed ? $"passed, {report.Warnings.Count} warnings" : "FAILED: " + string.Join("; ", report.Failures));
+        DataReport data = Stage("validate", () => DataReport.Analyze(split, pipeline.Validation), report => report.Passed ? $"passed, {report.Warnings.Count} warnings" : "FAILED: " + string.Join("; ", report.Failures));
         if (!data.Passed) return Finish(data, null, null, null, null, 2);
 
         AffineTransform? transform = Stage("transform", () => FitTransform(pipeline.Transform, split), fitted => fitted is null ? "none" : $"{fitted.Kind} fitted on the training split");

@@ -72,10 +72,12 @@ internal static class Sources
 
         [Pipeline(typeof(TumourMlp), ClassNames = new[] { "benign", "malignant" }, CsvSkipLines = 1)]
         [Split(Kind = SplitKind.Stratified, Validation = 0.15, Test = 0.2, Seed = 7)]
+        [Validate(FailOnShift = true, MaxMajorityShare = 0.9, MinTrainRows = 100)]
         [Transform(TransformKind.Standardize)]
         [Train(Epochs = 40, BatchSize = 32, Optimizer = OptimizerKind.AdamW, LearningRate = 3e-3, EarlyStoppingPatience = 8)]
         [Gate(MinAccuracy = 0.93, MinSliceAccuracy = 0.85, MaxBiasGap = 0.1, MaxLatencyMs = 20)]
         [Export("artifacts/tumour")]
+        [Monitor(Psi = 0.2, JensenShannon = 0.15)]
         public sealed partial class TumourPipeline
         {
             [Ingest] private static IReadOnlyList<Tumour> Load() => new List<Tumour>();

@@ -4,6 +4,7 @@
 
 using MlDsl.Data.Csv;
 using MlDsl.Data.Splits;
+using MlDsl.Data.Validation;
 using MlDsl.Deployment;
 using MlDsl.Pipelines;
 using MlDsl.Training;
@@ -17,11 +18,13 @@ partial class TumourPipeline
         new("TumourPipeline", Load, seed => new global::Samples.TumourMlp(seed), global::Samples.TumourMlp.Load, global::Samples.TumourMlp.ModelName)
         {
             Split = new SplitOptions { Kind = global::MlDsl.Data.Splits.SplitKind.Stratified, Validation = 0.15, Test = 0.2, Seed = 7 },
+            Validation = new ValidationRules { FailOnShift = true, MaxMajorityShare = 0.9, MinTrainRows = 100 },
             Transform = global::MlDsl.Pipelines.TransformKind.Standardize,
             Training = new FitOptions { Epochs = 40, BatchSize = 32, Optimizer = global::MlDsl.Training.OptimizerKind.AdamW, LearningRate = 0.003, EarlyStoppingPatience = 8 },
             Gate = new Gate().MinimumAccuracy(0.93).MinimumSliceAccuracy(0.85).MaximumBiasGap(0.1).MaximumLatencyMilliseconds(20),
             ExportDirectory = "artifacts/tumour",
             ClassNames = new[] { "benign", "malignant" },
+            Monitoring = new DriftThresholds { Psi = 0.2, JensenShannon = 0.15 },
             ReadData = path => CsvFile.Read<global::Samples.Tumour>(path, new CsvOptions { SkipLines = 1 }),
         };
 

@@ -33,6 +33,22 @@ public sealed class DataReportTests
     }
 
     [Fact]
+    public void Validation_rules_decide_which_findings_stop_the_pipeline()
+    {
+        List<Visit> visits = Visits.Make();
+        visits[3] = visits[3] with { Age = float.NaN };
+        DataSplit<Visit> split = Split(visits, visits.Take(10).ToList());
+
+        DataReport lenient = DataReport.Analyze(split, new ValidationRules { FailOnMissing = false, FailOnOverlap = false });
+        DataReport strict = DataReport.Analyze(split, new ValidationRules { MinTrainRows = visits.Count + 1, MaxMajorityShare = 0.1 });
+
+        Assert.True(lenient.Passed, lenient.ToString());
+        Assert.Contains("Age: 1 missing values in the training split", lenient.Warnings);
+        Assert.Contains($"the training split has {visits.Count} rows; at least {visits.Count + 1} are required", strict.Failures);
+        Assert.Contains(strict.Failures, failure => failure.EndsWith("of the training rows; at most 10.0% is allowed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Rows_shared_between_splits_fail_as_overlap_leakage()
     {
         List<Visit> visits = Visits.Make();

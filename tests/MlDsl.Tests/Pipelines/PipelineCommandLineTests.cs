@@ -37,6 +37,9 @@ public sealed class PipelineCommandLineTests : IDisposable
         (int evaluateExit, string evaluation) = Cli(definition, "evaluate");
         (int sameExit, string same) = Cli(definition, "monitor", "--data", csv);
         (int driftExit, string drift) = Cli(definition, "monitor", "--data", shifted);
+        // The pipeline's [Monitor] thresholds decide: any KS difference at all, however insignificant, counts here.
+        var hairTrigger = definition with { Monitoring = new MlDsl.Deployment.DriftThresholds { KsPValue = 1.01, KsStatistic = 0, Psi = 0 } };
+        (int touchyExit, _) = Cli(hairTrigger, "monitor", "--data", csv);
 
         Assert.True(runExit == 0, runOutput);
         Assert.StartsWith("exported ", runOutput);
@@ -46,7 +49,7 @@ public sealed class PipelineCommandLineTests : IDisposable
         Assert.All(rows, row => Assert.Matches(@"^\d+\t(malignant|benign)$", row));
         Assert.Equal(0, evaluateExit);
         Assert.Contains("malignant", evaluation);
-        Assert.Equal((0, 3), (sameExit, driftExit));
+        Assert.Equal((0, 3, 3), (sameExit, driftExit, touchyExit));
         Assert.Contains("no drift", same);
         Assert.Contains("Measurements[0]", drift);
         Assert.Contains("DRIFTED", drift);

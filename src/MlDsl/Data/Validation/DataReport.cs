@@ -31,8 +31,11 @@ public sealed record DataReport(
         if (!Passed) throw new InvalidDataException($"Data validation of {RowType} failed:\n  " + string.Join("\n  ", Failures));
     }
 
-    public static DataReport Analyze<TRow>(DataSplit<TRow> split) where TRow : IDatasetRow<TRow>
+    /// <param name="split">The split to describe.</param>
+    /// <param name="rules">Which findings fail validation; <see cref="ValidationRules"/>' defaults when null.</param>
+    public static DataReport Analyze<TRow>(DataSplit<TRow> split, ValidationRules? rules = null) where TRow : IDatasetRow<TRow>
     {
+        rules ??= new ValidationRules();
         double[][] train = FeatureColumns.Of(split.Train), validation = FeatureColumns.Of(split.Validation);
         var features = new List<FeatureSummary>();
         for (int f = 0; f < TRow.FeatureLength; f++)
@@ -54,19 +57,25 @@ public sealed record DataReport(
 
         var warnings = new List<string>();
         var failures = new List<string>();
+        void Report(bool fails, string finding) => (fails ? failures : warnings).Add(finding);
+        if (split.Train.Count < rules.MinTrainRows)
+            failures.Add($"the training split has {split.Train.Count} rows; at least {rules.MinTrainRows} are required");
         foreach (FeatureSummary feature in features.Where(feature => feature.Missing > 0))
-            failures.Add($"{feature.Name}: {feature.Missing} missing values in the training split");
+            Report(rules.FailOnMissing, $"{feature.Name}: {feature.Missing} missing values in the training split");
         if (shared > 0)
-            failures.Add($"{shared} validation/test rows also appear in the training split (overlap leakage)");
+            Report(rules.FailOnOverlap, $"{shared} validation/test rows also appear in the training split (overlap leakage)");
         int total = classCounts.Sum(), majority = classCounts.Length == 0 ? 0 : Array.IndexOf(classCounts, classCounts.Max());
         double majorityShare = total == 0 ? 0 : (double)classCounts[majority] / total;
-        if (TRow.LabelKind == LabelKind.Class && majorityShare >= 0.8)
+        if (TRow.LabelKind == LabelKind.Class && majorityShare > rules.MaxMajorityShare)
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"class {majority} is {majorityShare * 100:F1}% of the training rows; at most {rules.MaxMajorityShare * 100:F1}% is allowed"));
+        else if (TRow.LabelKind == LabelKind.Class && majorityShare >= 0.8)
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"class {majority} is {majorityShare * 100:F0}% of the training rows: always predicting it scores {majorityShare * 100:F0}% accuracy, so accuracy would lie; look at per-class recall"));
         if (duplicates > 0)
             warnings.Add($"{duplicates} training rows duplicate another training row");
         foreach (FeatureSummary feature in features.Where(feature => feature.KsPValue < 0.001 && feature.KsStatistic > 0.2))
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+            Report(rules.FailOnShift, string.Create(CultureInfo.InvariantCulture,
                 $"{feature.Name} is distributed differently in validation than in training (KS {feature.KsStatistic:F2}, p {feature.KsPValue:G2}, PSI {feature.Psi:F2})"));
 
         return new DataReport(typeof(TRow).Name, split.Train.Count, split.Validation.Count, split.Test.Count,
