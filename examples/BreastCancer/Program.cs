@@ -6,7 +6,9 @@ using MlDsl.Data.Validation;
 using MlDsl.Examples.BreastCancer;
 using MlDsl.Training;
 
-// With a pipeline command (run, validate, evaluate, predict, monitor) this is TumourPipeline's command line.
+// With a pipeline command (run, validate, evaluate, predict, monitor) this is TumourPipeline's command
+// line; after "diabetes", the regression pipeline's (ProgressionPipeline).
+if (args is ["diabetes", .. var rest]) return ProgressionPipeline.RunCommandLine(rest);
 if (args.Length > 0) return TumourPipeline.RunCommandLine(args);
 
 // Reads the real breast-cancer CSV, splits it (stratified, seeded), validates the data, standardizes

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MlDsl.Analysis;
+using MlDsl.Examples.BreastCancer;
 using MlDsl.Data;
 using MlDsl.Data.Splits;
 using MlDsl.Data.Transforms;
@@ -13,7 +14,7 @@ public sealed class RegressionTests
     [Fact]
     public void A_regression_model_predicts_real_diabetes_progression_as_well_as_least_squares()
     {
-        DataSplit<DiabetesPatient> split = DiabetesPatients.Load().Split(new SplitOptions { Validation = 0.15, Test = 0.2, Seed = 4 });
+        DataSplit<DiabetesPatient> split = ProgressionPipeline.Definition.Ingest().Split(new SplitOptions { Validation = 0.15, Test = 0.2, Seed = 4 });
         Standardizer scaler = Standardizer.Fit(split);
         DiabetesPatient[] train = scaler.Apply(split.Train), validation = scaler.Apply(split.Validation), test = scaler.Apply(split.Test);
         using var model = new ProgressionMlp(seed: 4);
@@ -78,7 +79,7 @@ public sealed class RegressionTests
     [Fact]
     public void A_stratified_split_of_a_regression_label_is_refused_with_the_reason()
     {
-        var problem = Assert.Throws<ArgumentException>(() => DiabetesPatients.Load().Split(new SplitOptions { Kind = SplitKind.Stratified }));
+        var problem = Assert.Throws<ArgumentException>(() => ProgressionPipeline.Definition.Ingest().Split(new SplitOptions { Kind = SplitKind.Stratified }));
 
         Assert.Contains("DiabetesPatient.Progression is a Regression label", problem.Message);
     }
@@ -86,7 +87,7 @@ public sealed class RegressionTests
     [Fact]
     public void A_saved_regression_model_predicts_the_same_values_after_loading()
     {
-        IReadOnlyList<DiabetesPatient> rows = DiabetesPatients.Load().Take(64).ToList();
+        IReadOnlyList<DiabetesPatient> rows = ProgressionPipeline.Definition.Ingest().Take(64).ToList();
         using var model = new ProgressionMlp(seed: 5);
         model.Fit(rows, options: new FitOptions { Epochs = 2 });
         string path = Path.Combine(Path.GetTempPath(), $"progression-{Guid.NewGuid():N}.mldsl");
