@@ -60,26 +60,19 @@ public static class PipelineCommandLine
         var evaluate = new Command("evaluate", "Evaluate an exported artifact on the test split (or on --data)") { artifact, data, seed };
         evaluate.SetAction(result =>
         {
-            OpenedArtifact opened = ModelArtifact.Open(result.GetValue(artifact)!);
-            opened.CheckSchema<TRow>();
+            using DeployedModel<TRow, TModel> deployed = pipeline.Deploy(result.GetValue(artifact));
             IReadOnlyList<TRow> rows = result.GetValue(data) is { } path
                 ? pipeline.Read(path)
                 : pipeline.Ingest().Split(result.GetValue(seed) is { } value ? pipeline.Split with { Seed = value } : pipeline.Split).Test;
-            TRow[] prepared = opened.Transform?.Apply(rows) ?? rows.ToArray();
-            using TModel model = opened.LoadModel(pipeline.LoadModel);
-            console.Write(ModelAnalysis.Analyze(model, prepared, opened.Manifest.ClassNames));
+            console.Write(deployed.Evaluate(rows));
             return 0;
         });
 
         var predict = new Command("predict", "Predict every row of a CSV file with an exported artifact (a class, the present labels, or a value)") { artifact, requiredData };
         predict.SetAction(result =>
         {
-            OpenedArtifact opened = ModelArtifact.Open(result.GetValue(artifact)!);
-            opened.CheckSchema<TRow>();
-            IReadOnlyList<TRow> rows = pipeline.Read(result.GetValue(requiredData)!);
-            TRow[] prepared = opened.Transform?.Apply(rows) ?? rows.ToArray();
-            using TModel model = opened.LoadModel(pipeline.LoadModel);
-            string[] predictions = ModelAnalysis.Describe(model, prepared, opened.Manifest.ClassNames);
+            using DeployedModel<TRow, TModel> deployed = pipeline.Deploy(result.GetValue(artifact));
+            string[] predictions = deployed.Describe(pipeline.Read(result.GetValue(requiredData)!));
             for (int i = 0; i < predictions.Length; i++) console.WriteLine($"{i}\t{predictions[i]}");
             return 0;
         });

@@ -45,6 +45,9 @@ public sealed record PipelineDefinition<TRow, TModel>(
     /// <summary>How a file or folder named by <c>--data</c> is read (prediction, monitoring, or replacing the ingest); null when the rows cannot be read from files.</summary>
     public Func<string, IReadOnlyList<TRow>>? ReadData { get; init; }
 
+    /// <summary>The model exported to <paramref name="directory"/> (the pipeline's export folder by default), ready to predict.</summary>
+    public DeployedModel<TRow, TModel> Deploy(string? directory = null) => DeployedModel<TRow, TModel>.Open(directory ?? ExportDirectory, LoadModel);
+
     internal IReadOnlyList<TRow> Read(string path) =>
         ReadData is { } read ? read(path) : throw new InvalidOperationException($"{Name} has no way to read {typeof(TRow).Name} rows from '{path}': give it a [ReadData] method, or make the row CSV-readable");
 }

@@ -38,6 +38,8 @@ public sealed class ArtifactTests : IDisposable
         Tumour[] test = artifact.Transform!.Apply(split.Test);
 
         Assert.Equal(model.Predict(scaler.Apply(split.Test)), loaded.Predict(test));
+        using (var deployed = DeployedModel<Tumour, TumourMlp>.Open(path, TumourMlp.Load))
+            Assert.Equal(model.Predict(scaler.Apply(split.Test)), deployed.Predict(split.Test)); // raw rows in: the artifact's transform is applied
         Assert.Equal(new[] { "malignant", "benign" }, artifact.Manifest.ClassNames);
         Assert.Equal(30, artifact.Manifest.Features.Length);
         Assert.Equal("5", artifact.Manifest.Settings["epochs"]);

@@ -34,6 +34,13 @@ public sealed class RegressionPipelineTests : IDisposable
         Assert.True(File.Exists(Path.Combine(root, "full", "out", "slices.png")));
         Assert.False(File.Exists(Path.Combine(root, "full", "out", "confusion.png")));
 
+        using (DeployedModel<DiabetesPatient, ProgressionMlp> deployed = ProgressionPipeline.Definition.Deploy(run.ArtifactDirectory))
+        {
+            DiabetesPatient[] rows = ProgressionPipeline.Definition.Ingest().Take(3).ToArray();
+            float one = deployed.Predict(rows[0]); // typed: a regression model predicts a float
+            Assert.Equal(deployed.Predict(rows)[0], one);
+            Assert.Equal(one.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), deployed.Describe(rows)[0]);
+        }
         var output = new StringWriter();
         int exit = PipelineCommandLine.Run(ProgressionPipeline.Definition, new[] { "evaluate", "--artifact", run.ArtifactDirectory! }, output);
         Assert.Equal(0, exit);
