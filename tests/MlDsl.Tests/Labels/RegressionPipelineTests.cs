@@ -38,8 +38,8 @@ public sealed class RegressionPipelineTests : IDisposable
         {
             DiabetesPatient[] rows = ProgressionPipeline.Definition.Ingest().Take(3).ToArray();
             float one = deployed.Predict(rows[0]); // typed: a regression model predicts a float
-            Assert.Equal(deployed.Predict(rows)[0], one);
-            Assert.Equal(one.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), deployed.Describe(rows)[0]);
+            Assert.Equal(deployed.Predict(rows)[0], one, 1e-5f); // a batch of three and a batch of one may round differently
+            Assert.Equal(deployed.Predict(rows)[0].ToString("G6", System.Globalization.CultureInfo.InvariantCulture), deployed.Describe(rows)[0]);
         }
         var output = new StringWriter();
         int exit = PipelineCommandLine.Run(ProgressionPipeline.Definition, new[] { "evaluate", "--artifact", run.ArtifactDirectory! }, output);
