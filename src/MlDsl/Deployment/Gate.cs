@@ -3,8 +3,15 @@ using MlDsl.Analysis;
 
 namespace MlDsl.Deployment;
 
-/// <summary>What deployment costs, measured on the exported model.</summary>
-public sealed record DeploymentMeasurements(double LatencyMilliseconds, long ModelBytes);
+/// <summary>What deployment costs, measured on the exported model: single-row latency, file size, and the memory its tensors hold.</summary>
+public sealed record DeploymentMeasurements(double LatencyMilliseconds, long ModelBytes)
+{
+    /// <summary>Bytes of the parameters and buffers in memory; 0 when not measured.</summary>
+    public long ModelMemoryBytes { get; init; }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"single-row latency {LatencyMilliseconds:F2} ms, model file {ModelBytes / 1e6:F2} MB, weights in memory {ModelMemoryBytes / 1e6:F2} MB");
+}
 
 /// <summary>The gate's decision and, for each failed criterion, what failed and by how much.</summary>
 public sealed record GateVerdict(bool Passed, IReadOnlyList<string> Failures, IReadOnlyList<string> Checks)

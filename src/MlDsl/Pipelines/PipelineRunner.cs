@@ -74,8 +74,9 @@ public static class PipelineRunner
         if (report is ClassificationReport classes) files.Add(PipelinePlots.Confusion(classes, options.OutputDirectory));
         if (PipelinePlots.Slices(report, options.OutputDirectory) is { } slices) files.Add(slices);
 
-        GateVerdict gate = Stage("gate", () => pipeline.Gate.Check(report, Measure(model, test, options.OutputDirectory)),
-            verdict => verdict.Passed ? "passed" : "FAILED: " + string.Join("; ", verdict.Failures));
+        DeploymentMeasurements measured = Measure(model, test, options.OutputDirectory);
+        GateVerdict gate = Stage("gate", () => pipeline.Gate.Check(report, measured),
+            verdict => (verdict.Passed ? "passed" : "FAILED: " + string.Join("; ", verdict.Failures)) + $" ({measured})");
         if (!gate.Passed) return Finish(data, fit, report, gate, null, 4);
 
         string artifact = Stage("export", () =>
@@ -107,9 +108,9 @@ public static class PipelineRunner
         _ => null,
     };
 
-    /// <summary>Median single-row prediction latency, and the saved model's size.</summary>
+    /// <summary>Median single-row prediction latency, the saved model's size, and the memory its weights and buffers hold.</summary>
     private static DeploymentMeasurements Measure<TRow, TModel>(TModel model, IReadOnlyList<TRow> rows, string directory)
-        where TRow : IDatasetRow<TRow> where TModel : ITrainableModel<TRow>
+        where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, ITrainableModel<TRow>
     {
         var times = new List<double>();
         for (int i = 0; i < 40; i++)
@@ -123,6 +124,7 @@ public static class PipelineRunner
         model.Save(file);
         long bytes = new FileInfo(file).Length;
         File.Delete(file);
-        return new DeploymentMeasurements(times[times.Count / 2], bytes);
+        long memory = model.parameters().Concat(model.buffers()).Sum(tensor => tensor.numel() * tensor.ElementSize);
+        return new DeploymentMeasurements(times[times.Count / 2], bytes) { ModelMemoryBytes = memory };
     }
 }
