@@ -10,6 +10,14 @@ public sealed partial record Tone
     [Label(Classes = 2)] public int Pitch { get; init; }
 }
 
+/// <summary>The same clip with its frequency to predict: a label kind without classes.</summary>
+[Dataset]
+public sealed partial record ToneFrequency
+{
+    [Feature, Shape(8000)] public required float[] Samples { get; init; }
+    [Label] public float Hertz { get; init; }
+}
+
 /// <summary>The smallest model with an audio front end: log-mel features straight into a linear head.</summary>
 [Model(typeof(Tone))]
 public sealed partial class ToneNet
