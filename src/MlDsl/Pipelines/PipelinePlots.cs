@@ -1,10 +1,12 @@
 using MlDsl.Analysis;
+using MlDsl.Data;
 using MlDsl.Training;
 using ScottPlot;
+using TorchSharp;
 
 namespace MlDsl.Pipelines;
 
-/// <summary>The pictures a person would rather look at than a table: learning curves, confusion matrix, accuracy per slice.</summary>
+/// <summary>The pictures a person would rather look at than a table: learning curves, confusion matrix, accuracy per slice, spectrograms.</summary>
 internal static class PipelinePlots
 {
     public static string LearningCurves(FitReport report, string directory)
@@ -54,6 +56,44 @@ internal static class PipelinePlots
         plot.YLabel(share ? $"{metric} (%)" : metric);
         plot.Title($"{char.ToUpperInvariant(metric[0])}{metric[1..]} per slice");
         return Save(plot, directory, "slices.png");
+    }
+
+    /// <summary>
+    /// One heatmap per example row of what the model's audio front end makes of it (time across, low
+    /// frequencies at the bottom), in a grid of two columns; null when the model has no audio front end.
+    /// </summary>
+    public static string? Spectrograms<TRow>(torch.nn.Module model, IReadOnlyList<TRow> rows, IReadOnlyList<string>? classNames, string directory)
+        where TRow : ITensorRow<TRow>
+    {
+        if (rows.Count == 0 || AudioFrontEnd.Find(model) is not { } frontEnd) return null;
+        IReadOnlyList<(int Row, string Title)> examples = SpectrogramExamples.Pick(rows, classNames);
+        double[][,] features = frontEnd.Features(examples.Select(example => rows[example.Row]).ToList());
+        Plot[] plots = examples.Select((example, i) => Spectrogram(features[i], example.Title, frontEnd.BinLabel)).ToArray();
+        int columns = Math.Min(2, plots.Length), gridRows = (plots.Length + columns - 1) / columns;
+        var figure = new Multiplot(plots[0]) { Layout = new ScottPlot.MultiplotLayouts.Grid(gridRows, columns) };
+        foreach (Plot plot in plots.Skip(1)) figure.AddPlot(plot);
+        string path = Path.Combine(directory, "spectrograms.png");
+        figure.SavePng(path, 1000, 300 * gridRows);
+        return path;
+    }
+
+    private static Plot Spectrogram(double[,] features, string title, string binLabel)
+    {
+        int bins = features.GetLength(0), frames = features.GetLength(1);
+        // Heatmaps draw their first row at the top; bin 0 (the lowest frequency) belongs at the bottom.
+        var upright = new double[bins, frames];
+        for (int bin = 0; bin < bins; bin++)
+            for (int frame = 0; frame < frames; frame++)
+                upright[bins - 1 - bin, frame] = features[bin, frame];
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(upright);
+        heatmap.Extent = new CoordinateRect(0, frames, 0, bins);
+        plot.Add.ColorBar(heatmap);
+        plot.Axes.Margins(0, 0);
+        plot.Title(title);
+        plot.XLabel("frame");
+        plot.YLabel(binLabel);
+        return plot;
     }
 
     private static string Save(Plot plot, string directory, string file)

@@ -73,6 +73,7 @@ public static class PipelineRunner
             report => $"test {report.Headline} ({Baseline(fit)})");
         if (report is ClassificationReport classes) files.Add(PipelinePlots.Confusion(classes, options.OutputDirectory));
         if (PipelinePlots.Slices(report, options.OutputDirectory) is { } slices) files.Add(slices);
+        if (PipelinePlots.Spectrograms(model, test, pipeline.ClassNames, options.OutputDirectory) is { } spectrograms) files.Add(spectrograms);
 
         DeploymentMeasurements measured = Measure(model, test, options.OutputDirectory);
         GateVerdict gate = Stage("gate", () => pipeline.Gate.Check(report, measured),
