@@ -5,7 +5,20 @@ using MlDsl.Data;
 namespace MlDsl.Analysis;
 
 /// <summary>Precision, recall and F1 of one class, and how many rows truly belong to it.</summary>
-public sealed record ClassMetrics(string Name, double Precision, double Recall, double F1, int Support);
+public sealed record ClassMetrics(string Name, double Precision, double Recall, double F1, int Support)
+{
+    /// <summary>Adds <c>precision/&lt;name&gt;</c>, <c>recall/&lt;name&gt;</c> and <c>f1/&lt;name&gt;</c> for every class to <paramref name="metrics"/>.</summary>
+    internal static Dictionary<string, double> AddAll(Dictionary<string, double> metrics, IEnumerable<ClassMetrics> classes)
+    {
+        foreach (ClassMetrics metric in classes)
+        {
+            metrics[$"precision/{metric.Name}"] = metric.Precision;
+            metrics[$"recall/{metric.Name}"] = metric.Recall;
+            metrics[$"f1/{metric.Name}"] = metric.F1;
+        }
+        return metrics;
+    }
+}
 
 /// <summary>Accuracy of the rows sharing one value of a [Slice] member.</summary>
 public sealed record SliceMetrics(string Slice, string Value, double Accuracy, int Count);
@@ -29,13 +42,7 @@ public sealed record ClassificationReport(
         {
             var metrics = new Dictionary<string, double> { ["accuracy"] = Accuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["bias_gap"] = BiasGap };
             if (RocAuc is { } auc) metrics["roc_auc"] = auc;
-            foreach (ClassMetrics metric in Classes)
-            {
-                metrics[$"precision/{metric.Name}"] = metric.Precision;
-                metrics[$"recall/{metric.Name}"] = metric.Recall;
-                metrics[$"f1/{metric.Name}"] = metric.F1;
-            }
-            return metrics;
+            return ClassMetrics.AddAll(metrics, Classes);
         }
     }
 

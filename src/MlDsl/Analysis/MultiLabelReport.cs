@@ -17,23 +17,10 @@ public sealed record MultiLabelReport(
     double MicroF1,
     IReadOnlyList<SliceMetrics> Slices) : IEvaluationReport
 {
-    public IReadOnlyDictionary<string, double> Metrics
+    public IReadOnlyDictionary<string, double> Metrics => ClassMetrics.AddAll(new Dictionary<string, double>
     {
-        get
-        {
-            var metrics = new Dictionary<string, double>
-            {
-                ["subset_accuracy"] = SubsetAccuracy, ["label_accuracy"] = LabelAccuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["bias_gap"] = BiasGap,
-            };
-            foreach (ClassMetrics label in Labels)
-            {
-                metrics[$"precision/{label.Name}"] = label.Precision;
-                metrics[$"recall/{label.Name}"] = label.Recall;
-                metrics[$"f1/{label.Name}"] = label.F1;
-            }
-            return metrics;
-        }
-    }
+        ["subset_accuracy"] = SubsetAccuracy, ["label_accuracy"] = LabelAccuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["bias_gap"] = BiasGap,
+    }, Labels);
 
     public IReadOnlyList<SliceScore> SliceScores => Slices.Select(slice => new SliceScore(slice.Slice, slice.Value, "subset_accuracy", slice.Accuracy, slice.Count)).ToArray();
 
