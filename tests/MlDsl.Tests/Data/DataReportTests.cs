@@ -21,6 +21,21 @@ public sealed class DataReportTests
     }
 
     [Fact]
+    public void A_wide_row_prints_its_first_features_and_every_one_with_a_finding()
+    {
+        var digits = MlDsl.Examples.Mnist.MnistDigits.Load().Take(600).ToList();
+        digits[5] = digits[5] with { Pixels = digits[5].Pixels.Select((value, i) => i == 700 ? float.NaN : value).ToArray() };
+
+        DataReport report = DataReport.Analyze(digits.Split(new SplitOptions { Seed = 1 }));
+        string[] lines = report.ToString().Split('\n');
+
+        Assert.Equal(784, report.Features.Count);
+        Assert.True(lines.Length < 40, $"{lines.Length} lines");
+        Assert.Contains(lines, line => line.StartsWith("Pixels[700] ", StringComparison.Ordinal));
+        Assert.Contains("... 763 more of 784 features without missing values or shift", lines);
+    }
+
+    [Fact]
     public void Missing_values_fail_validation_with_the_feature_named()
     {
         List<Visit> visits = Visits.Make();

@@ -74,13 +74,18 @@ public sealed record DataReport(
                 $"class {majority} is {majorityShare * 100:F0}% of the training rows: always predicting it scores {majorityShare * 100:F0}% accuracy, so accuracy would lie; look at per-class recall"));
         if (duplicates > 0)
             warnings.Add($"{duplicates} training rows duplicate another training row");
-        foreach (FeatureSummary feature in features.Where(feature => feature.KsPValue < 0.001 && feature.KsStatistic > 0.2))
+        foreach (FeatureSummary feature in features.Where(Shifted))
             Report(rules.FailOnShift, string.Create(CultureInfo.InvariantCulture,
                 $"{feature.Name} is distributed differently in validation than in training (KS {feature.KsStatistic:F2}, p {feature.KsPValue:G2}, PSI {feature.Psi:F2})"));
 
         return new DataReport(typeof(TRow).Name, split.Train.Count, split.Validation.Count, split.Test.Count,
             features, classCounts, duplicates, shared, warnings, failures);
     }
+
+    /// <summary>Above this many features the printed table lists only the first ones and those with findings.</summary>
+    private const int ListedFeatures = 40;
+
+    private static bool Shifted(FeatureSummary feature) => feature.KsPValue < 0.001 && feature.KsStatistic > 0.2;
 
     /// <summary>Rows per class, or per label for multi-label sets (a row counts for each of its labels); none for regression.</summary>
     private static int[] LabelCounts<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
@@ -106,9 +111,17 @@ public sealed record DataReport(
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Data validation: {RowType}, {TrainRows} train / {ValidationRows} validation / {TestRows} test rows\n");
         text.Append(CultureInfo.InvariantCulture, $"{"feature",-28} {"missing",8} {"min",12} {"max",12} {"mean",12} {"KS",6} {"p",9} {"PSI",6}\n");
-        foreach (FeatureSummary feature in Features)
+        // Wide rows (waveforms, images) would print thousands of lines: show the first features and
+        // every one with missing values or a shift; the full table stays in Features.
+        bool wide = Features.Count > ListedFeatures;
+        FeatureSummary[] listed = wide
+            ? Features.Where((feature, index) => index < ListedFeatures / 2 || feature.Missing > 0 || Shifted(feature)).ToArray()
+            : Features.ToArray();
+        foreach (FeatureSummary feature in listed)
             text.Append(CultureInfo.InvariantCulture,
                 $"{feature.Name,-28} {feature.Missing,8} {feature.Min,12:G5} {feature.Max,12:G5} {feature.Mean,12:G5} {feature.KsStatistic,6:F3} {feature.KsPValue,9:G3} {feature.Psi,6:F3}\n");
+        if (wide)
+            text.Append(CultureInfo.InvariantCulture, $"... {Features.Count - listed.Length} more of {Features.Count} features without missing values or shift\n");
         if (ClassCounts.Count > 0)
             text.Append("class balance (train): ").Append(string.Join(", ", ClassCounts.Select((count, label) => $"{label}: {count}"))).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"duplicate training rows: {DuplicateTrainRows}; rows shared between splits: {RowsInTwoSplits}\n");
