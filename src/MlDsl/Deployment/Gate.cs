@@ -10,7 +10,11 @@ public sealed record DeploymentMeasurements(double LatencyMilliseconds, long Mod
     public long ModelMemoryBytes { get; init; }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"single-row latency {LatencyMilliseconds:F2} ms, model file {ModelBytes / 1e6:F2} MB, weights in memory {ModelMemoryBytes / 1e6:F2} MB");
+        $"single-row latency {LatencyMilliseconds:F2} ms, model file {Size(ModelBytes)}, weights in memory {Size(ModelMemoryBytes)}");
+
+    private static string Size(long bytes) => bytes >= 1_000_000
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:F2} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e3:F1} kB");
 }
 
 /// <summary>The gate's decision and, for each failed criterion, what failed and by how much.</summary>

@@ -32,7 +32,7 @@ public sealed class PipelineTests : IDisposable
         foreach (string file in new[] { "report.md", "learning-curves.png", "confusion.png" })
             Assert.True(new FileInfo(Path.Combine(root, "full", "out", file)).Length > 1000, $"{file} is missing or empty");
         // TumourMlp holds 30*32+32 + 32*16+16 + 16*2+2 = 1,554 floats: 6,216 bytes in memory.
-        Assert.Matches(@"\| gate \| passed \(single-row latency \d+\.\d\d ms, model file 0\.\d\d MB, weights in memory 0\.01 MB\) \|",
+        Assert.Matches(@"\| gate \| passed \(single-row latency \d+\.\d\d ms, model file \d+\.\d kB, weights in memory 6\.2 kB\) \|",
             File.ReadAllText(Path.Combine(root, "full", "out", "report.md")));
     }
 
