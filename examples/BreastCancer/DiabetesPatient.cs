@@ -10,7 +10,7 @@ public sealed partial record DiabetesPatient
     /// <summary>Age, sex, BMI, blood pressure and six blood serum measurements.</summary>
     [Feature, Shape(10), Column(0)] public required float[] Measurements { get; init; }
 
-    /// <summary>Disease progression one year later, in hundreds (25-346 raw): a unit scale trains best.</summary>
+    /// <summary>Disease progression one year later (25 to 346); the model trains on it standardized and predicts in these units.</summary>
     [Label, Column(10)] public float Progression { get; init; }
 
     /// <summary>The recorded sex (1 or 2), kept for per-slice errors; the model sees it as Measurements[1].</summary>

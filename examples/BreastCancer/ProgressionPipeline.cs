@@ -10,7 +10,7 @@ namespace MlDsl.Examples.BreastCancer;
 [Validate(MinTrainRows = 200)]
 [Transform(TransformKind.Standardize)]
 [Train(Epochs = 200, BatchSize = 32, LearningRate = 1e-2, Seed = 4, EarlyStoppingPatience = 15)]
-[Gate(MaxMae = 0.6, MinR2 = 0.3, MaxSliceMae = 0.7, MaxBiasGap = 0.2, MaxLatencyMs = 20)]
+[Gate(MaxMae = 60, MinR2 = 0.3, MaxSliceMae = 70, MaxBiasGap = 20, MaxLatencyMs = 20)]
 [Export("artifacts/progression")]
 public sealed partial class ProgressionPipeline
 {

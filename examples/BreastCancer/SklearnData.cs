@@ -14,12 +14,12 @@ public static class SklearnData
 
     /// <summary>
     /// Path of a CSV joining scikit-learn's two diabetes files (442 rows: ten measurements, the
-    /// progression in hundreds, the sex), made once in the data cache from <c>diabetes_data_raw.csv.gz</c>
+    /// progression, the sex), made once in the data cache from <c>diabetes_data_raw.csv.gz</c>
     /// (space-separated) and <c>diabetes_target.csv.gz</c>.
     /// </summary>
     public static string DiabetesCsv()
     {
-        string path = Path.Combine(DebianPackage.CacheRoot, "diabetes.csv");
+        string path = Path.Combine(DebianPackage.CacheRoot, "sklearn-diabetes.csv");
         if (File.Exists(path)) return path;
         string folder = Path.Combine(DebianPackage.Extract("python3-sklearn"), DataFolder);
         string[] measurements = GzipLines(Path.Combine(folder, "diabetes_data_raw.csv.gz")), progression = GzipLines(Path.Combine(folder, "diabetes_target.csv.gz"));
@@ -28,7 +28,7 @@ public static class SklearnData
         var lines = measurements.Select((line, i) =>
         {
             string[] values = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            double target = double.Parse(progression[i], CultureInfo.InvariantCulture) / 100;
+            double target = double.Parse(progression[i], CultureInfo.InvariantCulture);
             return string.Join(',', values.Append(target.ToString("R", CultureInfo.InvariantCulture)).Append(values[1]));
         });
         string temporary = path + ".tmp";

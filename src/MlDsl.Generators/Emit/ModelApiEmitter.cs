@@ -81,6 +81,9 @@ internal static class ModelApiEmitter
 
     private static void WriteRegressionPredict(CodeWriter writer, string row, string rows)
     {
+        writer.Line("/// <summary>The training targets' mean and deviation: the loss sees standardized targets, predictions come back in the label's units.</summary>");
+        writer.Line("public TargetScaling TargetScaling => targetScaling;");
+        writer.Line();
         writer.Line("/// <summary>The predicted value for one row.</summary>");
         writer.Line($"public float Predict({row} row) => RegressionPredictor.Predict(this, new[] {{ row }})[0];");
         writer.Line();

@@ -42,6 +42,8 @@ internal static class ModelEmitter
         // The first layer of each member is the user's own field; the layers stacked after it get fields here.
         foreach (ResolvedLayer layer in model.Layers.Where(layer => layer.Spec.Position > 0))
             writer.Line($"private readonly Module<Tensor, Tensor> {layer.Spec.FieldName};");
+        if (model.LabelKind == LabelKind.Regression)
+            writer.Line("private readonly TargetScaling targetScaling = new();");
         writer.Line();
         writer.Line($"public const string ModelName = \"{model.Type.Name}\";");
         writer.Line();

@@ -17,13 +17,14 @@ public static class ModelTrainer
         where TRow : ITensorRow<TRow>
     {
         options.Validate(TRow.ClassCount, TRow.LabelKind, validation is { Count: > 0 });
-        TrainingObjective objective = TrainingObjective.For(TRow.LabelKind);
+        TrainingObjective objective = TrainingObjective.For(TRow.LabelKind, model);
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         Device device = options.Device ?? CPU;
         model.to(device);
 
         using var data = TensorDataset.From(train, device);
         using var validationData = validation is { Count: > 0 } ? TensorDataset.From(validation, device) : null;
+        objective.Prepare(data.Labels);
         using TorchSharp.Modules.OptimizerHelper optimizer = OptimizerFactory.Create(options, model.parameters());
         using Tensor? classWeights = options.ClassWeights is { } weights ? tensor(weights.ToArray(), device: device) : null;
         using var criterion = objective.Criterion(classWeights);
@@ -62,7 +63,7 @@ public static class ModelTrainer
         where TRow : ITensorRow<TRow>
     {
         using var data = TensorDataset.From(rows, device ?? ParameterDevice(model));
-        TrainingObjective objective = TrainingObjective.For(TRow.LabelKind);
+        TrainingObjective objective = TrainingObjective.For(TRow.LabelKind, model);
         using var criterion = objective.Criterion(null);
         return Evaluate(model, data, objective, criterion, batchSize);
     }
@@ -92,7 +93,7 @@ public static class ModelTrainer
             run.SetLearningRate(optimizer, epoch, step);
             optimizer.zero_grad();
             Tensor logits = model.forward(inputs);
-            Tensor loss = criterion.forward(logits, targets);
+            Tensor loss = objective.Loss(criterion, logits, targets);
             loss.backward();
             if (run.ClipNorm is { } clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
             optimizer.step();
@@ -132,7 +133,7 @@ public static class ModelTrainer
                 long size = Math.Min(batchSize, count - start);
                 Tensor logits = model.forward(data.Features.narrow(0, start, size));
                 Tensor targets = data.Labels.narrow(0, start, size);
-                lossSum += criterion.forward(logits, targets).item<float>() * size;
+                lossSum += objective.Loss(criterion, logits, targets).item<float>() * size;
                 scoreSum += objective.ScoreSum(logits, targets).to(float64).item<double>();
             }
         }

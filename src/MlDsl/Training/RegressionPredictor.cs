@@ -7,12 +7,14 @@ namespace MlDsl.Training;
 /// <summary>Batch prediction behind every generated regression model's <c>Predict</c>.</summary>
 public static class RegressionPredictor
 {
-    /// <summary>The predicted value of every row, in batches of <paramref name="batchSize"/>.</summary>
+    /// <summary>The predicted value of every row in the label's units, in batches of <paramref name="batchSize"/>.</summary>
     public static float[] Predict<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> rows, int batchSize = 256)
         where TRow : ITensorRow<TRow>
     {
         var values = new float[rows.Count];
-        BatchInference.Run(model, rows, batchSize, outputs => outputs.reshape(-1), (start, size, predicted) => predicted[..size].CopyTo(values.AsSpan(start)));
+        TargetScaling? scaling = (model as ITargetScaled)?.TargetScaling;
+        BatchInference.Run(model, rows, batchSize, outputs => (scaling?.forward(outputs) ?? outputs).reshape(-1),
+            (start, size, predicted) => predicted[..size].CopyTo(values.AsSpan(start)));
         return values;
     }
 }

@@ -33,8 +33,8 @@ public interface IMultiLabelClassifier<TRow> : ITrainableModel<TRow> where TRow 
     float[][] PredictProbabilities(IReadOnlyList<TRow> rows, int batchSize = 256);
 }
 
-/// <summary>A generated model whose dataset has a regression label.</summary>
-public interface IRegressor<TRow> : ITrainableModel<TRow> where TRow : ITensorRow<TRow>
+/// <summary>A generated model whose dataset has a regression label; it trains on standardized targets and predicts in the label's units.</summary>
+public interface IRegressor<TRow> : ITrainableModel<TRow>, ITargetScaled where TRow : ITensorRow<TRow>
 {
     float Predict(TRow row);
 

@@ -12,11 +12,13 @@ namespace MlDsl.Training;
 /// </summary>
 internal abstract class TrainingObjective
 {
-    public static TrainingObjective For(LabelKind kind) => kind switch
+    /// <param name="kind">The dataset's label kind.</param>
+    /// <param name="model">The model; a regression model's <see cref="TargetScaling"/> standardizes targets for the loss.</param>
+    public static TrainingObjective For(LabelKind kind, Module<Tensor, Tensor> model) => kind switch
     {
         LabelKind.Class => new SingleClass(),
         LabelKind.MultiLabel => new MultiLabel(),
-        LabelKind.Regression => new Regression(),
+        LabelKind.Regression => new Regression((model as ITargetScaled)?.TargetScaling),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown label kind"),
     };
 
@@ -24,6 +26,12 @@ internal abstract class TrainingObjective
     public abstract bool ScoreIsError { get; }
 
     public abstract Loss<Tensor, Tensor, Tensor> Criterion(Tensor? classWeights);
+
+    /// <summary>The batch's loss: the criterion on the outputs and the targets (standardized, for regression).</summary>
+    public virtual Tensor Loss(Loss<Tensor, Tensor, Tensor> criterion, Tensor outputs, Tensor targets) => criterion.forward(outputs, targets);
+
+    /// <summary>Prepares the model for training on <paramref name="trainTargets"/> (fits a regression target scale once).</summary>
+    public virtual void Prepare(Tensor trainTargets) { }
 
     /// <summary>The batch's score summed over its rows (on the device; read back once per epoch).</summary>
     public abstract Tensor ScoreSum(Tensor outputs, Tensor targets);
@@ -69,13 +77,20 @@ internal abstract class TrainingObjective
         }
     }
 
-    private sealed class Regression : TrainingObjective
+    // Without a TargetScaling (hand-written models) outputs and targets are compared as they are.
+    private sealed class Regression(TargetScaling? scaling) : TrainingObjective
     {
         public override bool ScoreIsError => true;
 
         public override Loss<Tensor, Tensor, Tensor> Criterion(Tensor? classWeights) => MSELoss();
 
-        public override Tensor ScoreSum(Tensor outputs, Tensor targets) => (outputs - targets).abs().to(float64).mean(new long[] { 1 }).sum();
+        public override void Prepare(Tensor trainTargets) => scaling?.FitOnce(trainTargets);
+
+        public override Tensor Loss(Loss<Tensor, Tensor, Tensor> criterion, Tensor outputs, Tensor targets) =>
+            criterion.forward(outputs, scaling?.Standardize(targets) ?? targets);
+
+        public override Tensor ScoreSum(Tensor outputs, Tensor targets) =>
+            ((scaling?.forward(outputs) ?? outputs) - targets).abs().to(float64).mean(new long[] { 1 }).sum();
 
         public override double BaselineScore(Tensor trainTargets, Tensor judgedTargets)
         {

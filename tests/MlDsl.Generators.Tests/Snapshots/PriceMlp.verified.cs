@@ -22,6 +22,7 @@ namespace Samples;
 partial class PriceMlp : Module<Tensor, Tensor>, IRegressor<global::Samples.House>
 {
     private readonly Module<Tensor, Tensor> hiddenRelu;
+    private readonly TargetScaling targetScaling = new();
 
     public const string ModelName = "PriceMlp";
 
@@ -82,6 +83,9 @@ partial class PriceMlp : Module<Tensor, Tensor>, IRegressor<global::Samples.Hous
     /// <summary>Loss and mean absolute error on <paramref name="rows"/>, under inference mode.</summary>
     public Evaluation Evaluate(IReadOnlyList<global::Samples.House> rows, int batchSize = 256) =>
         ModelTrainer.Evaluate(this, rows, batchSize);
+
+    /// <summary>The training targets' mean and deviation: the loss sees standardized targets, predictions come back in the label's units.</summary>
+    public TargetScaling TargetScaling => targetScaling;
 
     /// <summary>The predicted value for one row.</summary>
     public float Predict(global::Samples.House row) => RegressionPredictor.Predict(this, new[] { row })[0];

@@ -45,6 +45,36 @@ public sealed class RegressionTests
     }
 
     [Fact]
+    public void A_target_in_the_hundreds_of_thousands_trains_through_its_standardized_scale()
+    {
+        List<Flat> train = Flat.Make(512, seed: 1), test = Flat.Make(200, seed: 2);
+        using var model = new FlatPrice(seed: 1);
+
+        model.Fit(train, options: new FitOptions { Epochs = 30, BatchSize = 32, LearningRate = 1e-2, Seed = 1 });
+        RegressionReport report = RegressionReport.Compute(test, model.Predict(test));
+
+        double mean = train.Average(row => row.Price);
+        double deviation = Math.Sqrt(train.Sum(row => (row.Price - mean) * (row.Price - mean)) / (train.Count - 1));
+        Assert.Equal(mean, model.TargetScaling.Shift, mean * 1e-6);
+        Assert.Equal(deviation, model.TargetScaling.Scale, deviation * 1e-4);
+        // Prices spread by about 100,000: predictions within a few thousand mean the model learned the line.
+        Assert.True(report.MeanAbsoluteError < 0.05 * deviation, report.ToString());
+        Assert.True(report.RSquared > 0.99, report.ToString());
+    }
+
+    [Fact]
+    public void A_second_fit_continues_in_the_units_of_the_first()
+    {
+        using var model = new FlatPrice(seed: 3);
+        model.Fit(Flat.Make(64, seed: 1), options: new FitOptions { Epochs = 1 });
+        double shift = model.TargetScaling.Shift;
+
+        model.Fit(Flat.Make(64, seed: 9).Select(row => row with { Price = row.Price * 10 }).ToList(), options: new FitOptions { Epochs = 1 });
+
+        Assert.Equal(shift, model.TargetScaling.Shift);
+    }
+
+    [Fact]
     public void Regression_metrics_match_a_hand_computed_example()
     {
         DiabetesPatient Row(float target, string sex) => new() { Measurements = new float[10], Progression = target, Sex = sex };
