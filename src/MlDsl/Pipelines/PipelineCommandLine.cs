@@ -91,10 +91,17 @@ public static class PipelineCommandLine
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { Output = console, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception error) when (error is ArtifactException or CsvDataException or RowDataException or InvalidDataException or FileNotFoundException or TrainingDivergedException or InvalidOperationException or MlDsl.Audio.AudioFormatException)
+        catch (Exception error) when (IsUserError(error))
         {
             Console.Error.WriteLine($"error: {error.Message}");
             return 1;
         }
     }
+
+    // Problems with the user's data, files or artifact: reported in one line naming what is wrong,
+    // never as a stack trace. Anything else is a bug and keeps its stack trace.
+    private static bool IsUserError(Exception error) => error is ArtifactException or CsvDataException or RowDataException
+        or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or TrainingDivergedException or InvalidOperationException
+        or MlDsl.Audio.AudioFormatException or MlDsl.Data.Files.LabelledFilesException or MlDsl.Data.Files.ImageFormatException
+        or MlDsl.Persistence.ModelFileException;
 }
