@@ -4,6 +4,7 @@ using MlDsl.Examples.BreastCancer;
 using MlDsl.Data;
 using MlDsl.Data.Splits;
 using MlDsl.Data.Transforms;
+using MlDsl.Data.Validation;
 using MlDsl.Training;
 
 namespace MlDsl.Tests.Labels;
@@ -104,6 +105,25 @@ public sealed class RegressionTests
         var problem = Assert.Throws<RowDataException>(() => model.Fit(rows, options: new FitOptions { Epochs = 1 }));
 
         Assert.Equal("DiabetesPatient row 1: label should be a finite number but is NaN", problem.Message);
+    }
+
+    [Fact]
+    public void The_data_report_describes_a_regression_target_and_its_shift()
+    {
+        List<Flat> rows = Flat.Make(400, seed: 4);
+        // Validation rows are the most expensive flats: the target shifts, the report must say so.
+        List<Flat> sorted = rows.OrderBy(row => row.Price).ToList();
+        var split = new DataSplit<Flat>(sorted[..300], sorted[300..], Array.Empty<Flat>(), new SplitOptions());
+
+        DataReport report = DataReport.Analyze(split);
+        DataReport strict = DataReport.Analyze(split, new ValidationRules { FailOnShift = true });
+
+        Assert.Equal(sorted[..300].Average(row => row.Price), report.Target!.Mean, 1e-2);
+        Assert.Equal(sorted[299].Price, report.Target.Max, 0.1); // floats: the target is collated as a float
+        Assert.Empty(report.ClassCounts);
+        Assert.Contains(report.Warnings, warning => warning.StartsWith("the target Price is distributed differently", StringComparison.Ordinal));
+        Assert.Contains(strict.Failures, failure => failure.StartsWith("the target Price", StringComparison.Ordinal));
+        Assert.Contains("target (train): min ", report.ToString());
     }
 
     [Fact]

@@ -4,6 +4,9 @@ using MlDsl.Data.Splits;
 
 namespace MlDsl.Data.Validation;
 
+/// <summary>A regression target's spread on the training split, and its shift in the validation split.</summary>
+public sealed record TargetSummary(double Min, double Max, double Mean, double StandardDeviation, double KsStatistic, double KsPValue);
+
 /// <summary>One feature's statistics on the training split, and its shift in the validation split.</summary>
 public sealed record FeatureSummary(string Name, int Missing, double Min, double Max, double Mean, double KsStatistic, double KsPValue, double Psi);
 
@@ -25,6 +28,9 @@ public sealed record DataReport(
     IReadOnlyList<string> Failures)
 {
     public bool Passed => Failures.Count == 0;
+
+    /// <summary>For a regression label, the target's spread and shift; null for class labels.</summary>
+    public TargetSummary? Target { get; init; }
 
     public void ThrowIfFailed()
     {
@@ -78,8 +84,23 @@ public sealed record DataReport(
             Report(rules.FailOnShift, string.Create(CultureInfo.InvariantCulture,
                 $"{feature.Name} is distributed differently in validation than in training (KS {feature.KsStatistic:F2}, p {feature.KsPValue:G2}, PSI {feature.Psi:F2})"));
 
+        TargetSummary? target = TRow.LabelKind == LabelKind.Regression ? SummarizeTarget(split) : null;
+        if (target is { KsPValue: < 0.001, KsStatistic: > 0.2 })
+            Report(rules.FailOnShift, string.Create(CultureInfo.InvariantCulture,
+                $"the target {TRow.LabelName} is distributed differently in validation than in training (KS {target.KsStatistic:F2}, p {target.KsPValue:G2})"));
         return new DataReport(typeof(TRow).Name, split.Train.Count, split.Validation.Count, split.Test.Count,
-            features, classCounts, duplicates, shared, warnings, failures);
+            features, classCounts, duplicates, shared, warnings, failures) { Target = target };
+    }
+
+    private static TargetSummary SummarizeTarget<TRow>(DataSplit<TRow> split) where TRow : IDatasetRow<TRow>
+    {
+        var buffer = new float[1];
+        double[] Values(IReadOnlyList<TRow> rows) => rows.Select(row => { TRow.WriteTarget(row, buffer); return (double)buffer[0]; }).Where(double.IsFinite).ToArray();
+        double[] train = Values(split.Train), validation = Values(split.Validation);
+        (double ks, double p) = DistributionShift.KolmogorovSmirnov(train, validation);
+        return train.Length == 0
+            ? new TargetSummary(double.NaN, double.NaN, double.NaN, double.NaN, ks, p)
+            : new TargetSummary(train.Min(), train.Max(), train.Average(), MathNet.Numerics.Statistics.Statistics.StandardDeviation(train), ks, p);
     }
 
     /// <summary>Above this many features the printed table lists only the first ones and those with findings.</summary>
@@ -122,6 +143,9 @@ public sealed record DataReport(
                 $"{feature.Name,-28} {feature.Missing,8} {feature.Min,12:G5} {feature.Max,12:G5} {feature.Mean,12:G5} {feature.KsStatistic,6:F3} {feature.KsPValue,9:G3} {feature.Psi,6:F3}\n");
         if (wide)
             text.Append(CultureInfo.InvariantCulture, $"... {Features.Count - listed.Length} more of {Features.Count} features without missing values or shift\n");
+        if (Target is { } target)
+            text.Append(CultureInfo.InvariantCulture,
+                $"target (train): min {target.Min:G5}, max {target.Max:G5}, mean {target.Mean:G5}, deviation {target.StandardDeviation:G5}; KS vs validation {target.KsStatistic:F3} (p {target.KsPValue:G3})\n");
         if (ClassCounts.Count > 0)
             text.Append("class balance (train): ").Append(string.Join(", ", ClassCounts.Select((count, label) => $"{label}: {count}"))).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"duplicate training rows: {DuplicateTrainRows}; rows shared between splits: {RowsInTwoSplits}\n");
