@@ -10,7 +10,7 @@ using MlDsl.Declarations.Diagnostics;
 
 namespace MlDsl.CodeFixes;
 
-/// <summary>MLDSL0005: make the output Linear produce one value per class.</summary>
+/// <summary>MLDSL0005: make the output Linear produce the width the label needs (classes, labels, or 1 for regression).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OutputSizeCodeFix)), Shared]
 public sealed class OutputSizeCodeFix : SyntaxCodeFix
 {

@@ -29,6 +29,11 @@ public sealed class CodeFixTests
         Models.Digit + Models.Cnn);
 
     [Fact]
+    public Task A_regression_output_layer_is_resized_to_one_value() => CodeFixAsync<OutputSizeCodeFix>(
+        Models.CnnWith("[Linear(10)]", "[{|MLDSL0005:Linear(10)|}]").Replace("[Label(Classes = 10)] public required int Value", "[Label] public required float Value"),
+        Models.CnnWith("[Linear(10)]", "[Linear(1)]").Replace("[Label(Classes = 10)] public required int Value", "[Label] public required float Value"));
+
+    [Fact]
     public Task Softmax_after_the_output_is_removed() => CodeFixAsync<RemoveLayerCodeFix>(
         Models.CnnWith("[Linear(10)]", "[Linear(10), {|MLDSL0014:Softmax|}]"),
         Models.Digit + Models.Cnn);
