@@ -1,3 +1,4 @@
+using MlDsl.Data.Csv;
 using MlDsl.Data.Splits;
 
 namespace MlDsl.Examples.Mnist;
@@ -15,4 +16,9 @@ namespace MlDsl.Examples.Mnist;
 public sealed partial class MnistPipeline
 {
     [Ingest] private static IReadOnlyList<Digit> Load() => MnistDigits.Load();
+
+    /// <summary><c>--data</c>: a folder of class folders 0-9 holding digit images, or a CSV of 784 grey levels and the digit.</summary>
+    [ReadData]
+    private static IReadOnlyList<Digit> Read(string path) =>
+        Directory.Exists(path) ? DigitImages.Read(path) : CsvFile.Read<Digit>(path, new CsvOptions { HasHeader = false });
 }

@@ -1,10 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
+using MlDsl.Data.Splits;
 using MlDsl.Examples.Mnist;
 using MlDsl.Training;
 
 // With a pipeline command (run, validate, evaluate, predict, monitor) this is MnistPipeline's command
 // line; without, it trains the attribute-declared CNN on 8,000 real MNIST digits and tests it on the 2,000 held out.
+if (args is ["write-images", var folder, ..])
+{
+    // Digits from the pipeline's own test split (never trained on) as PNG files in class folders,
+    // to try `predict --data <folder>` and `evaluate --data <folder>` on images.
+    int count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+    DigitImages.Write(folder, MnistPipeline.Definition.Ingest().Split(MnistPipeline.Definition.Split).Test.Take(count).ToList());
+    Console.WriteLine($"wrote {count} digits to {folder}/<digit>/*.png");
+    return 0;
+}
 if (args.Length > 0 && !char.IsDigit(args[0][0])) return MnistPipeline.RunCommandLine(args);
 
 int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 12;

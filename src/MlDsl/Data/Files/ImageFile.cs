@@ -52,6 +52,25 @@ public static class ImageFile
     }
 
     /// <summary>The decoded image as unpremultiplied RGBA bytes, at <paramref name="height"/> × <paramref name="width"/>.</summary>
+    /// <summary>
+    /// Writes grey levels in [0, 1] (row-major, <paramref name="height"/> × <paramref name="width"/>) as an
+    /// 8-bit PNG that <see cref="ReadGrayscale"/> reads back to within 1/255; values outside [0, 1] are clipped.
+    /// </summary>
+    public static void WriteGrayscalePng(string path, ReadOnlySpan<float> values, int height, int width)
+    {
+        if (values.Length != height * width)
+            throw new ArgumentException($"{path}: {values.Length} grey levels for a {height}x{width} image (expected {height * width})", nameof(values));
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
+        Span<byte> pixels = bitmap.GetPixelSpan();
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+                pixels[y * bitmap.RowBytes + x] = (byte)Math.Round(Math.Clamp(values[y * width + x], 0f, 1f) * 255f);
+        using SKData encoded = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        File.WriteAllBytes(path, encoded.ToArray());
+    }
+
     private static SKBitmap Load(string path, int height, int width)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
