@@ -11,7 +11,8 @@ if (args is ["write-images", var folder, ..])
     // Digits from the pipeline's own test split (never trained on) as PNG files in class folders,
     // to try `predict --data <folder>` and `evaluate --data <folder>` on images.
     int count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
-    DigitImages.Write(folder, MnistPipeline.Definition.Ingest().Split(MnistPipeline.Definition.Split).Test.Take(count).ToList());
+    IReadOnlyList<Digit> heldOut = MnistPipeline.Definition.Ingest().Split(MnistPipeline.Definition.Split).Test;
+    DigitImages.Write(folder, Enumerable.Range(0, count).Select(i => heldOut[i * heldOut.Count / count]).ToList()); // evenly spaced: the split groups digits by class
     Console.WriteLine($"wrote {count} digits to {folder}/<digit>/*.png");
     return 0;
 }

@@ -91,7 +91,11 @@ public sealed record ClassificationReport(
         double? auc = classes == 2 && probabilities is not null
             ? AreaUnderRoc(rows.Select(row => TRow.ReadLabel(row) == 1).ToArray(), probabilities.Select(p => (double)p[1]).ToArray())
             : null;
-        return new ClassificationReport(accuracy, perClass, perClass.Average(metrics => metrics.F1), accuracy, confusion, slices, auc);
+        // Like scikit-learn, macro F1 averages the classes that occur in the rows or the predictions:
+        // a class absent from both would add a meaningless zero.
+        double macroF1 = perClass.Where((metrics, c) => metrics.Support > 0 || Enumerable.Range(0, classes).Any(a => confusion[a, c] > 0))
+            .Select(metrics => metrics.F1).DefaultIfEmpty(0).Average();
+        return new ClassificationReport(accuracy, perClass, macroF1, accuracy, confusion, slices, auc);
     }
 
     /// <summary>

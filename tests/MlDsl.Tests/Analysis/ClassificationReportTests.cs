@@ -18,6 +18,19 @@ public sealed class ClassificationReportTests
     private static readonly int[] Predicted = { 1, 1, 0, 0, 0, 1, 0, 0 };
 
     [Fact]
+    public void Macro_f1_averages_only_the_classes_that_occur()
+    {
+        // Only healthy rows, one predicted sick: "sick" occurs in the predictions (F1 0), a third class nowhere.
+        Visit[] rows = { Row(0, "north"), Row(0, "north"), Row(0, "south") };
+
+        ClassificationReport report = ClassificationReport.Compute(rows, new[] { 0, 0, 1 }, new[] { "healthy", "sick" });
+
+        Assert.Equal((0.8 + 0) / 2, report.MacroF1, 10); // healthy: precision 1, recall 2/3
+        ClassificationReport clean = ClassificationReport.Compute(rows, new[] { 0, 0, 0 }, new[] { "healthy", "sick" });
+        Assert.Equal(1.0, clean.MacroF1, 10); // sick occurs nowhere: not averaged in as a zero
+    }
+
+    [Fact]
     public void Metrics_match_a_hand_computed_confusion_matrix()
     {
         ClassificationReport report = ClassificationReport.Compute(Rows, Predicted, new[] { "healthy", "sick" });
