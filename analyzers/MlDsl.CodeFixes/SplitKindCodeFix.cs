@@ -11,11 +11,11 @@ using MlDsl.Declarations.Diagnostics;
 
 namespace MlDsl.CodeFixes;
 
-/// <summary>MLDSL0019: set <c>Kind = SplitKind.Grouped</c> (or <c>ByTime</c>) in the split's options.</summary>
+/// <summary>MLDSL0019: set <c>Kind = SplitKind.Grouped</c> (or <c>ByTime</c>) in the split's options; MLDSL0025: a stratified split of a non-class label becomes <c>Random</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SplitKindCodeFix)), Shared]
 public sealed class SplitKindCodeFix : SyntaxCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.SplitIgnoresGroupsOrTime.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.SplitIgnoresGroupsOrTime.Id, DiagnosticDescriptors.StratifiedWithoutClasses.Id);
 
     protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {

@@ -173,4 +173,19 @@ public sealed class LeakageCodeFixTests
                 var split = visits.Split(new SplitOptions { Kind = SplitKind.Grouped, Test = 0.2 });
             }
         """));
+
+    [Fact]
+    public Task A_stratified_split_of_a_regression_label_becomes_random() => LeakageVerifier<LeakageAnalyzer>.CodeFixAsync<SplitKindCodeFix>(
+        Script("""
+            public static void Run(IReadOnlyList<Stay> stays)
+            {
+                var split = stays.Split({|MLDSL0025:new SplitOptions { Kind = SplitKind.Stratified, Test = 0.2 }|});
+            }
+        """),
+        Script("""
+            public static void Run(IReadOnlyList<Stay> stays)
+            {
+                var split = stays.Split(new SplitOptions { Kind = SplitKind.Random, Test = 0.2 });
+            }
+        """));
 }

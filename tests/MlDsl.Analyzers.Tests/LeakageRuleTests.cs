@@ -15,6 +15,25 @@ public sealed class LeakageRuleTests
     private static Task Verify(string source, params DiagnosticResult[] expected) => LeakageVerifier<LeakageAnalyzer>.AnalyzerAsync(source, expected);
 
     [Fact]
+    public Task A_stratified_split_of_a_regression_label_is_an_error() => Verify(Script("""
+            public static void Run(IReadOnlyList<Stay> stays)
+            {
+                var split = stays.Split({|#0:new SplitOptions { Kind = SplitKind.Stratified }|});
+            }
+        """),
+        new DiagnosticResult("MLDSL0025", DiagnosticSeverity.Error).WithLocation(0).WithMessage(
+            "Stay.Days is a number to predict (regression), not a class, so there are no class shares for a stratified split to keep; split randomly (or by group or time)"));
+
+    [Fact]
+    public Task A_random_split_of_a_regression_label_and_a_stratified_split_of_classes_are_silent() => Verify(Script("""
+            public static void Run(IReadOnlyList<Stay> stays, IReadOnlyList<Reading> readings)
+            {
+                var split = stays.Split(new SplitOptions { Kind = SplitKind.Random });
+                var classes = readings.Split(new SplitOptions { Kind = SplitKind.Stratified });
+            }
+        """));
+
+    [Fact]
     public Task Fitting_a_scaler_before_splitting_the_same_rows_is_preprocessing_leakage() => Verify(Script("""
             public static void Run(IReadOnlyList<Reading> all)
             {

@@ -16,7 +16,7 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.PreprocessingLeakage, DiagnosticDescriptors.TestSetSelection,
-        DiagnosticDescriptors.SplitIgnoresGroupsOrTime, DiagnosticDescriptors.SameDataTrainAndValidation);
+        DiagnosticDescriptors.SplitIgnoresGroupsOrTime, DiagnosticDescriptors.SameDataTrainAndValidation, DiagnosticDescriptors.StratifiedWithoutClasses);
 
     public override void Initialize(AnalysisContext context)
     {

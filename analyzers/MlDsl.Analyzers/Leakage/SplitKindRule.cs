@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using MlDsl.Declarations.Diagnostics;
+using MlDsl.Declarations.Parsing;
 
 namespace MlDsl.Analyzers.Leakage;
 
@@ -18,6 +19,7 @@ internal static class SplitKindRule
     public static void Check(OperationAnalysisContext context, IInvocationOperation split, LeakageSymbols symbols)
     {
         if (split.TargetMethod.TypeArguments.FirstOrDefault() is not INamedTypeSymbol row) return;
+        CheckStratified(context, split, row);
         bool grouped = row.GetMembers().Any(member => LeakageSymbols.HasAttribute(member, symbols.GroupKeyAttribute));
         bool timed = row.GetMembers().Any(member => LeakageSymbols.HasAttribute(member, symbols.TimestampAttribute));
         if (!grouped && !timed) return;
@@ -37,6 +39,16 @@ internal static class SplitKindRule
         Location location = (options?.Syntax ?? split.Syntax).GetLocation();
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SplitIgnoresGroupsOrTime, location,
             ImmutableDictionary<string, string?>.Empty.Add(KindProperty, wanted), reason));
+    }
+
+    /// <summary>MLDSL0025: a stratified split needs classes to keep the shares of; a multi-label set or a number has none.</summary>
+    private static void CheckStratified(OperationAnalysisContext context, IInvocationOperation split, INamedTypeSymbol row)
+    {
+        IArgumentOperation? options = LeakageAnalyzer.Argument(split, "options");
+        if (KindOf(options, out bool known) != "Stratified" || !known) return;
+        if (StratifiedLabel.Problem(row) is not { } problem) return;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StratifiedWithoutClasses, options!.Syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "Random"), problem));
     }
 
     /// <summary>The Kind set in <c>new SplitOptions { Kind = ... }</c>; null when not set (Random), unknown when the options come from elsewhere.</summary>

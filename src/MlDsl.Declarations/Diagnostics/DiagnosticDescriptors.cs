@@ -42,13 +42,15 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BatchNormWithBatchOfOne = Warning("MLDSL0024", "BatchNorm trained with batches of one", "{0}");
 
+    public static readonly DiagnosticDescriptor StratifiedWithoutClasses = Error("MLDSL0025", "Stratified split of a label that is not a class", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
         NotADataset, MissingLabel, InvalidFeature, InvalidLayerMember, NoLayers, UnknownLayer,
         LayerAfterOutput, SoftmaxBeforeCrossEntropy, LayersAcrossPartials,
         PreprocessingLeakage, LabelLeakage, TestSetSelection, SplitIgnoresGroupsOrTime, SameDataTrainAndValidation, IdentifierAsFeature,
-        PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne,
+        PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne, StratifiedWithoutClasses,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

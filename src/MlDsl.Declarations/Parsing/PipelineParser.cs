@@ -14,6 +14,9 @@ public static class PipelineParser
 {
     public const string PipelineAttribute = "MlDsl.PipelineAttribute";
 
+    // MlDsl.Data.Splits.SplitKind.Stratified's value (Random, Stratified, Grouped, ByTime).
+    private const int StratifiedKind = 1;
+
     // Gate attribute property -> the Gate builder method it becomes.
     private static readonly Dictionary<string, string> GateMethods = new()
     {
@@ -48,6 +51,11 @@ public static class PipelineParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineWithoutIngest, ingest?.Locations.FirstOrDefault() ?? type.Locations.FirstOrDefault(),
                 type.Name, row.Name));
 
+        AttributeData? split = TypeIdentities.FindAttribute(type, "MlDsl.SplitAttribute");
+        if (row is not null && split?.NamedArguments.FirstOrDefault(argument => argument.Key == "Kind").Value is { Value: int splitKind } && splitKind == StratifiedKind
+            && StratifiedLabel.Problem(row) is { } problem)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StratifiedWithoutClasses, TypeIdentities.LocationOf(split, type), problem));
+
         string? transform = TypeIdentities.FindAttribute(type, "MlDsl.TransformAttribute")?.ConstructorArguments.FirstOrDefault() is { } kind ? Literal(kind) : null;
         string? export = TypeIdentities.FindAttribute(type, "MlDsl.ExportAttribute")?.ConstructorArguments.FirstOrDefault() is { } folder ? Literal(folder) : null;
         AttributeData? gate = TypeIdentities.FindAttribute(type, "MlDsl.GateAttribute");
@@ -57,7 +65,7 @@ public static class PipelineParser
             model is null ? "" : Qualified(model),
             row is null ? "" : Qualified(row),
             ingest?.Name,
-            Assignments(TypeIdentities.FindAttribute(type, "MlDsl.SplitAttribute")),
+            Assignments(split),
             transform,
             Assignments(TypeIdentities.FindAttribute(type, "MlDsl.TrainAttribute"), skipZero: new[] { "EarlyStoppingPatience", "GradientClipNorm" }),
             (gate?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())

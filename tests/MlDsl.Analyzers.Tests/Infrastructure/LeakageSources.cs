@@ -32,6 +32,13 @@ internal static class LeakageSources
             [Label(Classes = 2)] public int Sick { get; init; }
         }
 
+        [Dataset]
+        public sealed partial record Stay
+        {
+            [Feature] public float Heart { get; init; }
+            [Label] public float Days { get; init; }
+        }
+
         [Model(typeof(Visit))]
         public sealed partial class VisitNet
         {
