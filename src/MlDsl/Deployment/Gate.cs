@@ -3,27 +3,6 @@ using MlDsl.Analysis;
 
 namespace MlDsl.Deployment;
 
-/// <summary>What deployment costs, measured on the exported model: single-row latency, file size, and the memory its tensors hold.</summary>
-public sealed record DeploymentMeasurements(double LatencyMilliseconds, long ModelBytes)
-{
-    /// <summary>Bytes of the parameters and buffers in memory; 0 when not measured.</summary>
-    public long ModelMemoryBytes { get; init; }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"single-row latency {LatencyMilliseconds:F2} ms, model file {Size(ModelBytes)}, weights in memory {Size(ModelMemoryBytes)}");
-
-    private static string Size(long bytes) => bytes >= 1_000_000
-        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:F2} MB")
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e3:F1} kB");
-}
-
-/// <summary>The gate's decision and, for each failed criterion, what failed and by how much.</summary>
-public sealed record GateVerdict(bool Passed, IReadOnlyList<string> Failures, IReadOnlyList<string> Checks)
-{
-    public override string ToString() =>
-        (Passed ? "gate: PASSED\n" : "gate: FAILED\n") + string.Concat(Checks.Select(check => "  " + check + "\n"));
-}
-
 /// <summary>
 /// A go/no-go decision before export: thresholds on any named metric of the analysis (class,
 /// multi-label or regression), on every value of a slice, on the bias gap, on latency and on model
