@@ -8,12 +8,8 @@ using MlDsl.Training;
 
 namespace MlDsl.Tests.Deployment;
 
-public sealed class ArtifactTests : IDisposable
+public sealed class ArtifactTests() : TemporaryFolder("mldsl-artifacts")
 {
-    private readonly string root = Directory.CreateTempSubdirectory("mldsl-artifacts").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     private (string Path, TumourMlp Model, Standardizer Scaler, DataSplit<Tumour> Split) Export()
     {
         DataSplit<Tumour> split = BreastCancerRows.Load().Split(new SplitOptions { Kind = SplitKind.Stratified, Seed = 3 });
@@ -22,7 +18,7 @@ public sealed class ArtifactTests : IDisposable
         model.Fit(scaler.Apply(split.Train), options: new FitOptions { Epochs = 5, BatchSize = 32, Seed = 3 });
         Tumour[] test = scaler.Apply(split.Test);
         var report = ClassificationReport.Compute(test, model.Predict(test), new[] { "malignant", "benign" });
-        string path = Path.Combine(root, "tumour-mlp");
+        string path = Path.Combine(Root, "tumour-mlp");
         ModelArtifact.Export(path, model, TumourMlp.ModelName, new ArtifactContents<Tumour>(split.Train, report, new[] { "malignant", "benign" }, scaler,
             new Dictionary<string, string> { ["seed"] = "3", ["epochs"] = "5" }));
         return (path, model, scaler, split);
@@ -44,7 +40,7 @@ public sealed class ArtifactTests : IDisposable
         Assert.Equal(30, artifact.Manifest.Features.Length);
         Assert.Equal("5", artifact.Manifest.Settings["epochs"]);
         Assert.InRange(artifact.Manifest.Metrics["accuracy"], 0.8, 1.0);
-        Assert.Empty(Directory.GetDirectories(root, "*.staging-*"));
+        Assert.Empty(Directory.GetDirectories(Root, "*.staging-*"));
         model.Dispose();
     }
 
@@ -100,7 +96,7 @@ public sealed class ArtifactTests : IDisposable
     [Fact]
     public void A_folder_without_a_manifest_is_not_an_artifact()
     {
-        var error = Assert.Throws<ArtifactException>(() => ModelArtifact.Open(root));
+        var error = Assert.Throws<ArtifactException>(() => ModelArtifact.Open(Root));
 
         Assert.Contains("no manifest.json", error.Message);
     }

@@ -7,12 +7,8 @@ using MlDsl.Training;
 namespace MlDsl.Tests.Labels;
 
 /// <summary>A multi-label model through the whole pipeline: subset accuracy gated, label names exported, predictions as label sets.</summary>
-public sealed class MultiLabelPipelineTests : IDisposable
+public sealed class MultiLabelPipelineTests() : TemporaryFolder("mldsl-multilabel")
 {
-    private readonly string root = Directory.CreateTempSubdirectory("mldsl-multilabel").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     private static IReadOnlyList<DigitTraits> Rows()
     {
         Digit[] digits = MnistDigits.Load().ToArray();
@@ -28,10 +24,10 @@ public sealed class MultiLabelPipelineTests : IDisposable
             Training = new FitOptions { Epochs = 2, Seed = 2 },
             Gate = new Gate().Minimum("subset_accuracy", 0.6).Minimum("micro_f1", 0.8),
             ClassNames = DigitTraits.Names,
-            ExportDirectory = Path.Combine(root, "artifact"),
+            ExportDirectory = Path.Combine(Root, "artifact"),
         };
 
-        PipelineRun run = PipelineRunner.Run(pipeline, new PipelineOptions { OutputDirectory = Path.Combine(root, "out"), Quiet = true });
+        PipelineRun run = PipelineRunner.Run(pipeline, new PipelineOptions { OutputDirectory = Path.Combine(Root, "out"), Quiet = true });
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var test = Assert.IsType<MultiLabelReport>(run.Test);

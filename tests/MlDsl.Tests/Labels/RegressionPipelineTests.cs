@@ -1,20 +1,16 @@
 using MlDsl.Analysis;
-using MlDsl.Examples.BreastCancer;
 using MlDsl.Deployment;
+using MlDsl.Examples.BreastCancer;
 using MlDsl.Pipelines;
 
 namespace MlDsl.Tests.Labels;
 
 /// <summary>A pipeline over a regression label: MAE/RMSE/R² per slice, gated, exported, evaluated from the artifact.</summary>
-public sealed class RegressionPipelineTests : IDisposable
+public sealed class RegressionPipelineTests() : TemporaryFolder("mldsl-regression")
 {
-    private readonly string root = Directory.CreateTempSubdirectory("mldsl-regression").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     private PipelineRun Run(string name, Gate? gate = null) =>
-        PipelineRunner.Run(ProgressionPipeline.Definition with { ExportDirectory = Path.Combine(root, name, "artifact"), Gate = gate ?? ProgressionPipeline.Definition.Gate },
-            new PipelineOptions { OutputDirectory = Path.Combine(root, name, "out"), Quiet = true });
+        PipelineRunner.Run(ProgressionPipeline.Definition with { ExportDirectory = Path.Combine(Root, name, "artifact"), Gate = gate ?? ProgressionPipeline.Definition.Gate },
+            new PipelineOptions { OutputDirectory = Path.Combine(Root, name, "out"), Quiet = true });
 
     [Fact]
     public void A_regression_pipeline_is_judged_by_its_errors_and_exports_them()
@@ -31,8 +27,8 @@ public sealed class RegressionPipelineTests : IDisposable
         Assert.Equal(test.MeanAbsoluteError, artifact.Manifest.Metrics["mae"], 9);
         Assert.Equal(test.RSquared, artifact.Manifest.Metrics["r2"], 9);
         Assert.Empty(artifact.Manifest.ClassNames);
-        Assert.True(File.Exists(Path.Combine(root, "full", "out", "slices.png")));
-        Assert.False(File.Exists(Path.Combine(root, "full", "out", "confusion.png")));
+        Assert.True(File.Exists(Path.Combine(Root, "full", "out", "slices.png")));
+        Assert.False(File.Exists(Path.Combine(Root, "full", "out", "confusion.png")));
 
         using (DeployedModel<DiabetesPatient, ProgressionMlp> deployed = ProgressionPipeline.Definition.Deploy(run.ArtifactDirectory))
         {

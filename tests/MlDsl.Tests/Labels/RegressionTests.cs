@@ -1,10 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
 using MlDsl.Analysis;
-using MlDsl.Examples.BreastCancer;
 using MlDsl.Data;
 using MlDsl.Data.Splits;
 using MlDsl.Data.Transforms;
 using MlDsl.Data.Validation;
+using MlDsl.Examples.BreastCancer;
 using MlDsl.Training;
 
 namespace MlDsl.Tests.Labels;

@@ -7,12 +7,8 @@ namespace MlDsl.Tests.Pipelines;
 /// The reliability promise, with a real process: kill the MNIST pipeline mid-training, rerun it with
 /// --resume, and the exported weights equal those of a run that was never interrupted.
 /// </summary>
-public sealed class KillAndResumeTests : IDisposable
+public sealed class KillAndResumeTests() : TemporaryFolder("mldsl-resume")
 {
-    private readonly string root = Directory.CreateTempSubdirectory("mldsl-resume").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     private static string ExampleDll()
     {
         string examples = Path.Combine(Infrastructure.RepositoryRoot(), "examples", "Mnist", "bin");
@@ -38,8 +34,8 @@ public sealed class KillAndResumeTests : IDisposable
     [Fact]
     public void A_killed_run_resumed_from_its_checkpoint_exports_the_same_weights_as_an_uninterrupted_run()
     {
-        string whole = Directory.CreateDirectory(Path.Combine(root, "whole")).FullName;
-        string killed = Directory.CreateDirectory(Path.Combine(root, "killed")).FullName;
+        string whole = Directory.CreateDirectory(Path.Combine(Root, "whole")).FullName;
+        string killed = Directory.CreateDirectory(Path.Combine(Root, "killed")).FullName;
         string[] run = { "run", "--epochs", "3", "--out", "out", "--quiet" };
 
         using (Process uninterrupted = Start(whole, run))

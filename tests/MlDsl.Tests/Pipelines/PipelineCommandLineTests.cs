@@ -4,12 +4,8 @@ using MlDsl.Pipelines;
 namespace MlDsl.Tests.Pipelines;
 
 /// <summary>The pipeline command line: run, validate, evaluate, predict and monitor against an exported artifact.</summary>
-public sealed class PipelineCommandLineTests : IDisposable
+public sealed class PipelineCommandLineTests() : TemporaryFolder("mldsl-cli")
 {
-    private readonly string root = Directory.CreateTempSubdirectory("mldsl-cli").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     private (int Exit, string Output) Cli(PipelineDefinition<Tumour, TumourMlp> definition, params string[] args)
     {
         var output = new StringWriter();
@@ -20,10 +16,10 @@ public sealed class PipelineCommandLineTests : IDisposable
     [Fact]
     public void Run_then_predict_evaluate_and_monitor_the_exported_artifact()
     {
-        var definition = TumourPipeline.Definition with { ExportDirectory = Path.Combine(root, "artifact") };
+        var definition = TumourPipeline.Definition with { ExportDirectory = Path.Combine(Root, "artifact") };
         string csv = SklearnData.BreastCancerCsv();
         string[] lines = File.ReadAllLines(csv);
-        string shifted = Path.Combine(root, "shifted.csv");
+        string shifted = Path.Combine(Root, "shifted.csv");
         // Every tumour's first measurement (mean radius) doubled: a drift the monitor must see.
         File.WriteAllLines(shifted, lines.Take(1).Concat(lines.Skip(1).Select(line =>
         {
@@ -32,7 +28,7 @@ public sealed class PipelineCommandLineTests : IDisposable
             return string.Join(',', fields);
         })));
 
-        (int runExit, string runOutput) = Cli(definition, "run", "--out", Path.Combine(root, "out"), "--quiet");
+        (int runExit, string runOutput) = Cli(definition, "run", "--out", Path.Combine(Root, "out"), "--quiet");
         (int predictExit, string predictions) = Cli(definition, "predict", "--data", csv);
         (int evaluateExit, string evaluation) = Cli(definition, "evaluate");
         (int sameExit, string same) = Cli(definition, "monitor", "--data", csv);
@@ -58,7 +54,7 @@ public sealed class PipelineCommandLineTests : IDisposable
     [Fact]
     public void Validate_prints_the_report_and_a_missing_artifact_is_a_clear_error()
     {
-        var definition = TumourPipeline.Definition with { ExportDirectory = Path.Combine(root, "nowhere") };
+        var definition = TumourPipeline.Definition with { ExportDirectory = Path.Combine(Root, "nowhere") };
 
         (int validateExit, string report) = Cli(definition, "validate");
         (int predictExit, _) = Cli(definition, "predict", "--data", SklearnData.BreastCancerCsv());

@@ -6,15 +6,11 @@ using MlDsl.Pipelines;
 namespace MlDsl.Tests.Pipelines;
 
 /// <summary>The generated breast-cancer pipeline, run end to end on the real CSV.</summary>
-public sealed class PipelineTests : IDisposable
+public sealed class PipelineTests() : TemporaryFolder("mldsl-pipeline")
 {
-    private readonly string root = Directory.CreateTempSubdirectory("mldsl-pipeline").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     private PipelineRun Run(string name, PipelineDefinition<Tumour, TumourMlp>? definition = null, int? seed = null) =>
-        PipelineRunner.Run((definition ?? TumourPipeline.Definition) with { ExportDirectory = Path.Combine(root, name, "artifact") },
-            new PipelineOptions { OutputDirectory = Path.Combine(root, name, "out"), Quiet = true, Seed = seed });
+        PipelineRunner.Run((definition ?? TumourPipeline.Definition) with { ExportDirectory = Path.Combine(Root, name, "artifact") },
+            new PipelineOptions { OutputDirectory = Path.Combine(Root, name, "out"), Quiet = true, Seed = seed });
 
     [Fact]
     public void A_run_goes_through_every_stage_and_exports_a_verified_artifact_with_report_and_plots()
@@ -30,10 +26,10 @@ public sealed class PipelineTests : IDisposable
         OpenedArtifact artifact = ModelArtifact.Open(run.ArtifactDirectory!);
         Assert.Equal("TumourPipeline", artifact.Manifest.Settings["pipeline"]);
         foreach (string file in new[] { "report.md", "learning-curves.png", "confusion.png" })
-            Assert.True(new FileInfo(Path.Combine(root, "full", "out", file)).Length > 1000, $"{file} is missing or empty");
+            Assert.True(new FileInfo(Path.Combine(Root, "full", "out", file)).Length > 1000, $"{file} is missing or empty");
         // TumourMlp holds 30*32+32 + 32*16+16 + 16*2+2 = 1,554 floats: 6,216 bytes in memory.
         Assert.Matches(@"\| gate \| passed \(single-row latency \d+\.\d\d ms, model file \d+\.\d kB, weights in memory 6\.2 kB\) \|",
-            File.ReadAllText(Path.Combine(root, "full", "out", "report.md")));
+            File.ReadAllText(Path.Combine(Root, "full", "out", "report.md")));
     }
 
     [Fact]
@@ -53,7 +49,7 @@ public sealed class PipelineTests : IDisposable
 
         Assert.Equal(4, run.ExitCode);
         Assert.Null(run.ArtifactDirectory);
-        Assert.False(Directory.Exists(Path.Combine(root, "strict", "artifact")));
+        Assert.False(Directory.Exists(Path.Combine(Root, "strict", "artifact")));
         Assert.Matches(@"^accuracy \d+\.\d\d% is below the minimum 99\.99% by \d+\.\d\d%$", Assert.Single(run.Gate!.Failures));
         Assert.DoesNotContain(run.Stages, stage => stage.Stage == "export");
     }

@@ -5,19 +5,15 @@ using MlDsl.Training;
 namespace MlDsl.Tests.Pipelines;
 
 /// <summary>The spectrogram figure: which rows it shows, that it is a real picture, and that an audio pipeline writes it.</summary>
-public sealed class SpectrogramPlotTests : IDisposable
+public sealed class SpectrogramPlotTests() : TemporaryFolder("mldsl-spectrograms")
 {
-    private readonly string root = Directory.CreateTempSubdirectory("mldsl-spectrograms").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
     [Fact]
     public void A_model_without_audio_layers_gets_no_spectrogram_plot()
     {
         using var model = new PointMlp(seed: 1);
 
-        Assert.Null(PipelinePlots.Spectrograms(model, SyntheticData.Points(6, seed: 1), null, root));
-        Assert.Empty(Directory.GetFiles(root));
+        Assert.Null(PipelinePlots.Spectrograms(model, SyntheticData.Points(6, seed: 1), null, Root));
+        Assert.Empty(Directory.GetFiles(Root));
     }
 
     [Fact]
@@ -25,9 +21,9 @@ public sealed class SpectrogramPlotTests : IDisposable
     {
         using var model = new ToneNet(seed: 1);
 
-        string? path = PipelinePlots.Spectrograms(model, ToneClips.Make(6, seed: 4), new[] { "low", "high" }, root);
+        string? path = PipelinePlots.Spectrograms(model, ToneClips.Make(6, seed: 4), new[] { "low", "high" }, Root);
 
-        Assert.Equal(Path.Combine(root, "spectrograms.png"), path);
+        Assert.Equal(Path.Combine(Root, "spectrograms.png"), path);
         Assert.True(new FileInfo(path!).Length > 5 * 1024, $"spectrograms.png is only {new FileInfo(path!).Length} bytes");
     }
 
@@ -59,12 +55,12 @@ public sealed class SpectrogramPlotTests : IDisposable
         {
             Training = new FitOptions { Epochs = 2, BatchSize = 16 },
             ClassNames = new[] { "low", "high" },
-            ExportDirectory = Path.Combine(root, "artifact"),
+            ExportDirectory = Path.Combine(Root, "artifact"),
         };
 
-        PipelineRun run = PipelineRunner.Run(pipeline, new PipelineOptions { OutputDirectory = Path.Combine(root, "out"), Quiet = true });
+        PipelineRun run = PipelineRunner.Run(pipeline, new PipelineOptions { OutputDirectory = Path.Combine(Root, "out"), Quiet = true });
 
-        Assert.Contains(Path.Combine(root, "out", "spectrograms.png"), run.Files);
-        Assert.True(new FileInfo(Path.Combine(root, "out", "spectrograms.png")).Length > 5 * 1024);
+        Assert.Contains(Path.Combine(Root, "out", "spectrograms.png"), run.Files);
+        Assert.True(new FileInfo(Path.Combine(Root, "out", "spectrograms.png")).Length > 5 * 1024);
     }
 }

@@ -3,13 +3,9 @@ using SkiaSharp;
 
 namespace MlDsl.Tests.Data.Files;
 
-public sealed class LabelledFilesTests : IDisposable
+public sealed class LabelledFilesTests() : TemporaryFolder("mldsl-labelled")
 {
-    private readonly string root = Directory.CreateTempSubdirectory("mldsl-labelled").FullName;
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
-    private string At(string relative) => Path.Combine(root, relative);
+    private string At(string relative) => Path.Combine(Root, relative);
 
     /// <summary>root/cat/{a,b}.png, root/dog/c.png, a stray root/dog/notes.txt and root/readme.md; each image one grey level.</summary>
     private void WriteClassFolders()
@@ -34,7 +30,7 @@ public sealed class LabelledFilesTests : IDisposable
     {
         WriteClassFolders();
 
-        LabelledFiles listed = LabelledFiles.FromFolders(root, ".png");
+        LabelledFiles listed = LabelledFiles.FromFolders(Root, ".png");
 
         Assert.Equal(new[] { new LabelledFile(At("cat/a.png"), "cat"), new LabelledFile(At("cat/b.png"), "cat"), new LabelledFile(At("dog/c.png"), "dog") }, listed.Files);
         Assert.Equal(new[] { "cat", "dog" }, listed.Labels);
@@ -51,7 +47,7 @@ public sealed class LabelledFilesTests : IDisposable
     {
         WriteClassFolders();
 
-        float[][] images = LabelledFiles.FromFolders(root, "png").Files.Select(file => ImageFile.ReadGrayscale(file.Path, 4, 4)).ToArray();
+        float[][] images = LabelledFiles.FromFolders(Root, "png").Files.Select(file => ImageFile.ReadGrayscale(file.Path, 4, 4)).ToArray();
 
         Assert.Equal(new[] { 0f, 0.2f, 1f }, images.Select(pixels => pixels.Distinct().Single()));
     }
@@ -62,7 +58,7 @@ public sealed class LabelledFilesTests : IDisposable
         TestImages.WriteUniform(At("apple/one.PNG"), SKColors.Red);
         TestImages.WriteUniform(At("Zebra/two.png"), SKColors.Black);
 
-        LabelledFiles listed = LabelledFiles.FromFolders(root, ".png");
+        LabelledFiles listed = LabelledFiles.FromFolders(Root, ".png");
 
         Assert.Equal(new[] { "Zebra", "apple" }, listed.Labels); // ordinal: upper case first, whatever the culture
         Assert.Equal(new[] { "Zebra", "apple" }, listed.Files.Select(file => file.Label)); // files come class by class, in the same order
@@ -86,7 +82,7 @@ public sealed class LabelledFilesTests : IDisposable
         Directory.CreateDirectory(At("bird"));
         File.WriteAllText(At("bird/song.mp3"), "not a png");
 
-        var error = Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromFolders(root, ".png"));
+        var error = Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromFolders(Root, ".png"));
 
         Assert.Equal($"{At("bird")}: class folder 'bird' has no .png files (it holds 1 other files: song.mp3); expected at least one example per class", error.Message);
     }
