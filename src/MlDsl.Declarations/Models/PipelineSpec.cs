@@ -25,6 +25,9 @@ public sealed record PipelineSpec(
     /// <summary>The [Validate] settings as initializer assignments; null without the attribute.</summary>
     public EquatableArray<string>? Validate { get; init; }
 
+    /// <summary>[Analyze]'s MinSliceRows; null without the attribute.</summary>
+    public int? MinSliceRows { get; init; }
+
     /// <summary>The [Monitor] thresholds as initializer assignments; null without the attribute.</summary>
     public EquatableArray<string>? Monitor { get; init; }
 

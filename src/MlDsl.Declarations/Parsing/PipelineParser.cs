@@ -78,6 +78,8 @@ public static class PipelineParser
         {
             Validate = TypeIdentities.FindAttribute(type, "MlDsl.ValidateAttribute") is { } validate ? Assignments(validate) : null,
             Monitor = TypeIdentities.FindAttribute(type, "MlDsl.MonitorAttribute") is { } monitor ? Assignments(monitor) : null,
+            MinSliceRows = TypeIdentities.FindAttribute(type, "MlDsl.AnalyzeAttribute")?.NamedArguments
+                .FirstOrDefault(argument => argument.Key == "MinSliceRows").Value.Value as int?,
         };
     }
 

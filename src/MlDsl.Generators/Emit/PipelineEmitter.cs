@@ -23,6 +23,7 @@ internal static class PipelineEmitter
             if (pipeline.Validate is { } validate) writer.Line($"        Validation = new ValidationRules {{ {string.Join(", ", validate)} }},");
             if (pipeline.Transform is not null) writer.Line($"        Transform = {pipeline.Transform},");
             writer.Line($"        Training = new FitOptions {{ {string.Join(", ", pipeline.Training)} }},");
+            if (pipeline.MinSliceRows is { } minSliceRows) writer.Line($"        MinSliceRows = {minSliceRows},");
             writer.Line($"        Gate = new Gate(){string.Concat(pipeline.Gate.Select(criterion => "." + criterion))},");
             if (pipeline.Export is not null) writer.Line($"        ExportDirectory = {pipeline.Export},");
             if (pipeline.ClassNames.Count > 0) writer.Line($"        ClassNames = new[] {{ {string.Join(", ", pipeline.ClassNames)} }},");

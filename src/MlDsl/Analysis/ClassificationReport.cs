@@ -46,7 +46,10 @@ public sealed record ClassificationReport(
         }
     }
 
-    public IReadOnlyList<SliceScore> SliceScores => Slices.Select(slice => new SliceScore(slice.Slice, slice.Value, "accuracy", slice.Accuracy, slice.Count)).ToArray();
+    /// <summary>Slice values with fewer rows are listed but not judged: they count neither in the bias gap nor in the gate's slice floors.</summary>
+    public int MinSliceRows { get; init; } = 1;
+
+    public IReadOnlyList<SliceScore> SliceScores => Slices.Where(slice => slice.Count >= MinSliceRows).Select(slice => new SliceScore(slice.Slice, slice.Value, "accuracy", slice.Accuracy, slice.Count)).ToArray();
 
     public string Headline => string.Create(CultureInfo.InvariantCulture, $"accuracy {Accuracy * 100:F2}%, macro F1 {MacroF1:F3}") +
         (RocAuc is { } auc ? string.Create(CultureInfo.InvariantCulture, $", ROC-AUC {auc:F4}") : "");
@@ -55,7 +58,7 @@ public sealed record ClassificationReport(
     public SliceMetrics? WorstSlice => Slices.Count == 0 ? null : Slices.MinBy(slice => slice.Accuracy);
 
     /// <summary>The largest accuracy difference between two values of the same slice member.</summary>
-    public double BiasGap => SliceGroups.LargestGap(Slices, slice => slice.Slice, slice => slice.Accuracy);
+    public double BiasGap => SliceGroups.LargestGap(Slices.Where(slice => slice.Count >= MinSliceRows), slice => slice.Slice, slice => slice.Accuracy);
 
     /// <param name="rows">The rows, with their true labels and slices.</param>
     /// <param name="predicted">The predicted class of each row.</param>
@@ -135,7 +138,7 @@ public sealed record ClassificationReport(
         {
             text.Append("accuracy by ").Append(slice.Key).Append('\n');
             foreach (SliceMetrics value in slice)
-                text.Append(CultureInfo.InvariantCulture, $"  {value.Value,-14} {value.Accuracy * 100,7:F2}%  ({value.Count} rows)\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {value.Value,-14} {value.Accuracy * 100,7:F2}%  ({value.Count} rows{SliceGroups.Unjudged(value.Count, MinSliceRows)})\n");
         }
         if (Slices.Count > 0)
             text.Append(CultureInfo.InvariantCulture, $"bias gap (largest accuracy difference within a slice): {BiasGap * 100:F2} points\n");

@@ -13,13 +13,14 @@ public static class ModelAnalysis
     /// <param name="model">A generated model.</param>
     /// <param name="rows">The rows to judge it on, with their true labels.</param>
     /// <param name="names">Class or label names in index order; indices when null.</param>
-    public static IEvaluationReport Analyze<TRow>(ITrainableModel<TRow> model, IReadOnlyList<TRow> rows, IReadOnlyList<string>? names = null)
+    /// <param name="minSliceRows">Slice values with fewer rows are listed but not judged (bias gap, slice floors).</param>
+    public static IEvaluationReport Analyze<TRow>(ITrainableModel<TRow> model, IReadOnlyList<TRow> rows, IReadOnlyList<string>? names = null, int minSliceRows = 1)
         where TRow : IDatasetRow<TRow> => model switch
     {
         IClassifier<TRow> classifier => ClassificationReport.Compute(rows, classifier.Predict(rows), names,
-            TRow.ClassCount == 2 ? classifier.PredictProbabilities(rows) : null),
-        IMultiLabelClassifier<TRow> multiLabel => MultiLabelReport.Compute(rows, multiLabel.Predict(rows), names),
-        IRegressor<TRow> regressor => RegressionReport.Compute(rows, regressor.Predict(rows)),
+            TRow.ClassCount == 2 ? classifier.PredictProbabilities(rows) : null) with { MinSliceRows = minSliceRows },
+        IMultiLabelClassifier<TRow> multiLabel => MultiLabelReport.Compute(rows, multiLabel.Predict(rows), names) with { MinSliceRows = minSliceRows },
+        IRegressor<TRow> regressor => RegressionReport.Compute(rows, regressor.Predict(rows)) with { MinSliceRows = minSliceRows },
         _ => throw Unknown(model),
     };
 

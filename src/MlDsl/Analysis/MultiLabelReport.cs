@@ -22,12 +22,15 @@ public sealed record MultiLabelReport(
         ["subset_accuracy"] = SubsetAccuracy, ["label_accuracy"] = LabelAccuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["bias_gap"] = BiasGap,
     }, Labels);
 
-    public IReadOnlyList<SliceScore> SliceScores => Slices.Select(slice => new SliceScore(slice.Slice, slice.Value, "subset_accuracy", slice.Accuracy, slice.Count)).ToArray();
+    /// <summary>Slice values with fewer rows are listed but not judged: they count neither in the bias gap nor in the gate's slice floors.</summary>
+    public int MinSliceRows { get; init; } = 1;
+
+    public IReadOnlyList<SliceScore> SliceScores => Slices.Where(slice => slice.Count >= MinSliceRows).Select(slice => new SliceScore(slice.Slice, slice.Value, "subset_accuracy", slice.Accuracy, slice.Count)).ToArray();
 
     public string Headline => string.Create(CultureInfo.InvariantCulture,
         $"subset accuracy {SubsetAccuracy * 100:F2}%, label accuracy {LabelAccuracy * 100:F2}%, micro F1 {MicroF1:F3}");
 
-    public double BiasGap => SliceGroups.LargestGap(Slices, slice => slice.Slice, slice => slice.Accuracy);
+    public double BiasGap => SliceGroups.LargestGap(Slices.Where(slice => slice.Count >= MinSliceRows), slice => slice.Slice, slice => slice.Accuracy);
 
     /// <param name="rows">The rows, with their true label sets and slices.</param>
     /// <param name="predicted">Per row, whether each label was predicted present.</param>
@@ -79,7 +82,7 @@ public sealed record MultiLabelReport(
         {
             text.Append("subset accuracy by ").Append(slice.Key).Append('\n');
             foreach (SliceMetrics value in slice)
-                text.Append(CultureInfo.InvariantCulture, $"  {value.Value,-14} {value.Accuracy * 100,7:F2}%  ({value.Count} rows)\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {value.Value,-14} {value.Accuracy * 100,7:F2}%  ({value.Count} rows{SliceGroups.Unjudged(value.Count, MinSliceRows)})\n");
         }
         return text.ToString();
     }

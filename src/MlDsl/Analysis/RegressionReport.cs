@@ -19,11 +19,14 @@ public sealed record RegressionReport(double MeanAbsoluteError, double RootMeanS
         ["mae"] = MeanAbsoluteError, ["rmse"] = RootMeanSquaredError, ["r2"] = RSquared, ["bias_gap"] = BiasGap,
     };
 
-    public IReadOnlyList<SliceScore> SliceScores => Slices.Select(slice => new SliceScore(slice.Slice, slice.Value, "mae", slice.MeanAbsoluteError, slice.Count)).ToArray();
+    /// <summary>Slice values with fewer rows are listed but not judged: they count neither in the bias gap nor in the gate's slice floors.</summary>
+    public int MinSliceRows { get; init; } = 1;
+
+    public IReadOnlyList<SliceScore> SliceScores => Slices.Where(slice => slice.Count >= MinSliceRows).Select(slice => new SliceScore(slice.Slice, slice.Value, "mae", slice.MeanAbsoluteError, slice.Count)).ToArray();
 
     public string Headline => string.Create(CultureInfo.InvariantCulture, $"MAE {MeanAbsoluteError:G4}, RMSE {RootMeanSquaredError:G4}, R² {RSquared:F3}");
 
-    public double BiasGap => SliceGroups.LargestGap(Slices, slice => slice.Slice, slice => slice.MeanAbsoluteError);
+    public double BiasGap => SliceGroups.LargestGap(Slices.Where(slice => slice.Count >= MinSliceRows), slice => slice.Slice, slice => slice.MeanAbsoluteError);
 
     /// <param name="rows">The rows, with their true targets and slices.</param>
     /// <param name="predicted">The predicted value of each row.</param>
@@ -70,7 +73,7 @@ public sealed record RegressionReport(double MeanAbsoluteError, double RootMeanS
         {
             text.Append("errors by ").Append(slice.Key).Append('\n');
             foreach (SliceErrors value in slice)
-                text.Append(CultureInfo.InvariantCulture, $"  {value.Value,-14} MAE {value.MeanAbsoluteError,9:G4}  RMSE {value.RootMeanSquaredError,9:G4}  ({value.Count} rows)\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {value.Value,-14} MAE {value.MeanAbsoluteError,9:G4}  RMSE {value.RootMeanSquaredError,9:G4}  ({value.Count} rows{SliceGroups.Unjudged(value.Count, MinSliceRows)})\n");
         }
         if (Slices.Count > 0)
             text.Append(CultureInfo.InvariantCulture, $"bias gap (largest MAE difference within a slice): {BiasGap:G4}\n");

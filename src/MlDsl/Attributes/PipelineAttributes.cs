@@ -6,7 +6,7 @@ namespace MlDsl;
 
 /// <summary>
 /// Marks a partial class as a pipeline that trains <paramref name="model"/>. The stages are the
-/// class's attributes ([Split], [Validate], [Transform], [Train], [Gate], [Export], [Monitor]) and its [Ingest] method; the
+/// class's attributes ([Split], [Validate], [Transform], [Train], [Analyze], [Gate], [Export], [Monitor]) and its [Ingest] method; the
 /// generator emits <c>Definition</c>, <c>Run(options)</c> and <c>RunCommandLine(args)</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
@@ -44,6 +44,14 @@ public sealed class ValidateAttribute : Attribute
     public bool FailOnShift { get; set; }
     public double MaxMajorityShare { get; set; } = double.NaN;
     public int MinTrainRows { get; set; }
+}
+
+/// <summary>How the trained model is analyzed on the test split. The metrics follow the label kind and the slices the [Slice] members.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AnalyzeAttribute : Attribute
+{
+    /// <summary>Slice values with fewer test rows are listed but not judged: a gap over three rows is noise, not bias.</summary>
+    public int MinSliceRows { get; set; } = 1;
 }
 
 /// <summary>When <c>monitor</c> calls a feature drifted (see <see cref="MlDsl.Deployment.DriftThresholds"/>).</summary>

@@ -36,6 +36,8 @@ public sealed record PipelineDefinition<TRow, TModel>(
     public ValidationRules Validation { get; init; } = new();
     public TransformKind Transform { get; init; }
     public FitOptions Training { get; init; } = new();
+    /// <summary>Slice values with fewer test rows than this are listed but not judged by the bias gap or the gate.</summary>
+    public int MinSliceRows { get; init; } = 1;
     public Gate Gate { get; init; } = new();
     public string ExportDirectory { get; init; } = "artifacts/model";
     public IReadOnlyList<string>? ClassNames { get; init; }

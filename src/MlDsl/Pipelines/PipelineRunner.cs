@@ -69,7 +69,7 @@ public static class PipelineRunner
                 + $"; {FitDiagnosis.Diagnose(fit).Verdict}");
         files.Add(PipelinePlots.LearningCurves(fit, options.OutputDirectory));
 
-        IEvaluationReport report = Stage("analyze", () => ModelAnalysis.Analyze(model, test, pipeline.ClassNames),
+        IEvaluationReport report = Stage("analyze", () => ModelAnalysis.Analyze(model, test, pipeline.ClassNames, pipeline.MinSliceRows),
             report => $"test {report.Headline} ({Baseline(fit)})");
         if (report is ClassificationReport classes) files.Add(PipelinePlots.Confusion(classes, options.OutputDirectory));
         if (PipelinePlots.Slices(report, options.OutputDirectory) is { } slices) files.Add(slices);

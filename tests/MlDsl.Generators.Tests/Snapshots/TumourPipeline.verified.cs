@@ -21,6 +21,7 @@ partial class TumourPipeline
             Validation = new ValidationRules { FailOnShift = true, MaxMajorityShare = 0.9, MinTrainRows = 100 },
             Transform = global::MlDsl.Pipelines.TransformKind.Standardize,
             Training = new FitOptions { Epochs = 40, BatchSize = 32, Optimizer = global::MlDsl.Training.OptimizerKind.AdamW, LearningRate = 0.003, EarlyStoppingPatience = 8 },
+            MinSliceRows = 20,
             Gate = new Gate().MinimumAccuracy(0.93).MinimumSliceAccuracy(0.85).MaximumBiasGap(0.1).MaximumLatencyMilliseconds(20),
             ExportDirectory = "artifacts/tumour",
             ClassNames = new[] { "benign", "malignant" },

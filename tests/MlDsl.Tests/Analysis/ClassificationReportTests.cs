@@ -18,6 +18,24 @@ public sealed class ClassificationReportTests
     private static readonly int[] Predicted = { 1, 1, 0, 0, 0, 1, 0, 0 };
 
     [Fact]
+    public void Slice_values_with_too_few_rows_are_listed_but_not_judged()
+    {
+        // North 4 of 4 right, south 2 of 4, and one east visit predicted wrong: 0% on a single row.
+        Visit[] rows = Rows.Append(Row(1, "east")).ToArray();
+        int[] predicted = Predicted.Append(0).ToArray();
+
+        ClassificationReport all = ClassificationReport.Compute(rows, predicted);
+        ClassificationReport judged = all with { MinSliceRows = 2 };
+
+        Assert.Equal(1.0, all.BiasGap, 10);
+        Assert.Equal(0.5, judged.BiasGap, 10);
+        Assert.Equal(new[] { "north", "south" }, judged.SliceScores.Select(score => score.Value));
+        Assert.Contains("(1 rows, fewer than 2: not judged)", judged.ToString());
+        Assert.True(new MlDsl.Deployment.Gate().MinimumSliceAccuracy(0.5).Check(judged).Passed);
+        Assert.False(new MlDsl.Deployment.Gate().MinimumSliceAccuracy(0.5).Check(all).Passed);
+    }
+
+    [Fact]
     public void Macro_f1_averages_only_the_classes_that_occur()
     {
         // Only healthy rows, one predicted sick: "sick" occurs in the predictions (F1 0), a third class nowhere.
