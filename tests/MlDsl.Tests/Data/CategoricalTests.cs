@@ -21,7 +21,7 @@ public sealed partial class FruitNet
     [Linear(2)] Layer output;
 }
 
-public sealed class CategoricalTests
+public sealed class CategoricalTests() : TemporaryFolder("mldsl-fruit")
 {
     private static List<Fruit> Fruits(int count, int seed)
     {
@@ -60,7 +60,7 @@ public sealed class CategoricalTests
     [Fact]
     public void Csv_text_reads_into_categories_and_named_classes_and_trains()
     {
-        string path = Path.Combine(Directory.CreateTempSubdirectory("mldsl-fruit").FullName, "fruit.csv");
+        string path = Path.Combine(Root, "fruit.csv");
         File.WriteAllLines(path, new[] { "Kind,Weight,Color" }.Concat(Fruits(200, 3).Select(fruit => $"{fruit.Kind},{fruit.Weight},{fruit.Color}")));
 
         IReadOnlyList<Fruit> rows = CsvFile.Read<Fruit>(path);

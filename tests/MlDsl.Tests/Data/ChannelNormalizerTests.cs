@@ -3,7 +3,7 @@ using MlDsl.Data.Transforms;
 
 namespace MlDsl.Tests.Data;
 
-public sealed class ChannelNormalizerTests
+public sealed class ChannelNormalizerTests() : TemporaryFolder("mldsl-channels")
 {
     private const int Plane = 16 * 16;
 
@@ -65,7 +65,7 @@ public sealed class ChannelNormalizerTests
     {
         List<Patch> rows = Patches(20, seed: 4);
         ChannelNormalizer normalizer = ChannelNormalizer.Fit(rows);
-        string path = Path.Combine(Directory.CreateTempSubdirectory("mldsl-channels").FullName, "channels.json");
+        string path = Path.Combine(Root, "channels.json");
 
         normalizer.Save(path);
         AffineTransform loaded = AffineTransform.Load(path);

@@ -4,7 +4,7 @@ using MlDsl.Examples.BreastCancer;
 
 namespace MlDsl.Tests.Data;
 
-public sealed class TransformTests
+public sealed class TransformTests() : TemporaryFolder("mldsl-transform")
 {
     [Fact]
     public void Standardizer_fitted_on_train_gives_train_zero_mean_and_unit_variance()
@@ -50,7 +50,7 @@ public sealed class TransformTests
     {
         IReadOnlyList<Visit> visits = Visits.Make();
         Standardizer scaler = Standardizer.Fit(visits);
-        string path = Path.Combine(Directory.CreateTempSubdirectory("mldsl-transform").FullName, "scaler.json");
+        string path = Path.Combine(Root, "scaler.json");
 
         scaler.Save(path);
         AffineTransform loaded = AffineTransform.Load(path);
