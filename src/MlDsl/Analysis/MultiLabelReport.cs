@@ -42,8 +42,7 @@ public sealed record MultiLabelReport(
             throw new ArgumentException($"{typeof(TRow).Name} has a {TRow.LabelKind} label; MultiLabelReport needs a multi-label label", nameof(rows));
         if (rows.Count != predicted.Count) throw new ArgumentException($"{rows.Count} rows but {predicted.Count} predictions", nameof(predicted));
         int labels = TRow.ClassCount;
-        var buffer = new float[labels];
-        bool[][] actual = rows.Select(row => { TRow.WriteTarget(row, buffer); return buffer.Select(value => value > 0.5f).ToArray(); }).ToArray();
+        bool[][] actual = rows.Select(Targets.LabelsOf).ToArray();
 
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
         var perLabel = new List<ClassMetrics>();

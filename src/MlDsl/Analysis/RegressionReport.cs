@@ -36,8 +36,7 @@ public sealed record RegressionReport(double MeanAbsoluteError, double RootMeanS
             throw new ArgumentException($"{typeof(TRow).Name} has a {TRow.LabelKind} label; RegressionReport needs a regression label", nameof(rows));
         if (rows.Count != predicted.Count) throw new ArgumentException($"{rows.Count} rows but {predicted.Count} predictions", nameof(predicted));
         if (rows.Count == 0) throw new ArgumentException("no rows to evaluate", nameof(rows));
-        var target = new float[1];
-        double[] actual = rows.Select(row => { TRow.WriteTarget(row, target); return (double)target[0]; }).ToArray();
+        double[] actual = rows.Select(row => (double)Targets.Of(row)[0]).ToArray();
 
         (double mae, double rmse) = Errors(actual, predicted, Enumerable.Range(0, rows.Count));
         double mean = actual.Average();

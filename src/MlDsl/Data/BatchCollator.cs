@@ -44,10 +44,7 @@ public static class BatchCollator
         int classes = TRow.ClassCount;
         for (int i = 0; i < count; i++)
         {
-            TRow row = rows[start + i];
-            if (row is null)
-                throw new RowDataException(typeof(TRow).Name, "row", "a row", "null", start + i);
-            WriteFeatures(row, start + i, features.Slice(i * length, length));
+            TRow row = RowWithFeatures(rows, start + i, features.Slice(i * length, length));
             long label = ReadLabel(row, start + i);
             if ((ulong)label >= (ulong)classes)
                 throw new RowDataException(typeof(TRow).Name, "label", $"a class index in [0, {classes - 1}]", label.ToString(), start + i);
@@ -61,23 +58,23 @@ public static class BatchCollator
         int length = TRow.FeatureLength, width = TRow.ClassCount;
         for (int i = 0; i < count; i++)
         {
-            TRow row = rows[start + i];
-            if (row is null)
-                throw new RowDataException(typeof(TRow).Name, "row", "a row", "null", start + i);
-            WriteFeatures(row, start + i, features.Slice(i * length, length));
+            TRow row = RowWithFeatures(rows, start + i, features.Slice(i * length, length));
             Span<float> target = targets.Slice(i * width, width);
-            try
-            {
-                TRow.WriteTarget(row, target);
-            }
-            catch (RowDataException problem)
-            {
-                throw problem.AtRow(start + i);
-            }
+            WriteTarget(row, start + i, target);
             foreach (float value in target)
                 if (!float.IsFinite(value))
                     throw new RowDataException(typeof(TRow).Name, "label", "a finite number", value.ToString(System.Globalization.CultureInfo.InvariantCulture), start + i);
         }
+    }
+
+    /// <summary>The row at <paramref name="index"/>, its features written to <paramref name="destination"/>; a null row is refused with its index.</summary>
+    private static TRow RowWithFeatures<TRow>(IReadOnlyList<TRow> rows, int index, Span<float> destination) where TRow : ITensorRow<TRow>
+    {
+        TRow row = rows[index];
+        if (row is null)
+            throw new RowDataException(typeof(TRow).Name, "row", "a row", "null", index);
+        WriteFeatures(row, index, destination);
+        return row;
     }
 
     private static void WriteFeatures<TRow>(TRow row, int index, Span<float> destination) where TRow : ITensorRow<TRow>
@@ -97,6 +94,18 @@ public static class BatchCollator
         try
         {
             return TRow.ReadLabel(row);
+        }
+        catch (RowDataException problem)
+        {
+            throw problem.AtRow(index);
+        }
+    }
+
+    private static void WriteTarget<TRow>(TRow row, int index, Span<float> destination) where TRow : ITensorRow<TRow>
+    {
+        try
+        {
+            TRow.WriteTarget(row, destination);
         }
         catch (RowDataException problem)
         {

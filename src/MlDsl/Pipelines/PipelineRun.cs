@@ -33,9 +33,7 @@ public sealed record PipelineRun(
         {
             text.Append("\n## Training\n\n```\n");
             foreach (EpochReport epoch in Training.Epochs) text.Append(epoch).Append('\n');
-            text.Append(double.IsNaN(Training.BaselineMeanAbsoluteError)
-                ? string.Create(CultureInfo.InvariantCulture, $"majority-class baseline: {Training.BaselineAccuracy * 100:F2}%\n")
-                : string.Create(CultureInfo.InvariantCulture, $"mean-predictor baseline: MAE {Training.BaselineMeanAbsoluteError:G4}\n"));
+            text.Append(Training.BaselineDescription).Append('\n');
             (FitVerdict verdict, string reason) = FitDiagnosis.Diagnose(Training);
             text.Append($"verdict: {verdict}: {reason}\n```\n");
         }

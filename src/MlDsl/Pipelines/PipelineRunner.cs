@@ -70,7 +70,7 @@ public static class PipelineRunner
         files.Add(PipelinePlots.LearningCurves(fit, options.OutputDirectory));
 
         IEvaluationReport report = Stage("analyze", () => ModelAnalysis.Analyze(model, test, pipeline.ClassNames, pipeline.MinSliceRows),
-            report => $"test {report.Headline} ({Baseline(fit)})");
+            report => $"test {report.Headline} ({fit.BaselineDescription})");
         if (report is ClassificationReport classes) files.Add(PipelinePlots.Confusion(classes, options.OutputDirectory));
         if (PipelinePlots.Slices(report, options.OutputDirectory) is { } slices) files.Add(slices);
         if (PipelinePlots.Spectrograms(model, test, pipeline.ClassNames, options.OutputDirectory) is { } spectrograms) files.Add(spectrograms);
@@ -92,10 +92,6 @@ public static class PipelineRunner
         }, path => path);
         return Finish(data, fit, report, gate, artifact, 0);
     }
-
-    private static string Baseline(FitReport fit) => double.IsNaN(fit.BaselineMeanAbsoluteError)
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"majority baseline {fit.BaselineAccuracy * 100:F2}%")
-        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"mean predictor MAE {fit.BaselineMeanAbsoluteError:G4}");
 
     private static IReadOnlyList<TRow> Ingest<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, ITrainableModel<TRow> =>

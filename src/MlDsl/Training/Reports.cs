@@ -51,5 +51,10 @@ public sealed record FitReport(IReadOnlyList<EpochReport> Epochs, double Baselin
     /// <summary>The mean predictor's mean absolute error, for a regression label; NaN otherwise.</summary>
     public double BaselineMeanAbsoluteError { get; init; } = double.NaN;
 
+    /// <summary>"majority baseline 11.31%" or "mean predictor MAE 66.79": the score to beat, in words.</summary>
+    public string BaselineDescription => double.IsNaN(BaselineMeanAbsoluteError)
+        ? string.Create(CultureInfo.InvariantCulture, $"majority baseline {BaselineAccuracy * 100:F2}%")
+        : string.Create(CultureInfo.InvariantCulture, $"mean predictor MAE {BaselineMeanAbsoluteError:G4}");
+
     public EpochReport Last => Epochs[^1];
 }

@@ -94,8 +94,7 @@ public sealed record DataReport(
 
     private static TargetSummary SummarizeTarget<TRow>(DataSplit<TRow> split) where TRow : IDatasetRow<TRow>
     {
-        var buffer = new float[1];
-        double[] Values(IReadOnlyList<TRow> rows) => rows.Select(row => { TRow.WriteTarget(row, buffer); return (double)buffer[0]; }).Where(double.IsFinite).ToArray();
+        double[] Values(IReadOnlyList<TRow> rows) => rows.Select(row => (double)Targets.Of(row)[0]).Where(double.IsFinite).ToArray();
         double[] train = Values(split.Train), validation = Values(split.Validation);
         (double ks, double p) = DistributionShift.KolmogorovSmirnov(train, validation);
         return train.Length == 0
@@ -113,7 +112,6 @@ public sealed record DataReport(
     {
         if (TRow.LabelKind == LabelKind.Regression) return Array.Empty<int>();
         int[] counts = new int[TRow.ClassCount];
-        var target = new float[TRow.ClassCount];
         foreach (TRow row in rows)
         {
             if (TRow.LabelKind == LabelKind.Class)
@@ -121,8 +119,8 @@ public sealed record DataReport(
                 counts[(int)TRow.ReadLabel(row)]++;
                 continue;
             }
-            TRow.WriteTarget(row, target);
-            for (int label = 0; label < counts.Length; label++) counts[label] += target[label] > 0.5f ? 1 : 0;
+            bool[] present = Targets.LabelsOf(row);
+            for (int label = 0; label < counts.Length; label++) counts[label] += present[label] ? 1 : 0;
         }
         return counts;
     }
@@ -161,8 +159,6 @@ public sealed record DataReport(
         TRow.WriteFeatures(row, buffer);
         string features = Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(buffer.AsSpan()));
         if (TRow.LabelKind == LabelKind.Class) return features + "|" + TRow.ReadLabel(row);
-        var target = new float[TRow.ClassCount];
-        TRow.WriteTarget(row, target);
-        return features + "|" + string.Join(",", target.Select(value => value.ToString("R", CultureInfo.InvariantCulture)));
+        return features + "|" + string.Join(",", Targets.Of(row).Select(value => value.ToString("R", CultureInfo.InvariantCulture)));
     }
 }
