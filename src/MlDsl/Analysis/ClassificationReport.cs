@@ -58,7 +58,7 @@ public sealed record ClassificationReport(
     public SliceMetrics? WorstSlice => Slices.Count == 0 ? null : Slices.MinBy(slice => slice.Accuracy);
 
     /// <summary>The largest accuracy difference between two values of the same slice member.</summary>
-    public double BiasGap => SliceGroups.LargestGap(Slices.Where(slice => slice.Count >= MinSliceRows), slice => slice.Slice, slice => slice.Accuracy);
+    public double BiasGap => SliceGroups.LargestGap(SliceScores);
 
     /// <param name="rows">The rows, with their true labels and slices.</param>
     /// <param name="predicted">The predicted class of each row.</param>

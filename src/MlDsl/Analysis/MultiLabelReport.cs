@@ -30,7 +30,7 @@ public sealed record MultiLabelReport(
     public string Headline => string.Create(CultureInfo.InvariantCulture,
         $"subset accuracy {SubsetAccuracy * 100:F2}%, label accuracy {LabelAccuracy * 100:F2}%, micro F1 {MicroF1:F3}");
 
-    public double BiasGap => SliceGroups.LargestGap(Slices.Where(slice => slice.Count >= MinSliceRows), slice => slice.Slice, slice => slice.Accuracy);
+    public double BiasGap => SliceGroups.LargestGap(SliceScores);
 
     /// <param name="rows">The rows, with their true label sets and slices.</param>
     /// <param name="predicted">Per row, whether each label was predicted present.</param>

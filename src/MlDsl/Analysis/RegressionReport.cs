@@ -26,7 +26,7 @@ public sealed record RegressionReport(double MeanAbsoluteError, double RootMeanS
 
     public string Headline => string.Create(CultureInfo.InvariantCulture, $"MAE {MeanAbsoluteError:G4}, RMSE {RootMeanSquaredError:G4}, R² {RSquared:F3}");
 
-    public double BiasGap => SliceGroups.LargestGap(Slices.Where(slice => slice.Count >= MinSliceRows), slice => slice.Slice, slice => slice.MeanAbsoluteError);
+    public double BiasGap => SliceGroups.LargestGap(SliceScores);
 
     /// <param name="rows">The rows, with their true targets and slices.</param>
     /// <param name="predicted">The predicted value of each row.</param>

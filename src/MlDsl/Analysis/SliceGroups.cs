@@ -12,9 +12,9 @@ internal static class SliceGroups
                 yield return (TRow.SliceNames[s], group.Key, group.ToArray());
     }
 
-    /// <summary>The largest difference of <paramref name="measure"/> between two values of the same slice member; 0 without slices.</summary>
-    public static double LargestGap<TMetrics>(IEnumerable<TMetrics> slices, Func<TMetrics, string> slice, Func<TMetrics, double> measure) =>
-        slices.GroupBy(slice).Select(group => group.Max(measure) - group.Min(measure)).DefaultIfEmpty(0).Max();
+    /// <summary>The largest score difference between two values of the same slice member; 0 without slices.</summary>
+    public static double LargestGap(IEnumerable<SliceScore> scores) =>
+        scores.GroupBy(score => score.Slice).Select(group => group.Max(score => score.Score) - group.Min(score => score.Score)).DefaultIfEmpty(0).Max();
 
     /// <summary>The note a report prints after a slice value too small to judge, or nothing.</summary>
     public static string Unjudged(int count, int minimum) => count < minimum ? $", fewer than {minimum}: not judged" : "";

@@ -72,6 +72,9 @@ public abstract class AffineTransform
         if (rows.Count == 0) throw new ArgumentException($"Cannot fit a transform on zero {typeof(TRow).Name} rows.", nameof(rows));
     }
 
+    /// <summary>The scale that gives a unit deviation; a constant feature (deviation 0) is centred, not blown up.</summary>
+    private protected static float UnitDeviationScale(double deviation) => deviation > 0 ? (float)(1 / deviation) : 1f;
+
     private protected static IReadOnlyList<TRow> TrainingRows<TRow>(DataSplit<TRow> split) => split.Train;
 
     private void CheckSchema<TRow>() where TRow : IDatasetRow<TRow>

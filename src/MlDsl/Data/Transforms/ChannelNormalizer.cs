@@ -48,7 +48,7 @@ public sealed class ChannelNormalizer : AffineTransform
             double mean = channelStatistics.Count == 0 ? 0 : channelStatistics.Mean;
             double deviation = channelStatistics.Count < 2 ? 0 : channelStatistics.PopulationStandardDeviation;
             shift.AsSpan(channel * plane, plane).Fill((float)mean);
-            scale.AsSpan(channel * plane, plane).Fill(deviation > 0 ? (float)(1 / deviation) : 1f); // a constant channel is centred, not blown up
+            scale.AsSpan(channel * plane, plane).Fill(UnitDeviationScale(deviation));
         }
         return new ChannelNormalizer(TRow.FeatureNames.ToArray(), shift, scale);
     }

@@ -23,7 +23,7 @@ public sealed class Standardizer : AffineTransform
             double mean = present.Length == 0 ? 0 : MathNet.Numerics.Statistics.Statistics.Mean(present);
             double deviation = present.Length < 2 ? 0 : MathNet.Numerics.Statistics.Statistics.PopulationStandardDeviation(present);
             shift.Add((float)mean);
-            scale.Add(deviation > 0 ? (float)(1 / deviation) : 1f); // a constant feature is centred, not blown up
+            scale.Add(UnitDeviationScale(deviation));
         }
         return new Standardizer(TRow.FeatureNames.ToArray(), shift.ToArray(), scale.ToArray());
     }
