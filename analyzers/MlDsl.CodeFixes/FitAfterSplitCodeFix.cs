@@ -23,8 +23,8 @@ public sealed class FitAfterSplitCodeFix : SyntaxCodeFix
 
     protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
-        if (!diagnostic.Properties.TryGetValue("fitAfterSplit", out string? name) || string.IsNullOrEmpty(name)
-            || !diagnostic.Properties.TryGetValue("splitStatement", out string? at)
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.FitAfterSplit, out string? name) || string.IsNullOrEmpty(name)
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.SplitStatement, out string? at)
             || !int.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out int splitStart)
             || node.FirstAncestorOrSelf<ArgumentSyntax>() is not { } argument
             || argument.FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } fit)

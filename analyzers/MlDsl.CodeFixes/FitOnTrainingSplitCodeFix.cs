@@ -18,7 +18,7 @@ public sealed class FitOnTrainingSplitCodeFix : SyntaxCodeFix
 
     protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
-        if (!diagnostic.Properties.ContainsKey("replaceWithTrain") || node is not MemberAccessExpressionSyntax access) yield break;
+        if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceWithTrain) || node is not MemberAccessExpressionSyntax access) yield break;
         yield return ("Fit on the training split",
             () => root.ReplaceNode(access.Name, SyntaxFactory.IdentifierName("Train").WithTriviaFrom(access.Name)));
     }

@@ -26,7 +26,7 @@ public sealed class ImageShapeCodeFix : CodeFixProvider
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         Diagnostic diagnostic = context.Diagnostics[0];
-        if (!diagnostic.Properties.TryGetValue("shape", out string? shape) || diagnostic.AdditionalLocations.Count == 0)
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Shape, out string? shape) || diagnostic.AdditionalLocations.Count == 0)
             return Task.CompletedTask;
         Location shapeLocation = diagnostic.AdditionalLocations[0];
         Document? document = context.Document.Project.Solution.GetDocument(shapeLocation.SourceTree);

@@ -17,7 +17,7 @@ public sealed class InputSizeCodeFix : SyntaxCodeFix
 
     protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
-        if (!diagnostic.Properties.TryGetValue("inferred", out string? inferred) || !diagnostic.Properties.TryGetValue("argument", out string? name)) yield break;
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Inferred, out string? inferred) || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? name)) yield break;
         if (node.FirstAncestorOrSelf<AttributeSyntax>() is not { } attribute || AttributeEdits.NamedArgument(attribute, name!) is not { } argument) yield break;
 
         int size = int.Parse(inferred);

@@ -18,7 +18,7 @@ public sealed class OutputSizeCodeFix : SyntaxCodeFix
 
     protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
-        if (!diagnostic.Properties.TryGetValue("classes", out string? classes)) yield break;
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Classes, out string? classes)) yield break;
         if (node.FirstAncestorOrSelf<AttributeSyntax>() is not { ArgumentList.Arguments.Count: > 0 } attribute) yield break;
 
         AttributeArgumentSyntax size = attribute.ArgumentList!.Arguments.First();

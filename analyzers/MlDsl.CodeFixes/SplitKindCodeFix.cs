@@ -19,7 +19,7 @@ public sealed class SplitKindCodeFix : SyntaxCodeFix
 
     protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
-        if (!diagnostic.Properties.TryGetValue("kind", out string? kind) || node is not BaseObjectCreationExpressionSyntax creation) yield break;
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SplitKind, out string? kind) || node is not BaseObjectCreationExpressionSyntax creation) yield break;
         yield return ($"Split with SplitKind.{kind}", () => root.ReplaceNode(creation, WithKind(creation, kind!)));
     }
 

@@ -6,20 +6,18 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using MlDsl.Declarations.Diagnostics;
 
 namespace MlDsl.Analyzers.Leakage;
 
 /// <summary>
 /// Whether a fit before a split can be moved to just after it, fitting on the split (or on its
 /// deconstructed training rows) instead. The answer travels in the MLDSL0016 diagnostic's properties,
-/// so the code fix only edits syntax: <see cref="NameProperty"/> is what to fit on, and
-/// <see cref="SplitStatementProperty"/> where the split statement starts.
+/// so the code fix only edits syntax: <see cref="DiagnosticProperties.FitAfterSplit"/> is what to fit
+/// on, and <see cref="DiagnosticProperties.SplitStatement"/> where the split statement starts.
 /// </summary>
 internal static class FitAfterSplit
 {
-    public const string NameProperty = "fitAfterSplit";
-    public const string SplitStatementProperty = "splitStatement";
-
     /// <summary>
     /// The properties for moving <paramref name="fit"/>'s statement after <paramref name="split"/>'s, or
     /// null where that is not plainly safe: both must be statements of one block, the split later and
@@ -62,8 +60,8 @@ internal static class FitAfterSplit
             return null;
 
         return ImmutableDictionary<string, string?>.Empty
-            .Add(NameProperty, holder.Name)
-            .Add(SplitStatementProperty, splitStatement.SpanStart.ToString(CultureInfo.InvariantCulture));
+            .Add(DiagnosticProperties.FitAfterSplit, holder.Name)
+            .Add(DiagnosticProperties.SplitStatement, splitStatement.SpanStart.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>

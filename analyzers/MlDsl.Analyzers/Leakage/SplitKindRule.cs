@@ -14,8 +14,6 @@ namespace MlDsl.Analyzers.Leakage;
 /// </summary>
 internal static class SplitKindRule
 {
-    public const string KindProperty = "kind";
-
     public static void Check(OperationAnalysisContext context, IInvocationOperation split, LeakageSymbols symbols)
     {
         if (split.TargetMethod.TypeArguments.FirstOrDefault() is not INamedTypeSymbol row) return;
@@ -38,7 +36,7 @@ internal static class SplitKindRule
             : $"{row.Name} has a [Timestamp], but this is a {kind} split: the model trains on the future and is tested on the past; use SplitKind.ByTime";
         Location location = (options?.Syntax ?? split.Syntax).GetLocation();
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SplitIgnoresGroupsOrTime, location,
-            ImmutableDictionary<string, string?>.Empty.Add(KindProperty, wanted), reason));
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SplitKind, wanted), reason));
     }
 
     /// <summary>MLDSL0025: a stratified split needs classes to keep the shares of; a multi-label set or a number has none.</summary>
@@ -48,7 +46,7 @@ internal static class SplitKindRule
         if (KindOf(options, out bool known) != "Stratified" || !known) return;
         if (StratifiedLabel.Problem(row) is not { } problem) return;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StratifiedWithoutClasses, options!.Syntax.GetLocation(),
-            ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "Random"), problem));
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SplitKind, "Random"), problem));
     }
 
     /// <summary>The Kind set in <c>new SplitOptions { Kind = ... }</c>; null when not set (Random), unknown when the options come from elsewhere.</summary>

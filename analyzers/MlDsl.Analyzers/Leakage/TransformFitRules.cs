@@ -13,7 +13,6 @@ namespace MlDsl.Analyzers.Leakage;
 /// </summary>
 internal static class TransformFitRules
 {
-    public const string ReplaceWithTrainProperty = "replaceWithTrain";
 
     public static void Check(OperationAnalysisContext context, IInvocationOperation fit, LeakageSymbols symbols)
     {
@@ -25,7 +24,7 @@ internal static class TransformFitRules
         if (role is SplitRole.Validation or SplitRole.Test)
         {
             string part = role == SplitRole.Test ? "test" : "validation";
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(ReplaceWithTrainProperty, "true");
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ReplaceWithTrain, "true");
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PreprocessingLeakage, data.Syntax.GetLocation(), properties,
                 $"{transform} is fitted on the {part} split: its statistics must come from the training split only, or the {part} score is no longer honest"));
             return;

@@ -9,25 +9,20 @@ namespace MlDsl.Declarations.Parsing;
 /// <summary>Turns a shape-inference problem into its diagnostic, with what the code fixes need as properties.</summary>
 internal static class ShapeDiagnostics
 {
-    public const string InferredProperty = "inferred";
-    public const string ArgumentProperty = "argument";
-    public const string ClassesProperty = "classes";
-    public const string ShapeProperty = "shape";
-
     public static DiagnosticInfo For(ShapeProblem problem, InferenceResult inference, Location? location, TensorShape input, DatasetFeature? feature)
     {
         switch (problem.Kind)
         {
             case ShapeProblemKind.InputSizeMismatch:
                 return DiagnosticInfo.Create(DiagnosticDescriptors.LayerInputMismatch, location, problem.Message)
-                    .WithProperty(InferredProperty, problem.Expected!.Value.ToString())
-                    .WithProperty(ArgumentProperty, problem.Layer.Kind == LayerKind.Linear ? "InFeatures" : "InChannels");
+                    .WithProperty(DiagnosticProperties.Inferred, problem.Expected!.Value.ToString())
+                    .WithProperty(DiagnosticProperties.Argument, problem.Layer.Kind == LayerKind.Linear ? "InFeatures" : "InChannels");
 
             case ShapeProblemKind.RankMismatch:
                 var rank = DiagnosticInfo.Create(DiagnosticDescriptors.RankMismatch, location, problem.Message);
                 // Straight from the data: offer the image shape when the flat length factors one way only.
                 if (inference.Layers.Count == 0 && feature is { ShapeLocation: not null } && ImageShape(input) is { } image)
-                    rank = rank.WithProperty(ShapeProperty, image).WithRelated(feature.ShapeLocation);
+                    rank = rank.WithProperty(DiagnosticProperties.Shape, image).WithRelated(feature.ShapeLocation);
                 return rank;
 
             case ShapeProblemKind.MissingFlatten:
@@ -39,7 +34,7 @@ internal static class ShapeDiagnostics
             case ShapeProblemKind.OutputClassMismatch:
                 var output = DiagnosticInfo.Create(DiagnosticDescriptors.OutputClassMismatch, location, problem.Message);
                 return problem.Layer.Kind == LayerKind.Linear && problem.Layer.Position == 0
-                    ? output.WithProperty(ClassesProperty, problem.Expected!.Value.ToString())
+                    ? output.WithProperty(DiagnosticProperties.Classes, problem.Expected!.Value.ToString())
                     : output;
 
             default:

@@ -1,0 +1,28 @@
+namespace MlDsl.Declarations.Diagnostics;
+
+/// <summary>
+/// The names of the properties a diagnostic carries for its code fix: the analyzer computes the fix's
+/// inputs and the fix only edits syntax, so both sides must spell them alike.
+/// </summary>
+public static class DiagnosticProperties
+{
+    /// <summary>MLDSL0001: the inferred input size, and the layer argument (InFeatures, InChannels) to set it on.</summary>
+    public const string Inferred = "inferred";
+    public const string Argument = "argument";
+
+    /// <summary>MLDSL0005: the output width the label needs.</summary>
+    public const string Classes = "classes";
+
+    /// <summary>MLDSL0002: the image shape a one-dimensional feature should declare.</summary>
+    public const string Shape = "shape";
+
+    /// <summary>MLDSL0016: fit on the split's training rows instead.</summary>
+    public const string ReplaceWithTrain = "replaceWithTrain";
+
+    /// <summary>MLDSL0016: what to fit on once the fit moves after the split, and where the split statement starts.</summary>
+    public const string FitAfterSplit = "fitAfterSplit";
+    public const string SplitStatement = "splitStatement";
+
+    /// <summary>MLDSL0019 and MLDSL0025: the SplitKind member to split with.</summary>
+    public const string SplitKind = "kind";
+}
