@@ -19,10 +19,12 @@ public sealed class ChannelNormalizer : AffineTransform
 
     /// <summary>Fits on <paramref name="split"/>'s training rows.</summary>
     /// <exception cref="ArgumentException">The row type's features are not one image of shape [C, H, W].</exception>
+    [LearnsFrom("split")]
     public static ChannelNormalizer Fit<TRow>(DataSplit<TRow> split) where TRow : IDatasetRow<TRow> => Fit(TrainingRows(split));
 
     /// <summary>Fits on <paramref name="train"/>, which must be training rows only.</summary>
     /// <exception cref="ArgumentException">The row type's features are not one image of shape [C, H, W], or there are no rows.</exception>
+    [LearnsFrom("train")]
     public static ChannelNormalizer Fit<TRow>(IReadOnlyList<TRow> train) where TRow : IDatasetRow<TRow>
     {
         int channels = ImageChannels<TRow>();

@@ -10,9 +10,11 @@ public sealed class Standardizer : AffineTransform
     internal Standardizer(string[] features, float[] shift, float[] scale) : base(KindName, features, shift, scale) { }
 
     /// <summary>Fits on <paramref name="split"/>'s training rows.</summary>
+    [LearnsFrom("split")]
     public static Standardizer Fit<TRow>(DataSplit<TRow> split) where TRow : IDatasetRow<TRow> => Fit(TrainingRows(split));
 
     /// <summary>Fits on <paramref name="train"/>, which must be training rows only.</summary>
+    [LearnsFrom("train")]
     public static Standardizer Fit<TRow>(IReadOnlyList<TRow> train) where TRow : IDatasetRow<TRow>
     {
         var shift = new List<float>();
