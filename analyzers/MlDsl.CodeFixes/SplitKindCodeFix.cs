@@ -19,8 +19,24 @@ public sealed class SplitKindCodeFix : SyntaxCodeFix
 
     protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
-        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SplitKind, out string? kind) || node is not BaseObjectCreationExpressionSyntax creation) yield break;
-        yield return ($"Split with SplitKind.{kind}", () => root.ReplaceNode(creation, WithKind(creation, kind!)));
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SplitKind, out string? kind)) yield break;
+        if (node is BaseObjectCreationExpressionSyntax creation)
+            yield return ($"Split with SplitKind.{kind}", () => root.ReplaceNode(creation, WithKind(creation, kind!)));
+        else if (node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute)
+            yield return ($"Split with SplitKind.{kind}", () => root.ReplaceNode(attribute, WithKind(attribute, kind!)));
+    }
+
+    /// <summary>A pipeline's <c>[Split(...)]</c> with <c>Kind = SplitKind.{kind}</c> set or replaced.</summary>
+    private static AttributeSyntax WithKind(AttributeSyntax attribute, string kind)
+    {
+        ExpressionSyntax value = SyntaxFactory.ParseExpression($"SplitKind.{kind}");
+        AttributeArgumentListSyntax arguments = attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList();
+        AttributeArgumentSyntax? existing = arguments.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.Text == "Kind");
+        AttributeArgumentListSyntax updated = existing is not null
+            ? arguments.ReplaceNode(existing.Expression, value.WithTriviaFrom(existing.Expression))
+            : arguments.WithArguments(arguments.Arguments.Insert(0, SyntaxFactory.AttributeArgument(
+                SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Kind")), null, value)));
+        return attribute.WithArgumentList(updated);
     }
 
     private static BaseObjectCreationExpressionSyntax WithKind(BaseObjectCreationExpressionSyntax creation, string kind)

@@ -43,7 +43,7 @@ public sealed class LeakageRuleTests
             }
         """),
         Warning("MLDSL0016").WithLocation(0).WithMessage(
-            "Standardizer is fitted on 'all', which is split on line 12: its statistics include the validation and test rows; fit it on the split's training rows (Standardizer.Fit(split))"));
+            "Standardizer is fitted on 'all', which is split on line 15: its statistics include the validation and test rows; fit it on the split's training rows (Standardizer.Fit(split))"));
 
     [Fact]
     public Task Fitting_on_the_split_is_silent() => Verify(Script("""

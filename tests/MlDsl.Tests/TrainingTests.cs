@@ -22,7 +22,9 @@ public sealed class TrainingTests
         FitReport report = model.Fit(batch, options: Options(epochs: 150, batchSize: 16));
 
         Assert.True(report.Last.TrainLoss < 0.05, $"loss after 150 steps on one batch: {report.Last.TrainLoss}");
+#pragma warning disable MLDSL0027 // overfitting one batch is the check: the score on the rows it trained on is the point
         Assert.Equal(1.0, model.Evaluate(batch).Accuracy);
+#pragma warning restore MLDSL0027
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
     private const int HelperDepth = 3;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.LabelLeakage, DiagnosticDescriptors.IdentifierAsFeature);
+        ImmutableArray.Create(DiagnosticDescriptors.LabelLeakage, DiagnosticDescriptors.IdentifierAsFeature, DiagnosticDescriptors.FeatureKnownAfterLabel);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -32,13 +32,16 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             INamedTypeSymbol? feature = start.Compilation.GetTypeByMetadataName("MlDsl.FeatureAttribute");
             INamedTypeSymbol? label = start.Compilation.GetTypeByMetadataName("MlDsl.LabelAttribute");
             INamedTypeSymbol? groupKey = start.Compilation.GetTypeByMetadataName("MlDsl.GroupKeyAttribute");
+            INamedTypeSymbol? knownAt = start.Compilation.GetTypeByMetadataName("MlDsl.KnownAtAttribute");
             if (dataset is null || feature is null || label is null || groupKey is null) return;
-            start.RegisterSyntaxNodeAction(node => AnalyzeProperty(node, dataset, feature, label, groupKey), SyntaxKind.PropertyDeclaration);
+            start.RegisterSyntaxNodeAction(node => AnalyzeProperty(node, dataset, feature, label, groupKey, knownAt), SyntaxKind.PropertyDeclaration);
+            var roles = new EntanglementRule(dataset, feature, label);
+            start.RegisterOperationAction(roles.Check, OperationKind.ObjectCreation, OperationKind.With);
         });
     }
 
     private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, INamedTypeSymbol dataset, INamedTypeSymbol featureAttribute,
-        INamedTypeSymbol labelAttribute, INamedTypeSymbol groupKeyAttribute)
+        INamedTypeSymbol labelAttribute, INamedTypeSymbol groupKeyAttribute, INamedTypeSymbol? knownAtAttribute)
     {
         var declaration = (PropertyDeclarationSyntax)context.Node;
         if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IPropertySymbol feature) return;
@@ -50,7 +53,12 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
                 $"Feature '{feature.Name}' is also the [GroupKey]: the model learns which group a row belongs to, not what it shows, and cannot generalise to new groups; drop [Feature]"));
         else if (LooksLikeIdentifier(feature))
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdentifierAsFeature, location,
-                $"Feature '{feature.Name}' looks like a per-row identifier: it can only help by memorising rows (or the order they were recorded in); drop [Feature] or mark it [Ignore]"));
+                ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.MarkGroupKey, "true"),
+                $"Feature '{feature.Name}' looks like an identifier: if it repeats across rows (a patient, a customer, a device) it is a group key — mark it [GroupKey] and split with SplitKind.Grouped so no group is on both sides; if it is unique per row, mark it [Ignore]; as a feature it only lets the model memorise"));
+
+        if (knownAtAttribute is not null && KnownTooLate(feature, knownAtAttribute) is { } timing)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FeatureKnownAfterLabel, location,
+                $"Feature '{feature.Name}' is declared [KnownAt(FeatureTiming.{timing})]: it is not known when the model predicts, so training on it learns from the outcome itself; keep it as metadata ([Ignore] or [Slice]) instead of [Feature]"));
 
         IPropertySymbol? label = feature.ContainingType.GetMembers().OfType<IPropertySymbol>()
             .FirstOrDefault(member => LeakageSymbols.HasAttribute(member, labelAttribute));
@@ -59,9 +67,6 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
         if (ReadsLabel(declaration, label, context.SemanticModel, new HashSet<ISymbol>(SymbolEqualityComparer.Default), HelperDepth) is { } path)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, location,
                 $"Feature '{feature.Name}' is computed from the label '{label.Name}'{path}: the model sees the answer during training and cannot at prediction time; compute it from other inputs"));
-        else if (label.Name.Length >= 4 && feature.Name.IndexOf(label.Name, StringComparison.OrdinalIgnoreCase) >= 0)
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, location,
-                $"Feature '{feature.Name}' is named like the label '{label.Name}': if it is recorded with or after the outcome it leaks the answer; check it is known at prediction time"));
     }
 
     /// <summary>" (through Helper)" or "" when the body reads the label, null when it does not.</summary>
@@ -79,6 +84,17 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
                 if (reference.SyntaxTree != model.SyntaxTree) continue;
                 if (ReadsLabel(reference.GetSyntax(), label, model, visited, depth - 1) is not null) return $" (through {method.Name})";
             }
+        }
+        return null;
+    }
+
+    /// <summary>"WithLabel" or "AfterLabel" when the member is declared known only then, otherwise null.</summary>
+    private static string? KnownTooLate(IPropertySymbol member, INamedTypeSymbol knownAtAttribute)
+    {
+        foreach (AttributeData data in member.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(data.AttributeClass, knownAtAttribute) || data.ConstructorArguments.Length != 1) continue;
+            return data.ConstructorArguments[0].Value switch { 1 => "WithLabel", 2 => "AfterLabel", _ => null };
         }
         return null;
     }

@@ -1,22 +1,27 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using MlDsl.Analyzers.Leakage.Flow;
 using MlDsl.Declarations.Diagnostics;
 
 namespace MlDsl.Analyzers.Leakage;
 
 /// <summary>
-/// Data-leakage rules over imperative code (scripts, notebooks, pipelines written by hand): what a
-/// transform is fitted on, how a dataset is split, and which split trains or selects a model.
+/// Data-leakage rules over imperative code (scripts, notebooks, pipelines' [Ingest] methods): every
+/// method body is analysed by <see cref="FlowAnalysis"/>, which follows which rows each value may hold
+/// and what was learned from them, and <see cref="FlowRules"/> report where held-out rows leak. How a
+/// split is made (MLDSL0019, MLDSL0025) is checked at the call.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LeakageAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.PreprocessingLeakage, DiagnosticDescriptors.TestSetSelection,
-        DiagnosticDescriptors.SplitIgnoresGroupsOrTime, DiagnosticDescriptors.SameDataTrainAndValidation, DiagnosticDescriptors.StratifiedWithoutClasses);
+        DiagnosticDescriptors.SplitIgnoresGroupsOrTime, DiagnosticDescriptors.SameDataTrainAndValidation, DiagnosticDescriptors.StratifiedWithoutClasses,
+        DiagnosticDescriptors.RowsMultipliedBeforeSplit, DiagnosticDescriptors.ScoreOnTrainingRows, DiagnosticDescriptors.InSamplePredictions);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -25,53 +30,58 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             if (LeakageSymbols.Resolve(start.Compilation) is not { } symbols) return;
-            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
+            var flows = new FlowContext(symbols, start.Compilation);
+            INamedTypeSymbol? ingest = start.Compilation.GetTypeByMetadataName("MlDsl.IngestAttribute");
+            start.RegisterOperationAction(operation => AnalyzeSplit(operation, symbols), OperationKind.Invocation);
+            start.RegisterOperationBlockAction(block => AnalyzeBody(block, flows, ingest));
+            start.RegisterSymbolAction(symbol => PipelineSplitRule.Check(symbol, symbols), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, LeakageSymbols symbols)
+    private static void AnalyzeSplit(OperationAnalysisContext context, LeakageSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        IMethodSymbol method = invocation.TargetMethod;
-        if (symbols.IsTransformFit(method))
-            TransformFitRules.Check(context, invocation, symbols);
-        else if (symbols.IsSplit(method))
-            SplitKindRule.Check(context, invocation, symbols);
-        else if (symbols.IsModelMethod(method, "Fit"))
-            CheckModelFit(context, invocation, symbols);
-        else if (symbols.IsModelMethod(method, "Evaluate"))
-            CheckEvaluateInTrainingLoop(context, invocation, symbols);
+        if (symbols.IsSplit(invocation.TargetMethod)) SplitKindRule.Check(context, invocation, symbols);
     }
 
-    private static void CheckModelFit(OperationAnalysisContext context, IInvocationOperation fit, LeakageSymbols symbols)
+    private static void AnalyzeBody(OperationBlockAnalysisContext context, FlowContext flows, INamedTypeSymbol? ingestAttribute)
     {
-        IArgumentOperation? train = Argument(fit, "train"), validation = Argument(fit, "validation");
-        if (validation is null) return;
-        if (SplitRoles.Of(validation, symbols) == SplitRole.Test)
+        if (context.OwningSymbol is not IMethodSymbol method) return;
+        bool ingest = ingestAttribute is not null && LeakageSymbols.HasAttribute(method, ingestAttribute);
+        foreach (IOperation block in context.OperationBlocks)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TestSetSelection, validation.Syntax.GetLocation(),
-                $"The test split is passed as validation to {fit.TargetMethod.ContainingType.Name}.Fit: whatever is chosen by watching it (epochs, early stopping, the best model) is selected on the test set, which then no longer measures anything; pass the validation split"));
-            return;
+            IOperation? body = block is IMethodBodyOperation methodBody ? (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody : block;
+            if (body is null || !MentionsRows(body, flows)) continue;
+            var analysis = new FlowAnalysis(flows, Parameters(method, flows), outer: null, depth: 0, method);
+            analysis.Run(body, observe: true);
+            FlowRules.Report(analysis, ingest, body, flows.Symbols, context.ReportDiagnostic);
+
+            foreach (ILocalFunctionOperation local in body.Descendants().OfType<ILocalFunctionOperation>())
+            {
+                if (local.Body is null) continue;
+                var inner = new FlowAnalysis(flows, Parameters(local.Symbol, flows), analysis, depth: 0, local.Symbol);
+                inner.Run(local.Body, observe: true);
+                FlowRules.Report(inner, ingest: false, local.Body, flows.Symbols, context.ReportDiagnostic);
+            }
         }
-        ISymbol? trainSource = SplitRoles.Source(train), validationSource = SplitRoles.Source(validation);
-        if (trainSource is not null && SymbolEqualityComparer.Default.Equals(trainSource, validationSource))
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SameDataTrainAndValidation, validation.Syntax.GetLocation(),
-                $"'{trainSource.Name}' is both the training and the validation data of {fit.TargetMethod.ContainingType.Name}.Fit, so validation scores only measure memorisation; validate on rows the model does not train on"));
     }
 
-    private static void CheckEvaluateInTrainingLoop(OperationAnalysisContext context, IInvocationOperation evaluate, LeakageSymbols symbols)
+    /// <summary>Only bodies that touch rows can leak them; the rest are skipped cheaply.</summary>
+    private static bool MentionsRows(IOperation body, FlowContext flows) =>
+        body.Descendants().Any(operation => operation is IInvocationOperation or IObjectCreationOperation or IWithOperation && flows.IsRowTyped(operation.Type)
+            || operation is IInvocationOperation invocation && flows.Symbols.IsModelType(invocation.TargetMethod.ContainingType));
+
+    /// <summary>Each parameter is a source of its own, named after it (a parameter named <c>test</c> holds test rows).</summary>
+    private static Dictionary<ISymbol, DataFlow> Parameters(IMethodSymbol method, FlowContext flows)
     {
-        IArgumentOperation? rows = evaluate.Arguments.FirstOrDefault();
-        if (SplitRoles.Of(rows, symbols) != SplitRole.Test) return;
-        for (IOperation? parent = evaluate.Parent; parent is not null; parent = parent.Parent)
+        var bindings = new Dictionary<ISymbol, DataFlow>(SymbolEqualityComparer.Default);
+        foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (parent is not ILoopOperation loop) continue;
-            bool trainsInLoop = loop.Body.Descendants().OfType<IInvocationOperation>().Any(call => symbols.IsModelMethod(call.TargetMethod, "Fit"));
-            if (!trainsInLoop) continue;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TestSetSelection, rows!.Syntax.GetLocation(),
-                "The test split is evaluated inside a loop that trains models: choosing among them by this score selects on the test set; compare candidates on the validation split and evaluate the chosen one on test once, after the loop"));
-            return;
+            DataFlow flow = MethodSummary.Parameter(parameter, parameter.Name, flows);
+            if (FlowAnalysis.RoleSegment(parameter.Name) is { } role && flow.Parts.IsDefault) flow = flow.Narrow(role);
+            bindings[parameter] = flow;
         }
+        return bindings;
     }
 
     internal static IArgumentOperation? Argument(IInvocationOperation invocation, string parameter) =>

@@ -6,8 +6,12 @@ namespace MlDsl.Analyzers.Leakage;
 internal sealed class LeakageSymbols
 {
     private LeakageSymbols(INamedTypeSymbol splitter, INamedTypeSymbol dataSplit, INamedTypeSymbol transform, INamedTypeSymbol model,
-        INamedTypeSymbol splitKind, INamedTypeSymbol groupKey, INamedTypeSymbol timestamp)
+        INamedTypeSymbol splitKind, INamedTypeSymbol groupKey, INamedTypeSymbol timestamp, INamedTypeSymbol dataset,
+        INamedTypeSymbol? learnsFrom, INamedTypeSymbol? multipliesRows)
     {
+        DatasetAttribute = dataset;
+        learnsFromAttribute = learnsFrom;
+        multipliesRowsAttribute = multipliesRows;
         Splitter = splitter;
         DataSplit = dataSplit;
         Transform = transform;
@@ -24,6 +28,10 @@ internal sealed class LeakageSymbols
     public INamedTypeSymbol SplitKind { get; }
     public INamedTypeSymbol GroupKeyAttribute { get; }
     public INamedTypeSymbol TimestampAttribute { get; }
+    public INamedTypeSymbol DatasetAttribute { get; }
+
+    private readonly INamedTypeSymbol? learnsFromAttribute;
+    private readonly INamedTypeSymbol? multipliesRowsAttribute;
 
     public static LeakageSymbols? Resolve(Compilation compilation)
     {
@@ -35,7 +43,9 @@ internal sealed class LeakageSymbols
             && Get("MlDsl.Data.Splits.SplitKind") is { } kind
             && Get("MlDsl.GroupKeyAttribute") is { } groupKey
             && Get("MlDsl.TimestampAttribute") is { } timestamp
-            ? new LeakageSymbols(splitter, dataSplit, transform, model, kind, groupKey, timestamp)
+            && Get("MlDsl.DatasetAttribute") is { } dataset
+            ? new LeakageSymbols(splitter, dataSplit, transform, model, kind, groupKey, timestamp, dataset,
+                Get("MlDsl.LearnsFromAttribute"), Get("MlDsl.MultipliesRowsAttribute"))
             : null;
     }
 
@@ -49,6 +59,24 @@ internal sealed class LeakageSymbols
     /// <summary>A generated model's instance method (Fit, Evaluate, ...).</summary>
     public bool IsModelMethod(IMethodSymbol method, string name) =>
         method.Name == name && !method.IsStatic && HasAttribute(method.ContainingType, ModelAttribute);
+
+    /// <summary>A [Model] class (generated members included).</summary>
+    public bool IsModelType(INamedTypeSymbol? type) => type is not null && HasAttribute(type, ModelAttribute);
+
+    /// <summary>The parameter a [LearnsFrom] method learns from, or null.</summary>
+    public string? LearnsFrom(IMethodSymbol method) => ParameterOf(method, learnsFromAttribute);
+
+    /// <summary>The parameter whose rows a [MultipliesRows] method multiplies, or null.</summary>
+    public string? MultipliesRows(IMethodSymbol method) => ParameterOf(method, multipliesRowsAttribute);
+
+    private static string? ParameterOf(IMethodSymbol method, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null) return null;
+        foreach (AttributeData data in method.OriginalDefinition.GetAttributes())
+            if (Is(data.AttributeClass, attribute) && data.ConstructorArguments.Length == 1) return data.ConstructorArguments[0].Value as string;
+        if (method.ReducedFrom is { } reduced) return ParameterOf(reduced, attribute);
+        return null;
+    }
 
     public bool IsDataSplit(ITypeSymbol? type) => type is INamedTypeSymbol named && Is(named.OriginalDefinition, DataSplit);
 

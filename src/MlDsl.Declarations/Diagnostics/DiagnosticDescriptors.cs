@@ -44,6 +44,11 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor StratifiedWithoutClasses = Error("MLDSL0025", "Stratified split of a label that is not a class", "{0}");
 
+    public static readonly DiagnosticDescriptor RowsMultipliedBeforeSplit = Warning("MLDSL0026", "Rows multiplied before the split", "{0}");
+    public static readonly DiagnosticDescriptor ScoreOnTrainingRows = Warning("MLDSL0027", "Model scored on rows it trained on", "{0}");
+    public static readonly DiagnosticDescriptor InSamplePredictions = Warning("MLDSL0028", "In-sample predictions used as features", "{0}");
+    public static readonly DiagnosticDescriptor FeatureKnownAfterLabel = Error("MLDSL0029", "Feature known only with or after the label", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
@@ -51,6 +56,7 @@ public static class DiagnosticDescriptors
         LayerAfterOutput, SoftmaxBeforeCrossEntropy, LayersAcrossPartials,
         PreprocessingLeakage, LabelLeakage, TestSetSelection, SplitIgnoresGroupsOrTime, SameDataTrainAndValidation, IdentifierAsFeature,
         PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne, StratifiedWithoutClasses,
+        RowsMultipliedBeforeSplit, ScoreOnTrainingRows, InSamplePredictions, FeatureKnownAfterLabel,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

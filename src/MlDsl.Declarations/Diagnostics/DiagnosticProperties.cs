@@ -23,6 +23,12 @@ public static class DiagnosticProperties
     public const string FitAfterSplit = "fitAfterSplit";
     public const string SplitStatement = "splitStatement";
 
+    /// <summary>MLDSL0018: the expression to pass instead of the test rows (<c>split.Validation</c>, or the validation local).</summary>
+    public const string ReplaceWith = "replaceWith";
+
+    /// <summary>MLDSL0021: the identifier-like feature is a group key; mark it [GroupKey].</summary>
+    public const string MarkGroupKey = "markGroupKey";
+
     /// <summary>MLDSL0019 and MLDSL0025: the SplitKind member to split with.</summary>
     public const string SplitKind = "kind";
 }

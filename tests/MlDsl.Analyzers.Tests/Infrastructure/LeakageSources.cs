@@ -6,7 +6,10 @@ internal static class LeakageSources
     public const string Usings = """
         using System;
         using System.Collections.Generic;
+        using System.Linq;
         using MlDsl;
+        using MlDsl.Data.Csv;
+        using MlDsl.Pipelines;
         using MlDsl.Data.Splits;
         using MlDsl.Data.Transforms;
         using MlDsl.Training;
@@ -45,6 +48,32 @@ internal static class LeakageSources
             [Linear(8), Relu] Layer hidden;
             [Linear(2)] Layer output;
         }
+
+        [Model(typeof(Reading))]
+        public sealed partial class ReadingNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(2)] Layer output;
+        }
+
+        [Dataset]
+        public sealed partial record Sale
+        {
+            [Feature] public float Price { get; init; }
+            [Feature] public float PreviousUnits { get; init; }
+            [Label] public float Units { get; init; }
+            [Timestamp] public DateTime Day { get; init; }
+        }
+
+        [Model(typeof(Sale))]
+        public sealed partial class SaleNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(1)] Layer output;
+        }
+
+        /// <summary>A record as read from a file, before it becomes a row.</summary>
+        public sealed record Raw(float Pulse, int Outcome);
         """;
 
     /// <summary>A script class around <paramref name="body"/>, with the dataset and model after it.</summary>

@@ -69,6 +69,8 @@ public sealed class CategoricalTests() : TemporaryFolder("mldsl-fruit")
         model.Fit(scaled, options: new FitOptions { Epochs = 30, BatchSize = 20, LearningRate = 1e-2, Seed = 2 });
 
         Assert.Equal(rows.Select(row => row.Color), scaled.Select(row => row.Color)); // transforms leave categories be
+#pragma warning disable MLDSL0027 // a learning check: the model must fit the very rows it trained on
         Assert.True(model.Evaluate(scaled).Accuracy > 0.95);
+#pragma warning restore MLDSL0027
     }
 }

@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MlDsl.Declarations.Diagnostics;
+
+namespace MlDsl.Analyzers.Leakage;
+
+/// <summary>
+/// MLDSL0017 outside the row type: a row built (<c>new Visit { ... }</c>, <c>r with { ... }</c>) in a
+/// projection or a helper where a feature is computed from the label of the same row, or the label
+/// from a feature (or from the very member a feature is read from). The label of another row (a lag:
+/// <c>rows[i - 1].Sales</c>, <c>previous.Sales</c>) is known at prediction time and stays silent.
+/// </summary>
+internal sealed class EntanglementRule
+{
+    private const int HelperDepth = 2;
+
+    private readonly INamedTypeSymbol dataset, feature, label;
+
+    public EntanglementRule(INamedTypeSymbol dataset, INamedTypeSymbol feature, INamedTypeSymbol label)
+    {
+        this.dataset = dataset;
+        this.feature = feature;
+        this.label = label;
+    }
+
+    /// <summary>A member read while computing a value, and which instance it was read from.</summary>
+    private readonly record struct Read(ISymbol Member, string Instance);
+
+    public void Check(OperationAnalysisContext context)
+    {
+        (ITypeSymbol? type, IObjectOrCollectionInitializerOperation? initializer, IOperation? receiver) = context.Operation switch
+        {
+            IObjectCreationOperation creation => (creation.Type, creation.Initializer, (IOperation?)null),
+            IWithOperation with => (with.Type, with.Initializer, with.Operand),
+            _ => (null, null, null),
+        };
+        if (type is null || initializer is null || !LeakageSymbols.HasAttribute(type, dataset)) return;
+
+        var assignments = new List<(ISymbol Target, ISimpleAssignmentOperation Assignment, List<Read> Reads)>();
+        foreach (ISimpleAssignmentOperation assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+        {
+            if (assignment.Target is not IMemberReferenceOperation { Member: var target }) continue;
+            var reads = new List<Read>();
+            Collect(assignment.Value, reads, new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default), HelperDepth);
+            assignments.Add((target, assignment, reads));
+        }
+        if (assignments.Count == 0) return;
+
+        // The row being built comes from one instance: the with's receiver, or the one most members are read from.
+        string? primary = receiver is not null ? Key(receiver)
+            : assignments.SelectMany(a => a.Reads).GroupBy(read => read.Instance).OrderByDescending(group => group.Count()).FirstOrDefault()?.Key;
+        if (primary is null) return;
+
+        foreach ((ISymbol target, ISimpleAssignmentOperation assignment, List<Read> reads) in assignments)
+        {
+            bool isFeature = LeakageSymbols.HasAttribute(target, feature), isLabel = LeakageSymbols.HasAttribute(target, label);
+            if (isFeature && reads.FirstOrDefault(read => read.Instance == primary && IsDatasetMember(read.Member, label)) is { Member: { } answer })
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, assignment.Syntax.GetLocation(),
+                    $"Feature '{target.Name}' of {type.Name} is computed from the label '{answer.Name}' of the same row: the model sees the answer during training and cannot at prediction time; compute it from other inputs (an earlier row's label is fine)"));
+            }
+            else if (isLabel && LabelSource(reads, primary, assignments, target) is { } source)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, assignment.Syntax.GetLocation(),
+                    $"The label '{target.Name}' of {type.Name} is computed from '{source}', which the row also has as a feature: the model only has to learn the rule that made the label, and scores say nothing about the real outcome; take the label from the recorded outcome"));
+            }
+        }
+    }
+
+    /// <summary>The member a label reads that is a feature: a [Feature] of a dataset, or the member a feature of this row is read from.</summary>
+    private string? LabelSource(List<Read> reads, string primary, List<(ISymbol Target, ISimpleAssignmentOperation Assignment, List<Read> Reads)> assignments, ISymbol labelMember)
+    {
+        foreach (Read read in reads.Where(read => read.Instance == primary))
+        {
+            if (IsDatasetMember(read.Member, feature)) return read.Member.Name;
+            bool sharedWithFeature = assignments.Any(other => !SymbolEqualityComparer.Default.Equals(other.Target, labelMember)
+                && LeakageSymbols.HasAttribute(other.Target, feature) && IsScalar(read.Member)
+                && other.Reads.Contains(read));
+            if (sharedWithFeature) return read.Member.Name;
+        }
+        return null;
+    }
+
+    private bool IsDatasetMember(ISymbol member, INamedTypeSymbol role) =>
+        LeakageSymbols.HasAttribute(member, role) && member.ContainingType is { } owner && LeakageSymbols.HasAttribute(owner, dataset);
+
+    /// <summary>Numbers, flags, text and times: an array member read with different indices is not one value.</summary>
+    private static bool IsScalar(ISymbol member)
+    {
+        ITypeSymbol? type = member switch { IPropertySymbol property => property.Type, IFieldSymbol field => field.Type, _ => null };
+        return type is not null && (type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Enum || type.Name is "DateTime" or "DateTimeOffset");
+    }
+
+    private void Collect(IOperation? operation, List<Read> reads, Dictionary<ISymbol, string> parameters, int depth)
+    {
+        if (operation is null) return;
+        foreach (IOperation node in WithoutThrows(operation))
+        {
+            if (node is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member && member.Instance is { } instance)
+                reads.Add(new Read(member.Member, Key(instance, parameters)));
+            if (depth > 0 && node is IInvocationOperation call && operation.SemanticModel?.Compilation is { } compilation
+                && Flow.MethodSummary.Body(compilation, call.TargetMethod) is { } body)
+            {
+                var mapped = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+                foreach (IArgumentOperation argument in call.Arguments)
+                    if (argument.Parameter is { } parameter) mapped[parameter] = Key(argument.Value, parameters);
+                if (call.Instance is { } receiver && call.TargetMethod.IsExtensionMethod is false) mapped[call.TargetMethod.ContainingType] = Key(receiver, parameters);
+                Collect(body, reads, mapped, depth - 1);
+            }
+        }
+    }
+
+    /// <summary>The operation and its descendants, except what a throw computes: an error message's inputs are not the value's.</summary>
+    private static IEnumerable<IOperation> WithoutThrows(IOperation root)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            IOperation node = pending.Pop();
+            if (node is IThrowOperation) continue;
+            yield return node;
+            foreach (IOperation child in node.ChildOperations) pending.Push(child);
+        }
+    }
+
+    private static string Key(IOperation instance, Dictionary<ISymbol, string>? parameters = null)
+    {
+        while (instance is IConversionOperation conversion) instance = conversion.Operand;
+        return instance switch
+        {
+            IParameterReferenceOperation parameter when parameters is not null && parameters.TryGetValue(parameter.Parameter, out string? mapped) => mapped,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IInstanceReferenceOperation => "this",
+            _ => instance.Syntax.ToString(),
+        };
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>
+/// What one value may hold, as far as leakage is concerned: the rows it holds or was derived from,
+/// the statistics learned from rows it carries, rows multiplied into it, the scores it was computed
+/// from, the rows a model in it was trained on, and, for a split or a tuple, the flow of each part.
+/// Values only grow, so the analysis reaches a fixed point.
+/// </summary>
+internal sealed class DataFlow
+{
+    public static readonly DataFlow Empty = new(ImmutableHashSet<Origin>.Empty, ImmutableHashSet<FlowEvent>.Empty, ImmutableHashSet<Origin>.Empty, default);
+
+    public DataFlow(ImmutableHashSet<Origin> rows, ImmutableHashSet<FlowEvent> events, ImmutableHashSet<Origin> trainedOn, ImmutableArray<DataFlow> parts)
+    {
+        Rows = rows;
+        Events = events;
+        TrainedOn = trainedOn;
+        Parts = parts;
+    }
+
+    public ImmutableHashSet<Origin> Rows { get; }
+
+    /// <summary>Learned statistics, multiplied rows and scores this value carries.</summary>
+    public ImmutableHashSet<FlowEvent> Events { get; }
+
+    /// <summary>For a model: the rows it was trained or validated on.</summary>
+    public ImmutableHashSet<Origin> TrainedOn { get; }
+
+    /// <summary>For a split: train, validation, test; for a tuple: its elements; default otherwise.</summary>
+    public ImmutableArray<DataFlow> Parts { get; }
+
+    public bool IsEmpty => Rows.IsEmpty && Events.IsEmpty && TrainedOn.IsEmpty && Parts.IsDefault;
+
+    public static DataFlow Of(Origin origin) => new(ImmutableHashSet.Create(origin), ImmutableHashSet<FlowEvent>.Empty, ImmutableHashSet<Origin>.Empty, default);
+
+    public static DataFlow Split(DataFlow whole) => new(whole.Rows, whole.Events, ImmutableHashSet<Origin>.Empty,
+        ImmutableArray.Create(whole.Narrow("T"), whole.Narrow("V"), whole.Narrow("X")));
+
+    public static DataFlow Tuple(ImmutableArray<DataFlow> elements) => Join(elements).WithParts(elements);
+
+    public DataFlow WithParts(ImmutableArray<DataFlow> parts) => new(Rows, Events, TrainedOn, parts);
+
+    public DataFlow WithEvent(FlowEvent flowEvent) => new(Rows, Events.Add(flowEvent), TrainedOn, Parts);
+
+    public DataFlow WithTrainedOn(ImmutableHashSet<Origin> rows) => new(Rows, Events, TrainedOn.Union(rows), Parts);
+
+    /// <summary>The same rows narrowed to a subset named by <paramref name="segment"/>.</summary>
+    public DataFlow Narrow(string segment) => new(Rows.Select(origin => origin.Narrow(segment)).ToImmutableHashSet(), Events, TrainedOn, default);
+
+    /// <summary>A statistic computed from this value: the rows become the learned-from set of a new event.</summary>
+    public DataFlow WithoutRows() => new(ImmutableHashSet<Origin>.Empty, Events, ImmutableHashSet<Origin>.Empty, default);
+
+    public DataFlow Join(DataFlow other)
+    {
+        if (other.IsEmpty || ReferenceEquals(other, this)) return this;
+        if (IsEmpty) return other;
+        ImmutableArray<DataFlow> parts = Parts.IsDefault ? other.Parts
+            : other.Parts.IsDefault || other.Parts.Length != Parts.Length ? Parts
+            : Parts.Zip(other.Parts, (left, right) => left.Join(right)).ToImmutableArray();
+        return new DataFlow(Rows.Union(other.Rows), Events.Union(other.Events), TrainedOn.Union(other.TrainedOn), parts);
+    }
+
+    public static DataFlow Join(System.Collections.Generic.IEnumerable<DataFlow> flows)
+    {
+        DataFlow result = Empty;
+        foreach (DataFlow flow in flows) result = result.Join(flow);
+        return result;
+    }
+
+    public bool SameAs(DataFlow other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        if (!Rows.SetEquals(other.Rows) || !Events.SetEquals(other.Events) || !TrainedOn.SetEquals(other.TrainedOn)) return false;
+        if (Parts.IsDefault != other.Parts.IsDefault) return false;
+        if (Parts.IsDefault) return true;
+        if (Parts.Length != other.Parts.Length) return false;
+        for (int i = 0; i < Parts.Length; i++)
+            if (!Parts[i].SameAs(other.Parts[i])) return false;
+        return true;
+    }
+
+    public System.Collections.Generic.IEnumerable<T> EventsOf<T>() where T : FlowEvent => Events.OfType<T>();
+
+    public bool HasRole(Role role) => Rows.Any(origin => origin.Role == role);
+
+    public static bool Overlap(ImmutableHashSet<Origin> left, ImmutableHashSet<Origin> right) =>
+        left.Any(a => right.Any(b => a.Overlaps(b)));
+
+    public override string ToString() => $"rows [{string.Join(", ", Rows)}] events {Events.Count} trained [{string.Join(", ", TrainedOn)}]";
+}

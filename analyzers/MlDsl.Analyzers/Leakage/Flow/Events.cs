@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>What learned a statistic: a fitted step, a hand-written aggregate, or a trained model's predictions.</summary>
+internal enum LearnKind
+{
+    Fit,
+    Aggregate,
+    Model,
+}
+
+/// <summary>
+/// Something happened at <see cref="Location"/> to rows of <see cref="From"/>: statistics learned,
+/// rows multiplied, or a score measured. Equal when the place, the kind and the rows are.
+/// </summary>
+internal abstract class FlowEvent : IEquatable<FlowEvent>
+{
+    protected FlowEvent(Location location, string what, ImmutableHashSet<Origin> from)
+    {
+        Location = location;
+        What = what;
+        From = from;
+    }
+
+    public Location Location { get; }
+
+    /// <summary>How a message names what happened ("Standardizer", "Max", "Normalize").</summary>
+    public string What { get; }
+
+    public ImmutableHashSet<Origin> From { get; }
+
+    /// <summary>The same event with its rows rewritten and, for an event inside a helper, moved to the call.</summary>
+    public abstract FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what);
+
+    public bool Equals(FlowEvent? other) => other is not null && other.GetType() == GetType() && other.Location == Location
+        && other.What == What && other.From.SetEquals(From) && EqualsCore(other);
+
+    protected virtual bool EqualsCore(FlowEvent other) => true;
+
+    public override bool Equals(object? obj) => Equals(obj as FlowEvent);
+    public override int GetHashCode() => unchecked(Location.GetHashCode() * 31 + GetType().GetHashCode());
+
+    public bool FromRole(Role role) => From.Any(origin => origin.Role == role);
+}
+
+/// <summary>Statistics learned from rows: what a fitted step, an aggregate or a model's predictions carry.</summary>
+internal sealed class LearnEvent : FlowEvent
+{
+    public LearnEvent(Location location, string what, LearnKind kind, ImmutableHashSet<Origin> from) : base(location, what, from) => Kind = kind;
+
+    public LearnKind Kind { get; }
+
+    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) => new LearnEvent(location, what, Kind, from);
+    protected override bool EqualsCore(FlowEvent other) => ((LearnEvent)other).Kind == Kind;
+}
+
+/// <summary>Rows copied or synthesised from rows (oversampling, augmentation, a concatenation of overlapping rows).</summary>
+internal sealed class MultiplyEvent : FlowEvent
+{
+    public MultiplyEvent(Location location, string what, ImmutableHashSet<Origin> from) : base(location, what, from) { }
+
+    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) => new MultiplyEvent(location, what, from);
+}
+
+/// <summary>A model evaluated (or predicting) on rows: its score carries where it was measured.</summary>
+internal sealed class ScoreEvent : FlowEvent
+{
+    public ScoreEvent(Location location, string what, ImmutableHashSet<Origin> from) : base(location, what, from) { }
+
+    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) => new ScoreEvent(location, what, from);
+}

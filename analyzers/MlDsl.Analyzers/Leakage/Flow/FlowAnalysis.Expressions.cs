@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+internal sealed partial class FlowAnalysis
+{
+    private const int MaxEvalDepth = 64;
+    private int evalDepth;
+    private readonly Stack<DataFlow> conditionalInstances = new();
+
+    /// <summary>The flow of an expression's value under the current state.</summary>
+    private DataFlow Eval(IOperation? operation)
+    {
+        if (operation is null || evalDepth > MaxEvalDepth) return DataFlow.Empty;
+        evalDepth++;
+        try
+        {
+            DataFlow flow = EvalCore(operation);
+            if (Observed is not null && context.IsRowTyped(operation.Type))
+                Observed.InRows.UnionWith(flow.Events);
+            return flow;
+        }
+        finally
+        {
+            evalDepth--;
+        }
+    }
+
+    private DataFlow EvalCore(IOperation operation)
+    {
+        if (operation.ConstantValue.HasValue) return DataFlow.Empty;
+        switch (operation)
+        {
+            case IConversionOperation conversion: return Eval(conversion.Operand);
+            case IParenthesizedOperation parenthesized: return Eval(parenthesized.Operand);
+            case IAwaitOperation awaited: return Eval(awaited.Operation);
+            case IDeclarationExpressionOperation declaration: return Eval(declaration.Expression);
+            case ILocalReferenceOperation local: return Read(local.Local);
+            case IParameterReferenceOperation parameter: return Read(parameter.Parameter);
+            case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation: return Read(field.Field);
+            case IFieldReferenceOperation field: return Member(Eval(field.Instance), field.Instance!.Type, field.Field.Name, field.Type);
+            case IPropertyReferenceOperation property: return Property(property);
+            case IArrayElementReferenceOperation element: return Eval(element.ArrayReference);
+            case IInvocationOperation invocation: return Invocation(invocation);
+            case IBinaryOperation binary: return Binary(binary);
+            case IUnaryOperation unary: return Eval(unary.Operand);
+            case IConditionalOperation conditional:
+                // The value chosen depends on the condition: a setting picked by a test score carries that score.
+                return Eval(conditional.Condition).WithoutRows().Join(Eval(conditional.WhenTrue)).Join(Eval(conditional.WhenFalse));
+            case ICoalesceOperation coalesce: return Eval(coalesce.Value).Join(Eval(coalesce.WhenNull));
+            case IConditionalAccessOperation access:
+                conditionalInstances.Push(Eval(access.Operation));
+                try { return Eval(access.WhenNotNull); }
+                finally { conditionalInstances.Pop(); }
+            case IConditionalAccessInstanceOperation: return conditionalInstances.Count > 0 ? conditionalInstances.Peek() : DataFlow.Empty;
+            case ITupleOperation tuple: return DataFlow.Tuple(tuple.Elements.Select(Eval).ToImmutableArray());
+            case IObjectCreationOperation creation: return Creation(creation);
+            case IWithOperation with: return RowBuilt(Eval(with.Operand).Join(Eval(with.Initializer)), with.Type);
+            case IObjectOrCollectionInitializerOperation initializer: return DataFlow.Join(initializer.Initializers.Select(Initializer));
+            case IAnonymousFunctionOperation or IDelegateCreationOperation or ILocalFunctionOperation: return DataFlow.Empty;
+            case IInterpolatedStringOperation or INameOfOperation or ITypeOfOperation or ISizeOfOperation: return DataFlow.Empty;
+            case IInstanceReferenceOperation or ILiteralOperation or IDefaultValueOperation: return DataFlow.Empty;
+            case IIsTypeOperation or IIsPatternOperation: return DataFlow.Empty;
+            default: return DataFlow.Join(operation.ChildOperations.Select(Eval).ToList());
+        }
+    }
+
+    private DataFlow Initializer(IOperation initializer) => initializer switch
+    {
+        ISimpleAssignmentOperation assignment => Eval(assignment.Value),
+        IMemberInitializerOperation member => Eval(member.Initializer),
+        _ => Eval(initializer),
+    };
+
+    private DataFlow Property(IPropertyReferenceOperation property)
+    {
+        IOperation? instance = property.Instance;
+        if (instance is null or IInstanceReferenceOperation) return Read(property.Property);
+        DataFlow flow = Eval(instance);
+        if (Symbols.IsDataSplit(instance.Type))
+        {
+            int part = property.Property.Name switch { "Train" => 0, "Validation" => 1, "Test" => 2, _ => -1 };
+            if (part >= 0) return !flow.Parts.IsDefault && flow.Parts.Length == 3 ? flow.Parts[part] : flow.Narrow("TVX"[part].ToString());
+            return DataFlow.Empty; // Options
+        }
+        if (property.Property.Name is "Count" or "Length" or "LongLength") return DataFlow.Empty;
+        if (property.Arguments.Length > 0) return flow; // an indexer picks an element
+        return Member(flow, instance.Type, property.Property.Name, property.Type);
+    }
+
+    /// <summary>
+    /// A member of a value: rows kept in a member of an unknown container (a fold's <c>Train</c>, a
+    /// tuple's <c>Item2</c>) are a subset of their own, distinct from the container's other members.
+    /// </summary>
+    private DataFlow Member(DataFlow instance, ITypeSymbol? instanceType, string name, ITypeSymbol? memberType)
+    {
+        if (!instance.Parts.IsDefault && name.StartsWith("Item", System.StringComparison.Ordinal)
+            && int.TryParse(name.Substring(4), out int item) && item >= 1 && item <= instance.Parts.Length)
+            return instance.Parts[item - 1];
+        if (context.IsRowTyped(memberType) && !context.IsRowTyped(instanceType))
+        {
+            DataFlow member = instance.Narrow("." + name);
+            string? role = RoleSegment(name);
+            return role is null ? member : member.Narrow(role);
+        }
+        return instance.Parts.IsDefault ? instance : instance.WithParts(default);
+    }
+
+    private DataFlow Binary(IBinaryOperation binary)
+    {
+        DataFlow left = Eval(binary.LeftOperand), right = Eval(binary.RightOperand);
+        if (Observed is not null && IsComparison(binary.OperatorKind))
+        {
+            // Two test scores compared (or a score and the best so far) is a choice between candidates; a
+            // score against a constant is a gate, and a training score against a test score a diagnosis.
+            Observed.Compared.UnionWith(left.EventsOf<ScoreEvent>());
+            Observed.Compared.UnionWith(right.EventsOf<ScoreEvent>());
+            ScoreEvent[] leftScores = TestScores(left), rightScores = TestScores(right);
+            if (leftScores.Length > 0 && rightScores.Length > 0)
+            {
+                Observed.Choices.UnionWith(leftScores);
+                Observed.Choices.UnionWith(rightScores);
+            }
+        }
+        return left.Join(right).WithParts(default);
+    }
+
+    private static ScoreEvent[] TestScores(DataFlow flow) => flow.EventsOf<ScoreEvent>().Where(score => score.FromRole(Role.Test)).ToArray();
+
+    private static bool IsComparison(BinaryOperatorKind kind) => kind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
+        or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual;
+
+    private DataFlow Creation(IObjectCreationOperation creation)
+    {
+        DataFlow arguments = DataFlow.Join(creation.Arguments.Select(argument => Eval(argument.Value)).ToList());
+        DataFlow flow = arguments.Join(Eval(creation.Initializer));
+        if (creation.Type is INamedTypeSymbol type && LeakageSymbols.HasAttribute(type, Symbols.ModelAttribute))
+        {
+            // A model's constructor arguments chosen by test scores steer the model.
+            Observed?.Steering.UnionWith(flow.EventsOf<ScoreEvent>());
+            return DataFlow.Empty;
+        }
+        return RowBuilt(flow.WithParts(default), creation.Type);
+    }
+
+    /// <summary>A row built from values: whatever the values were learned from is now in the row's features.</summary>
+    private DataFlow RowBuilt(DataFlow flow, ITypeSymbol? type) => flow;
+}

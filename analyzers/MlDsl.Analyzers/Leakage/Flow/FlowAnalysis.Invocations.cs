@@ -1,0 +1,345 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+internal sealed partial class FlowAnalysis
+{
+    /// <summary>LINQ and collection calls that keep the rows they are given.</summary>
+    private static readonly HashSet<string> PassThrough = new(StringComparer.Ordinal)
+    {
+        "ToList", "ToArray", "AsEnumerable", "AsReadOnly", "Cast", "OfType", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
+        "Reverse", "Order", "OrderDescending", "ToImmutableArray", "ToImmutableList", "Shuffle", "First", "FirstOrDefault", "Last",
+        "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault", "DefaultIfEmpty", "Distinct",
+    };
+
+    /// <summary>Calls that keep some of the rows they are given: the result is a subset distinct from other subsets.</summary>
+    private static readonly HashSet<string> Subset = new(StringComparer.Ordinal)
+    {
+        "Where", "Take", "Skip", "TakeLast", "SkipLast", "TakeWhile", "SkipWhile", "Except", "ExceptBy", "Intersect", "IntersectBy", "DistinctBy", "Chunk", "GetRange", "Slice",
+    };
+
+    /// <summary>Calls that join rows: overlapping inputs mean copies.</summary>
+    private static readonly HashSet<string> Combine = new(StringComparer.Ordinal) { "Concat", "Union", "UnionBy", "Append", "Prepend" };
+
+    /// <summary>Collection mutators: the receiver gains the argument's rows.</summary>
+    private static readonly HashSet<string> Adds = new(StringComparer.Ordinal) { "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd" };
+
+    /// <summary>Calls that learn a statistic of the values they are given (an aggregate, a vocabulary, a lookup).</summary>
+    private static readonly HashSet<string> Aggregates = new(StringComparer.Ordinal)
+    {
+        "Average", "Sum", "Max", "Min", "Aggregate", "GroupBy", "ToDictionary", "ToLookup", "ToHashSet", "CountBy", "AggregateBy",
+        "Mean", "Median", "Variance", "StandardDeviation", "PopulationVariance", "PopulationStandardDeviation", "Quantile",
+        "Percentile", "InterquartileRange", "LowerQuartile", "UpperQuartile", "MeanStandardDeviation", "MinimumAbsolute", "MaximumAbsolute",
+        "Minimum", "Maximum", "Histogram", "Mode",
+    };
+
+    /// <summary>Calls whose order or maximum over scores chooses among what was scored.</summary>
+    private static readonly HashSet<string> Choosers = new(StringComparer.Ordinal)
+    {
+        "Max", "Min", "MaxBy", "MinBy", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "ArgMax", "ArgMin", "Maximum", "Minimum",
+    };
+
+    private DataFlow Invocation(IInvocationOperation invocation)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (Symbols.IsSplit(method)) return SplitCall(invocation);
+        if (Symbols.LearnsFrom(method) is { } learnsFrom) return StepFit(invocation, learnsFrom);
+        if (Symbols.MultipliesRows(method) is { } multiplied) return Multiply(invocation, multiplied);
+        if (Symbols.IsModelType(method.ContainingType) && !method.IsStatic) return ModelCall(invocation);
+
+        IOperation? receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        IEnumerable<IArgumentOperation> arguments = method.IsExtensionMethod ? invocation.Arguments.Skip(1) : invocation.Arguments;
+        DataFlow source = Eval(receiver);
+        string name = method.Name;
+
+        if (IsEnumerableLike(method) && !Adds.Contains(name))
+            return Linq(invocation, name, source, arguments.ToList());
+
+        if (Adds.Contains(name) && Holder(receiver) is { } collection)
+        {
+            DataFlow added = DataFlow.Join(arguments.Select(argument => Eval(argument.Value)).ToList());
+            Contribute(collection, invocation, added);
+            return DataFlow.Empty;
+        }
+
+        if (method.ContainingType?.ToDisplayString() == "System.Math" && name is "Max" or "Min")
+        {
+            DataFlow[] values = invocation.Arguments.Select(argument => Eval(argument.Value)).ToArray();
+            if (values.Count(value => TestScores(value).Length > 0) >= 2) Observed?.Choices.UnionWith(values.SelectMany(TestScores));
+            Observed?.Compared.UnionWith(values.SelectMany(value => value.EventsOf<ScoreEvent>()));
+            return DataFlow.Join(values);
+        }
+
+        if (!method.IsStatic || method.MethodKind == MethodKind.LocalFunction || !method.DeclaringSyntaxReferences.IsDefaultOrEmpty)
+        {
+            if (SummaryOf(method) is { } summary)
+            {
+                List<DataFlow> flows = invocation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0).Select(argument => Eval(argument.Value)).ToList();
+                if (invocation.Instance is not null) Eval(invocation.Instance);
+                DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation());
+                if (IsCrossValidation(method)) HeldOut(DataFlow.Join(flows));
+                return returned;
+            }
+        }
+        return Unknown(invocation, name, source, arguments.ToList());
+    }
+
+    private MethodSummary? SummaryOf(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.IsDefaultOrEmpty) return null;
+        if (method.MethodKind == MethodKind.LocalFunction) return LocalSummary(method);
+        return context.Summary(method, depth);
+    }
+
+    private readonly Dictionary<IMethodSymbol, MethodSummary?> localSummaries = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A local function's summary, computed with this body's values for what it captures.</summary>
+    private MethodSummary? LocalSummary(IMethodSymbol method)
+    {
+        if (localSummaries.TryGetValue(method, out MethodSummary? known) || depth >= FlowContext.MaxSummaryDepth) return known;
+        localSummaries[method] = null;
+        MethodSummary? summary = MethodSummary.Compute(context, method, depth + 1, this);
+        localSummaries[method] = summary;
+        return summary;
+    }
+
+    private DataFlow SplitCall(IInvocationOperation split)
+    {
+        DataFlow rows = Eval(split.Arguments.FirstOrDefault()?.Value);
+        foreach (IArgumentOperation argument in split.Arguments.Skip(1)) Eval(argument.Value);
+        if (Observed is not null && Observed.FirstTime(split.Syntax))
+        {
+            Observed.Splits.Add((split, rows));
+            Observed.HeldOut.Add(rows);
+        }
+        return DataFlow.Split(rows);
+    }
+
+    private DataFlow StepFit(IInvocationOperation fit, string parameter)
+    {
+        IArgumentOperation? data = fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == parameter);
+        DataFlow rows = Eval(data?.Value);
+        foreach (IArgumentOperation other in fit.Arguments.Where(argument => argument != data)) Eval(other.Value);
+        if (!rows.Parts.IsDefault && rows.Parts.Length == 3) rows = rows.Parts[0]; // a split fits on its training rows
+        var learned = new LearnEvent((data ?? (IOperation)fit).Syntax.GetLocation(), fit.TargetMethod.ContainingType.Name, LearnKind.Fit, rows.Rows);
+        if (Observed is not null && data is not null && Observed.FirstTime(fit.Syntax)) Observed.StepFits.Add(new StepFit(fit, data, learned));
+        return new DataFlow(ImmutableHashSet<Origin>.Empty, rows.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
+    }
+
+    private DataFlow Multiply(IInvocationOperation call, string parameter)
+    {
+        IArgumentOperation? data = call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == parameter);
+        DataFlow rows = Eval(data?.Value);
+        foreach (IArgumentOperation other in call.Arguments.Where(argument => argument != data)) Eval(other.Value);
+        return rows.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows)).WithParts(default);
+    }
+
+    private DataFlow ModelCall(IInvocationOperation call)
+    {
+        ISymbol? model = Holder(call.Instance);
+        DataFlow modelFlow = model is null ? Eval(call.Instance) : Read(model);
+        IArgumentOperation? Argument(string name) => call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == name && argument.ArgumentKind != ArgumentKind.DefaultValue);
+        switch (call.TargetMethod.Name)
+        {
+            case "Fit":
+            {
+                IArgumentOperation? trainArgument = Argument("train"), validationArgument = Argument("validation");
+                DataFlow train = Eval(trainArgument?.Value), validation = Eval(validationArgument?.Value);
+                DataFlow steering = DataFlow.Join(call.Arguments.Where(argument => argument != trainArgument && argument != validationArgument).Select(argument => Eval(argument.Value)).ToList());
+                if (model is not null) Assign(model, DataFlow.Empty.WithTrainedOn(train.Rows.Union(validation.Rows)));
+                if (Observed is not null && Observed.FirstTime(call.Syntax))
+                {
+                    Observed.Fits.Add(new ModelFit(model, call, train, validation, validationArgument, steering));
+                    Observed.Steering.UnionWith(steering.Join(train).Join(validation).EventsOf<ScoreEvent>());
+                }
+                return DataFlow.Empty;
+            }
+            case "Evaluate":
+            case "Predict":
+            {
+                IArgumentOperation? rowsArgument = call.Arguments.FirstOrDefault();
+                if (rowsArgument is null) return DataFlow.Empty;
+                DataFlow rows = Eval(rowsArgument.Value);
+                bool predict = call.TargetMethod.Name == "Predict";
+                var score = new ScoreEvent(rowsArgument.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows);
+                var learned = new LearnEvent(call.Syntax.GetLocation(), call.TargetMethod.ContainingType.Name, LearnKind.Model, modelFlow.TrainedOn);
+                if (Observed is not null && Observed.FirstTime(call.Syntax))
+                {
+                    Observed.Uses.Add(new ModelUse(model, call, rowsArgument, rows, predict));
+                    Observed.HeldOut.Add(rows);
+                }
+                // Predictions are values of the rows they were made for, learned by the model from what it trained on.
+                ImmutableHashSet<FlowEvent> events = ImmutableHashSet.Create<FlowEvent>(score, learned);
+                return new DataFlow(predict ? rows.Rows : ImmutableHashSet<Origin>.Empty, events, ImmutableHashSet<Origin>.Empty, default);
+            }
+            default:
+                foreach (IArgumentOperation argument in call.Arguments) Eval(argument.Value);
+                return DataFlow.Empty;
+        }
+    }
+
+    private DataFlow Linq(IInvocationOperation call, string name, DataFlow source, List<IArgumentOperation> arguments)
+    {
+        DataFlow LambdaResult(int index, DataFlow element) =>
+            index < arguments.Count ? Lambda(arguments[index].Value, element, distinctParameters: false) : DataFlow.Empty;
+
+        if (name is "Select" or "SelectMany")
+        {
+            DataFlow result = LambdaResult(0, source);
+            if (name == "SelectMany" && ManyRowsFromOne(arguments.FirstOrDefault()?.Value))
+                result = result.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows));
+            return result.WithParts(default);
+        }
+
+        if (Choosers.Contains(name) && Observed is not null)
+        {
+            DataFlow keys = arguments.Count > 0 ? LambdaResult(0, source) : source;
+            Observed.Choices.UnionWith(TestScores(keys));
+            Observed.Compared.UnionWith(keys.EventsOf<ScoreEvent>());
+        }
+
+        if (Combine.Contains(name))
+        {
+            DataFlow other = DataFlow.Join(arguments.Select(argument => Eval(argument.Value)).ToList());
+            DataFlow joined = source.Join(other).WithParts(default);
+            return DataFlow.Overlap(source.Rows, other.Rows)
+                ? joined.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows.Union(other.Rows)))
+                : joined;
+        }
+
+        foreach (IArgumentOperation argument in arguments) Lambda(argument.Value, source, distinctParameters: false);
+        if (PassThrough.Contains(name)) return source.WithParts(default);
+        if (Subset.Contains(name)) return source.Narrow("~" + call.Syntax.SpanStart);
+        if (name is "Count" or "LongCount" or "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
+        if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
+            return Aggregate(call, name, source);
+        return source.WithParts(default);
+    }
+
+    /// <summary>A statistic of rows (or of values derived from them): an event that learned from them.</summary>
+    private DataFlow Aggregate(IInvocationOperation call, string name, DataFlow source)
+    {
+        if (context.IsRowTyped(call.Type)) return source.WithParts(default); // a grouping still holds the rows
+        var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows);
+        return new DataFlow(ImmutableHashSet<Origin>.Empty, source.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
+    }
+
+    private DataFlow Unknown(IInvocationOperation call, string name, DataFlow source, List<IArgumentOperation> arguments)
+    {
+        DataFlow joined = source;
+        int lambdaIndex = 0;
+        foreach (IArgumentOperation argument in arguments)
+        {
+            IOperation value = argument.Value;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            joined = value is IAnonymousFunctionOperation
+                ? joined.Join(Lambda(value, source.Join(joined).Narrow("#λ" + lambdaIndex++), distinctParameters: true))
+                : joined.Join(Eval(argument.Value));
+        }
+        if (IsCrossValidation(call.TargetMethod)) HeldOut(joined);
+
+        bool producesRows = context.IsRowTyped(call.Type);
+        if (producesRows && joined.Rows.IsEmpty)
+            return DataFlow.Of(new Origin(ReadKey(call), "")); // rows read from somewhere: a new source
+        if (!producesRows && Aggregates.Contains(name) && !joined.Rows.IsEmpty) return Aggregate(call, name, joined);
+        return joined.WithParts(default);
+    }
+
+    /// <summary>The flow of a lambda's result, with its parameters bound to <paramref name="element"/> (each a distinct subset when asked).</summary>
+    private DataFlow Lambda(IOperation? value, DataFlow element, bool distinctParameters)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation)
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+        if (value is not IAnonymousFunctionOperation lambda)
+        {
+            DataFlow flow = Eval(value);
+            return flow;
+        }
+        ImmutableArray<IParameterSymbol> parameters = lambda.Symbol.Parameters;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            bool isElement = i == 0 || distinctParameters;
+            if (!isElement) continue; // a Select index, an accumulator
+            Assign(parameters[i], distinctParameters && parameters.Length > 1 ? element.Narrow("#" + i) : element);
+        }
+        DataFlow result = DataFlow.Empty;
+        foreach (IReturnOperation returned in lambda.Body.Descendants().OfType<IReturnOperation>())
+        {
+            if (returned.ReturnedValue is null || Enclosing(returned) != lambda) continue;
+            result = result.Join(Eval(returned.ReturnedValue));
+        }
+        return result;
+    }
+
+    private static IAnonymousFunctionOperation? Enclosing(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+            if (parent is IAnonymousFunctionOperation lambda) return lambda;
+        return null;
+    }
+
+    /// <summary>A SelectMany lambda that returns a collection of two or more rows built from the element (a row and its copies).</summary>
+    private bool ManyRowsFromOne(IOperation? value)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation)
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+        if (value is not IAnonymousFunctionOperation lambda) return false;
+        foreach (IReturnOperation returned in lambda.Body.Descendants().OfType<IReturnOperation>())
+        {
+            IOperation? result = returned.ReturnedValue;
+            while (result is IConversionOperation conversion) result = conversion.Operand;
+            int count = result switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.Length,
+                { Kind: OperationKind.CollectionExpression } => result.ChildOperations.Count,
+                _ => 0,
+            };
+            if (count >= 2) return true;
+        }
+        return false;
+    }
+
+    private void Contribute(ISymbol collection, IInvocationOperation call, DataFlow added)
+    {
+        if (!contributions.TryGetValue(collection, out var sites)) contributions[collection] = sites = new();
+        if (!sites.Any(site => site.Site == call.Syntax)) sites.Add((call.Syntax, added.Rows));
+        // The same rows added at two places (or a row and a copy of it) multiply them; the later place adds the copies.
+        bool copies = sites.Any(site => site.Site.SpanStart < call.Syntax.SpanStart && DataFlow.Overlap(site.Rows, added.Rows));
+        if (copies) added = added.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, added.Rows));
+        Assign(collection, added.WithParts(default));
+    }
+
+    private void HeldOut(DataFlow rows)
+    {
+        if (Observed is not null && !rows.Rows.IsEmpty) Observed.HeldOut.Add(rows);
+    }
+
+    private static bool IsCrossValidation(IMethodSymbol method)
+    {
+        string type = method.ContainingType?.Name ?? "", name = method.Name;
+        return type.Contains("CrossValidation") || name.Contains("CrossValidat") || name.Contains("KFold") || type.Contains("Search") && name is "Run" or "Fit";
+    }
+
+    private static bool IsEnumerableLike(IMethodSymbol method)
+    {
+        string? space = method.ContainingNamespace?.ToDisplayString();
+        if (space is "System.Linq" or "System.Collections.Generic" or "System.Collections.Immutable") return true;
+        return method.ContainingType?.SpecialType == SpecialType.System_Array || method.ContainingType?.Name == "Array";
+    }
+
+    /// <summary>Two reads of the same path are the same source: the key is the first argument's constant or text.</summary>
+    private static string ReadKey(IInvocationOperation call)
+    {
+        IOperation? first = call.Arguments.FirstOrDefault()?.Value;
+        while (first is IConversionOperation conversion) first = conversion.Operand;
+        if (first?.ConstantValue is { HasValue: true, Value: string path }) return "read:" + path;
+        string text = first?.Syntax.ToString() ?? call.TargetMethod.Name;
+        return "read:" + text;
+    }
+}

@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>
+/// Follows rows through one method body (or local function): every local, parameter and field gets
+/// the join of every value assigned to it anywhere in the body, iterated to a fixed point, so order,
+/// loops and branches need no special care; a final pass records <see cref="Observations"/> for the
+/// rules. Calls into helper methods of the compilation use their <see cref="MethodSummary"/>.
+/// </summary>
+internal sealed partial class FlowAnalysis
+{
+    private const int MaxPasses = 8;
+
+    private readonly FlowContext context;
+    private readonly IReadOnlyDictionary<ISymbol, DataFlow> bindings;
+    private readonly FlowAnalysis? outer;
+    private readonly int depth;
+    private readonly IMethodSymbol? owner;
+    private readonly Dictionary<ISymbol, DataFlow> state = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<(SyntaxNode Site, ImmutableHashSet<Origin> Rows)>> contributions = new(SymbolEqualityComparer.Default);
+    private bool changed;
+
+    public FlowAnalysis(FlowContext context, IReadOnlyDictionary<ISymbol, DataFlow> bindings, FlowAnalysis? outer, int depth, IMethodSymbol? owner)
+    {
+        this.context = context;
+        this.bindings = bindings;
+        this.outer = outer;
+        this.depth = depth;
+        this.owner = owner;
+    }
+
+    private LeakageSymbols Symbols => context.Symbols;
+
+    /// <summary>The join of every value the body returns.</summary>
+    public DataFlow Returned { get; private set; } = DataFlow.Empty;
+
+    /// <summary>What the last pass saw; null until <see cref="Run"/> with observation.</summary>
+    public Observations? Observed { get; private set; }
+
+    public void Run(IOperation body, bool observe = false)
+    {
+        for (int pass = 0; pass < MaxPasses; pass++)
+        {
+            changed = false;
+            Walk(body);
+            if (!changed) break;
+        }
+        if (!observe) return;
+        Observed = new Observations();
+        Walk(body);
+    }
+
+    /// <summary>Applies every statement's effect; local functions are analysed on their own, lambdas as part of this body.</summary>
+    private void Walk(IOperation body)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            IOperation operation = pending.Pop();
+            if (operation is ILocalFunctionOperation) continue;
+            Effect(operation);
+            foreach (IOperation child in operation.ChildOperations.Reverse()) pending.Push(child);
+        }
+    }
+
+    private void Effect(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
+                Assign(declarator.Symbol, Eval(value));
+                break;
+            case ISimpleAssignmentOperation assignment:
+                AssignTo(assignment.Target, Eval(assignment.Value));
+                break;
+            case ICompoundAssignmentOperation compound:
+                AssignTo(compound.Target, Eval(compound.Value));
+                break;
+            case ICoalesceAssignmentOperation coalesce:
+                AssignTo(coalesce.Target, Eval(coalesce.Value));
+                break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                Deconstruct(deconstruction.Target, Eval(deconstruction.Value));
+                break;
+            case IForEachLoopOperation loop:
+                BindLoopVariable(loop.LoopControlVariable, Eval(loop.Collection));
+                break;
+            case IReturnOperation { ReturnedValue: { } returned } when !InsideLambda(operation):
+                Returned = Returned.Join(Eval(returned));
+                break;
+            case IInvocationOperation or IBinaryOperation:
+                Eval(operation);
+                break;
+            case ILocalReferenceOperation local when Observed is not null && !local.IsDeclaration:
+                Observed.ReadLocals.Add(local.Local);
+                break;
+        }
+    }
+
+    private static bool InsideLambda(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+            if (parent is IAnonymousFunctionOperation) return true;
+        return false;
+    }
+
+    private void BindLoopVariable(IOperation variable, DataFlow collection)
+    {
+        switch (variable)
+        {
+            case IVariableDeclaratorOperation declarator:
+                Assign(declarator.Symbol, collection);
+                break;
+            case IVariableDeclarationGroupOperation group:
+                foreach (IVariableDeclaratorOperation declarator in group.Declarations.SelectMany(declaration => declaration.Declarators))
+                    Assign(declarator.Symbol, collection);
+                break;
+            default:
+                Deconstruct(variable, collection);
+                break;
+        }
+    }
+
+    /// <summary>Element i of a deconstruction: the split's or tuple's part, or a subset of its own.</summary>
+    private void Deconstruct(IOperation target, DataFlow value)
+    {
+        if (target is IDeclarationExpressionOperation declaration) target = declaration.Expression;
+        if (target is not ITupleOperation tuple)
+        {
+            AssignTo(target, value);
+            return;
+        }
+        for (int i = 0; i < tuple.Elements.Length; i++)
+        {
+            DataFlow element = !value.Parts.IsDefault && i < value.Parts.Length ? value.Parts[i] : value.Narrow("#" + i);
+            Deconstruct(tuple.Elements[i], element);
+        }
+    }
+
+    private void AssignTo(IOperation target, DataFlow value)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local: Assign(local.Local, value); break;
+            case IParameterReferenceOperation parameter: Assign(parameter.Parameter, value); break;
+            case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation: Assign(field.Field, value); break;
+            case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation: Assign(property.Property, value); break;
+            case IMemberReferenceOperation { Instance: { } instance }: AssignTo(instance, value); break;
+            case IArrayElementReferenceOperation element: AssignTo(element.ArrayReference, value); break;
+            case IDeclarationExpressionOperation or ITupleOperation: Deconstruct(target, value); break;
+        }
+    }
+
+    private void Assign(ISymbol symbol, DataFlow value)
+    {
+        if (value.IsEmpty) return;
+        value = RoleFromName(symbol, value);
+        DataFlow current = Read(symbol);
+        DataFlow joined = current.Join(value);
+        if (joined.SameAs(current)) return;
+        state[symbol] = joined;
+        changed = true;
+    }
+
+    /// <summary>
+    /// Rows not yet in any split part, kept in a local or parameter named like one (<c>test</c>,
+    /// <c>holdout</c>, <c>validation</c>, <c>train</c>), take that part: a hand-made split or a file
+    /// of test rows is as much a test set as <c>split.Test</c>.
+    /// </summary>
+    private static DataFlow RoleFromName(ISymbol symbol, DataFlow value)
+    {
+        if (symbol is not (ILocalSymbol or IParameterSymbol) || value.Rows.IsEmpty || !value.Parts.IsDefault) return value;
+        string? segment = RoleSegment(symbol.Name);
+        if (segment is null || value.Rows.All(origin => origin.Role != Role.All)) return value;
+        var rows = value.Rows.Select(origin => origin.Role == Role.All ? origin.Narrow(segment) : origin).ToImmutableHashSet();
+        return new DataFlow(rows, value.Events, value.TrainedOn, value.Parts);
+    }
+
+    public static string? RoleSegment(string name)
+    {
+        string lower = name.ToLowerInvariant();
+        bool test = lower.Contains("test") || lower.Contains("holdout"), train = lower.Contains("train");
+        bool validation = lower.Contains("valid") || lower == "val" || lower.StartsWith("val") && !lower.StartsWith("value") || lower == "dev";
+        if (test && !train && !validation) return "X";
+        if (validation && !train && !test) return "V";
+        if (train && !test && !validation) return "T";
+        return null;
+    }
+
+    private DataFlow Read(ISymbol symbol)
+    {
+        if (state.TryGetValue(symbol, out DataFlow? flow)) return flow;
+        if (bindings.TryGetValue(symbol, out flow)) return flow;
+        if (outer is not null && outer.Knows(symbol)) return outer.Read(symbol);
+        return symbol switch
+        {
+            IFieldSymbol field when context.IsRowTyped(field.Type) => DataFlow.Of(new Origin("this." + field.Name, "")),
+            IPropertySymbol property when context.IsRowTyped(property.Type) => DataFlow.Of(new Origin("this." + property.Name, "")),
+            _ => DataFlow.Empty,
+        };
+    }
+
+    private bool Knows(ISymbol symbol) => state.ContainsKey(symbol) || bindings.ContainsKey(symbol) || outer?.Knows(symbol) == true;
+
+    /// <summary>The symbol a value is kept in (the model in <c>model.Fit</c>), if it is a plain one.</summary>
+    private static ISymbol? Holder(IOperation? operation) => operation switch
+    {
+        IConversionOperation conversion => Holder(conversion.Operand),
+        IParenthesizedOperation parenthesized => Holder(parenthesized.Operand),
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
+}

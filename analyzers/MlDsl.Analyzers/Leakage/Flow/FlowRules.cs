@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using MlDsl.Declarations.Diagnostics;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>
+/// The leakage rules over one analysed body: each reads the <see cref="Observations"/> at the fixed
+/// point and reports on the line of the call that leaks. One diagnostic per place.
+/// </summary>
+internal sealed class FlowRules
+{
+    private readonly Observations observed;
+    private readonly DataFlow? ingested;
+    private readonly IOperation root;
+    private readonly LeakageSymbols symbols;
+    private readonly Action<Diagnostic> report;
+    private readonly HashSet<Location> reported = new();
+
+    private FlowRules(FlowAnalysis analysis, bool ingest, IOperation root, LeakageSymbols symbols, Action<Diagnostic> report)
+    {
+        observed = analysis.Observed!;
+        ingested = ingest ? analysis.Returned : null;
+        this.root = root;
+        this.symbols = symbols;
+        this.report = report;
+    }
+
+    /// <summary>Reports every leak the analysis of <paramref name="root"/> shows. An [Ingest] method's rows are split by its pipeline.</summary>
+    public static void Report(FlowAnalysis analysis, bool ingest, IOperation root, LeakageSymbols symbols, Action<Diagnostic> report)
+    {
+        var rules = new FlowRules(analysis, ingest, root, symbols, report);
+        rules.TestSelection();
+        rules.LearnedFromHeldOutRows();
+        rules.MultipliedBeforeSplit();
+        rules.ScoresOnTrainingRows();
+        rules.InSamplePredictionsAsFeatures();
+        rules.SameRowsForTrainingAndValidation();
+    }
+
+    // ---- MLDSL0016: statistics learned from rows that reach validation or test ----
+
+    private void LearnedFromHeldOutRows()
+    {
+        foreach (LearnEvent learned in ReachingEvents().OfType<LearnEvent>().Where(e => e.Kind != LearnKind.Model).OrderBy(e => e.Location.SourceSpan.Start))
+        {
+            StepFit? fit = observed.StepFits.FirstOrDefault(step => step.Event.Location == learned.Location);
+            Role heldOutRole = learned.FromRole(Role.Test) ? Role.Test : learned.FromRole(Role.Validation) ? Role.Validation : Role.All;
+            if (heldOutRole != Role.All)
+            {
+                string part = heldOutRole == Role.Test ? "test" : "validation";
+                ImmutableDictionary<string, string?>? replace = fit?.Data.Value is IPropertyReferenceOperation { Property.Name: "Test" or "Validation" } access && symbols.IsDataSplit(access.Instance?.Type)
+                    ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ReplaceWithTrain, "true") : null;
+                Report(DiagnosticDescriptors.PreprocessingLeakage, learned.Location, replace, learned.Kind == LearnKind.Fit
+                    ? $"{learned.What} is fitted on the {part} split: its statistics must come from the training split only, or the {part} score is no longer honest"
+                    : $"{learned.What} is computed from the {part} rows and the result changes rows the model sees: compute it from the training rows only, or the {part} score is no longer honest");
+                continue;
+            }
+            if (HeldOutSource(learned.From) is not { } held) continue;
+            ImmutableDictionary<string, string?>? move = null;
+            string where = held.Split is { } split ? $"which is split on line {Line(split.Syntax)}" : held.Ingest ? "which its pipeline splits" : $"whose rows are scored on line {Line(held.Use!.Syntax)}";
+            if (fit is not null && held.Split is { } onlySplit && SplitsOf(held.Origin).Count == 1)
+                move = FitAfterSplit.Plan(fit.Call, fit.Data, onlySplit, root, symbols);
+            string name = held.Origin.Display;
+            Report(DiagnosticDescriptors.PreprocessingLeakage, learned.Location, move, learned.Kind == LearnKind.Fit
+                ? $"{learned.What} is fitted on {name}, {where}: its statistics include the validation and test rows; fit it on the split's training rows ({StepName(learned.What)}.Fit(split))"
+                : $"{learned.What} over {name} learns from every row, {where}, and the result changes the rows the model sees: the validation and test rows leak into training; compute it from the training rows only");
+        }
+    }
+
+    private static string StepName(string what) => what.Split(' ')[0];
+
+    /// <summary>Events carried into something that is split, scored, or trains a scored model; everything in rows when nothing is scored yet.</summary>
+    private HashSet<FlowEvent> ReachingEvents()
+    {
+        var events = new HashSet<FlowEvent>();
+        foreach (DataFlow rows in observed.HeldOut) events.UnionWith(rows.Events);
+        if (ingested is not null) events.UnionWith(ingested.Events);
+        var scored = new HashSet<ISymbol>(observed.Uses.Where(use => use.Model is not null).Select(use => use.Model!), SymbolEqualityComparer.Default);
+        foreach (ModelFit fit in observed.Fits.Where(fit => fit.Model is null || scored.Contains(fit.Model)))
+            events.UnionWith(fit.Train.Join(fit.Validation).Events);
+        // While a script is being written nothing may be scored yet: rows changed with the statistics count.
+        if (observed.Uses.Count == 0) events.UnionWith(observed.InRows);
+        // A fitted step kept in a local that nothing reads yet is still being written: it will be used.
+        foreach (StepFit fit in observed.StepFits)
+            if (fit.Call.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } && !observed.ReadLocals.Contains(declarator.Symbol))
+                events.Add(fit.Event);
+        return events;
+    }
+
+    private sealed record Held(Origin Origin, IInvocationOperation? Split, IInvocationOperation? Use, bool Ingest);
+
+    /// <summary>The first whole-source origin of <paramref name="learnedFrom"/> whose rows are also held out, and how.</summary>
+    private Held? HeldOutSource(ImmutableHashSet<Origin> learnedFrom)
+    {
+        foreach (Origin origin in learnedFrom.Where(origin => origin.Role == Role.All).OrderBy(origin => origin.Source, StringComparer.Ordinal))
+        {
+            bool Overlaps(DataFlow flow) => flow.Rows.Any(row => row.Overlaps(origin));
+            if (observed.Splits.FirstOrDefault(split => Overlaps(split.Rows)) is { Call: { } split }) return new Held(origin, split, null, false);
+            if (ingested is not null && Overlaps(ingested)) return new Held(origin, null, null, true);
+            if (observed.Uses.FirstOrDefault(use => Overlaps(use.RowsFlow) && !ScoresTrainingRows(use)) is { } scored)
+                return new Held(origin, null, scored.Call, false);
+        }
+        return null;
+    }
+
+    /// <summary>Whether a use scores rows its model trained or validated on (then it holds nothing out).</summary>
+    private bool ScoresTrainingRows(ModelUse use) => use.Model is not null && observed.Fits
+        .Where(fit => SymbolEqualityComparer.Default.Equals(fit.Model, use.Model))
+        .Any(fit => DataFlow.Overlap(use.RowsFlow.Rows, fit.Train.Rows.Union(fit.Validation.Rows)));
+
+    private List<IInvocationOperation> SplitsOf(Origin origin) =>
+        observed.Splits.Where(split => split.Rows.Rows.Any(row => row.Overlaps(origin))).Select(split => split.Call).ToList();
+
+    // ---- MLDSL0026: rows multiplied before the split ----
+
+    private void MultipliedBeforeSplit()
+    {
+        IEnumerable<DataFlow> split = observed.Splits.Select(s => s.Rows);
+        if (ingested is not null) split = split.Append(ingested);
+        foreach (MultiplyEvent multiplied in split.SelectMany(rows => rows.EventsOf<MultiplyEvent>()).Distinct())
+        {
+            string rows = string.Join(", ", multiplied.From.Select(origin => origin.Display).Distinct().Take(2));
+            Report(DiagnosticDescriptors.RowsMultipliedBeforeSplit, multiplied.Location, null,
+                $"{multiplied.What} copies or synthesises rows of {rows} before they are split: copies of one row land on both sides, so the model is tested on rows it trained on; split first, then oversample or augment the training rows only");
+        }
+    }
+
+    // ---- MLDSL0018: the test split steering a choice ----
+
+    private void TestSelection()
+    {
+        foreach (ModelFit fit in observed.Fits)
+        {
+            if (fit.ValidationArgument is null || !fit.Validation.HasRole(Role.Test)) continue;
+            Report(DiagnosticDescriptors.TestSetSelection, fit.ValidationArgument.Syntax.GetLocation(), ValidationReplacement(fit.ValidationArgument),
+                $"The test split is passed as validation to {fit.Call.TargetMethod.ContainingType.Name}.Fit: whatever is chosen by watching it (epochs, early stopping, the best model) is selected on the test set, which then no longer measures anything; pass the validation split");
+        }
+        foreach (ModelUse use in observed.Uses.Where(use => use.RowsFlow.HasRole(Role.Test)))
+        {
+            if (!InsideLoopThatTrains(use.Call)) continue;
+            Report(DiagnosticDescriptors.TestSetSelection, use.Rows.Syntax.GetLocation(), null,
+                "The test split is evaluated inside a loop that trains models: choosing among them by this score selects on the test set; compare candidates on the validation split and evaluate the chosen one on test once, after the loop");
+        }
+        foreach (ScoreEvent score in observed.Choices.OfType<ScoreEvent>().Where(score => score.FromRole(Role.Test)).OrderBy(score => score.Location.SourceSpan.Start))
+            Report(DiagnosticDescriptors.TestSetSelection, score.Location, null,
+                $"This test score ({score.What}) decides between candidates (a comparison with another score, a maximum, an ordering): a model, threshold or setting chosen on the test set is tuned to it, and the test score no longer measures anything; choose on the validation split or by cross-validation, then evaluate the choice on test once");
+        foreach (ScoreEvent score in observed.Steering.OfType<ScoreEvent>().Where(score => score.FromRole(Role.Test)))
+            Report(DiagnosticDescriptors.TestSetSelection, score.Location, null,
+                $"This test score ({score.What}) feeds a model's training (its options, arguments or rows): the test set steers the model and no longer measures it; tune on the validation split");
+    }
+
+    private bool InsideLoopThatTrains(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is not ILoopOperation loop) continue;
+            if (observed.Fits.Any(fit => loop.Body.Syntax.Span.Contains(fit.Call.Syntax.Span))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>What to pass instead of the test rows: <c>split.Validation</c>, or the validation local of the same deconstruction.</summary>
+    private ImmutableDictionary<string, string?>? ValidationReplacement(IArgumentOperation argument)
+    {
+        IOperation value = argument.Value;
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        string? replacement = null;
+        if (value is IPropertyReferenceOperation { Property.Name: "Test", Instance: { } instance } && symbols.IsDataSplit(instance.Type))
+            replacement = instance.Syntax + ".Validation";
+        else if (value is ILocalReferenceOperation local && local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is SingleVariableDesignationSyntax
+                 { Parent: ParenthesizedVariableDesignationSyntax { Variables.Count: 3 } names } designation
+                 && names.Variables.IndexOf(designation) == 2 && names.Variables[1] is SingleVariableDesignationSyntax validation)
+            replacement = validation.Identifier.Text;
+        return replacement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ReplaceWith, replacement);
+    }
+
+    // ---- MLDSL0027: scores on rows the model trained on ----
+
+    private void ScoresOnTrainingRows()
+    {
+        foreach (ModelUse use in observed.Uses.Where(use => !use.IsPredict && use.Model is not null))
+        {
+            ModelFit[] fits = observed.Fits.Where(fit => SymbolEqualityComparer.Default.Equals(fit.Model, use.Model)).ToArray();
+            if (fits.Length == 0) continue;
+            ImmutableHashSet<Origin> trained = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Train.Rows));
+            ImmutableHashSet<Origin> validated = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Validation.Rows));
+            bool onTraining = DataFlow.Overlap(use.RowsFlow.Rows, trained), onValidation = DataFlow.Overlap(use.RowsFlow.Rows, validated);
+            if (!onTraining && !onValidation) continue;
+            // A model also scored on rows it never saw reports that score; the training score beside it is a diagnosis.
+            bool alsoHeldOut = observed.Uses.Any(other => other != use && SymbolEqualityComparer.Default.Equals(other.Model, use.Model)
+                && !other.RowsFlow.Rows.IsEmpty && !DataFlow.Overlap(other.RowsFlow.Rows, trained.Union(validated)));
+            // A validation score that chooses (a setting, the best epoch, a candidate) is what validation is for.
+            bool chooses = observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation());
+            if (alsoHeldOut || chooses) continue;
+            string model = use.Call.TargetMethod.ContainingType.Name;
+            Report(DiagnosticDescriptors.ScoreOnTrainingRows, use.Rows.Syntax.GetLocation(), null, onTraining
+                ? $"{model} is evaluated on rows it was trained on ('{use.Rows.Syntax}'): that score measures memorisation, not how it does on new rows; evaluate on the test split"
+                : $"{model} is evaluated on '{use.Rows.Syntax}', the rows its training watched for early stopping or the best epoch: that score is chosen to look good; evaluate on the test split");
+        }
+    }
+
+    // ---- MLDSL0028: in-sample predictions used as features ----
+
+    private void InSamplePredictionsAsFeatures()
+    {
+        foreach (LearnEvent predicted in observed.InRows.OfType<LearnEvent>().Where(e => e.Kind == LearnKind.Model))
+        {
+            ModelUse? use = observed.Uses.FirstOrDefault(candidate => candidate.IsPredict && candidate.Call.Syntax.GetLocation() == predicted.Location);
+            if (use is null || !DataFlow.Overlap(use.RowsFlow.Rows, predicted.From)) continue;
+            Report(DiagnosticDescriptors.InSamplePredictions, predicted.Location, null,
+                $"Predictions of {predicted.What} for rows it was trained on become features here: in-sample predictions are better than the model will ever be on new rows, so the next model learns to trust them too much; use out-of-fold predictions (CrossValidation) or a model trained on other rows");
+        }
+    }
+
+    // ---- MLDSL0020: the same rows for training and validation ----
+
+    private void SameRowsForTrainingAndValidation()
+    {
+        foreach (ModelFit fit in observed.Fits)
+        {
+            if (fit.ValidationArgument is null || fit.Validation.HasRole(Role.Test) || !DataFlow.Overlap(fit.Train.Rows, fit.Validation.Rows)) continue;
+            string model = fit.Call.TargetMethod.ContainingType.Name;
+            string train = LeakageAnalyzer.Argument(fit.Call, "train")?.Value.Syntax.ToString() ?? "", validation = fit.ValidationArgument.Value.Syntax.ToString();
+            Report(DiagnosticDescriptors.SameDataTrainAndValidation, fit.ValidationArgument.Syntax.GetLocation(), null, train == validation
+                ? $"'{train}' is both the training and the validation data of {model}.Fit, so validation scores only measure memorisation; validate on rows the model does not train on"
+                : $"The validation rows of {model}.Fit ('{validation}') are also among its training rows ('{train}'), so validation scores only measure memorisation; validate on rows the model does not train on");
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, string message)
+    {
+        if (!reported.Add(location)) return;
+        report(Diagnostic.Create(descriptor, location, properties, message));
+    }
+
+    private static int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+}

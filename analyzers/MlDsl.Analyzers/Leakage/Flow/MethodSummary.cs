@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>
+/// What a helper method returns in terms of its parameters: its body is analysed once with parameter
+/// <c>i</c> standing for rows <c>$p{i}</c>, and a call substitutes the arguments' flows, so
+/// <c>Normalize(all)</c> is as visible as the fit written inline.
+/// </summary>
+internal sealed class MethodSummary
+{
+    private MethodSummary(IMethodSymbol method, DataFlow returned)
+    {
+        Method = method;
+        Returned = returned;
+    }
+
+    public IMethodSymbol Method { get; }
+    public DataFlow Returned { get; }
+
+    public static string ParameterSource(int ordinal) => "$p" + ordinal;
+
+    public static MethodSummary? Compute(FlowContext context, IMethodSymbol method, int depth, FlowAnalysis? outer = null)
+    {
+        IOperation? body = Body(context.Compilation, method);
+        if (body is null) return null;
+        var bindings = new Dictionary<ISymbol, DataFlow>(SymbolEqualityComparer.Default);
+        foreach (IParameterSymbol parameter in method.Parameters)
+            bindings[parameter] = Parameter(parameter, ParameterSource(parameter.Ordinal), context);
+        var analysis = new FlowAnalysis(context, bindings, outer, depth, method);
+        analysis.Run(body);
+        return new MethodSummary(method, analysis.Returned);
+    }
+
+    /// <summary>A parameter's rows; a split parameter gets its three parts.</summary>
+    public static DataFlow Parameter(IParameterSymbol parameter, string source, FlowContext context)
+    {
+        DataFlow flow = DataFlow.Of(new Origin(source, ""));
+        return context.Symbols.IsDataSplit(parameter.Type) ? DataFlow.Split(flow) : flow;
+    }
+
+    /// <summary>The body of a method declared in this compilation, or null.</summary>
+    public static IOperation? Body(Compilation compilation, IMethodSymbol method)
+    {
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            SyntaxNode syntax = reference.GetSyntax();
+            if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree)) continue;
+            IOperation? operation = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
+            if (operation is IMethodBodyOperation { BlockBody: { } block }) return block;
+            if (operation is IMethodBodyOperation { ExpressionBody: { } expression }) return expression;
+            if (operation is ILocalFunctionOperation { Body: { } local }) return local;
+            if (operation is IBlockOperation) return operation;
+        }
+        return null;
+    }
+
+    /// <summary>The flow a call returns: parameter rows replaced by the arguments', events moved to the call.</summary>
+    public DataFlow Apply(IReadOnlyList<DataFlow> arguments, Location call)
+    {
+        string through = $" (through {Method.Name})";
+        return Substitute(Returned, arguments, call, through);
+    }
+
+    private static DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location call, string through)
+    {
+        if (flow.IsEmpty) return flow;
+        var events = ImmutableHashSet.CreateBuilder<FlowEvent>();
+        ImmutableHashSet<Origin> rows = Rows(flow.Rows, arguments, events);
+        foreach (FlowEvent flowEvent in flow.Events)
+            events.Add(flowEvent.With(Rows(flowEvent.From, arguments, events), call,
+                flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
+        ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null);
+        ImmutableArray<DataFlow> parts = flow.Parts.IsDefault ? default
+            : flow.Parts.Select(part => Substitute(part, arguments, call, through)).ToImmutableArray();
+        return new DataFlow(rows, events.ToImmutable(), trainedOn, parts);
+    }
+
+    /// <summary>Rows with <c>$p{i}</c> replaced by argument i's rows; the events argument rows carry join <paramref name="carried"/>.</summary>
+    private static ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried)
+    {
+        var result = ImmutableHashSet.CreateBuilder<Origin>();
+        foreach (Origin origin in origins)
+        {
+            int ordinal = Ordinal(origin.Source);
+            if (ordinal < 0 || ordinal >= arguments.Count)
+            {
+                if (ordinal < 0) result.Add(origin);
+                continue;
+            }
+            DataFlow argument = arguments[ordinal];
+            carried?.UnionWith(argument.Events);
+            string path = origin.Path;
+            string first = path.Split('/')[0];
+            int part = first switch { "T" => 0, "V" => 1, "X" => 2, _ => -1 };
+            if (part >= 0 && !argument.Parts.IsDefault && argument.Parts.Length == 3)
+            {
+                argument = argument.Parts[part];
+                path = path.Length > 1 ? path.Substring(2) : "";
+            }
+            foreach (Origin actual in argument.Rows)
+                result.Add(path.Length == 0 ? actual : actual.Narrow(path));
+        }
+        return result.ToImmutable();
+    }
+
+    private static int Ordinal(string source) =>
+        source.StartsWith("$p", System.StringComparison.Ordinal) && int.TryParse(source.Substring(2), out int ordinal) ? ordinal : -1;
+}

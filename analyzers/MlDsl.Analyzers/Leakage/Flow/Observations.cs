@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>A model's Fit call: what it trained and validated on, and what its options carry.</summary>
+internal sealed record ModelFit(ISymbol? Model, IInvocationOperation Call, DataFlow Train, DataFlow Validation, IArgumentOperation? ValidationArgument, DataFlow Steering);
+
+/// <summary>A model's Evaluate or Predict call on rows.</summary>
+internal sealed record ModelUse(ISymbol? Model, IInvocationOperation Call, IArgumentOperation Rows, DataFlow RowsFlow, bool IsPredict);
+
+/// <summary>A step's fit (a method with [LearnsFrom]) and the rows argument it learned from.</summary>
+internal sealed record StepFit(IInvocationOperation Call, IArgumentOperation Data, LearnEvent Event);
+
+/// <summary>
+/// What the last pass of a <see cref="FlowAnalysis"/> saw, with every value at its fixed point: the
+/// facts the leakage rules read. Keyed by syntax so an operation evaluated twice counts once.
+/// </summary>
+internal sealed class Observations
+{
+    private readonly HashSet<SyntaxNode> seen = new();
+
+    public List<(IInvocationOperation Call, DataFlow Rows)> Splits { get; } = new();
+    public List<ModelFit> Fits { get; } = new();
+    public List<ModelUse> Uses { get; } = new();
+    public List<StepFit> StepFits { get; } = new();
+
+    /// <summary>Rows that are held out somewhere: split, cross-validated, or scored on.</summary>
+    public List<DataFlow> HeldOut { get; } = new();
+
+    /// <summary>Every flow of a row-typed value: statistics in one changed rows.</summary>
+    public HashSet<FlowEvent> InRows { get; } = new();
+
+    /// <summary>Score events whose values decided something: a comparison of two scores, a maximum, an ordering.</summary>
+    public HashSet<FlowEvent> Choices { get; } = new();
+
+    /// <summary>Every score event compared, maximised or ordered by (validation scores choosing a setting included).</summary>
+    public HashSet<FlowEvent> Compared { get; } = new();
+
+    /// <summary>Score events whose values reached a model's training (options, constructor arguments).</summary>
+    public HashSet<FlowEvent> Steering { get; } = new();
+
+    /// <summary>Locals that some code reads (a fitted step nobody reads is still being written).</summary>
+    public HashSet<ISymbol> ReadLocals { get; } = new(SymbolEqualityComparer.Default);
+
+    public bool FirstTime(SyntaxNode node) => seen.Add(node);
+}

@@ -1,0 +1,72 @@
+using System;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>Which part of a split rows belong to, as far as leakage is concerned.</summary>
+internal enum Role
+{
+    All,
+    Train,
+    Validation,
+    Test,
+}
+
+/// <summary>
+/// Rows of one source, narrowed by a path of segments. <c>T</c>, <c>V</c> and <c>X</c> are the
+/// training, validation and test parts of a split; every other segment names a subset taken some
+/// other way (a filter, a member of an unknown container, a lambda parameter), so two different
+/// subsets of one source count as disjoint while a subset and its whole overlap.
+/// </summary>
+internal readonly struct Origin : IEquatable<Origin>
+{
+    public Origin(string source, string path)
+    {
+        Source = source;
+        Path = path;
+    }
+
+    /// <summary>The source's key: a parameter or local's name, <c>read:path</c> for a file read, ...</summary>
+    public string Source { get; }
+
+    /// <summary>Segments separated by '/', empty for all rows of the source.</summary>
+    public string Path { get; }
+
+    public Origin Narrow(string segment) => new(Source, Path.Length == 0 ? segment : Path + "/" + segment);
+
+    /// <summary>
+    /// The part of the outermost split: splitting the training part again keeps "training" (the inner
+    /// "test" is a fold), splitting the test part keeps "test".
+    /// </summary>
+    public Role Role
+    {
+        get
+        {
+            foreach (string segment in Path.Split('/'))
+            {
+                switch (segment)
+                {
+                    case "T": return Role.Train;
+                    case "V": return Role.Validation;
+                    case "X": return Role.Test;
+                }
+            }
+            return Role.All;
+        }
+    }
+
+    /// <summary>Whether the two may share rows: same source, and one path is a prefix of the other.</summary>
+    public bool Overlaps(Origin other)
+    {
+        if (Source != other.Source) return false;
+        string shorter = Path.Length <= other.Path.Length ? Path : other.Path, longer = ReferenceEquals(shorter, Path) ? other.Path : Path;
+        return shorter.Length == 0 || longer == shorter || longer.StartsWith(shorter + "/", StringComparison.Ordinal);
+    }
+
+    /// <summary>How a message names the rows: the variable, or the file read.</summary>
+    public string Display => Source.StartsWith("read:", StringComparison.Ordinal) ? $"the rows read from {Source.Substring(5)}" : $"'{Source}'";
+
+    public bool Equals(Origin other) => Source == other.Source && Path == other.Path;
+    public override bool Equals(object? obj) => obj is Origin other && Equals(other);
+    public override int GetHashCode() => unchecked(Source.GetHashCode() * 31 + Path.GetHashCode());
+    public override string ToString() => Path.Length == 0 ? Source : Source + "[" + Path + "]";
+}
