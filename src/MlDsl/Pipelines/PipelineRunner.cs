@@ -95,7 +95,8 @@ public static class PipelineRunner
 
         string artifact = Stage("export", () =>
         {
-            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(split.Train, report, pipeline.ClassNames, transform,
+            // The drift reference is the filled training rows: JSON holds no NaN, and filled rows are what the model's preprocessing sees.
+            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(filled.Train, report, pipeline.ClassNames, transform,
                 new Dictionary<string, string>
                 {
                     ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
