@@ -95,6 +95,17 @@ public sealed class SelectKBestTests() : TemporaryFolder("mldsl-select")
     }
 
     [Fact]
+    public void A_constant_feature_scores_NaN_and_ranks_below_every_other()
+    {
+        Sample[] rows = ClassRows.Select(row => row with { X = [row.X[0], row.X[1], 7, row.X[3]] }).ToArray();
+
+        SelectKBest selector = SelectKBest.Fit(rows, ScoreFunction.AnovaF, 3);
+
+        Assert.True(double.IsNaN(selector.Scores[2]));
+        Assert.Equal(new[] { 0, 1, 3 }, selector.Selected);
+    }
+
+    [Fact]
     public void A_saved_selector_loads_and_masks_identically()
     {
         SelectKBest selector = SelectKBest.Fit(ClassRows, ScoreFunction.MutualInformation, 3);
