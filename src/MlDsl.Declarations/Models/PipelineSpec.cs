@@ -28,6 +28,12 @@ public sealed record PipelineSpec(
     /// <summary>[Analyze]'s MinSliceRows; null without the attribute.</summary>
     public int? MinSliceRows { get; init; }
 
+    /// <summary>
+    /// Definition properties set by stage attributes beyond their own options ([Transform]'s Impute,
+    /// [Train]'s Oversample) as initializer assignments ("Impute = global::...ImputeStrategy.Median").
+    /// </summary>
+    public EquatableArray<string> Preparation { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>The [Monitor] thresholds as initializer assignments; null without the attribute.</summary>
     public EquatableArray<string>? Monitor { get; init; }
 

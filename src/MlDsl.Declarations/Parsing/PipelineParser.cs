@@ -14,6 +14,9 @@ public static class PipelineParser
 {
     public const string PipelineAttribute = "MlDsl.PipelineAttribute";
 
+    // Stage-attribute properties that set a PipelineDefinition property of the same name rather than the stage's options.
+    private static readonly string[] PreparationProperties = { "Impute", "Oversample" };
+
     // MlDsl.Data.Splits.SplitKind.Stratified's value (Random, Stratified, Grouped, ByTime).
     private const int StratifiedKind = 1;
 
@@ -56,7 +59,9 @@ public static class PipelineParser
             && StratifiedLabel.Problem(row) is { } problem)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StratifiedWithoutClasses, TypeIdentities.LocationOf(split, type), problem));
 
-        string? transform = TypeIdentities.FindAttribute(type, "MlDsl.TransformAttribute")?.ConstructorArguments.FirstOrDefault() is { } kind ? Literal(kind) : null;
+        AttributeData? transformAttribute = TypeIdentities.FindAttribute(type, "MlDsl.TransformAttribute");
+        AttributeData? train = TypeIdentities.FindAttribute(type, "MlDsl.TrainAttribute");
+        string? transform = transformAttribute?.ConstructorArguments.FirstOrDefault() is { } kind ? Literal(kind) : null;
         string? export = TypeIdentities.FindAttribute(type, "MlDsl.ExportAttribute")?.ConstructorArguments.FirstOrDefault() is { } folder ? Literal(folder) : null;
         AttributeData? gate = TypeIdentities.FindAttribute(type, "MlDsl.GateAttribute");
 
@@ -67,7 +72,7 @@ public static class PipelineParser
             ingest?.Name,
             Assignments(split),
             transform,
-            Assignments(TypeIdentities.FindAttribute(type, "MlDsl.TrainAttribute"), skipZero: new[] { "EarlyStoppingPatience", "GradientClipNorm" }),
+            Assignments(train, skipZero: new[] { "EarlyStoppingPatience", "GradientClipNorm" }, skip: PreparationProperties),
             (gate?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
                 .Where(argument => GateMethods.ContainsKey(argument.Key) && argument.Value.Value is double value && !double.IsNaN(value))
                 .Select(argument => GateCall(GateMethods[argument.Key], Literal(argument.Value))).ToEquatableArray(),
@@ -78,6 +83,9 @@ public static class PipelineParser
         {
             Validate = TypeIdentities.FindAttribute(type, "MlDsl.ValidateAttribute") is { } validate ? Assignments(validate) : null,
             Monitor = TypeIdentities.FindAttribute(type, "MlDsl.MonitorAttribute") is { } monitor ? Assignments(monitor) : null,
+            Preparation = new[] { transformAttribute, train }.SelectMany(attribute => attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
+                .Where(argument => PreparationProperties.Contains(argument.Key))
+                .Select(argument => $"{argument.Key} = {Literal(argument.Value)}").ToEquatableArray(),
             MinSliceRows = TypeIdentities.FindAttribute(type, "MlDsl.AnalyzeAttribute")?.NamedArguments
                 .FirstOrDefault(argument => argument.Key == "MinSliceRows").Value.Value as int?,
         };
@@ -104,8 +112,9 @@ public static class PipelineParser
         && SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], row);
 
     /// <summary>"Name = literal" for every named argument, so each maps 1:1 onto the runtime options' property.</summary>
-    private static EquatableArray<string> Assignments(AttributeData? attribute, string[]? skipZero = null) =>
+    private static EquatableArray<string> Assignments(AttributeData? attribute, string[]? skipZero = null, string[]? skip = null) =>
         (attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
+            .Where(argument => skip?.Contains(argument.Key) != true)
             .Where(argument => !(skipZero?.Contains(argument.Key) == true && System.Convert.ToDouble(argument.Value.Value, CultureInfo.InvariantCulture) == 0))
             .Select(argument => $"{argument.Key} = {Literal(argument.Value)}").ToEquatableArray();
 

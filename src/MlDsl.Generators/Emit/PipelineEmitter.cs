@@ -22,6 +22,7 @@ internal static class PipelineEmitter
             writer.Line($"        Split = new SplitOptions {{ {string.Join(", ", pipeline.Split)} }},");
             if (pipeline.Validate is { } validate) writer.Line($"        Validation = new ValidationRules {{ {string.Join(", ", validate)} }},");
             if (pipeline.Transform is not null) writer.Line($"        Transform = {pipeline.Transform},");
+            foreach (string preparation in pipeline.Preparation) writer.Line($"        {preparation},");
             writer.Line($"        Training = new FitOptions {{ {string.Join(", ", pipeline.Training)} }},");
             if (pipeline.MinSliceRows is { } minSliceRows) writer.Line($"        MinSliceRows = {minSliceRows},");
             writer.Line($"        Gate = new Gate(){string.Concat(pipeline.Gate.Select(criterion => "." + criterion))},");

@@ -1,3 +1,5 @@
+using MlDsl.Data.Imputation;
+using MlDsl.Data.Resampling;
 using MlDsl.Data.Splits;
 using MlDsl.Pipelines;
 using MlDsl.Training;
@@ -69,6 +71,13 @@ public sealed class MonitorAttribute : Attribute
 public sealed class TransformAttribute(TransformKind kind) : Attribute
 {
     public TransformKind Kind { get; } = kind;
+
+    /// <summary>
+    /// Missing values (NaN) filled first, with statistics of the training split (see
+    /// <see cref="MlDsl.Data.Imputation.Imputer"/>; Constant fills 0); the imputer is saved in the
+    /// artifact so prediction fills the same way. With imputation on, missing values no longer fail validation.
+    /// </summary>
+    public ImputeStrategy Impute { get; set; }
 }
 
 /// <summary>How the model trains (see <see cref="FitOptions"/>); early stopping watches the validation split.</summary>
@@ -86,6 +95,9 @@ public sealed class TrainAttribute : Attribute
     public int EarlyStoppingPatience { get; set; }
     /// <summary>0 means no clipping.</summary>
     public double GradientClipNorm { get; set; }
+
+    /// <summary>Balances the training rows' classes after the transform (validation and test are never oversampled); see <see cref="MlDsl.Data.Resampling.Oversampler"/>.</summary>
+    public OversampleKind Oversample { get; set; }
 }
 
 /// <summary>

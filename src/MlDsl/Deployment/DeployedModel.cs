@@ -1,5 +1,6 @@
 using MlDsl.Analysis;
 using MlDsl.Data;
+using MlDsl.Data.Imputation;
 using MlDsl.Data.Transforms;
 using MlDsl.Training;
 using TorchSharp;
@@ -18,11 +19,13 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
 {
     private readonly OpenedArtifact artifact;
     private readonly AffineTransform? transform;
+    private readonly Imputer? imputer;
 
     private DeployedModel(OpenedArtifact artifact, TModel model)
     {
         this.artifact = artifact;
         transform = artifact.Transform;
+        imputer = artifact.Imputer;
         Model = model;
     }
 
@@ -38,8 +41,12 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
 
     public ArtifactManifest Manifest => artifact.Manifest;
 
-    /// <summary>The rows as the model saw them in training: the artifact's fitted transform applied.</summary>
-    public TRow[] Prepare(IReadOnlyList<TRow> rows) => transform?.Apply(rows) ?? rows.ToArray();
+    /// <summary>The rows as the model saw them in training: the artifact's imputer, then its fitted transform, applied.</summary>
+    public TRow[] Prepare(IReadOnlyList<TRow> rows)
+    {
+        TRow[] filled = imputer?.Apply(rows) ?? rows.ToArray();
+        return transform?.Apply(filled) ?? filled;
+    }
 
     /// <summary>Each row's prediction as text (class name, labels joined by '|', or the value).</summary>
     public string[] Describe(IReadOnlyList<TRow> rows) => ModelAnalysis.Describe(Model, Prepare(rows), Manifest.ClassNames);

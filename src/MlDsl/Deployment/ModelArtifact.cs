@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using MlDsl.Analysis;
 using MlDsl.Data;
+using MlDsl.Data.Imputation;
 using MlDsl.Data.Transforms;
 using MlDsl.Persistence;
 using TorchSharp;
@@ -14,7 +15,11 @@ public sealed record ArtifactContents<TRow>(
     IEvaluationReport Evaluation,
     IReadOnlyList<string>? ClassNames = null,
     AffineTransform? Transform = null,
-    IReadOnlyDictionary<string, string>? Settings = null);
+    IReadOnlyDictionary<string, string>? Settings = null)
+{
+    /// <summary>Missing-value filling fitted on the training split, applied before <see cref="Transform"/>.</summary>
+    public Imputer? Imputer { get; init; }
+}
 
 /// <summary>
 /// A self-contained folder to serve and monitor a model from: weights, fitted transform, label
@@ -25,7 +30,7 @@ public sealed record ArtifactContents<TRow>(
 public static class ModelArtifact
 {
     public const int FormatVersion = 1;
-    private const string Manifest = "manifest.json", Weights = "model.mldsl", TransformFile = "transform.json", Reference = "reference.json";
+    private const string Manifest = "manifest.json", Weights = "model.mldsl", TransformFile = "transform.json", ImputerFile = "imputer.json", Reference = "reference.json";
     private const int ReferenceRows = 2000;
     /// <summary>Wide rows (waveforms, images) are monitored on this many evenly spaced features, which keeps the reference small.</summary>
     internal const int MonitoredFeatures = 64;
@@ -41,6 +46,7 @@ public static class ModelArtifact
         {
             ModelFile.Save(model, modelName, Path.Combine(staging, Weights));
             contents.Transform?.Save(Path.Combine(staging, TransformFile));
+            contents.Imputer?.Save(Path.Combine(staging, ImputerFile));
             File.WriteAllText(Path.Combine(staging, Reference), JsonSerializer.Serialize(ReferenceSample(contents.TrainingRows)));
 
             string[] classNames = TRow.LabelKind == LabelKind.Regression ? Array.Empty<string>()
@@ -85,6 +91,8 @@ public static class ModelArtifact
 
     internal static string TransformPath(string directory) => Path.Combine(directory, TransformFile);
 
+    internal static string ImputerPath(string directory) => Path.Combine(directory, ImputerFile);
+
     internal static double[][] LoadReference(string directory) =>
         JsonSerializer.Deserialize<double[][]>(File.ReadAllText(Path.Combine(directory, Reference))) ?? Array.Empty<double[]>();
 
@@ -116,6 +124,9 @@ public sealed class OpenedArtifact(string directory, ArtifactManifest manifest)
     public TModel LoadModel<TModel>(Func<string, TModel> load) => load(ModelArtifact.WeightsPath(directory));
 
     public AffineTransform? Transform => File.Exists(ModelArtifact.TransformPath(directory)) ? AffineTransform.Load(ModelArtifact.TransformPath(directory)) : null;
+
+    /// <summary>The missing-value filling applied before <see cref="Transform"/>; null when the pipeline imputes nothing.</summary>
+    public Imputer? Imputer => File.Exists(ModelArtifact.ImputerPath(directory)) ? Imputer.Load(ModelArtifact.ImputerPath(directory)) : null;
 
     /// <summary>Refuses a row type whose features differ from the ones the model was trained on.</summary>
     public void CheckSchema<TRow>() where TRow : IDatasetRow<TRow>

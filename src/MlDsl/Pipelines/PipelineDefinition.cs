@@ -1,4 +1,6 @@
 using MlDsl.Data;
+using MlDsl.Data.Imputation;
+using MlDsl.Data.Resampling;
 using MlDsl.Data.Splits;
 using MlDsl.Data.Validation;
 using MlDsl.Deployment;
@@ -35,6 +37,10 @@ public sealed record PipelineDefinition<TRow, TModel>(
     public SplitOptions Split { get; init; } = new();
     public ValidationRules Validation { get; init; } = new();
     public TransformKind Transform { get; init; }
+    /// <summary>Missing values filled before the transform, with training-split statistics; saved in the artifact.</summary>
+    public ImputeStrategy Impute { get; init; }
+    /// <summary>Class balancing of the training rows only, after the transform.</summary>
+    public OversampleKind Oversample { get; init; }
     public FitOptions Training { get; init; } = new();
     /// <summary>Slice values with fewer test rows than this are listed but not judged by the bias gap or the gate.</summary>
     public int MinSliceRows { get; init; } = 1;

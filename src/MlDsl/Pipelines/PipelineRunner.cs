@@ -2,6 +2,8 @@ using System.Diagnostics;
 using MlDsl.Analysis;
 using MlDsl.Data;
 using MlDsl.Data.Csv;
+using MlDsl.Data.Imputation;
+using MlDsl.Data.Resampling;
 using MlDsl.Data.Splits;
 using MlDsl.Data.Transforms;
 using MlDsl.Data.Validation;
@@ -12,8 +14,8 @@ using TorchSharp;
 namespace MlDsl.Pipelines;
 
 /// <summary>
-/// Runs a pipeline's stages in order: ingest, split, validate, transform (fitted on the training
-/// split), train (validation split for early stopping, never test), analyze on test against the
+/// Runs a pipeline's stages in order: ingest, split, validate, impute and transform (fitted on the
+/// training split), oversample (training rows only), train (validation split for early stopping, never test), analyze on test against the
 /// majority baseline, gate (metrics, slices, latency, size), export. A failed validation or gate stops
 /// the run before export and says why; every stage's outcome and time go into the run report.
 /// </summary>
@@ -48,12 +50,23 @@ public static class PipelineRunner
         SplitOptions splitOptions = options.Seed is { } seed ? pipeline.Split with { Seed = seed } : pipeline.Split;
         DataSplit<TRow> split = Stage("split", () => rows.Split(splitOptions),
             split => $"{splitOptions.Kind}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test");
-        DataReport data = Stage("validate", () => DataReport.Analyze(split, pipeline.Validation), report => report.Passed ? $"passed, {report.Warnings.Count} warnings" : "FAILED: " + string.Join("; ", report.Failures));
+        // Missing values are expected, not a failure, when the pipeline fills them.
+        ValidationRules rules = pipeline.Impute == ImputeStrategy.None ? pipeline.Validation : pipeline.Validation with { FailOnMissing = false };
+        DataReport data = Stage("validate", () => DataReport.Analyze(split, rules), report => report.Passed ? $"passed, {report.Warnings.Count} warnings" : "FAILED: " + string.Join("; ", report.Failures));
         if (!data.Passed) return Finish(data, null, null, null, null, 2);
 
-        AffineTransform? transform = Stage("transform", () => FitTransform(pipeline.Transform, split), fitted => fitted is null ? "none" : $"{fitted.Kind} fitted on the training split");
+        Imputer? imputer = pipeline.Impute == ImputeStrategy.None ? null
+            : Stage("impute", () => Imputer.Fit(split, pipeline.Impute), fitted => $"{fitted.Strategy} fitted on the training split");
+        DataSplit<TRow> filled = imputer is null ? split
+            : split with { Train = imputer.Apply(split.Train), Validation = imputer.Apply(split.Validation), Test = imputer.Apply(split.Test) };
+        AffineTransform? transform = Stage("transform", () => FitTransform(pipeline.Transform, filled), fitted => fitted is null ? "none" : $"{fitted.Kind} fitted on the training split");
         TRow[] Apply(IReadOnlyList<TRow> part) => transform?.Apply(part) ?? part.ToArray();
-        TRow[] train = Apply(split.Train), validation = Apply(split.Validation), test = Apply(split.Test);
+        TRow[] train = Apply(filled.Train), validation = Apply(filled.Validation), test = Apply(filled.Test);
+        if (pipeline.Oversample != OversampleKind.None)
+        {
+            int before = train.Length;
+            train = Stage("oversample", () => Oversample(pipeline.Oversample, train, splitOptions.Seed), rows => $"{pipeline.Oversample}: {before} -> {rows.Length} training rows");
+        }
 
         FitOptions training = pipeline.Training with
         {
@@ -82,12 +95,14 @@ public static class PipelineRunner
 
         string artifact = Stage("export", () =>
         {
-            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(split.Train, report, pipeline.ClassNames, transform,
+            // The drift reference is the filled training rows: JSON holds no NaN, and filled rows are what the model's preprocessing sees.
+            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(filled.Train, report, pipeline.ClassNames, transform,
                 new Dictionary<string, string>
                 {
                     ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
                     ["split"] = splitOptions.ToString(), ["transform"] = pipeline.Transform.ToString(),
-                }));
+                    ["impute"] = pipeline.Impute.ToString(), ["oversample"] = pipeline.Oversample.ToString(),
+                }) { Imputer = imputer });
             return Path.GetFullPath(pipeline.ExportDirectory);
         }, path => path);
         return Finish(data, fit, report, gate, artifact, 0);
@@ -96,6 +111,13 @@ public static class PipelineRunner
     private static IReadOnlyList<TRow> Ingest<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, ITrainableModel<TRow> =>
         options.DataPath is { } path ? pipeline.Read(path) : pipeline.Ingest();
+
+    private static TRow[] Oversample<TRow>(OversampleKind kind, TRow[] train, int seed) where TRow : IDatasetRow<TRow> => kind switch
+    {
+        OversampleKind.Random => Oversampler.Random(train, seed),
+        OversampleKind.Smote => Oversampler.Smote(train, seed: seed),
+        _ => train,
+    };
 
     private static AffineTransform? FitTransform<TRow>(TransformKind kind, DataSplit<TRow> split) where TRow : IDatasetRow<TRow> => kind switch
     {

@@ -1,0 +1,28 @@
+namespace MlDsl.Data.Splits;
+
+/// <summary>How <see cref="Folds"/> cuts rows: scikit-learn's splitter arguments.</summary>
+public sealed record FoldOptions
+{
+    public FoldKind Kind { get; init; } = FoldKind.KFold;
+
+    /// <summary>Number of folds (scikit-learn's <c>n_splits</c>), at least 2.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>
+    /// KFold and Stratified: shuffle with <see cref="Seed"/> before cutting. Without it (the default)
+    /// the folds are scikit-learn's own, index for index. With it they are MlDsl's seeded shuffle,
+    /// reproducible but not numpy's random stream.
+    /// </summary>
+    public bool Shuffle { get; init; }
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>TimeSeries: rows left out between each training block and its validation block (<c>gap</c>).</summary>
+    public int Gap { get; init; }
+
+    /// <summary>TimeSeries: at most this many of the latest rows train each fold (<c>max_train_size</c>); null for all.</summary>
+    public int? MaxTrainSize { get; init; }
+
+    /// <summary>TimeSeries: rows per validation block (<c>test_size</c>); null for rows / (folds + 1).</summary>
+    public int? TestSize { get; init; }
+}

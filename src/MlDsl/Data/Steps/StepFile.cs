@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MlDsl.Data.Steps;
+
+/// <summary>
+/// Saves a fitted step's state as JSON (written to a temporary file and renamed, so a crash never
+/// leaves half a file) and reads it back, turning a damaged or foreign file into one clear error.
+/// </summary>
+internal static class StepFile
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        // Scores and p-values can be NaN (a constant feature); JSON has no NaN, so it is written "NaN".
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static void Save<TState>(string path, TState state)
+    {
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(state, Options));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <exception cref="InvalidDataException">The file is not valid JSON of this step, or <paramref name="check"/> finds it inconsistent.</exception>
+    public static TState Load<TState>(string path, string step, Func<TState, string?> check) where TState : class
+    {
+        TState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize<TState>(File.ReadAllText(path), Options);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{path}: not a saved {step} ({error.Message})", error);
+        }
+        if (state is null) throw new InvalidDataException($"{path}: not a saved {step} (empty)");
+        if (check(state) is { } problem) throw new InvalidDataException($"{path}: saved {step} is inconsistent: {problem}");
+        return state;
+    }
+}
