@@ -24,6 +24,7 @@ internal static class StrictJson
     /// <summary>Reads <typeparamref name="T"/> from the UTF-8 <paramref name="json"/> of <paramref name="file"/> in <paramref name="directory"/>.</summary>
     public static T Parse<T>(ReadOnlySpan<byte> json, string directory, string file) where T : class
     {
+        json = WithoutByteOrderMark(json);
         try
         {
             return JsonSerializer.Deserialize<T>(json, Options) ?? throw new ArtifactException(directory, file, $"holds null; expected a {typeof(T).Name} object");
@@ -37,7 +38,7 @@ internal static class StrictJson
     /// <summary>The integer member <paramref name="name"/> of the top-level object, or null when absent or not an integer.</summary>
     public static int? TopLevelInteger(ReadOnlySpan<byte> json, string name, string directory, string file)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        var reader = new Utf8JsonReader(WithoutByteOrderMark(json), new JsonReaderOptions { MaxDepth = Options.MaxDepth });
         try
         {
             using JsonDocument document = JsonDocument.ParseValue(ref reader);
@@ -51,6 +52,9 @@ internal static class StrictJson
             throw new ArtifactException(directory, file, Describe(error));
         }
     }
+
+    // Editors may add a UTF-8 byte order mark; JSON readers refuse one, people would not.
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> json) => json.StartsWith("\uFEFF"u8) ? json[3..] : json;
 
     private static string Describe(JsonException error)
     {

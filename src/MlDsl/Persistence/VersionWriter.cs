@@ -4,7 +4,9 @@ namespace MlDsl.Persistence;
 /// Writes the files of one new version, each flushed to the disk, and keeps their SHA-256 digests
 /// for the manifest.
 /// </summary>
-internal sealed class VersionWriter(string directory, Action written)
+/// <param name="directory">The new version's folder.</param>
+/// <param name="firstWritten">Called once, after the first file is written.</param>
+internal sealed class VersionWriter(string directory, Action firstWritten)
 {
     private readonly Dictionary<string, string> checksums = new(StringComparer.Ordinal);
 
@@ -18,7 +20,7 @@ internal sealed class VersionWriter(string directory, Action written)
         CheckName(name);
         DurableFile.Create(Path.Combine(Directory, name), bytes);
         checksums[name] = Sha256Hex.Of(bytes);
-        written();
+        Written();
     }
 
     /// <summary>A file written by <paramref name="save"/> (a library's own save to a path), then flushed and hashed.</summary>
@@ -29,7 +31,12 @@ internal sealed class VersionWriter(string directory, Action written)
         save(path);
         DurableFile.Flush(path);
         checksums[name] = Sha256Hex.Of(File.ReadAllBytes(path));
-        written();
+        Written();
+    }
+
+    private void Written()
+    {
+        if (checksums.Count == 1) firstWritten();
     }
 
     private void CheckName(string name)

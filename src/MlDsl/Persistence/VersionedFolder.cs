@@ -37,6 +37,7 @@ internal sealed class VersionedFolder(string root, string kind)
         Directory.CreateDirectory(directory);
         Step("version-created");
 
+        // "file-written": the version holds its first file but not the others yet (reached once a commit).
         var writer = new VersionWriter(directory, () => Step("file-written"));
         byte[] manifest = write(writer);
         writer.Write(manifestName, manifest);

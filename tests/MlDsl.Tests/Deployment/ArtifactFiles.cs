@@ -25,7 +25,7 @@ internal static class ArtifactFiles
         string path = Path.Combine(CurrentVersion(root), manifestName);
         JsonObject manifest = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         edit(manifest);
-        File.WriteAllText(path, manifest.ToJsonString(), Encoding.UTF8);
+        File.WriteAllText(path, manifest.ToJsonString(), new UTF8Encoding(false));
         if (repoint) Repoint(root, manifestName);
     }
 
