@@ -2,7 +2,9 @@ namespace MlDsl.Deployment;
 
 /// <summary>
 /// What an exported artifact holds and promises: the model and row type it was made for, the
-/// dataset schema, class names, metrics, the settings that produced it, and a SHA-256 per file.
+/// dataset schema, class names, metrics, the settings that produced it, and a SHA-256 (64 hex
+/// digits) per file. The manifest itself is covered by the SHA-256 that the artifact's pointer file
+/// holds (<c>OpenedArtifact.Digest</c>), so no entry can be removed or changed unnoticed.
 /// </summary>
 public sealed record ArtifactManifest(
     int FormatVersion,
@@ -15,9 +17,3 @@ public sealed record ArtifactManifest(
     Dictionary<string, string> Settings,
     Dictionary<string, string> Files,
     DateTime CreatedUtc);
-
-/// <summary>An artifact that cannot be used; the message names the folder and what is wrong.</summary>
-public sealed class ArtifactException(string directory, string problem) : Exception($"{directory}: {problem}")
-{
-    public string Directory { get; } = directory;
-}

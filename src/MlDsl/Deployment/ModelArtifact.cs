@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using MlDsl.Analysis;
 using MlDsl.Data;
-using MlDsl.Data.Imputation;
-using MlDsl.Data.Transforms;
 using MlDsl.Persistence;
 using TorchSharp;
 
@@ -14,87 +11,80 @@ public sealed record ArtifactContents<TRow>(
     IReadOnlyList<TRow> TrainingRows,
     IEvaluationReport Evaluation,
     IReadOnlyList<string>? ClassNames = null,
-    AffineTransform? Transform = null,
+    MlDsl.Data.Transforms.AffineTransform? Transform = null,
     IReadOnlyDictionary<string, string>? Settings = null)
 {
     /// <summary>Missing-value filling fitted on the training split, applied before <see cref="Transform"/>.</summary>
-    public Imputer? Imputer { get; init; }
+    public MlDsl.Data.Imputation.Imputer? Imputer { get; init; }
 }
 
 /// <summary>
 /// A self-contained folder to serve and monitor a model from: weights, fitted transform, label
 /// names, dataset schema, metrics, settings, a reference sample of the training features for drift
-/// monitoring, and a manifest with a checksum per file. Written to a temporary folder and renamed,
-/// so a crash never leaves half an artifact; opening it verifies format, checksums and schema.
+/// monitoring, and a manifest with a SHA-256 per file. Each export is a new version folder made
+/// current by one atomic rename of the pointer file, so the folder always holds the old or the new
+/// export, complete (see <see cref="VersionedFolder"/>); opening verifies the pointer's digest of
+/// the manifest, the format's fixed file set, every file's SHA-256 and every JSON file's shape.
 /// </summary>
 public static class ModelArtifact
 {
-    public const int FormatVersion = 1;
-    private const string Manifest = "manifest.json", Weights = "model.mldsl", TransformFile = "transform.json", ImputerFile = "imputer.json", Reference = "reference.json";
+    public const int FormatVersion = ArtifactFormat.Version;
     private const int ReferenceRows = 2000;
     /// <summary>Wide rows (waveforms, images) are monitored on this many evenly spaced features, which keeps the reference small.</summary>
     internal const int MonitoredFeatures = 64;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    /// <summary>Writes a new version of the artifact in <paramref name="directory"/> and makes it current.</summary>
+    /// <exception cref="ArgumentException">The class names do not match the row type's class count.</exception>
+    /// <exception cref="ArtifactException">Another process is exporting to the same folder.</exception>
     public static void Export<TRow>(string directory, torch.nn.Module model, string modelName, ArtifactContents<TRow> contents)
         where TRow : IDatasetRow<TRow>
     {
-        string target = Path.GetFullPath(directory);
-        string staging = target + ".staging-" + Guid.NewGuid().ToString("N")[..8];
-        Directory.CreateDirectory(staging);
-        try
-        {
-            ModelFile.Save(model, modelName, Path.Combine(staging, Weights));
-            contents.Transform?.Save(Path.Combine(staging, TransformFile));
-            contents.Imputer?.Save(Path.Combine(staging, ImputerFile));
-            File.WriteAllText(Path.Combine(staging, Reference), JsonSerializer.Serialize(ReferenceSample(contents.TrainingRows)));
+        string[] classNames = TRow.LabelKind == LabelKind.Regression ? Array.Empty<string>()
+            : contents.ClassNames?.ToArray() ?? Enumerable.Range(0, TRow.ClassCount).Select(c => c.ToString()).ToArray();
+        if (TRow.LabelKind != LabelKind.Regression && classNames.Length != TRow.ClassCount)
+            throw new ArgumentException($"{classNames.Length} class names for {typeof(TRow).Name}, whose label {TRow.LabelName} has {TRow.ClassCount} classes", nameof(contents));
 
-            string[] classNames = TRow.LabelKind == LabelKind.Regression ? Array.Empty<string>()
-                : contents.ClassNames?.ToArray() ?? Enumerable.Range(0, TRow.ClassCount).Select(c => c.ToString()).ToArray();
+        var store = new VersionedFolder(directory, "artifact");
+        store.Commit(version =>
+        {
+            version.Write(ArtifactFormat.Weights, ModelFile.Serialize(model, modelName));
+            if (contents.Transform is { } transform) version.Write(ArtifactFormat.Transform, transform.Save);
+            if (contents.Imputer is { } imputer) version.Write(ArtifactFormat.Imputer, imputer.Save);
+            version.Write(ArtifactFormat.Reference, JsonSerializer.SerializeToUtf8Bytes(ReferenceSample(contents.TrainingRows)));
             // JSON has no NaN: a metric that could not be computed (R² of constant targets) is left out.
             var metrics = contents.Evaluation.Metrics.Where(pair => double.IsFinite(pair.Value)).ToDictionary(pair => pair.Key, pair => pair.Value);
-            var files = Directory.GetFiles(staging).ToDictionary(path => Path.GetFileName(path), path => Checksum(path));
             var manifest = new ArtifactManifest(FormatVersion, modelName, typeof(TRow).Name, TRow.FeatureNames.ToArray(), TRow.LabelName,
-                classNames, metrics, new Dictionary<string, string>(contents.Settings ?? new Dictionary<string, string>()), files, DateTime.UtcNow);
-            File.WriteAllText(Path.Combine(staging, Manifest), JsonSerializer.Serialize(manifest, Json));
-
-            string retired = target + ".retired-" + Guid.NewGuid().ToString("N")[..8];
-            if (Directory.Exists(target)) Directory.Move(target, retired);
-            Directory.Move(staging, target);
-            if (Directory.Exists(retired)) Directory.Delete(retired, recursive: true);
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
+                classNames, metrics, new Dictionary<string, string>(contents.Settings ?? new Dictionary<string, string>()),
+                new Dictionary<string, string>(version.Checksums), DateTime.UtcNow);
+            return JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
+        }, ArtifactFormat.Manifest);
+        RemoveLegacyFiles(store.Root);
     }
 
-    /// <summary>Opens and verifies an artifact: format version and every file's checksum.</summary>
-    public static OpenedArtifact Open(string directory)
+    /// <summary>
+    /// Opens and verifies the artifact's current version: the manifest against the SHA-256 in the
+    /// pointer (and against <paramref name="expectedDigest"/> when given, to pin one export), the
+    /// format's required files, every file's SHA-256, and the JSON files' contents. Never writes.
+    /// </summary>
+    /// <param name="directory">The artifact folder (the one given to <see cref="Export{TRow}"/>).</param>
+    /// <param name="expectedDigest">The <see cref="OpenedArtifact.Digest"/> of the export to accept (64 hex digits), or null for the current one.</param>
+    /// <exception cref="ArtifactException">The artifact is missing, damaged, modified, malformed, or not the pinned export.</exception>
+    public static OpenedArtifact Open(string directory, string? expectedDigest = null)
     {
-        string manifestPath = Path.Combine(directory, Manifest);
-        if (!File.Exists(manifestPath)) throw new ArtifactException(directory, $"no {Manifest}: not an MlDsl artifact, or an export that did not finish");
-        ArtifactManifest manifest = JsonSerializer.Deserialize<ArtifactManifest>(File.ReadAllText(manifestPath))
-            ?? throw new ArtifactException(directory, $"{Manifest} is empty");
-        if (manifest.FormatVersion != FormatVersion)
-            throw new ArtifactException(directory, $"format version {manifest.FormatVersion}; this MlDsl reads version {FormatVersion}");
-        foreach ((string file, string expected) in manifest.Files)
-        {
-            string path = Path.Combine(directory, file);
-            if (!File.Exists(path)) throw new ArtifactException(directory, $"{file} is missing");
-            if (Checksum(path) != expected) throw new ArtifactException(directory, $"{file} does not match its checksum: the artifact was modified or damaged");
-        }
-        return new OpenedArtifact(directory, manifest);
+        string root = Path.GetFullPath(directory);
+        if (!Directory.Exists(root)) throw new ArtifactException(directory, "no such folder");
+        VerifiedVersion version = VerifiedVersion.ReadCurrent(root, ArtifactFormat.Folder, expectedDigest)
+            ?? throw new ArtifactException(directory, File.Exists(Path.Combine(root, ArtifactFormat.Manifest))
+                ? $"a format-1 artifact (no {FolderPointer.FileName} pointer, no digest over its manifest): export it again"
+                : $"no {FolderPointer.FileName} pointer: not an MlDsl artifact, or its first export did not finish");
+        ArtifactManifest manifest = ArtifactJson.Manifest(version.Manifest, version.Directory);
+        IReadOnlyDictionary<string, byte[]> files = version.VerifyFiles(manifest.Files);
+        var transform = files.TryGetValue(ArtifactFormat.Transform, out byte[]? json) ? ArtifactJson.Transform(json, version.Directory, manifest) : null;
+        var imputer = files.TryGetValue(ArtifactFormat.Imputer, out byte[]? imputerJson) ? ArtifactJson.Imputer(imputerJson, version.Directory) : null;
+        double[][] reference = ArtifactJson.Reference(files[ArtifactFormat.Reference], version.Directory, manifest);
+        return new OpenedArtifact(root, version.Directory, version.Digest, manifest, files[ArtifactFormat.Weights], transform, reference) { Imputer = imputer };
     }
-
-    internal static string WeightsPath(string directory) => Path.Combine(directory, Weights);
-
-    internal static string TransformPath(string directory) => Path.Combine(directory, TransformFile);
-
-    internal static string ImputerPath(string directory) => Path.Combine(directory, ImputerFile);
-
-    internal static double[][] LoadReference(string directory) =>
-        JsonSerializer.Deserialize<double[][]>(File.ReadAllText(Path.Combine(directory, Reference))) ?? Array.Empty<double[]>();
 
     /// <summary>The features drift is measured on: all of them, or evenly spaced ones for wide rows.</summary>
     internal static int[] MonitoredIndices(int featureLength) =>
@@ -108,39 +98,14 @@ public static class ModelArtifact
 
     private static double[][] ReferenceSample<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow> => MonitoredColumns(rows, ReferenceRows);
 
-    private static string Checksum(string path)
+    // A format-1 export wrote its files straight into the folder; the new version replaces them.
+    private static void RemoveLegacyFiles(string root)
     {
-        using FileStream stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream));
-    }
-}
-
-/// <summary>A verified artifact: load its model and transform, check a row type against its schema, monitor new data.</summary>
-public sealed class OpenedArtifact(string directory, ArtifactManifest manifest)
-{
-    public ArtifactManifest Manifest { get; } = manifest;
-
-    /// <summary>Loads the model with its generated <c>Load</c>, e.g. <c>artifact.LoadModel(DigitCnn.Load)</c>.</summary>
-    public TModel LoadModel<TModel>(Func<string, TModel> load) => load(ModelArtifact.WeightsPath(directory));
-
-    public AffineTransform? Transform => File.Exists(ModelArtifact.TransformPath(directory)) ? AffineTransform.Load(ModelArtifact.TransformPath(directory)) : null;
-
-    /// <summary>The missing-value filling applied before <see cref="Transform"/>; null when the pipeline imputes nothing.</summary>
-    public Imputer? Imputer => File.Exists(ModelArtifact.ImputerPath(directory)) ? Imputer.Load(ModelArtifact.ImputerPath(directory)) : null;
-
-    /// <summary>Refuses a row type whose features differ from the ones the model was trained on.</summary>
-    public void CheckSchema<TRow>() where TRow : IDatasetRow<TRow>
-    {
-        if (!TRow.FeatureNames.SequenceEqual(Manifest.Features))
-            throw new ArtifactException(directory,
-                $"made for {Manifest.RowType} with {Manifest.Features.Length} features, but {typeof(TRow).Name} has {TRow.FeatureLength} features [{string.Join(", ", TRow.FeatureNames.Take(4))}...]");
-    }
-
-    /// <summary>Compares <paramref name="rows"/> with the training reference sample stored in the artifact.</summary>
-    public DriftReport Monitor<TRow>(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) where TRow : IDatasetRow<TRow>
-    {
-        CheckSchema<TRow>();
-        string[] monitored = ModelArtifact.MonitoredIndices(Manifest.Features.Length).Select(index => Manifest.Features[index]).ToArray();
-        return DriftMonitor.Compare(monitored, ModelArtifact.LoadReference(directory), ModelArtifact.MonitoredColumns(rows), thresholds);
+        if (!File.Exists(Path.Combine(root, ArtifactFormat.Manifest))) return;
+        foreach (string name in ArtifactFormat.LegacyFiles)
+        {
+            string path = Path.Combine(root, name);
+            if (File.Exists(path) && new FileInfo(path).LinkTarget is null) File.Delete(path);
+        }
     }
 }

@@ -32,7 +32,9 @@ public sealed record PipelineRun(
         if (Training is not null)
         {
             text.Append("\n## Training\n\n```\n");
-            foreach (EpochReport epoch in Training.Epochs) text.Append(epoch).Append('\n');
+            if (Training.ResumedAfterEpoch > 0) text.Append($"resumed from the checkpoint after epoch {Training.ResumedAfterEpoch}\n");
+            foreach (EpochReport epoch in Training.Epochs)
+                text.Append(epoch).Append(epoch.Epoch <= Training.ResumedAfterEpoch ? "  (from the checkpoint)\n" : "\n");
             text.Append(Training.BaselineDescription).Append('\n');
             (FitVerdict verdict, string reason) = FitDiagnosis.Diagnose(Training);
             text.Append($"verdict: {verdict}: {reason}\n```\n");

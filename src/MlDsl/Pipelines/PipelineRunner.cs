@@ -78,7 +78,7 @@ public static class PipelineRunner
         using TModel model = pipeline.CreateModel(training.Seed);
         FitReport fit = Stage("train", () => TrainingProgress.Run($"training {pipeline.ModelName}", training, log,
                 fitOptions => model.Fit(train, validation.Length > 0 ? validation : null, fitOptions)),
-            fit => $"{fit.Epochs.Count} epochs" + (fit.StoppedEarlyAt is { } stop ? $", stopped early at {stop} (best {fit.BestEpoch})" : "")
+            fit => $"{fit.Epochs.Count} epochs" + (fit.ResumedAfterEpoch > 0 ? $" (resumed after epoch {fit.ResumedAfterEpoch})" : "") + (fit.StoppedEarlyAt is { } stop ? $", stopped early at {stop} (best {fit.BestEpoch})" : "")
                 + $"; {FitDiagnosis.Diagnose(fit).Verdict}");
         files.Add(PipelinePlots.LearningCurves(fit, options.OutputDirectory));
 

@@ -32,8 +32,9 @@ public static class ModelTrainer
         var stopping = options.EarlyStoppingPatience is { } patience ? new EarlyStopping(patience) : null;
 
         var reports = new List<EpochReport>(options.Epochs);
-        if (options.Resume && Checkpoint.Exists(options.CheckpointDirectory!))
-            reports.AddRange(Checkpoint.Load(options.CheckpointDirectory!, model, optimizer));
+        // Resuming never starts over while a complete checkpoint exists: Resume returns null only when none was ever completed.
+        List<EpochReport>? restored = options.Resume ? Checkpoint.Resume(options.CheckpointDirectory!, model, optimizer) : null;
+        if (restored is not null) reports.AddRange(restored);
         stopping?.Replay(reports);
 
         for (int epoch = reports.Count + 1; epoch <= options.Epochs && stopping?.Stopped != true; epoch++)
@@ -54,9 +55,10 @@ public static class ModelTrainer
         stopping?.RestoreBest(model);
         double baseline = objective.BaselineScore(data.Labels, (validationData ?? data).Labels);
         int? stoppedAt = stopping?.Stopped == true ? reports[^1].Epoch : null;
+        int resumedAfter = restored?.Count ?? 0;
         return objective.ScoreIsError
-            ? new FitReport(reports, double.NaN, stoppedAt, stopping?.BestEpoch) { BaselineMeanAbsoluteError = baseline }
-            : new FitReport(reports, baseline, stoppedAt, stopping?.BestEpoch);
+            ? new FitReport(reports, double.NaN, stoppedAt, stopping?.BestEpoch) { BaselineMeanAbsoluteError = baseline, ResumedAfterEpoch = resumedAfter }
+            : new FitReport(reports, baseline, stoppedAt, stopping?.BestEpoch) { ResumedAfterEpoch = resumedAfter };
     }
 
     public static Evaluation Evaluate<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> rows, int batchSize = 256, Device? device = null)

@@ -56,5 +56,8 @@ public sealed record FitReport(IReadOnlyList<EpochReport> Epochs, double Baselin
         ? string.Create(CultureInfo.InvariantCulture, $"majority baseline {BaselineAccuracy * 100:F2}%")
         : string.Create(CultureInfo.InvariantCulture, $"mean predictor MAE {BaselineMeanAbsoluteError:G4}");
 
+    /// <summary>The last epoch restored from a checkpoint when the run resumed (its epochs are not trained again); 0 when it started at epoch 1.</summary>
+    public int ResumedAfterEpoch { get; init; }
+
     public EpochReport Last => Epochs[^1];
 }

@@ -40,7 +40,7 @@ public sealed class ArtifactTests() : TemporaryFolder("mldsl-artifacts")
         Assert.Equal(30, artifact.Manifest.Features.Length);
         Assert.Equal("5", artifact.Manifest.Settings["epochs"]);
         Assert.InRange(artifact.Manifest.Metrics["accuracy"], 0.8, 1.0);
-        Assert.Empty(Directory.GetDirectories(Root, "*.staging-*"));
+        Assert.Equal(new[] { ".lock", "CURRENT", Path.GetFileName(ArtifactFiles.CurrentVersion(path)) }, Directory.GetFileSystemEntries(path).Select(Path.GetFileName).Order());
         model.Dispose();
     }
 
@@ -49,11 +49,13 @@ public sealed class ArtifactTests() : TemporaryFolder("mldsl-artifacts")
     {
         (string path, TumourMlp model, _, _) = Export();
         model.Dispose();
-        File.AppendAllText(Path.Combine(path, "transform.json"), " ");
+        string transform = Path.Combine(ArtifactFiles.CurrentVersion(path), "transform.json");
+        string before = ArtifactFiles.Sha256(transform);
+        File.AppendAllText(transform, " ");
 
         var error = Assert.Throws<ArtifactException>(() => ModelArtifact.Open(path));
 
-        Assert.Equal($"{path}: transform.json does not match its checksum: the artifact was modified or damaged", error.Message);
+        Assert.Equal($"{transform}: SHA-256 is {ArtifactFiles.Sha256(transform)}, manifest.json says {before}: the file was modified or damaged", error.Message);
     }
 
     [Fact]
@@ -98,6 +100,6 @@ public sealed class ArtifactTests() : TemporaryFolder("mldsl-artifacts")
     {
         var error = Assert.Throws<ArtifactException>(() => ModelArtifact.Open(Root));
 
-        Assert.Contains("no manifest.json", error.Message);
+        Assert.Contains("no CURRENT pointer: not an MlDsl artifact", error.Message);
     }
 }

@@ -112,9 +112,13 @@ public sealed class Imputer
         StepFile.Save(path, new SavedImputer(Features.ToArray(), Strategy, Statistics.ToArray(), IndicatorFeatures.ToArray()));
 
     /// <exception cref="InvalidDataException">The file is not a saved imputer, or its parts disagree.</exception>
-    public static Imputer Load(string path)
+    public static Imputer Load(string path) => FromJson(File.ReadAllBytes(path), path);
+
+    /// <summary>A saved imputer from its JSON bytes; <paramref name="name"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a saved imputer, or its parts disagree.</exception>
+    internal static Imputer FromJson(byte[] json, string name)
     {
-        SavedImputer state = StepFile.Load<SavedImputer>(path, StepName, saved =>
+        SavedImputer state = StepFile.Parse<SavedImputer>(json, name, StepName, saved =>
             saved.Features is null || saved.Statistics is null || saved.IndicatorFeatures is null ? "features, statistics or indicator features missing"
             : saved.Features.Length != saved.Statistics.Length ? $"{saved.Features.Length} features but {saved.Statistics.Length} statistics"
             : saved.IndicatorFeatures.Any(index => index < 0 || index >= saved.Features.Length) ? "an indicator feature index is out of range"

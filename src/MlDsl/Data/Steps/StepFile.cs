@@ -24,12 +24,17 @@ internal static class StepFile
     }
 
     /// <exception cref="InvalidDataException">The file is not valid JSON of this step, or <paramref name="check"/> finds it inconsistent.</exception>
-    public static TState Load<TState>(string path, string step, Func<TState, string?> check) where TState : class
+    public static TState Load<TState>(string path, string step, Func<TState, string?> check) where TState : class =>
+        Parse(File.ReadAllBytes(path), path, step, check);
+
+    /// <summary>The state in <paramref name="json"/>, named <paramref name="path"/> in errors.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not valid JSON of this step, or <paramref name="check"/> finds it inconsistent.</exception>
+    public static TState Parse<TState>(byte[] json, string path, string step, Func<TState, string?> check) where TState : class
     {
         TState? state;
         try
         {
-            state = JsonSerializer.Deserialize<TState>(File.ReadAllText(path), Options);
+            state = JsonSerializer.Deserialize<TState>(json, Options);
         }
         catch (JsonException error)
         {

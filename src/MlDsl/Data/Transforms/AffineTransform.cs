@@ -52,14 +52,21 @@ public abstract class AffineTransform
             ?? throw new InvalidDataException($"{path}: not a saved MlDsl transform");
         if (state.Features.Length != state.Shift.Length || state.Features.Length != state.Scale.Length)
             throw new InvalidDataException($"{path}: {state.Features.Length} features but {state.Shift.Length} shifts and {state.Scale.Length} scales");
-        return state.Kind switch
-        {
-            Standardizer.KindName => new Standardizer(state.Features, state.Shift, state.Scale),
-            MinMaxScaler.KindName => new MinMaxScaler(state.Features, state.Shift, state.Scale),
-            ChannelNormalizer.KindName => new ChannelNormalizer(state.Features, state.Shift, state.Scale),
-            _ => throw new InvalidDataException($"{path}: unknown transform kind '{state.Kind}'"),
-        };
+        return Create(state.Kind, state.Features, state.Shift, state.Scale)
+            ?? throw new InvalidDataException($"{path}: unknown transform kind '{state.Kind}'");
     }
+
+    /// <summary>The fitted transform of <paramref name="kind"/>; null for a kind MlDsl does not know. The lengths are the caller's to check.</summary>
+    internal static AffineTransform? Create(string kind, string[] features, float[] shift, float[] scale) => kind switch
+    {
+        Standardizer.KindName => new Standardizer(features, shift, scale),
+        MinMaxScaler.KindName => new MinMaxScaler(features, shift, scale),
+        ChannelNormalizer.KindName => new ChannelNormalizer(features, shift, scale),
+        _ => null,
+    };
+
+    /// <summary>The kinds <see cref="Create"/> knows, for messages.</summary>
+    internal static IReadOnlyList<string> Kinds { get; } = [Standardizer.KindName, MinMaxScaler.KindName, ChannelNormalizer.KindName];
 
     private protected static double[][] TrainingColumns<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
     {

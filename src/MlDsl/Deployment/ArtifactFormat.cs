@@ -1,0 +1,21 @@
+using MlDsl.Persistence;
+
+namespace MlDsl.Deployment;
+
+/// <summary>
+/// The artifact format's fixed file set and size limits (checked before a byte is read). Version 2
+/// keeps each export in its own version folder under the artifact folder, named by the pointer file
+/// <c>CURRENT</c> together with the SHA-256 of the version's <c>manifest.json</c>.
+/// </summary>
+internal static class ArtifactFormat
+{
+    public const int Version = 2;
+    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Reference = "reference.json";
+    public const long MaxJsonBytes = 256L << 20;
+
+    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer],
+        MaxManifestBytes: 64L << 20, MaxFileBytes: Array.MaxLength);
+
+    /// <summary>The files of a format-1 artifact, written straight into the artifact folder; an export over one removes them.</summary>
+    public static readonly IReadOnlyList<string> LegacyFiles = [Manifest, Weights, Transform, Imputer, Reference];
+}

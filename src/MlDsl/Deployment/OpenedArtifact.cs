@@ -1,0 +1,87 @@
+using MlDsl.Data;
+using MlDsl.Data.Transforms;
+using MlDsl.Persistence;
+using TorchSharp;
+
+namespace MlDsl.Deployment;
+
+/// <summary>
+/// A verified artifact: load its model and transform, check a row type against its schema, monitor
+/// new data. Everything it serves comes from the bytes verified when it was opened.
+/// </summary>
+public sealed class OpenedArtifact
+{
+    private readonly string version;
+    private readonly byte[] weights;
+    private readonly double[][] reference;
+
+    internal OpenedArtifact(string directory, string version, string digest, ArtifactManifest manifest, byte[] weights, AffineTransform? transform, double[][] reference)
+    {
+        Directory = directory;
+        this.version = version;
+        Digest = digest;
+        Manifest = manifest;
+        this.weights = weights;
+        Transform = transform;
+        this.reference = reference;
+    }
+
+    /// <summary>The artifact folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>
+    /// The SHA-256 (64 hex digits) of the opened export's manifest, which covers every file's SHA-256:
+    /// pass it to <see cref="ModelArtifact.Open"/> to accept exactly this export and no other.
+    /// </summary>
+    public string Digest { get; }
+
+    public ArtifactManifest Manifest { get; }
+
+    /// <summary>The fitted transform stored with the model; null when the pipeline had none.</summary>
+    public AffineTransform? Transform { get; }
+
+    /// <summary>The missing-value filling fitted on the training split, applied before <see cref="Transform"/>; null when the pipeline had none.</summary>
+    public MlDsl.Data.Imputation.Imputer? Imputer { get; internal init; }
+
+    /// <summary>Loads the model with its generated <c>Load</c>, e.g. <c>artifact.LoadModel(DigitCnn.Load)</c>, from the verified bytes.</summary>
+    /// <exception cref="ModelFileException">The weights do not fit the model (another model, other shapes).</exception>
+    /// <exception cref="ArtifactException">The manifest names another model than the one loaded.</exception>
+    public TModel LoadModel<TModel>(Func<string, TModel> load)
+    {
+        TModel model = ModelFile.LoadVerified(load, Path.Combine(version, ArtifactFormat.Weights), weights, Manifest.ModelName);
+        if (model is torch.nn.Module module && module.GetName() != Manifest.ModelName)
+        {
+            module.Dispose();
+            throw new ArtifactException(version, ArtifactFormat.Manifest, $"ModelName is '{Manifest.ModelName}', but the model loaded is a '{module.GetName()}'");
+        }
+        return model;
+    }
+
+    /// <summary>
+    /// Refuses a row type other than the one the model was trained on: its name, its features (names
+    /// and order), its label, and its class count against the manifest's class names.
+    /// </summary>
+    /// <exception cref="ArtifactException">Naming the manifest member that differs, with both values.</exception>
+    public void CheckSchema<TRow>() where TRow : IDatasetRow<TRow>
+    {
+        if (!TRow.FeatureNames.SequenceEqual(Manifest.Features))
+            throw new ArtifactException(Directory,
+                $"made for {Manifest.RowType} with {Manifest.Features.Length} features, but {typeof(TRow).Name} has {TRow.FeatureLength} features [{string.Join(", ", TRow.FeatureNames.Take(4))}...]");
+        if (Manifest.RowType != typeof(TRow).Name)
+            throw new ArtifactException(version, ArtifactFormat.Manifest, $"RowType is '{Manifest.RowType}'; the rows given are {typeof(TRow).Name}");
+        if (Manifest.Label != TRow.LabelName)
+            throw new ArtifactException(version, ArtifactFormat.Manifest, $"Label is '{Manifest.Label}'; {typeof(TRow).Name}'s label is {TRow.LabelName}");
+        int classes = TRow.LabelKind == LabelKind.Regression ? 0 : TRow.ClassCount;
+        if (Manifest.ClassNames.Length != classes)
+            throw new ArtifactException(version, ArtifactFormat.Manifest,
+                $"ClassNames lists {Manifest.ClassNames.Length} names; {typeof(TRow).Name}'s {TRow.LabelKind.ToString().ToLowerInvariant()} label {TRow.LabelName} has {classes}");
+    }
+
+    /// <summary>Compares <paramref name="rows"/> with the training reference sample stored in the artifact.</summary>
+    public DriftReport Monitor<TRow>(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) where TRow : IDatasetRow<TRow>
+    {
+        CheckSchema<TRow>();
+        string[] monitored = ModelArtifact.MonitoredIndices(Manifest.Features.Length).Select(index => Manifest.Features[index]).ToArray();
+        return DriftMonitor.Compare(monitored, reference, ModelArtifact.MonitoredColumns(rows), thresholds);
+    }
+}
