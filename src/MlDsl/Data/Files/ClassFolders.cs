@@ -13,6 +13,7 @@ internal static class ClassFolders
         if (!Directory.Exists(full)) throw new LabelledFilesException(full, null, $"no such folder; {expected}");
 
         var walk = new FolderWalk();
+        walk.MarkListed(full);
         var skipped = walk.DataFiles(full)
             .Select(path => new SkippedFile(path, "directly in the root folder, not in a class folder, so it has no label"))
             .ToList();

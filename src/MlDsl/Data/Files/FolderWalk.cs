@@ -14,6 +14,12 @@ internal sealed class FolderWalk
 
     public List<SkippedFile> Skipped { get; } = new();
 
+    /// <summary>Marks <paramref name="folder"/> as listed (the root), so a link back to it is skipped, not followed.</summary>
+    public void MarkListed(string folder)
+    {
+        if (Identity(folder) is { } identity) listed.TryAdd(identity, folder);
+    }
+
     /// <summary>The sub-folders of <paramref name="folder"/> that may hold data, in ordinal order; artefacts go to <see cref="Skipped"/>.</summary>
     public string[] DataFolders(string folder)
     {

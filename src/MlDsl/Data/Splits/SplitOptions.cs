@@ -25,6 +25,8 @@ public sealed record SplitOptions
     {
         if (!(Validation >= 0 && Validation < 1)) throw new SplitException(nameof(Validation), $"{Validation} is not a fraction in [0, 1).");
         if (!(Test >= 0 && Test < 1)) throw new SplitException(nameof(Test), $"{Test} is not a fraction in [0, 1).");
+        if (ValidationCount is null && TestCount is null && Validation + Test >= 1)
+            throw new SplitException(nameof(Test), $"validation ({Validation}) and test ({Test}) fractions sum to {Validation + Test}, leaving no training rows; they must sum to less than 1.");
         if (ValidationCount < 0) throw new SplitException(nameof(ValidationCount), $"{ValidationCount} rows; a count cannot be negative.");
         if (TestCount < 0) throw new SplitException(nameof(TestCount), $"{TestCount} rows; a count cannot be negative.");
         if (total == 0) throw new SplitException(nameof(Kind), "there are no rows to split.");
