@@ -4,7 +4,11 @@ using MlDsl.Data;
 
 namespace MlDsl.Analysis;
 
-/// <summary>Precision, recall and F1 of one class, and how many rows truly belong to it.</summary>
+/// <summary>
+/// Precision, recall and F1 of one class, and how many rows truly belong to it. A value whose
+/// denominator is zero is NaN (undefined): precision of a class never predicted, recall of a class
+/// with no rows, F1 of a class neither present nor predicted.
+/// </summary>
 public sealed record ClassMetrics(string Name, double Precision, double Recall, double F1, int Support)
 {
     /// <summary>Adds <c>precision/&lt;name&gt;</c>, <c>recall/&lt;name&gt;</c> and <c>f1/&lt;name&gt;</c> for every class to <paramref name="metrics"/>.</summary>
@@ -26,6 +30,8 @@ public sealed record SliceMetrics(string Slice, string Value, double Accuracy, i
 /// <summary>
 /// How a classifier did: accuracy, per-class precision/recall/F1 (macro and micro), the confusion
 /// matrix, accuracy for every value of every [Slice], and the largest gap between slice values.
+/// Undefined metrics (a zero denominator) are NaN, printed "undefined", and "not measured" by the
+/// gate; macro F1 averages the defined per-class F1 values (scikit-learn's <c>zero_division=np.nan</c>).
 /// </summary>
 public sealed record ClassificationReport(
     double Accuracy,
@@ -51,7 +57,7 @@ public sealed record ClassificationReport(
 
     public IReadOnlyList<SliceScore> SliceScores => Slices.Where(slice => slice.Count >= MinSliceRows).Select(slice => new SliceScore(slice.Slice, slice.Value, "accuracy", slice.Accuracy, slice.Count)).ToArray();
 
-    public string Headline => string.Create(CultureInfo.InvariantCulture, $"accuracy {Accuracy * 100:F2}%, macro F1 {MacroF1:F3}") +
+    public string Headline => $"accuracy {Undefined.Percent(Accuracy)}, macro F1 {Undefined.Show(MacroF1, "F3")}" +
         (RocAuc is { } auc ? string.Create(CultureInfo.InvariantCulture, $", ROC-AUC {auc:F4}") : "");
 
     /// <summary>The slice value with the lowest accuracy (null without slices).</summary>
@@ -64,14 +70,20 @@ public sealed record ClassificationReport(
     /// <param name="predicted">The predicted class of each row.</param>
     /// <param name="classNames">Names for the classes, in class-index order.</param>
     /// <param name="probabilities">Per row, the class probabilities; for a binary label they give the ROC-AUC.</param>
+    /// <exception cref="RowDataException">A row's label is not a class index in [0, classes - 1] (labels are 0-based).</exception>
+    /// <exception cref="ArgumentException">The counts of rows and predictions differ, or a prediction is not a class index.</exception>
     public static ClassificationReport Compute<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<int> predicted, IReadOnlyList<string>? classNames = null,
         IReadOnlyList<float[]>? probabilities = null)
         where TRow : IDatasetRow<TRow>
     {
         if (rows.Count != predicted.Count) throw new ArgumentException($"{rows.Count} rows but {predicted.Count} predictions", nameof(predicted));
         int classes = TRow.ClassCount;
+        int[] actual = ClassLabels.Of(rows);
+        for (int i = 0; i < predicted.Count; i++)
+            if ((uint)predicted[i] >= (uint)classes)
+                throw new ArgumentException($"prediction {i} is class {predicted[i]}, not a class index in [0, {classes - 1}]", nameof(predicted));
         var confusion = new int[classes, classes]; // [actual, predicted]
-        for (int i = 0; i < rows.Count; i++) confusion[TRow.ReadLabel(rows[i]), predicted[i]]++;
+        for (int i = 0; i < rows.Count; i++) confusion[actual[i], predicted[i]]++;
 
         var perClass = new List<ClassMetrics>();
         for (int c = 0; c < classes; c++)
@@ -79,25 +91,23 @@ public sealed record ClassificationReport(
             int truePositive = confusion[c, c];
             int predictedAs = Enumerable.Range(0, classes).Sum(a => confusion[a, c]);
             int actually = Enumerable.Range(0, classes).Sum(p => confusion[c, p]);
-            double precision = predictedAs == 0 ? 0 : (double)truePositive / predictedAs;
-            double recall = actually == 0 ? 0 : (double)truePositive / actually;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            perClass.Add(new ClassMetrics(classNames?[c] ?? c.ToString(CultureInfo.InvariantCulture), precision, recall, f1, actually));
+            perClass.Add(new ClassMetrics(classNames?[c] ?? c.ToString(CultureInfo.InvariantCulture),
+                Undefined.Ratio(truePositive, predictedAs), Undefined.Ratio(truePositive, actually),
+                Undefined.F1(truePositive, predictedAs - truePositive, actually - truePositive), actually));
         }
         int correct = Enumerable.Range(0, classes).Sum(c => confusion[c, c]);
-        double accuracy = rows.Count == 0 ? 0 : (double)correct / rows.Count;
+        double accuracy = Undefined.Ratio(correct, rows.Count);
 
         var slices = SliceGroups.Of(rows).Select(group => new SliceMetrics(group.Slice, group.Value,
-            (double)group.Rows.Count(i => TRow.ReadLabel(rows[i]) == predicted[i]) / group.Rows.Length, group.Rows.Length)).ToList();
+            (double)group.Rows.Count(i => actual[i] == predicted[i]) / group.Rows.Length, group.Rows.Length)).ToList();
 
         // With one label per row, micro-averaged F1 equals accuracy.
         double? auc = classes == 2 && probabilities is not null
-            ? AreaUnderRoc(rows.Select(row => TRow.ReadLabel(row) == 1).ToArray(), probabilities.Select(p => (double)p[1]).ToArray())
+            ? AreaUnderRoc(actual.Select(label => label == 1).ToArray(), probabilities.Select(p => (double)p[1]).ToArray())
             : null;
-        // Like scikit-learn, macro F1 averages the classes that occur in the rows or the predictions:
-        // a class absent from both would add a meaningless zero.
-        double macroF1 = perClass.Where((metrics, c) => metrics.Support > 0 || Enumerable.Range(0, classes).Any(a => confusion[a, c] > 0))
-            .Select(metrics => metrics.F1).DefaultIfEmpty(0).Average();
+        // F1 is undefined exactly for the classes absent from both the rows and the predictions, and
+        // macro F1 leaves those out, as scikit-learn's zero_division=np.nan does.
+        double macroF1 = Undefined.MeanOfDefined(perClass.Select(metrics => metrics.F1));
         return new ClassificationReport(accuracy, perClass, macroF1, accuracy, confusion, slices, auc);
     }
 
@@ -119,12 +129,12 @@ public sealed record ClassificationReport(
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"accuracy {Accuracy * 100:F2}%   macro F1 {MacroF1:F3}   micro F1 {MicroF1:F3}");
+        text.Append($"accuracy {Undefined.Percent(Accuracy)}   macro F1 {Undefined.Show(MacroF1, "F3")}   micro F1 {Undefined.Show(MicroF1, "F3")}");
         if (RocAuc is { } auc) text.Append(CultureInfo.InvariantCulture, $"   ROC-AUC {auc:F4}");
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"{"class",-12} {"precision",9} {"recall",9} {"F1",9} {"support",8}\n");
         foreach (ClassMetrics metrics in Classes)
-            text.Append(CultureInfo.InvariantCulture, $"{metrics.Name,-12} {metrics.Precision,9:F3} {metrics.Recall,9:F3} {metrics.F1,9:F3} {metrics.Support,8}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{metrics.Name,-12} {Undefined.Show(metrics.Precision, "F3", 9)} {Undefined.Show(metrics.Recall, "F3", 9)} {Undefined.Show(metrics.F1, "F3", 9)} {metrics.Support,8}\n");
 
         text.Append("confusion (rows: actual, columns: predicted)\n");
         text.Append(new string(' ', 12)).Append(string.Concat(Classes.Select(metrics => $"{Short(metrics.Name),7}"))).Append('\n');

@@ -8,6 +8,8 @@ namespace MlDsl.Analysis;
 /// How a multi-label model did: per label precision, recall and F1 (macro and micro averaged), the
 /// share of rows whose whole label set was right (subset accuracy), the share of single label
 /// decisions that were right (label-wise accuracy), and subset accuracy per [Slice] value.
+/// Undefined metrics (a zero denominator) are NaN, printed "undefined", "not measured" by the gate,
+/// and left out of macro F1 (scikit-learn's <c>zero_division=np.nan</c>).
 /// </summary>
 public sealed record MultiLabelReport(
     double SubsetAccuracy,
@@ -27,8 +29,8 @@ public sealed record MultiLabelReport(
 
     public IReadOnlyList<SliceScore> SliceScores => Slices.Where(slice => slice.Count >= MinSliceRows).Select(slice => new SliceScore(slice.Slice, slice.Value, "subset_accuracy", slice.Accuracy, slice.Count)).ToArray();
 
-    public string Headline => string.Create(CultureInfo.InvariantCulture,
-        $"subset accuracy {SubsetAccuracy * 100:F2}%, label accuracy {LabelAccuracy * 100:F2}%, micro F1 {MicroF1:F3}");
+    public string Headline =>
+        $"subset accuracy {Undefined.Percent(SubsetAccuracy)}, label accuracy {Undefined.Percent(LabelAccuracy)}, micro F1 {Undefined.Show(MicroF1, "F3")}";
 
     public double BiasGap => SliceGroups.LargestGap(SliceScores);
 
@@ -42,7 +44,10 @@ public sealed record MultiLabelReport(
             throw new ArgumentException($"{typeof(TRow).Name} has a {TRow.LabelKind} label; MultiLabelReport needs a multi-label label", nameof(rows));
         if (rows.Count != predicted.Count) throw new ArgumentException($"{rows.Count} rows but {predicted.Count} predictions", nameof(predicted));
         int labels = TRow.ClassCount;
-        bool[][] actual = rows.Select(Targets.LabelsOf).ToArray();
+        bool[][] actual = ClassLabels.TargetsOf(rows).Select(target => target.Select(value => value > 0.5f).ToArray()).ToArray();
+        for (int i = 0; i < predicted.Count; i++)
+            if (predicted[i] is not { } row || row.Length != labels)
+                throw new ArgumentException($"prediction {i} has {predicted[i]?.Length.ToString(CultureInfo.InvariantCulture) ?? "no"} label decisions; expected {labels}", nameof(predicted));
 
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
         var perLabel = new List<ClassMetrics>();
@@ -56,27 +61,24 @@ public sealed record MultiLabelReport(
                 else if (actual[i][l]) fn++;
             }
             truePositives += tp; falsePositives += fp; falseNegatives += fn;
-            perLabel.Add(new ClassMetrics(labelNames?[l] ?? l.ToString(CultureInfo.InvariantCulture), Ratio(tp, tp + fp), Ratio(tp, tp + fn), F1(tp, fp, fn), tp + fn));
+            perLabel.Add(new ClassMetrics(labelNames?[l] ?? l.ToString(CultureInfo.InvariantCulture), Undefined.Ratio(tp, tp + fp), Undefined.Ratio(tp, tp + fn), Undefined.F1(tp, fp, fn), tp + fn));
         }
         bool Exact(int i) => actual[i].AsSpan().SequenceEqual(predicted[i]);
-        double subset = rows.Count == 0 ? 0 : (double)Enumerable.Range(0, rows.Count).Count(Exact) / rows.Count;
-        double labelWise = rows.Count == 0 ? 0 : Enumerable.Range(0, rows.Count).Sum(i => Enumerable.Range(0, labels).Count(l => actual[i][l] == predicted[i][l])) / ((double)rows.Count * labels);
+        double subset = Undefined.Ratio(Enumerable.Range(0, rows.Count).Count(Exact), rows.Count);
+        double labelWise = Undefined.Ratio(Enumerable.Range(0, rows.Count).Sum(i => Enumerable.Range(0, labels).Count(l => actual[i][l] == predicted[i][l])), (double)rows.Count * labels);
         var slices = SliceGroups.Of(rows).Select(group => new SliceMetrics(group.Slice, group.Value, (double)group.Rows.Count(Exact) / group.Rows.Length, group.Rows.Length)).ToList();
-        return new MultiLabelReport(subset, labelWise, perLabel, perLabel.Average(metrics => metrics.F1), F1(truePositives, falsePositives, falseNegatives), slices);
+        // A label neither present nor predicted has no F1; macro F1 leaves it out (scikit-learn's zero_division=np.nan).
+        return new MultiLabelReport(subset, labelWise, perLabel, Undefined.MeanOfDefined(perLabel.Select(metrics => metrics.F1)),
+            Undefined.F1(truePositives, falsePositives, falseNegatives), slices);
     }
-
-    private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
-
-    private static double F1(int truePositives, int falsePositives, int falseNegatives) =>
-        truePositives == 0 ? 0 : 2.0 * truePositives / (2.0 * truePositives + falsePositives + falseNegatives);
 
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"subset accuracy {SubsetAccuracy * 100:F2}%   label accuracy {LabelAccuracy * 100:F2}%   macro F1 {MacroF1:F3}   micro F1 {MicroF1:F3}\n");
+        text.Append($"subset accuracy {Undefined.Percent(SubsetAccuracy)}   label accuracy {Undefined.Percent(LabelAccuracy)}   macro F1 {Undefined.Show(MacroF1, "F3")}   micro F1 {Undefined.Show(MicroF1, "F3")}\n");
         text.Append(CultureInfo.InvariantCulture, $"{"label",-12} {"precision",9} {"recall",9} {"F1",9} {"support",8}\n");
         foreach (ClassMetrics metrics in Labels)
-            text.Append(CultureInfo.InvariantCulture, $"{metrics.Name,-12} {metrics.Precision,9:F3} {metrics.Recall,9:F3} {metrics.F1,9:F3} {metrics.Support,8}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{metrics.Name,-12} {Undefined.Show(metrics.Precision, "F3", 9)} {Undefined.Show(metrics.Recall, "F3", 9)} {Undefined.Show(metrics.F1, "F3", 9)} {metrics.Support,8}\n");
         foreach (var slice in Slices.GroupBy(slice => slice.Slice))
         {
             text.Append("subset accuracy by ").Append(slice.Key).Append('\n');

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 
 namespace MlDsl.Audio;
@@ -13,78 +14,85 @@ public sealed record WavAudio(float[] Samples, int SampleRate, int Channels, int
 /// Reads RIFF/WAVE files: PCM 8 (unsigned), 16, 24 and 32 bit, IEEE float 32 and 64 bit, plain or
 /// WAVE_FORMAT_EXTENSIBLE; several channels are averaged to mono.
 /// </summary>
+/// <remarks>
+/// Every chunk size is checked against the bytes that follow it before anything is allocated. A data
+/// size left as a placeholder by a streaming writer (0, 0xFFFFFFFF, or SoX's 0x7FFFF000) means "the
+/// audio runs to the end of the file" (whole frames kept). A RIFF size that disagrees with the file
+/// is not trusted: the chunks themselves are. Odd-sized chunks are followed by a pad byte.
+/// </remarks>
 public static class WavFile
 {
     private const ushort Pcm = 1, IeeeFloat = 3, Extensible = 0xFFFE;
+    private static readonly uint[] PlaceholderSizes = { 0, 0xFFFFFFFF, 0x7FFFF000 };
 
+    /// <exception cref="AudioFormatException">
+    /// The file is missing, is not RIFF/WAVE, uses an unsupported encoding, declares a chunk larger than
+    /// the bytes that follow (a truncated file), or holds a non-finite float sample; the message names the file.
+    /// </exception>
     public static WavAudio Read(string path)
     {
         byte[] bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new AudioFormatException(path, "no such file");
         return Parse(bytes, path);
     }
 
+    /// <summary>Parses the bytes of a WAV file; <paramref name="name"/> is used in messages.</summary>
+    /// <exception cref="AudioFormatException">As for <see cref="Read"/>.</exception>
     public static WavAudio Parse(ReadOnlySpan<byte> bytes, string name)
     {
         if (bytes.Length < 12 || Ascii(bytes, 0) != "RIFF" || Ascii(bytes, 8) != "WAVE")
             throw new AudioFormatException(name, $"not a RIFF/WAVE file (starts with '{Printable(bytes[..Math.Min(4, bytes.Length)])}')");
 
-        ushort format = 0, channels = 0, bits = 0, blockAlign = 0;
-        int rate = 0;
-        bool haveFormat = false;
-        int position = 12;
+        WavFormat? format = null;
+        long position = 12;
         while (position + 8 <= bytes.Length)
         {
-            string id = Ascii(bytes, position);
-            int size = BinaryPrimitives.ReadInt32LittleEndian(bytes[(position + 4)..]);
-            int body = position + 8;
-            if (size < 0 || body + size > bytes.Length)
+            int at = (int)position;
+            string id = Ascii(bytes, at);
+            uint declared = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(at + 4)..]);
+            long body = position + 8, following = bytes.Length - body;
+            if (id == "data")
             {
-                if (id != "data") throw new AudioFormatException(name, $"chunk '{id}' claims {size} bytes but the file ends after {bytes.Length - body}");
-                size = (bytes.Length - body) / Math.Max((int)blockAlign, 1) * Math.Max((int)blockAlign, 1); // a truncated recording: keep whole frames
+                if (format is null) throw new AudioFormatException(name, "data chunk before the format chunk");
+                long size = DataSize(name, declared, following, format.BlockAlign, bytes);
+                return new WavAudio(Decode(name, bytes.Slice((int)body, (int)size), format), format.Rate, format.Channels, format.Bits);
             }
-            if (id == "fmt ")
-            {
-                if (size < 16) throw new AudioFormatException(name, $"format chunk of {size} bytes; expected at least 16");
-                format = BinaryPrimitives.ReadUInt16LittleEndian(bytes[body..]);
-                channels = BinaryPrimitives.ReadUInt16LittleEndian(bytes[(body + 2)..]);
-                rate = BinaryPrimitives.ReadInt32LittleEndian(bytes[(body + 4)..]);
-                blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(bytes[(body + 12)..]);
-                bits = BinaryPrimitives.ReadUInt16LittleEndian(bytes[(body + 14)..]);
-                if (format == Extensible && size >= 26) format = BinaryPrimitives.ReadUInt16LittleEndian(bytes[(body + 24)..]);
-                haveFormat = true;
-            }
-            else if (id == "data")
-            {
-                if (!haveFormat) throw new AudioFormatException(name, "data chunk before the format chunk");
-                Validate(name, format, channels, bits, rate, blockAlign);
-                return new WavAudio(Decode(bytes.Slice(body, size), format, channels, bits), rate, channels, bits);
-            }
-            position = body + size + (size & 1); // chunks are word-aligned
+            if (declared > following)
+                throw new AudioFormatException(name, $"chunk '{Printable(bytes.Slice(at, 4))}' at byte {position} declares {declared} bytes but only {following} follow; the file is truncated or damaged");
+            if (id == "fmt " && format is null) format = WavFormat.Parse(name, bytes.Slice((int)body, (int)declared));
+            position = body + declared + (declared & 1); // chunks are word-aligned: an odd size is followed by a pad byte
         }
-        throw new AudioFormatException(name, haveFormat ? "no data chunk" : "no format chunk");
+        throw new AudioFormatException(name, format is null ? "no format chunk" : "no data chunk");
     }
 
-    private static void Validate(string name, ushort format, ushort channels, ushort bits, int rate, ushort blockAlign)
+    private static long DataSize(string name, uint declared, long following, int blockAlign, ReadOnlySpan<byte> bytes)
     {
-        bool supported = format == Pcm && bits is 8 or 16 or 24 or 32 || format == IeeeFloat && bits is 32 or 64;
-        if (!supported)
-            throw new AudioFormatException(name, $"format {format} with {bits} bits per sample is not supported; expected PCM 8/16/24/32-bit or IEEE float 32/64-bit");
-        if (channels == 0 || rate <= 0)
-            throw new AudioFormatException(name, $"{channels} channels at {rate} Hz");
-        if (blockAlign != channels * bits / 8)
-            throw new AudioFormatException(name, $"block align {blockAlign} does not match {channels} channels of {bits} bits");
+        if (PlaceholderSizes.Contains(declared) && (declared != 0 || following > 0))
+            return following / blockAlign * blockAlign; // a streaming writer's placeholder: read to the end, whole frames
+        if (declared > following)
+        {
+            uint riff = BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]);
+            throw new AudioFormatException(name,
+                $"the data chunk declares {declared} bytes but only {following} follow (the RIFF header declares {riff + 8L} bytes, the file holds {bytes.Length}); the file is truncated");
+        }
+        return declared / blockAlign * blockAlign; // a partial last frame holds no whole sample
     }
 
-    private static float[] Decode(ReadOnlySpan<byte> data, ushort format, int channels, int bits)
+    private static float[] Decode(string name, ReadOnlySpan<byte> data, WavFormat format)
     {
-        int bytesPerSample = bits / 8;
-        int frames = data.Length / (bytesPerSample * channels);
+        int bytesPerSample = format.Bits / 8, channels = format.Channels;
+        int frames = data.Length / format.BlockAlign;
         var mono = new float[frames];
         for (int frame = 0; frame < frames; frame++)
         {
             double sum = 0;
             for (int channel = 0; channel < channels; channel++)
-                sum += Sample(data.Slice((frame * channels + channel) * bytesPerSample, bytesPerSample), format, bits);
+            {
+                double sample = Sample(data.Slice((frame * channels + channel) * bytesPerSample, bytesPerSample), format.Encoding, format.Bits);
+                if (!double.IsFinite(sample))
+                    throw new AudioFormatException(name, string.Create(CultureInfo.InvariantCulture,
+                        $"sample {frame} (at {(double)frame / format.Rate:F3} s) of channel {channel} is {sample}; expected a finite float sample"));
+                sum += sample;
+            }
             mono[frame] = (float)(sum / channels);
         }
         return mono;
@@ -102,6 +110,30 @@ public static class WavFile
 
     private static string Ascii(ReadOnlySpan<byte> bytes, int offset) => Encoding.ASCII.GetString(bytes.Slice(offset, 4));
 
-    private static string Printable(ReadOnlySpan<byte> bytes) =>
+    internal static string Printable(ReadOnlySpan<byte> bytes) =>
         new(Encoding.ASCII.GetString(bytes).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+
+    /// <summary>The format chunk's fields, checked: only supported encodings get this far.</summary>
+    private sealed record WavFormat(ushort Encoding, int Channels, int Rate, int BlockAlign, int Bits)
+    {
+        public static WavFormat Parse(string name, ReadOnlySpan<byte> chunk)
+        {
+            if (chunk.Length < 16) throw new AudioFormatException(name, $"format chunk of {chunk.Length} bytes; expected at least 16");
+            ushort encoding = BinaryPrimitives.ReadUInt16LittleEndian(chunk);
+            ushort channels = BinaryPrimitives.ReadUInt16LittleEndian(chunk[2..]);
+            int rate = BinaryPrimitives.ReadInt32LittleEndian(chunk[4..]);
+            ushort blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(chunk[12..]);
+            ushort bits = BinaryPrimitives.ReadUInt16LittleEndian(chunk[14..]);
+            if (encoding == Extensible && chunk.Length >= 26) encoding = BinaryPrimitives.ReadUInt16LittleEndian(chunk[24..]);
+
+            bool supported = encoding == Pcm && bits is 8 or 16 or 24 or 32 || encoding == IeeeFloat && bits is 32 or 64;
+            if (!supported)
+                throw new AudioFormatException(name, $"format {encoding} with {bits} bits per sample is not supported; expected PCM 8/16/24/32-bit or IEEE float 32/64-bit");
+            if (channels == 0 || rate <= 0)
+                throw new AudioFormatException(name, $"{channels} channels at {rate} Hz");
+            if (blockAlign != channels * bits / 8)
+                throw new AudioFormatException(name, $"block align {blockAlign} does not match {channels} channels of {bits} bits");
+            return new WavFormat(encoding, channels, rate, blockAlign, bits);
+        }
+    }
 }

@@ -27,13 +27,21 @@ public static class BatchCollator
     }
 
     /// <summary>Collates only the features, for prediction.</summary>
+    /// <exception cref="RowDataException">
+    /// A row is null, a feature has the wrong length, or a feature is NaN or ±∞ (a model gives a
+    /// confident but meaningless answer for those); the message names the row index and the feature.
+    /// </exception>
     public static Tensor CollateFeatures<TRow>(IReadOnlyList<TRow> rows, int start, int count, Device? device = null)
         where TRow : ITensorRow<TRow>
     {
         float[] features = new float[(long)count * TRow.FeatureLength];
         int length = TRow.FeatureLength;
         for (int i = 0; i < count; i++)
-            WriteFeatures(rows[start + i], start + i, features.AsSpan(i * length, length));
+        {
+            Span<float> row = features.AsSpan(i * length, length);
+            RowWithFeatures(rows, start + i, row);
+            FiniteFeatures.Check<TRow>(row, start + i);
+        }
         return ToTensor(features, count, TRow.FeatureShape, device);
     }
 

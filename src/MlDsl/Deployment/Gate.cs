@@ -6,18 +6,19 @@ namespace MlDsl.Deployment;
 /// <summary>
 /// A go/no-go decision before export: thresholds on any named metric of the analysis (class,
 /// multi-label or regression), on every value of a slice, on the bias gap, on latency and on model
-/// size. A model ships only if it is acceptable on all of them; a metric the analysis does not have
-/// fails as "not measured" rather than passing unseen.
+/// size. A model ships only if it is acceptable on all of them; a metric the analysis does not have,
+/// or has as undefined (NaN: a zero denominator, such as the recall of a class with no test rows or
+/// the R² of a constant target), fails as "not measured" rather than passing unseen or failing as 0.
 /// </summary>
 public sealed class Gate
 {
     private readonly List<Func<IEvaluationReport, DeploymentMeasurements?, (bool Passed, string Check)>> criteria = new();
 
     /// <summary>The named metric (see <see cref="IEvaluationReport.Metrics"/>) at least <paramref name="minimum"/>.</summary>
-    public Gate Minimum(string metric, double minimum) => Add(report => Metric(report, metric), metric, minimum, isMinimum: true, Share(metric));
+    public Gate Minimum(string metric, double minimum) => Add(report => Metric(report, metric), metric, minimum, isMinimum: true, Share(metric), report => WhyNotMeasured(report, metric));
 
     /// <summary>The named metric at most <paramref name="maximum"/>.</summary>
-    public Gate Maximum(string metric, double maximum) => Add(report => Metric(report, metric), metric, maximum, isMinimum: false, Share(metric));
+    public Gate Maximum(string metric, double maximum) => Add(report => Metric(report, metric), metric, maximum, isMinimum: false, Share(metric), report => WhyNotMeasured(report, metric));
 
     public Gate MinimumAccuracy(double minimum) => Minimum("accuracy", minimum);
 
@@ -32,9 +33,10 @@ public sealed class Gate
     public Gate MinimumRSquared(double minimum) => Minimum("r2", minimum);
 
     /// <summary>Every class's (or label's) recall at least <paramref name="minimum"/>.</summary>
+    /// <remarks>A class whose recall is undefined (no rows of it) makes this "not measured", naming the class.</remarks>
     public Gate MinimumClassRecall(double minimum) =>
         Add(report => report.Metrics.Where(pair => pair.Key.StartsWith("recall/", StringComparison.Ordinal)).Select(pair => pair.Value).DefaultIfEmpty(double.NaN).Min(),
-            "lowest class recall", minimum, isMinimum: true, _ => true);
+            "lowest class recall", minimum, isMinimum: true, _ => true, UndefinedRecalls);
 
     /// <summary>
     /// Every value of the [Slice] member <paramref name="slice"/> (of every slice member when null)
@@ -100,7 +102,23 @@ public sealed class Gate
     private static Func<IEvaluationReport, bool> Share(string metric) =>
         _ => metric.Contains("accuracy", StringComparison.Ordinal) || metric.StartsWith("recall", StringComparison.Ordinal) || metric.StartsWith("precision", StringComparison.Ordinal);
 
-    private Gate Add(Func<IEvaluationReport, double> measure, string name, double threshold, bool isMinimum, Func<IEvaluationReport, bool> percent)
+    // ROC-AUC keeps its plain "not measured" (it is absent, not undefined, without probabilities).
+    private static string? WhyNotMeasured(IEvaluationReport report, string metric) =>
+        report.Metrics.TryGetValue(metric, out double value) && double.IsNaN(value)
+            ? "undefined on these rows: its denominator is zero" + (metric.StartsWith("recall/", StringComparison.Ordinal) ? " (no rows of the class)"
+                : metric.StartsWith("precision/", StringComparison.Ordinal) ? " (the class is never predicted)"
+                : metric == "r2" ? " (the target is constant)" : "")
+            : null;
+
+    private static string? UndefinedRecalls(IEvaluationReport report)
+    {
+        string[] classes = report.Metrics.Where(pair => pair.Key.StartsWith("recall/", StringComparison.Ordinal) && double.IsNaN(pair.Value))
+            .Select(pair => pair.Key["recall/".Length..]).ToArray();
+        return classes.Length == 0 ? null : $"recall of {string.Join(", ", classes)} is undefined: no rows of {(classes.Length == 1 ? "that class" : "those classes")}";
+    }
+
+    private Gate Add(Func<IEvaluationReport, double> measure, string name, double threshold, bool isMinimum, Func<IEvaluationReport, bool> percent,
+        Func<IEvaluationReport, string?>? whyNotMeasured = null)
     {
         criteria.Add((report, _) =>
         {
@@ -108,7 +126,10 @@ public sealed class Gate
             string Format(double value) => asPercent
                 ? string.Create(CultureInfo.InvariantCulture, $"{value * 100:F2}%")
                 : string.Create(CultureInfo.InvariantCulture, $"{value:0.0###}");
-            return Judge(measure(report), DisplayName(name), threshold, isMinimum, Format);
+            string displayName = DisplayName(name);
+            double value = measure(report);
+            if (double.IsNaN(value) && whyNotMeasured?.Invoke(report) is { } why) return (false, $"{displayName}: not measured ({why})");
+            return Judge(value, displayName, threshold, isMinimum, Format);
         });
         return this;
     }

@@ -14,7 +14,7 @@ public sealed record FitOptions
     public double Momentum { get; init; } = 0.9;
     /// <summary>Seeds libtorch (dropout masks) and the shuffling order.</summary>
     public long Seed { get; init; } = 42;
-    /// <summary>libtorch intra-op threads; 0 keeps libtorch's choice.</summary>
+    /// <summary>libtorch intra-op threads during this Fit (restored afterwards, also when it throws); 0 keeps libtorch's choice.</summary>
     public int Threads { get; init; }
     /// <summary>Where the model and batches live; CPU when null.</summary>
     public Device? Device { get; init; }

@@ -17,8 +17,24 @@ public static class ModelTrainer
         where TRow : ITensorRow<TRow>
     {
         options.Validate(TRow.ClassCount, TRow.LabelKind, validation is { Count: > 0 });
+        if (options.Threads <= 0) return Train(model, train, validation, options);
+        // libtorch's thread count is process-wide: a Fit must not change it for everything after it.
+        int threads = torch.get_num_threads();
+        torch.set_num_threads(options.Threads);
+        try
+        {
+            return Train(model, train, validation, options);
+        }
+        finally
+        {
+            torch.set_num_threads(threads);
+        }
+    }
+
+    private static FitReport Train<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> train, IReadOnlyList<TRow>? validation, FitOptions options)
+        where TRow : ITensorRow<TRow>
+    {
         TrainingObjective objective = TrainingObjective.For(TRow.LabelKind, model);
-        if (options.Threads > 0) torch.set_num_threads(options.Threads);
         Device device = options.Device ?? CPU;
         model.to(device);
 

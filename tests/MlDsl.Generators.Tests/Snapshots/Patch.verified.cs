@@ -68,6 +68,6 @@ partial record struct Patch : IDatasetRow<Patch>, ICsvRow<Patch>
 
     public static Patch FromCsv(CsvRecord record) => new Patch
     {
-        Kind = record.Int64(0),
+        Kind = record.ClassIndex(0, 4),
     };
 }

@@ -89,7 +89,7 @@ partial record Tumour : IDatasetRow<Tumour>, ICsvRow<Tumour>
         Texture = record.Double(1),
         Lobes = record.Int32(2),
         Spectrum = record.Singles(3, 3),
-        Malignant = record.Int32(4),
+        Malignant = record.ClassIndex(4, 2),
         Patient = record.Int64(5),
         Hospital = record.Text(6),
         Screening = record.Boolean(7),

@@ -84,12 +84,13 @@ public sealed class WavFileTests
     }
 
     [Fact]
-    public void A_truncated_recording_keeps_its_whole_frames()
+    public void A_truncated_recording_is_refused_with_the_declared_and_present_sizes()
     {
         byte[] whole = Encode(1, 16, 1);
 
-        WavAudio audio = WavFile.Parse(whole[..^3], "cut.wav");
+        var error = Assert.Throws<AudioFormatException>(() => WavFile.Parse(whole[..^3], "cut.wav"));
 
-        Assert.Equal(Wave.Length - 2, audio.Samples.Length);
+        Assert.StartsWith("cut.wav: the data chunk declares 12 bytes but only 9 follow", error.Message);
+        Assert.Contains("truncated", error.Message);
     }
 }

@@ -90,6 +90,8 @@ public sealed class SplitTests
     [Fact]
     public void Sizes_that_leave_no_training_rows_are_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Rows.Split(new SplitOptions { Validation = 0.5, Test = 0.5 }));
+        var error = Assert.Throws<SplitException>(() => Rows.Split(new SplitOptions { Validation = 0.5, Test = 0.5 }));
+
+        Assert.Equal("Test", error.Option);
     }
 }

@@ -131,7 +131,7 @@ public sealed class RegressionTests
     {
         // MLDSL0025 reports this line at compile time; the runtime check is for options built where the analyzer cannot see.
 #pragma warning disable MLDSL0025
-        var problem = Assert.Throws<ArgumentException>(() => ProgressionPipeline.Definition.Ingest().Split(new SplitOptions { Kind = SplitKind.Stratified }));
+        var problem = Assert.Throws<SplitException>(() => ProgressionPipeline.Definition.Ingest().Split(new SplitOptions { Kind = SplitKind.Stratified }));
 #pragma warning restore MLDSL0025
 
         Assert.Contains("DiabetesPatient.Progression is a Regression label", problem.Message);

@@ -1,42 +1,65 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-
 namespace MlDsl.Data.Csv;
 
-/// <summary>Reads a CSV file into typed [Dataset] rows with CsvHelper's parser and the generated record reader.</summary>
+/// <summary>
+/// Reads a CSV file into typed [Dataset] rows with CsvHelper's parser and the generated record reader.
+/// Lines are physical lines of the file (a quoted newline does not shift the count), 1-based.
+/// </summary>
 public static class CsvFile
 {
+    /// <summary>Reads every row; the first bad row fails the read.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="CsvDataException">
+    /// A header, layout, value or quoting problem, naming the file, the physical line, the column and
+    /// what was expected: non-numbers and non-finite numbers (<c>NaN</c>, <c>Infinity</c>, overflow such
+    /// as <c>1e999</c>) in numeric columns, class labels outside <c>[0, classes - 1]</c>, stray quotes.
+    /// </exception>
     public static IReadOnlyList<TRow> Read<TRow>(string path, CsvOptions? options = null) where TRow : ICsvRow<TRow> =>
         ReadWithReport<TRow>(path, (options ?? new CsvOptions()) with { SkipBadRows = false }).Rows;
 
+    /// <summary>
+    /// Reads the rows; with <see cref="CsvOptions.SkipBadRows"/> every bad record (bad value or bad
+    /// quoting) is skipped and returned in <see cref="CsvReadResult{TRow}.Skipped"/> with its line.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="CsvDataException">The header is missing or lacks a member's column; or a bad row when rows are not skipped.</exception>
     public static CsvReadResult<TRow> ReadWithReport<TRow>(string path, CsvOptions? options = null) where TRow : ICsvRow<TRow>
     {
         options ??= new CsvOptions();
+        if (options.SkipLines < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.SkipLines, "CsvOptions.SkipLines must not be negative.");
+        if (string.IsNullOrEmpty(options.Delimiter))
+            throw new ArgumentException("CsvOptions.Delimiter must not be empty.", nameof(options));
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such CSV file", path);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = options.Delimiter, HasHeaderRecord = false };
         using var reader = new StreamReader(path);
-        using var parser = new CsvParser(reader, configuration);
+        // Raw lines, not records: a quote in a skipped preamble line must not swallow the data.
+        int skippedLines = 0;
+        while (skippedLines < options.SkipLines && reader.ReadLine() is not null) skippedLines++;
+        using var records = new CsvRecords(path, reader, options.Delimiter, skippedLines + 1);
 
-        for (int i = 0; i < options.SkipLines; i++) parser.Read();
         string[]? header = null;
+        long headerLine = records.NextLine;
         if (options.HasHeader)
         {
-            if (!parser.Read()) throw new CsvDataException(path, 1, "-", "the file is empty; expected a header line");
-            header = parser.Record;
+            do
+            {
+                if (!records.Read()) throw new CsvDataException(path, records.NextLine, "-", "the file is empty; expected a header line");
+            }
+            while (records.IsBlank);
+            header = records.Fields;
+            headerLine = records.Line;
         }
-        int[] starts = ResolveColumns(path, TRow.CsvColumns, header, parser.Row);
+        int[] starts = ResolveColumns(path, TRow.CsvColumns, header, headerLine);
         var record = new CsvRecord(path, TRow.CsvColumns, starts);
 
         var rows = new List<TRow>();
         var skipped = new List<CsvDataException>();
-        while (parser.Read())
+        while (true)
         {
-            string[] fields = parser.Record!;
-            if (fields.Length == 1 && fields[0].Length == 0) continue; // a blank line
             try
             {
-                record.Load(fields, parser.Row);
+                if (!records.Read()) break;
+                if (records.IsBlank) continue;
+                record.Load(records.Fields, records.Line);
                 rows.Add(TRow.FromCsv(record));
             }
             catch (CsvDataException problem) when (options.SkipBadRows)

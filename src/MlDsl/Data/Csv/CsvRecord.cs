@@ -30,18 +30,47 @@ public sealed class CsvRecord
             throw new CsvDataException(file, line, $"#{record.Length}", $"expected at least {needed} columns but the row has {record.Length}");
     }
 
+    /// <summary>A number; an empty field is a missing value (NaN) that data validation reports by name.</summary>
+    /// <exception cref="CsvDataException">Not a number, or not finite (<c>NaN</c>, <c>Infinity</c>, <c>1e999</c>).</exception>
     public float Single(int member, int offset = 0)
     {
         string text = Field(member, offset);
         if (string.IsNullOrWhiteSpace(text)) return float.NaN; // missing: kept, and reported by data validation
-        return float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
-            ? value
-            : throw Bad(member, offset, text);
+        if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)) throw Bad(member, offset, text);
+        return float.IsFinite(value) ? value : throw NotFinite(member, offset, text);
     }
 
-    public double Double(int member) =>
-        double.TryParse(Field(member, 0), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value
-        : string.IsNullOrWhiteSpace(Field(member, 0)) ? double.NaN : throw Bad(member, 0, Field(member, 0));
+    /// <inheritdoc cref="Single"/>
+    public double Double(int member)
+    {
+        string text = Field(member, 0);
+        if (string.IsNullOrWhiteSpace(text)) return double.NaN; // missing: kept, and reported by data validation
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) throw Bad(member, 0, text);
+        return double.IsFinite(value) ? value : throw NotFinite(member, 0, text);
+    }
+
+    /// <summary>A class index in <c>[0, classes - 1]</c>, checked here so a bad label is refused with its line.</summary>
+    /// <exception cref="CsvDataException">Not a whole number, or outside the range (labels are 0-based).</exception>
+    public int ClassIndex(int member, int classes)
+    {
+        string text = Field(member, 0);
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)) throw Bad(member, 0, text);
+        if ((uint)value < (uint)classes) return value;
+        string hint = value == classes
+            ? $"labels are 0-based: the {classes} classes are 0 to {classes - 1}, so a file numbering them from 1 needs its labels shifted down by one"
+            : $"labels are 0-based: the {classes} classes are 0 to {classes - 1}";
+        throw Problem(member, 0, $"expected a class index in [0, {classes - 1}] for {columns[member].Member} but found '{text}'; {hint}");
+    }
+
+    /// <summary>A class name, one of <paramref name="names"/> (compared exactly).</summary>
+    /// <exception cref="CsvDataException">Not one of the names.</exception>
+    public string ClassName(int member, IReadOnlyList<string> names)
+    {
+        string text = Field(member, 0);
+        for (int i = 0; i < names.Count; i++)
+            if (string.Equals(names[i], text, StringComparison.Ordinal)) return text;
+        throw Problem(member, 0, $"expected one of the class names {string.Join(", ", names)} for {columns[member].Member} but found '{text}'");
+    }
 
     public int Int32(int member) =>
         int.TryParse(Field(member, 0), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : throw Bad(member, 0, Field(member, 0));
@@ -70,11 +99,16 @@ public sealed class CsvRecord
 
     private string Field(int member, int offset) => fields[starts[member] + offset];
 
-    private CsvDataException Bad(int member, int offset, string text)
+    private CsvDataException Bad(int member, int offset, string text) =>
+        Problem(member, offset, $"expected {columns[member].Expected} for {columns[member].Member} but found '{text}'");
+
+    private CsvDataException NotFinite(int member, int offset, string text) =>
+        Problem(member, offset, $"expected a finite number for {columns[member].Member} but found '{text}'; leave the field empty for a missing value");
+
+    private CsvDataException Problem(int member, int offset, string problem)
     {
         CsvColumn column = columns[member];
         string name = column.Header ?? (column.Index < 0 ? column.Member : $"#{starts[member] + offset}");
-        return new CsvDataException(file, line, name + (column.Width > 1 ? $" (#{starts[member] + offset})" : ""),
-            $"expected {column.Expected} for {column.Member} but found '{text}'");
+        return new CsvDataException(file, line, name + (column.Width > 1 ? $" (#{starts[member] + offset})" : ""), problem);
     }
 }

@@ -15,7 +15,7 @@ public static class ImageFile
     /// <paramref name="width"/> with bilinear filtering and mipmaps (stretched: the aspect ratio is not kept).
     /// Alpha is dropped and EXIF orientation is not applied.
     /// </summary>
-    /// <exception cref="ImageFormatException">The file is missing or cannot be decoded.</exception>
+    /// <exception cref="ImageFormatException">The file is missing, cannot be decoded, or its header declares more pixels than <see cref="ImageLimits.MaxPixels"/> or than the file can hold (checked before decoding).</exception>
     public static float[] ReadGrayscale(string path, int height, int width)
     {
         using SKBitmap bitmap = Load(path, height, width);
@@ -35,7 +35,7 @@ public static class ImageFile
     /// resized to <paramref name="height"/> × <paramref name="width"/> with bilinear filtering and mipmaps
     /// (stretched: the aspect ratio is not kept). Alpha is dropped and EXIF orientation is not applied.
     /// </summary>
-    /// <exception cref="ImageFormatException">The file is missing or cannot be decoded.</exception>
+    /// <exception cref="ImageFormatException">The file is missing, cannot be decoded, or its header declares more pixels than <see cref="ImageLimits.MaxPixels"/> or than the file can hold (checked before decoding).</exception>
     public static float[] ReadRgb(string path, int height, int width)
     {
         using SKBitmap bitmap = Load(path, height, width);
@@ -51,7 +51,6 @@ public static class ImageFile
         return values;
     }
 
-    /// <summary>The decoded image as unpremultiplied RGBA bytes, at <paramref name="height"/> × <paramref name="width"/>.</summary>
     /// <summary>
     /// Writes grey levels in [0, 1] (row-major, <paramref name="height"/> × <paramref name="width"/>) as an
     /// 8-bit PNG that <see cref="ReadGrayscale"/> reads back to within 1/255; values outside [0, 1] are clipped.
@@ -79,6 +78,7 @@ public static class ImageFile
 
         using SKCodec? codec = SKCodec.Create(path, out SKCodecResult opened);
         if (codec is null) throw new ImageFormatException(path, $"cannot be decoded ({opened}); expected a PNG, JPEG or BMP image");
+        ImageLimits.Check(path, codec, new FileInfo(path).Length);
         // Unpremultiplied, so a half-transparent pixel keeps its colour instead of being darkened.
         var decodedInfo = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var decoded = new SKBitmap(decodedInfo);

@@ -1,6 +1,4 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using MlDsl.Data.Csv;
 
 namespace MlDsl.Data.Files;
 
@@ -16,24 +14,31 @@ internal static class LabelManifest
         string folder = Path.GetDirectoryName(full)!;
 
         using var reader = new StreamReader(full);
-        using var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false });
-        if (!parser.Read()) throw new LabelledFilesException(full, 1, "the file is empty; expected a header line path,label");
-        string[] header = parser.Record!;
+        // Physical line numbers (a quoted newline does not shift them); quoting errors name their line.
+        using var records = new CsvRecords(full, reader, ",", firstLine: 1);
+        do
+        {
+            if (!Next(records, full)) throw new LabelledFilesException(full, 1, "the file is empty; expected a header line path,label");
+        }
+        while (records.IsBlank);
+        string[] header = records.Fields;
         int pathAt = ColumnOf(header, PathColumn), labelAt = ColumnOf(header, LabelColumn);
         if (pathAt < 0 || labelAt < 0)
-            throw new LabelledFilesException(full, parser.Row, $"expected a header with the columns {PathColumn} and {LabelColumn}, found: {string.Join(", ", header)}");
+            throw new LabelledFilesException(full, records.Line, $"expected a header with the columns {PathColumn} and {LabelColumn}, found: {string.Join(", ", header)}");
 
         var files = new List<LabelledFile>();
         var skipped = new List<SkippedFile>();
-        while (parser.Read())
+        while (Next(records, full))
         {
-            string[] fields = parser.Record!;
-            long line = parser.Row;
+            string[] fields = records.Fields;
+            long line = records.Line;
             if (fields.All(field => field.Trim().Length == 0)) continue; // a blank line
             if (fields.Length <= Math.Max(pathAt, labelAt))
                 throw new LabelledFilesException(full, line, $"{fields.Length} fields; expected a {PathColumn} and a {LabelColumn} in columns {pathAt + 1} and {labelAt + 1}");
             string path = fields[pathAt].Trim(), label = fields[labelAt].Trim();
             if (path.Length == 0) throw new LabelledFilesException(full, line, $"the {PathColumn} is empty; expected a file path");
+            if (path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+                throw new LabelledFilesException(full, line, $"the {PathColumn} holds a character no file path can hold; expected a file path");
             string resolved = Path.GetFullPath(Path.Combine(folder, path));
             if (!filter.Keeps(resolved))
             {
@@ -45,8 +50,20 @@ internal static class LabelManifest
             if (label.Length == 0) throw new LabelledFilesException(full, line, $"the {LabelColumn} of '{path}' is empty; expected a class name");
             files.Add(new LabelledFile(resolved, label));
         }
-        if (files.Count == 0) throw new LabelledFilesException(full, parser.Row, "the manifest lists no files to keep; expected one line per example");
+        if (files.Count == 0) throw new LabelledFilesException(full, records.Line, "the manifest lists no files to keep; expected one line per example");
         return new LabelledFiles(files, skipped);
+    }
+
+    private static bool Next(CsvRecords records, string manifest)
+    {
+        try
+        {
+            return records.Read();
+        }
+        catch (CsvDataException problem)
+        {
+            throw new LabelledFilesException(manifest, problem.Line, problem.Problem);
+        }
     }
 
     private static int ColumnOf(string[] header, string name) =>

@@ -3,43 +3,52 @@ namespace MlDsl.Data.Splits;
 /// <summary>Seeded, reproducible train / validation / test splits of typed rows.</summary>
 public static class Splitter
 {
+    /// <summary>Splits <paramref name="rows"/> as <paramref name="options"/> say (see <see cref="SplitOptions"/> for how sizes are met).</summary>
+    /// <exception cref="SplitException">The split cannot be made as asked: sizes out of range, no training rows left, a part asked for ends empty, or a stratified split of a label that is not a class.</exception>
+    /// <exception cref="InvalidOperationException">A grouped or time split of rows without a [GroupKey] or [Timestamp] member.</exception>
     public static DataSplit<TRow> Split<TRow>(this IReadOnlyList<TRow> rows, SplitOptions? options = null) where TRow : IDatasetRow<TRow>
     {
         options ??= new SplitOptions();
         (int validation, int test) = options.Counts(rows.Count);
+        var warnings = new List<string>();
         int[][] parts = options.Kind switch
         {
             SplitKind.Random => Cut(Shuffled(Enumerable.Range(0, rows.Count), options.Seed), validation, test),
-            SplitKind.Stratified => Stratified(rows, validation, test, options.Seed),
+            SplitKind.Stratified => StratifiedSplit.Make(rows, validation, test, options.Seed, warnings),
             SplitKind.Grouped => Grouped(rows, validation, test, options.Seed),
             SplitKind.ByTime => ByTime(rows, validation, test),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown split kind."),
+            _ => throw new SplitException(nameof(SplitOptions.Kind), $"unknown split kind {options.Kind}."),
         };
-        return new DataSplit<TRow>(Pick(rows, parts[0]), Pick(rows, parts[1]), Pick(rows, parts[2]), options);
+        Check(options, parts, validation, test, rows.Count);
+        return new DataSplit<TRow>(Pick(rows, parts[0]), Pick(rows, parts[1]), Pick(rows, parts[2]), options) { Warnings = warnings };
     }
 
-    private static int[][] Cut(IReadOnlyList<int> order, int validation, int test) => new[]
+    internal static int[][] Cut(IReadOnlyList<int> order, int validation, int test) => new[]
     {
         order.Skip(validation + test).ToArray(),
         order.Skip(test).Take(validation).ToArray(),
         order.Take(test).ToArray(),
     };
 
-    private static int[][] Stratified<TRow>(IReadOnlyList<TRow> rows, int validation, int test, int seed) where TRow : IDatasetRow<TRow>
+    // Grouped and time splits move whole groups or instants, so they can miss the sizes asked for;
+    // what they must never do is leave training (or a part asked for) empty and carry on.
+    private static void Check(SplitOptions options, int[][] parts, int validation, int test, int total)
     {
-        if (TRow.LabelKind != LabelKind.Class)
-            throw new ArgumentException($"A stratified split keeps each class's share, but {typeof(TRow).Name}.{TRow.LabelName} is a {TRow.LabelKind} label, not a class: split randomly, by group or by time.");
-        var parts = new[] { new List<int>(), new List<int>(), new List<int>() };
-        double validationShare = (double)validation / rows.Count, testShare = (double)test / rows.Count;
-        foreach (var byClass in Enumerable.Range(0, rows.Count).GroupBy(i => TRow.ReadLabel(rows[i])).OrderBy(group => group.Key))
+        string what = options.Kind switch
         {
-            int[] members = Shuffled(byClass, seed + (int)byClass.Key);
-            int classTest = (int)Math.Round(members.Length * testShare);
-            int classValidation = (int)Math.Round(members.Length * validationShare);
-            int[][] cut = Cut(members, classValidation, classTest);
-            for (int part = 0; part < 3; part++) parts[part].AddRange(cut[part]);
-        }
-        return parts.Select(part => part.Order().ToArray()).ToArray();
+            SplitKind.Grouped => "whole [GroupKey] groups",
+            SplitKind.ByTime => "whole instants of the [Timestamp] (rows sharing a time stay together)",
+            _ => "rows",
+        };
+        if (parts[0].Length == 0)
+            throw new SplitException(nameof(SplitOptions.Kind),
+                $"a {options.Kind} split of {total} rows into {what} leaves no training rows ({parts[1].Length} validation, {parts[2].Length} test); ask for less validation and test data or split another way.");
+        if (test > 0 && parts[2].Length == 0)
+            throw new SplitException(options.TestCount is null ? nameof(SplitOptions.Test) : nameof(SplitOptions.TestCount),
+                $"{test} test rows were asked for, but a {options.Kind} split into {what} gives none; ask for more or split another way.");
+        if (validation > 0 && parts[1].Length == 0)
+            throw new SplitException(options.ValidationCount is null ? nameof(SplitOptions.Validation) : nameof(SplitOptions.ValidationCount),
+                $"{validation} validation rows were asked for, but a {options.Kind} split into {what} gives none; ask for more or split another way.");
     }
 
     private static int[][] Grouped<TRow>(IReadOnlyList<TRow> rows, int validation, int test, int seed) where TRow : IDatasetRow<TRow>
@@ -76,7 +85,7 @@ public static class Splitter
         return position;
     }
 
-    private static T[] Shuffled<T>(IEnumerable<T> items, int seed)
+    internal static T[] Shuffled<T>(IEnumerable<T> items, int seed)
     {
         T[] array = items.ToArray();
         new Random(seed).Shuffle(array);

@@ -7,8 +7,15 @@ namespace MlDsl.Data.Validation;
 /// <summary>A regression target's spread on the training split, and its shift in the validation split.</summary>
 public sealed record TargetSummary(double Min, double Max, double Mean, double StandardDeviation, double KsStatistic, double KsPValue);
 
-/// <summary>One feature's statistics on the training split, and its shift in the validation split.</summary>
-public sealed record FeatureSummary(string Name, int Missing, double Min, double Max, double Mean, double KsStatistic, double KsPValue, double Psi);
+/// <summary>
+/// One feature's statistics on the training split (over its finite values), and its shift in the
+/// validation split. <see cref="Missing"/> counts NaN (an empty CSV field), <see cref="Infinite"/> ±∞.
+/// </summary>
+public sealed record FeatureSummary(string Name, int Missing, double Min, double Max, double Mean, double KsStatistic, double KsPValue, double Psi)
+{
+    /// <summary>Training values that are +∞ or -∞: they fail validation, as no model can learn from them.</summary>
+    public int Infinite { get; init; }
+}
 
 /// <summary>
 /// What a data scientist should see before training: sizes, inferred schema, missing values,
@@ -39,22 +46,34 @@ public sealed record DataReport(
 
     /// <param name="split">The split to describe.</param>
     /// <param name="rules">Which findings fail validation; <see cref="ValidationRules"/>' defaults when null.</param>
+    /// <remarks>
+    /// Fails on: an empty training split; missing (NaN) feature values in any split (a warning when
+    /// <see cref="ValidationRules.FailOnMissing"/> is off); infinite feature values and non-finite
+    /// regression targets in any split (always); rows shared between splits. Repeats the split's own warnings.
+    /// </remarks>
+    /// <exception cref="RowDataException">A class label is outside [0, classes - 1] (labels are 0-based), naming the split and row.</exception>
     public static DataReport Analyze<TRow>(DataSplit<TRow> split, ValidationRules? rules = null) where TRow : IDatasetRow<TRow>
     {
         rules ??= new ValidationRules();
+        int[] classCounts = LabelCounts(split.Train, "training");
+        if (TRow.LabelKind != LabelKind.Regression)
+        {
+            LabelCounts(split.Validation, "validation");
+            LabelCounts(split.Test, "test");
+        }
+
         double[][] train = FeatureColumns.Of(split.Train), validation = FeatureColumns.Of(split.Validation);
         var features = new List<FeatureSummary>();
         for (int f = 0; f < TRow.FeatureLength; f++)
         {
-            double[] present = train[f].Where(value => !double.IsNaN(value)).ToArray();
-            double[] validationPresent = validation[f].Where(value => !double.IsNaN(value)).ToArray();
+            // Statistics over finite values only: NaN is missing and ±∞ is reported on its own.
+            double[] present = train[f].Where(double.IsFinite).ToArray();
+            double[] validationPresent = validation[f].Where(double.IsFinite).ToArray();
             (double ks, double p) = DistributionShift.KolmogorovSmirnov(present, validationPresent);
-            features.Add(new FeatureSummary(TRow.FeatureNames[f], train[f].Length - present.Length,
+            features.Add(new FeatureSummary(TRow.FeatureNames[f], train[f].Count(double.IsNaN),
                 present.DefaultIfEmpty(double.NaN).Min(), present.DefaultIfEmpty(double.NaN).Max(), present.DefaultIfEmpty(double.NaN).Average(),
-                ks, p, DistributionShift.PopulationStabilityIndex(present, validationPresent)));
+                ks, p, DistributionShift.PopulationStabilityIndex(present, validationPresent)) { Infinite = train[f].Count(double.IsInfinity) });
         }
-
-        int[] classCounts = LabelCounts(split.Train);
 
         var trainKeys = split.Train.Select(Key).ToList();
         int duplicates = trainKeys.Count - trainKeys.Distinct().Count();
@@ -64,10 +83,28 @@ public sealed record DataReport(
         var warnings = new List<string>();
         var failures = new List<string>();
         void Report(bool fails, string finding) => (fails ? failures : warnings).Add(finding);
-        if (split.Train.Count < rules.MinTrainRows)
+        warnings.AddRange(split.Warnings);
+        if (split.Train.Count == 0)
+            failures.Add("the training split is empty; a model cannot be trained on no rows");
+        else if (split.Train.Count < rules.MinTrainRows)
             failures.Add($"the training split has {split.Train.Count} rows; at least {rules.MinTrainRows} are required");
         foreach (FeatureSummary feature in features.Where(feature => feature.Missing > 0))
             Report(rules.FailOnMissing, $"{feature.Name}: {feature.Missing} missing values in the training split");
+        foreach (FeatureSummary feature in features.Where(feature => feature.Infinite > 0))
+            failures.Add($"{feature.Name}: {feature.Infinite} infinite values in the training split; expected finite numbers");
+        foreach ((string part, double[][] columns) in new[] { ("validation", validation), ("test", FeatureColumns.Of(split.Test)) })
+            for (int f = 0; f < columns.Length; f++)
+            {
+                int missing = columns[f].Count(double.IsNaN), infinite = columns[f].Count(double.IsInfinity);
+                if (missing > 0) Report(rules.FailOnMissing, $"{TRow.FeatureNames[f]}: {missing} missing values in the {part} split");
+                if (infinite > 0) failures.Add($"{TRow.FeatureNames[f]}: {infinite} infinite values in the {part} split; expected finite numbers");
+            }
+        if (TRow.LabelKind == LabelKind.Regression)
+            foreach ((string part, IReadOnlyList<TRow> rows) in new[] { ("training", split.Train), ("validation", split.Validation), ("test", split.Test) })
+            {
+                int bad = ClassLabels.TargetsOf(rows, part).Count(target => !float.IsFinite(target[0]));
+                if (bad > 0) failures.Add($"the target {TRow.LabelName}: {bad} missing or non-finite values in the {part} split");
+            }
         if (shared > 0)
             Report(rules.FailOnOverlap, $"{shared} validation/test rows also appear in the training split (overlap leakage)");
         int total = classCounts.Sum(), majority = classCounts.Length == 0 ? 0 : Array.IndexOf(classCounts, classCounts.Max());
@@ -108,20 +145,18 @@ public sealed record DataReport(
     private static bool Shifted(FeatureSummary feature) => feature.KsPValue < 0.001 && feature.KsStatistic > 0.2;
 
     /// <summary>Rows per class, or per label for multi-label sets (a row counts for each of its labels); none for regression.</summary>
-    private static int[] LabelCounts<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
+    /// <exception cref="RowDataException">A label is out of range or unknown, naming the split and row.</exception>
+    private static int[] LabelCounts<TRow>(IReadOnlyList<TRow> rows, string part) where TRow : IDatasetRow<TRow>
     {
         if (TRow.LabelKind == LabelKind.Regression) return Array.Empty<int>();
         int[] counts = new int[TRow.ClassCount];
-        foreach (TRow row in rows)
+        if (TRow.LabelKind == LabelKind.Class)
         {
-            if (TRow.LabelKind == LabelKind.Class)
-            {
-                counts[(int)TRow.ReadLabel(row)]++;
-                continue;
-            }
-            bool[] present = Targets.LabelsOf(row);
-            for (int label = 0; label < counts.Length; label++) counts[label] += present[label] ? 1 : 0;
+            foreach (int label in ClassLabels.Of(rows, part)) counts[label]++;
+            return counts;
         }
+        foreach (float[] target in ClassLabels.TargetsOf(rows, part))
+            for (int label = 0; label < counts.Length; label++) counts[label] += target[label] > 0.5f ? 1 : 0;
         return counts;
     }
 
@@ -129,16 +164,16 @@ public sealed record DataReport(
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Data validation: {RowType}, {TrainRows} train / {ValidationRows} validation / {TestRows} test rows\n");
-        text.Append(CultureInfo.InvariantCulture, $"{"feature",-28} {"missing",8} {"min",12} {"max",12} {"mean",12} {"KS",6} {"p",9} {"PSI",6}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"feature",-28} {"NaN/±inf",8} {"min",12} {"max",12} {"mean",12} {"KS",6} {"p",9} {"PSI",6}\n");
         // Wide rows (waveforms, images) would print thousands of lines: show the first features and
         // every one with missing values or a shift; the full table stays in Features.
         bool wide = Features.Count > ListedFeatures;
         FeatureSummary[] listed = wide
-            ? Features.Where((feature, index) => index < ListedFeatures / 2 || feature.Missing > 0 || Shifted(feature)).ToArray()
+            ? Features.Where((feature, index) => index < ListedFeatures / 2 || feature.Missing + feature.Infinite > 0 || Shifted(feature)).ToArray()
             : Features.ToArray();
         foreach (FeatureSummary feature in listed)
             text.Append(CultureInfo.InvariantCulture,
-                $"{feature.Name,-28} {feature.Missing,8} {feature.Min,12:G5} {feature.Max,12:G5} {feature.Mean,12:G5} {feature.KsStatistic,6:F3} {feature.KsPValue,9:G3} {feature.Psi,6:F3}\n");
+                $"{feature.Name,-28} {feature.Missing + feature.Infinite,8} {feature.Min,12:G5} {feature.Max,12:G5} {feature.Mean,12:G5} {feature.KsStatistic,6:F3} {feature.KsPValue,9:G3} {feature.Psi,6:F3}\n");
         if (wide)
             text.Append(CultureInfo.InvariantCulture, $"... {Features.Count - listed.Length} more of {Features.Count} features without missing values or shift\n");
         if (Target is { } target)

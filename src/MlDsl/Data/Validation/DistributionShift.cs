@@ -6,9 +6,12 @@ namespace MlDsl.Data.Validation;
 /// <summary>Two-sample comparisons of one feature between training and another split.</summary>
 public static class DistributionShift
 {
-    /// <summary>Kolmogorov–Smirnov statistic D and its asymptotic p-value.</summary>
+    /// <summary>Kolmogorov–Smirnov statistic D and its asymptotic p-value; (0, 1) when a sample is empty. ±∞ are ordinary extreme values.</summary>
+    /// <exception cref="ArgumentException">A sample holds NaN: drop missing values first (NaN has no place in an ordering).</exception>
     public static (double Statistic, double PValue) KolmogorovSmirnov(double[] first, double[] second)
     {
+        RefuseNaN(first, nameof(first));
+        RefuseNaN(second, nameof(second));
         if (first.Length == 0 || second.Length == 0) return (0, 1);
         double[] a = first.Order().ToArray(), b = second.Order().ToArray();
         int i = 0, j = 0;
@@ -24,9 +27,12 @@ public static class DistributionShift
         return (d, KolmogorovTail((effective + 0.12 + 0.11 / effective) * d));
     }
 
-    /// <summary>Population stability index over the reference's deciles (0.1 notable, 0.25 large).</summary>
+    /// <summary>Population stability index over the reference's deciles (0.1 notable, 0.25 large); 0 when a sample is empty.</summary>
+    /// <exception cref="ArgumentException">A sample holds NaN: drop missing values first.</exception>
     public static double PopulationStabilityIndex(double[] reference, double[] current)
     {
+        RefuseNaN(reference, nameof(reference));
+        RefuseNaN(current, nameof(current));
         if (reference.Length == 0 || current.Length == 0) return 0;
         double[] sorted = reference.Order().ToArray();
         double[] edges = Enumerable.Range(1, 9).Select(k => SortedArrayStatistics.Quantile(sorted, k / 10.0)).Distinct().ToArray();
@@ -42,7 +48,7 @@ public static class DistributionShift
 
     /// <summary>
     /// Pearson's chi-square test of homogeneity on two samples' category counts (same categories,
-    /// same order). Categories absent from both samples are left out, so the degrees of freedom are
+    /// same order; finite and non-negative, else <see cref="ArgumentException"/>). Categories absent from both samples are left out, so the degrees of freedom are
     /// the categories seen at all, minus one. Returns (0, 1, 0) when a sample is empty or only one
     /// category is seen: there is nothing to compare.
     /// </summary>
@@ -67,7 +73,8 @@ public static class DistributionShift
     /// <summary>
     /// Jensen–Shannon distance between two samples' category counts: the square root of the base-2
     /// Jensen–Shannon divergence of their shares, so 0 for identical distributions and 1 for
-    /// distributions with no category in common. 0 when either sample is empty.
+    /// distributions with no category in common. 0 when either sample is empty. Counts must be finite
+    /// and non-negative (<see cref="ArgumentException"/>).
     /// </summary>
     public static double JensenShannonDistance(IReadOnlyList<double> reference, IReadOnlyList<double> current)
     {
@@ -95,8 +102,21 @@ public static class DistributionShift
 
     private static double Square(double value) => value * value;
 
+    private static void RefuseNaN(double[] sample, string name)
+    {
+        int at = Array.FindIndex(sample, double.IsNaN);
+        if (at >= 0)
+            throw new ArgumentException($"The {name} sample holds NaN at index {at}; a distribution statistic needs the missing values dropped (or counted) first.", name);
+    }
+
     private static void CheckSameCategories(IReadOnlyList<double> reference, IReadOnlyList<double> current)
     {
+        for (int k = 0; k < reference.Count; k++)
+            if (!(reference[k] >= 0 && double.IsFinite(reference[k])))
+                throw new ArgumentException($"The reference count of category {k} is {reference[k]}; counts must be finite and non-negative.", nameof(reference));
+        for (int k = 0; k < current.Count; k++)
+            if (!(current[k] >= 0 && double.IsFinite(current[k])))
+                throw new ArgumentException($"The current count of category {k} is {current[k]}; counts must be finite and non-negative.", nameof(current));
         if (reference.Count != current.Count)
             throw new ArgumentException($"Category counts must cover the same categories: the reference has {reference.Count} and the current sample {current.Count}.", nameof(current));
     }
