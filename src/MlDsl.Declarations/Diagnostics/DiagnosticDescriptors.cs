@@ -44,6 +44,8 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor StratifiedWithoutClasses = Error("MLDSL0025", "Stratified split of a label that is not a class", "{0}");
 
+    public static readonly DiagnosticDescriptor CannotExtendDeclaration = Error("MLDSL0026", "Declaration the generator cannot extend", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
@@ -51,6 +53,7 @@ public static class DiagnosticDescriptors
         LayerAfterOutput, SoftmaxBeforeCrossEntropy, LayersAcrossPartials,
         PreprocessingLeakage, LabelLeakage, TestSetSelection, SplitIgnoresGroupsOrTime, SameDataTrainAndValidation, IdentifierAsFeature,
         PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne, StratifiedWithoutClasses,
+        CannotExtendDeclaration,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);
