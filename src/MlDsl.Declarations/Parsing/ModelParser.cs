@@ -45,7 +45,8 @@ public static class ModelParser
         LabelSpec label = dataset.Label!;
         InferenceResult inference = ShapeInference.Infer(dataset.InputShape!, layers, label.Classes, label.OutputsDescription);
         if (inference.Problem is { } problem)
-            diagnostics.Add(ShapeDiagnostics.For(problem, inference, locations[problem.Layer], dataset.InputShape!, SingleFeature(datasetType)));
+            diagnostics.Add(ShapeDiagnostics.For(problem, inference, locations[problem.Layer], dataset.InputShape!, SingleFeature(datasetType),
+                inference.Layers.Count == 0 ? null : locations[inference.Layers[inference.Layers.Count - 1].Spec]));
         else
             diagnostics.AddRange(ModelReview.Review(inference.Layers, locations, label));
         if (PartsDeclaringLayers(type) is var parts and > 1)
