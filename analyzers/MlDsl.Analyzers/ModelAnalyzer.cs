@@ -46,7 +46,9 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
 
     private static void Report(SymbolAnalysisContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {
+        // The generator reports the declarations it cannot extend (see DiagnosticInfo.BlocksGeneration); reporting them here too would show them twice.
         foreach (DiagnosticInfo diagnostic in diagnostics)
-            context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Compilation));
+            if (!diagnostic.BlocksGeneration)
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Compilation));
     }
 }

@@ -9,7 +9,10 @@ using MlDsl.Declarations.Diagnostics;
 
 namespace MlDsl.CodeFixes;
 
-/// <summary>MLDSL0013 / MLDSL0014: remove the layer after the output; a member left without layers goes too.</summary>
+/// <summary>
+/// MLDSL0013 / MLDSL0014: remove the layer after the output; a member left without layers goes too. Not
+/// offered when the member's next layer has weights: it would take the member's name and rename them.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveLayerCodeFix)), Shared]
 public sealed class RemoveLayerCodeFix : SyntaxCodeFix
 {
@@ -19,6 +22,8 @@ public sealed class RemoveLayerCodeFix : SyntaxCodeFix
     protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
         if (node.FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } attribute) yield break;
+        // The member's next layer would take the member's name and its weights would be saved under it: models saved before stop loading.
+        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.RemovalRenamesWeights, out string? renames) && renames == "true") yield break;
         yield return ($"Remove {attribute.Name}", () => Remove(root, list, attribute));
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
-using MlDsl.Generators.Emit;
+using MlDsl.Declarations.Diagnostics;
 using MlDsl.Declarations.Models;
 using MlDsl.Declarations.Parsing;
+using MlDsl.Generators.Emit;
+using MlDsl.Shapes;
 
 namespace MlDsl.Generators;
 
@@ -44,24 +46,43 @@ public sealed class MlDslGenerator : IIncrementalGenerator
                 static (context, _) => PipelineParser.Parse((INamedTypeSymbol)context.TargetSymbol, context.Attributes[0]))
             .WithTrackingName(TrackingNames.Pipelines);
 
-        // Diagnostics only decide what is emitted: the analyzers (MlDsl.Analyzers) report them to the user,
-        // while typing, from the same parsing code.
+        // The analyzers (MlDsl.Analyzers) report the diagnostics while the user types, from the same parsing
+        // code. A declaration with errors still gets its members, throwing ones, so the build shows its
+        // diagnostic rather than errors wherever it is used. Only a declaration that cannot take a generated
+        // part at all is reported here: its uses then fail to compile, and the command-line compiler stops
+        // before it runs analyzers.
         context.RegisterSourceOutput(datasets, static (output, dataset) =>
         {
+            Report(output, dataset.Diagnostics);
             if (dataset.CanEmit)
                 output.AddSource(dataset.Type.HintName("Dataset"), DatasetEmitter.Emit(dataset));
+            else if (dataset.CanExtend)
+                output.AddSource(dataset.Type.HintName("Dataset"), DatasetStubEmitter.Emit(dataset));
         });
 
         context.RegisterSourceOutput(models, static (output, model) =>
         {
+            Report(output, model.Diagnostics);
             if (model.CanEmit)
                 output.AddSource(model.Type.HintName("Model"), ModelEmitter.Emit(model));
+            else if (model.CanExtend)
+                output.AddSource(model.Type.HintName("Model"), ModelStubEmitter.Emit(model));
         });
 
         context.RegisterSourceOutput(pipelines, static (output, pipeline) =>
         {
+            Report(output, pipeline.Diagnostics);
             if (pipeline.CanEmit)
                 output.AddSource(pipeline.Type.HintName("Pipeline"), PipelineEmitter.Emit(pipeline));
+            else if (pipeline.CanExtend)
+                output.AddSource(pipeline.Type.HintName("Pipeline"), PipelineStubEmitter.Emit(pipeline));
         });
+    }
+
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+            if (diagnostic.BlocksGeneration)
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
     }
 }

@@ -19,9 +19,21 @@ public sealed class CodeFixTests
         codeActionIndex: 1);
 
     [Fact]
-    public Task Missing_flatten_is_inserted_before_the_linear_layer() => CodeFixAsync<InsertFlattenCodeFix>(
+    public Task Missing_flatten_goes_after_the_previous_layer_so_the_linear_keeps_its_members_name() => CodeFixAsync<InsertFlattenCodeFix>(
         Models.CnnWith("Dropout(0.25), Flatten]", "Dropout(0.25)]").Replace("[Linear(128), Relu", "[{|MLDSL0003:Linear(128)|}, Relu"),
-        Models.CnnWith("Dropout(0.25), Flatten]", "Dropout(0.25)]").Replace("[Linear(128), Relu", "[Flatten, Linear(128), Relu"));
+        Models.Digit + Models.Cnn);
+
+    [Fact]
+    public Task Missing_flatten_goes_before_a_linear_that_is_not_its_members_first_layer() => CodeFixAsync<InsertFlattenCodeFix>(
+        Models.CnnWith("[MaxPool2d(2), Dropout(0.25), Flatten] Layer pool;\n    [Linear(128), Relu, Dropout(0.5)] Layer fc1;",
+            "[MaxPool2d(2), Dropout(0.25), {|MLDSL0003:Linear(128)|}, Relu, Dropout(0.5)] Layer pool;"),
+        Models.CnnWith("[MaxPool2d(2), Dropout(0.25), Flatten] Layer pool;\n    [Linear(128), Relu, Dropout(0.5)] Layer fc1;",
+            "[MaxPool2d(2), Dropout(0.25), Flatten, Linear(128), Relu, Dropout(0.5)] Layer pool;"));
+
+    [Fact]
+    public Task Missing_flatten_before_the_first_layer_gets_a_member_of_its_own() => CodeFixAsync<InsertFlattenCodeFix>(
+        Models.Digit + "[Model(typeof(Digit))]\npublic sealed partial class Probe\n{\n    [{|MLDSL0003:Linear(64)|}, Relu] Layer flatten;\n    [Linear(10)] Layer fc;\n}\n",
+        Models.Digit + "[Model(typeof(Digit))]\npublic sealed partial class Probe\n{\n    [Flatten] Layer flatten2;\n    [Linear(64), Relu] Layer flatten;\n    [Linear(10)] Layer fc;\n}\n");
 
     [Fact]
     public Task Output_layer_is_resized_to_the_class_count() => CodeFixAsync<OutputSizeCodeFix>(

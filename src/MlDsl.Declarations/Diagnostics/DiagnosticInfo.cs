@@ -27,6 +27,21 @@ public sealed record DiagnosticInfo(
 
     public bool IsError => DiagnosticDescriptors.ById(DescriptorId).DefaultSeverity == DiagnosticSeverity.Error;
 
+    /// <summary>
+    /// The declaration cannot take a generated part at all (MLDSL0030). The generator reports these
+    /// itself: with no generated part the compilation has errors at every use, and then the command-line
+    /// compiler never gets to analyzer diagnostics.
+    /// </summary>
+    public bool BlocksGeneration => DescriptorId == DiagnosticDescriptors.CannotExtendDeclaration.Id;
+
+    /// <summary>"MLDSL0005 at DigitCnn.cs(11,6): message", for code that must say why it was not generated.</summary>
+    public string Describe()
+    {
+        string message = string.Format(DiagnosticDescriptors.ById(DescriptorId).MessageFormat.ToString(), Arguments.Cast<object>().ToArray());
+        string where = Spot is null ? "" : $" at {System.IO.Path.GetFileName(Spot.FilePath)}({Spot.Lines.Start.Line + 1},{Spot.Lines.Start.Character + 1})";
+        return DescriptorId + where + ": " + message;
+    }
+
     /// <summary>The Roslyn diagnostic; pass the compilation when reporting from an analyzer.</summary>
     public Diagnostic ToDiagnostic(Compilation? compilation = null)
     {

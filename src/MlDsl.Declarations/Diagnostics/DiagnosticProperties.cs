@@ -31,4 +31,14 @@ public static class DiagnosticProperties
 
     /// <summary>MLDSL0019 and MLDSL0025: the SplitKind member to split with.</summary>
     public const string SplitKind = "kind";
+
+    /// <summary>
+    /// MLDSL0003: "true" when the Linear is its member's first layer, whose weights carry the member's
+    /// name (<c>fc1.weight</c>); the fix must then put Flatten before the member, never in front of the
+    /// Linear, or saved models would stop loading.
+    /// </summary>
+    public const string FirstLayerOfMember = "firstLayerOfMember";
+
+    /// <summary>MLDSL0013 / MLDSL0014: "true" when removing the layer would give its member's name to a later layer with weights.</summary>
+    public const string RemovalRenamesWeights = "removalRenamesWeights";
 }

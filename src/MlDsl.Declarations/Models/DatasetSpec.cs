@@ -83,6 +83,9 @@ public sealed record DatasetSpec(
 {
     public bool CanEmit => Label is not null && InputShape is not null && !Diagnostics.Any(diagnostic => diagnostic.IsError);
 
+    /// <summary>Whether the generator can add members to the row's declaration: working ones, or ones that throw naming its errors.</summary>
+    public bool CanExtend => !Diagnostics.Any(diagnostic => diagnostic.BlocksGeneration);
+
     public int FeatureLength => Features.Count == 0 ? 0 : Features[Features.Count - 1].Offset + Features[Features.Count - 1].Length;
 
     public string InputDescription =>

@@ -15,5 +15,15 @@ public sealed record ModelSpec(
     /// <summary>The dataset's label kind, which decides the loss and what <c>Predict</c> returns.</summary>
     public LabelKind LabelKind { get; init; }
 
-    public bool CanEmit => Layers.Count > 0 && !Diagnostics.Any(diagnostic => diagnostic.IsError);
+    /// <summary>Whether the dataset row gets its generated IDatasetRow members (working or throwing), so the model can name it as its rows.</summary>
+    public bool RowImplemented { get; init; }
+
+    public bool CanEmit => RowImplemented && Layers.Count > 0 && !Diagnostics.Any(diagnostic => diagnostic.IsError);
+
+    /// <summary>
+    /// Whether the generator can add members to the declaration. A model that cannot be built still
+    /// gets its public surface with bodies that throw naming its errors, so code that uses it
+    /// compiles and the build reports the model's own diagnostic, not errors at every use.
+    /// </summary>
+    public bool CanExtend => !Diagnostics.Any(diagnostic => diagnostic.BlocksGeneration);
 }

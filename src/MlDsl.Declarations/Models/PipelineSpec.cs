@@ -1,3 +1,4 @@
+using System.Linq;
 using MlDsl.Declarations.Diagnostics;
 using MlDsl.Shapes;
 
@@ -37,5 +38,11 @@ public sealed record PipelineSpec(
     /// <summary>The [Monitor] thresholds as initializer assignments; null without the attribute.</summary>
     public EquatableArray<string>? Monitor { get; init; }
 
-    public bool CanEmit => Ingest is not null && Row.Length > 0 && Diagnostics.Count == 0;
+    /// <summary>Whether the model and its row get generated members (working or throwing), so <c>Definition</c> can name them.</summary>
+    public bool ModelImplemented { get; init; }
+
+    public bool CanEmit => ModelImplemented && Ingest is not null && Row.Length > 0 && Diagnostics.Count == 0;
+
+    /// <summary>Whether the generator can add members to the declaration (throwing ones when the pipeline cannot be built).</summary>
+    public bool CanExtend => !Diagnostics.Any(diagnostic => diagnostic.BlocksGeneration);
 }

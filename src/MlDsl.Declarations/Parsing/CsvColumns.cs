@@ -32,7 +32,9 @@ internal static class CsvColumns
             }
             columns.Add(column);
         }
-        return (columns.ToEquatableArray(), readable && columns.Count > 0);
+        // The generated reader builds the row with an object initializer, which needs a parameterless constructor.
+        bool constructible = !type.IsAbstract && (type.IsValueType || type.InstanceConstructors.Any(constructor => constructor.Parameters.Length == 0));
+        return (columns.ToEquatableArray(), readable && constructible && columns.Count > 0);
     }
 
     private static ColumnSpec? Column(IPropertySymbol property)

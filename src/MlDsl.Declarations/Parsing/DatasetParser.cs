@@ -21,6 +21,7 @@ public static class DatasetParser
     public static DatasetSpec Parse(INamedTypeSymbol type)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        if (DeclarationChecks.Dataset(type) is { } declaration) diagnostics.Add(declaration);
         var features = new List<FeatureSpec>();
         LabelSpec? label = null;
         int offset = 0;
@@ -46,7 +47,7 @@ public static class DatasetParser
         Location? typeLocation = type.Locations.FirstOrDefault();
         if (label is null && !diagnostics.Any(d => d.DescriptorId == DiagnosticDescriptors.MissingLabel.Id))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, typeLocation, type.Name, "has no [Label(Classes = n)] member"));
-        if (features.Count == 0 && diagnostics.Count == 0)
+        if (features.Count == 0 && !diagnostics.Any(diagnostic => diagnostic.DescriptorId != DiagnosticDescriptors.CannotExtendDeclaration.Id))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, typeLocation, type.Name, "(none)", "is missing: a dataset needs at least one [Feature] member"));
 
         TensorShape? input = InputShape(type, features, diagnostics);

@@ -12,7 +12,7 @@ public static class ModelParser
 {
     public const string ModelAttribute = "MlDsl.ModelAttribute";
     private const string LayerAttributeBase = "MlDsl.LayerAttribute";
-    private const string ModuleType = "TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>";
+    internal const string ModuleType = "TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>";
 
     public static ModelSpec? Parse(INamedTypeSymbol type, AttributeData modelAttribute)
     {
@@ -21,6 +21,7 @@ public static class ModelParser
         if (modelAttribute.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol datasetType)
             return null; // the compiler already reports the malformed attribute
 
+        if (DeclarationChecks.Model(type, datasetType) is { } declaration) diagnostics.Add(declaration);
         if (!TypeIdentities.HasAttribute(datasetType, DatasetParser.DatasetAttribute))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotADataset, TypeIdentities.LocationOf(modelAttribute, type), type.Name, datasetType.Name));
@@ -35,17 +36,26 @@ public static class ModelParser
 
         // A dataset that cannot be emitted reports its own diagnostics; the model just stays unbuilt.
         if (!dataset.CanEmit || diagnostics.Count > 0)
-            return new ModelSpec(identity, dataset.Type, dataset.InputDescription, EquatableArray<ResolvedLayer>.Empty, diagnostics.ToEquatableArray());
+            return new ModelSpec(identity, dataset.Type, dataset.InputDescription, EquatableArray<ResolvedLayer>.Empty, diagnostics.ToEquatableArray())
+            {
+                LabelKind = dataset.Label?.Kind ?? LabelKind.Class,
+                RowImplemented = dataset.CanExtend,
+            };
 
         LabelSpec label = dataset.Label!;
         InferenceResult inference = ShapeInference.Infer(dataset.InputShape!, layers, label.Classes, label.OutputsDescription);
         if (inference.Problem is { } problem)
-            diagnostics.Add(ShapeDiagnostics.For(problem, inference, locations[problem.Layer], dataset.InputShape!, SingleFeature(datasetType)));
+            diagnostics.Add(ShapeDiagnostics.For(problem, inference, locations[problem.Layer], dataset.InputShape!, SingleFeature(datasetType),
+                inference.Layers.Count == 0 ? null : locations[inference.Layers[inference.Layers.Count - 1].Spec]));
         else
             diagnostics.AddRange(ModelReview.Review(inference.Layers, locations, label));
         if (PartsDeclaringLayers(type) is var parts and > 1)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersAcrossPartials, type.Locations.FirstOrDefault(), type.Name, parts.ToString()));
-        return new ModelSpec(identity, dataset.Type, dataset.InputDescription, inference.Layers, diagnostics.ToEquatableArray()) { LabelKind = label.Kind };
+        return new ModelSpec(identity, dataset.Type, dataset.InputDescription, inference.Layers, diagnostics.ToEquatableArray())
+        {
+            LabelKind = label.Kind,
+            RowImplemented = true,
+        };
     }
 
     private static List<LayerSpec> ReadLayers(INamedTypeSymbol type, Dictionary<LayerSpec, Location?> locations, List<DiagnosticInfo> diagnostics)

@@ -24,12 +24,20 @@ internal static class ModelReview
         {
             LayerSpec spec = layers[i].Spec;
             Location? location = locations[spec];
-            if (LayerCatalogue.SquashesOutput(spec.Kind))
-                yield return DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxBeforeCrossEntropy, location,
-                    $"'{spec.Member}' applies {spec.Kind} to the output of '{outputName}', but training uses {label.LossDescription}; remove it");
-            else
-                yield return DiagnosticInfo.Create(DiagnosticDescriptors.LayerAfterOutput, location,
+            DiagnosticInfo diagnostic = LayerCatalogue.SquashesOutput(spec.Kind)
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxBeforeCrossEntropy, location,
+                    $"'{spec.Member}' applies {spec.Kind} to the output of '{outputName}', but training uses {label.LossDescription}; remove it")
+                : DiagnosticInfo.Create(DiagnosticDescriptors.LayerAfterOutput, location,
                     $"'{spec.Member}' applies {spec.Kind} after the output layer '{outputName}'; the loss should see the output layer's {(label.Kind == LabelKind.Regression ? "values" : "logits")} unchanged");
+            yield return RenamesWeights(layers, i) ? diagnostic.WithProperty(DiagnosticProperties.RemovalRenamesWeights, "true") : diagnostic;
         }
     }
+
+    /// <summary>
+    /// Whether removing layer <paramref name="index"/> renames weights: when it is its member's first layer,
+    /// the next layer of the member takes the member's name (the ones after it keep member + kind).
+    /// </summary>
+    private static bool RenamesWeights(IReadOnlyList<ResolvedLayer> layers, int index) =>
+        layers[index].Spec.Position == 0 && index + 1 < layers.Count
+        && layers[index + 1].Spec.Member == layers[index].Spec.Member && layers[index + 1].Parameters > 0;
 }

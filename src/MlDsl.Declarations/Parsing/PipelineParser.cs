@@ -48,6 +48,10 @@ public static class PipelineParser
         if (model is not null && row is null)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineModelNotAModel, location, type.Name, model.Name));
 
+        if (DeclarationChecks.Pipeline(type, model, row) is { } declaration) diagnostics.Add(declaration);
+        bool modelImplemented = model is not null && row is not null && DeclarationChecks.Model(model, row) is null
+            && TypeIdentities.HasAttribute(row, DatasetParser.DatasetAttribute) && DeclarationChecks.Dataset(row) is null;
+
         IMethodSymbol? ingest = type.GetMembers().OfType<IMethodSymbol>()
             .FirstOrDefault(method => TypeIdentities.HasAttribute(method, "MlDsl.IngestAttribute"));
         if (row is not null && (ingest is null || !ingest.IsStatic || ingest.Parameters.Length != 0 || !ReturnsRows(ingest, row)))
@@ -81,6 +85,7 @@ public static class PipelineParser
             row is null ? null : ReadData(type, row, pipeline),
             diagnostics.ToEquatableArray())
         {
+            ModelImplemented = modelImplemented,
             Validate = TypeIdentities.FindAttribute(type, "MlDsl.ValidateAttribute") is { } validate ? Assignments(validate) : null,
             Monitor = TypeIdentities.FindAttribute(type, "MlDsl.MonitorAttribute") is { } monitor ? Assignments(monitor) : null,
             Preparation = new[] { transformAttribute, train }.SelectMany(attribute => attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())

@@ -9,7 +9,8 @@ namespace MlDsl.Declarations.Parsing;
 /// <summary>Turns a shape-inference problem into its diagnostic, with what the code fixes need as properties.</summary>
 internal static class ShapeDiagnostics
 {
-    public static DiagnosticInfo For(ShapeProblem problem, InferenceResult inference, Location? location, TensorShape input, DatasetFeature? feature)
+    /// <param name="previousLayer">Where the layer before the diagnosed one is written, if any (MLDSL0003's fix puts Flatten after it).</param>
+    public static DiagnosticInfo For(ShapeProblem problem, InferenceResult inference, Location? location, TensorShape input, DatasetFeature? feature, Location? previousLayer)
     {
         switch (problem.Kind)
         {
@@ -26,7 +27,9 @@ internal static class ShapeDiagnostics
                 return rank;
 
             case ShapeProblemKind.MissingFlatten:
-                return DiagnosticInfo.Create(DiagnosticDescriptors.MissingFlatten, location, problem.Message);
+                var flatten = DiagnosticInfo.Create(DiagnosticDescriptors.MissingFlatten, location, problem.Message)
+                    .WithProperty(DiagnosticProperties.FirstLayerOfMember, problem.Layer.Position == 0 ? "true" : "false");
+                return previousLayer is null ? flatten : flatten.WithRelated(previousLayer);
 
             case ShapeProblemKind.SpatialCollapse:
                 return DiagnosticInfo.Create(DiagnosticDescriptors.SpatialCollapse, location, problem.Message + "; shapes so far: " + Steps(input, inference.Layers));

@@ -10,42 +10,44 @@ internal static class DatasetEmitter
     {
         var writer = new CodeWriter();
         string name = dataset.Type.Name;
-        FileHeader.Write(writer, $"the [Dataset] attributes on {name}", dataset.Type.Namespace,
-            "System", "System.Collections.Generic", "System.Globalization", "MlDsl.Data", "MlDsl.Data.Csv");
-        string interfaces = $"IDatasetRow<{name}>" + (dataset.CsvReadable ? $", ICsvRow<{name}>" : "");
-        using (writer.Block($"partial {dataset.Type.Keyword} {name} : {interfaces}"))
+        using (FileHeader.Write(writer, $"the [Dataset] attributes on {name}", dataset.Type,
+            "System", "System.Collections.Generic", "System.Globalization", "MlDsl.Data", "MlDsl.Data.Csv"))
         {
-            string shape = string.Join(", ", dataset.InputShape!.Dimensions);
-            writer.Line($"private static readonly long[] featureShape = {{ {shape} }};");
-            writer.Line();
-            writer.Line($"/// <summary>{dataset.InputDescription}.</summary>");
-            writer.Line("public static ReadOnlySpan<long> FeatureShape => featureShape;");
-            writer.Line();
-            writer.Line($"public static int FeatureLength => {dataset.FeatureLength};");
-            writer.Line();
-            writer.Line($"public static int ClassCount => {dataset.Label!.Classes};");
-            writer.Line();
-            if (dataset.Label.Kind != LabelKind.Class)
+            string interfaces = $"IDatasetRow<{name}>" + (dataset.CsvReadable ? $", ICsvRow<{name}>" : "");
+            using (writer.Block($"partial {dataset.Type.Keyword} {name} : {interfaces}"))
             {
-                writer.Line($"public static LabelKind LabelKind => LabelKind.{dataset.Label.Kind};");
+                string shape = string.Join(", ", dataset.InputShape!.Dimensions);
+                writer.Line($"private static readonly long[] featureShape = {{ {shape} }};");
                 writer.Line();
-            }
-            using (writer.Block($"public static void WriteFeatures({name} row, Span<float> destination)"))
-            {
-                foreach (FeatureSpec feature in dataset.Features)
-                    WriteFeature(writer, name, feature, dataset.Features.Count == 1);
-            }
-            writer.Line();
-            if (dataset.Label.Kind == LabelKind.Class)
-                WriteReadLabel(writer, name, dataset.Label);
-            else
-                WriteTarget(writer, name, dataset.Label);
-            writer.Line();
-            DatasetMetadataEmitter.Write(writer, dataset);
-            if (dataset.CsvReadable)
-            {
+                writer.Line($"/// <summary>{dataset.InputDescription}.</summary>");
+                writer.Line("public static ReadOnlySpan<long> FeatureShape => featureShape;");
                 writer.Line();
-                DatasetCsvEmitter.Write(writer, dataset);
+                writer.Line($"public static int FeatureLength => {dataset.FeatureLength};");
+                writer.Line();
+                writer.Line($"public static int ClassCount => {dataset.Label!.Classes};");
+                writer.Line();
+                if (dataset.Label.Kind != LabelKind.Class)
+                {
+                    writer.Line($"public static LabelKind LabelKind => LabelKind.{dataset.Label.Kind};");
+                    writer.Line();
+                }
+                using (writer.Block($"public static void WriteFeatures({name} row, Span<float> destination)"))
+                {
+                    foreach (FeatureSpec feature in dataset.Features)
+                        WriteFeature(writer, name, feature, dataset.Features.Count == 1);
+                }
+                writer.Line();
+                if (dataset.Label.Kind == LabelKind.Class)
+                    WriteReadLabel(writer, name, dataset.Label);
+                else
+                    WriteTarget(writer, name, dataset.Label);
+                writer.Line();
+                DatasetMetadataEmitter.Write(writer, dataset);
+                if (dataset.CsvReadable)
+                {
+                    writer.Line();
+                    DatasetCsvEmitter.Write(writer, dataset);
+                }
             }
         }
         return writer.ToString();

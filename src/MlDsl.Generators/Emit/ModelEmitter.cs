@@ -10,29 +10,32 @@ namespace MlDsl.Generators.Emit;
 /// </summary>
 internal static class ModelEmitter
 {
+    internal static readonly string[] Usings =
+        { "System.Collections.Generic", "MlDsl.Persistence", "MlDsl.Training", "TorchSharp", "static TorchSharp.torch", "static TorchSharp.torch.nn" };
+
     public static string Emit(ModelSpec model)
     {
         var writer = new CodeWriter();
         string name = model.Type.Name;
         string row = model.Dataset.FullyQualifiedName;
-        FileHeader.Write(writer, $"the layer attributes on {name}", model.Type.Namespace,
-            "System.Collections.Generic", "MlDsl.Persistence", "MlDsl.Training", "TorchSharp", "static TorchSharp.torch", "static TorchSharp.torch.nn");
-
-        writer.Line($"/// <summary>{name}: {model.InputDescription} to {model.Layers[model.Layers.Count - 1].Output}.</summary>");
-        // Partial types merge their doc comments, so hovering the model in the IDE shows every inferred shape.
-        writer.Line("/// <remarks>");
-        writer.Line("/// <list type=\"table\">");
-        foreach (ResolvedLayer layer in model.Layers)
-            writer.Line($"/// <item><term>{layer.Spec.FieldName}</term><description>{layer.TorchSharpType}: {layer.Input} -&gt; {layer.Output}, {layer.Parameters} parameters</description></item>");
-        writer.Line("/// </list>");
-        writer.Line("/// </remarks>");
-        using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>, {ModelApiEmitter.Interface(model.LabelKind, row)}"))
+        using (FileHeader.Write(writer, $"the layer attributes on {name}", model.Type, Usings))
         {
-            WriteFields(writer, model);
-            WriteConstructor(writer, model);
-            WriteForward(writer, model);
-            WriteSummary(writer, model);
-            ModelApiEmitter.Write(writer, name, row, model.LabelKind);
+            writer.Line($"/// <summary>{name}: {model.InputDescription} to {model.Layers[model.Layers.Count - 1].Output}.</summary>");
+            // Partial types merge their doc comments, so hovering the model in the IDE shows every inferred shape.
+            writer.Line("/// <remarks>");
+            writer.Line("/// <list type=\"table\">");
+            foreach (ResolvedLayer layer in model.Layers)
+                writer.Line($"/// <item><term>{layer.Spec.FieldName}</term><description>{layer.TorchSharpType}: {layer.Input} -&gt; {layer.Output}, {layer.Parameters} parameters</description></item>");
+            writer.Line("/// </list>");
+            writer.Line("/// </remarks>");
+            using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>, {ModelApiEmitter.Interface(model.LabelKind, row)}"))
+            {
+                WriteFields(writer, model);
+                WriteConstructor(writer, model);
+                WriteForward(writer, model);
+                WriteSummary(writer, model);
+                ModelApiEmitter.Write(writer, name, row, model.LabelKind);
+            }
         }
         return writer.ToString();
     }

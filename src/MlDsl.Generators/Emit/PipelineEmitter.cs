@@ -10,33 +10,35 @@ internal static class PipelineEmitter
     {
         var writer = new CodeWriter();
         string name = pipeline.Type.Name;
-        FileHeader.Write(writer, $"the stage attributes on {name}", pipeline.Type.Namespace,
-            "MlDsl.Data.Csv", "MlDsl.Data.Splits", "MlDsl.Data.Validation", "MlDsl.Deployment", "MlDsl.Pipelines", "MlDsl.Training");
-        string definition = $"PipelineDefinition<{pipeline.Row}, {pipeline.Model}>";
-        using (writer.Block($"partial {pipeline.Type.Keyword} {name}"))
+        using (FileHeader.Write(writer, $"the stage attributes on {name}", pipeline.Type,
+            "MlDsl.Data.Csv", "MlDsl.Data.Splits", "MlDsl.Data.Validation", "MlDsl.Deployment", "MlDsl.Pipelines", "MlDsl.Training"))
         {
-            writer.Line("/// <summary>The pipeline these attributes declare.</summary>");
-            writer.Line($"public static {definition} Definition {{ get; }} =");
-            writer.Line($"    new(\"{name}\", {pipeline.Ingest}, seed => new {pipeline.Model}(seed), {pipeline.Model}.Load, {pipeline.Model}.ModelName)");
-            writer.Line("    {");
-            writer.Line($"        Split = new SplitOptions {{ {string.Join(", ", pipeline.Split)} }},");
-            if (pipeline.Validate is { } validate) writer.Line($"        Validation = new ValidationRules {{ {string.Join(", ", validate)} }},");
-            if (pipeline.Transform is not null) writer.Line($"        Transform = {pipeline.Transform},");
-            foreach (string preparation in pipeline.Preparation) writer.Line($"        {preparation},");
-            writer.Line($"        Training = new FitOptions {{ {string.Join(", ", pipeline.Training)} }},");
-            if (pipeline.MinSliceRows is { } minSliceRows) writer.Line($"        MinSliceRows = {minSliceRows},");
-            writer.Line($"        Gate = new Gate(){string.Concat(pipeline.Gate.Select(criterion => "." + criterion))},");
-            if (pipeline.Export is not null) writer.Line($"        ExportDirectory = {pipeline.Export},");
-            if (pipeline.ClassNames.Count > 0) writer.Line($"        ClassNames = new[] {{ {string.Join(", ", pipeline.ClassNames)} }},");
-            if (pipeline.Monitor is { } monitor) writer.Line($"        Monitoring = new DriftThresholds {{ {string.Join(", ", monitor)} }},");
-            if (pipeline.ReadData is not null) writer.Line($"        ReadData = {pipeline.ReadData},");
-            writer.Line("    };");
-            writer.Line();
-            writer.Line("/// <summary>Runs every stage once; the result holds each stage's outcome and time.</summary>");
-            writer.Line("public static PipelineRun Run(PipelineOptions options) => PipelineRunner.Run(Definition, options);");
-            writer.Line();
-            writer.Line("/// <summary>The pipeline's command line: run, validate, evaluate, predict, monitor.</summary>");
-            writer.Line("public static int RunCommandLine(string[] args) => PipelineCommandLine.Run(Definition, args);");
+            string definition = $"PipelineDefinition<{pipeline.Row}, {pipeline.Model}>";
+            using (writer.Block($"partial {pipeline.Type.Keyword} {name}"))
+            {
+                writer.Line("/// <summary>The pipeline these attributes declare.</summary>");
+                writer.Line($"public static {definition} Definition {{ get; }} =");
+                writer.Line($"    new(\"{name}\", {pipeline.Ingest}, seed => new {pipeline.Model}(seed), {pipeline.Model}.Load, {pipeline.Model}.ModelName)");
+                writer.Line("    {");
+                writer.Line($"        Split = new SplitOptions {{ {string.Join(", ", pipeline.Split)} }},");
+                if (pipeline.Validate is { } validate) writer.Line($"        Validation = new ValidationRules {{ {string.Join(", ", validate)} }},");
+                if (pipeline.Transform is not null) writer.Line($"        Transform = {pipeline.Transform},");
+                foreach (string preparation in pipeline.Preparation) writer.Line($"        {preparation},");
+                writer.Line($"        Training = new FitOptions {{ {string.Join(", ", pipeline.Training)} }},");
+                if (pipeline.MinSliceRows is { } minSliceRows) writer.Line($"        MinSliceRows = {minSliceRows},");
+                writer.Line($"        Gate = new Gate(){string.Concat(pipeline.Gate.Select(criterion => "." + criterion))},");
+                if (pipeline.Export is not null) writer.Line($"        ExportDirectory = {pipeline.Export},");
+                if (pipeline.ClassNames.Count > 0) writer.Line($"        ClassNames = new[] {{ {string.Join(", ", pipeline.ClassNames)} }},");
+                if (pipeline.Monitor is { } monitor) writer.Line($"        Monitoring = new DriftThresholds {{ {string.Join(", ", monitor)} }},");
+                if (pipeline.ReadData is not null) writer.Line($"        ReadData = {pipeline.ReadData},");
+                writer.Line("    };");
+                writer.Line();
+                writer.Line("/// <summary>Runs every stage once; the result holds each stage's outcome and time.</summary>");
+                writer.Line("public static PipelineRun Run(PipelineOptions options) => PipelineRunner.Run(Definition, options);");
+                writer.Line();
+                writer.Line("/// <summary>The pipeline's command line: run, validate, evaluate, predict, monitor.</summary>");
+                writer.Line("public static int RunCommandLine(string[] args) => PipelineCommandLine.Run(Definition, args);");
+            }
         }
         return writer.ToString();
     }
