@@ -32,8 +32,8 @@ public sealed class SpokenLanguageTests
     [Fact]
     public void The_log_mel_cnn_names_the_language_of_prompts_it_never_heard_far_above_chance()
     {
-        // 60 prompts per language, split by prompt so no test prompt is heard in training in any language.
-        List<SpokenClip> clips = AsteriskSounds.Load(perLanguage: 60);
+        // 80 prompts per language, split by prompt so no test prompt is heard in training in any language.
+        List<SpokenClip> clips = AsteriskSounds.Load(perLanguage: 80);
         DataSplit<SpokenClip> split = clips.Split(new SplitOptions { Kind = SplitKind.Grouped, Validation = 0, Test = 0.25, Seed = 11 });
         Assert.Empty(split.Test.Select(clip => clip.Prompt).Intersect(split.Train.Select(clip => clip.Prompt)));
         using var model = new LanguageCnn(seed: 3);
@@ -46,6 +46,7 @@ public sealed class SpokenLanguageTests
         Assert.True(accuracy >= MinimumAccuracy, $"held-out accuracy {accuracy:P1} on {split.Test.Count} clips (chance: 20%); loss {report.Epochs[0].TrainLoss:F3} -> {report.Last.TrainLoss:F3}");
     }
 
-    private const int EpochsTrained = 6;
-    private const double MinimumAccuracy = 0.5;
+    // Measured: 76% of 101 held-out clips after 8 epochs on 299 (about 20 s on two cores); three times chance is required.
+    private const int EpochsTrained = 8;
+    private const double MinimumAccuracy = 0.6;
 }
