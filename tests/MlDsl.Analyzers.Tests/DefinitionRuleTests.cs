@@ -37,9 +37,22 @@ public sealed class DefinitionRuleTests
         Models.CnnWith("[Linear(10)]", "[{|#0:Linear(10)|}]").Replace("[Label(Classes = 10)] public required int Value", "[Label] public required float Value"),
         Diagnostic("MLDSL0005").WithLocation(0).WithMessage("The model ends in (10) at 'fc2' but the label has 1 value to predict; the last layer must produce (1)"));
 
+    [Theory]
+    [InlineData("[Label] public required double Value", "[Linear(1)]")] // regression: one value
+    [InlineData("[Label(Classes = 10)] public required int[] Value", "[Linear(10)]")] // multi-label indices: one logit per label
+    [InlineData("[Label(Names = new[] { \"even\", \"large\", \"prime\" })] public required string[] Value", "[Linear(3)]")] // multi-label names
+    public Task Correct_regression_and_multi_label_models_are_silent(string label, string lastLayer)
+    {
+        string source = Models.CnnWith("[Linear(10)]", lastLayer).Replace("[Label(Classes = 10)] public required int Value", label);
+        Assert.Contains(label, source); // the analysed model really has the label under test
+        return AnalyzerAsync(source);
+    }
+
     [Fact]
-    public Task Correct_regression_and_multi_label_models_are_silent() => AnalyzerAsync(
-        Models.CnnWith("[Linear(10)]", "[Linear(1)]").Replace("[Label(Classes = 10)] public required int Value", "[Label] public required double Value"));
+    public Task A_multi_label_model_must_end_in_one_value_per_label() => AnalyzerAsync(
+        Models.CnnWith("[Linear(10)]", "[{|#0:Linear(10)|}]").Replace("[Label(Classes = 10)] public required int Value",
+            "[Label(Names = new[] { \"even\", \"large\", \"prime\" })] public required string[] Value"),
+        Diagnostic("MLDSL0005").WithLocation(0).WithMessage("The model ends in (10) at 'fc2' but the label has 3 labels; the last layer must produce (3)"));
 
     [Fact]
     public Task A_float_array_without_shape_is_reported() => AnalyzerAsync(

@@ -40,9 +40,15 @@ public sealed class ShapeRuleTests
         Diagnostic("MLDSL0004").WithLocation(0).WithMessage(
             "'pool' (MaxPool2d) with kernel 30, stride 30 turns (64, 24, 24) into (64, 0, 0); shapes so far: (1, 28, 28) -> conv1 (32, 26, 26) -> conv1Relu (32, 26, 26) -> conv2 (64, 24, 24) -> conv2Relu (64, 24, 24)"));
 
+    // A 27-wide kernel on conv1's 26x26 output: padding 1 leaves 2x2 (pooled to 1x1); without it nothing is left.
     [Fact]
     public Task Padding_that_keeps_the_size_positive_is_silent() =>
-        AnalyzerAsync(Models.CnnWith("[Conv2d(64, Kernel = 3)", "[Conv2d(64, Kernel = 7, Padding = 3, Stride = 2)").Replace("[Linear(128), Relu", "[Linear(128), Relu"));
+        AnalyzerAsync(Models.CnnWith("[Conv2d(64, Kernel = 3)", "[Conv2d(64, Kernel = 27, Padding = 1)"));
+
+    [Fact]
+    public Task The_same_kernel_without_the_padding_is_a_spatial_collapse() => AnalyzerAsync(
+        Models.CnnWith("[Conv2d(64, Kernel = 3)", "[{|#0:Conv2d(64, Kernel = 27)|}"),
+        Diagnostic("MLDSL0004").WithLocation(0));
 
     [Fact]
     public Task Output_size_must_equal_the_class_count() => AnalyzerAsync(

@@ -7,7 +7,7 @@ switch (mode)
 {
     case "training": TrainingBench.Run(rest); break;
     case "analyzers": await AnalyzerBench.RunAsync(rest); break;
-    case "audio": AudioBench.Run(rest); break;
+    case "audio": return AudioBench.Run(rest);
     default:
         Console.Error.WriteLine($"unknown mode '{mode}': use 'training', 'analyzers' or 'audio'");
         return 2;

@@ -1,7 +1,9 @@
 """torchaudio peer: log-mel features for a batch of clips, median of N timed runs.
 
-Usage: python3 torchaudio_logmel.py CLIPS SAMPLES RUNS THREADS. Prints `median_ms <value>`.
-Clips are the same deterministic tones the MlDsl side builds (see AudioBench.Clips).
+Usage: python3 torchaudio_logmel.py CLIPS SAMPLES RUNS THREADS FEATURES. Prints `median_ms <value>` and
+writes the last run's features to FEATURES as little-endian float32 in (clip, channel, mel, frame) order,
+so the MlDsl side can check it timed the same computation. Clips are the same deterministic tones the
+MlDsl side builds (see AudioBench.Clips).
 """
 import math
 import statistics
@@ -12,6 +14,7 @@ import torch
 import torchaudio
 
 clips, samples, runs, threads = (int(arg) for arg in sys.argv[1:5])
+features_path = sys.argv[5]
 torch.set_num_threads(threads)
 rate = 8000
 n = torch.arange(samples, dtype=torch.float64)
@@ -27,6 +30,7 @@ with torch.inference_mode():
         features = db(mel(batch).unsqueeze(1))
         if i >= 3:
             times.append((time.perf_counter() - start) * 1000)
+features.contiguous().numpy().astype("<f4").tofile(features_path)
 print(f"shape {tuple(features.shape)}")
 print(f"torchaudio_version {torchaudio.__version__}")
 print(f"median_ms {statistics.median(times):.3f}")

@@ -77,15 +77,21 @@ public sealed class ClassificationReportTests
     [Fact]
     public void Slices_too_small_to_judge_by_are_left_out_and_ties_go_to_overall_accuracy()
     {
-        ClassificationReport Report(params int[] predicted) => ClassificationReport.Compute(Rows, predicted);
+        // The eight rows above plus one east visit (sick). "steady" misses only the east visit: 8/9,
+        // north 4/4, south 4/4, east 0/1. "patchy" misses one north and one south visit: 7/9, north 3/4,
+        // south 3/4, east 1/1. Listed first, so a tie on every key would go to "patchy".
+        Visit[] rows = Rows.Append(Row(1, "east")).ToArray();
         var candidates = new[]
         {
-            new Candidate<string>("first", "a", Report(1, 1, 1, 0, 0, 1, 0, 1)),  // 6/8
-            new Candidate<string>("second", "b", Report(1, 1, 1, 0, 0, 0, 0, 0)), // 8/8
+            new Candidate<string>("patchy", "a", ClassificationReport.Compute(rows, new[] { 1, 1, 1, 0, 0, 1, 1, 0, 1 })),
+            new Candidate<string>("steady", "b", ClassificationReport.Compute(rows, new[] { 1, 1, 1, 0, 0, 0, 0, 0, 0 })),
         };
+        string Chosen(int minimumSliceRows) => RobustSelection.BestWorstSlice(candidates, tolerance: 0.2, minimumSliceRows).Chosen.Name;
 
-        // Every slice has 4 rows: with a minimum of 5 none counts, and overall accuracy decides.
-        Assert.Equal("second", RobustSelection.BestWorstSlice(candidates, tolerance: 0.5, minimumSliceRows: 5).Chosen.Name);
+        Assert.Equal("patchy", Chosen(minimumSliceRows: 1)); // the single east visit counts: steady's worst slice is 0%
+        Assert.Equal("steady", Chosen(minimumSliceRows: 2)); // east left out: steady's worst slice is 100%, patchy's 75%
+        Assert.Equal("steady", Chosen(minimumSliceRows: 5)); // no slice counts: 8/9 overall beats 7/9
+        Assert.Contains("steady: 88.89% overall, worst slice Clinic=north at 100.00%", RobustSelection.BestWorstSlice(candidates, 0.2, minimumSliceRows: 2).Reason);
     }
 
     [Fact]

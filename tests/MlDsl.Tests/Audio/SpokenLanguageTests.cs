@@ -1,4 +1,5 @@
 using MlDsl.Examples.SpokenLanguage;
+using MlDsl.Data.Splits;
 using MlDsl.Training;
 
 namespace MlDsl.Tests.Audio;
@@ -29,13 +30,23 @@ public sealed class SpokenLanguageTests
     }
 
     [Fact]
-    public void The_log_mel_cnn_learns_on_real_recordings()
+    public void The_log_mel_cnn_names_the_language_of_prompts_it_never_heard_far_above_chance()
     {
+        // 80 prompts per language, split by prompt so no test prompt is heard in training in any language.
+        List<SpokenClip> clips = AsteriskSounds.Load(perLanguage: 80);
+        DataSplit<SpokenClip> split = clips.Split(new SplitOptions { Kind = SplitKind.Grouped, Validation = 0, Test = 0.25, Seed = 11 });
+        Assert.Empty(split.Test.Select(clip => clip.Prompt).Intersect(split.Train.Select(clip => clip.Prompt)));
         using var model = new LanguageCnn(seed: 3);
 
-        FitReport report = model.Fit(Clips.Value, options: new FitOptions { Epochs = 4, BatchSize = 16, LearningRate = 2e-3, Seed = 3 });
+        FitReport report = model.Fit(split.Train, options: new FitOptions { Epochs = EpochsTrained, BatchSize = 16, LearningRate = 2e-3, Seed = 3 });
+        int[] predicted = model.Predict(split.Test);
 
+        double accuracy = predicted.Zip(split.Test, (language, clip) => language == clip.Language).Count(right => right) / (double)split.Test.Count;
         Assert.True(report.Last.TrainLoss < report.Epochs[0].TrainLoss, $"loss {report.Epochs[0].TrainLoss} -> {report.Last.TrainLoss}");
-        Assert.Equal(Clips.Value.Count, model.Predict(Clips.Value).Length);
+        Assert.True(accuracy >= MinimumAccuracy, $"held-out accuracy {accuracy:P1} on {split.Test.Count} clips (chance: 20%); loss {report.Epochs[0].TrainLoss:F3} -> {report.Last.TrainLoss:F3}");
     }
+
+    // Measured: 76% of 101 held-out clips after 8 epochs on 299 (about 20 s on two cores); three times chance is required.
+    private const int EpochsTrained = 8;
+    private const double MinimumAccuracy = 0.6;
 }

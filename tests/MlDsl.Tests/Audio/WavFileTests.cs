@@ -7,7 +7,10 @@ public sealed class WavFileTests
 {
     private static readonly double[] Wave = { 0, 0.5, -0.5, 0.25, -1, 0.999 };
 
-    /// <summary>A WAV file with <paramref name="channels"/> copies of <see cref="Wave"/> (the second channel negated).</summary>
+    /// <summary>The second channel of a stereo file: unlike the first, so a mix that drops or sums a channel shows.</summary>
+    private static readonly double[] OtherWave = { 0.5, 0.25, -0.25, -0.75, 0.5, 0.001 };
+
+    /// <summary>A WAV file whose first channel is <see cref="Wave"/> and whose second (if any) is <see cref="OtherWave"/>.</summary>
     private static byte[] Encode(ushort format, ushort bits, ushort channels, int rate = 8000)
     {
         int bytesPerSample = bits / 8;
@@ -15,7 +18,7 @@ public sealed class WavFileTests
         for (int frame = 0; frame < Wave.Length; frame++)
             for (int channel = 0; channel < channels; channel++)
             {
-                double value = channel == 0 ? Wave[frame] : -Wave[frame];
+                double value = channel == 0 ? Wave[frame] : OtherWave[frame];
                 Span<byte> target = data.AsSpan((frame * channels + channel) * bytesPerSample, bytesPerSample);
                 switch (format, bits)
                 {
@@ -61,7 +64,12 @@ public sealed class WavFileTests
         WavAudio audio = WavFile.Parse(Encode(1, 16, channels: 2), "stereo.wav");
 
         Assert.Equal(2, audio.Channels);
-        Assert.All(audio.Samples, sample => Assert.True(Math.Abs(sample) < 1e-4));
+        Assert.Equal(Wave.Length, audio.Samples.Length); // one sample per frame, not per channel
+        for (int i = 0; i < Wave.Length; i++)
+        {
+            double mean = (Wave[i] + OtherWave[i]) / 2;
+            Assert.True(Math.Abs(audio.Samples[i] - mean) <= 1e-4, $"frame {i}: {audio.Samples[i]} vs the channels' mean {mean}");
+        }
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public sealed class RegressionTests
 
         double meanPredictorError = test.Average(row => Math.Abs(row.Progression - train.Average(r => r.Progression)));
         double linear = LeastSquaresRSquared(split.Train, split.Test);
-        Assert.True(report.RSquared > 0.3 && report.RSquared > linear - 0.1, $"R² {report.RSquared:F3} vs least squares {linear:F3}\n{report}");
+        // Measured: R² 0.568 against least squares' 0.563. "As well as" allows 0.02 below the peer, room for
+        // float sums that round differently with the thread count, not for a model that fits worse.
+        Assert.True(report.RSquared > 0.3 && report.RSquared >= linear - 0.02, $"R² {report.RSquared:F3} vs least squares {linear:F3}\n{report}");
         Assert.True(report.MeanAbsoluteError < 0.85 * meanPredictorError, $"MAE {report.MeanAbsoluteError} vs the mean's {meanPredictorError}");
         Assert.True(fit.Last.TrainMeanAbsoluteError < fit.BaselineMeanAbsoluteError, $"{fit.Last} vs baseline {fit.BaselineMeanAbsoluteError}");
         Assert.True(double.IsNaN(fit.Last.TrainAccuracy));
@@ -81,15 +83,15 @@ public sealed class RegressionTests
         DiabetesPatient Row(float target, string sex) => new() { Measurements = new float[10], Progression = target, Sex = sex };
         var rows = new[] { Row(1, "1"), Row(2, "1"), Row(3, "2"), Row(4, "2") };
 
-        RegressionReport report = RegressionReport.Compute(rows, new[] { 1f, 3f, 3f, 2f });
+        RegressionReport report = RegressionReport.Compute(rows, new[] { 1f, 3f, 3f, 2.5f });
 
-        // Errors 0, 1, 0, -2: MAE 3/4, RMSE sqrt(5/4); the targets' total sum of squares is 5, so R² = 1 - 5/5.
-        Assert.Equal(0.75, report.MeanAbsoluteError, 9);
-        Assert.Equal(Math.Sqrt(1.25), report.RootMeanSquaredError, 9);
-        Assert.Equal(0, report.RSquared, 9);
+        // Errors 0, 1, 0, -1.5: MAE 2.5/4, RMSE sqrt(3.25/4); the targets' total sum of squares is 5, so R² = 1 - 3.25/5.
+        Assert.Equal(0.625, report.MeanAbsoluteError, 9);
+        Assert.Equal(Math.Sqrt(0.8125), report.RootMeanSquaredError, 9);
+        Assert.Equal(0.35, report.RSquared, 9);
         Assert.Equal(0.5, report.Slices.Single(slice => slice.Value == "1").MeanAbsoluteError, 9);
-        Assert.Equal(1.0, report.Slices.Single(slice => slice.Value == "2").MeanAbsoluteError, 9);
-        Assert.Equal(0.5, report.BiasGap, 9);
+        Assert.Equal(0.75, report.Slices.Single(slice => slice.Value == "2").MeanAbsoluteError, 9);
+        Assert.Equal(0.25, report.BiasGap, 9);
     }
 
     [Fact]

@@ -19,7 +19,10 @@ public sealed class DigitImageFolderTests() : TemporaryFolder("mldsl-digit-image
         Digit[] ordered = digits.OrderBy(digit => digit.Value.ToString()).ToArray();
         Assert.Equal(ordered.Select(digit => digit.Value), read.Select(digit => digit.Value));
         for (int i = 0; i < ordered.Length; i++)
+        {
+            Assert.Equal(784, read[i].Pixels.Length); // Zip below stops at the shorter array
             Assert.All(ordered[i].Pixels.Zip(read[i].Pixels), pair => Assert.Equal(pair.First, pair.Second, 1 / 255f));
+        }
     }
 
     [Fact]

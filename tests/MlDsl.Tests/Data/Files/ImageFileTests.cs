@@ -61,14 +61,46 @@ public sealed class ImageFileTests : IDisposable
     }
 
     [Fact]
-    public void Jpeg_and_bmp_files_decode()
+    public void A_jpeg_file_decodes_to_its_colours_within_jpeg_rounding()
     {
-        string jpeg = TestImages.WriteUniform(Path.Combine(folder, "grey.jpg"), new SKColor(128, 128, 128), size: 8);
-        string bmp = Path.Combine(folder, "two.bmp");
-        File.WriteAllBytes(bmp, Bmp24(new SKColor(255, 0, 0), new SKColor(0, 0, 255)));
+        // Four 8x8 quadrants, one JPEG block each: dark red, green, blue, grey.
+        SKColor[,] quadrants = { { new(200, 40, 40), new(40, 200, 40) }, { new(40, 40, 200), new(128, 128, 128) } };
+        string jpeg = TestImages.Write(Path.Combine(folder, "quadrants.jpg"), 16, 16, (y, x) => quadrants[y / 8, x / 8]);
+        Assert.Equal(new byte[] { 0xFF, 0xD8, 0xFF }, File.ReadAllBytes(jpeg)[..3]); // a JPEG start-of-image marker, not a PNG under a .jpg name
 
-        Assert.All(ImageFile.ReadGrayscale(jpeg, 8, 8), value => Assert.InRange(value, 0.48f, 0.53f)); // 128 / 255 = 0.502, give or take JPEG rounding
-        Assert.Equal(new float[] { /* red */ 1, 0, /* green */ 0, 0, /* blue */ 0, 1 }, ImageFile.ReadRgb(bmp, 1, 2));
+        float[] pixels = ImageFile.ReadRgb(jpeg, 16, 16);
+
+        // Chroma is subsampled and smoothed across block edges, so only pixels at least two away from a quadrant edge are held to JPEG's few levels of rounding.
+        for (int y = 0; y < 16; y++)
+            for (int x = 0; x < 16; x++)
+            {
+                if (y % 8 is < 2 or > 5 || x % 8 is < 2 or > 5) continue;
+                SKColor colour = quadrants[y / 8, x / 8];
+                byte[] expected = [colour.Red, colour.Green, colour.Blue];
+                for (int channel = 0; channel < 3; channel++)
+                {
+                    float value = pixels[channel * 256 + y * 16 + x];
+                    Assert.True(Math.Abs(value - expected[channel] / 255f) <= 8 / 255f, $"pixel ({y}, {x}) channel {channel}: {value * 255:F1} vs {expected[channel]}");
+                }
+            }
+    }
+
+    [Fact]
+    public void A_bmp_file_decodes_bottom_up_rows_to_exact_colours()
+    {
+        // Top row red, green; bottom row blue, (255, 0, 51). BMP stores the bottom row first.
+        string bmp = Path.Combine(folder, "four.bmp");
+        File.WriteAllBytes(bmp, Bmp24(new SKColor[,] { { new(255, 0, 0), new(0, 255, 0) }, { new(0, 0, 255), new(255, 0, 51) } }));
+
+        float[] pixels = ImageFile.ReadRgb(bmp, 2, 2);
+
+        float[] expected =
+        [
+            /* red   */ 1, 0, 0, 1,
+            /* green */ 0, 1, 0, 0,
+            /* blue  */ 0, 0, 1, 0.2f,
+        ];
+        Assert.Equal(expected, pixels);
     }
 
     [Fact]
@@ -91,27 +123,32 @@ public sealed class ImageFileTests : IDisposable
         Assert.Equal($"{path}: no such file", Assert.Throws<ImageFormatException>(() => ImageFile.ReadGrayscale(path, 4, 4)).Message);
     }
 
-    /// <summary>A one-row, two-pixel 24-bit BMP: 14-byte file header, 40-byte info header, one row of BGR padded to 8 bytes.</summary>
-    private static byte[] Bmp24(SKColor left, SKColor right)
+    /// <summary>
+    /// A 24-bit BMP of <paramref name="pixels"/> (row 0 at the top): 14-byte file header, 40-byte info header,
+    /// then rows bottom-up, each in BGR order padded to a multiple of 4 bytes. Written by hand: Skia encodes no BMP.
+    /// </summary>
+    private static byte[] Bmp24(SKColor[,] pixels)
     {
-        var bytes = new byte[14 + 40 + 8];
+        int height = pixels.GetLength(0), width = pixels.GetLength(1), stride = (3 * width + 3) / 4 * 4;
+        var bytes = new byte[14 + 40 + stride * height];
         bytes[0] = (byte)'B';
         bytes[1] = (byte)'M';
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(2), bytes.Length);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(10), 54); // pixel data offset
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(14), 40); // info header size
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(18), 2); // width
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(22), 1); // height (bottom-up)
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(18), width);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(22), height); // positive: bottom-up
         BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(26), 1); // planes
         BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(28), 24); // bits per pixel
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(34), 8); // image size
-        SKColor[] row = [left, right];
-        for (int x = 0; x < 2; x++)
-        {
-            bytes[54 + 3 * x] = row[x].Blue;
-            bytes[54 + 3 * x + 1] = row[x].Green;
-            bytes[54 + 3 * x + 2] = row[x].Red;
-        }
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(34), stride * height); // image size
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+            {
+                int at = 54 + (height - 1 - y) * stride + 3 * x;
+                bytes[at] = pixels[y, x].Blue;
+                bytes[at + 1] = pixels[y, x].Green;
+                bytes[at + 2] = pixels[y, x].Red;
+            }
         return bytes;
     }
 }
