@@ -844,4 +844,122 @@ public sealed class AdversarialLeakageTests
                 Console.WriteLine(model.Evaluate(test).Accuracy);
             }
         """);
+
+    // ==== Further probes: state across methods, training loops, helpers that fit and score ====
+
+    [Fact]
+    public Task A_scaler_kept_in_a_static_field_fitted_on_all_rows_in_another_method_leaks() => Verify("""
+            static Standardizer? scaler;
+
+            static void Prepare(IReadOnlyList<Reading> rows) => scaler = Standardizer.Fit({|#0:rows|});
+
+            public static void Run(IReadOnlyList<Reading> all)
+            {
+                Prepare(all);
+                var split = all.Split();
+                var model = new ReadingNet();
+                model.Fit(scaler!.Apply(split.Train), scaler.Apply(split.Validation));
+                Console.WriteLine(model.Evaluate(scaler.Apply(split.Test)).Accuracy);
+            }
+        """, Warning("MLDSL0016"));
+
+    [Fact]
+    public Task Stopping_a_manual_epoch_loop_when_the_test_accuracy_is_high_enough_leaks() => Verify("""
+            public static void Run(IReadOnlyList<Reading> all)
+            {
+                var (train, validation, test) = all.Split();
+                var model = new ReadingNet();
+                for (int epoch = 0; epoch < 100; epoch++)
+                {
+                    model.Fit(train, validation, new FitOptions { Epochs = 1, Resume = true, CheckpointDirectory = "ckpt" });
+                    if (model.Evaluate({|#0:test|}).Accuracy > 0.95)
+                    {
+                        break;
+                    }
+                }
+                model.Save("model.mldsl");
+            }
+        """, Warning("MLDSL0018"));
+
+    [Fact]
+    public Task A_learning_rate_derived_from_a_test_score_leaks() => Verify("""
+            public static void Run(IReadOnlyList<Reading> all)
+            {
+                var (train, validation, test) = all.Split();
+                var probe = new ReadingNet();
+                probe.Fit(train, validation);
+                double rate = probe.Evaluate({|#0:test|}).Accuracy < 0.7 ? 1e-2 : 1e-3;
+                var final = new ReadingNet();
+                final.Fit(train, validation, new FitOptions { LearningRate = rate });
+                final.Save("model.mldsl");
+            }
+        """, Warning("MLDSL0018"));
+
+    [Fact]
+    public Task Training_and_validating_on_one_csv_file_read_twice_leaks() => Verify("""
+            public static void Run()
+            {
+                var model = new ReadingNet();
+                model.Fit(CsvFile.Read<Reading>("heart.csv"), {|#0:CsvFile.Read<Reading>("heart.csv")|});
+                Console.WriteLine(model.Evaluate(CsvFile.Read<Reading>("test.csv")).Accuracy);
+            }
+        """, Warning("MLDSL0020"));
+
+    [Fact]
+    public Task A_helper_that_fits_and_scores_the_same_rows_leaks() => Verify("""
+            static double TrainAndScore(IReadOnlyList<Reading> rows)
+            {
+                var model = new ReadingNet();
+                model.Fit(rows);
+                return model.Evaluate({|#0:rows|}).Accuracy;
+            }
+
+            public static void Run(IReadOnlyList<Reading> all) => Console.WriteLine($"accuracy {TrainAndScore(all):P1}");
+        """, Warning("MLDSL0027"));
+
+    [Fact]
+    public Task Adding_a_jittered_copy_of_each_sick_row_in_a_foreach_before_the_split_leaks() => Verify("""
+            public static void Run(IReadOnlyList<Reading> all)
+            {
+                var rows = new List<Reading>();
+                foreach (var r in all)
+                {
+                    rows.Add(r);
+                    if (r.Sick == 1)
+                    {
+                        {|#0:rows.Add(r with { Heart = r.Heart + 1f })|};
+                    }
+                }
+                var split = rows.Split();
+                var model = new ReadingNet();
+                model.Fit(split.Train, split.Validation);
+                Console.WriteLine(model.Evaluate(split.Test).Accuracy);
+            }
+        """, Warning("MLDSL0026"));
+
+    [Fact]
+    public Task Scaling_with_the_statistics_of_the_test_rows_themselves_leaks() => Verify("""
+            public static void Run(IReadOnlyList<Reading> all)
+            {
+                var split = all.Split();
+                var trainScaler = Standardizer.Fit(split.Train);
+                var testScaler = Standardizer.Fit({|#0:split.Test|});
+                var model = new ReadingNet();
+                model.Fit(trainScaler.Apply(split.Train), trainScaler.Apply(split.Validation));
+                Console.WriteLine(model.Evaluate(testScaler.Apply(split.Test)).Accuracy);
+            }
+        """, Warning("MLDSL0016"));
+
+    [Fact]
+    public Task One_AddRange_of_the_sick_rows_onto_a_copy_of_all_rows_before_the_split_leaks() => Verify("""
+            public static void Run(IReadOnlyList<Reading> all)
+            {
+                var balanced = all.ToList();
+                {|#0:balanced.AddRange(all.Where(r => r.Sick == 1))|};
+                var split = balanced.Split();
+                var model = new ReadingNet();
+                model.Fit(split.Train, split.Validation);
+                Console.WriteLine(model.Evaluate(split.Test).Accuracy);
+            }
+        """, Warning("MLDSL0026"));
 }
