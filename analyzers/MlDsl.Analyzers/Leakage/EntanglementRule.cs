@@ -101,6 +101,9 @@ internal sealed class EntanglementRule
         {
             if (node is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member && member.Instance is { } instance)
                 reads.Add(new Read(member.Member, Key(instance, parameters)));
+            // A local computed first (int sick = raw.Pulse > 120 ? 1 : 0) is read through its initializer.
+            if (depth > 0 && node is ILocalReferenceOperation { IsDeclaration: false } local && Initializer(local) is { } initial)
+                Collect(initial, reads, parameters, depth - 1);
             if (depth > 0 && node is IInvocationOperation call && operation.SemanticModel?.Compilation is { } compilation
                 && Flow.MethodSummary.Body(compilation, call.TargetMethod) is { } body)
             {
@@ -111,6 +114,15 @@ internal sealed class EntanglementRule
                 Collect(body, reads, mapped, depth - 1);
             }
         }
+    }
+
+    private static IOperation? Initializer(ILocalReferenceOperation local)
+    {
+        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value }
+                && local.SemanticModel is { } model && model.SyntaxTree == value.SyntaxTree)
+                return model.GetOperation(value);
+        return null;
     }
 
     /// <summary>The operation and its descendants, except what a throw computes: an error message's inputs are not the value's.</summary>

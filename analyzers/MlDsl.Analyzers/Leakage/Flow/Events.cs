@@ -11,6 +11,9 @@ internal enum LearnKind
     Fit,
     Aggregate,
     Model,
+
+    /// <summary>A value accumulated over rows in a loop (<c>sum += r.Age</c>): reported where it changes a row.</summary>
+    Accumulated,
 }
 
 /// <summary>

@@ -59,7 +59,7 @@ internal sealed partial class FlowAnalysis
             case IConditionalAccessInstanceOperation: return conditionalInstances.Count > 0 ? conditionalInstances.Peek() : DataFlow.Empty;
             case ITupleOperation tuple: return DataFlow.Tuple(tuple.Elements.Select(Eval).ToImmutableArray());
             case IObjectCreationOperation creation: return Creation(creation);
-            case IWithOperation with: return RowBuilt(Eval(with.Operand).Join(Eval(with.Initializer)), with.Type);
+            case IWithOperation with: return RowBuilt(Eval(with.Operand).Join(Eval(with.Initializer)), with.Type, with.Initializer);
             case IObjectOrCollectionInitializerOperation initializer: return DataFlow.Join(initializer.Initializers.Select(Initializer));
             case IAnonymousFunctionOperation or IDelegateCreationOperation or ILocalFunctionOperation: return DataFlow.Empty;
             case IInterpolatedStringOperation or INameOfOperation or ITypeOfOperation or ISizeOfOperation: return DataFlow.Empty;
@@ -144,9 +144,19 @@ internal sealed partial class FlowAnalysis
             Observed?.Steering.UnionWith(flow.EventsOf<ScoreEvent>());
             return DataFlow.Empty;
         }
-        return RowBuilt(flow.WithParts(default), creation.Type);
+        return RowBuilt(flow.WithParts(default), creation.Type, creation.Initializer);
     }
 
-    /// <summary>A row built from values: whatever the values were learned from is now in the row's features.</summary>
-    private DataFlow RowBuilt(DataFlow flow, ITypeSymbol? type) => flow;
+    /// <summary>
+    /// A row built from values: whatever the values were learned from is now in the row's features.
+    /// A running total enters a row at the member value that uses it, which is where it is reported.
+    /// </summary>
+    private DataFlow RowBuilt(DataFlow flow, ITypeSymbol? type, IObjectOrCollectionInitializerOperation? initializer)
+    {
+        if (Observed is null || initializer is null || !context.IsRowTyped(type)) return flow;
+        foreach (ISimpleAssignmentOperation assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+            foreach (LearnEvent accumulated in Eval(assignment.Value).EventsOf<LearnEvent>().Where(e => e.Kind == LearnKind.Accumulated))
+                if (!Observed.Entries.ContainsKey(accumulated.Location)) Observed.Entries[accumulated.Location] = assignment.Value.Syntax.GetLocation();
+        return flow;
+    }
 }

@@ -82,6 +82,7 @@ internal sealed partial class FlowAnalysis
                 List<DataFlow> flows = invocation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0).Select(argument => Eval(argument.Value)).ToList();
                 if (invocation.Instance is not null) Eval(invocation.Instance);
                 DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation());
+                ApplyEffects(invocation, summary, flows);
                 if (IsCrossValidation(method)) HeldOut(DataFlow.Join(flows));
                 return returned;
             }
@@ -152,6 +153,7 @@ internal sealed partial class FlowAnalysis
                 DataFlow train = Eval(trainArgument?.Value), validation = Eval(validationArgument?.Value);
                 DataFlow steering = DataFlow.Join(call.Arguments.Where(argument => argument != trainArgument && argument != validationArgument).Select(argument => Eval(argument.Value)).ToList());
                 if (model is not null) Assign(model, DataFlow.Empty.WithTrainedOn(train.Rows.Union(validation.Rows)));
+                Effect("Fit", model, train, validation);
                 if (Observed is not null && Observed.FirstTime(call.Syntax))
                 {
                     Observed.Fits.Add(new ModelFit(model, call, train, validation, validationArgument, steering));
@@ -166,6 +168,7 @@ internal sealed partial class FlowAnalysis
                 if (rowsArgument is null) return DataFlow.Empty;
                 DataFlow rows = Eval(rowsArgument.Value);
                 bool predict = call.TargetMethod.Name == "Predict";
+                Effect(call.TargetMethod.Name, model, rows, DataFlow.Empty);
                 var score = new ScoreEvent(rowsArgument.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows);
                 var learned = new LearnEvent(call.Syntax.GetLocation(), call.TargetMethod.ContainingType.Name, LearnKind.Model, modelFlow.TrainedOn);
                 if (Observed is not null && Observed.FirstTime(call.Syntax))
@@ -180,6 +183,42 @@ internal sealed partial class FlowAnalysis
             default:
                 foreach (IArgumentOperation argument in call.Arguments) Eval(argument.Value);
                 return DataFlow.Empty;
+        }
+    }
+
+    /// <summary>Remembers what is done to a model that is one of the method's parameters, for its summary.</summary>
+    private void Effect(string method, ISymbol? model, DataFlow rows, DataFlow validation)
+    {
+        if (model is not IParameterSymbol parameter || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner)) return;
+        var effect = new ModelEffect(method, parameter.Ordinal, rows, validation);
+        if (!ModelEffects.Any(known => known.Method == method && known.Model == effect.Model && known.Rows.SameAs(rows) && known.Validation.SameAs(validation)))
+            ModelEffects.Add(effect);
+    }
+
+    /// <summary>A helper's effects at its call: the fields it assigns, and what it does to the models it is given.</summary>
+    private void ApplyEffects(IInvocationOperation call, MethodSummary summary, List<DataFlow> arguments)
+    {
+        foreach ((ISymbol member, DataFlow flow) in summary.MemberWrites)
+            Assign(member, summary.Substitute(flow, arguments, call: null));
+        foreach (ModelEffect effect in summary.ModelEffects)
+        {
+            IArgumentOperation? ArgumentFor(int ordinal) => call.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == ordinal);
+            if (ArgumentFor(effect.Model) is not { } modelArgument || Holder(modelArgument.Value) is not { } model) continue;
+            DataFlow rows = summary.Substitute(effect.Rows, arguments, call.Syntax.GetLocation());
+            if (effect.Method == "Fit")
+            {
+                DataFlow validation = summary.Substitute(effect.Validation, arguments, call.Syntax.GetLocation());
+                Assign(model, DataFlow.Empty.WithTrainedOn(rows.Rows.Union(validation.Rows)));
+                int validationParameter = MethodSummary.ParameterOf(effect.Validation);
+                if (Observed is not null && Observed.FirstTime(call.Syntax))
+                    Observed.Fits.Add(new ModelFit(model, call, rows, validation, validationParameter >= 0 ? ArgumentFor(validationParameter) : null, DataFlow.Empty));
+            }
+            else if (ArgumentFor(MethodSummary.ParameterOf(effect.Rows)) is { } rowsArgument && Observed is not null)
+            {
+                if (Observed.Uses.Any(use => use.Call == call && use.Rows == rowsArgument)) continue;
+                Observed.Uses.Add(new ModelUse(model, call, rowsArgument, rows, effect.Method == "Predict"));
+                Observed.HeldOut.Add(rows);
+            }
         }
     }
 
@@ -305,10 +344,19 @@ internal sealed partial class FlowAnalysis
         return false;
     }
 
-    private void Contribute(ISymbol collection, IInvocationOperation call, DataFlow added)
+    /// <summary>Rows that go into a collection at one place (its initializer, an Add).</summary>
+    private void Site(ISymbol collection, SyntaxNode site, ImmutableHashSet<Origin> rows)
     {
         if (!contributions.TryGetValue(collection, out var sites)) contributions[collection] = sites = new();
-        if (!sites.Any(site => site.Site == call.Syntax)) sites.Add((call.Syntax, added.Rows));
+        int index = sites.FindIndex(known => known.Site == site);
+        if (index < 0) sites.Add((site, rows));
+        else sites[index] = (site, sites[index].Rows.Union(rows));
+    }
+
+    private void Contribute(ISymbol collection, IInvocationOperation call, DataFlow added)
+    {
+        Site(collection, call.Syntax, added.Rows);
+        List<(SyntaxNode Site, ImmutableHashSet<Origin> Rows)> sites = contributions[collection];
         // The same rows added at two places (or a row and a copy of it) multiply them; the later place adds the copies.
         bool copies = sites.Any(site => site.Site.SpanStart < call.Syntax.SpanStart && DataFlow.Overlap(site.Rows, added.Rows));
         if (copies) added = added.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, added.Rows));

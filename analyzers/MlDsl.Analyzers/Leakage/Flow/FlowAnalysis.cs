@@ -36,6 +36,13 @@ internal sealed partial class FlowAnalysis
 
     private LeakageSymbols Symbols => context.Symbols;
 
+    /// <summary>What the body does to models that are parameters of the method analysed.</summary>
+    public List<ModelEffect> ModelEffects { get; } = new();
+
+    /// <summary>Fields and properties (not locals) the body assigns, with their values.</summary>
+    public IReadOnlyList<(ISymbol Member, DataFlow Flow)> MemberWrites() =>
+        state.Where(pair => pair.Key is IFieldSymbol or IPropertySymbol).Select(pair => (pair.Key, pair.Value)).ToList();
+
     /// <summary>The join of every value the body returns.</summary>
     public DataFlow Returned { get; private set; } = DataFlow.Empty;
 
@@ -74,13 +81,21 @@ internal sealed partial class FlowAnalysis
         switch (operation)
         {
             case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
-                Assign(declarator.Symbol, Eval(value));
+            {
+                DataFlow initial = Eval(value);
+                // A collection starts with rows: adding the same rows again later multiplies them.
+                if (context.IsRowTyped(declarator.Symbol.Type) && !initial.Rows.IsEmpty) Site(declarator.Symbol, declarator.Syntax, initial.Rows);
+                Assign(declarator.Symbol, initial);
                 break;
+            }
             case ISimpleAssignmentOperation assignment:
-                AssignTo(assignment.Target, Eval(assignment.Value));
+                AssignTo(assignment.Target, Eval(assignment.Value).Join(ControlScores(operation)));
                 break;
             case ICompoundAssignmentOperation compound:
-                AssignTo(compound.Target, Eval(compound.Value));
+                AssignTo(compound.Target, Accumulate(compound, Eval(compound.Value)).Join(ControlScores(operation)));
+                break;
+            case IIncrementOrDecrementOperation increment:
+                AssignTo(increment.Target, ControlScores(operation));
                 break;
             case ICoalesceAssignmentOperation coalesce:
                 AssignTo(coalesce.Target, Eval(coalesce.Value));
@@ -101,6 +116,36 @@ internal sealed partial class FlowAnalysis
                 Observed.ReadLocals.Add(local.Local);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A value summed (or multiplied, ...) over rows in a loop is a statistic of those rows, as
+    /// <c>Sum</c> would be: it carries an event learned from them instead of the rows.
+    /// </summary>
+    private DataFlow Accumulate(ICompoundAssignmentOperation compound, DataFlow value)
+    {
+        if (value.Rows.IsEmpty || context.IsRowTyped(compound.Target.Type)) return value;
+        var learned = new LearnEvent(compound.Syntax.GetLocation(), "a running total", LearnKind.Accumulated, value.Rows);
+        return value.WithoutRows().WithEvent(learned);
+    }
+
+    /// <summary>
+    /// The scores an operation depends on through the conditions it runs under: a count kept only when
+    /// a prediction on test is right carries that prediction's score.
+    /// </summary>
+    private DataFlow ControlScores(IOperation operation)
+    {
+        DataFlow scores = DataFlow.Empty;
+        for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) break;
+            if (parent is IConditionalOperation conditional && child != conditional.Condition)
+            {
+                DataFlow condition = Eval(conditional.Condition);
+                foreach (ScoreEvent score in condition.EventsOf<ScoreEvent>()) scores = scores.WithEvent(score);
+            }
+        }
+        return scores;
     }
 
     private static bool InsideLambda(IOperation operation)

@@ -47,8 +47,14 @@ internal sealed class FlowRules
 
     private void LearnedFromHeldOutRows()
     {
-        foreach (LearnEvent learned in ReachingEvents().OfType<LearnEvent>().Where(e => e.Kind != LearnKind.Model).OrderBy(e => e.Location.SourceSpan.Start))
+        foreach (LearnEvent reaching in ReachingEvents().OfType<LearnEvent>().Where(e => e.Kind != LearnKind.Model).OrderBy(e => e.Location.SourceSpan.Start))
         {
+            LearnEvent learned = reaching;
+            if (learned.Kind == LearnKind.Accumulated)
+            {
+                if (!observed.Entries.TryGetValue(learned.Location, out Location? entry)) continue;
+                learned = (LearnEvent)learned.With(learned.From, entry, learned.What);
+            }
             StepFit? fit = observed.StepFits.FirstOrDefault(step => step.Event.Location == learned.Location);
             Role heldOutRole = learned.FromRole(Role.Test) ? Role.Test : learned.FromRole(Role.Validation) ? Role.Validation : Role.All;
             if (heldOutRole != Role.All)

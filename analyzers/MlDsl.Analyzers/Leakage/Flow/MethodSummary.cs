@@ -13,14 +13,22 @@ namespace MlDsl.Analyzers.Leakage.Flow;
 /// </summary>
 internal sealed class MethodSummary
 {
-    private MethodSummary(IMethodSymbol method, DataFlow returned)
+    private MethodSummary(IMethodSymbol method, DataFlow returned, IReadOnlyList<(ISymbol Member, DataFlow Flow)> memberWrites, IReadOnlyList<ModelEffect> modelEffects)
     {
         Method = method;
         Returned = returned;
+        MemberWrites = memberWrites;
+        ModelEffects = modelEffects;
     }
 
     public IMethodSymbol Method { get; }
     public DataFlow Returned { get; }
+
+    /// <summary>Fields and properties the method assigns (a scaler kept in a static field), in terms of its parameters.</summary>
+    public IReadOnlyList<(ISymbol Member, DataFlow Flow)> MemberWrites { get; }
+
+    /// <summary>What the method does to models it is given: fits them, or scores them on rows.</summary>
+    public IReadOnlyList<ModelEffect> ModelEffects { get; }
 
     public static string ParameterSource(int ordinal) => "$p" + ordinal;
 
@@ -33,7 +41,7 @@ internal sealed class MethodSummary
             bindings[parameter] = Parameter(parameter, ParameterSource(parameter.Ordinal), context);
         var analysis = new FlowAnalysis(context, bindings, outer, depth, method);
         analysis.Run(body);
-        return new MethodSummary(method, analysis.Returned);
+        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ModelEffects);
     }
 
     /// <summary>A parameter's rows; a split parameter gets its three parts.</summary>
@@ -60,20 +68,29 @@ internal sealed class MethodSummary
     }
 
     /// <summary>The flow a call returns: parameter rows replaced by the arguments', events moved to the call.</summary>
-    public DataFlow Apply(IReadOnlyList<DataFlow> arguments, Location call)
-    {
-        string through = $" (through {Method.Name})";
-        return Substitute(Returned, arguments, call, through);
-    }
+    public DataFlow Apply(IReadOnlyList<DataFlow> arguments, Location call) => Substitute(Returned, arguments, call);
 
-    private static DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location call, string through)
+    /// <summary>
+    /// <paramref name="flow"/> with parameter rows replaced by the arguments'; events move to
+    /// <paramref name="call"/>, or keep their place inside the method when it is null.
+    /// </summary>
+    public DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call) =>
+        Substitute(flow, arguments, call, $" (through {Method.Name})");
+
+    /// <summary>The ordinal of the parameter a flow is exactly (all its rows, nothing else), or -1.</summary>
+    public static int ParameterOf(DataFlow flow) =>
+        flow.Rows.Count == 1 && flow.Rows.First() is { Path.Length: 0 } origin ? Ordinal(origin.Source) : -1;
+
+    private static DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, string through)
     {
         if (flow.IsEmpty) return flow;
+
         var events = ImmutableHashSet.CreateBuilder<FlowEvent>();
         ImmutableHashSet<Origin> rows = Rows(flow.Rows, arguments, events);
         foreach (FlowEvent flowEvent in flow.Events)
-            events.Add(flowEvent.With(Rows(flowEvent.From, arguments, events), call,
-                flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
+            events.Add(call is null ? flowEvent.With(Rows(flowEvent.From, arguments, events), flowEvent.Location, flowEvent.What)
+                : flowEvent.With(Rows(flowEvent.From, arguments, events), call,
+                    flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
         ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null);
         ImmutableArray<DataFlow> parts = flow.Parts.IsDefault ? default
             : flow.Parts.Select(part => Substitute(part, arguments, call, through)).ToImmutableArray();

@@ -10,6 +10,9 @@ internal sealed record ModelFit(ISymbol? Model, IInvocationOperation Call, DataF
 /// <summary>A model's Evaluate or Predict call on rows.</summary>
 internal sealed record ModelUse(ISymbol? Model, IInvocationOperation Call, IArgumentOperation Rows, DataFlow RowsFlow, bool IsPredict);
 
+/// <summary>What a method does to a model it is given as parameter <see cref="Model"/>: Fit, Evaluate or Predict on rows.</summary>
+internal sealed record ModelEffect(string Method, int Model, DataFlow Rows, DataFlow Validation);
+
 /// <summary>A step's fit (a method with [LearnsFrom]) and the rows argument it learned from.</summary>
 internal sealed record StepFit(IInvocationOperation Call, IArgumentOperation Data, LearnEvent Event);
 
@@ -40,6 +43,9 @@ internal sealed class Observations
 
     /// <summary>Score events whose values reached a model's training (options, constructor arguments).</summary>
     public HashSet<FlowEvent> Steering { get; } = new();
+
+    /// <summary>Where a running total first enters a row: the member value that uses it.</summary>
+    public Dictionary<Location, Location> Entries { get; } = new();
 
     /// <summary>Locals that some code reads (a fitted step nobody reads is still being written).</summary>
     public HashSet<ISymbol> ReadLocals { get; } = new(SymbolEqualityComparer.Default);
