@@ -11,8 +11,10 @@ internal static class DatasetCsvEmitter
         string name = dataset.Type.Name;
         writer.Line("private static readonly CsvColumn[] csvColumns =");
         writer.Line("{");
+        // Only features are required when reading serving data (CsvOptions.FeaturesOnly): the label and metadata may be absent.
         foreach (ColumnSpec column in dataset.CsvColumns)
-            writer.Line($"    new(\"{column.Member}\", {(column.Header is null ? "null" : $"\"{column.Header}\"")}, {column.Index}, {column.Width}, \"{column.Expected}\"),");
+            writer.Line($"    new(\"{column.Member}\", {(column.Header is null ? "null" : $"\"{column.Header}\"")}, {column.Index}, {column.Width}, \"{column.Expected}\""
+                + (dataset.Features.Any(feature => feature.Name == column.Member) ? "" : ", Required: false") + "),");
         writer.Line("};");
         writer.Line();
         writer.Line("public static IReadOnlyList<CsvColumn> CsvColumns => csvColumns;");

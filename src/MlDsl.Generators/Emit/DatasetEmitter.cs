@@ -57,7 +57,10 @@ internal static class DatasetEmitter
     {
         if (label.Names.Count == 0)
         {
-            writer.Line($"public static long ReadLabel({rowType} row) => row.{label.Name};");
+            // An index outside [0, classes) would reach libtorch's loss as a target it cannot index, which aborts the process.
+            writer.Line($"public static long ReadLabel({rowType} row) => row.{label.Name} >= 0 && row.{label.Name} < {label.Classes}");
+            writer.Line($"    ? row.{label.Name}");
+            writer.Line($"    : throw new RowDataException(nameof({rowType}), nameof({label.Name}), {Quote($"a class index in [0, {label.Classes - 1}]")}, row.{label.Name}.ToString(CultureInfo.InvariantCulture));");
             return;
         }
         writer.Line($"public static long ReadLabel({rowType} row) => row.{label.Name} switch");

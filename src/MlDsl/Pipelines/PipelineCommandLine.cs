@@ -12,28 +12,65 @@ namespace MlDsl.Pipelines;
 
 /// <summary>
 /// The command line every pipeline gets: <c>run</c>, <c>validate</c>, <c>evaluate</c>, <c>predict</c>
-/// and <c>monitor</c>. Exit codes: 0 success, 2 data validation failed, 3 drift, 4 gate failed, 1 error.
+/// and <c>monitor</c>. Exit codes (<see cref="ExitCodes"/>): 0 success; 1 unusable input (an option,
+/// a data file or row, an artifact: one line on standard error names it and says what was expected);
+/// 2 data validation failed; 3 drift detected; 4 gate failed; 70 an unexpected failure (a bug).
 /// </summary>
 public static class PipelineCommandLine
 {
-    public static int Run<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, string[] args, TextWriter? output = null)
+    /// <summary>The exit codes, as documented in every pipeline's <c>--help</c>.</summary>
+    public const string ExitCodes =
+        "Exit codes: 0 success; 1 unusable input (an option, data file, row or artifact; one line on stderr says which and what was expected); "
+        + "2 data validation failed; 3 drift detected; 4 gate failed; 70 unexpected failure (a bug; set MLDSL_STACK_TRACE=1 for its stack trace).";
+
+    private const int InputError = 1, Unexpected = 70;
+
+    /// <summary>Runs the command <paramref name="args"/> name; returns its exit code (see <see cref="ExitCodes"/>).</summary>
+    /// <param name="pipeline">The pipeline, usually the generated <c>Definition</c>.</param>
+    /// <param name="args">The command line, e.g. <c>predict --data rows.csv</c>.</param>
+    /// <param name="output">Where reports go (standard output by default).</param>
+    /// <param name="errors">Where the one-line error goes (standard error by default).</param>
+    public static int Run<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, string[] args, TextWriter? output = null, TextWriter? errors = null)
         where TRow : IDatasetRow<TRow>
         where TModel : torch.nn.Module, ITrainableModel<TRow>
     {
         TextWriter console = output ?? Console.Out;
+        TextWriter errorConsole = errors ?? Console.Error;
         var seed = new Option<int?>("--seed") { Description = "Seed for the split, initial weights, dropout and shuffling" };
-        var epochs = new Option<int?>("--epochs") { Description = "Override the pipeline's epoch count" };
-        var data = new Option<string?>("--data") { Description = "A CSV file to use instead of the pipeline's own data" };
+        var epochs = new Option<int?>("--epochs") { Description = "Override the pipeline's epoch count (at least 1)" };
+        var data = new Option<string?>("--data") { Description = "A data file (CSV, or what the pipeline's [ReadData] reads) to use instead of the pipeline's own data" };
         var outDirectory = new Option<string>("--out") { Description = "Folder for the report, plots and checkpoints", DefaultValueFactory = _ => "out" };
         var resume = new Option<bool>("--resume") { Description = "Continue training from the last checkpoint in --out" };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the outcome (for CI)" };
         var artifact = new Option<string>("--artifact") { Description = "An exported artifact folder", DefaultValueFactory = _ => pipeline.ExportDirectory };
-        var requiredData = new Option<string>("--data") { Description = "The CSV file to read", Required = true };
+        var servingData = new Option<string>("--data") { Description = "The rows to read: features only; label and metadata columns may be absent", Required = true };
+        const string Ingested = "the pipeline's [Ingest] rows";
+
+        SplitOptions SplitFor(ParseResult result) => result.GetValue(seed) is { } value ? pipeline.Split with { Seed = value } : pipeline.Split;
+        // Rows to train or validate on: present, labelled as the model expects, and enough for every part of the split.
+        IReadOnlyList<TRow> Checked(IReadOnlyList<TRow> rows, string source, SplitOptions split)
+        {
+            CommandLineInput.Splittable(CommandLineInput.Labelled(CommandLineInput.NotEmpty(rows, source), source), split, source);
+            return rows;
+        }
+        IReadOnlyList<TRow> Serving(string path)
+        {
+            using (MlDsl.Data.Csv.CsvFile.ReadingFeaturesOnly())
+                return CommandLineInput.NotEmpty(pipeline.Read(path), path);
+        }
 
         var run = new Command("run", "Run every stage: ingest, split, validate, transform, train, analyze, gate, export") { seed, epochs, data, outDirectory, resume, quiet };
         run.SetAction(result =>
         {
-            PipelineRun outcome = PipelineRunner.Run(pipeline, new PipelineOptions
+            if (result.GetValue(epochs) is < 1 and var count)
+                throw new CommandLineInputException($"--epochs: expected a whole number of at least 1 but got {count}");
+            SplitOptions split = SplitFor(result);
+            PipelineDefinition<TRow, TModel> checkedPipeline = pipeline with
+            {
+                Ingest = () => Checked(pipeline.Ingest(), Ingested, split),
+                ReadData = pipeline.ReadData is { } read ? path => Checked(read(path), path, split) : null,
+            };
+            PipelineRun outcome = PipelineRunner.Run(checkedPipeline, new PipelineOptions
             {
                 Seed = result.GetValue(seed), Epochs = result.GetValue(epochs), DataPath = result.GetValue(data),
                 OutputDirectory = result.GetValue(outDirectory)!, Resume = result.GetValue(resume), Quiet = result.GetValue(quiet),
@@ -50,58 +87,68 @@ public static class PipelineCommandLine
         var validate = new Command("validate", "Ingest, split and validate the data; exit 2 when validation fails") { seed, data };
         validate.SetAction(result =>
         {
-            IReadOnlyList<TRow> rows = result.GetValue(data) is { } path ? pipeline.Read(path) : pipeline.Ingest();
-            SplitOptions split = result.GetValue(seed) is { } value ? pipeline.Split with { Seed = value } : pipeline.Split;
+            SplitOptions split = SplitFor(result);
+            IReadOnlyList<TRow> rows = result.GetValue(data) is { } path ? Checked(pipeline.Read(path), path, split) : Checked(pipeline.Ingest(), Ingested, split);
             DataReport report = DataReport.Analyze(rows.Split(split), pipeline.Validation);
             console.Write(report);
             return report.Passed ? 0 : 2;
         });
 
-        var evaluate = new Command("evaluate", "Evaluate an exported artifact on the test split (or on --data)") { artifact, data, seed };
+        var evaluate = new Command("evaluate", "Evaluate an exported artifact on the test split (or on every row of --data)") { artifact, data, seed };
         evaluate.SetAction(result =>
         {
             using DeployedModel<TRow, TModel> deployed = pipeline.Deploy(result.GetValue(artifact));
             IReadOnlyList<TRow> rows = result.GetValue(data) is { } path
-                ? pipeline.Read(path)
-                : pipeline.Ingest().Split(result.GetValue(seed) is { } value ? pipeline.Split with { Seed = value } : pipeline.Split).Test;
+                ? CommandLineInput.Labelled(CommandLineInput.NotEmpty(pipeline.Read(path), path), path)
+                : CommandLineInput.Splittable(Checked(pipeline.Ingest(), Ingested, SplitFor(result)), SplitFor(result), Ingested).Test;
             console.Write(deployed.Evaluate(rows));
             return 0;
         });
 
-        var predict = new Command("predict", "Predict every row of a CSV file with an exported artifact (a class, the present labels, or a value)") { artifact, requiredData };
+        var predict = new Command("predict", "Predict every row of --data with an exported artifact (a class, the present labels, or a value)") { artifact, servingData };
         predict.SetAction(result =>
         {
+            IReadOnlyList<TRow> rows = Serving(result.GetValue(servingData)!);
             using DeployedModel<TRow, TModel> deployed = pipeline.Deploy(result.GetValue(artifact));
-            string[] predictions = deployed.Describe(pipeline.Read(result.GetValue(requiredData)!));
+            string[] predictions = deployed.Describe(rows);
             for (int i = 0; i < predictions.Length; i++) console.WriteLine($"{i}\t{predictions[i]}");
             return 0;
         });
 
-        var monitor = new Command("monitor", "Compare new data with the training data stored in an artifact; exit 3 on drift") { artifact, requiredData };
+        var monitor = new Command("monitor", "Compare the rows of --data with the training data stored in an artifact; exit 3 on drift") { artifact, servingData };
         monitor.SetAction(result =>
         {
+            IReadOnlyList<TRow> rows = Serving(result.GetValue(servingData)!);
             OpenedArtifact opened = ModelArtifact.Open(result.GetValue(artifact)!);
-            DriftReport report = opened.Monitor(pipeline.Read(result.GetValue(requiredData)!), pipeline.Monitoring);
+            DriftReport report = opened.Monitor(rows, pipeline.Monitoring);
             console.Write(report);
             return report.ExitCode;
         });
 
-        var root = new RootCommand($"{pipeline.Name}: an MlDsl pipeline") { run, validate, evaluate, predict, monitor };
+        var root = new RootCommand($"{pipeline.Name}: an MlDsl pipeline. {ExitCodes}") { run, validate, evaluate, predict, monitor };
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { Output = console, EnableDefaultExceptionHandler = false });
+            return root.Parse(args).Invoke(new InvocationConfiguration { Output = console, Error = errorConsole, EnableDefaultExceptionHandler = false });
         }
         catch (Exception error) when (IsUserError(error))
         {
-            Console.Error.WriteLine($"error: {error.Message}");
-            return 1;
+            errorConsole.WriteLine($"error: {OneLine(error.Message)}");
+            return InputError;
+        }
+        catch (Exception error)
+        {
+            // Still one line: a stack trace helps whoever fixes the bug, not whoever runs the pipeline.
+            errorConsole.WriteLine($"error: unexpected {error.GetType().Name}: {OneLine(error.Message)}");
+            if (Environment.GetEnvironmentVariable("MLDSL_STACK_TRACE") == "1") errorConsole.WriteLine(error);
+            return Unexpected;
         }
     }
 
-    // Problems with the user's data, files or artifact: reported in one line naming what is wrong,
-    // never as a stack trace. Anything else is a bug and keeps its stack trace.
-    private static bool IsUserError(Exception error) => error is ArtifactException or CsvDataException or RowDataException
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+
+    // Problems with the user's data, files, options or artifact: reported in one line naming what is wrong.
+    private static bool IsUserError(Exception error) => error is CommandLineInputException or ArtifactException or CsvDataException or RowDataException
         or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or TrainingDivergedException or InvalidOperationException
-        or MlDsl.Audio.AudioFormatException or MlDsl.Data.Files.LabelledFilesException or MlDsl.Data.Files.ImageFormatException
+        or UnauthorizedAccessException or MlDsl.Audio.AudioFormatException or MlDsl.Data.Files.LabelledFilesException or MlDsl.Data.Files.ImageFormatException
         or MlDsl.Persistence.ModelFileException;
 }

@@ -31,7 +31,9 @@ partial record Digit : IDatasetRow<Digit>
         row.Pixels.CopyTo(destination);
     }
 
-    public static long ReadLabel(Digit row) => row.Value;
+    public static long ReadLabel(Digit row) => row.Value >= 0 && row.Value < 10
+        ? row.Value
+        : throw new RowDataException(nameof(Digit), nameof(Value), "a class index in [0, 9]", row.Value.ToString(CultureInfo.InvariantCulture));
 
     private static readonly string[] featureNames = FeatureNaming.Expand(("Pixels", 784));
 

@@ -64,7 +64,7 @@ partial record House : IDatasetRow<House>, ICsvRow<House>
     {
         new("Rooms", null, -1, 1, "a number"),
         new("Age", null, -1, 1, "a number"),
-        new("Price", null, -1, 1, "a number"),
+        new("Price", null, -1, 1, "a number", Required: false),
     };
 
     public static IReadOnlyList<CsvColumn> CsvColumns => csvColumns;

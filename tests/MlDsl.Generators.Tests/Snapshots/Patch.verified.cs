@@ -29,7 +29,9 @@ partial record struct Patch : IDatasetRow<Patch>, ICsvRow<Patch>
         row.Pixels.CopyTo(destination);
     }
 
-    public static long ReadLabel(Patch row) => row.Kind;
+    public static long ReadLabel(Patch row) => row.Kind >= 0 && row.Kind < 4
+        ? row.Kind
+        : throw new RowDataException(nameof(Patch), nameof(Kind), "a class index in [0, 3]", row.Kind.ToString(CultureInfo.InvariantCulture));
 
     private static readonly string[] featureNames = FeatureNaming.Expand(("Pixels", 768));
 
@@ -61,7 +63,7 @@ partial record struct Patch : IDatasetRow<Patch>, ICsvRow<Patch>
 
     private static readonly CsvColumn[] csvColumns =
     {
-        new("Kind", null, -1, 1, "a whole number"),
+        new("Kind", null, -1, 1, "a whole number", Required: false),
     };
 
     public static IReadOnlyList<CsvColumn> CsvColumns => csvColumns;

@@ -34,7 +34,9 @@ partial record Tumour : IDatasetRow<Tumour>, ICsvRow<Tumour>
         row.Spectrum.CopyTo(destination.Slice(3, 3));
     }
 
-    public static long ReadLabel(Tumour row) => row.Malignant;
+    public static long ReadLabel(Tumour row) => row.Malignant >= 0 && row.Malignant < 2
+        ? row.Malignant
+        : throw new RowDataException(nameof(Tumour), nameof(Malignant), "a class index in [0, 1]", row.Malignant.ToString(CultureInfo.InvariantCulture));
 
     private static readonly string[] featureNames = FeatureNaming.Expand(("Radius", 1), ("Texture", 1), ("Lobes", 1), ("Spectrum", 3));
 
@@ -75,10 +77,10 @@ partial record Tumour : IDatasetRow<Tumour>, ICsvRow<Tumour>
         new("Texture", null, -1, 1, "a number"),
         new("Lobes", null, -1, 1, "a whole number"),
         new("Spectrum", null, 3, 3, "a number"),
-        new("Malignant", "diagnosis", -1, 1, "a whole number"),
-        new("Patient", null, -1, 1, "a whole number"),
-        new("Hospital", null, -1, 1, "text"),
-        new("Screening", null, -1, 1, "true or false"),
+        new("Malignant", "diagnosis", -1, 1, "a whole number", Required: false),
+        new("Patient", null, -1, 1, "a whole number", Required: false),
+        new("Hospital", null, -1, 1, "text", Required: false),
+        new("Screening", null, -1, 1, "true or false", Required: false),
     };
 
     public static IReadOnlyList<CsvColumn> CsvColumns => csvColumns;

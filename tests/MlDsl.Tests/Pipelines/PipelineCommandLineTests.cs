@@ -8,9 +8,97 @@ public sealed class PipelineCommandLineTests() : TemporaryFolder("mldsl-cli")
 {
     private (int Exit, string Output) Cli(PipelineDefinition<Tumour, TumourMlp> definition, params string[] args)
     {
+        (int exit, string output, _) = CliWithErrors(definition, args);
+        return (exit, output);
+    }
+
+    private static (int Exit, string Output, string Errors) CliWithErrors(PipelineDefinition<Tumour, TumourMlp> definition, params string[] args)
+    {
         var output = new StringWriter();
-        int exit = PipelineCommandLine.Run(definition, args, output);
-        return (exit, output.ToString());
+        var errors = new StringWriter();
+        int exit = PipelineCommandLine.Run(definition, args, output, errors);
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    /// <summary>A file like scikit-learn's: its count line, then the given rows of the real data (each with its diagnosis unless <paramref name="dropLabel"/>).</summary>
+    private string DataFile(string name, int rows, bool dropLabel = false, Func<int, string, string>? edit = null)
+    {
+        string[] lines = File.ReadAllLines(SklearnData.BreastCancerCsv());
+        IEnumerable<string> kept = lines.Skip(1).Take(rows).Select((line, i) => edit?.Invoke(i, line) ?? line)
+            .Select(line => dropLabel ? line[..line.LastIndexOf(',')] : line);
+        string path = Path.Combine(Root, name);
+        File.WriteAllLines(path, lines.Take(1).Concat(kept));
+        return path;
+    }
+
+    private static void AssertOneLineError(string errors, string expected)
+    {
+        string[] lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, errors);
+        Assert.Equal("error: " + expected, lines[0].TrimEnd('\r'));
+    }
+
+    [Fact]
+    public void A_file_with_no_rows_is_one_line_naming_it_and_exit_code_1()
+    {
+        string empty = Path.Combine(Root, "empty.csv");
+        File.WriteAllText(empty, "");
+        string countLineOnly = DataFile("count-line-only.csv", rows: 0);
+
+        (int runExit, _, string runErrors) = CliWithErrors(TumourPipeline.Definition, "run", "--data", empty, "--out", Path.Combine(Root, "out"), "--quiet");
+        (int predictExit, _, string predictErrors) = CliWithErrors(TumourPipeline.Definition, "predict", "--data", countLineOnly, "--artifact", Root);
+
+        Assert.Equal(1, runExit);
+        AssertOneLineError(runErrors, $"{empty}: no rows; expected Tumour rows (30 feature values and the label Diagnosis each)");
+        Assert.Equal(1, predictExit);
+        AssertOneLineError(predictErrors, $"{countLineOnly}: no rows; expected Tumour rows (30 feature values and the label Diagnosis each)");
+    }
+
+    [Fact]
+    public void Too_few_rows_to_split_is_one_line_with_the_part_sizes_and_exit_code_1()
+    {
+        string four = DataFile("four.csv", rows: 4);
+        // The MNIST pipeline's split: a tenth of 4 rows rounds to no validation rows at all.
+        var definition = TumourPipeline.Definition with { Split = TumourPipeline.Definition.Split with { Validation = 0.1, Test = 0.2 } };
+
+        (int exit, _, string errors) = CliWithErrors(definition, "run", "--data", four, "--out", Path.Combine(Root, "out"), "--quiet");
+        (int validateExit, _, string validateErrors) = CliWithErrors(definition, "validate", "--data", four);
+
+        Assert.Equal(1, exit);
+        Assert.Matches($@"^error: {System.Text.RegularExpressions.Regex.Escape(four)}: 4 rows are too few for the split \(Stratified, validation 0\.1, test 0\.2\): it gives \d training, 0 validation and \d test rows; each part needs at least one row\s*$", errors);
+        Assert.Equal((1, errors), (validateExit, validateErrors));
+    }
+
+    [Fact]
+    public void A_label_out_of_range_is_one_line_naming_the_row_and_exit_code_1()
+    {
+        string bad = DataFile("bad-label.csv", rows: 40, edit: (i, line) => i == 6 ? line[..(line.LastIndexOf(',') + 1)] + "7" : line);
+
+        (int exit, _, string errors) = CliWithErrors(TumourPipeline.Definition, "run", "--data", bad, "--out", Path.Combine(Root, "out"), "--quiet");
+
+        Assert.Equal(1, exit);
+        AssertOneLineError(errors, $"{bad}, row 7: Tumour.Diagnosis should be a class index in [0, 1] but is 7");
+    }
+
+    [Theory]
+    [InlineData("0", "--epochs: expected a whole number of at least 1 but got 0")]
+    [InlineData("-3", "--epochs: expected a whole number of at least 1 but got -3")]
+    public void A_bad_option_value_is_one_line_naming_the_option_and_exit_code_1(string epochs, string expected)
+    {
+        (int exit, _, string errors) = CliWithErrors(TumourPipeline.Definition, "run", "--epochs", epochs, "--out", Path.Combine(Root, "out"));
+
+        Assert.Equal(1, exit);
+        AssertOneLineError(errors, expected);
+    }
+
+    [Fact]
+    public void Help_documents_the_exit_codes()
+    {
+        (int exit, string help, _) = CliWithErrors(TumourPipeline.Definition, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Exit codes: 0 success; 1 unusable input", help);
+        Assert.Contains("2 data validation failed; 3 drift detected; 4 gate failed; 70 unexpected failure", help);
     }
 
     [Fact]
@@ -32,6 +120,10 @@ public sealed class PipelineCommandLineTests() : TemporaryFolder("mldsl-cli")
         (int predictExit, string predictions) = Cli(definition, "predict", "--data", csv);
         (int evaluateExit, string evaluation) = Cli(definition, "evaluate");
         (int sameExit, string same) = Cli(definition, "monitor", "--data", csv);
+        // Serving data has no diagnosis column.
+        string unlabelled = DataFile("unlabelled.csv", rows: 569, dropLabel: true);
+        (int servedExit, string served) = Cli(definition, "predict", "--data", unlabelled);
+        (int servedMonitorExit, string servedMonitor) = Cli(definition, "monitor", "--data", unlabelled);
         (int driftExit, string drift) = Cli(definition, "monitor", "--data", shifted);
         // The pipeline's [Monitor] thresholds decide: any KS difference at all, however insignificant, counts here.
         var hairTrigger = definition with { Monitoring = new MlDsl.Deployment.DriftThresholds { KsPValue = 1.01, KsStatistic = 0, Psi = 0 } };
@@ -43,6 +135,8 @@ public sealed class PipelineCommandLineTests() : TemporaryFolder("mldsl-cli")
         string[] rows = predictions.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(569, rows.Length);
         Assert.All(rows, row => Assert.Matches(@"^\d+\t(malignant|benign)$", row));
+        Assert.Equal((0, predictions), (servedExit, served));
+        Assert.Equal((0, same), (servedMonitorExit, servedMonitor));
         Assert.Equal(0, evaluateExit);
         Assert.Contains("malignant", evaluation);
         Assert.Equal((0, 3, 3), (sameExit, driftExit, touchyExit));

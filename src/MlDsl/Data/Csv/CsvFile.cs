@@ -16,6 +16,20 @@ public static class CsvFile
     public static IReadOnlyList<TRow> Read<TRow>(string path, CsvOptions? options = null) where TRow : ICsvRow<TRow> =>
         ReadWithReport<TRow>(path, (options ?? new CsvOptions()) with { SkipBadRows = false }).Rows;
 
+    private static readonly AsyncLocal<bool> featuresOnly = new();
+
+    /// <summary>
+    /// Until disposed, reads on this flow of execution behave as if <see cref="CsvOptions.FeaturesOnly"/>
+    /// were set, whoever builds the options: the pipeline command line reads serving data (predict,
+    /// monitor) through the pipeline's own reader, which may be a user's [ReadData] method.
+    /// </summary>
+    public static IDisposable ReadingFeaturesOnly()
+    {
+        bool previous = featuresOnly.Value;
+        featuresOnly.Value = true;
+        return new Restore(() => featuresOnly.Value = previous);
+    }
+
     /// <summary>
     /// Reads the rows; with <see cref="CsvOptions.SkipBadRows"/> every bad record (bad value or bad
     /// quoting) is skipped and returned in <see cref="CsvReadResult{TRow}.Skipped"/> with its line.
@@ -29,6 +43,7 @@ public static class CsvFile
             throw new ArgumentOutOfRangeException(nameof(options), options.SkipLines, "CsvOptions.SkipLines must not be negative.");
         if (string.IsNullOrEmpty(options.Delimiter))
             throw new ArgumentException("CsvOptions.Delimiter must not be empty.", nameof(options));
+        if (featuresOnly.Value) options = options with { FeaturesOnly = true };
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such CSV file", path);
         using var reader = new StreamReader(path);
         // Raw lines, not records: a quote in a skipped preamble line must not swallow the data.
@@ -48,8 +63,8 @@ public static class CsvFile
             header = records.Fields;
             headerLine = records.Line;
         }
-        int[] starts = ResolveColumns(path, TRow.CsvColumns, header, headerLine);
-        var record = new CsvRecord(path, TRow.CsvColumns, starts);
+        int[] starts = ResolveColumns(path, TRow.CsvColumns, header, headerLine, options.FeaturesOnly);
+        var record = new CsvRecord(path, TRow.CsvColumns, starts, options.FeaturesOnly);
 
         var rows = new List<TRow>();
         var skipped = new List<CsvDataException>();
@@ -70,7 +85,8 @@ public static class CsvFile
         return new CsvReadResult<TRow>(rows, skipped);
     }
 
-    private static int[] ResolveColumns(string path, IReadOnlyList<CsvColumn> columns, string[]? header, long headerLine)
+    /// <returns>Each member's first column; -1 for an optional column the header lacks.</returns>
+    private static int[] ResolveColumns(string path, IReadOnlyList<CsvColumn> columns, string[]? header, long headerLine, bool featuresOnly)
     {
         var starts = new int[columns.Count];
         for (int member = 0; member < columns.Count; member++)
@@ -85,10 +101,20 @@ public static class CsvFile
             if (header is null)
                 throw new CsvDataException(path, headerLine, name, $"{column.Member} is read by header name, but the file is read without a header; give it [Column(index)]");
             int found = Array.FindIndex(header, text => string.Equals(text.Trim(), name, StringComparison.OrdinalIgnoreCase));
+            if (found < 0 && featuresOnly && !column.Required)
+            {
+                starts[member] = -1;
+                continue;
+            }
             if (found < 0)
                 throw new CsvDataException(path, headerLine, name, $"no header named '{name}' for {column.Member}; the headers are: {string.Join(", ", header)}");
             starts[member] = found;
         }
         return starts;
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 }

@@ -13,6 +13,12 @@ public sealed record CsvOptions
 
     /// <summary>Skip bad rows, counting each with its reason, instead of failing on the first.</summary>
     public bool SkipBadRows { get; init; }
+
+    /// <summary>
+    /// Read rows for prediction or monitoring: only feature columns must be present; an absent label or
+    /// metadata column (see <see cref="CsvColumn.Required"/>) reads as its default (0, empty text, NaN).
+    /// </summary>
+    public bool FeaturesOnly { get; init; }
 }
 
 /// <summary>The rows read, and every row skipped with its reason (only with <see cref="CsvOptions.SkipBadRows"/>).</summary>

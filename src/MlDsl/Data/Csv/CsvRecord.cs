@@ -14,18 +14,21 @@ public sealed class CsvRecord
     private string[] fields = Array.Empty<string>();
     private long line;
 
-    internal CsvRecord(string file, IReadOnlyList<CsvColumn> columns, int[] starts)
+    private readonly bool featuresOnly;
+
+    internal CsvRecord(string file, IReadOnlyList<CsvColumn> columns, int[] starts, bool featuresOnly = false)
     {
         this.file = file;
         this.columns = columns;
         this.starts = starts;
+        this.featuresOnly = featuresOnly;
     }
 
     internal void Load(string[] record, long lineNumber)
     {
         fields = record;
         line = lineNumber;
-        int needed = columns.Select((column, member) => starts[member] + column.Width).DefaultIfEmpty(0).Max();
+        int needed = columns.Select((column, member) => featuresOnly && !column.Required ? 0 : starts[member] + column.Width).DefaultIfEmpty(0).Max();
         if (record.Length < needed)
             throw new CsvDataException(file, line, $"#{record.Length}", $"expected at least {needed} columns but the row has {record.Length}");
     }
@@ -34,6 +37,7 @@ public sealed class CsvRecord
     /// <exception cref="CsvDataException">Not a number, or not finite (<c>NaN</c>, <c>Infinity</c>, <c>1e999</c>).</exception>
     public float Single(int member, int offset = 0)
     {
+        if (Missing(member, offset)) return float.NaN;
         string text = Field(member, offset);
         if (string.IsNullOrWhiteSpace(text)) return float.NaN; // missing: kept, and reported by data validation
         if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)) throw Bad(member, offset, text);
@@ -43,6 +47,7 @@ public sealed class CsvRecord
     /// <inheritdoc cref="Single"/>
     public double Double(int member)
     {
+        if (Missing(member, 0)) return double.NaN;
         string text = Field(member, 0);
         if (string.IsNullOrWhiteSpace(text)) return double.NaN; // missing: kept, and reported by data validation
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) throw Bad(member, 0, text);
@@ -53,6 +58,7 @@ public sealed class CsvRecord
     /// <exception cref="CsvDataException">Not a whole number, or outside the range (labels are 0-based).</exception>
     public int ClassIndex(int member, int classes)
     {
+        if (Missing(member, 0)) return 0; // a serving row without its label
         string text = Field(member, 0);
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)) throw Bad(member, 0, text);
         if ((uint)value < (uint)classes) return value;
@@ -66,28 +72,29 @@ public sealed class CsvRecord
     /// <exception cref="CsvDataException">Not one of the names.</exception>
     public string ClassName(int member, IReadOnlyList<string> names)
     {
+        if (Missing(member, 0)) return names[0]; // a serving row without its label
         string text = Field(member, 0);
         for (int i = 0; i < names.Count; i++)
             if (string.Equals(names[i], text, StringComparison.Ordinal)) return text;
         throw Problem(member, 0, $"expected one of the class names {string.Join(", ", names)} for {columns[member].Member} but found '{text}'");
     }
 
-    public int Int32(int member) =>
+    public int Int32(int member) => Missing(member, 0) ? 0 :
         int.TryParse(Field(member, 0), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : throw Bad(member, 0, Field(member, 0));
 
-    public long Int64(int member) =>
+    public long Int64(int member) => Missing(member, 0) ? 0 :
         long.TryParse(Field(member, 0), NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) ? value : throw Bad(member, 0, Field(member, 0));
 
-    public bool Boolean(int member) => Field(member, 0).Trim().ToLowerInvariant() switch
+    public bool Boolean(int member) => !Missing(member, 0) && Field(member, 0).Trim().ToLowerInvariant() switch
     {
         "true" or "1" or "yes" => true,
         "false" or "0" or "no" => false,
         string text => throw Bad(member, 0, text),
     };
 
-    public string Text(int member) => Field(member, 0);
+    public string Text(int member) => Missing(member, 0) ? "" : Field(member, 0);
 
-    public DateTime Time(int member) =>
+    public DateTime Time(int member) => Missing(member, 0) ? default :
         DateTime.TryParse(Field(member, 0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTime value) ? value : throw Bad(member, 0, Field(member, 0));
 
     public float[] Singles(int member, int count)
@@ -98,6 +105,10 @@ public sealed class CsvRecord
     }
 
     private string Field(int member, int offset) => fields[starts[member] + offset];
+
+    /// <summary>An optional column (see <see cref="CsvOptions.FeaturesOnly"/>) that the file or this row lacks.</summary>
+    private bool Missing(int member, int offset) =>
+        featuresOnly && !columns[member].Required && (starts[member] < 0 || starts[member] + offset >= fields.Length);
 
     private CsvDataException Bad(int member, int offset, string text) =>
         Problem(member, offset, $"expected {columns[member].Expected} for {columns[member].Member} but found '{text}'");
