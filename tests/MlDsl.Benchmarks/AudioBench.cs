@@ -9,8 +9,15 @@ namespace MlDsl.Benchmarks;
 /// <summary>Log-mel features (NFft 256, hop 80, 64 mels, 80 dB floor) for a batch of 2-second 8 kHz clips: MlDsl versus torchaudio, same clips, same run.</summary>
 internal static class AudioBench
 {
-    /// <summary>The largest difference in dB allowed between MlDsl's features and torchaudio's for the timed configuration.</summary>
-    private const double Tolerance = 1e-4;
+    /// <summary>
+    /// The difference in dB allowed between MlDsl's features and torchaudio's for the timed configuration (torchaudio's
+    /// mel filter bank built in float64, as MlDsl's is; see torchaudio_logmel.py): 1e-4 dB, plus float32 rounding for
+    /// bins far below their clip's peak. An FFT's rounding is relative to the largest amplitude it transforms, so a bin
+    /// <c>depth</c> dB below the peak carries 10^(depth/20) times the relative error: torchaudio's own float32 output
+    /// differs from its float64 output by up to 4e-6 dB within 20 dB of the peak and 2.3e-3 dB 60–80 dB below it,
+    /// under 1e-6 · 10^(depth/20) everywhere. A wrong window, bank or floor moves bins by whole dB, near the peak too.
+    /// </summary>
+    private static double Allowed(double depth) => 1e-4 + 1e-6 * Math.Pow(10, depth / 20);
 
     /// <returns>0, or 1 when MlDsl's features disagree with torchaudio's: a speed-up of a different computation is no speed-up.</returns>
     public static int Run(string[] args)
@@ -57,32 +64,50 @@ internal static class AudioBench
             double theirs = double.Parse(peer["median_ms"], CultureInfo.InvariantCulture);
             Console.WriteLine($"  torchaudio {peer["torchaudio_version"],-10}    {theirs,8:F2} ms   {clips / theirs * 1000,8:F0} clips/s");
             Console.WriteLine($"  throughput ratio: {theirs / ours:F2}x torchaudio");
-            return Compare(features, shape, ReadFloats(reference), peer["shape"]);
+            // As timed, torchaudio builds its mel bank in float32: that rounding alone moves it by about 0.01 dB, so it is shown, not judged.
+            Compare("torchaudio as timed (float32-built mel bank)", features, shape, ReadFloats(reference), peer["shape"], judged: false);
+            return Compare("torchaudio with its mel bank built in float64", features, shape, ReadFloats(reference + ".f64bank"), peer["shape"], judged: true);
         }
         finally
         {
             File.Delete(reference);
+            File.Delete(reference + ".f64bank");
         }
     }
 
-    /// <summary>Prints the largest difference between the two feature sets; 1 (and an error on stderr) when it exceeds <see cref="Tolerance"/> or the sizes differ.</summary>
-    private static int Compare(float[] ours, long[] ourShape, float[] theirs, string theirShape)
+    /// <summary>
+    /// Prints the largest difference between the two feature sets, overall and within 40 dB of each clip's peak;
+    /// when <paramref name="judged"/>, 1 (and the worst value on stderr) if any value differs by more than <see cref="Allowed"/>
+    /// at its depth below its clip's peak, or if the sizes differ.
+    /// </summary>
+    private static int Compare(string peer, float[] ours, long[] ourShape, float[] theirs, string theirShape, bool judged)
     {
         if (ours.Length != theirs.Length)
         {
             Console.Error.WriteLine($"  DISAGREEMENT: MlDsl made {ours.Length} values ({string.Join('x', ourShape)}), torchaudio {theirs.Length} {theirShape}; the timings above are not comparable");
             return 1;
         }
-        double largest = 0;
-        int at = 0;
-        for (int i = 0; i < ours.Length; i++)
+        int perClip = ours.Length / (int)ourShape[0];
+        double largest = 0, nearPeak = 0, worstShare = 0;
+        int worst = 0;
+        for (int clip = 0; clip < ourShape[0]; clip++)
         {
-            double difference = Math.Abs((double)ours[i] - theirs[i]);
-            if (difference > largest || double.IsNaN(difference)) (largest, at) = (double.IsNaN(difference) ? double.PositiveInfinity : difference, i);
+            ReadOnlySpan<float> reference = theirs.AsSpan(clip * perClip, perClip);
+            float peak = float.MinValue;
+            foreach (float value in reference) peak = Math.Max(peak, value);
+            for (int i = clip * perClip; i < (clip + 1) * perClip; i++)
+            {
+                double difference = Math.Abs((double)ours[i] - theirs[i]), depth = peak - theirs[i];
+                if (double.IsNaN(difference)) difference = double.PositiveInfinity;
+                largest = Math.Max(largest, difference);
+                if (depth <= 40) nearPeak = Math.Max(nearPeak, difference);
+                if (difference / Allowed(depth) > worstShare) (worstShare, worst) = (difference / Allowed(depth), i);
+            }
         }
-        Console.WriteLine($"  agreement: max |MlDsl - torchaudio| = {largest:G3} dB over {ours.Length:N0} values (tolerance {Tolerance:G1})");
-        if (largest <= Tolerance) return 0;
-        Console.Error.WriteLine($"  DISAGREEMENT: value {at} is {ours[at]} dB here and {theirs[at]} dB in torchaudio; the timings above are not comparable");
+        Console.WriteLine($"  agreement with {peer}: max |difference| {largest:G3} dB over {ours.Length:N0} values, {nearPeak:G3} dB within 40 dB of each clip's peak" +
+            (judged ? $"; worst value at {worstShare:P0} of its allowance (1e-4 dB + float32 rounding)" : ""));
+        if (!judged || worstShare <= 1) return 0;
+        Console.Error.WriteLine($"  DISAGREEMENT with {peer}: value {worst} is {ours[worst]} dB here and {theirs[worst]} dB there; the timings above are not comparable");
         return 1;
     }
 

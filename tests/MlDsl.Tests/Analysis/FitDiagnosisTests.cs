@@ -40,7 +40,10 @@ public sealed class FitDiagnosisTests
     {
         var report = new FitReport(new[] { Epoch(1, 0.6, 0.80, 0.40, 0.80), Epoch(2, 0.3, 0.82, 0.70, 0.80) }, BaselineAccuracy: 0.5);
 
-        Assert.StartsWith("validation loss rose to 0.7000 from its best 0.4000", FitDiagnosis.Diagnose(report).Reason);
+        (FitVerdict verdict, string reason) = FitDiagnosis.Diagnose(report);
+
+        Assert.Equal(FitVerdict.Overfitting, verdict);
+        Assert.StartsWith("validation loss rose to 0.7000 from its best 0.4000", reason);
     }
 
     [Fact]
