@@ -44,7 +44,8 @@ internal static class ProjectCompilation
                 .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), Parse, path))
                 .Append(CSharpSyntaxTree.ParseText(usings, Parse, "ImplicitUsings.g.cs"));
 
-            var references = new List<MetadataReference>(PackageReferences(Items("PackageReference").Contains("xunit")));
+            string[] packages = Items("PackageReference").ToArray();
+            var references = new List<MetadataReference>(PackageReferences(packages.Contains("xunit"), packages.Contains("FsCheck")));
             foreach (string reference in Items("ProjectReference"))
             {
                 string referenced = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(folder, reference)))!;
@@ -66,11 +67,12 @@ internal static class ProjectCompilation
     /// .NET 10's reference assemblies, then MlDsl and every assembly it references that .NET does not
     /// provide (TorchSharp, SkiaSharp, MathNet, ScottPlot, ...), and xunit's when the project uses it.
     /// </summary>
-    private static IEnumerable<MetadataReference> PackageReferences(bool xunit)
+    private static IEnumerable<MetadataReference> PackageReferences(bool xunit, bool fsCheck)
     {
         var framework = new HashSet<string>(Net100.ReferenceInfos.All.Select(info => Path.GetFileNameWithoutExtension(info.FileName)), StringComparer.OrdinalIgnoreCase);
         var roots = new List<Assembly> { typeof(DatasetAttribute).Assembly };
         if (xunit) roots.AddRange(new[] { typeof(FactAttribute).Assembly, typeof(Assert).Assembly });
+        if (fsCheck) roots.Add(typeof(FsCheck.Gen).Assembly);
 
         var found = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
         var pending = new Stack<Assembly>(roots);

@@ -358,9 +358,31 @@ internal sealed partial class FlowAnalysis
         Site(collection, call.Syntax, added.Rows);
         List<(SyntaxNode Site, ImmutableHashSet<Origin> Rows)> sites = contributions[collection];
         // The same rows added at two places (or a row and a copy of it) multiply them; the later place adds the copies.
-        bool copies = sites.Any(site => site.Site.SpanStart < call.Syntax.SpanStart && DataFlow.Overlap(site.Rows, added.Rows));
+        // So does adding, on every turn of a loop, rows that do not change with the loop.
+        bool copies = sites.Any(site => site.Site.SpanStart < call.Syntax.SpanStart && DataFlow.Overlap(site.Rows, added.Rows))
+            || RepeatedInLoop(call, added);
         if (copies) added = added.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, added.Rows));
         Assign(collection, added.WithParts(default));
+    }
+
+    /// <summary>An add inside a loop whose rows come from variables, none of them declared by or in the loop.</summary>
+    private static bool RepeatedInLoop(IInvocationOperation call, DataFlow added)
+    {
+        if (added.Rows.IsEmpty || added.Rows.All(origin => origin.Source.StartsWith("read:", StringComparison.Ordinal))) return false;
+        ILoopOperation? loop = null;
+        for (IOperation? parent = call.Parent; parent is not null && loop is null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) return false;
+            loop = parent as ILoopOperation;
+        }
+        if (loop is null) return false;
+        var varying = new HashSet<ILocalSymbol>(loop.Locals, SymbolEqualityComparer.Default);
+        foreach (IVariableDeclaratorOperation declarator in loop.Body.Descendants().OfType<IVariableDeclaratorOperation>()) varying.Add(declarator.Symbol);
+        if (loop is IForLoopOperation forLoop)
+            foreach (IVariableDeclaratorOperation declarator in forLoop.Before.SelectMany(before => before.DescendantsAndSelf()).OfType<IVariableDeclaratorOperation>())
+                varying.Add(declarator.Symbol);
+        return !call.Arguments.SelectMany(argument => argument.Value.DescendantsAndSelf()).OfType<ILocalReferenceOperation>().Any(local => varying.Contains(local.Local))
+            && !call.Arguments.Any(argument => argument.Value.DescendantsAndSelf().OfType<IInvocationOperation>().Any());
     }
 
     private void HeldOut(DataFlow rows)

@@ -84,7 +84,8 @@ internal sealed partial class FlowAnalysis
             {
                 DataFlow initial = Eval(value);
                 // A collection starts with rows: adding the same rows again later multiplies them.
-                if (context.IsRowTyped(declarator.Symbol.Type) && !initial.Rows.IsEmpty) Site(declarator.Symbol, declarator.Syntax, initial.Rows);
+                if (context.IsRowTyped(declarator.Symbol.Type) && !initial.Rows.IsEmpty && StartsWithCollection(value))
+                    Site(declarator.Symbol, declarator.Syntax, initial.Rows);
                 Assign(declarator.Symbol, initial);
                 break;
             }
@@ -116,6 +117,17 @@ internal sealed partial class FlowAnalysis
                 Observed.ReadLocals.Add(local.Local);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether an initializer holds whole collections of rows (<c>all.ToList()</c>, <c>new List&lt;Row&gt;(all)</c>),
+    /// not a few elements (<c>new List&lt;Row&gt; { rows[0] }</c>) that later adds merely continue.
+    /// </summary>
+    private bool StartsWithCollection(IOperation value)
+    {
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        return value is not IObjectCreationOperation creation
+            || creation.Arguments.Any(argument => context.IsRowTyped(argument.Value.Type) && argument.Value.Type is not INamedTypeSymbol { IsRecord: true });
     }
 
     /// <summary>
