@@ -72,7 +72,7 @@ internal static class ProjectCompilation
         var framework = new HashSet<string>(Net100.ReferenceInfos.All.Select(info => Path.GetFileNameWithoutExtension(info.FileName)), StringComparer.OrdinalIgnoreCase);
         var roots = new List<Assembly> { typeof(DatasetAttribute).Assembly };
         if (xunit) roots.AddRange(new[] { typeof(FactAttribute).Assembly, typeof(Assert).Assembly });
-        if (fsCheck) roots.Add(typeof(FsCheck.Gen).Assembly);
+        if (fsCheck) roots.Add(typeof(FsCheck.Fluent.Gen).Assembly);
 
         var found = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
         var pending = new Stack<Assembly>(roots);
