@@ -27,7 +27,8 @@ public sealed class RowDataTests
 
         var error = Assert.Throws<RowDataException>(() => model.Fit(rows));
 
-        Assert.Equal("Digit row 2: label should be a class index in [0, 9] but is 10", error.Message);
+        // The generated ReadLabel names the member; collation adds the row.
+        Assert.Equal("Digit row 2: Value should be a class index in [0, 9] but is 10", error.Message);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed record ArtifactContents<TRow>(
 /// export, complete (see <see cref="VersionedFolder"/>); opening verifies the pointer's digest of
 /// the manifest, the format's fixed file set, every file's SHA-256 and every JSON file's shape.
 /// </summary>
-public static class ModelArtifact
+public static partial class ModelArtifact
 {
     public const int FormatVersion = ArtifactFormat.Version;
     private const int ReferenceRows = 2000;
@@ -72,8 +72,36 @@ public static class ModelArtifact
     /// <exception cref="ArtifactException">The artifact is missing, damaged, modified, malformed, or not the pinned export.</exception>
     public static OpenedArtifact Open(string directory, string? expectedDigest = null)
     {
-        string root = Path.GetFullPath(directory);
+        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         if (!Directory.Exists(root)) throw new ArtifactException(directory, "no such folder");
+        // An export that commits while this reads removes the version being read: read the new one.
+        for (int attempt = 1; ; attempt++)
+        {
+            string? pointed = PointedVersion(root);
+            try
+            {
+                return OpenCurrent(root, directory, expectedDigest);
+            }
+            catch (ArtifactException) when (attempt < 3 && PointedVersion(root) != pointed)
+            {
+            }
+        }
+    }
+
+    private static string? PointedVersion(string root)
+    {
+        try
+        {
+            return FolderPointer.Read(root)?.Version;
+        }
+        catch (ArtifactException)
+        {
+            return null;
+        }
+    }
+
+    private static OpenedArtifact OpenCurrent(string root, string directory, string? expectedDigest)
+    {
         VerifiedVersion version = VerifiedVersion.ReadCurrent(root, ArtifactFormat.Folder, expectedDigest)
             ?? throw new ArtifactException(directory, File.Exists(Path.Combine(root, ArtifactFormat.Manifest))
                 ? $"a format-1 artifact (no {FolderPointer.FileName} pointer, no digest over its manifest): export it again"
@@ -98,9 +126,20 @@ public static class ModelArtifact
 
     private static double[][] ReferenceSample<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow> => MonitoredColumns(rows, ReferenceRows);
 
-    // A format-1 export wrote its files straight into the folder; the new version replaces them.
+    // A format-1 export wrote its files straight into the folder, staged beside it in "<name>.staging-<8 hex>"
+    // and moved the old one to "<name>.retired-<8 hex>"; the new version replaces all three.
     private static void RemoveLegacyFiles(string root)
     {
+        if (Path.GetDirectoryName(root) is { } parent && Directory.Exists(parent))
+        {
+            string prefix = Path.GetFileName(root) + ".";
+            foreach (string sibling in Directory.EnumerateDirectories(parent))
+            {
+                string name = Path.GetFileName(sibling);
+                if (name.StartsWith(prefix, StringComparison.Ordinal) && LegacySibling().IsMatch(name[prefix.Length..]) && new DirectoryInfo(sibling).LinkTarget is null)
+                    Directory.Delete(sibling, recursive: true);
+            }
+        }
         if (!File.Exists(Path.Combine(root, ArtifactFormat.Manifest))) return;
         foreach (string name in ArtifactFormat.LegacyFiles)
         {
@@ -108,4 +147,7 @@ public static class ModelArtifact
             if (File.Exists(path) && new FileInfo(path).LinkTarget is null) File.Delete(path);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(staging|retired)-[0-9a-f]{8}$")]
+    private static partial System.Text.RegularExpressions.Regex LegacySibling();
 }

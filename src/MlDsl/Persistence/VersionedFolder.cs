@@ -19,7 +19,7 @@ internal sealed class VersionedFolder(string root, string kind)
 
     private const string LockFile = ".lock", PointerTemporary = FolderPointer.FileName + ".tmp-";
 
-    public string Root { get; } = Path.GetFullPath(root);
+    public string Root { get; } = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
 
     /// <summary>The committed version, or null when none was ever committed.</summary>
     public FolderPointer? Current() => FolderPointer.Read(Root);

@@ -279,6 +279,22 @@ public sealed class ArtifactIntegrityTests() : TemporaryFolder("mldsl-integrity"
         Assert.Contains("a format-1 artifact (no CURRENT pointer, no digest over its manifest): export it again", Refused(path).Message);
     }
 
+    [Fact]
+    public void An_export_over_a_format_1_artifact_replaces_its_files_and_the_folders_its_interrupted_exports_left()
+    {
+        string path = Directory.CreateDirectory(Path.Combine(Root, "artifact")).FullName;
+        foreach (string name in new[] { "manifest.json", "model.mldsl", "transform.json", "reference.json" }) File.WriteAllText(Path.Combine(path, name), "format 1");
+        Directory.CreateDirectory(path + ".staging-0123abcd");
+        Directory.CreateDirectory(path + ".retired-89abcdef");
+        Directory.CreateDirectory(path + ".backup"); // the user's own
+
+        Export();
+
+        Assert.Equal([".lock", "CURRENT", Path.GetFileName(ArtifactFiles.CurrentVersion(path))], Directory.GetFileSystemEntries(path).Select(Path.GetFileName).Order());
+        Assert.Equal(["artifact", "artifact.backup"], Directory.GetDirectories(Root).Select(Path.GetFileName).Order());
+        Assert.Equal("test", ModelArtifact.Open(path + "/").Manifest.Settings["origin"]);
+    }
+
     private static string SaveTo(TumourMlp model, string path)
     {
         model.Save(path);
