@@ -28,7 +28,7 @@ public sealed class RowDataTests
         var error = Assert.Throws<RowDataException>(() => model.Fit(rows));
 
         // The generated ReadLabel names the member; collation adds the row.
-        Assert.Equal("Digit row 2: Value should be a class index in [0, 9] but is 10", error.Message);
+        Assert.Equal("Digit row 2: Value should be a class index in [0, 9] (labels are 0-based) but is 10", error.Message);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal static class DatasetEmitter
             // An index outside [0, classes) would reach libtorch's loss as a target it cannot index, which aborts the process.
             writer.Line($"public static long ReadLabel({rowType} row) => row.{label.Name} >= 0 && row.{label.Name} < {label.Classes}");
             writer.Line($"    ? row.{label.Name}");
-            writer.Line($"    : throw new RowDataException(nameof({rowType}), nameof({label.Name}), {Quote($"a class index in [0, {label.Classes - 1}]")}, row.{label.Name}.ToString(CultureInfo.InvariantCulture));");
+            writer.Line($"    : throw new RowDataException(nameof({rowType}), nameof({label.Name}), {Quote($"a class index in [0, {label.Classes - 1}] (labels are 0-based)")}, row.{label.Name}.ToString(CultureInfo.InvariantCulture));");
             return;
         }
         writer.Line($"public static long ReadLabel({rowType} row) => row.{label.Name} switch");

@@ -33,7 +33,7 @@ partial record Digit : IDatasetRow<Digit>
 
     public static long ReadLabel(Digit row) => row.Value >= 0 && row.Value < 10
         ? row.Value
-        : throw new RowDataException(nameof(Digit), nameof(Value), "a class index in [0, 9]", row.Value.ToString(CultureInfo.InvariantCulture));
+        : throw new RowDataException(nameof(Digit), nameof(Value), "a class index in [0, 9] (labels are 0-based)", row.Value.ToString(CultureInfo.InvariantCulture));
 
     private static readonly string[] featureNames = FeatureNaming.Expand(("Pixels", 784));
 

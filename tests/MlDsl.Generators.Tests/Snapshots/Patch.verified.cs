@@ -31,7 +31,7 @@ partial record struct Patch : IDatasetRow<Patch>, ICsvRow<Patch>
 
     public static long ReadLabel(Patch row) => row.Kind >= 0 && row.Kind < 4
         ? row.Kind
-        : throw new RowDataException(nameof(Patch), nameof(Kind), "a class index in [0, 3]", row.Kind.ToString(CultureInfo.InvariantCulture));
+        : throw new RowDataException(nameof(Patch), nameof(Kind), "a class index in [0, 3] (labels are 0-based)", row.Kind.ToString(CultureInfo.InvariantCulture));
 
     private static readonly string[] featureNames = FeatureNaming.Expand(("Pixels", 768));
 

@@ -36,7 +36,7 @@ partial record Tumour : IDatasetRow<Tumour>, ICsvRow<Tumour>
 
     public static long ReadLabel(Tumour row) => row.Malignant >= 0 && row.Malignant < 2
         ? row.Malignant
-        : throw new RowDataException(nameof(Tumour), nameof(Malignant), "a class index in [0, 1]", row.Malignant.ToString(CultureInfo.InvariantCulture));
+        : throw new RowDataException(nameof(Tumour), nameof(Malignant), "a class index in [0, 1] (labels are 0-based)", row.Malignant.ToString(CultureInfo.InvariantCulture));
 
     private static readonly string[] featureNames = FeatureNaming.Expand(("Radius", 1), ("Texture", 1), ("Lobes", 1), ("Spectrum", 3));
 

@@ -77,7 +77,7 @@ public sealed class PipelineCommandLineTests() : TemporaryFolder("mldsl-cli")
         (int exit, _, string errors) = CliWithErrors(TumourPipeline.Definition, "run", "--data", bad, "--out", Path.Combine(Root, "out"), "--quiet");
 
         Assert.Equal(1, exit);
-        AssertOneLineError(errors, $"{bad}, row 7: Tumour.Diagnosis should be a class index in [0, 1] but is 7");
+        AssertOneLineError(errors, $"{bad}, row 7: Tumour.Diagnosis should be a class index in [0, 1] (labels are 0-based) but is 7");
     }
 
     [Theory]
