@@ -70,14 +70,15 @@ public sealed class PipelineCommandLineTests() : TemporaryFolder("mldsl-cli")
     }
 
     [Fact]
-    public void A_label_out_of_range_is_one_line_naming_the_row_and_exit_code_1()
+    public void A_label_out_of_range_is_one_line_naming_the_line_and_exit_code_1()
     {
         string bad = DataFile("bad-label.csv", rows: 40, edit: (i, line) => i == 6 ? line[..(line.LastIndexOf(',') + 1)] + "7" : line);
 
         (int exit, _, string errors) = CliWithErrors(TumourPipeline.Definition, "run", "--data", bad, "--out", Path.Combine(Root, "out"), "--quiet");
 
         Assert.Equal(1, exit);
-        AssertOneLineError(errors, $"{bad}, row 7: Tumour.Diagnosis should be a class index in [0, 1] (labels are 0-based) but is 7");
+        // The CSV reader refuses it (line 8: the header is line 1), with the 0-based hint.
+        AssertOneLineError(errors, $"{bad}, line 8, column #30: expected a class index in [0, 1] for Diagnosis but found '7'; labels are 0-based: the 2 classes are 0 to 1");
     }
 
     [Theory]
