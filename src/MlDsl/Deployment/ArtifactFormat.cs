@@ -11,10 +11,8 @@ internal static class ArtifactFormat
 {
     public const int Version = 2;
     public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Reference = "reference.json";
-    public const long MaxJsonBytes = 256L << 20;
-
     public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer],
-        MaxManifestBytes: 64L << 20, MaxFileBytes: Array.MaxLength);
+        MaxManifestBytes: 64L << 20, MaxJsonBytes: 256L << 20, MaxFileBytes: Array.MaxLength);
 
     /// <summary>The files of a format-1 artifact, written straight into the artifact folder; an export over one removes them.</summary>
     public static readonly IReadOnlyList<string> LegacyFiles = [Manifest, Weights, Transform, Imputer, Reference];

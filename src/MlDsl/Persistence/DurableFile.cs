@@ -10,6 +10,8 @@ namespace MlDsl.Persistence;
 /// </summary>
 internal static class DurableFile
 {
+    private const int EInvalid = 22, ENotSupportedLinux = 95, ENotSupportedMac = 45;
+
     /// <summary>Creates <paramref name="path"/> (it must not exist) with <paramref name="bytes"/>, flushed to the disk.</summary>
     public static void Create(string path, ReadOnlySpan<byte> bytes)
     {
@@ -34,11 +36,14 @@ internal static class DurableFile
 
     private static void FlushFolder(string directory, Func<string, int, int> open, Func<int, int> fsync, Func<int, int> close)
     {
+        // A folder that cannot be opened (no read permission) cannot be flushed; the rename itself still happened.
         int descriptor = open(directory, 0); // O_RDONLY: enough to fsync a folder
-        if (descriptor < 0) throw new IOException($"{directory}: cannot open the folder to flush it (errno {Marshal.GetLastPInvokeError()})");
+        if (descriptor < 0) return;
         try
         {
-            if (fsync(descriptor) != 0) throw new IOException($"{directory}: flushing the folder failed (errno {Marshal.GetLastPInvokeError()})");
+            // Some file systems (FUSE, network mounts) do not flush folders: EINVAL or ENOTSUP is no failure.
+            if (fsync(descriptor) != 0 && Marshal.GetLastPInvokeError() is not (EInvalid or ENotSupportedLinux or ENotSupportedMac))
+                throw new IOException($"{directory}: flushing the folder to the disk failed (errno {Marshal.GetLastPInvokeError()})");
         }
         finally
         {

@@ -10,10 +10,13 @@ namespace MlDsl.Persistence;
 /// <param name="Required">Files every version must list and hold.</param>
 /// <param name="Optional">Files a version may list; when listed they must be present.</param>
 /// <param name="MaxManifestBytes">The manifest's size limit, checked before it is read.</param>
+/// <param name="MaxJsonBytes">A JSON file's size limit (its parse allocates a few times its size), checked before it is read.</param>
 /// <param name="MaxFileBytes">Any other file's size limit, checked before it is read.</param>
 internal sealed record FolderFormat(string Kind, string ManifestName, IReadOnlyList<string> Required, IReadOnlyList<string> Optional,
-    long MaxManifestBytes, long MaxFileBytes)
+    long MaxManifestBytes, long MaxJsonBytes, long MaxFileBytes)
 {
+    public long MaxBytes(string name) => name.EndsWith(".json", StringComparison.Ordinal) ? MaxJsonBytes : MaxFileBytes;
+
     public bool Knows(string name) => Required.Contains(name) || Optional.Contains(name);
 
     public string Describe() => string.Join(", ", Required.Concat(Optional.Select(name => name + " (optional)")));

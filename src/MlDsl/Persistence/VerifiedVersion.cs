@@ -76,7 +76,7 @@ internal sealed class VerifiedVersion
         var verified = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach ((string name, string expected) in listed)
         {
-            byte[] bytes = FolderEntries.ReadRegularFile(Directory, name, Format.MaxFileBytes);
+            byte[] bytes = FolderEntries.ReadRegularFile(Directory, name, Format.MaxBytes(name));
             string found = Sha256Hex.Of(bytes);
             if (!Sha256Hex.Matches(expected, found))
                 throw new ArtifactException(Directory, name, $"SHA-256 is {found}, {manifest} says {expected.ToUpperInvariant()}: the file was modified or damaged");

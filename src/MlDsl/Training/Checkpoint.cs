@@ -21,7 +21,7 @@ internal static class Checkpoint
     private const string LegacyProgress = "progress.json";
 
     private static readonly FolderFormat Format = new("checkpoint", Manifest, [Weights, OptimizerState, Progress], [],
-        MaxManifestBytes: 1L << 20, MaxFileBytes: Array.MaxLength);
+        MaxManifestBytes: 1L << 20, MaxJsonBytes: 256L << 20, MaxFileBytes: Array.MaxLength);
 
     public static void Save(string directory, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, IReadOnlyList<EpochReport> reports)
     {

@@ -161,6 +161,15 @@ public sealed class ArtifactIntegrityTests() : TemporaryFolder("mldsl-integrity"
     }
 
     [Fact]
+    public void An_oversized_pointer_is_refused_before_it_is_read()
+    {
+        string path = Export();
+        File.WriteAllText(Path.Combine(path, "CURRENT"), new string('v', 4096));
+
+        Assert.Equal($"{Path.Combine(path, "CURRENT")}: holds 4096 bytes; at most 1024 are allowed for this file", Refused(path).Message);
+    }
+
+    [Fact]
     public void A_manifest_that_names_another_model_is_refused_on_load()
     {
         string path = Export();

@@ -14,7 +14,7 @@ namespace MlDsl.Tests.Pipelines;
 /// </summary>
 public sealed class KillAndResumeTests() : TemporaryFolder("mldsl-resume")
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10); // MNIST on a loaded 2-core CI machine
 
     private static string ExportedWeights(string workingDirectory) =>
         ArtifactFiles.Sha256(Path.Combine(ArtifactFiles.CurrentVersion(Path.Combine(workingDirectory, "artifacts", "mnist-cnn")), "model.mldsl"));
