@@ -21,7 +21,12 @@ public sealed class LabelledFiles
     /// <summary>The distinct labels, sorted ordinally, so a label's position is its class index whatever order the files come in.</summary>
     public IReadOnlyList<string> Labels => labels;
 
-    /// <summary>Files found but not listed, with the reason: other extensions, or files outside any class folder.</summary>
+    /// <summary>
+    /// Files and folders found but not listed, with the reason: other extensions, files outside any class
+    /// folder, tool and OS artefacts (hidden dot files and folders, <c>.ipynb_checkpoints</c>, <c>__MACOSX</c>,
+    /// <c>._*</c> resource forks, <c>.DS_Store</c>, <c>Thumbs.db</c>, <c>desktop.ini</c>, <c>@eaDir</c>, <c>~$*</c>
+    /// lock files...), and folders reached a second time through a link (so a link loop ends).
+    /// </summary>
     public IReadOnlyList<SkippedFile> Skipped { get; }
 
     /// <summary>The class index of <paramref name="label"/>: its position in <see cref="Labels"/>.</summary>
@@ -35,6 +40,7 @@ public sealed class LabelledFiles
     /// <summary>
     /// Lists <c>root/&lt;label&gt;/*.ext</c>: each sub-folder of <paramref name="root"/> is a class named
     /// after the folder, and its files (also those in nested folders) with one of <paramref name="extensions"/> are its examples.
+    /// Artefact folders are never classes, so they cannot shift the class indices; see <see cref="Skipped"/>.
     /// </summary>
     /// <param name="root">The folder holding one sub-folder per class.</param>
     /// <param name="extensions">The extensions to keep, e.g. <c>".wav"</c> or <c>".png", ".jpg"</c>; case is ignored. At least one.</param>
@@ -52,7 +58,7 @@ public sealed class LabelledFiles
     /// </summary>
     /// <param name="manifest">The manifest CSV file.</param>
     /// <param name="extensions">When given, lines naming files with other extensions go to <see cref="Skipped"/>; when not, every line is kept.</param>
-    /// <exception cref="LabelledFilesException">The manifest is missing, has no path/label header, or a line names a missing file or has an empty label; the message names the manifest and the line.</exception>
+    /// <exception cref="LabelledFilesException">The manifest is missing, has no path/label header, a line is badly quoted, names a missing file or has an empty label; the message names the manifest and the physical line (a quoted newline does not shift it).</exception>
     public static LabelledFiles FromManifest(string manifest, params string[] extensions) =>
         LabelManifest.Read(manifest, new ExtensionFilter(extensions));
 }

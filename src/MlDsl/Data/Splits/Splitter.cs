@@ -10,17 +10,16 @@ public static class Splitter
     {
         options ??= new SplitOptions();
         (int validation, int test) = options.Counts(rows.Count);
-        var warnings = new List<string>();
         int[][] parts = options.Kind switch
         {
             SplitKind.Random => Cut(Shuffled(Enumerable.Range(0, rows.Count), options.Seed), validation, test),
-            SplitKind.Stratified => StratifiedSplit.Make(rows, validation, test, options.Seed, warnings),
+            SplitKind.Stratified => StratifiedSplit.Make(rows, validation, test, options.Seed),
             SplitKind.Grouped => Grouped(rows, validation, test, options.Seed),
             SplitKind.ByTime => ByTime(rows, validation, test),
             _ => throw new SplitException(nameof(SplitOptions.Kind), $"unknown split kind {options.Kind}."),
         };
         Check(options, parts, validation, test, rows.Count);
-        return new DataSplit<TRow>(Pick(rows, parts[0]), Pick(rows, parts[1]), Pick(rows, parts[2]), options) { Warnings = warnings };
+        return new DataSplit<TRow>(Pick(rows, parts[0]), Pick(rows, parts[1]), Pick(rows, parts[2]), options) { Warnings = ClassWarnings(rows, parts) };
     }
 
     internal static int[][] Cut(IReadOnlyList<int> order, int validation, int test) => new[]
@@ -49,6 +48,31 @@ public static class Splitter
         if (validation > 0 && parts[1].Length == 0)
             throw new SplitException(options.ValidationCount is null ? nameof(SplitOptions.Validation) : nameof(SplitOptions.ValidationCount),
                 $"{validation} validation rows were asked for, but a {options.Kind} split into {what} gives none; ask for more or split another way.");
+    }
+
+    /// <summary>Classes that exist in the rows but miss a non-empty part: the model cannot learn them, or their recall there is undefined.</summary>
+    private static IReadOnlyList<string> ClassWarnings<TRow>(IReadOnlyList<TRow> rows, int[][] parts) where TRow : IDatasetRow<TRow>
+    {
+        if (TRow.LabelKind != LabelKind.Class) return Array.Empty<string>();
+        int[] labels = ClassLabels.Of(rows);
+        var counts = new int[3, TRow.ClassCount];
+        for (int part = 0; part < 3; part++)
+            foreach (int i in parts[part]) counts[part, labels[i]]++;
+        var warnings = new List<string>();
+        string[] names = { "training", "validation", "test" };
+        for (int c = 0; c < TRow.ClassCount; c++)
+        {
+            int total = counts[0, c] + counts[1, c] + counts[2, c];
+            if (total == 0) continue;
+            for (int part = 0; part < 3; part++)
+            {
+                if (parts[part].Length == 0 || counts[part, c] > 0) continue;
+                warnings.Add(part == 0
+                    ? $"class {c} has {total} rows and none reaches the training split; the model cannot learn it"
+                    : $"class {c} has {total} rows and none reaches the {names[part]} split; its {names[part]} recall is undefined");
+            }
+        }
+        return warnings;
     }
 
     private static int[][] Grouped<TRow>(IReadOnlyList<TRow> rows, int validation, int test, int seed) where TRow : IDatasetRow<TRow>

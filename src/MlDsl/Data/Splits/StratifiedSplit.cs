@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MlDsl.Data.Splits;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace MlDsl.Data.Splits;
 /// </summary>
 internal static class StratifiedSplit
 {
-    public static int[][] Make<TRow>(IReadOnlyList<TRow> rows, int validation, int test, int seed, List<string> warnings) where TRow : IDatasetRow<TRow>
+    public static int[][] Make<TRow>(IReadOnlyList<TRow> rows, int validation, int test, int seed) where TRow : IDatasetRow<TRow>
     {
         if (TRow.LabelKind != LabelKind.Class)
             throw new SplitException(nameof(SplitOptions.Kind),
@@ -27,13 +25,6 @@ internal static class StratifiedSplit
             int[] members = Splitter.Shuffled(classes[c], seed + classes[c].Key);
             int[][] cut = Splitter.Cut(members, validationShares[c], testShares[c]);
             for (int part = 0; part < 3; part++) parts[part].AddRange(cut[part]);
-            string name = classes[c].Key.ToString(CultureInfo.InvariantCulture);
-            if (cut[0].Length == 0)
-                warnings.Add($"class {name} has {sizes[c]} rows and none reaches the training split; the model cannot learn it");
-            if (validation > 0 && cut[1].Length == 0)
-                warnings.Add($"class {name} has {sizes[c]} rows and none reaches the validation split; its validation recall is undefined");
-            if (test > 0 && cut[2].Length == 0)
-                warnings.Add($"class {name} has {sizes[c]} rows and none reaches the test split; its test recall is undefined");
         }
         return parts.Select(part => part.Order().ToArray()).ToArray();
     }
