@@ -82,7 +82,7 @@ public sealed class ParserFuzzTests() : TemporaryFolder("mldsl-fuzz")
     {
         string path = Path.Combine(Root, "fuzz.img");
         byte[] Encoded(SKEncodedImageFormat format, Func<int, int, SKColor> colour) =>
-            File.ReadAllBytes(TestImages.Write(Path.Combine(Root, $"seed.{format}"), 8, 8, colour, format));
+            File.ReadAllBytes(TestImages.Write(Path.Combine(Root, "seed" + (format == SKEncodedImageFormat.Jpeg ? ".jpg" : ".png")), 8, 8, colour));
         byte[][] seeds =
         {
             Encoded(SKEncodedImageFormat.Png, (y, x) => new SKColor((byte)(x * 30), (byte)(y * 30), 90)),
