@@ -85,7 +85,8 @@ internal sealed class CsvRecords : IDisposable
     private string Describe(string field, string raw)
     {
         long lastLine = EndsWithLineBreak(raw) ? nextLine - 1 : nextLine;
-        bool unclosed = field.StartsWith('"') && LineBreaks(field) > 0 && !EndsWithClosedQuote(field);
+        // An odd number of quotes (a doubled quote counts two) means one was opened and never closed.
+        bool unclosed = field.StartsWith('"') && field.Count(c => c == '"') % 2 == 1;
         return unclosed
             ? $"a quoted field opens here and is never closed, so it runs on to line {lastLine}; close the quote (and double any quote inside it)"
             : $"a stray quote in {Shorten(field)}; a field holding a quote must be quoted whole, with the quote doubled (RFC 4180)";
@@ -96,12 +97,6 @@ internal sealed class CsvRecords : IDisposable
         string plain = field.Replace("\"", "", StringComparison.Ordinal);
         int index = Array.FindIndex(Fields, value => value == field || value.Replace("\"", "", StringComparison.Ordinal) == plain);
         return index >= 0 ? $"#{index}" : "-";
-    }
-
-    private static bool EndsWithClosedQuote(string field)
-    {
-        string trimmed = field.TrimEnd('\r', '\n');
-        return trimmed.Length > 1 && trimmed.EndsWith('"');
     }
 
     private static bool EndsWithLineBreak(string text) => text.EndsWith('\n') || text.EndsWith('\r');
