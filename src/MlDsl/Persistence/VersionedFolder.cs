@@ -37,18 +37,28 @@ internal sealed class VersionedFolder(string root, string kind)
         Directory.CreateDirectory(directory);
         Step("version-created");
 
-        // "file-written": the version holds its first file but not the others yet (reached once a commit).
-        var writer = new VersionWriter(directory, () => Step("file-written"));
-        byte[] manifest = write(writer);
-        writer.Write(manifestName, manifest);
-        DurableFile.FlushFolder(directory);
-        DurableFile.FlushFolder(Root);
-        Step("files-flushed");
-
         string temporary = Path.Combine(Root, PointerTemporary + Guid.NewGuid().ToString("N")[..8]);
-        DurableFile.Create(temporary, new FolderPointer(version, Sha256Hex.Of(manifest)).ToBytes());
-        Step("pointer-written");
-        File.Move(temporary, Path.Combine(Root, FolderPointer.FileName), overwrite: true);
+        try
+        {
+            // "file-written": the version holds its first file but not the others yet (reached once a commit).
+            var writer = new VersionWriter(directory, () => Step("file-written"));
+            byte[] manifest = write(writer);
+            writer.Write(manifestName, manifest);
+            DurableFile.FlushFolder(directory);
+            DurableFile.FlushFolder(Root);
+            Step("files-flushed");
+
+            DurableFile.Create(temporary, new FolderPointer(version, Sha256Hex.Of(manifest)).ToBytes());
+            Step("pointer-written");
+            File.Move(temporary, Path.Combine(Root, FolderPointer.FileName), overwrite: true);
+        }
+        catch
+        {
+            // Nothing was committed: roll back now rather than leave it to the next writer.
+            if (File.Exists(temporary)) File.Delete(temporary);
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+            throw;
+        }
         DurableFile.FlushFolder(Root);
         Step("pointer-replaced");
 

@@ -258,6 +258,22 @@ public sealed class ArtifactIntegrityTests() : TemporaryFolder("mldsl-integrity"
     }
 
     [Fact]
+    public void An_export_that_fails_midway_leaves_the_previous_export_current_and_nothing_behind()
+    {
+        string path = Export(origin: "first");
+        DataSplit<Tumour> split = BreastCancerRows.Load().Split(new SplitOptions { Kind = SplitKind.Stratified, Seed = 3 });
+        // A value JSON cannot hold makes the reference sample, written after the weights, fail.
+        Tumour[] rows = [split.Train[0] with { Measurements = [float.NaN, .. split.Train[0].Measurements[1..]] }, .. split.Train.Skip(1)];
+        using var model = new TumourMlp(seed: 4);
+        var report = ClassificationReport.Compute(split.Test, model.Predict(split.Test), Classes);
+
+        Assert.ThrowsAny<ArgumentException>(() => ModelArtifact.Export(path, model, TumourMlp.ModelName, new ArtifactContents<Tumour>(rows, report, Classes)));
+
+        Assert.Equal("first", ModelArtifact.Open(path).Manifest.Settings["origin"]);
+        Assert.Equal([".lock", "CURRENT", Path.GetFileName(ArtifactFiles.CurrentVersion(path))], Directory.GetFileSystemEntries(path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public void An_export_without_a_transform_opens_and_serves_raw_rows()
     {
         string path = Export(withTransform: false);
