@@ -51,15 +51,6 @@ internal sealed class LeakageSymbols
 
     public bool IsSplit(IMethodSymbol method) => method.Name == "Split" && Is(method.ContainingType, Splitter);
 
-    /// <summary>A static <c>Fit</c> on a transform (Standardizer.Fit, MinMaxScaler.Fit).</summary>
-    public bool IsTransformFit(IMethodSymbol method) => method.Name == "Fit" && method.IsStatic && DerivesFrom(method.ContainingType, Transform);
-
-    public bool IsTransformApply(IMethodSymbol method) => method.Name == "Apply" && DerivesFrom(method.ContainingType, Transform);
-
-    /// <summary>A generated model's instance method (Fit, Evaluate, ...).</summary>
-    public bool IsModelMethod(IMethodSymbol method, string name) =>
-        method.Name == name && !method.IsStatic && HasAttribute(method.ContainingType, ModelAttribute);
-
     /// <summary>A [Model] class (generated members included).</summary>
     public bool IsModelType(INamedTypeSymbol? type) => type is not null && HasAttribute(type, ModelAttribute);
 
@@ -84,13 +75,6 @@ internal sealed class LeakageSymbols
     {
         foreach (AttributeData data in symbol.GetAttributes())
             if (Is(data.AttributeClass, attribute)) return true;
-        return false;
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (; type is not null; type = type.BaseType)
-            if (Is(type, baseType)) return true;
         return false;
     }
 

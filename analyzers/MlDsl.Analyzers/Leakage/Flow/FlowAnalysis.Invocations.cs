@@ -75,17 +75,15 @@ internal sealed partial class FlowAnalysis
             return DataFlow.Join(values);
         }
 
-        if (!method.IsStatic || method.MethodKind == MethodKind.LocalFunction || !method.DeclaringSyntaxReferences.IsDefaultOrEmpty)
+        // A helper declared in this compilation (SummaryOf is null for anything without source here).
+        if (SummaryOf(method) is { } summary)
         {
-            if (SummaryOf(method) is { } summary)
-            {
-                List<DataFlow> flows = invocation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0).Select(argument => Eval(argument.Value)).ToList();
-                if (invocation.Instance is not null) Eval(invocation.Instance);
-                DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation());
-                ApplyEffects(invocation, summary, flows);
-                if (IsCrossValidation(method)) HeldOut(DataFlow.Join(flows));
-                return returned;
-            }
+            List<DataFlow> flows = invocation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0).Select(argument => Eval(argument.Value)).ToList();
+            if (invocation.Instance is not null) Eval(invocation.Instance);
+            DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation());
+            ApplyEffects(invocation, summary, flows);
+            if (IsCrossValidation(method)) HeldOut(DataFlow.Join(flows));
+            return returned;
         }
         return Unknown(invocation, name, source, arguments.ToList());
     }
@@ -295,11 +293,7 @@ internal sealed partial class FlowAnalysis
     {
         while (value is IConversionOperation or IDelegateCreationOperation)
             value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
-        if (value is not IAnonymousFunctionOperation lambda)
-        {
-            DataFlow flow = Eval(value);
-            return flow;
-        }
+        if (value is not IAnonymousFunctionOperation lambda) return Eval(value);
         ImmutableArray<IParameterSymbol> parameters = lambda.Symbol.Parameters;
         for (int i = 0; i < parameters.Length; i++)
         {
