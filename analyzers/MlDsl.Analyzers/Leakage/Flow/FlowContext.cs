@@ -51,9 +51,20 @@ internal sealed class FlowContext
         if (depth >= MaxSummaryDepth) return null;
         method = method.OriginalDefinition;
         if (summaries.TryGetValue(method, out MethodSummary? known)) return known;
-        summaries[method] = null; // a recursive call sees no summary
-        MethodSummary? summary = MethodSummary.Compute(this, method, depth + 1);
-        summaries[method] = summary;
-        return summary;
+        // Only this thread's own recursion sees "no summary": analyzers run concurrently, and another
+        // method's analysis must never take a summary still being computed for missing.
+        computing ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (!computing.Add(method)) return null;
+        try
+        {
+            MethodSummary? summary = MethodSummary.Compute(this, method, depth + 1);
+            return summaries.GetOrAdd(method, summary);
+        }
+        finally
+        {
+            computing.Remove(method);
+        }
     }
+
+    [System.ThreadStatic] private static HashSet<IMethodSymbol>? computing;
 }
