@@ -63,7 +63,7 @@ public sealed class BatchSizeAnalyzer : DiagnosticAnalyzer
     {
         AttributeData? attribute = type.GetAttributes().FirstOrDefault(data => SymbolEqualityComparer.Default.Equals(data.AttributeClass, modelAttribute));
         if (attribute is null || ModelParser.Parse(type, attribute) is not { } model) return System.Array.Empty<string>();
-        return model.Layers.Where(layer => layer.Spec.Kind == LayerKind.BatchNorm2d).Select(layer => layer.Spec.FieldName).ToArray();
+        return model.Layers.Where(layer => LayerCatalogue.Find(layer.Spec.Kind).UsesBatchStatistics).Select(layer => layer.Spec.FieldName).ToArray();
     }
 
     private static string Message(string model, string[] layers) =>

@@ -1,15 +1,15 @@
 namespace MlDsl.Shapes;
 
-/// <summary>Why shape inference stopped. One value per class of mistake so analyzers can map each to a rule.</summary>
+/// <summary>Why shape inference flagged a layer. One value per class of mistake so analyzers can map each to a rule.</summary>
 public enum ShapeProblemKind
 {
     /// <summary>A layer received a tensor of the wrong rank (e.g. flat data into Conv2d).</summary>
     RankMismatch,
-    /// <summary>A rank-2+ tensor reached Linear without Flatten.</summary>
+    /// <summary>A feature map reached Linear without Flatten.</summary>
     MissingFlatten,
     /// <summary>Declared in-channels / in-features differ from what the previous layers produce.</summary>
     InputSizeMismatch,
-    /// <summary>Kernel, stride or padding make a spatial size zero or negative.</summary>
+    /// <summary>Kernel, stride or padding make a spatial or sequence length zero or negative.</summary>
     SpatialCollapse,
     /// <summary>An argument outside its valid range (dropout probability, kernel size, ...).</summary>
     InvalidArgument,
@@ -18,4 +18,6 @@ public enum ShapeProblemKind
 }
 
 /// <summary>A shape mistake, with a message that names the member and both shapes.</summary>
-public sealed record ShapeProblem(ShapeProblemKind Kind, LayerSpec Layer, string Message, int? Expected = null);
+/// <param name="Expected">The size the code fix should write, when there is one.</param>
+/// <param name="Argument">The attribute argument that size belongs in (<c>InChannels</c>).</param>
+public sealed record ShapeProblem(ShapeProblemKind Kind, LayerSpec Layer, string Message, int? Expected = null, string? Argument = null);

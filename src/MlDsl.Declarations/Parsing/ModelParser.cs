@@ -44,10 +44,10 @@ public static class ModelParser
 
         LabelSpec label = dataset.Label!;
         InferenceResult inference = ShapeInference.Infer(dataset.InputShape!, layers, label.Classes, label.OutputsDescription);
-        if (inference.Problem is { } problem)
+        foreach (ShapeProblem problem in inference.Problems)
             diagnostics.Add(ShapeDiagnostics.For(problem, inference, locations[problem.Layer], dataset.InputShape!, SingleFeature(datasetType),
-                inference.Layers.Count == 0 ? null : locations[inference.Layers[inference.Layers.Count - 1].Spec]));
-        else
+                PreviousLayer(inference, problem, locations)));
+        if (inference.Succeeded)
             diagnostics.AddRange(ModelReview.Review(inference.Layers, locations, label));
         if (PartsDeclaringLayers(type) is var parts and > 1)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersAcrossPartials, type.Locations.FirstOrDefault(), type.Name, parts.ToString()));
@@ -76,17 +76,29 @@ public static class ModelParser
             {
                 AttributeData attribute = attributes[position];
                 string attributeName = attribute.AttributeClass!.ToDisplayString();
-                if (!LayerCatalogue.TryGetKind(attributeName, out LayerKind kind))
+                if (!LayerCatalogue.TryFindByAttribute(attributeName, out LayerDefinition definition))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, TypeIdentities.LocationOf(attribute, member), attribute.AttributeClass.Name, member.Name));
                     continue;
                 }
-                LayerSpec spec = LayerArguments.Read(member.Name, position, kind, attribute);
+                LayerSpec spec = LayerAttributeReader.Read(member.Name, position, definition, attribute);
                 layers.Add(spec);
                 locations[spec] = TypeIdentities.LocationOf(attribute, member);
             }
         }
         return layers;
+    }
+
+    /// <summary>Where the layer before the problem's layer is written (MLDSL0003's fix puts Flatten after it).</summary>
+    private static Location? PreviousLayer(InferenceResult inference, ShapeProblem problem, Dictionary<LayerSpec, Location?> locations)
+    {
+        ResolvedLayer? previous = null;
+        foreach (ResolvedLayer layer in inference.Layers)
+        {
+            if (layer.Spec.Equals(problem.Layer)) break;
+            previous = layer;
+        }
+        return previous is null ? null : locations[previous.Spec];
     }
 
     private static bool IsLayerAttribute(AttributeData attribute)

@@ -16,7 +16,10 @@ internal static class ModelReview
     {
         int output = -1;
         for (int i = 0; i < layers.Count; i++)
-            if (LayerCatalogue.HasParameters(layers[i].Spec.Kind) && layers[i].Spec.Kind != LayerKind.BatchNorm2d) output = i;
+        {
+            LayerDefinition definition = LayerCatalogue.Find(layers[i].Spec.Kind);
+            if (definition.HasParameters && !definition.Normalizes) output = i;
+        }
         if (output < 0) yield break;
 
         string outputName = layers[output].Spec.FieldName;
@@ -24,7 +27,7 @@ internal static class ModelReview
         {
             LayerSpec spec = layers[i].Spec;
             Location? location = locations[spec];
-            DiagnosticInfo diagnostic = LayerCatalogue.SquashesOutput(spec.Kind)
+            DiagnosticInfo diagnostic = LayerCatalogue.Find(spec.Kind).SquashesOutput
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxBeforeCrossEntropy, location,
                     $"'{spec.Member}' applies {spec.Kind} to the output of '{outputName}', but training uses {label.LossDescription}; remove it")
                 : DiagnosticInfo.Create(DiagnosticDescriptors.LayerAfterOutput, location,

@@ -17,12 +17,12 @@ internal static class ShapeDiagnostics
             case ShapeProblemKind.InputSizeMismatch:
                 return DiagnosticInfo.Create(DiagnosticDescriptors.LayerInputMismatch, location, problem.Message)
                     .WithProperty(DiagnosticProperties.Inferred, problem.Expected!.Value.ToString())
-                    .WithProperty(DiagnosticProperties.Argument, problem.Layer.Kind == LayerKind.Linear ? "InFeatures" : "InChannels");
+                    .WithProperty(DiagnosticProperties.Argument, problem.Argument!);
 
             case ShapeProblemKind.RankMismatch:
                 var rank = DiagnosticInfo.Create(DiagnosticDescriptors.RankMismatch, location, problem.Message);
                 // Straight from the data: offer the image shape when the flat length factors one way only.
-                if (inference.Layers.Count == 0 && feature is { ShapeLocation: not null } && ImageShape(input) is { } image)
+                if (IsFirstLayer(inference, problem) && feature is { ShapeLocation: not null } && ImageShape(input) is { } image)
                     rank = rank.WithProperty(DiagnosticProperties.Shape, image).WithRelated(feature.ShapeLocation);
                 return rank;
 
@@ -32,11 +32,11 @@ internal static class ShapeDiagnostics
                 return previousLayer is null ? flatten : flatten.WithRelated(previousLayer);
 
             case ShapeProblemKind.SpatialCollapse:
-                return DiagnosticInfo.Create(DiagnosticDescriptors.SpatialCollapse, location, problem.Message + "; shapes so far: " + Steps(input, inference.Layers));
+                return DiagnosticInfo.Create(DiagnosticDescriptors.SpatialCollapse, location, problem.Message + "; shapes so far: " + Steps(input, inference.Layers.TakeWhile(layer => !layer.Spec.Equals(problem.Layer)).ToList()));
 
             case ShapeProblemKind.OutputClassMismatch:
                 var output = DiagnosticInfo.Create(DiagnosticDescriptors.OutputClassMismatch, location, problem.Message);
-                return problem.Layer.Kind == LayerKind.Linear && problem.Layer.Position == 0
+                return LayerCatalogue.Find(problem.Layer.Kind).OutputWidthArgument is not null && problem.Layer.Position == 0
                     ? output.WithProperty(DiagnosticProperties.Classes, problem.Expected!.Value.ToString())
                     : output;
 
@@ -44,6 +44,9 @@ internal static class ShapeDiagnostics
                 return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, problem.Message);
         }
     }
+
+    private static bool IsFirstLayer(InferenceResult inference, ShapeProblem problem) =>
+        inference.Layers.Count == 0 || inference.Layers[0].Spec.Equals(problem.Layer);
 
     /// <summary>(1, s, s) when the length is a square, (3, s, s) when a third of it is; nothing otherwise.</summary>
     private static string? ImageShape(TensorShape input)

@@ -13,10 +13,19 @@ public sealed class Mfcc : Module<Tensor, Tensor>
     private readonly MelSpectrogram mel;
     private readonly Tensor dct; // [mels, coefficients]
 
-    public Mfcc(int sampleRate, int coefficients = 40, int nFft = 400, int hop = 0, int mels = 128, MelScaleKind scale = MelScaleKind.Htk)
+    /// <param name="sampleRate">Rate of the waveform, in Hz.</param>
+    /// <param name="coefficients">MFCCs kept per frame.</param>
+    /// <param name="nFft">FFT size in samples.</param>
+    /// <param name="hop">Samples between frames; 0 means nFft / 2.</param>
+    /// <param name="mels">Mel filters before the DCT.</param>
+    /// <param name="scale">HTK's mel scale (torchaudio's default) or Slaney's.</param>
+    /// <param name="minHz">Lowest filter-bank frequency in Hz (torchaudio's f_min).</param>
+    /// <param name="maxHz">Highest filter-bank frequency in Hz; 0 means half the sample rate (torchaudio's f_max = None).</param>
+    public Mfcc(int sampleRate, int coefficients = 40, int nFft = 400, int hop = 0, int mels = 128, MelScaleKind scale = MelScaleKind.Htk,
+        double minHz = 0, double maxHz = 0)
         : base(nameof(Mfcc))
     {
-        mel = new MelSpectrogram(sampleRate, nFft, hop, mels, scale: scale);
+        mel = new MelSpectrogram(sampleRate, nFft, hop, mels, minHz, maxHz, scale: scale);
         var matrix = new float[mels * coefficients];
         for (int n = 0; n < mels; n++)
             for (int k = 0; k < coefficients; k++)

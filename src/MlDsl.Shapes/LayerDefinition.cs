@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace MlDsl.Shapes;
+
+/// <summary>
+/// Everything about one layer kind, in one place, as a Keras layer class holds its configuration,
+/// <c>compute_output_shape</c> and parameter count: its shape rule, its parameter count, the
+/// TorchSharp factory the generator emits and its traits. The kind is the class name without
+/// "Layer" and is also the runtime attribute's name without "Attribute" (<c>Conv2dLayer</c> ↔
+/// <c>Conv2dAttribute</c>). Adding a layer = its attribute + one subclass + its rule-page row; the
+/// catalogue finds subclasses by reflection.
+/// </summary>
+public abstract class LayerDefinition
+{
+    protected LayerDefinition()
+    {
+        string name = GetType().Name;
+        Name = name.EndsWith("Layer", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Layer".Length) : name;
+    }
+
+    /// <summary>The kind: <c>Conv2d</c>, <c>Linear</c>, ...</summary>
+    public string Name { get; }
+
+    /// <summary>Carries trainable parameters (weights, biases, scales).</summary>
+    public virtual bool HasParameters => false;
+
+    /// <summary>Normalizes activations (BatchNorm, LayerNorm, ...): has parameters but is never the model's output layer.</summary>
+    public virtual bool Normalizes => false;
+
+    /// <summary>Estimates statistics over the batch during training (BatchNorm), so a batch of one is a problem.</summary>
+    public virtual bool UsesBatchStatistics => false;
+
+    /// <summary>Turns logits into probabilities or log-probabilities.</summary>
+    public virtual bool SquashesOutput => false;
+
+    /// <summary>Active only while training (dropout, augmentation); the identity at prediction.</summary>
+    public virtual bool TrainOnly => false;
+
+    /// <summary>The constructor argument that sets the layer's output width, when a code fix may rewrite it (<c>OutFeatures</c>).</summary>
+    public virtual string? OutputWidthArgument => null;
+
+    /// <summary>Infers the layer's output shape from one example's input shape (no batch dimension).</summary>
+    public abstract LayerOutcome Infer(LayerSpec spec, TensorShape input);
+
+    protected static LayerOutcome Resolved(LayerSpec spec, TensorShape input, TensorShape output, long parameters, string factory, string torchSharpType) =>
+        new(new ResolvedLayer(spec, input, output, parameters, factory, torchSharpType), null);
+
+    protected static LayerOutcome Fail(ShapeProblemKind kind, LayerSpec spec, string message, int? expected = null, string? argument = null) =>
+        new(null, new ShapeProblem(kind, spec, message, expected, argument));
+
+    /// <summary>A declared size that disagrees with the inferred one: reported, and inference goes on with the inferred size.</summary>
+    protected static LayerOutcome Mismatch(LayerOutcome inferred, LayerSpec spec, string argument, int declared, int actual, TensorShape input, string what) =>
+        inferred with
+        {
+            Problem = new ShapeProblem(ShapeProblemKind.InputSizeMismatch, spec,
+                $"{spec.Describe()} declares {declared} {what} but receives {input}, which has {actual}", actual, argument),
+        };
+
+    protected static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A rank check with the message every layer uses: what it expects, what it got.</summary>
+    protected static LayerOutcome? RequireRank(LayerSpec spec, TensorShape input, int rank, string expected, string? hint = null) =>
+        input.Rank == rank
+            ? null
+            : Fail(ShapeProblemKind.RankMismatch, spec,
+                $"{spec.Describe()} expects {expected} but receives {input}, a rank-{input.Rank} tensor" + (hint is null ? "" : "; " + hint));
+
+    /// <summary>Output size of a sliding window, PyTorch's floor((n + 2p - d(k - 1) - 1) / s) + 1.</summary>
+    protected static int Slide(int size, int kernel, int stride, int padding, int dilation = 1) =>
+        (int)System.Math.Floor((size + 2.0 * padding - dilation * (kernel - 1) - 1) / stride) + 1;
+}
+
+/// <summary>A layer kind whose attribute arguments are read into a typed options record first.</summary>
+/// <typeparam name="TOptions">The layer's arguments with the attribute's defaults applied.</typeparam>
+public abstract class LayerDefinition<TOptions> : LayerDefinition
+{
+    /// <summary>Reads the attribute's arguments; defaults mirror the attribute class's property initialisers.</summary>
+    public abstract TOptions Read(LayerArguments arguments);
+
+    protected abstract LayerOutcome Infer(LayerSpec spec, TOptions options, TensorShape input);
+
+    public sealed override LayerOutcome Infer(LayerSpec spec, TensorShape input) => Infer(spec, Read(spec.Arguments), input);
+}
+
+/// <summary>What inferring one layer gave: the resolved layer, a problem, or both when the shape is still known.</summary>
+public sealed record LayerOutcome(ResolvedLayer? Layer, ShapeProblem? Problem);

@@ -1,0 +1,41 @@
+namespace MlDsl.Shapes.Layers;
+
+/// <summary>Conv2d: (c, h, w) -> (out, slide(h), slide(w)); parameters in*out*k*k + out.</summary>
+public sealed class Conv2dLayer : LayerDefinition<Conv2dLayer.Options>
+{
+    /// <param name="InChannels">Declared in channels, checked against the inferred ones; null infers them.</param>
+    public sealed record Options(int OutChannels, int Kernel, int Stride, int Padding, int? InChannels);
+
+    public override bool HasParameters => true;
+
+    public override Options Read(LayerArguments arguments) => new(
+        arguments.Int("OutChannels", 0), arguments.Int("Kernel", 3), arguments.Int("Stride", 1),
+        arguments.Int("Padding", 0), arguments.Declared("InChannels"));
+
+    protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
+    {
+        if (RequireRank(spec, input, 3, "(channels, height, width)", input.Rank == 1 ? "declare the feature's image shape with [Shape(c, h, w)]" : null) is { } rank)
+            return rank;
+        (int outChannels, int kernel, int stride, int padding, _) = options;
+        if (outChannels <= 0 || kernel <= 0 || stride <= 0 || padding < 0)
+            return Fail(ShapeProblemKind.InvalidArgument, spec,
+                $"{spec.Describe()} needs positive out channels, kernel and stride and non-negative padding");
+
+        int inChannels = input[0];
+        int height = Slide(input[1], kernel, stride, padding);
+        int width = Slide(input[2], kernel, stride, padding);
+        if (height <= 0 || width <= 0)
+            return Fail(ShapeProblemKind.SpatialCollapse, spec,
+                $"{spec.Describe()} with kernel {kernel}, stride {stride}, padding {padding} turns {input} into ({outChannels}, {height}, {width})");
+
+        string factory = $"Conv2d({inChannels}, {outChannels}, kernel_size: {kernel}"
+            + (stride != 1 ? $", stride: {stride}" : "")
+            + (padding != 0 ? $", padding: {padding}" : "")
+            + ")";
+        long parameters = (long)inChannels * outChannels * kernel * kernel + outChannels;
+        LayerOutcome outcome = Resolved(spec, input, TensorShape.Of(outChannels, height, width), parameters, factory, "Conv2d");
+        return options.InChannels is { } declared && declared != inChannels
+            ? Mismatch(outcome, spec, "InChannels", declared, inChannels, input, "in channels")
+            : outcome;
+    }
+}

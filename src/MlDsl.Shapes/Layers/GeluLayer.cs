@@ -1,0 +1,4 @@
+namespace MlDsl.Shapes.Layers;
+
+/// <summary>GELU, element-wise.</summary>
+public sealed class GeluLayer() : ActivationLayer("GELU");

@@ -1,0 +1,4 @@
+namespace MlDsl.Shapes.Layers;
+
+/// <summary>ReLU, element-wise.</summary>
+public sealed class ReluLayer() : ActivationLayer("ReLU");

@@ -1,0 +1,7 @@
+namespace MlDsl.Shapes.Layers;
+
+/// <summary>Sigmoid, element-wise.</summary>
+public sealed class SigmoidLayer() : ActivationLayer("Sigmoid")
+{
+    public override bool SquashesOutput => true;
+}

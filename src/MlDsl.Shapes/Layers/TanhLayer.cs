@@ -1,0 +1,4 @@
+namespace MlDsl.Shapes.Layers;
+
+/// <summary>Tanh, element-wise.</summary>
+public sealed class TanhLayer() : ActivationLayer("Tanh");
