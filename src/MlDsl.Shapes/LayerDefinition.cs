@@ -53,7 +53,7 @@ public abstract class LayerDefinition
         inferred with
         {
             Problem = new ShapeProblem(ShapeProblemKind.InputSizeMismatch, spec,
-                $"{spec.Describe()} declares {declared} {what} but receives {input}, which has {actual}", actual, argument),
+                $"{spec.Describe()} declares {declared} {what} but receives {input}" + (input.Rank > 1 ? $", which has {actual}" : ""), actual, argument),
         };
 
     protected static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
