@@ -57,3 +57,12 @@ public sealed partial class CepstralNet
     [Mfcc(13, SampleRate = 8000, NFft = 256, Hop = 80, Mels = 32)] Layer features;
     [Flatten, Linear(5)] Layer head;
 }
+
+/// <summary>Softmax and LogSoftmax inside the network (not before the loss), so the parity test covers them.</summary>
+[Model(typeof(Point))]
+public sealed partial class SquashingMlp
+{
+    [Linear(8), Softmax] Layer gate;
+    [Linear(8), LogSoftmax] Layer scores;
+    [Linear(3)] Layer output;
+}

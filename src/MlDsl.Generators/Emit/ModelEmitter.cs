@@ -105,7 +105,7 @@ internal static class ModelEmitter
         writer.Line("public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]");
         writer.Line("{");
         foreach (ResolvedLayer layer in model.Layers)
-            writer.Line($"    new(\"{layer.Spec.FieldName}\", \"{layer.TorchSharpType}\", new[] {{ {string.Join(", ", layer.Output.Dimensions)} }}, {layer.Parameters}),");
+            writer.Line($"    new(\"{layer.Spec.FieldName}\", \"{layer.TorchSharpType}\", new[] {{ {string.Join(", ", layer.Output.Dimensions)} }}, {layer.Parameters}, \"{layer.Spec.Kind}\"),");
         writer.Line("};");
         writer.Line();
         writer.Line("/// <summary>Writes <see cref=\"SummaryTable\"/> to <paramref name=\"writer\"/>, the console by default.</summary>");

@@ -104,17 +104,17 @@ partial class DigitCnn : Module<Tensor, Tensor>, IClassifier<global::Samples.Dig
     /// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>
     public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]
     {
-        new("conv1", "Conv2d", new[] { 32, 26, 26 }, 320),
-        new("conv1Relu", "ReLU", new[] { 32, 26, 26 }, 0),
-        new("conv2", "Conv2d", new[] { 64, 24, 24 }, 18496),
-        new("conv2Relu", "ReLU", new[] { 64, 24, 24 }, 0),
-        new("pool", "MaxPool2d", new[] { 64, 12, 12 }, 0),
-        new("poolDropout", "Dropout", new[] { 64, 12, 12 }, 0),
-        new("poolFlatten", "Flatten", new[] { 9216 }, 0),
-        new("fc1", "Linear", new[] { 128 }, 1179776),
-        new("fc1Relu", "ReLU", new[] { 128 }, 0),
-        new("fc1Dropout", "Dropout", new[] { 128 }, 0),
-        new("fc2", "Linear", new[] { 10 }, 1290),
+        new("conv1", "Conv2d", new[] { 32, 26, 26 }, 320, "Conv2d"),
+        new("conv1Relu", "ReLU", new[] { 32, 26, 26 }, 0, "Relu"),
+        new("conv2", "Conv2d", new[] { 64, 24, 24 }, 18496, "Conv2d"),
+        new("conv2Relu", "ReLU", new[] { 64, 24, 24 }, 0, "Relu"),
+        new("pool", "MaxPool2d", new[] { 64, 12, 12 }, 0, "MaxPool2d"),
+        new("poolDropout", "Dropout", new[] { 64, 12, 12 }, 0, "Dropout"),
+        new("poolFlatten", "Flatten", new[] { 9216 }, 0, "Flatten"),
+        new("fc1", "Linear", new[] { 128 }, 1179776, "Linear"),
+        new("fc1Relu", "ReLU", new[] { 128 }, 0, "Relu"),
+        new("fc1Dropout", "Dropout", new[] { 128 }, 0, "Dropout"),
+        new("fc2", "Linear", new[] { 10 }, 1290, "Linear"),
     };
 
     /// <summary>Writes <see cref="SummaryTable"/> to <paramref name="writer"/>, the console by default.</summary>

@@ -92,15 +92,15 @@ partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>
     /// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>
     public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]
     {
-        new("stem", "Conv2d", new[] { 8, 16, 16 }, 224),
-        new("stemBatchNorm2d", "BatchNorm2d", new[] { 8, 16, 16 }, 16),
-        new("stemRelu", "ReLU", new[] { 8, 16, 16 }, 0),
-        new("pool1", "AvgPool2d", new[] { 8, 8, 8 }, 0),
-        new("conv", "Conv2d", new[] { 16, 3, 3 }, 1168),
-        new("convSigmoid", "Sigmoid", new[] { 16, 3, 3 }, 0),
-        new("pool2", "MaxPool2d", new[] { 16, 2, 2 }, 0),
-        new("pool2Flatten", "Flatten", new[] { 64 }, 0),
-        new("head", "Linear", new[] { 4 }, 260),
+        new("stem", "Conv2d", new[] { 8, 16, 16 }, 224, "Conv2d"),
+        new("stemBatchNorm2d", "BatchNorm2d", new[] { 8, 16, 16 }, 16, "BatchNorm2d"),
+        new("stemRelu", "ReLU", new[] { 8, 16, 16 }, 0, "Relu"),
+        new("pool1", "AvgPool2d", new[] { 8, 8, 8 }, 0, "AvgPool2d"),
+        new("conv", "Conv2d", new[] { 16, 3, 3 }, 1168, "Conv2d"),
+        new("convSigmoid", "Sigmoid", new[] { 16, 3, 3 }, 0, "Sigmoid"),
+        new("pool2", "MaxPool2d", new[] { 16, 2, 2 }, 0, "MaxPool2d"),
+        new("pool2Flatten", "Flatten", new[] { 64 }, 0, "Flatten"),
+        new("head", "Linear", new[] { 4 }, 260, "Linear"),
     };
 
     /// <summary>Writes <see cref="SummaryTable"/> to <paramref name="writer"/>, the console by default.</summary>

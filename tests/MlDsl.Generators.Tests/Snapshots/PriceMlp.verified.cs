@@ -68,9 +68,9 @@ partial class PriceMlp : Module<Tensor, Tensor>, IRegressor<global::Samples.Hous
     /// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>
     public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]
     {
-        new("hidden", "Linear", new[] { 8 }, 24),
-        new("hiddenRelu", "ReLU", new[] { 8 }, 0),
-        new("output", "Linear", new[] { 1 }, 9),
+        new("hidden", "Linear", new[] { 8 }, 24, "Linear"),
+        new("hiddenRelu", "ReLU", new[] { 8 }, 0, "Relu"),
+        new("output", "Linear", new[] { 1 }, 9, "Linear"),
     };
 
     /// <summary>Writes <see cref="SummaryTable"/> to <paramref name="writer"/>, the console by default.</summary>

@@ -67,9 +67,9 @@ partial class TagNet : Module<Tensor, Tensor>, IMultiLabelClassifier<global::Sam
     /// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>
     public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]
     {
-        new("hidden", "Linear", new[] { 16 }, 208),
-        new("hiddenGelu", "GELU", new[] { 16 }, 0),
-        new("tags", "Linear", new[] { 3 }, 51),
+        new("hidden", "Linear", new[] { 16 }, 208, "Linear"),
+        new("hiddenGelu", "GELU", new[] { 16 }, 0, "Gelu"),
+        new("tags", "Linear", new[] { 3 }, 51, "Linear"),
     };
 
     /// <summary>Writes <see cref="SummaryTable"/> to <paramref name="writer"/>, the console by default.</summary>

@@ -81,12 +81,12 @@ partial class TumourMlp : Module<Tensor, Tensor>, IClassifier<global::Samples.Tu
     /// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>
     public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]
     {
-        new("hidden", "Linear", new[] { 16 }, 112),
-        new("hiddenTanh", "Tanh", new[] { 16 }, 0),
-        new("narrow", "Linear", new[] { 8 }, 136),
-        new("narrowGelu", "GELU", new[] { 8 }, 0),
-        new("narrowDropout", "Dropout", new[] { 8 }, 0),
-        new("output", "Linear", new[] { 2 }, 18),
+        new("hidden", "Linear", new[] { 16 }, 112, "Linear"),
+        new("hiddenTanh", "Tanh", new[] { 16 }, 0, "Tanh"),
+        new("narrow", "Linear", new[] { 8 }, 136, "Linear"),
+        new("narrowGelu", "GELU", new[] { 8 }, 0, "Gelu"),
+        new("narrowDropout", "Dropout", new[] { 8 }, 0, "Dropout"),
+        new("output", "Linear", new[] { 2 }, 18, "Linear"),
     };
 
     /// <summary>Writes <see cref="SummaryTable"/> to <paramref name="writer"/>, the console by default.</summary>
