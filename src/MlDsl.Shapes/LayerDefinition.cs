@@ -42,6 +42,14 @@ public abstract class LayerDefinition
     /// <summary>Infers the layer's output shape from one example's input shape (no batch dimension).</summary>
     public abstract LayerOutcome Infer(LayerSpec spec, TensorShape input);
 
+    /// <summary>
+    /// The layer's ONNX export: a C# call on the runtime's <c>OnnxGraph</c> that takes the previous
+    /// output's name <c>x</c> and returns its own (<c>Conv(x, conv1, kernel: 3, stride: 1, padding: 0)</c>,
+    /// emitted as <c>x = graph.Conv(...)</c>); null when the kind has no ONNX export yet. Train-only
+    /// layers are left out of the graph and never asked.
+    /// </summary>
+    public virtual string? Onnx(ResolvedLayer layer) => null;
+
     protected static LayerOutcome Resolved(LayerSpec spec, TensorShape input, TensorShape output, long parameters, string factory, string torchSharpType) =>
         new(new ResolvedLayer(spec, input, output, parameters, factory, torchSharpType), null);
 
@@ -80,6 +88,11 @@ public abstract class LayerDefinition<TOptions> : LayerDefinition
     protected abstract LayerOutcome Infer(LayerSpec spec, TOptions options, TensorShape input);
 
     public sealed override LayerOutcome Infer(LayerSpec spec, TensorShape input) => Infer(spec, Read(spec.Arguments), input);
+
+    public sealed override string? Onnx(ResolvedLayer layer) => Onnx(layer, Read(layer.Spec.Arguments));
+
+    /// <summary>The ONNX export with the layer's options read; see <see cref="LayerDefinition.Onnx(ResolvedLayer)"/>.</summary>
+    protected virtual string? Onnx(ResolvedLayer layer, TOptions options) => null;
 }
 
 /// <summary>What inferring one layer gave: the resolved layer, a problem, or both when the shape is still known.</summary>

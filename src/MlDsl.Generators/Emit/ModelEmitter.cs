@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using MlDsl.Declarations.Models;
 using MlDsl.Shapes;
@@ -28,11 +29,12 @@ internal static class ModelEmitter
                 writer.Line($"/// <item><term>{layer.Spec.FieldName}</term><description>{layer.TorchSharpType}: {layer.Input} -&gt; {layer.Output}, {layer.Parameters} parameters</description></item>");
             writer.Line("/// </list>");
             writer.Line("/// </remarks>");
-            using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>, {ModelApiEmitter.Interface(model.LabelKind, row)}"))
+            using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>, {ModelApiEmitter.Interface(model.LabelKind, row)}, global::MlDsl.Deployment.Onnx.IOnnxExportable"))
             {
                 WriteFields(writer, model);
                 WriteConstructor(writer, model);
                 WriteForward(writer, model);
+                WriteOnnx(writer, model);
                 WriteSummary(writer, model);
                 ModelApiEmitter.Write(writer, name, row, model.LabelKind);
             }
@@ -85,6 +87,34 @@ internal static class ModelEmitter
                 writer.Line($"using var {output} = {field}.forward({previous});");
                 previous = output;
             }
+        }
+        writer.Line();
+    }
+
+    /// <summary>One graph call per layer in forward order, from each layer's catalogue definition; train-only layers are left out.</summary>
+    private static void WriteOnnx(CodeWriter writer, ModelSpec model)
+    {
+        writer.Line("/// <inheritdoc cref=\"global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx\"/>");
+        using (writer.Block("public void ExportOnnx(global::System.IO.Stream destination)"))
+        {
+            var calls = new List<(ResolvedLayer Layer, string? Call)>();
+            foreach (ResolvedLayer layer in model.Layers)
+            {
+                LayerDefinition definition = LayerCatalogue.Find(layer.Spec.Kind);
+                if (!definition.TrainOnly) calls.Add((layer, definition.Onnx(layer)));
+            }
+            string[] missing = calls.Where(call => call.Call is null).Select(call => $"'{call.Layer.Spec.FieldName}' ({call.Layer.Spec.Kind})").ToArray();
+            if (missing.Length > 0)
+            {
+                writer.Line($"throw new global::System.NotSupportedException(\"{model.Type.Name} cannot be exported to ONNX yet: no ONNX export for {string.Join(", ", missing)}\");");
+                return;
+            }
+            TensorShape input = model.Layers[0].Input, output = model.Layers[model.Layers.Count - 1].Output;
+            writer.Line($"var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, {string.Join(", ", input.Dimensions)});");
+            writer.Line("string x = graph.Input;");
+            foreach ((ResolvedLayer layer, string? call) in calls)
+                writer.Line($"x = graph.{call}; // {layer.Spec.FieldName}: {layer.Input} -> {layer.Output}");
+            writer.Line($"graph.Save(destination, x, {string.Join(", ", output.Dimensions)});");
         }
         writer.Line();
     }

@@ -8,6 +8,9 @@ public sealed class AmplitudeToDbLayer : LayerDefinition<AmplitudeToDbLayer.Opti
 
     public override Options Read(LayerArguments arguments) => new(arguments.Double("TopDb", 80));
 
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"AmplitudeToDb(x, topDb: {Number(options.TopDb)}, rank: {layer.Input.Rank})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (!(options.TopDb > 0))

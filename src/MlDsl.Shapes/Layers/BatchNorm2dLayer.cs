@@ -12,6 +12,8 @@ public sealed class BatchNorm2dLayer : LayerDefinition<BatchNorm2dLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Declared("NumFeatures"));
 
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"BatchNormalization(x, {layer.Spec.FieldName})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (RequireRank(spec, input, 3, "(channels, height, width)") is { } rank) return rank;

@@ -12,6 +12,9 @@ public sealed class Conv2dLayer : LayerDefinition<Conv2dLayer.Options>
         arguments.Int("OutChannels", 0), arguments.Int("Kernel", 3), arguments.Int("Stride", 1),
         arguments.Int("Padding", 0), arguments.Declared("InChannels"));
 
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"Conv(x, {layer.Spec.FieldName}, kernel: {options.Kernel}, stride: {options.Stride}, padding: {options.Padding})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (RequireRank(spec, input, 3, "(channels, height, width)", input.Rank == 1 ? "declare the feature's image shape with [Shape(c, h, w)]" : null) is { } rank)

@@ -11,6 +11,8 @@ public sealed class LinearLayer : LayerDefinition<LinearLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("OutFeatures", 0), arguments.Declared("InFeatures"));
 
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"Gemm(x, {layer.Spec.FieldName})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (input.Rank != 1)

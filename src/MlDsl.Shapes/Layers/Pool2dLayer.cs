@@ -9,6 +9,9 @@ public abstract class Pool2dLayer : LayerDefinition<Pool2dLayer.Options>
     public override Options Read(LayerArguments arguments) =>
         new(arguments.Int("Kernel", 2), arguments.Declared("Stride"), arguments.Int("Padding", 0));
 
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"{(this is MaxPool2dLayer ? "MaxPool" : "AveragePool")}(x, kernel: {options.Kernel}, stride: {options.Stride ?? options.Kernel}, padding: {options.Padding})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (RequireRank(spec, input, 3, "(channels, height, width)", input.Rank == 1 ? "declare the feature's image shape with [Shape(c, h, w)]" : null) is { } rank)

@@ -1,7 +1,7 @@
 namespace MlDsl.Shapes.Layers;
 
 /// <summary>Sigmoid, element-wise.</summary>
-public sealed class SigmoidLayer() : ActivationLayer("Sigmoid")
+public sealed class SigmoidLayer() : ActivationLayer("Sigmoid", onnx: "Unary(\"Sigmoid\", x)")
 {
     public override bool SquashesOutput => true;
 }

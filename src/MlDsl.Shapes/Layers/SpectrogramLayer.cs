@@ -24,6 +24,9 @@ public abstract class SpectrogramLayer : LayerDefinition<SpectrogramLayer.Option
             arguments.Double("MinHz", 0), arguments.Double("MaxHz", 0), arguments.Bool("Slaney"),
             arguments.Has("Coefficients") ? arguments.Int("Coefficients", 0) : null);
 
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"{Name}(x, {layer.Spec.FieldName}, nFft: {options.FftSize}, hop: {options.HopSamples})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options audio, TensorShape input)
     {
         if (RequireRank(spec, input, 1, "a waveform (samples)") is { } rank) return rank;

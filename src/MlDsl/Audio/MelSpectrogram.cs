@@ -33,6 +33,12 @@ public sealed class MelSpectrogram : Module<Tensor, Tensor>
         register_buffer("filters", filters, persistent: false);
     }
 
+    /// <summary>The periodic Hann window [nFft], for the ONNX export.</summary>
+    internal Tensor Window => window;
+
+    /// <summary>The filter bank [bins, mels], for the ONNX export.</summary>
+    internal Tensor Filters => filters;
+
     public override Tensor forward(Tensor waveform)
     {
         using var scope = NewDisposeScope();

@@ -38,6 +38,11 @@ public sealed class Mfcc : Module<Tensor, Tensor>
         register_buffer("dct", dct, persistent: false);
     }
 
+    /// <summary>The mel spectrogram and the DCT-II matrix [mels, coefficients], for the ONNX export.</summary>
+    internal MelSpectrogram Mel => mel;
+
+    internal Tensor Dct => dct;
+
     public override Tensor forward(Tensor waveform)
     {
         using var scope = NewDisposeScope();

@@ -14,7 +14,7 @@ namespace MlDsl.Tests.Layers;
 public sealed class LayerParityTests
 {
     /// <summary>Every generated model whose layers are checked, with one example's input shape.</summary>
-    private static readonly (Type Model, long[] Input)[] Models =
+    internal static readonly (Type Model, long[] Input)[] Models =
     {
         (typeof(DigitCnn), new long[] { 1, 28, 28 }),
         (typeof(PointMlp), new long[] { 4 }),
@@ -43,7 +43,7 @@ public sealed class LayerParityTests
         Assert.All(Models.SelectMany(model => ShapesOf(model.Model)), layer => Assert.Contains(layer.Kind, kinds));
     }
 
-    private static IReadOnlyList<LayerShape> ShapesOf(Type model) =>
+    internal static IReadOnlyList<LayerShape> ShapesOf(Type model) =>
         (IReadOnlyList<LayerShape>)model.GetProperty("LayerShapes", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
     /// <summary>

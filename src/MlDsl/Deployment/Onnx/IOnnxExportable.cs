@@ -1,0 +1,16 @@
+namespace MlDsl.Deployment.Onnx;
+
+/// <summary>A generated model that can write its forward pass as an ONNX graph.</summary>
+public interface IOnnxExportable
+{
+    /// <summary>
+    /// Writes the forward pass for prediction as ONNX (opset <see cref="OnnxGraph.Opset"/>): input
+    /// <c>input</c> (N, feature dims...) float32 with a dynamic batch, output <c>output</c> (N, outputs)
+    /// — the raw outputs (logits, or standardized values for a regression), as the TorchSharp forward
+    /// returns them. Train-only layers (Dropout, SpecAugment, WaveAugment) are left out; BatchNorm uses
+    /// its running statistics. Fitted transforms of the dataset are not part of the graph: apply them
+    /// before (the artifact's transform.json).
+    /// </summary>
+    /// <exception cref="NotSupportedException">A layer of the model has no ONNX export yet; the message names it.</exception>
+    void ExportOnnx(Stream destination);
+}
