@@ -66,6 +66,8 @@ internal static class AnalyzerBench
         var floor = new Samples();
         var total = new Samples();
         var own = new Samples();
+        var floorBytes = new Samples();
+        var totalBytes = new Samples();
         var perAnalyzer = ours.ToDictionary(analyzer => analyzer, _ => new Samples());
         int found = 0;
         for (int run = 0; run < runs + WarmUpRuns; run++)
@@ -78,14 +80,18 @@ internal static class AnalyzerBench
             if (measured) compiler.Add(clock.Elapsed.TotalMilliseconds);
 
             (edited, tree) = Edit(generated, file, run, 1);
+            long bytes = GC.GetTotalAllocatedBytes();
             clock.Restart();
             await Analyze(edited, tree, noOp);
             if (measured) floor.Add(clock.Elapsed.TotalMilliseconds);
+            if (measured) floorBytes.Add((GC.GetTotalAllocatedBytes() - bytes) / 1e6);
 
             (edited, tree) = Edit(generated, file, run, 2);
+            bytes = GC.GetTotalAllocatedBytes();
             clock.Restart();
             (CompilationWithAnalyzers analysis, AnalysisResult result) = await Analyze(edited, tree, ours);
             double elapsed = clock.Elapsed.TotalMilliseconds;
+            if (measured) totalBytes.Add((GC.GetTotalAllocatedBytes() - bytes) / 1e6);
             if (!measured) continue;
             total.Add(elapsed);
             found = result.GetAllDiagnostics().Length;
@@ -104,6 +110,7 @@ internal static class AnalyzerBench
         Console.WriteLine($"  one no-op analyzer (driver + binding floor):    {floor}");
         Console.WriteLine($"  all four MlDsl analyzers, wall clock:           {total}");
         Console.WriteLine($"  of which in MlDsl analyzers' own callbacks:     {own}");
+        Console.WriteLine($"  allocated (MB): no-op {floorBytes}, all four {totalBytes}");
         foreach ((DiagnosticAnalyzer analyzer, Samples samples) in perAnalyzer)
             Console.WriteLine($"    {analyzer.GetType().Name,-24}                      {samples}");
     }
