@@ -29,15 +29,16 @@ public sealed class BatchSizeAnalyzer : DiagnosticAnalyzer
             INamedTypeSymbol? pipeline = start.Compilation.GetTypeByMetadataName(PipelineParser.PipelineAttribute);
             INamedTypeSymbol? train = start.Compilation.GetTypeByMetadataName("MlDsl.TrainAttribute");
             if (model is null || pipeline is null || train is null) return;
-            start.RegisterOperationAction(operation => AnalyzeFit(operation, model), OperationKind.Invocation);
-            start.RegisterSymbolAction(symbol => AnalyzePipeline(symbol, pipeline, train, model), SymbolKind.NamedType);
+            ModelDeclarations models = ModelDeclarations.For(start.Compilation);
+            start.RegisterOperationAction(operation => AnalyzeFit(operation, model, models), OperationKind.Invocation);
+            start.RegisterSymbolAction(symbol => AnalyzePipeline(symbol, pipeline, train, model, models), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeFit(OperationAnalysisContext context, INamedTypeSymbol modelAttribute)
+    private static void AnalyzeFit(OperationAnalysisContext context, INamedTypeSymbol modelAttribute, ModelDeclarations models)
     {
         var fit = (IInvocationOperation)context.Operation;
-        if (fit.TargetMethod.Name != "Fit" || BatchNormLayers(fit.TargetMethod.ContainingType, modelAttribute) is not { Length: > 0 } layers) return;
+        if (fit.TargetMethod.Name != "Fit" || BatchNormLayers(fit.TargetMethod.ContainingType, modelAttribute, models) is not { Length: > 0 } layers) return;
         IArgumentOperation? options = fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "options");
         IOperation? value = options?.Value;
         while (value is IConversionOperation conversion) value = conversion.Operand;
@@ -47,22 +48,23 @@ public sealed class BatchSizeAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BatchNormWithBatchOfOne, batch.Syntax.GetLocation(), Message(fit.TargetMethod.ContainingType.Name, layers)));
     }
 
-    private static void AnalyzePipeline(SymbolAnalysisContext context, INamedTypeSymbol pipelineAttribute, INamedTypeSymbol trainAttribute, INamedTypeSymbol modelAttribute)
+    private static void AnalyzePipeline(SymbolAnalysisContext context, INamedTypeSymbol pipelineAttribute, INamedTypeSymbol trainAttribute, INamedTypeSymbol modelAttribute,
+        ModelDeclarations models)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         AttributeData? pipeline = type.GetAttributes().FirstOrDefault(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, pipelineAttribute));
         AttributeData? train = type.GetAttributes().FirstOrDefault(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, trainAttribute));
         if (pipeline?.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol model || train is null) return;
         if (!train.NamedArguments.Any(argument => argument.Key == "BatchSize" && argument.Value.Value is 1)) return;
-        if (BatchNormLayers(model, modelAttribute) is not { Length: > 0 } layers) return;
+        if (BatchNormLayers(model, modelAttribute, models) is not { Length: > 0 } layers) return;
         Location location = train.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0];
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BatchNormWithBatchOfOne, location, Message(model.Name, layers)));
     }
 
-    private static string[] BatchNormLayers(INamedTypeSymbol type, INamedTypeSymbol modelAttribute)
+    private static string[] BatchNormLayers(INamedTypeSymbol type, INamedTypeSymbol modelAttribute, ModelDeclarations models)
     {
         AttributeData? attribute = type.GetAttributes().FirstOrDefault(data => SymbolEqualityComparer.Default.Equals(data.AttributeClass, modelAttribute));
-        if (attribute is null || ModelParser.Parse(type, attribute) is not { } model) return System.Array.Empty<string>();
+        if (attribute is null || models.Parse(type, attribute) is not { } model) return System.Array.Empty<string>();
         return model.Layers.Where(layer => LayerCatalogue.Find(layer.Spec.Kind).UsesBatchStatistics).Select(layer => layer.Spec.FieldName).ToArray();
     }
 

@@ -25,24 +25,29 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
             INamedTypeSymbol? datasetAttribute = start.Compilation.GetTypeByMetadataName(DatasetParser.DatasetAttribute);
             INamedTypeSymbol? modelAttribute = start.Compilation.GetTypeByMetadataName(ModelParser.ModelAttribute);
             if (datasetAttribute is null || modelAttribute is null) return; // MlDsl is not referenced
+            ModelDeclarations models = ModelDeclarations.For(start.Compilation);
 
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, datasetAttribute, modelAttribute), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, datasetAttribute, modelAttribute, models), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol datasetAttribute, INamedTypeSymbol modelAttribute)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol datasetAttribute, INamedTypeSymbol modelAttribute, ModelDeclarations models)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         foreach (AttributeData attribute in type.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, datasetAttribute))
                 Report(context, DatasetParser.Parse(type).Diagnostics);
-            else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, modelAttribute) && ModelParser.Parse(type, attribute) is { } model)
+            else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, modelAttribute) && models.Parse(type, attribute) is { } model)
                 Report(context, model.Diagnostics);
-            else if (attribute.AttributeClass?.ToDisplayString() == PipelineParser.PipelineAttribute)
+            else if (IsPipeline(attribute.AttributeClass))
                 Report(context, PipelineParser.Parse(type, attribute).Diagnostics);
         }
     }
+
+    /// <summary>The [Pipeline] attribute by its full name; the short name first, as a display string per attribute of every type is costly.</summary>
+    internal static bool IsPipeline(INamedTypeSymbol? attributeClass) =>
+        attributeClass?.Name == "PipelineAttribute" && attributeClass.ToDisplayString() == PipelineParser.PipelineAttribute;
 
     private static void Report(SymbolAnalysisContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {

@@ -35,6 +35,33 @@ public sealed class DatasetLeakageRuleTests
         Warning("MLDSL0017").WithLocation(0).WithMessage(
             "Feature 'Risk' is computed from the label 'Outcome' (through Score): the model sees the answer during training and cannot at prediction time; compute it from other inputs"));
 
+    // Only identifiers spelled like the label or like a method of the file are bound: helpers reached by a
+    // member access, through a second helper, or declared in another part of the record are still followed.
+    [Fact]
+    public Task A_feature_reading_the_label_through_two_helpers_in_another_part_is_label_leakage() => Verify(Header + """
+            [Feature] public float Heart { get; init; }
+            [Feature] public float {|#0:Risk|} => this.Score();
+            [Label(Classes = 3)] public int Outcome { get; init; }
+        }
+
+        public sealed partial record Patient
+        {
+            private float Score() => Heart > 100 ? Scaled(2) : 0;
+            private float Scaled(float factor) => Outcome * factor;
+        }
+        """,
+        Warning("MLDSL0017").WithLocation(0).WithMessage(
+            "Feature 'Risk' is computed from the label 'Outcome' (through Score): the model sees the answer during training and cannot at prediction time; compute it from other inputs"));
+
+    [Fact]
+    public Task A_feature_whose_helper_reads_only_other_features_is_silent() => Verify(Header + """
+            [Feature] public float Heart { get; init; }
+            [Feature] public float Risk => Score();
+            [Label(Classes = 3)] public int Outcome { get; init; }
+            private float Score() => Heart > 100 ? Heart : 0;
+        }
+        """);
+
     [Fact]
     public Task A_feature_computed_from_other_features_is_silent() => Verify(Header + """
             [Feature] public float Heart { get; init; }

@@ -181,4 +181,34 @@ public sealed class BatchSizeRuleTests
             + "        model.Fit(rows, options: new FitOptions { Epochs = 2, {|#0:BatchSize = 1|} });\n        model.Fit(rows, options: new FitOptions { BatchSize = 32 });\n    }\n}\n" + Net,
         Warning("MLDSL0024").WithLocation(0).WithMessage(
             "'PatchNet' has BatchNorm2d layers (stemBatchNorm2d) but trains with BatchSize = 1: statistics of a single example are noisy and unlike the running averages used at prediction; use batches of 16 or more"));
+
+    // The model is parsed once per compilation and shared between calls: every call is still checked, and each model keeps its own layers.
+    [Fact]
+    public Task Every_fit_of_a_batch_norm_model_with_batches_of_one_is_flagged_and_a_model_without_batch_norm_is_not() => LeakageVerifier<BatchSizeAnalyzer>.AnalyzerAsync(
+        Usings + """
+            public static class Script
+            {
+                public static void First(IReadOnlyList<Patch> rows)
+                {
+                    using var model = new PatchNet();
+                    model.Fit(rows, options: new FitOptions { {|#0:BatchSize = 1|} });
+                }
+
+                public static void Second(IReadOnlyList<Patch> rows)
+                {
+                    using var model = new PatchNet();
+                    model.Fit(rows, options: new FitOptions { {|#1:BatchSize = 1|} });
+                    using var plain = new PlainNet();
+                    plain.Fit(rows, options: new FitOptions { BatchSize = 1 });
+                }
+            }
+
+            [Model(typeof(Patch))]
+            public sealed partial class PlainNet
+            {
+                [Flatten, Linear(2)] Layer head;
+            }
+            """ + Net,
+        Warning("MLDSL0024").WithLocation(0),
+        Warning("MLDSL0024").WithLocation(1));
 }

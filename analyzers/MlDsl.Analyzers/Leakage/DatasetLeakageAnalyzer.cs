@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -34,14 +35,15 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             INamedTypeSymbol? groupKey = start.Compilation.GetTypeByMetadataName("MlDsl.GroupKeyAttribute");
             INamedTypeSymbol? knownAt = start.Compilation.GetTypeByMetadataName("MlDsl.KnownAtAttribute");
             if (dataset is null || feature is null || label is null || groupKey is null) return;
-            start.RegisterSyntaxNodeAction(node => AnalyzeProperty(node, dataset, feature, label, groupKey, knownAt), SyntaxKind.PropertyDeclaration);
+            var callables = new ConcurrentDictionary<SyntaxTree, HashSet<string>>();
+            start.RegisterSyntaxNodeAction(node => AnalyzeProperty(node, dataset, feature, label, groupKey, knownAt, callables), SyntaxKind.PropertyDeclaration);
             var roles = new EntanglementRule(dataset, feature, label);
             start.RegisterOperationAction(roles.Check, OperationKind.ObjectCreation, OperationKind.With);
         });
     }
 
     private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, INamedTypeSymbol dataset, INamedTypeSymbol featureAttribute,
-        INamedTypeSymbol labelAttribute, INamedTypeSymbol groupKeyAttribute, INamedTypeSymbol? knownAtAttribute)
+        INamedTypeSymbol labelAttribute, INamedTypeSymbol groupKeyAttribute, INamedTypeSymbol? knownAtAttribute, ConcurrentDictionary<SyntaxTree, HashSet<string>> callables)
     {
         var declaration = (PropertyDeclarationSyntax)context.Node;
         if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IPropertySymbol feature) return;
@@ -64,17 +66,21 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             .FirstOrDefault(member => LeakageSymbols.HasAttribute(member, labelAttribute));
         if (label is null) return;
 
-        if (ReadsLabel(declaration, label, context.SemanticModel, new HashSet<ISymbol>(SymbolEqualityComparer.Default), HelperDepth) is { } path)
+        HashSet<string> helpers = callables.GetOrAdd(declaration.SyntaxTree, tree => CallableNames.Of(tree, context.CancellationToken));
+        if (ReadsLabel(declaration, label, helpers, context.SemanticModel, new HashSet<ISymbol>(SymbolEqualityComparer.Default), HelperDepth) is { } path)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, location,
                 $"Feature '{feature.Name}' is computed from the label '{label.Name}'{path}: the model sees the answer during training and cannot at prediction time; compute it from other inputs"));
     }
 
     /// <summary>" (through Helper)" or "" when the body reads the label, null when it does not.</summary>
-    private static string? ReadsLabel(SyntaxNode body, IPropertySymbol label, SemanticModel model, HashSet<ISymbol> visited, int depth)
+    /// <remarks>Only identifiers spelled like the label or like a helper of this tree (<paramref name="helpers"/>) are bound.</remarks>
+    private static string? ReadsLabel(SyntaxNode body, IPropertySymbol label, HashSet<string> helpers, SemanticModel model, HashSet<ISymbol> visited, int depth)
     {
         foreach (SyntaxNode node in body.DescendantNodes())
         {
             if (node is not IdentifierNameSyntax identifier) continue;
+            string name = identifier.Identifier.ValueText;
+            if (name != label.Name && !helpers.Contains(name)) continue;
             ISymbol? symbol = model.GetSymbolInfo(identifier).Symbol;
             if (SymbolEqualityComparer.Default.Equals(symbol, label)) return "";
             if (depth == 0 || symbol is not IMethodSymbol method || !visited.Add(method)) continue;
@@ -82,7 +88,7 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             {
                 // Helpers in the same file are followed; the semantic model covers one tree.
                 if (reference.SyntaxTree != model.SyntaxTree) continue;
-                if (ReadsLabel(reference.GetSyntax(), label, model, visited, depth - 1) is not null) return $" (through {method.Name})";
+                if (ReadsLabel(reference.GetSyntax(), label, helpers, model, visited, depth - 1) is not null) return $" (through {method.Name})";
             }
         }
         return null;

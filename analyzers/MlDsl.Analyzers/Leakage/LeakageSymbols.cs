@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace MlDsl.Analyzers.Leakage;
@@ -33,6 +34,22 @@ internal sealed class LeakageSymbols
     private readonly INamedTypeSymbol? learnsFromAttribute;
     private readonly INamedTypeSymbol? multipliesRowsAttribute;
 
+    // The flow analysis asks these of every call it evaluates, on every pass: answered once per symbol.
+    private readonly ConcurrentDictionary<IMethodSymbol, Roles> roles = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> modelTypes = new(SymbolEqualityComparer.Default);
+
+    private sealed class Roles
+    {
+        public Roles(string? learnsFrom, string? multipliesRows)
+        {
+            LearnsFrom = learnsFrom;
+            MultipliesRows = multipliesRows;
+        }
+
+        public string? LearnsFrom { get; }
+        public string? MultipliesRows { get; }
+    }
+
     public static LeakageSymbols? Resolve(Compilation compilation)
     {
         INamedTypeSymbol? Get(string name) => compilation.GetTypeByMetadataName(name);
@@ -52,13 +69,16 @@ internal sealed class LeakageSymbols
     public bool IsSplit(IMethodSymbol method) => method.Name == "Split" && Is(method.ContainingType, Splitter);
 
     /// <summary>A [Model] class (generated members included).</summary>
-    public bool IsModelType(INamedTypeSymbol? type) => type is not null && HasAttribute(type, ModelAttribute);
+    public bool IsModelType(INamedTypeSymbol? type) => type is not null && modelTypes.GetOrAdd(type, t => HasAttribute(t, ModelAttribute));
 
     /// <summary>The parameter a [LearnsFrom] method learns from, or null.</summary>
-    public string? LearnsFrom(IMethodSymbol method) => ParameterOf(method, learnsFromAttribute);
+    public string? LearnsFrom(IMethodSymbol method) => RolesOf(method).LearnsFrom;
 
     /// <summary>The parameter whose rows a [MultipliesRows] method multiplies, or null.</summary>
-    public string? MultipliesRows(IMethodSymbol method) => ParameterOf(method, multipliesRowsAttribute);
+    public string? MultipliesRows(IMethodSymbol method) => RolesOf(method).MultipliesRows;
+
+    private Roles RolesOf(IMethodSymbol method) =>
+        roles.GetOrAdd(method, m => new Roles(ParameterOf(m, learnsFromAttribute), ParameterOf(m, multipliesRowsAttribute)));
 
     private static string? ParameterOf(IMethodSymbol method, INamedTypeSymbol? attribute)
     {

@@ -15,7 +15,7 @@ internal static class PipelineSplitRule
     public static void Check(SymbolAnalysisContext context, LeakageSymbols symbols)
     {
         var pipeline = (INamedTypeSymbol)context.Symbol;
-        AttributeData? declaration = pipeline.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == "MlDsl.PipelineAttribute");
+        AttributeData? declaration = pipeline.GetAttributes().FirstOrDefault(attribute => Is(attribute, "PipelineAttribute"));
         if (declaration?.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol model) return;
         AttributeData? modelAttribute = model.GetAttributes().FirstOrDefault(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.ModelAttribute));
         if (modelAttribute?.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol row) return;
@@ -24,7 +24,7 @@ internal static class PipelineSplitRule
         bool timed = row.GetMembers().Any(member => LeakageSymbols.HasAttribute(member, symbols.TimestampAttribute));
         if (!grouped && !timed) return;
 
-        AttributeData? split = pipeline.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == "MlDsl.SplitAttribute");
+        AttributeData? split = pipeline.GetAttributes().FirstOrDefault(attribute => Is(attribute, "SplitAttribute"));
         object? value = split?.NamedArguments.FirstOrDefault(argument => argument.Key == "Kind").Value.Value;
         string kind = value is null ? "Random"
             : symbols.SplitKind.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(field => field.HasConstantValue && Equals(field.ConstantValue, value))?.Name ?? "Random";
@@ -39,4 +39,8 @@ internal static class PipelineSplitRule
         ImmutableDictionary<string, string?>? properties = split is null ? null : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SplitKind, wanted);
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SplitIgnoresGroupsOrTime, location, properties, reason));
     }
+
+    /// <summary>MlDsl's attribute of that name; the display string, costly for every attribute of every type, only when the name matches.</summary>
+    private static bool Is(AttributeData attribute, string name) =>
+        attribute.AttributeClass is { } type && type.Name == name && type.ToDisplayString() == "MlDsl." + name;
 }

@@ -57,7 +57,7 @@ internal sealed partial class FlowAnalysis
         DataFlow source = Eval(receiver);
         string name = method.Name;
 
-        if (IsEnumerableLike(method) && !Adds.Contains(name))
+        if (context.IsEnumerableLike(method) && !Adds.Contains(name))
             return Linq(invocation, name, source, arguments.ToList());
 
         if (Adds.Contains(name) && Holder(receiver) is { } collection)
@@ -67,7 +67,7 @@ internal sealed partial class FlowAnalysis
             return DataFlow.Empty;
         }
 
-        if (method.ContainingType?.ToDisplayString() == "System.Math" && name is "Max" or "Min")
+        if (name is "Max" or "Min" && method.ContainingType is { Name: "Math" } math && math.ToDisplayString() == "System.Math")
         {
             DataFlow[] values = invocation.Arguments.Select(argument => Eval(argument.Value)).ToArray();
             if (values.Count(value => TestScores(value).Length > 0) >= 2) Observed?.Choices.UnionWith(values.SelectMany(TestScores));
@@ -388,13 +388,6 @@ internal sealed partial class FlowAnalysis
     {
         string type = method.ContainingType?.Name ?? "", name = method.Name;
         return type.Contains("CrossValidation") || name.Contains("CrossValidat") || name.Contains("KFold") || type.Contains("Search") && name is "Run" or "Fit";
-    }
-
-    private static bool IsEnumerableLike(IMethodSymbol method)
-    {
-        string? space = method.ContainingNamespace?.ToDisplayString();
-        if (space is "System.Linq" or "System.Collections.Generic" or "System.Collections.Immutable") return true;
-        return method.ContainingType?.SpecialType == SpecialType.System_Array || method.ContainingType?.Name == "Array";
     }
 
     /// <summary>Two reads of the same path are the same source: the key is the first argument's constant or text.</summary>

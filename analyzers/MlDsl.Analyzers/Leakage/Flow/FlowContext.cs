@@ -16,6 +16,7 @@ internal sealed class FlowContext
 
     private readonly ConcurrentDictionary<ITypeSymbol, bool> rowTyped = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamespaceSymbol, bool> collectionNamespaces = new(SymbolEqualityComparer.Default);
 
     public FlowContext(LeakageSymbols symbols, Compilation compilation)
     {
@@ -43,6 +44,14 @@ internal sealed class FlowContext
         IEnumerable<INamedTypeSymbol> enumerables = named.AllInterfaces.Append(named)
             .Where(candidate => candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
         return enumerables.Any(enumerable => ComputeRowTyped(enumerable.TypeArguments[0], depth + 1));
+    }
+
+    /// <summary>A method of LINQ, the collections or arrays: it keeps, selects or aggregates the rows it is given.</summary>
+    public bool IsEnumerableLike(IMethodSymbol method)
+    {
+        if (method.ContainingNamespace is { } space && collectionNamespaces.GetOrAdd(space, s => s.ToDisplayString() is "System.Linq" or "System.Collections.Generic" or "System.Collections.Immutable"))
+            return true;
+        return method.ContainingType?.SpecialType == SpecialType.System_Array || method.ContainingType?.Name == "Array";
     }
 
     /// <summary>The summary of a method declared in source, or null when it has no body here or is being summarised (recursion).</summary>
