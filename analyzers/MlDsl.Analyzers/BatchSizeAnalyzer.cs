@@ -15,7 +15,8 @@ namespace MlDsl.Analyzers;
 /// A model with batch-statistics layers (BatchNorm1d, BatchNorm2d) trained with <c>BatchSize = 1</c>, in a
 /// <c>Fit</c> call's options or a pipeline's [Train]. Where a layer has one value per channel in an
 /// example (BatchNorm1d on flat rows, BatchNorm2d on a 1×1 map) every batch gives each channel a single
-/// value and training fails for certain: MLDSL0031, an error on that layer. Elsewhere one example's
+/// value and the model is broken for certain (TorchSharp 0.107 does not refuse as PyTorch does: the running
+/// variance becomes NaN and so does every prediction): MLDSL0031, an error on that layer. Elsewhere one example's
 /// statistics are merely noisy and unlike the running averages used at prediction: MLDSL0024, a suggestion
 /// on the batch size.
 /// </summary>
@@ -81,7 +82,8 @@ public sealed class BatchSizeAnalyzer : DiagnosticAnalyzer
             report(Diagnostic.Create(DiagnosticDescriptors.BatchNormSingleValuePerChannel,
                 ModelParser.LocationOf(model, layer.Spec) ?? trigger, new[] { trigger },
                 $"{layer.Spec.Describe()} receives {layer.Input}, one value per {unit} in each example, and {where} trains with BatchSize = 1: "
-                + $"every batch gives each {unit} a single value, and batch normalisation cannot train on that ('Expected more than 1 value per channel when training'); "
+                + $"every batch gives each {unit} a single value, whose variance is undefined: PyTorch refuses to train ('Expected more than 1 value per channel when training') "
+                + "and TorchSharp trains on but turns the running variance into NaN, so every prediction after training is NaN; "
                 + "use batches of 2 or more (16 or more for steady statistics)"));
         }
         if (noisy.Count > 0)

@@ -133,6 +133,15 @@ public sealed class OneDimensionalRuleTests
         AnalyzerAsync(CnnWith("GroupNorm(8)", "GroupNorm(32, NumChannels = 32)"));
 
     [Fact]
+    public Task Group_norm_on_flat_features_points_to_layer_norm() => AnalyzerAsync(
+        CnnWith("[GlobalAvgPool1d]", "[GlobalAvgPool1d, {|#0:GroupNorm(4)|}]"),
+        Diagnostic("MLDSL0002").WithLocation(0).WithMessage(
+            "'pool' (GroupNorm) expects (channels, length) or (channels, height, width) but receives (32), a rank-1 tensor; use LayerNorm to normalise flat features"));
+
+    [Fact]
+    public Task Layer_norm_on_flat_features_is_silent() => AnalyzerAsync(CnnWith("[GlobalAvgPool1d]", "[GlobalAvgPool1d, LayerNorm]"));
+
+    [Fact]
     public Task A_declared_group_norm_channel_count_that_differs_is_a_size_mismatch() => AnalyzerAsync(
         CnnWith("GroupNorm(8)", "{|#0:GroupNorm(8, NumChannels = 64)|}"),
         Diagnostic("MLDSL0001").WithLocation(0).WithMessage("'conv2' (GroupNorm) declares 64 channels but receives (32, 9), which has 32"));

@@ -106,7 +106,8 @@ public sealed class BatchOfOneRuleTests
         FitWith("{|#1:BatchSize = 1|}", Mlp.Replace("[Linear(16), BatchNorm1d, Relu]", "[Linear(16), {|#0:BatchNorm1d|}, Relu]")),
         Error("MLDSL0031").WithLocation(0).WithLocation(1).WithMessage(
             "'hidden' (BatchNorm1d) receives (16), one value per feature in each example, and the Fit call in 'Script.Run' trains with BatchSize = 1: "
-            + "every batch gives each feature a single value, and batch normalisation cannot train on that ('Expected more than 1 value per channel when training'); "
+            + "every batch gives each feature a single value, whose variance is undefined: PyTorch refuses to train ('Expected more than 1 value per channel when training') "
+            + "and TorchSharp trains on but turns the running variance into NaN, so every prediction after training is NaN; "
             + "use batches of 2 or more (16 or more for steady statistics)"));
 
     [Fact]
@@ -151,7 +152,8 @@ public sealed class BatchOfOneRuleTests
         """,
         Error("MLDSL0031").WithLocation(0).WithLocation(1).WithMessage(
             "'pool' (BatchNorm2d) receives (4, 1, 1), one value per channel in each example, and the [Train] of pipeline 'TilePipeline' trains with BatchSize = 1: "
-            + "every batch gives each channel a single value, and batch normalisation cannot train on that ('Expected more than 1 value per channel when training'); "
+            + "every batch gives each channel a single value, whose variance is undefined: PyTorch refuses to train ('Expected more than 1 value per channel when training') "
+            + "and TorchSharp trains on but turns the running variance into NaN, so every prediction after training is NaN; "
             + "use batches of 2 or more (16 or more for steady statistics)"),
         Suggestion("MLDSL0024").WithLocation(1).WithMessage(
             "'TileNet' has batch-normalisation layers (convBatchNorm2d) but trains with BatchSize = 1: statistics of a single example are noisy and unlike the running averages used at prediction; batches of 16 or more train more steadily"));
