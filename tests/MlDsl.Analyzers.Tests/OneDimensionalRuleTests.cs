@@ -76,6 +76,24 @@ public sealed class OneDimensionalRuleTests
         """);
 
     [Fact]
+    public Task A_signal_into_conv2d_points_to_conv1d() => AnalyzerAsync(
+        CnnWith("[Conv1d(32, Kernel = 3)", "[{|#0:Conv2d(32, Kernel = 3)|}"),
+        Diagnostic("MLDSL0002").WithLocation(0).WithMessage(
+            "'conv2' (Conv2d) expects (channels, height, width) but receives (16, 11), a rank-2 tensor; use Conv1d for a (channels, length) signal"));
+
+    [Fact]
+    public Task A_signal_into_max_pool_2d_points_to_max_pool_1d() => AnalyzerAsync(
+        CnnWith("[MaxPool1d(4)]", "[{|#0:MaxPool2d(4)|}]"),
+        Diagnostic("MLDSL0002").WithLocation(0).WithMessage(
+            "'pool1' (MaxPool2d) expects (channels, height, width) but receives (16, 46), a rank-2 tensor; use MaxPool1d for a (channels, length) signal"));
+
+    [Fact]
+    public Task A_signal_into_batch_norm_2d_points_to_batch_norm_1d() => AnalyzerAsync(
+        CnnWith("BatchNorm1d, Relu] Layer conv1;", "{|#0:BatchNorm2d|}, Relu] Layer conv1;"),
+        Diagnostic("MLDSL0002").WithLocation(0).WithMessage(
+            "'conv1' (BatchNorm2d) expects (channels, height, width) but receives (16, 46), a rank-2 tensor; use BatchNorm1d for flat (features) rows or a (channels, length) signal"));
+
+    [Fact]
     public Task A_pooled_image_into_max_pool_1d_points_to_max_pool_2d() => AnalyzerAsync(
         WaveShaped("Shape(3, 20, 40)") + """
         [Model(typeof(Wave))]
