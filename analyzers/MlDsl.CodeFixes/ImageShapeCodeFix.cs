@@ -14,7 +14,8 @@ namespace MlDsl.CodeFixes;
 
 /// <summary>
 /// MLDSL0002: flat data reaches a 2-D layer. When the flat length factors one way only (784 = 1x28x28),
-/// rewrite the dataset's [Shape] as an image; the dataset may live in another file.
+/// rewrite the dataset's [Shape] as an image; flat samples reaching a 1-D layer become a one-channel
+/// signal (8000 -> 1x8000). The dataset may live in another file.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ImageShapeCodeFix)), Shared]
 public sealed class ImageShapeCodeFix : CodeFixProvider
@@ -33,7 +34,7 @@ public sealed class ImageShapeCodeFix : CodeFixProvider
         if (document is null) return Task.CompletedTask;
 
         context.RegisterCodeFix(CodeAction.Create(
-            $"Declare the feature as an image: [Shape({shape})]",
+            shape!.Split(',').Length == 2 ? $"Declare the feature as a one-channel signal: [Shape({shape})]" : $"Declare the feature as an image: [Shape({shape})]",
             cancellation => ReshapeAsync(document, shapeLocation, shape!, cancellation),
             equivalenceKey: nameof(ImageShapeCodeFix)), diagnostic);
         return Task.CompletedTask;

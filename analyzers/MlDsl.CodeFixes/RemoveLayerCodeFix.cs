@@ -10,14 +10,14 @@ using MlDsl.Declarations.Diagnostics;
 namespace MlDsl.CodeFixes;
 
 /// <summary>
-/// MLDSL0013 / MLDSL0014: remove the layer after the output; a member left without layers goes too. Not
+/// MLDSL0013 / MLDSL0014 / MLDSL0032: remove the layer after the output; a member left without layers goes too. Not
 /// offered when the member's next layer has weights: it would take the member's name and rename them.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveLayerCodeFix)), Shared]
 public sealed class RemoveLayerCodeFix : SyntaxCodeFix
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.LayerAfterOutput.Id, DiagnosticDescriptors.SoftmaxBeforeCrossEntropy.Id);
+        ImmutableArray.Create(DiagnosticDescriptors.LayerAfterOutput.Id, DiagnosticDescriptors.SoftmaxBeforeCrossEntropy.Id, DiagnosticDescriptors.LogSoftmaxBeforeCrossEntropy.Id);
 
     protected override IEnumerable<(string, Func<SyntaxNode>)> Fixes(Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {

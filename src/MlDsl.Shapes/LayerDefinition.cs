@@ -30,6 +30,13 @@ public abstract class LayerDefinition
     /// <summary>Estimates statistics over the batch during training (BatchNorm), so a batch of one is a problem.</summary>
     public virtual bool UsesBatchStatistics => false;
 
+    /// <summary>
+    /// For a layer that <see cref="UsesBatchStatistics"/>: how many values of one example each statistic
+    /// averages (BatchNorm: the elements beside the channel, 1 for a flat (F) row). A batch of one
+    /// example then gives each statistic that many values; PyTorch refuses to train on a single one.
+    /// </summary>
+    public virtual long ValuesPerStatistic(TensorShape input) => input.Rank <= 1 ? 1 : input.ElementCount / input[0];
+
     /// <summary>Turns logits into probabilities or log-probabilities.</summary>
     public virtual bool SquashesOutput => false;
 

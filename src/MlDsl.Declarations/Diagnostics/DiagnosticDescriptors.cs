@@ -40,7 +40,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PipelineWithoutIngest = Error("MLDSL0023", "Pipeline has no usable [Ingest] method",
         "Pipeline '{0}' needs one static, parameterless [Ingest] method returning IReadOnlyList<{1}>");
 
-    public static readonly DiagnosticDescriptor BatchNormWithBatchOfOne = Warning("MLDSL0024", "BatchNorm trained with batches of one", "{0}");
+    public static readonly DiagnosticDescriptor BatchNormWithBatchOfOne = Info("MLDSL0024", "BatchNorm trained with batches of one", "{0}");
 
     public static readonly DiagnosticDescriptor StratifiedWithoutClasses = Error("MLDSL0025", "Stratified split of a label that is not a class", "{0}");
 
@@ -50,6 +50,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FeatureKnownAfterLabel = Error("MLDSL0029", "Feature known only with or after the label", "{0}");
     public static readonly DiagnosticDescriptor CannotExtendDeclaration = Error("MLDSL0030", "Declaration the generator cannot extend", "{0}");
 
+    public static readonly DiagnosticDescriptor BatchNormSingleValuePerChannel = Error("MLDSL0031", "BatchNorm sees one value per channel in a batch", "{0}");
+    public static readonly DiagnosticDescriptor LogSoftmaxBeforeCrossEntropy = Info("MLDSL0032", "LogSoftmax before cross-entropy changes nothing", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
@@ -58,7 +61,7 @@ public static class DiagnosticDescriptors
         PreprocessingLeakage, LabelLeakage, TestSetSelection, SplitIgnoresGroupsOrTime, SameDataTrainAndValidation, IdentifierAsFeature,
         PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne, StratifiedWithoutClasses,
         RowsMultipliedBeforeSplit, ScoreOnTrainingRows, InSamplePredictions, FeatureKnownAfterLabel,
-        CannotExtendDeclaration,
+        CannotExtendDeclaration, BatchNormSingleValuePerChannel, LogSoftmaxBeforeCrossEntropy,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);
@@ -69,6 +72,9 @@ public static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static DiagnosticDescriptor Info(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));

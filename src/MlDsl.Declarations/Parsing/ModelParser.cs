@@ -89,6 +89,17 @@ public static class ModelParser
         return layers;
     }
 
+    /// <summary>Where the attribute that declares <paramref name="layer"/> is written on its member of <paramref name="type"/>.</summary>
+    public static Location? LocationOf(INamedTypeSymbol type, LayerSpec layer)
+    {
+        foreach (ISymbol member in type.GetMembers(layer.Member))
+        {
+            List<AttributeData> attributes = member.GetAttributes().Where(IsLayerAttribute).ToList();
+            if (layer.Position < attributes.Count) return TypeIdentities.LocationOf(attributes[layer.Position], member);
+        }
+        return null;
+    }
+
     /// <summary>Where the layer before the problem's layer is written (MLDSL0003's fix puts Flatten after it).</summary>
     private static Location? PreviousLayer(InferenceResult inference, ShapeProblem problem, Dictionary<LayerSpec, Location?> locations)
     {

@@ -21,9 +21,11 @@ internal static class ShapeDiagnostics
 
             case ShapeProblemKind.RankMismatch:
                 var rank = DiagnosticInfo.Create(DiagnosticDescriptors.RankMismatch, location, problem.Message);
-                // Straight from the data: offer the image shape when the flat length factors one way only.
-                if (IsFirstLayer(inference, problem) && feature is { ShapeLocation: not null } && ImageShape(input) is { } image)
-                    rank = rank.WithProperty(DiagnosticProperties.Shape, image).WithRelated(feature.ShapeLocation);
+                // Straight from the data: offer a one-channel signal (1, length) to a 1-D layer, and the image
+                // shape to a 2-D layer when the flat length factors one way only.
+                string? declared = problem.Expected == 2 ? SignalShape(input) : ImageShape(input);
+                if (IsFirstLayer(inference, problem) && feature is { ShapeLocation: not null } && declared is not null)
+                    rank = rank.WithProperty(DiagnosticProperties.Shape, declared).WithRelated(feature.ShapeLocation);
                 return rank;
 
             case ShapeProblemKind.MissingFlatten:
@@ -47,6 +49,9 @@ internal static class ShapeDiagnostics
 
     private static bool IsFirstLayer(InferenceResult inference, ShapeProblem problem) =>
         inference.Layers.Count == 0 || inference.Layers[0].Spec.Equals(problem.Layer);
+
+    /// <summary>(1, length) for flat samples read by a 1-D layer; nothing for other ranks.</summary>
+    private static string? SignalShape(TensorShape input) => input.Rank == 1 ? $"1, {input[0]}" : null;
 
     /// <summary>(1, s, s) when the length is a square, (3, s, s) when a third of it is; nothing otherwise.</summary>
     private static string? ImageShape(TensorShape input)

@@ -16,7 +16,7 @@ public sealed class BatchNorm2dLayer : LayerDefinition<BatchNorm2dLayer.Options>
 
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
-        if (RequireRank(spec, input, 3, "(channels, height, width)") is { } rank) return rank;
+        if (RequireRank(spec, input, 3, "(channels, height, width)", input.Rank is 1 or 2 ? "use BatchNorm1d for flat (features) rows or a (channels, length) signal" : null) is { } rank) return rank;
         int channels = input[0];
         LayerOutcome outcome = Resolved(spec, input, input, 2L * channels, $"BatchNorm2d({channels})", "BatchNorm2d");
         return options.NumFeatures is { } declared && declared != channels

@@ -17,7 +17,7 @@ public sealed class Conv2dLayer : LayerDefinition<Conv2dLayer.Options>
 
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
-        if (RequireRank(spec, input, 3, "(channels, height, width)", input.Rank == 1 ? "declare the feature's image shape with [Shape(c, h, w)]" : null) is { } rank)
+        if (RequireRank(spec, input, 3, "(channels, height, width)", SignalHints.ForMap(input, "Conv1d")) is { } rank)
             return rank;
         (int outChannels, int kernel, int stride, int padding, _) = options;
         if (outChannels <= 0 || kernel <= 0 || stride <= 0 || padding < 0)

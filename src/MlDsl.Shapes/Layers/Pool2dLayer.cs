@@ -14,7 +14,7 @@ public abstract class Pool2dLayer : LayerDefinition<Pool2dLayer.Options>
 
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
-        if (RequireRank(spec, input, 3, "(channels, height, width)", input.Rank == 1 ? "declare the feature's image shape with [Shape(c, h, w)]" : null) is { } rank)
+        if (RequireRank(spec, input, 3, "(channels, height, width)", SignalHints.ForMap(input, Name.Replace("2d", "1d"))) is { } rank)
             return rank;
         int kernel = options.Kernel, stride = options.Stride ?? kernel, padding = options.Padding;
         if (kernel <= 0 || stride <= 0 || padding < 0 || padding * 2 > kernel)

@@ -22,6 +22,9 @@ public sealed class LayerParityTests
         (typeof(ClipNet), new long[] { 8000 }),
         (typeof(CepstralNet), new long[] { 8000 }),
         (typeof(SquashingMlp), new long[] { 4 }),
+        (typeof(PulseNet), new long[] { 1, 64 }),
+        (typeof(TileNet), new long[] { 3, 12, 12 }),
+        (typeof(GaugeMlp), new long[] { 6 }),
     };
 
     public static TheoryData<string> Kinds => new(LayerCatalogue.All.Select(definition => definition.Name));

@@ -1,0 +1,32 @@
+namespace MlDsl.Shapes.Layers;
+
+/// <summary>MaxPool1d / AvgPool1d: (c, l) -> (c, slide(l)); the stride defaults to the kernel, as in PyTorch.</summary>
+public abstract class Pool1dLayer : LayerDefinition<Pool1dLayer.Options>
+{
+    /// <param name="Stride">Null means the kernel size, as in PyTorch.</param>
+    public sealed record Options(int Kernel, int? Stride, int Padding);
+
+    public override Options Read(LayerArguments arguments) =>
+        new(arguments.Int("Kernel", 2), arguments.Declared("Stride"), arguments.Int("Padding", 0));
+
+    protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
+    {
+        if (SignalHints.RequireSignal(spec, input, Name.Replace("1d", "2d")) is { } rank)
+            return rank;
+        int kernel = options.Kernel, stride = options.Stride ?? kernel, padding = options.Padding;
+        if (kernel <= 0 || stride <= 0 || padding < 0 || padding * 2 > kernel)
+            return Fail(ShapeProblemKind.InvalidArgument, spec,
+                $"{spec.Describe()} needs a positive kernel and stride and padding at most half the kernel");
+
+        int length = Slide(input[1], kernel, stride, padding);
+        if (length <= 0)
+            return Fail(ShapeProblemKind.SpatialCollapse, spec,
+                $"{spec.Describe()} with kernel {kernel}, stride {stride} turns {input} into ({input[0]}, {length}): the padded length {input[1] + 2 * padding} is shorter than the kernel");
+
+        string factory = $"{Name}(kernel_size: {kernel}"
+            + (stride != kernel ? $", stride: {stride}" : "")
+            + (padding != 0 ? $", padding: {padding}" : "")
+            + ")";
+        return Resolved(spec, input, TensorShape.Of(input[0], length), 0, factory, Name);
+    }
+}

@@ -1,0 +1,4 @@
+namespace MlDsl.Shapes.Layers;
+
+/// <summary>SiLU (swish), element-wise: x·sigmoid(x).</summary>
+public sealed class SiluLayer() : ActivationLayer("SiLU");

@@ -1,0 +1,10 @@
+namespace MlDsl;
+
+/// <summary>1-D average pooling over (channels, length); the stride defaults to the kernel size.</summary>
+public sealed class AvgPool1dAttribute(int kernel) : LayerAttribute
+{
+    public int Kernel { get; } = kernel;
+    /// <summary>0 means "same as the kernel".</summary>
+    public int Stride { get; set; }
+    public int Padding { get; set; }
+}

@@ -1,0 +1,17 @@
+namespace MlDsl;
+
+/// <summary>
+/// 1-D convolution over (channels, length): a waveform declared as [Shape(1, samples)], a series, or a
+/// signal out of another Conv1d (Keras Conv1D, PyTorch Conv1d). In-channels are inferred unless given.
+/// Output length: floor((length + 2·Padding − Dilation·(Kernel − 1) − 1) / Stride) + 1.
+/// </summary>
+public sealed class Conv1dAttribute(int outChannels) : LayerAttribute
+{
+    public int OutChannels { get; } = outChannels;
+    public int Kernel { get; set; } = 3;
+    public int Stride { get; set; } = 1;
+    public int Padding { get; set; }
+    public int Dilation { get; set; } = 1;
+    /// <summary>0 means "infer from the previous layer".</summary>
+    public int InChannels { get; set; }
+}
