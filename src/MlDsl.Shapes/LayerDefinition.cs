@@ -65,6 +65,24 @@ public abstract class LayerDefinition
             : Fail(ShapeProblemKind.RankMismatch, spec,
                 $"{spec.Describe()} expects {expected} but receives {input}, a rank-{input.Rank} tensor" + (hint is null ? "" : "; " + hint));
 
+    /// <summary>
+    /// A check for layers that read a sequence (steps, features): a flat vector or a feature map is
+    /// refused with the ways to make a sequence of it.
+    /// </summary>
+    protected static LayerOutcome? RequireSequence(LayerSpec spec, TensorShape input, string what)
+    {
+        if (input.Rank == 2) return null;
+        string hint = input.Layout == TensorLayout.Tokens
+            ? "token ids become a sequence through [Embedding(vocabulary, width)] first"
+            : input.Rank == 1
+                ? $"{what} reads one vector per step: declare the feature as [Shape(steps, features)], put [Embedding] before it for token ids, or [Reshape(steps, features)]"
+                : input.Rank == 3 && input[0] == 1
+                    ? $"a spectrogram (1, frequency, time) becomes a sequence of frames with [Squeeze(0), Permute(1, 0)]"
+                    : "[Reshape] or [Permute] it to (steps, features)";
+        return Fail(ShapeProblemKind.RankMismatch, spec,
+            $"{spec.Describe()} expects a sequence (steps, features) but receives {input}, a rank-{input.Rank} tensor; {hint}");
+    }
+
     /// <summary>Output size of a sliding window, PyTorch's floor((n + 2p - d(k - 1) - 1) / s) + 1.</summary>
     protected static int Slide(int size, int kernel, int stride, int padding, int dilation = 1) =>
         (int)System.Math.Floor((size + 2.0 * padding - dilation * (kernel - 1) - 1) / stride) + 1;

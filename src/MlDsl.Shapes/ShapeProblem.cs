@@ -15,6 +15,8 @@ public enum ShapeProblemKind
     InvalidArgument,
     /// <summary>The final layer's size differs from the label's class count.</summary>
     OutputClassMismatch,
+    /// <summary>An Embedding that does not cover the token ids it receives (fewer rows than the feature's vocabulary, or no token ids at all).</summary>
+    TokenMismatch,
 }
 
 /// <summary>A shape mistake, with a message that names the member and both shapes.</summary>
