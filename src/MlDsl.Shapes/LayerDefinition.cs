@@ -36,6 +36,9 @@ public abstract class LayerDefinition
     /// <summary>Active only while training (dropout, augmentation); the identity at prediction.</summary>
     public virtual bool TrainOnly => false;
 
+    /// <summary>Looks up integer token ids (Embedding); every other layer refuses them, since ids are indices, not quantities.</summary>
+    public virtual bool ReadsTokenIds => false;
+
     /// <summary>The constructor argument that sets the layer's output width, when a code fix may rewrite it (<c>OutFeatures</c>).</summary>
     public virtual string? OutputWidthArgument => null;
 
@@ -72,13 +75,11 @@ public abstract class LayerDefinition
     protected static LayerOutcome? RequireSequence(LayerSpec spec, TensorShape input, string what)
     {
         if (input.Rank == 2) return null;
-        string hint = input.Layout == TensorLayout.Tokens
-            ? "token ids become a sequence through [Embedding(vocabulary, width)] first"
-            : input.Rank == 1
-                ? $"{what} reads one vector per step: declare the feature as [Shape(steps, features)], put [Embedding] before it for token ids, or [Reshape(steps, features)]"
-                : input.Rank == 3 && input[0] == 1
-                    ? $"a spectrogram (1, frequency, time) becomes a sequence of frames with [Squeeze(0), Permute(1, 0)]"
-                    : "[Reshape] or [Permute] it to (steps, features)";
+        string hint = input.Rank == 1
+            ? $"{what} reads one vector per step: declare the feature as [Shape(steps, features)], put [Embedding] before it for token ids, or [Reshape(steps, features)]"
+            : input.Rank == 3 && input[0] == 1
+                ? "a spectrogram (1, frequency, time) becomes a sequence of frames with [Squeeze(0), Permute(1, 0)]"
+                : "[Reshape] or [Permute] it to (steps, features)";
         return Fail(ShapeProblemKind.RankMismatch, spec,
             $"{spec.Describe()} expects a sequence (steps, features) but receives {input}, a rank-{input.Rank} tensor; {hint}");
     }

@@ -15,7 +15,7 @@ public enum ShapeProblemKind
     InvalidArgument,
     /// <summary>The final layer's size differs from the label's class count.</summary>
     OutputClassMismatch,
-    /// <summary>An Embedding that does not cover the token ids it receives (fewer rows than the feature's vocabulary, or no token ids at all).</summary>
+    /// <summary>Token ids that do not reach an Embedding covering them: a table smaller than the vocabulary, an Embedding fed floats, ids fed to another layer.</summary>
     TokenMismatch,
 }
 

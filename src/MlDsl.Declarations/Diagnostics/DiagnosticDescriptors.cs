@@ -49,7 +49,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InSamplePredictions = Warning("MLDSL0028", "In-sample predictions used as features", "{0}");
     public static readonly DiagnosticDescriptor FeatureKnownAfterLabel = Error("MLDSL0029", "Feature known only with or after the label", "{0}");
     public static readonly DiagnosticDescriptor CannotExtendDeclaration = Error("MLDSL0030", "Declaration the generator cannot extend", "{0}");
-    public static readonly DiagnosticDescriptor EmbeddingVocabulary = Error("MLDSL0033", "Embedding does not cover the token ids it receives", "{0}");
+    public static readonly DiagnosticDescriptor EmbeddingVocabulary = Error("MLDSL0033", "Token ids do not reach an Embedding that covers them", "{0}");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {

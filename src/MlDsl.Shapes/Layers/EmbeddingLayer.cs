@@ -10,6 +10,7 @@ public sealed class EmbeddingLayer : LayerDefinition<EmbeddingLayer.Options>
     public sealed record Options(int NumEmbeddings, int EmbeddingDim, int PaddingIndex);
 
     public override bool HasParameters => true;
+    public override bool ReadsTokenIds => true;
 
     public override Options Read(LayerArguments arguments) => new(
         arguments.Int("NumEmbeddings", 0), arguments.Int("EmbeddingDim", 0), arguments.Int("PaddingIndex", -1));

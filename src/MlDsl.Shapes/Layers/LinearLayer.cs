@@ -18,10 +18,9 @@ public sealed class LinearLayer : LayerDefinition<LinearLayer.Options>
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (input.Rank != 1 && !input.IsSequence)
-            return Fail(ShapeProblemKind.MissingFlatten, spec, input.Layout == TensorLayout.Tokens
-                ? $"{spec.Describe()} receives {input.Describe()}; token ids are indices, not quantities: put [Embedding(vocabulary, width)] before it"
-                : $"{spec.Describe()} expects a flat (features) tensor but receives {input}, a feature map; add [Flatten] before it "
-                  + "(Linear applies per position only to a sequence (steps, features) made by Embedding, Lstm or Gru with ReturnSequences, TransformerEncoder, PositionalEncoding or Permute)");
+            return Fail(ShapeProblemKind.MissingFlatten, spec,
+                $"{spec.Describe()} expects a flat (features) tensor but receives {input}, a feature map; add [Flatten] before it "
+                + "(Linear applies per position only to a sequence (steps, features) made by Embedding, Lstm or Gru with ReturnSequences, TransformerEncoder, PositionalEncoding or Permute)");
         if (options.OutFeatures <= 0)
             return Fail(ShapeProblemKind.InvalidArgument, spec, $"{spec.Describe()} needs a positive number of out features");
         int inFeatures = input[input.Rank - 1];

@@ -1,5 +1,9 @@
+using MlDsl.Analysis;
+using MlDsl.Data.Splits;
 using MlDsl.Data.Steps;
 using MlDsl.Data.Text;
+using MlDsl.Deployment;
+using MlDsl.Examples.BreastCancer;
 
 namespace MlDsl.Tests.Data;
 
@@ -92,5 +96,22 @@ public sealed class TokenizerTests() : TemporaryFolder("mldsl-tokenizer")
     public void No_training_rows_are_refused()
     {
         Assert.Throws<DataStepException>(() => Tokenizer.Fit(Array.Empty<Note>(), note => note.Text));
+    }
+
+    [Fact]
+    public void An_artifact_carries_the_tokenizer_it_was_exported_with()
+    {
+        DataSplit<Tumour> split = BreastCancerRows.Load().Split(new SplitOptions { Kind = SplitKind.Stratified, Seed = 3 });
+        using var model = new TumourMlp(seed: 3);
+        var report = ClassificationReport.Compute(split.Test, model.Predict(split.Test), new[] { "malignant", "benign" });
+        Tokenizer tokenizer = Tokenizer.Fit(Train, note => note.Text, new TokenizerOptions { MaxTokens = 10, Length = 4 });
+        string path = Path.Combine(Root, "artifact");
+
+        ModelArtifact.Export(path, model, TumourMlp.ModelName,
+            new ArtifactContents<Tumour>(split.Train, report, new[] { "malignant", "benign" }) { Tokenizer = tokenizer });
+        OpenedArtifact artifact = ModelArtifact.Open(path);
+
+        Assert.Equal(tokenizer.Words, artifact.Tokenizer!.Words);
+        Assert.Equal(tokenizer.Encode("the dog ran"), artifact.Tokenizer.Encode("the dog ran"));
     }
 }
