@@ -43,6 +43,9 @@ public abstract class LayerDefinition
     /// <summary>Active only while training (dropout, augmentation); the identity at prediction.</summary>
     public virtual bool TrainOnly => false;
 
+    /// <summary>Looks up integer token ids (Embedding); every other layer refuses them, since ids are indices, not quantities.</summary>
+    public virtual bool ReadsTokenIds => false;
+
     /// <summary>The constructor argument that sets the layer's output width, when a code fix may rewrite it (<c>OutFeatures</c>).</summary>
     public virtual string? OutputWidthArgument => null;
 
@@ -79,6 +82,22 @@ public abstract class LayerDefinition
             ? null
             : Fail(ShapeProblemKind.RankMismatch, spec,
                 $"{spec.Describe()} expects {expected} but receives {input}, a rank-{input.Rank} tensor" + (hint is null ? "" : "; " + hint));
+
+    /// <summary>
+    /// A check for layers that read a sequence (steps, features): a flat vector or a feature map is
+    /// refused with the ways to make a sequence of it.
+    /// </summary>
+    protected static LayerOutcome? RequireSequence(LayerSpec spec, TensorShape input, string what)
+    {
+        if (input.Rank == 2) return null;
+        string hint = input.Rank == 1
+            ? $"{what} reads one vector per step: declare the feature as [Shape(steps, features)], put [Embedding] before it for token ids, or [Reshape(steps, features)]"
+            : input.Rank == 3 && input[0] == 1
+                ? "a spectrogram (1, frequency, time) becomes a sequence of frames with [Squeeze(0), Permute(1, 0)]"
+                : "[Reshape] or [Permute] it to (steps, features)";
+        return Fail(ShapeProblemKind.RankMismatch, spec,
+            $"{spec.Describe()} expects a sequence (steps, features) but receives {input}, a rank-{input.Rank} tensor; {hint}");
+    }
 
     /// <summary>Output size of a sliding window, PyTorch's floor((n + 2p - d(k - 1) - 1) / s) + 1.</summary>
     protected static int Slide(int size, int kernel, int stride, int padding, int dilation = 1) =>

@@ -32,7 +32,14 @@ public static class ShapeInference
         LayerSpec? last = null;
         foreach (LayerSpec spec in layers)
         {
-            LayerOutcome outcome = LayerCatalogue.Find(spec.Kind).Infer(spec, current);
+            LayerDefinition definition = LayerCatalogue.Find(spec.Kind);
+            if (current.Layout == TensorLayout.Tokens && !definition.ReadsTokenIds)
+            {
+                problems.Add(new ShapeProblem(ShapeProblemKind.TokenMismatch, spec,
+                    $"{spec.Describe()} receives {current.Describe()}; ids are indices, not quantities: look them up with [Embedding({current.Vocabulary}, width)] first"));
+                return new InferenceResult(resolved.ToEquatableArray(), problems.ToEquatableArray());
+            }
+            LayerOutcome outcome = definition.Infer(spec, current);
             if (outcome.Problem is { } problem) problems.Add(problem);
             if (outcome.Layer is not { } layer)
                 return new InferenceResult(resolved.ToEquatableArray(), problems.ToEquatableArray());

@@ -15,6 +15,8 @@ public enum ShapeProblemKind
     InvalidArgument,
     /// <summary>The final layer's size differs from the label's class count.</summary>
     OutputClassMismatch,
+    /// <summary>Token ids that do not reach an Embedding covering them: a table smaller than the vocabulary, an Embedding fed floats, ids fed to another layer.</summary>
+    TokenMismatch,
 }
 
 /// <summary>A shape mistake, with a message that names the member and both shapes.</summary>

@@ -33,7 +33,9 @@ public sealed class ShapeRuleTests
     public Task Linear_after_conv_without_flatten_is_reported() => AnalyzerAsync(
         // The second location is the layer the fix puts Flatten after (the Linear keeps its member, so no weight is renamed).
         Models.CnnWith("Dropout(0.25), Flatten]", "{|#1:Dropout(0.25)|}]").Replace("[Linear(128), Relu", "[{|#0:Linear(128)|}, Relu"),
-        Diagnostic("MLDSL0003").WithLocation(0).WithLocation(1).WithMessage("'fc1' (Linear) expects a flat (features) tensor but receives (64, 12, 12); add [Flatten] before it"));
+        Diagnostic("MLDSL0003").WithLocation(0).WithLocation(1).WithMessage(
+            "'fc1' (Linear) expects a flat (features) tensor but receives (64, 12, 12), a feature map; add [Flatten] before it "
+            + "(Linear applies per position only to a sequence (steps, features) made by Embedding, Lstm or Gru with ReturnSequences, TransformerEncoder, PositionalEncoding or Permute)"));
 
     [Fact]
     public Task Spatial_collapse_names_the_layer_and_the_sizes_step_by_step() => AnalyzerAsync(

@@ -63,5 +63,6 @@ public sealed class LayerCatalogueTests
         }
     }
 
-    private static object Sample(Type type) => type == typeof(int) ? 7 : type == typeof(double) ? 0.25 : type == typeof(bool) ? true : throw new NotSupportedException(type.Name);
+    private static object Sample(Type type) =>
+        type == typeof(int) ? 7 : type == typeof(double) ? 0.25 : type == typeof(bool) ? true : type == typeof(int[]) ? new[] { 1, 0 } : throw new NotSupportedException(type.Name);
 }

@@ -49,6 +49,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InSamplePredictions = Warning("MLDSL0028", "In-sample predictions used as features", "{0}");
     public static readonly DiagnosticDescriptor FeatureKnownAfterLabel = Error("MLDSL0029", "Feature known only with or after the label", "{0}");
     public static readonly DiagnosticDescriptor CannotExtendDeclaration = Error("MLDSL0030", "Declaration the generator cannot extend", "{0}");
+    public static readonly DiagnosticDescriptor EmbeddingVocabulary = Error("MLDSL0033", "Token ids do not reach an Embedding that covers them", "{0}");
 
     public static readonly DiagnosticDescriptor BatchNormSingleValuePerChannel = Error("MLDSL0031", "BatchNorm sees one value per channel in a batch", "{0}");
     public static readonly DiagnosticDescriptor LogSoftmaxBeforeCrossEntropy = Info("MLDSL0032", "LogSoftmax before cross-entropy changes nothing", "{0}");
@@ -61,7 +62,7 @@ public static class DiagnosticDescriptors
         PreprocessingLeakage, LabelLeakage, TestSetSelection, SplitIgnoresGroupsOrTime, SameDataTrainAndValidation, IdentifierAsFeature,
         PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne, StratifiedWithoutClasses,
         RowsMultipliedBeforeSplit, ScoreOnTrainingRows, InSamplePredictions, FeatureKnownAfterLabel,
-        CannotExtendDeclaration, BatchNormSingleValuePerChannel, LogSoftmaxBeforeCrossEntropy,
+        CannotExtendDeclaration, BatchNormSingleValuePerChannel, LogSoftmaxBeforeCrossEntropy, EmbeddingVocabulary,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

@@ -16,6 +16,8 @@ public enum FeatureKind
     Scalar,
     /// <summary>A string written one-hot over its declared categories.</summary>
     Categorical,
+    /// <summary>An int[] of token ids in [0, vocabulary), each written as one float (exact below 2^24).</summary>
+    Tokens,
 }
 
 /// <param name="Offset">Where the feature starts in one example's buffer.</param>
@@ -25,6 +27,9 @@ public sealed record FeatureSpec(string Name, FeatureKind Kind, int Offset, int 
 {
     /// <summary>The values of a categorical feature, in one-hot order.</summary>
     public EquatableArray<string> Categories { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The number of distinct ids of a token feature; 0 for other kinds.</summary>
+    public int Vocabulary { get; init; }
 }
 
 /// <summary>A member read from CSV: by header (the member's name unless [Column] says otherwise) or by index.</summary>

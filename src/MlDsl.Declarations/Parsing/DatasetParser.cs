@@ -14,6 +14,10 @@ public static class DatasetParser
     private const string FeatureAttribute = "MlDsl.FeatureAttribute";
     private const string ShapeAttribute = "MlDsl.ShapeAttribute";
     private const string LabelAttribute = "MlDsl.LabelAttribute";
+    private const string VocabularyAttribute = "MlDsl.VocabularyAttribute";
+
+    /// <summary>The largest vocabulary whose ids a float batch buffer holds exactly (2^24).</summary>
+    public const int MaxVocabulary = 1 << 24;
     internal const string GroupKeyAttribute = "MlDsl.GroupKeyAttribute";
     internal const string TimestampAttribute = "MlDsl.TimestampAttribute";
     internal const string SliceAttribute = "MlDsl.SliceAttribute";
@@ -71,6 +75,8 @@ public static class DatasetParser
             TensorShape tensorShape = TensorShape.Of(dimensions);
             return new FeatureSpec(member.Name, FeatureKind.FloatArray, offset, (int)tensorShape.ElementCount, tensorShape, "float[]", IsSettable(member));
         }
+        if (memberType is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Int32 })
+            return ParseTokens(type, member, offset, location, diagnostics);
         if (memberType.SpecialType == SpecialType.System_String && TypeIdentities.FindAttribute(member, "MlDsl.CategoriesAttribute") is { } categories)
         {
             string[] values = categories.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } array
@@ -92,8 +98,30 @@ public static class DatasetParser
             return new FeatureSpec(member.Name, FeatureKind.Scalar, offset, 1, TensorShape.Of(1), memberType.ToDisplayString(), IsSettable(member));
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, location, type.Name, member.Name,
-            $"has type {memberType.ToDisplayString()}; a feature is a number (float, double, int, long, bool), a float[] with [Shape], or a string with [Categories]"));
+            $"has type {memberType.ToDisplayString()}; a feature is a number (float, double, int, long, bool), a float[] with [Shape], an int[] of token ids with [Shape] and [Vocabulary], or a string with [Categories]"));
         return null;
+    }
+
+    /// <summary>An int[] of token ids: one axis of [Shape] and a [Vocabulary] whose ids a float holds exactly.</summary>
+    private static FeatureSpec? ParseTokens(INamedTypeSymbol type, ISymbol member, int offset, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        AttributeData? shape = TypeIdentities.FindAttribute(member, ShapeAttribute);
+        int[] dimensions = shape is null ? new int[0] : ShapeDimensions(shape);
+        int vocabulary = TypeIdentities.FindAttribute(member, VocabularyAttribute)?.ConstructorArguments.FirstOrDefault().Value as int? ?? 0;
+        string? problem =
+            dimensions.Length != 1 || dimensions[0] <= 0 ? "is an int[] of token ids without a one-axis [Shape]; declare its length, e.g. [Shape(64)] (pad or cut each row to it)" :
+            vocabulary <= 0 ? "is an int[] of token ids without a positive [Vocabulary]; declare how many distinct ids there are, e.g. [Vocabulary(5000)]" :
+            vocabulary > MaxVocabulary ? $"declares [Vocabulary({vocabulary})]; ids travel in a float batch buffer, which holds ids up to {MaxVocabulary} exactly" :
+            null;
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, location, type.Name, member.Name, problem));
+            return null;
+        }
+        return new FeatureSpec(member.Name, FeatureKind.Tokens, offset, dimensions[0], TensorShape.Tokens(dimensions[0], vocabulary), "int[]", IsSettable(member))
+        {
+            Vocabulary = vocabulary,
+        };
     }
 
     private static LabelSpec? ParseLabel(INamedTypeSymbol type, ISymbol member, ITypeSymbol memberType, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
@@ -175,6 +203,13 @@ public static class DatasetParser
     {
         if (features.Count == 0) return null;
         if (features.Count == 1) return features[0].Shape;
+        FeatureSpec? tokens = features.FirstOrDefault(feature => feature.Kind == FeatureKind.Tokens);
+        if (tokens is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, type.Locations.FirstOrDefault(), type.Name, tokens.Name,
+                "holds token ids, which cannot be concatenated with the other features; give it a dataset of its own"));
+            return null;
+        }
         FeatureSpec? image = features.FirstOrDefault(feature => feature.Shape.Rank > 1);
         if (image is not null)
         {

@@ -42,6 +42,9 @@ internal static class ShapeDiagnostics
                     ? output.WithProperty(DiagnosticProperties.Classes, problem.Expected!.Value.ToString())
                     : output;
 
+            case ShapeProblemKind.TokenMismatch:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.EmbeddingVocabulary, location, problem.Message);
+
             default:
                 return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, problem.Message);
         }

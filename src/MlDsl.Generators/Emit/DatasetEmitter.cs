@@ -119,6 +119,11 @@ internal static class DatasetEmitter
             writer.Line("}] = 1;");
             return;
         }
+        if (feature.Kind == FeatureKind.Tokens)
+        {
+            WriteTokens(writer, rowType, feature);
+            return;
+        }
         if (feature.Kind == FeatureKind.Scalar)
         {
             string value = $"row.{feature.Name}";
@@ -134,6 +139,29 @@ internal static class DatasetEmitter
         writer.Line(only
             ? $"row.{feature.Name}.CopyTo(destination);"
             : $"row.{feature.Name}.CopyTo(destination.Slice({feature.Offset}, {feature.Length}));");
+    }
+
+    /// <summary>
+    /// Token ids as floats (exact below 2^24, which the parser guarantees), each checked against the
+    /// vocabulary here, where the row is known: an id outside it would make libtorch's embedding abort the process.
+    /// </summary>
+    private static void WriteTokens(CodeWriter writer, string rowType, FeatureSpec feature)
+    {
+        using (writer.Block($"if (row.{feature.Name} is not {{ Length: {feature.Length} }} tokenIds)"))
+        {
+            writer.Line($"throw new RowDataException(nameof({rowType}), nameof({feature.Name}), \"{feature.Length} token ids (pad or cut each row to that length)\",");
+            writer.Line($"    RowDataException.DescribeLength(row.{feature.Name}));");
+        }
+        using (writer.Block($"for (int i = 0; i < {feature.Length}; i++)"))
+        {
+            writer.Line($"int id = tokenIds[i];");
+            using (writer.Block($"if ((uint)id >= {feature.Vocabulary})"))
+            {
+                writer.Line($"throw new RowDataException(nameof({rowType}), nameof({feature.Name}), {Quote($"token ids in [0, {feature.Vocabulary - 1}] (its [Vocabulary])")},");
+                writer.Line($"    id.ToString(CultureInfo.InvariantCulture) + \" at position \" + i.ToString(CultureInfo.InvariantCulture));");
+            }
+            writer.Line($"destination[{feature.Offset} + i] = id;");
+        }
     }
 
     // Convert.ToSingle has an overload per numeric type and bool, so no scalar feature is boxed.

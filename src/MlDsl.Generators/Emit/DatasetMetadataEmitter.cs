@@ -61,8 +61,9 @@ internal static class DatasetMetadataEmitter
         writer.Line($"public static {name} WithFeatures({name} row, ReadOnlySpan<float> features) => row with");
         writer.Line("{");
         // Computed features are not replaced: they follow from the members they are computed from.
-        // Categories are not either: a scaled one-hot block has no meaning, so transforms leave them be.
-        foreach (FeatureSpec feature in dataset.Features.Where(feature => feature.Settable && feature.Kind != FeatureKind.Categorical))
+        // Categories are not either: a scaled one-hot block has no meaning, so transforms leave them be;
+        // nor token ids, which are indices, not quantities.
+        foreach (FeatureSpec feature in dataset.Features.Where(feature => feature.Settable && feature.Kind is not (FeatureKind.Categorical or FeatureKind.Tokens)))
             writer.Line($"    {feature.Name} = {FromFloat(feature)},");
         writer.Line("};");
     }

@@ -1,6 +1,10 @@
 namespace MlDsl.Shapes.Layers;
 
-/// <summary>Linear: (in) -> (out); parameters in*out + out.</summary>
+/// <summary>
+/// Linear: (in) -> (out), or per position on a sequence (steps, in) -> (steps, out) as PyTorch applies
+/// it to the last axis; parameters in*out + out. Any other shape is a feature map that was meant to be
+/// flattened first (MLDSL0003): a (C, H, W) map, or a (C, L) map that is not known to be a sequence.
+/// </summary>
 public sealed class LinearLayer : LayerDefinition<LinearLayer.Options>
 {
     /// <param name="InFeatures">Declared in features, checked against the inferred ones; null infers them.</param>
@@ -15,14 +19,16 @@ public sealed class LinearLayer : LayerDefinition<LinearLayer.Options>
 
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
-        if (input.Rank != 1)
+        if (input.Rank != 1 && !input.IsSequence)
             return Fail(ShapeProblemKind.MissingFlatten, spec,
-                $"{spec.Describe()} expects a flat (features) tensor but receives {input}; add [Flatten] before it");
+                $"{spec.Describe()} expects a flat (features) tensor but receives {input}, a feature map; add [Flatten] before it "
+                + "(Linear applies per position only to a sequence (steps, features) made by Embedding, Lstm or Gru with ReturnSequences, TransformerEncoder, PositionalEncoding or Permute)");
         if (options.OutFeatures <= 0)
             return Fail(ShapeProblemKind.InvalidArgument, spec, $"{spec.Describe()} needs a positive number of out features");
-        int inFeatures = input[0];
+        int inFeatures = input[input.Rank - 1];
         long parameters = (long)inFeatures * options.OutFeatures + options.OutFeatures;
-        LayerOutcome outcome = Resolved(spec, input, TensorShape.Of(options.OutFeatures), parameters, $"Linear({inFeatures}, {options.OutFeatures})", "Linear");
+        TensorShape output = input.IsSequence ? TensorShape.Sequence(input[0], options.OutFeatures) : TensorShape.Of(options.OutFeatures);
+        LayerOutcome outcome = Resolved(spec, input, output, parameters, $"Linear({inFeatures}, {options.OutFeatures})", "Linear");
         return options.InFeatures is { } declared && declared != inFeatures
             ? Mismatch(outcome, spec, "InFeatures", declared, inFeatures, input, "in features")
             : outcome;

@@ -46,6 +46,19 @@ internal static class ArtifactJson
         }
     }
 
+    /// <summary>The artifact's tokenizer, from its verified bytes.</summary>
+    public static MlDsl.Data.Text.Tokenizer Tokenizer(byte[] json, string directory)
+    {
+        try
+        {
+            return MlDsl.Data.Text.Tokenizer.FromJson(json, ArtifactFormat.Tokenizer);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new ArtifactException(directory, ArtifactFormat.Tokenizer, error.Message);
+        }
+    }
+
     public static AffineTransform Transform(byte[] json, string directory, ArtifactManifest manifest)
     {
         const string file = ArtifactFormat.Transform;

@@ -16,6 +16,9 @@ public sealed record ArtifactContents<TRow>(
 {
     /// <summary>Missing-value filling fitted on the training split, applied before <see cref="Transform"/>.</summary>
     public MlDsl.Data.Imputation.Imputer? Imputer { get; init; }
+
+    /// <summary>The tokenizer fitted on the training split that turns text into the rows' token ids.</summary>
+    public MlDsl.Data.Text.Tokenizer? Tokenizer { get; init; }
 }
 
 /// <summary>
@@ -51,6 +54,7 @@ public static partial class ModelArtifact
             version.Write(ArtifactFormat.Weights, ModelFile.Serialize(model, modelName));
             if (contents.Transform is { } transform) version.Write(ArtifactFormat.Transform, transform.Save);
             if (contents.Imputer is { } imputer) version.Write(ArtifactFormat.Imputer, imputer.Save);
+            if (contents.Tokenizer is { } tokenizer) version.Write(ArtifactFormat.Tokenizer, tokenizer.Save);
             version.Write(ArtifactFormat.Reference, JsonSerializer.SerializeToUtf8Bytes(ReferenceSample(contents.TrainingRows)));
             // JSON has no NaN: a metric that could not be computed (R² of constant targets) is left out.
             var metrics = contents.Evaluation.Metrics.Where(pair => double.IsFinite(pair.Value)).ToDictionary(pair => pair.Key, pair => pair.Value);
@@ -110,8 +114,13 @@ public static partial class ModelArtifact
         IReadOnlyDictionary<string, byte[]> files = version.VerifyFiles(manifest.Files);
         var transform = files.TryGetValue(ArtifactFormat.Transform, out byte[]? json) ? ArtifactJson.Transform(json, version.Directory, manifest) : null;
         var imputer = files.TryGetValue(ArtifactFormat.Imputer, out byte[]? imputerJson) ? ArtifactJson.Imputer(imputerJson, version.Directory) : null;
+        var tokenizer = files.TryGetValue(ArtifactFormat.Tokenizer, out byte[]? tokenizerJson) ? ArtifactJson.Tokenizer(tokenizerJson, version.Directory) : null;
         double[][] reference = ArtifactJson.Reference(files[ArtifactFormat.Reference], version.Directory, manifest);
-        return new OpenedArtifact(root, version.Directory, version.Digest, manifest, files[ArtifactFormat.Weights], transform, reference) { Imputer = imputer };
+        return new OpenedArtifact(root, version.Directory, version.Digest, manifest, files[ArtifactFormat.Weights], transform, reference)
+        {
+            Imputer = imputer,
+            Tokenizer = tokenizer,
+        };
     }
 
     /// <summary>The features drift is measured on: all of them, or evenly spaced ones for wide rows.</summary>

@@ -43,6 +43,9 @@ public sealed class OpenedArtifact
     /// <summary>The missing-value filling fitted on the training split, applied before <see cref="Transform"/>; null when the pipeline had none.</summary>
     public MlDsl.Data.Imputation.Imputer? Imputer { get; internal init; }
 
+    /// <summary>The tokenizer fitted on the training split that turns text into token ids; null when the pipeline had none.</summary>
+    public MlDsl.Data.Text.Tokenizer? Tokenizer { get; internal init; }
+
     /// <summary>Loads the model with its generated <c>Load</c>, e.g. <c>artifact.LoadModel(DigitCnn.Load)</c>, from the verified bytes.</summary>
     /// <exception cref="ModelFileException">The weights do not fit the model (another model, other shapes).</exception>
     /// <exception cref="ArtifactException">The manifest names another model than the one loaded.</exception>

@@ -25,6 +25,10 @@ public sealed class LayerParityTests
         (typeof(PulseNet), new long[] { 1, 64 }),
         (typeof(TileNet), new long[] { 3, 12, 12 }),
         (typeof(GaugeMlp), new long[] { 6 }),
+        (typeof(TokenLstm), new long[] { 12 }),
+        (typeof(TokenTransformer), new long[] { 12 }),
+        (typeof(FrameGru), new long[] { 10, 6 }),
+        (typeof(GlueNet), new long[] { 10, 6 }),
     };
 
     public static TheoryData<string> Kinds => new(LayerCatalogue.All.Select(definition => definition.Name));
@@ -46,6 +50,14 @@ public sealed class LayerParityTests
         Assert.All(Models.SelectMany(model => ShapesOf(model.Model)), layer => Assert.Contains(layer.Kind, kinds));
     }
 
+    /// <summary>Random features; token ids (as the float batch buffer carries them) when the model starts with an Embedding.</summary>
+    private static Tensor ExampleFor(IReadOnlyList<LayerShape> layers, Dictionary<string, Module<Tensor, Tensor>> children, long[] shape)
+    {
+        if (layers[0].Kind != "Embedding") return randn(shape);
+        long rows = children[layers[0].Name].parameters().First().shape[0];
+        return randint(0, rows, shape).to_type(ScalarType.Float32);
+    }
+
     internal static IReadOnlyList<LayerShape> ShapesOf(Type model) =>
         (IReadOnlyList<LayerShape>)model.GetProperty("LayerShapes", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
@@ -64,7 +76,7 @@ public sealed class LayerParityTests
         var children = model.named_children().ToDictionary(child => child.name, child => (Module<Tensor, Tensor>)child.module);
         Assert.Equal(layers.Select(layer => layer.Name).Order(), children.Keys.Order());
 
-        Tensor example = randn(new long[] { 2 }.Concat(input).ToArray());
+        Tensor example = ExampleFor(layers, children, new long[] { 2 }.Concat(input).ToArray());
         Tensor x = example;
         foreach (LayerShape layer in layers)
         {

@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MlDsl.Layers;
+
+/// <summary>
+/// <c>[PositionalEncoding]</c> at run time: adds the sinusoidal table of "Attention Is All You Need",
+/// PE[p, 2i] = sin(p / 10000^(2i/width)) and PE[p, 2i+1] = cos(p / 10000^(2i/width)), to a batch
+/// (N, steps, width). The table is a buffer (it follows the module to a device) that is not saved,
+/// since it is computed from the shape.
+/// </summary>
+public sealed class PositionalEncodingModule : Module<Tensor, Tensor>
+{
+    private const string Table = "table";
+
+    public PositionalEncodingModule(long steps, long width) : base(nameof(PositionalEncodingModule))
+    {
+        register_buffer(Table, Sinusoids(steps, width), persistent: false);
+    }
+
+    /// <summary>The (1, steps, width) table.</summary>
+    public static Tensor Sinusoids(long steps, long width)
+    {
+        using var scope = NewDisposeScope();
+        Tensor position = arange(steps, dtype: ScalarType.Float32).unsqueeze(1);
+        Tensor frequencies = exp(arange(0, width, 2, dtype: ScalarType.Float32) * (-Math.Log(10000.0) / width));
+        Tensor angles = position * frequencies;
+        Tensor table = zeros(steps, width);
+        table[TensorIndex.Colon, TensorIndex.Slice(0, null, 2)] = sin(angles);
+        // With an odd width the last even feature has no cosine partner.
+        table[TensorIndex.Colon, TensorIndex.Slice(1, null, 2)] = cos(angles[TensorIndex.Colon, TensorIndex.Slice(0, width / 2)]);
+        return table.unsqueeze(0).MoveToOuterDisposeScope();
+    }
+
+    public override Tensor forward(Tensor input) => input + get_buffer(Table)!;
+}
