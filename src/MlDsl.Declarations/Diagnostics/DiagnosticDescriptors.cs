@@ -50,6 +50,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FeatureKnownAfterLabel = Error("MLDSL0029", "Feature known only with or after the label", "{0}");
     public static readonly DiagnosticDescriptor CannotExtendDeclaration = Error("MLDSL0030", "Declaration the generator cannot extend", "{0}");
 
+    // Blocks and graphs (issue 19): MLDSL0034 onward.
+    public static readonly DiagnosticDescriptor ResidualShapeMismatch = Error("MLDSL0034", "Residual shortcut cannot match the block's output", "{0}");
+    public static readonly DiagnosticDescriptor BlockArgumentMismatch = Error("MLDSL0035", "Block used with the wrong arguments", "{0}");
+    public static readonly DiagnosticDescriptor InvalidBlockUse = Error("MLDSL0036", "Block member cannot be built", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
@@ -59,6 +64,7 @@ public static class DiagnosticDescriptors
         PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne, StratifiedWithoutClasses,
         RowsMultipliedBeforeSplit, ScoreOnTrainingRows, InSamplePredictions, FeatureKnownAfterLabel,
         CannotExtendDeclaration,
+        ResidualShapeMismatch, BlockArgumentMismatch, InvalidBlockUse,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);
