@@ -27,11 +27,13 @@ internal static class BlockEmitter
             using (writer.Block($"partial class {name} : {Module}"))
             {
                 // The first layer of each member is the user's own field; the layers stacked after it get fields here.
-                foreach (LayerNode node in block.Members.OfType<LayerNode>().Where(node => node.Layer.Position > 0))
+                var stacked = block.Members.OfType<LayerNode>().Where(node => node.Layer.Position > 0).ToList();
+                foreach (LayerNode node in stacked)
                     writer.Line($"private readonly {Module} {node.Layer.FieldName};");
                 if (residual)
                     writer.Line($"private readonly {Module}? shortcut;");
-                writer.Line();
+                if (stacked.Count > 0 || residual)
+                    writer.Line();
 
                 writer.Line("/// <summary>Takes the block's layers, each built for the shape it receives" + (residual ? "; a null shortcut is the identity" : "") + ".</summary>");
                 string parameters = string.Join(", ", members.Select(member => $"{member.Type} {member.Name}"))
