@@ -54,6 +54,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ResidualShapeMismatch = Error("MLDSL0034", "Residual shortcut cannot match the block's output", "{0}");
     public static readonly DiagnosticDescriptor BlockArgumentMismatch = Error("MLDSL0035", "Block used with the wrong arguments", "{0}");
     public static readonly DiagnosticDescriptor InvalidBlockUse = Error("MLDSL0036", "Block member cannot be built", "{0}");
+    public static readonly DiagnosticDescriptor UserModuleWithoutContract = Error("MLDSL0037", "TorchSharp module member without a usable shape contract", "{0}");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -64,7 +65,7 @@ public static class DiagnosticDescriptors
         PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne, StratifiedWithoutClasses,
         RowsMultipliedBeforeSplit, ScoreOnTrainingRows, InSamplePredictions, FeatureKnownAfterLabel,
         CannotExtendDeclaration,
-        ResidualShapeMismatch, BlockArgumentMismatch, InvalidBlockUse,
+        ResidualShapeMismatch, BlockArgumentMismatch, InvalidBlockUse, UserModuleWithoutContract,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

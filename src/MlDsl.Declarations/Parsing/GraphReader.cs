@@ -39,7 +39,12 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
             if (member.IsImplicitlyDeclared) continue;
             List<AttributeData> attributes = member.GetAttributes().Where(IsLayerAttribute).ToList();
             INamedTypeSymbol? block = BlockTypeOf(member);
-            if (attributes.Count == 0 && block is null) continue;
+            if (attributes.Count == 0 && block is null)
+            {
+                if (UserModules.Uncontracted(member, scope.Length == 0 ? member.Name : scope + "." + member.Name) is { } message)
+                    Report(DiagnosticDescriptors.UserModuleWithoutContract, useSite ?? member.Locations.FirstOrDefault(), message);
+                continue;
+            }
 
             Location? memberLocation = member.Locations.FirstOrDefault();
             string name = scope.Length == 0 ? member.Name : scope + "." + member.Name;
@@ -67,6 +72,11 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
                 if (!LayerCatalogue.TryFindByAttribute(attributeName, out LayerDefinition definition))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, useSite ?? TypeIdentities.LocationOf(attribute, member), attribute.AttributeClass.Name, name));
+                    continue;
+                }
+                if (UserModules.Unusable(attribute, name) is { } unusable)
+                {
+                    Report(DiagnosticDescriptors.UserModuleWithoutContract, useSite ?? TypeIdentities.LocationOf(attribute, member), unusable);
                     continue;
                 }
                 LayerSpec spec = LayerAttributeReader.Read(name, position, definition, attribute);

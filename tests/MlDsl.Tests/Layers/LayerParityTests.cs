@@ -22,6 +22,7 @@ public sealed class LayerParityTests
         (typeof(ClipNet), new long[] { 8000 }),
         (typeof(CepstralNet), new long[] { 8000 }),
         (typeof(SquashingMlp), new long[] { 4 }),
+        (typeof(ScaledPatchNet), new long[] { 3, 16, 16 }),
     };
 
     public static TheoryData<string> Kinds => new(LayerCatalogue.All.Select(definition => definition.Name));
