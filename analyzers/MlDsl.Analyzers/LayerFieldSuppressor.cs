@@ -41,9 +41,16 @@ public sealed class LayerFieldSuppressor : DiagnosticSuppressor
         }
     }
 
+    /// <summary>A layer member or a block member (a field whose type is a [Block] class) of a [Model] or [Block].</summary>
     private static bool IsLayerField(IFieldSymbol field, INamedTypeSymbol layerAttribute, INamedTypeSymbol modelAttribute) =>
-        field.ContainingType.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, modelAttribute))
-        && field.GetAttributes().Any(attribute => InheritsFrom(attribute.AttributeClass, layerAttribute));
+        (HasAttribute(field.ContainingType, modelAttribute) || IsBlock(field.ContainingType))
+        && (field.GetAttributes().Any(attribute => InheritsFrom(attribute.AttributeClass, layerAttribute)) || field.Type is INamedTypeSymbol type && IsBlock(type));
+
+    private static bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol attributeType) =>
+        type.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType));
+
+    private static bool IsBlock(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "MlDsl.BlockAttribute");
 
     private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
     {

@@ -40,6 +40,8 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
                 Report(context, DatasetParser.Parse(type).Diagnostics);
             else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, modelAttribute) && models.Parse(type, attribute) is { } model)
                 Report(context, model.Diagnostics);
+            else if (attribute.AttributeClass?.ToDisplayString() == BlockParser.BlockAttribute)
+                Report(context, BlockParser.Parse(type).Diagnostics);
             else if (IsPipeline(attribute.AttributeClass))
                 Report(context, PipelineParser.Parse(type, attribute).Diagnostics);
         }

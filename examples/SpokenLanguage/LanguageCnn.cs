@@ -8,9 +8,9 @@ namespace MlDsl.Examples.SpokenLanguage;
 public sealed partial class LanguageCnn
 {
     [MelSpectrogram(SampleRate = SpokenClip.SampleRate, NFft = 256, Hop = 80, Mels = 64), AmplitudeToDb(TopDb = 80), BatchNorm2d, SpecAugment(TimeWidth = 20)] Layer features;
-    [Conv2d(16, Kernel = 3, Padding = 1), BatchNorm2d, Relu, MaxPool2d(2)] Layer block1;
-    [Conv2d(32, Kernel = 3, Padding = 1), BatchNorm2d, Relu, MaxPool2d(2)] Layer block2;
-    [Conv2d(64, Kernel = 3, Padding = 1), BatchNorm2d, Relu, MaxPool2d(2)] Layer block3;
+    [Arguments(16)] ConvStage block1;
+    [Arguments(32)] ConvStage block2;
+    [Arguments(64)] ConvStage block3;
     [AvgPool2d(2), Flatten, Dropout(0.3)] Layer pool;
     [Linear(64), Relu] Layer hidden;
     [Linear(5)] Layer output;

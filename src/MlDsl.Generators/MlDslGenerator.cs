@@ -39,6 +39,13 @@ public sealed class MlDslGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Models);
 
+        IncrementalValuesProvider<BlockSpec> blocks = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                BlockParser.BlockAttribute,
+                static (node, _) => true,
+                static (context, _) => BlockParser.Parse((INamedTypeSymbol)context.TargetSymbol))
+            .WithTrackingName(TrackingNames.Blocks);
+
         IncrementalValuesProvider<PipelineSpec> pipelines = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 PipelineParser.PipelineAttribute,
@@ -67,6 +74,13 @@ public sealed class MlDslGenerator : IIncrementalGenerator
                 output.AddSource(model.Type.HintName("Model"), ModelEmitter.Emit(model));
             else if (model.CanExtend)
                 output.AddSource(model.Type.HintName("Model"), ModelStubEmitter.Emit(model));
+        });
+
+        context.RegisterSourceOutput(blocks, static (output, block) =>
+        {
+            Report(output, block.Diagnostics);
+            if (block.CanEmit)
+                output.AddSource(block.Type.HintName("Block"), BlockEmitter.Emit(block));
         });
 
         context.RegisterSourceOutput(pipelines, static (output, pipeline) =>

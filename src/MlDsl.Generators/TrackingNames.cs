@@ -5,5 +5,6 @@ public static class TrackingNames
 {
     public const string Datasets = nameof(Datasets);
     public const string Models = nameof(Models);
+    public const string Blocks = nameof(Blocks);
     public const string Pipelines = nameof(Pipelines);
 }

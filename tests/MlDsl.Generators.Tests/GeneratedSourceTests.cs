@@ -18,6 +18,9 @@ public sealed class GeneratedSourceTests
     [InlineData("Photo", new[] { Sources.TaggedPhotos }, "Samples.Photo.Dataset.g.cs")]
     [InlineData("Sample", new[] { Sources.TaggedPhotos }, "Samples.Sample.Dataset.g.cs")]
     [InlineData("TagNet", new[] { Sources.TaggedPhotos }, "Samples.TagNet.Model.g.cs")]
+    [InlineData("ResUnit", new[] { Sources.ResidualBlock, Sources.ResidualNet }, "Samples.ResUnit.Block.g.cs")]
+    [InlineData("Stage", new[] { Sources.ResidualBlock, Sources.ResidualNet }, "Samples.Stage.Block.g.cs")]
+    [InlineData("TileResNet", new[] { Sources.ResidualBlock, Sources.ResidualNet }, "Samples.TileResNet.Model.g.cs")]
     public void Generated_source_matches_its_snapshot(string snapshot, string[] sources, string hintName)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(sources);
@@ -33,6 +36,7 @@ public sealed class GeneratedSourceTests
         new[] { Sources.Tumour, Sources.TumourPipeline },
         new[] { Sources.HousePrices },
         new[] { Sources.TaggedPhotos },
+        new[] { Sources.ResidualBlock, Sources.ResidualNet },
     };
 
     [Theory]

@@ -49,6 +49,39 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void Blocks_stay_cached_on_an_unrelated_edit_and_hold_no_roslyn_objects()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compilation(Sources.ResidualBlock, Sources.ResidualNet);
+        GeneratorDriver driver = GeneratorHarness.Driver().RunGenerators(compilation);
+
+        CSharpCompilation edited = compilation
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Samples; static class Helpers { public static int Twice(int x) => 2 * x; }", GeneratorHarness.ParseOptions));
+        GeneratorRunResult second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (string step in new[] { TrackingNames.Blocks, TrackingNames.Models })
+            foreach (var output in second.TrackedSteps[step].SelectMany(run => run.Outputs))
+            {
+                Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {step} output was {output.Reason}");
+                AssertHoldsNoRoslynObjects(output.Value, path: step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+    }
+
+    [Fact]
+    public void Changing_a_blocks_argument_regenerates_the_model_that_uses_it()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compilation(Sources.ResidualBlock, Sources.ResidualNet);
+        GeneratorDriver driver = GeneratorHarness.Driver().RunGenerators(compilation);
+
+        SyntaxTree blockTree = compilation.SyntaxTrees.First(tree => tree.ToString().Contains("class ResUnit"));
+        SyntaxTree editedTree = CSharpSyntaxTree.ParseText(Sources.ResidualBlock.Replace("public const int Channels = 8;", "public const int Channels = 12;"), GeneratorHarness.ParseOptions, blockTree.FilePath);
+        GeneratorRunResult second = driver.RunGenerators(compilation.ReplaceSyntaxTree(blockTree, editedTree)).GetRunResult().Results.Single();
+
+        string model = second.GeneratedSources.Single(source => source.HintName.Contains("TileResNet")).SourceText.ToString();
+        Assert.Contains("conv1: Conv2d(8, 12, kernel_size: 3, padding: 1)", model);
+        Assert.Contains("shortcut: Conv2d(8, 12, kernel_size: 1)", model);
+    }
+
+    [Fact]
     public void Pipeline_models_hold_no_symbols_syntax_or_compilation()
     {
         GeneratorRunResult result = GeneratorHarness.Driver()

@@ -54,6 +54,12 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BatchNormSingleValuePerChannel = Error("MLDSL0031", "BatchNorm sees one value per channel in a batch", "{0}");
     public static readonly DiagnosticDescriptor LogSoftmaxBeforeCrossEntropy = Info("MLDSL0032", "LogSoftmax before cross-entropy changes nothing", "{0}");
 
+    // Blocks and graphs (issue 19): MLDSL0034 onward.
+    public static readonly DiagnosticDescriptor ResidualShapeMismatch = Error("MLDSL0034", "Residual shortcut cannot match the block's output", "{0}");
+    public static readonly DiagnosticDescriptor BlockArgumentMismatch = Error("MLDSL0035", "Block used with the wrong arguments", "{0}");
+    public static readonly DiagnosticDescriptor InvalidBlockUse = Error("MLDSL0036", "Block member cannot be built", "{0}");
+    public static readonly DiagnosticDescriptor UserModuleWithoutContract = Error("MLDSL0037", "TorchSharp module member without a usable shape contract", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
@@ -63,6 +69,7 @@ public static class DiagnosticDescriptors
         PipelineModelNotAModel, PipelineWithoutIngest, BatchNormWithBatchOfOne, StratifiedWithoutClasses,
         RowsMultipliedBeforeSplit, ScoreOnTrainingRows, InSamplePredictions, FeatureKnownAfterLabel,
         CannotExtendDeclaration, BatchNormSingleValuePerChannel, LogSoftmaxBeforeCrossEntropy, EmbeddingVocabulary,
+        ResidualShapeMismatch, BlockArgumentMismatch, InvalidBlockUse, UserModuleWithoutContract,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

@@ -15,6 +15,12 @@ public sealed record ModelSpec(
     /// <summary>The dataset's label kind, which decides the loss and what <c>Predict</c> returns.</summary>
     public LabelKind LabelKind { get; init; }
 
+    /// <summary>
+    /// The model's own members after inference, blocks holding their bodies; <see cref="Layers"/> is every
+    /// layer in forward order with its path as member (<c>stage1.conv</c>).
+    /// </summary>
+    public EquatableArray<ResolvedNode> Nodes { get; init; } = EquatableArray<ResolvedNode>.Empty;
+
     /// <summary>Whether the dataset row gets its generated IDatasetRow members (working or throwing), so the model can name it as its rows.</summary>
     public bool RowImplemented { get; init; }
 

@@ -19,7 +19,10 @@ public static class DeclarationChecks
             : type.IsRefLikeType ? $"[Dataset] '{type.Name}' cannot be a ref struct: rows are kept in lists and batches" : null));
 
     public static DiagnosticInfo? Model(INamedTypeSymbol type, INamedTypeSymbol row) =>
-        Report(type, Common(type, "[Model]") ?? ModelShape(type) ?? Exposes(type, row, "dataset", "its generated Fit, Evaluate and Predict are public and take"));
+        Report(type, Common(type, "[Model]") ?? ModelShape(type, "[Model]") ?? Exposes(type, row, "dataset", "its generated Fit, Evaluate and Predict are public and take"));
+
+    public static DiagnosticInfo? Block(INamedTypeSymbol type) =>
+        Report(type, Common(type, "[Block]") ?? ModelShape(type, "[Block]"));
 
     public static DiagnosticInfo? Pipeline(INamedTypeSymbol type, INamedTypeSymbol? model, INamedTypeSymbol? row) =>
         Report(type, Common(type, "[Pipeline]")
@@ -49,14 +52,14 @@ public static class DeclarationChecks
         type.DeclaringSyntaxReferences.Length == 0
         || type.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
-    private static string? ModelShape(INamedTypeSymbol type)
+    private static string? ModelShape(INamedTypeSymbol type, string attribute)
     {
         if (type.TypeKind != TypeKind.Class || type.IsRecord)
-            return $"[Model] '{type.Name}' must be a class: it becomes a TorchSharp Module<Tensor, Tensor>, which a record, struct or interface cannot derive from";
+            return $"{attribute} '{type.Name}' must be a class: it becomes a TorchSharp Module<Tensor, Tensor>, which a record, struct or interface cannot derive from";
         if (type.IsStatic || type.IsAbstract)
-            return $"[Model] '{type.Name}' cannot be {(type.IsStatic ? "static" : "abstract")}: the generated constructor and Load create instances of it";
+            return $"{attribute} '{type.Name}' cannot be {(type.IsStatic ? "static" : "abstract")}: the generated constructor and Load create instances of it";
         if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && baseType.ToDisplayString() != ModelParser.ModuleType)
-            return $"[Model] '{type.Name}' derives from '{baseType.ToDisplayString()}'; the generated part makes it a TorchSharp Module<Tensor, Tensor>, so remove that base class";
+            return $"{attribute} '{type.Name}' derives from '{baseType.ToDisplayString()}'; the generated part makes it a TorchSharp Module<Tensor, Tensor>, so remove that base class";
         return null;
     }
 

@@ -11,7 +11,6 @@ namespace MlDsl.Declarations.Parsing;
 public static class ModelParser
 {
     public const string ModelAttribute = "MlDsl.ModelAttribute";
-    private const string LayerAttributeBase = "MlDsl.LayerAttribute";
     internal const string ModuleType = "TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>";
 
     public static ModelSpec? Parse(INamedTypeSymbol type, AttributeData modelAttribute)
@@ -30,8 +29,9 @@ public static class ModelParser
 
         DatasetSpec dataset = DatasetParser.Parse(datasetType);
         var locations = new Dictionary<LayerSpec, Location?>();
-        List<LayerSpec> layers = ReadLayers(type, locations, diagnostics);
-        if (layers.Count == 0 && diagnostics.Count == 0)
+        var reader = new GraphReader(locations, diagnostics);
+        List<GraphNode> nodes = reader.Read(type);
+        if (nodes.Count == 0 && diagnostics.Count == 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, type.Locations.FirstOrDefault(), type.Name));
 
         // A dataset that cannot be emitted reports its own diagnostics; the model just stays unbuilt.
@@ -43,11 +43,17 @@ public static class ModelParser
             };
 
         LabelSpec label = dataset.Label!;
-        InferenceResult inference = ShapeInference.Infer(dataset.InputShape!, layers, label.Classes, label.OutputsDescription);
+        GraphInferenceResult graph = GraphInference.Infer(dataset.InputShape!, nodes, label.Classes, label.OutputsDescription);
+        InferenceResult inference = graph.Flat;
+        // A residual projection is no member of its own: it is written where its block is used.
+        foreach (ResolvedLayer layer in inference.Layers)
+            if (!locations.ContainsKey(layer.Spec)) locations[layer.Spec] = null;
         foreach (ShapeProblem problem in inference.Problems)
             diagnostics.Add(ShapeDiagnostics.For(problem, inference, locations[problem.Layer], dataset.InputShape!, SingleFeature(datasetType),
                 PreviousLayer(inference, problem, locations)));
-        if (inference.Succeeded)
+        foreach (ResidualProblem problem in graph.ResidualProblems)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResidualShapeMismatch, reader.BlockLocations[problem.Block], problem.Message));
+        if (graph.Succeeded)
             diagnostics.AddRange(ModelReview.Review(inference.Layers, locations, label));
         if (PartsDeclaringLayers(type) is var parts and > 1)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersAcrossPartials, type.Locations.FirstOrDefault(), type.Name, parts.ToString()));
@@ -55,38 +61,8 @@ public static class ModelParser
         {
             LabelKind = label.Kind,
             RowImplemented = true,
+            Nodes = graph.Nodes,
         };
-    }
-
-    private static List<LayerSpec> ReadLayers(INamedTypeSymbol type, Dictionary<LayerSpec, Location?> locations, List<DiagnosticInfo> diagnostics)
-    {
-        var layers = new List<LayerSpec>();
-        foreach (ISymbol member in type.GetMembers())
-        {
-            if (member.IsImplicitlyDeclared) continue;
-            List<AttributeData> attributes = member.GetAttributes().Where(IsLayerAttribute).ToList();
-            if (attributes.Count == 0) continue;
-
-            if (member is not IFieldSymbol { IsStatic: false, IsReadOnly: false } field || field.Type.ToDisplayString() != ModuleType)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerMember, member.Locations.FirstOrDefault(), member.Name));
-                continue;
-            }
-            for (int position = 0; position < attributes.Count; position++)
-            {
-                AttributeData attribute = attributes[position];
-                string attributeName = attribute.AttributeClass!.ToDisplayString();
-                if (!LayerCatalogue.TryFindByAttribute(attributeName, out LayerDefinition definition))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, TypeIdentities.LocationOf(attribute, member), attribute.AttributeClass.Name, member.Name));
-                    continue;
-                }
-                LayerSpec spec = LayerAttributeReader.Read(member.Name, position, definition, attribute);
-                layers.Add(spec);
-                locations[spec] = TypeIdentities.LocationOf(attribute, member);
-            }
-        }
-        return layers;
     }
 
     /// <summary>Where the attribute that declares <paramref name="layer"/> is written on its member of <paramref name="type"/>.</summary>
@@ -94,7 +70,7 @@ public static class ModelParser
     {
         foreach (ISymbol member in type.GetMembers(layer.Member))
         {
-            List<AttributeData> attributes = member.GetAttributes().Where(IsLayerAttribute).ToList();
+            List<AttributeData> attributes = member.GetAttributes().Where(GraphReader.IsLayerAttribute).ToList();
             if (layer.Position < attributes.Count) return TypeIdentities.LocationOf(attributes[layer.Position], member);
         }
         return null;
@@ -112,13 +88,6 @@ public static class ModelParser
         return previous is null ? null : locations[previous.Spec];
     }
 
-    private static bool IsLayerAttribute(AttributeData attribute)
-    {
-        for (INamedTypeSymbol? type = attribute.AttributeClass; type is not null; type = type.BaseType)
-            if (type.ToDisplayString() == LayerAttributeBase) return true;
-        return false;
-    }
-
     private static DatasetFeature? SingleFeature(INamedTypeSymbol dataset)
     {
         ISymbol[] features = dataset.GetMembers().Where(member => TypeIdentities.HasAttribute(member, "MlDsl.FeatureAttribute")).ToArray();
@@ -134,7 +103,7 @@ public static class ModelParser
         var parts = new HashSet<int>();
         foreach (ISymbol member in type.GetMembers())
         {
-            if (member.IsImplicitlyDeclared || !member.GetAttributes().Any(IsLayerAttribute)) continue;
+            if (member.IsImplicitlyDeclared || !(member.GetAttributes().Any(GraphReader.IsLayerAttribute) || GraphReader.BlockTypeOf(member) is not null)) continue;
             foreach (SyntaxReference declaration in member.DeclaringSyntaxReferences)
                 for (int part = 0; part < type.DeclaringSyntaxReferences.Length; part++)
                 {

@@ -12,6 +12,8 @@ internal static class ShapeDiagnostics
     /// <param name="previousLayer">Where the layer before the diagnosed one is written, if any (MLDSL0003's fix puts Flatten after it).</param>
     public static DiagnosticInfo For(ShapeProblem problem, InferenceResult inference, Location? location, TensorShape input, DatasetFeature? feature, Location? previousLayer)
     {
+        // A layer inside a block is reported at the member using the block; its fixes would edit the block, which other uses share.
+        if (problem.Layer.Member.IndexOf('.') >= 0) return InBlock(problem, location);
         switch (problem.Kind)
         {
             case ShapeProblemKind.InputSizeMismatch:
@@ -48,6 +50,20 @@ internal static class ShapeDiagnostics
             default:
                 return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, problem.Message);
         }
+    }
+
+    private static DiagnosticInfo InBlock(ShapeProblem problem, Location? location)
+    {
+        DiagnosticDescriptor descriptor = problem.Kind switch
+        {
+            ShapeProblemKind.InputSizeMismatch => DiagnosticDescriptors.LayerInputMismatch,
+            ShapeProblemKind.RankMismatch => DiagnosticDescriptors.RankMismatch,
+            ShapeProblemKind.MissingFlatten => DiagnosticDescriptors.MissingFlatten,
+            ShapeProblemKind.SpatialCollapse => DiagnosticDescriptors.SpatialCollapse,
+            ShapeProblemKind.OutputClassMismatch => DiagnosticDescriptors.OutputClassMismatch,
+            _ => DiagnosticDescriptors.InvalidLayerArgument,
+        };
+        return DiagnosticInfo.Create(descriptor, location, problem.Message);
     }
 
     private static bool IsFirstLayer(InferenceResult inference, ShapeProblem problem) =>

@@ -21,12 +21,12 @@ internal static class ModelEmitter
         string row = model.Dataset.FullyQualifiedName;
         using (FileHeader.Write(writer, $"the layer attributes on {name}", model.Type, Usings))
         {
-            writer.Line($"/// <summary>{name}: {model.InputDescription} to {model.Layers[model.Layers.Count - 1].Output}.</summary>");
+            writer.Line($"/// <summary>{name}: {model.InputDescription} to {model.Nodes[model.Nodes.Count - 1].Output}.</summary>");
             // Partial types merge their doc comments, so hovering the model in the IDE shows every inferred shape.
             writer.Line("/// <remarks>");
             writer.Line("/// <list type=\"table\">");
-            foreach (ResolvedLayer layer in model.Layers)
-                writer.Line($"/// <item><term>{layer.Spec.FieldName}</term><description>{layer.TorchSharpType}: {layer.Input} -&gt; {layer.Output}, {layer.Parameters} parameters</description></item>");
+            foreach (ModelRows.Row layer in ModelRows.Of(model.Nodes))
+                writer.Line($"/// <item><term>{layer.Name}</term><description>{layer.Type}: {layer.Input} -&gt; {layer.Output}, {layer.Parameters} parameters</description></item>");
             writer.Line("/// </list>");
             writer.Line("/// </remarks>");
             using (writer.Block($"partial {model.Type.Keyword} {name} : Module<Tensor, Tensor>, {ModelApiEmitter.Interface(model.LabelKind, row)}, global::MlDsl.Deployment.Onnx.IOnnxExportable"))
@@ -45,8 +45,8 @@ internal static class ModelEmitter
     private static void WriteFields(CodeWriter writer, ModelSpec model)
     {
         // The first layer of each member is the user's own field; the layers stacked after it get fields here.
-        foreach (ResolvedLayer layer in model.Layers.Where(layer => layer.Spec.Position > 0))
-            writer.Line($"private readonly Module<Tensor, Tensor> {layer.Spec.FieldName};");
+        foreach (ResolvedLayerNode node in model.Nodes.OfType<ResolvedLayerNode>().Where(node => node.Layer.Spec.Position > 0))
+            writer.Line($"private readonly Module<Tensor, Tensor> {node.Layer.Spec.FieldName};");
         if (model.LabelKind == LabelKind.Regression)
             writer.Line("private readonly TargetScaling targetScaling = new();");
         writer.Line();
@@ -62,8 +62,13 @@ internal static class ModelEmitter
             using (writer.Block("if (seed is { } value)"))
                 writer.Line("torch.manual_seed(value);");
             writer.Line();
-            foreach (ResolvedLayer layer in model.Layers)
-                writer.Line($"{layer.Spec.FieldName} = {layer.Factory}; // {layer.Input} -> {layer.Output}");
+            foreach (ResolvedNode node in model.Nodes)
+            {
+                if (node is ResolvedLayerNode { Layer: var layer })
+                    writer.Line($"{layer.Spec.FieldName} = {layer.Factory}; // {layer.Input} -> {layer.Output}");
+                else if (node is ResolvedBlock block)
+                    BlockConstruction.Write(writer, block.Block.Field + " = ", block, ";");
+            }
             writer.Line();
             writer.Line("RegisterComponents();");
         }
@@ -75,10 +80,10 @@ internal static class ModelEmitter
         using (writer.Block("public override Tensor forward(Tensor input)"))
         {
             string previous = "input";
-            for (int i = 0; i < model.Layers.Count; i++)
+            for (int i = 0; i < model.Nodes.Count; i++)
             {
-                string field = model.Layers[i].Spec.FieldName;
-                if (i == model.Layers.Count - 1)
+                string field = model.Nodes[i] is ResolvedBlock block ? block.Block.Field : ((ResolvedLayerNode)model.Nodes[i]).Layer.Spec.FieldName;
+                if (i == model.Nodes.Count - 1)
                 {
                     writer.Line($"return {field}.forward({previous});");
                     break;
@@ -121,7 +126,9 @@ internal static class ModelEmitter
 
     private static void WriteSummary(CodeWriter writer, ModelSpec model)
     {
-        string table = SummaryTable.Format(model.Type.Name, model.InputDescription, model.Layers.ToList());
+        List<ModelRows.Row> rows = ModelRows.Of(model.Nodes);
+        string table = SummaryTable.Format(model.Type.Name, model.InputDescription,
+            rows.Select(row => new SummaryRow(row.Name, row.Type, row.Output, row.Parameters)).ToList(), model.Layers.Sum(layer => layer.Parameters));
         writer.Line("/// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>");
         writer.Line("public const string SummaryTable =");
         string[] lines = table.TrimEnd('\n').Split('\n');
@@ -131,11 +138,11 @@ internal static class ModelEmitter
         writer.Line($"/// <summary>Total trainable parameters, computed at compile time.</summary>");
         writer.Line($"public const long ParameterCount = {model.Layers.Sum(layer => layer.Parameters)};");
         writer.Line();
-        writer.Line("/// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>");
+        writer.Line("/// <summary>Every layer's registered name (a path inside blocks), inferred output shape (without the batch dimension) and parameter count; a block's row (kind \"Block\") precedes its layers'.</summary>");
         writer.Line("public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]");
         writer.Line("{");
-        foreach (ResolvedLayer layer in model.Layers)
-            writer.Line($"    new(\"{layer.Spec.FieldName}\", \"{layer.TorchSharpType}\", new[] {{ {string.Join(", ", layer.Output.Dimensions)} }}, {layer.Parameters}, \"{layer.Spec.Kind}\"),");
+        foreach (ModelRows.Row row in rows)
+            writer.Line($"    new(\"{row.Name}\", \"{row.Type}\", new[] {{ {string.Join(", ", row.Output.Dimensions)} }}, {row.Parameters}, \"{row.Kind}\"),");
         writer.Line("};");
         writer.Line();
         writer.Line("/// <summary>Writes <see cref=\"SummaryTable\"/> to <paramref name=\"writer\"/>, the console by default.</summary>");

@@ -106,6 +106,56 @@ internal static class Sources
         }
         """;
 
+    /// <summary>A residual block with arguments, in a file of its own, so editing it is an edit of another tree than the model's.</summary>
+    public const string ResidualBlock = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Block, Residual]
+        public sealed partial class ResUnit
+        {
+            [BlockArgument] public const int Channels = 8;
+            [BlockArgument] public const int Stride = 1;
+
+            [Conv2d(Channels, Kernel = 3, Padding = 1, Stride = Stride), BatchNorm2d, Relu] Layer conv1;
+            [Conv2d(Channels, Kernel = 3, Padding = 1), BatchNorm2d] Layer conv2;
+        }
+
+        [Block]
+        public sealed partial class Stage
+        {
+            [BlockArgument] public const int Width = 16;
+
+            [Arguments(Width, 2)] ResUnit down;
+            [Relu] Layer activation;
+        }
+        """;
+
+    /// <summary>A model over <see cref="ResidualBlock"/>: an identity shortcut, a projected one, a nested stage.</summary>
+    public const string ResidualNet = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Dataset]
+        public sealed partial record Tile
+        {
+            [Feature, Shape(3, 16, 16)] public required float[] Pixels { get; init; }
+            [Label(Classes = 4)] public int Kind { get; init; }
+        }
+
+        [Model(typeof(Tile))]
+        public sealed partial class TileResNet
+        {
+            [Conv2d(8, Kernel = 3, Padding = 1), Relu] Layer stem;
+            ResUnit block1;
+            [Arguments(16)] Stage stage2;
+            [AvgPool2d(2), Flatten] Layer pool;
+            [Linear(4)] Layer head;
+        }
+        """;
+
     public const string HousePrices = """
         using MlDsl;
 

@@ -101,7 +101,7 @@ partial class DigitCnn : Module<Tensor, Tensor>, IClassifier<global::Samples.Dig
     /// <summary>Total trainable parameters, computed at compile time.</summary>
     public const long ParameterCount = 1199882;
 
-    /// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>
+    /// <summary>Every layer's registered name (a path inside blocks), inferred output shape (without the batch dimension) and parameter count; a block's row (kind "Block") precedes its layers'.</summary>
     public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]
     {
         new("conv1", "Conv2d", new[] { 32, 26, 26 }, 320, "Conv2d"),

@@ -89,7 +89,7 @@ partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>
     /// <summary>Total trainable parameters, computed at compile time.</summary>
     public const long ParameterCount = 1668;
 
-    /// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>
+    /// <summary>Every layer's registered name (a path inside blocks), inferred output shape (without the batch dimension) and parameter count; a block's row (kind "Block") precedes its layers'.</summary>
     public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]
     {
         new("stem", "Conv2d", new[] { 8, 16, 16 }, 224, "Conv2d"),

@@ -65,7 +65,7 @@ partial class PriceMlp : Module<Tensor, Tensor>, IRegressor<global::Samples.Hous
     /// <summary>Total trainable parameters, computed at compile time.</summary>
     public const long ParameterCount = 33;
 
-    /// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>
+    /// <summary>Every layer's registered name (a path inside blocks), inferred output shape (without the batch dimension) and parameter count; a block's row (kind "Block") precedes its layers'.</summary>
     public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]
     {
         new("hidden", "Linear", new[] { 8 }, 24, "Linear"),

@@ -78,7 +78,7 @@ partial class TumourMlp : Module<Tensor, Tensor>, IClassifier<global::Samples.Tu
     /// <summary>Total trainable parameters, computed at compile time.</summary>
     public const long ParameterCount = 266;
 
-    /// <summary>Every layer's registered name, inferred output shape (without the batch dimension) and parameter count.</summary>
+    /// <summary>Every layer's registered name (a path inside blocks), inferred output shape (without the batch dimension) and parameter count; a block's row (kind "Block") precedes its layers'.</summary>
     public static IReadOnlyList<global::MlDsl.LayerShape> LayerShapes { get; } = new global::MlDsl.LayerShape[]
     {
         new("hidden", "Linear", new[] { 16 }, 112, "Linear"),

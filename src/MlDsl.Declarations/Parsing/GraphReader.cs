@@ -1,0 +1,178 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using MlDsl.Declarations.Diagnostics;
+using MlDsl.Shapes;
+
+namespace MlDsl.Declarations.Parsing;
+
+/// <summary>
+/// Reads the members of a [Model] or [Block] class in declaration order into graph nodes: each layer
+/// attribute of a layer member, and each member whose type is a [Block] class, whose body is read
+/// with the arguments that member gives (<see cref="BlockArguments"/>). Layers inside blocks take
+/// their path (<c>stage2.conv1</c>) as member and are located at the model's member that uses the
+/// block, since a block used twice can be wrong in one use only.
+/// </summary>
+internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, List<DiagnosticInfo> diagnostics)
+{
+    public const string BlockAttribute = "MlDsl.BlockAttribute";
+    private const string ResidualAttribute = "MlDsl.ResidualAttribute";
+    private const string LayerAttributeBase = "MlDsl.LayerAttribute";
+
+    /// <summary>Where each block use is written (the model's member), for residual problems.</summary>
+    public Dictionary<BlockNode, Location?> BlockLocations { get; } = new();
+
+    /// <summary>Reads a model's or block's own members.</summary>
+    public List<GraphNode> Read(INamedTypeSymbol type) =>
+        Read(type, "", BlockArguments.Defaults(type), null, new List<string> { type.ToDisplayString() });
+
+    /// <param name="scope">The path of the block being read (empty for the model).</param>
+    /// <param name="arguments">The block's argument values for this use.</param>
+    /// <param name="useSite">Where the model's member that uses this block is written; null when reading the model itself.</param>
+    /// <param name="path">The block types being read, outermost first, to refuse a block that holds itself.</param>
+    private List<GraphNode> Read(INamedTypeSymbol type, string scope, BlockArguments arguments, Location? useSite, List<string> path)
+    {
+        var nodes = new List<GraphNode>();
+        bool residual = TypeIdentities.HasAttribute(type, ResidualAttribute);
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared) continue;
+            List<AttributeData> attributes = member.GetAttributes().Where(IsLayerAttribute).ToList();
+            INamedTypeSymbol? block = BlockTypeOf(member);
+            if (attributes.Count == 0 && block is null)
+            {
+                if (UserModules.Uncontracted(member, scope.Length == 0 ? member.Name : scope + "." + member.Name) is { } message)
+                    Report(DiagnosticDescriptors.UserModuleWithoutContract, useSite ?? member.Locations.FirstOrDefault(), message);
+                continue;
+            }
+
+            Location? memberLocation = member.Locations.FirstOrDefault();
+            string name = scope.Length == 0 ? member.Name : scope + "." + member.Name;
+            if (residual && member.Name == "shortcut")
+            {
+                Report(DiagnosticDescriptors.InvalidBlockUse, useSite ?? memberLocation,
+                    $"Member '{name}' of residual block '{type.Name}' is named 'shortcut', the name of the block's own shortcut; rename it");
+                continue;
+            }
+            if (block is not null)
+            {
+                if (ReadBlock(member, block, attributes, name, arguments, useSite, path) is { } node) nodes.Add(node);
+                continue;
+            }
+
+            if (member is not IFieldSymbol { IsStatic: false, IsReadOnly: false } field || field.Type.ToDisplayString() != ModelParser.ModuleType)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerMember, useSite ?? memberLocation, name));
+                continue;
+            }
+            for (int position = 0; position < attributes.Count; position++)
+            {
+                AttributeData attribute = attributes[position];
+                string attributeName = attribute.AttributeClass!.ToDisplayString();
+                if (!LayerCatalogue.TryFindByAttribute(attributeName, out LayerDefinition definition))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, useSite ?? TypeIdentities.LocationOf(attribute, member), attribute.AttributeClass.Name, name));
+                    continue;
+                }
+                if (UserModules.Unusable(attribute, name) is { } unusable)
+                {
+                    Report(DiagnosticDescriptors.UserModuleWithoutContract, useSite ?? TypeIdentities.LocationOf(attribute, member), unusable);
+                    continue;
+                }
+                LayerSpec spec = LayerAttributeReader.Read(name, position, definition, attribute);
+                if (arguments.Count > 0)
+                {
+                    spec = arguments.Substitute(spec, attribute, out string? problem);
+                    if (problem is not null)
+                        Report(DiagnosticDescriptors.BlockArgumentMismatch, useSite ?? TypeIdentities.LocationOf(attribute, member), $"'{name}' ({definition.Name}) {problem}");
+                }
+                nodes.Add(new LayerNode(spec));
+                locations[spec] = useSite ?? TypeIdentities.LocationOf(attribute, member);
+            }
+        }
+        return nodes;
+    }
+
+    private BlockNode? ReadBlock(ISymbol member, INamedTypeSymbol block, List<AttributeData> layerAttributes, string name, BlockArguments outer, Location? useSite, List<string> path)
+    {
+        Location? location = useSite ?? member.Locations.FirstOrDefault();
+        if (layerAttributes.Count > 0)
+        {
+            Report(DiagnosticDescriptors.InvalidBlockUse, location,
+                $"Member '{name}' is block '{block.Name}' and also carries layer attributes; put the layers in a member of their own");
+            return null;
+        }
+        if (member is not IFieldSymbol { IsStatic: false, IsReadOnly: false })
+        {
+            Report(DiagnosticDescriptors.InvalidBlockUse, location, $"Block member '{name}' must be an instance field that is not readonly: {block.Name} {member.Name};");
+            return null;
+        }
+        string blockName = block.ToDisplayString();
+        if (path.Contains(blockName))
+        {
+            Report(DiagnosticDescriptors.InvalidBlockUse, location,
+                $"Block '{block.Name}' holds itself through '{name}' ({string.Join(" -> ", path.Select(Simple).Concat(new[] { block.Name }))}); a block cannot contain itself");
+            return null;
+        }
+
+        BlockArguments arguments = BlockArguments.Bind(member, block, outer, out string? problem, out Location? argumentsLocation);
+        if (problem is not null)
+            Report(DiagnosticDescriptors.BlockArgumentMismatch, useSite ?? argumentsLocation ?? location, $"Block member '{name}' {problem}");
+
+        // The block's own mistakes are reported on the block; here one line says the use cannot be built.
+        var inner = new List<DiagnosticInfo>();
+        var reader = new GraphReader(locations, inner);
+        List<GraphNode> body = reader.Read(block, name, arguments, location, new List<string>(path) { blockName });
+        foreach (KeyValuePair<BlockNode, Location?> pair in reader.BlockLocations) BlockLocations[pair.Key] = pair.Value;
+        if (inner.Any(diagnostic => diagnostic.IsError))
+        {
+            // What this use causes (its arguments, a cycle through it) is said as is; the block's own
+            // mistakes are reported on the block, and here one line says the use cannot be built.
+            diagnostics.AddRange(inner.Where(diagnostic => diagnostic.DescriptorId == DiagnosticDescriptors.BlockArgumentMismatch.Id
+                || diagnostic.DescriptorId == DiagnosticDescriptors.InvalidBlockUse.Id));
+            if (inner.Any(diagnostic => diagnostic.IsError && diagnostic.DescriptorId != DiagnosticDescriptors.BlockArgumentMismatch.Id
+                    && diagnostic.DescriptorId != DiagnosticDescriptors.InvalidBlockUse.Id))
+                Report(DiagnosticDescriptors.InvalidBlockUse, location, $"Block member '{name}' uses block '{block.Name}', which has errors; fix the block first");
+            return null;
+        }
+        if (body.Count == 0)
+        {
+            Report(DiagnosticDescriptors.InvalidBlockUse, location, $"Block '{block.Name}' used by '{name}' declares no layer members");
+            return null;
+        }
+        var node = new BlockNode(name, member.Name, block.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), block.Name, body.ToEquatableArray(), ShortcutOf(block));
+        BlockLocations[node] = location;
+        return node;
+    }
+
+    public static ShortcutMode ShortcutOf(INamedTypeSymbol block)
+    {
+        if (TypeIdentities.FindAttribute(block, ResidualAttribute) is not { } residual) return ShortcutMode.None;
+        object? value = residual.NamedArguments.FirstOrDefault(argument => argument.Key == "Shortcut").Value.Value;
+        return value is int shortcut ? shortcut switch { 1 => ShortcutMode.Identity, 2 => ShortcutMode.Projection, _ => ShortcutMode.Inferred } : ShortcutMode.Inferred;
+    }
+
+    /// <summary>The member's type when it is a [Block] class (fields and properties alike, so a misuse is reported, not ignored).</summary>
+    public static INamedTypeSymbol? BlockTypeOf(ISymbol member)
+    {
+        ITypeSymbol? type = member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        return type is INamedTypeSymbol named && TypeIdentities.HasAttribute(named, BlockAttribute) ? named : null;
+    }
+
+    public static bool IsLayerAttribute(AttributeData attribute)
+    {
+        for (INamedTypeSymbol? type = attribute.AttributeClass; type is not null; type = type.BaseType)
+            if (type.ToDisplayString() == LayerAttributeBase) return true;
+        return false;
+    }
+
+    private static string Simple(string fullName) => fullName.Substring(fullName.LastIndexOf('.') + 1);
+
+    private void Report(DiagnosticDescriptor descriptor, Location? location, string message) =>
+        diagnostics.Add(DiagnosticInfo.Create(descriptor, location, message));
+}

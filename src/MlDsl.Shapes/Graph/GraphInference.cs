@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MlDsl.Shapes;
+
+/// <summary>A residual block whose body's output no shortcut can be added to.</summary>
+/// <param name="Block">The block's use.</param>
+/// <param name="Message">Names the block, both shapes and why no projection reaches the body's shape.</param>
+public sealed record ResidualProblem(BlockNode Block, string Message);
+
+/// <summary>Inference over a model's graph of layers and blocks.</summary>
+/// <param name="Flat">Every layer in forward order (paths as members, residual projections after their block's body), as single-line models have them.</param>
+/// <param name="Nodes">The model's own members, blocks holding their resolved bodies.</param>
+public sealed record GraphInferenceResult(InferenceResult Flat, EquatableArray<ResolvedNode> Nodes, EquatableArray<ResidualProblem> ResidualProblems)
+{
+    public bool Succeeded => Flat.Succeeded && ResidualProblems.Count == 0;
+}
+
+/// <summary>
+/// Runs shape inference through blocks: a block's body is inferred from the shape it receives where
+/// it is used, and a residual block's shortcut is chosen (identity or 1×1 projection) from its input
+/// and its body's output. Layers inside blocks carry their path (<c>stage2.conv1</c>) as member, so
+/// every layer message names where it is.
+/// </summary>
+public static class GraphInference
+{
+    /// <param name="input">One example's feature shape.</param>
+    /// <param name="nodes">The model's members in declaration order.</param>
+    /// <param name="classes">The width the output must have, or null not to check it.</param>
+    /// <param name="outputs">What that width counts, for the message.</param>
+    public static GraphInferenceResult Infer(TensorShape input, IReadOnlyList<GraphNode> nodes, int? classes, string outputs = "classes")
+    {
+        var walk = new Walk();
+        List<ResolvedNode> resolved = walk.Sequence(input, nodes, out TensorShape? output);
+        if (output is { } shape && walk.Last is { } last && classes is { } count && !(shape.Rank == 1 && shape[0] == count))
+            walk.Problems.Add(new ShapeProblem(ShapeProblemKind.OutputClassMismatch, last,
+                $"The model ends in {shape} at '{last.Member}' but the label has {count} {outputs}; the last layer must produce ({count})",
+                count));
+        return new GraphInferenceResult(
+            new InferenceResult(walk.Flat.ToEquatableArray(), walk.Problems.ToEquatableArray()),
+            resolved.ToEquatableArray(),
+            walk.Residuals.ToEquatableArray());
+    }
+
+    private sealed class Walk
+    {
+        public List<ResolvedLayer> Flat { get; } = new();
+        public List<ShapeProblem> Problems { get; } = new();
+        public List<ResidualProblem> Residuals { get; } = new();
+        public LayerSpec? Last { get; private set; }
+
+        /// <returns>The resolved members; <paramref name="output"/> is null where inference had to stop.</returns>
+        public List<ResolvedNode> Sequence(TensorShape input, IReadOnlyList<GraphNode> nodes, out TensorShape? output)
+        {
+            var resolved = new List<ResolvedNode>();
+            TensorShape current = input;
+            foreach (GraphNode node in nodes)
+            {
+                switch (node)
+                {
+                    case LayerNode { Layer: var spec }:
+                        LayerOutcome outcome = LayerCatalogue.Find(spec.Kind).Infer(spec, current);
+                        if (outcome.Problem is { } problem) Problems.Add(problem);
+                        if (outcome.Layer is not { } layer)
+                        {
+                            output = null;
+                            return resolved;
+                        }
+                        Flat.Add(layer);
+                        resolved.Add(new ResolvedLayerNode(layer));
+                        current = layer.Output;
+                        Last = spec;
+                        break;
+
+                    case BlockNode block:
+                        List<ResolvedNode> body = Sequence(current, block.Body, out TensorShape? bodyOutput);
+                        if (bodyOutput is null)
+                        {
+                            output = null;
+                            return resolved;
+                        }
+                        ResolvedLayer? projection = block.Shortcut == ShortcutMode.None ? null : Shortcut(block, current, bodyOutput);
+                        resolved.Add(new ResolvedBlock(block, current, bodyOutput, body.ToEquatableArray(), projection));
+                        current = bodyOutput;
+                        break;
+                }
+            }
+            output = current;
+            return resolved;
+        }
+
+        /// <summary>The projection the shortcut needs (null for the identity), or a problem when none reaches the body's shape.</summary>
+        private ResolvedLayer? Shortcut(BlockNode block, TensorShape input, TensorShape output)
+        {
+            if (input.Equals(output) && block.Shortcut != ShortcutMode.Projection) return null;
+            string adds = $"Residual block {block.Describe()} adds its input {input} to its body's output {output}";
+            if (block.Shortcut == ShortcutMode.Identity)
+            {
+                Residuals.Add(new ResidualProblem(block, adds + "; an identity shortcut needs equal shapes: let the shortcut be inferred or make the body keep the shape"));
+                return null;
+            }
+            if (Projection(block, input, output, out string? why) is { } layer)
+            {
+                Flat.Add(layer);
+                return layer;
+            }
+            Residuals.Add(new ResidualProblem(block, adds + "; " + why));
+            return null;
+        }
+
+        private static ResolvedLayer? Projection(BlockNode block, TensorShape input, TensorShape output, out string? why)
+        {
+            why = null;
+            string member = block.Member + ".shortcut";
+            if (input.Rank != output.Rank)
+            {
+                why = $"a 1×1 projection keeps the rank ({input.Rank}) but the body makes it {output.Rank}";
+                return null;
+            }
+            if (input.Rank == 1)
+                return Resolve(LayerSpec.Of(member, 0, "Linear", new LayerArgument("OutFeatures", output[0])), input, output, ref why);
+
+            string kind = input.Rank == 3 ? "Conv2d" : input.Rank == 2 ? "Conv1d" : "";
+            if (kind.Length == 0 || !LayerCatalogue.All.Any(definition => definition.Name == kind))
+            {
+                why = $"MlDsl projects rank-1 features with Linear and (channels, height, width) maps with a 1×1 Conv2d, not a rank-{input.Rank} tensor";
+                return null;
+            }
+            if (Stride(input, output) is not { } stride)
+            {
+                why = $"no single stride of a 1×1 projection turns the input's sizes {Spatial(input)} into the body's {Spatial(output)}";
+                return null;
+            }
+            return Resolve(LayerSpec.Of(member, 0, kind,
+                new LayerArgument("OutChannels", output[0]), new LayerArgument("Kernel", 1), new LayerArgument("Stride", stride)), input, output, ref why);
+        }
+
+        private static ResolvedLayer? Resolve(LayerSpec spec, TensorShape input, TensorShape output, ref string? why)
+        {
+            LayerOutcome outcome = LayerCatalogue.Find(spec.Kind).Infer(spec, input);
+            if (outcome.Layer is { } layer && outcome.Problem is null && layer.Output.Equals(output)) return layer;
+            why = $"a 1×1 {spec.Kind} projection of {input} gives {outcome.Layer?.Output.ToString() ?? "no shape"}, not {output}";
+            return null;
+        }
+
+        /// <summary>The stride s with floor((n - 1) / s) + 1 = m for every spatial size, as a 1×1 kernel without padding slides.</summary>
+        private static int? Stride(TensorShape input, TensorShape output)
+        {
+            for (int stride = 1; stride <= input[1]; stride++)
+            {
+                bool fits = true;
+                for (int i = 1; i < input.Rank && fits; i++)
+                    fits = (input[i] - 1) / stride + 1 == output[i];
+                if (fits) return stride;
+            }
+            return null;
+        }
+
+        private static string Spatial(TensorShape shape) =>
+            "(" + string.Join(", ", shape.Dimensions.Skip(1)) + ")";
+    }
+}
