@@ -109,6 +109,8 @@ internal static class ModelEmitter
                 if (!definition.TrainOnly) calls.Add((layer, definition.Onnx(layer)));
             }
             string[] missing = calls.Where(call => call.Call is null).Select(call => $"'{call.Layer.Spec.FieldName}' ({call.Layer.Spec.Kind})").ToArray();
+            // Blocks (their residual adds and nested fields) are not in the ONNX export yet: say so rather than export a different network.
+            missing = missing.Concat(model.Nodes.OfType<ResolvedBlock>().Select(block => $"block {block.Block.Describe()}")).ToArray();
             if (missing.Length > 0)
             {
                 writer.Line($"throw new global::System.NotSupportedException(\"{model.Type.Name} cannot be exported to ONNX yet: no ONNX export for {string.Join(", ", missing)}\");");
