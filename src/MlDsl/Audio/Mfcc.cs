@@ -7,16 +7,19 @@ namespace MlDsl.Audio;
 /// <summary>
 /// Waveforms (N, samples) to MFCCs (N, 1, coefficients, frames): a mel spectrogram, decibels with
 /// an 80 dB floor, and an orthonormal DCT-II over the mel axis — torchaudio's MFCC defaults.
+/// <c>minHz</c> and <c>maxHz</c> bound the mel bank in Hz (torchaudio's
+/// <c>f_min</c>/<c>f_max</c>; 0 for <c>maxHz</c> means half the sample rate).
 /// </summary>
 public sealed class Mfcc : Module<Tensor, Tensor>
 {
     private readonly MelSpectrogram mel;
     private readonly Tensor dct; // [mels, coefficients]
 
-    public Mfcc(int sampleRate, int coefficients = 40, int nFft = 400, int hop = 0, int mels = 128, MelScaleKind scale = MelScaleKind.Htk)
+    public Mfcc(int sampleRate, int coefficients = 40, int nFft = 400, int hop = 0, int mels = 128, MelScaleKind scale = MelScaleKind.Htk,
+        double minHz = 0, double maxHz = 0)
         : base(nameof(Mfcc))
     {
-        mel = new MelSpectrogram(sampleRate, nFft, hop, mels, scale: scale);
+        mel = new MelSpectrogram(sampleRate, nFft, hop, mels, minHz, maxHz, scale);
         var matrix = new float[mels * coefficients];
         for (int n = 0; n < mels; n++)
             for (int k = 0; k < coefficients; k++)
