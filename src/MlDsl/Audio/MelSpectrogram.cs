@@ -31,6 +31,7 @@ public sealed class MelSpectrogram : Module<Tensor, Tensor>
         if (!(minHz >= 0 && minHz < top && top <= sampleRate / 2.0))
             throw new ArgumentOutOfRangeException(minHz >= top || minHz < 0 ? nameof(minHz) : nameof(maxHz),
                 $"the mel band must satisfy 0 <= minHz < maxHz <= {sampleRate / 2.0} Hz (half the sample rate), got minHz {minHz} Hz, maxHz {top} Hz");
+        SampleRate = sampleRate;
         fftSize = nFft;
         this.hop = hop > 0 ? hop : nFft / 2;
         window = hann_window(nFft, periodic: true);
@@ -43,6 +44,9 @@ public sealed class MelSpectrogram : Module<Tensor, Tensor>
         register_buffer("window", window, persistent: false);
         register_buffer("filters", filters, persistent: false);
     }
+
+    /// <summary>The waveform's sample rate in Hz.</summary>
+    public int SampleRate { get; }
 
     public override Tensor forward(Tensor waveform)
     {

@@ -32,6 +32,9 @@ public sealed class Mfcc : Module<Tensor, Tensor>
         register_buffer("dct", dct, persistent: false);
     }
 
+    /// <summary>The waveform's sample rate in Hz.</summary>
+    public int SampleRate => mel.SampleRate;
+
     public override Tensor forward(Tensor waveform)
     {
         using var scope = NewDisposeScope();
