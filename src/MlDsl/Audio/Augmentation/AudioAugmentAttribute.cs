@@ -16,6 +16,7 @@ public sealed class AudioAugmentAttribute(int sampleRate) : Attribute
     public double BandPassHighHz { get; set; }
     public double NoiseSnrDb { get; set; } = double.NaN;
     public string? NoiseFolder { get; set; }
+    public double RandomCrop { get; set; }
     public double Probability { get; set; } = 0.5;
     public int Copies { get; set; } = 1;
     public int Seed { get; set; } = 42;
@@ -25,6 +26,6 @@ public sealed class AudioAugmentAttribute(int sampleRate) : Attribute
     {
         SampleRate = SampleRate, Member = member, TimeStretch = TimeStretch, PitchShiftSemitones = PitchShiftSemitones,
         BandPassLowHz = BandPassLowHz, BandPassHighHz = BandPassHighHz, NoiseSnrDb = NoiseSnrDb, NoiseFolder = NoiseFolder,
-        Probability = Probability, Copies = Copies, Seed = Seed,
+        RandomCrop = RandomCrop, Probability = Probability, Copies = Copies, Seed = Seed,
     };
 }

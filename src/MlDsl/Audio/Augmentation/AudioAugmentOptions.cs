@@ -31,6 +31,12 @@ public sealed record AudioAugmentOptions
     /// <summary>WAV files of background noise (a folder, searched recursively), resampled to <see cref="SampleRate"/>; null mixes seeded white noise.</summary>
     public string? NoiseFolder { get; init; }
 
+    /// <summary>
+    /// Random crop: the copy keeps a window of (1 − x) of the waveform, at a seeded random start, placed at a random
+    /// offset among zeros (the row's length is fixed); 0 is off, at most 0.5. Clips are otherwise centre-cropped at ingestion.
+    /// </summary>
+    public double RandomCrop { get; init; }
+
     /// <summary>The chance that each switched-on effect is applied to a given copy.</summary>
     public double Probability { get; init; } = 0.5;
 

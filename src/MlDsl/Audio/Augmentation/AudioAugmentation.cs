@@ -75,10 +75,18 @@ public static class AudioAugmentation
         double factor = 1 + (random.NextDouble() * 2 - 1) * options.TimeStretch;
         double semitones = (random.NextDouble() * 2 - 1) * options.PitchShiftSemitones;
         int noiseSeed = random.Next();
+        bool crop = random.NextDouble() < options.Probability;
+        int cropSeed = random.Next();
 
         if (stretch && options.TimeStretch > 0) waveform = WaveformEffects.TimeStretch(waveform, options.SampleRate, factor);
         if (pitch && options.PitchShiftSemitones > 0) waveform = WaveformEffects.PitchShift(waveform, options.SampleRate, semitones);
         if (band && options.BandPass) waveform = WaveformEffects.BandPass(waveform, options.SampleRate, options.BandPassLowHz, options.BandPassHighHz);
+        if (crop && options.RandomCrop > 0)
+        {
+            var cropping = new Random(cropSeed);
+            int kept = (int)Math.Round(waveform.Length * (1 - options.RandomCrop));
+            waveform = ClipCropping.Crop(ClipCropping.Crop(waveform, kept, cropping), waveform.Length, cropping);
+        }
         if (noisy && !double.IsNaN(options.NoiseSnrDb)) waveform = WaveformEffects.MixNoise(waveform, Noise(noises, waveform.Length, new Random(noiseSeed)), options.NoiseSnrDb);
         return waveform;
     }
@@ -143,6 +151,7 @@ public static class AudioAugmentation
         Require(!options.BandPass || (options.BandPassLowHz > 0 && options.BandPassLowHz < options.BandPassHighHz && options.BandPassHighHz < nyquist),
             nameof(options.BandPassLowHz), $"band-pass {options.BandPassLowHz}–{options.BandPassHighHz} Hz; expected 0 < BandPassLowHz < BandPassHighHz < {nyquist} Hz (half the sample rate)");
         Require(double.IsNaN(options.NoiseSnrDb) || double.IsFinite(options.NoiseSnrDb), nameof(options.NoiseSnrDb), $"NoiseSnrDb = {options.NoiseSnrDb}; expected a finite SNR in dB, or NaN for no noise");
+        Require(options.RandomCrop is >= 0 and <= 0.5, nameof(options.RandomCrop), $"RandomCrop = {options.RandomCrop}; expected the share cut away, from 0 (off) to 0.5");
         Require(options.Probability is >= 0 and <= 1, nameof(options.Probability), $"Probability = {options.Probability}; expected 0 to 1");
         Require(options.Copies >= 0, nameof(options.Copies), $"Copies = {options.Copies}; expected 0 (replace) or more augmented copies per row");
     }
