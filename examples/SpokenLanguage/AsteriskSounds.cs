@@ -13,7 +13,7 @@ public static class AsteriskSounds
 
     /// <summary>
     /// Every prompt of every language (or <paramref name="perLanguage"/> of them, spread evenly) as a
-    /// two-second clip: longer prompts centre-cropped, shorter ones zero-padded.
+    /// two-second clip: silence trimmed at both ends, longer prompts centre-cropped, shorter ones zero-padded.
     /// </summary>
     public static List<SpokenClip> Load(int? perLanguage = null)
     {
@@ -30,8 +30,7 @@ public static class AsteriskSounds
                 files = Enumerable.Range(0, limit).Select(i => files[(int)((long)i * files.Length / limit)]).ToArray(); // spread over all categories
             foreach (string file in files)
             {
-                WavAudio audio = WavFile.Read(Path.Combine(root, file));
-                float[] samples = audio.SampleRate == SpokenClip.SampleRate ? audio.Samples : Resampler.Resample(audio.Samples, audio.SampleRate, SpokenClip.SampleRate);
+                float[] samples = Speech(Path.Combine(root, file));
                 string prompt = file[..^".wav".Length];
                 clips.Add(new SpokenClip
                 {
@@ -55,11 +54,13 @@ public static class AsteriskSounds
         if (files.Length == 0) throw new FileNotFoundException($"{path}: no .wav files", path);
         return files.Select(file =>
         {
-            WavAudio audio = WavFile.Read(file);
-            float[] samples = audio.SampleRate == SpokenClip.SampleRate ? audio.Samples : Resampler.Resample(audio.Samples, audio.SampleRate, SpokenClip.SampleRate);
+            float[] samples = Speech(file);
             return new SpokenClip { Samples = Fit(samples, SpokenClip.Length), Language = 0, Prompt = Path.GetFileNameWithoutExtension(file), Category = "unlabelled" };
         }).ToList();
     }
+
+    /// <summary>The recording at 8 kHz with leading and trailing silence trimmed (40 dB below its loudest 20 ms), so the two seconds kept are speech.</summary>
+    private static float[] Speech(string file) => ClipCropping.TrimSilence(WavFile.Read(file, SpokenClip.SampleRate).Samples, SpokenClip.SampleRate);
 
     /// <summary>The middle <paramref name="length"/> samples, or all of them followed by silence.</summary>
     public static float[] Fit(float[] samples, int length)

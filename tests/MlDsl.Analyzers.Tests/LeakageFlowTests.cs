@@ -196,6 +196,31 @@ public sealed class LeakageFlowTests
         """, Warning("MLDSL0026", 0));
 
     [Fact]
+    public Task Audio_augmentation_of_every_row_before_the_split_copies_rows_across_it() => Verify("""
+            public static void Run(IReadOnlyList<Reading> all)
+            {
+                var options = new MlDsl.Audio.Augmentation.AudioAugmentOptions { SampleRate = 8000, NoiseSnrDb = 10, PitchShiftSemitones = 2 };
+                var augmented = {|#0:MlDsl.Audio.Augmentation.AudioAugmentation.Augment(all, options)|};
+                var split = augmented.Split();
+                using var model = new ReadingNet();
+                model.Fit(split.Train, split.Validation);
+            }
+        """, Warning("MLDSL0026", 0));
+
+    [Fact]
+    public Task Audio_augmentation_of_the_training_split_only_is_silent() => Verify("""
+            public static void Run(IReadOnlyList<Reading> all)
+            {
+                var split = all.Split();
+                var options = new MlDsl.Audio.Augmentation.AudioAugmentOptions { SampleRate = 8000, TimeStretch = 0.1, BandPassLowHz = 300, BandPassHighHz = 3400 };
+                var train = MlDsl.Audio.Augmentation.AudioAugmentation.Augment(split.Train, options);
+                using var model = new ReadingNet();
+                model.Fit(train, split.Validation);
+                model.Evaluate(split.Test);
+            }
+        """);
+
+    [Fact]
     public Task Oversampling_the_training_rows_and_concatenating_disjoint_parts_are_silent() => Verify("""
             public static void Run(IReadOnlyList<Reading> all)
             {

@@ -7,8 +7,13 @@ namespace MlDsl.Audio;
 /// <summary>
 /// Waveforms (N, samples) to a power mel spectrogram (N, 1, mels, frames), on libtorch: centred
 /// frames with reflect padding, a periodic Hann window, <c>stft</c>, |X|², and the mel filter bank
-/// as one matrix product. Frames = 1 + samples / hop. Matches torchaudio's MelSpectrogram.
+/// as one matrix product. Frames = 1 + samples / hop. Matches torchaudio's MelSpectrogram;
+/// <c>minHz</c> and <c>maxHz</c> are its <c>f_min</c>/<c>f_max</c> (0 for
+/// <c>maxHz</c> means half the sample rate).
 /// </summary>
+/// <exception cref="ArgumentOutOfRangeException">
+/// A size is not positive, or the band is not 0 ≤ minHz &lt; maxHz ≤ sampleRate / 2 (checked here, before libtorch sees it).
+/// </exception>
 public sealed class MelSpectrogram : Module<Tensor, Tensor>
 {
     private readonly int fftSize;
@@ -20,10 +25,17 @@ public sealed class MelSpectrogram : Module<Tensor, Tensor>
         MelScaleKind scale = MelScaleKind.Htk, bool slaneyNormalize = false)
         : base(nameof(MelSpectrogram))
     {
+        if (sampleRate <= 0) throw new ArgumentOutOfRangeException(nameof(sampleRate), $"the sample rate must be positive, got {sampleRate} Hz");
+        if (nFft <= 0 || mels <= 0 || hop < 0) throw new ArgumentOutOfRangeException(nFft <= 0 ? nameof(nFft) : mels <= 0 ? nameof(mels) : nameof(hop), $"sizes must be positive: nFft {nFft}, mels {mels}, hop {hop}");
+        double top = maxHz > 0 ? maxHz : sampleRate / 2.0;
+        if (!(minHz >= 0 && minHz < top && top <= sampleRate / 2.0))
+            throw new ArgumentOutOfRangeException(minHz >= top || minHz < 0 ? nameof(minHz) : nameof(maxHz),
+                $"the mel band must satisfy 0 <= minHz < maxHz <= {sampleRate / 2.0} Hz (half the sample rate), got minHz {minHz} Hz, maxHz {top} Hz");
+        SampleRate = sampleRate;
         fftSize = nFft;
         this.hop = hop > 0 ? hop : nFft / 2;
         window = hann_window(nFft, periodic: true);
-        double[,] bank = MelScale.FilterBank(nFft / 2 + 1, mels, sampleRate, minHz, maxHz > 0 ? maxHz : sampleRate / 2.0, scale, slaneyNormalize);
+        double[,] bank = MelScale.FilterBank(nFft / 2 + 1, mels, sampleRate, minHz, top, scale, slaneyNormalize);
         var transposed = new float[bank.GetLength(1) * mels];
         for (int m = 0; m < mels; m++)
             for (int bin = 0; bin < bank.GetLength(1); bin++)
@@ -38,6 +50,9 @@ public sealed class MelSpectrogram : Module<Tensor, Tensor>
 
     /// <summary>The filter bank [bins, mels], for the ONNX export.</summary>
     internal Tensor Filters => filters;
+
+    /// <summary>The waveform's sample rate in Hz.</summary>
+    public int SampleRate { get; }
 
     public override Tensor forward(Tensor waveform)
     {

@@ -7,6 +7,8 @@ namespace MlDsl.Audio;
 /// <summary>
 /// Waveforms (N, samples) to MFCCs (N, 1, coefficients, frames): a mel spectrogram, decibels with
 /// an 80 dB floor, and an orthonormal DCT-II over the mel axis — torchaudio's MFCC defaults.
+/// <c>minHz</c> and <c>maxHz</c> bound the mel bank in Hz (torchaudio's
+/// <c>f_min</c>/<c>f_max</c>; 0 for <c>maxHz</c> means half the sample rate).
 /// </summary>
 public sealed class Mfcc : Module<Tensor, Tensor>
 {
@@ -25,7 +27,7 @@ public sealed class Mfcc : Module<Tensor, Tensor>
         double minHz = 0, double maxHz = 0)
         : base(nameof(Mfcc))
     {
-        mel = new MelSpectrogram(sampleRate, nFft, hop, mels, minHz, maxHz, scale: scale);
+        mel = new MelSpectrogram(sampleRate, nFft, hop, mels, minHz, maxHz, scale);
         var matrix = new float[mels * coefficients];
         for (int n = 0; n < mels; n++)
             for (int k = 0; k < coefficients; k++)
@@ -42,6 +44,9 @@ public sealed class Mfcc : Module<Tensor, Tensor>
     internal MelSpectrogram Mel => mel;
 
     internal Tensor Dct => dct;
+
+    /// <summary>The waveform's sample rate in Hz.</summary>
+    public int SampleRate => mel.SampleRate;
 
     public override Tensor forward(Tensor waveform)
     {

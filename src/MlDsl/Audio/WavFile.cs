@@ -35,8 +35,24 @@ public static class WavFile
         return Parse(bytes, path);
     }
 
+    /// <summary>The file read as <see cref="Read(string)"/> does, resampled to <paramref name="sampleRate"/> Hz when it holds another rate (<see cref="Resampler"/>).</summary>
+    /// <exception cref="AudioFormatException">As for <see cref="Read(string)"/>, or the file's rate cannot be resampled to <paramref name="sampleRate"/>; the message names the file.</exception>
+    public static WavAudio Read(string path, int sampleRate)
+    {
+        WavAudio audio = Read(path);
+        if (audio.SampleRate == sampleRate) return audio;
+        try
+        {
+            return audio with { Samples = Resampler.Resample(audio.Samples, audio.SampleRate, sampleRate), SampleRate = sampleRate };
+        }
+        catch (ArgumentOutOfRangeException problem)
+        {
+            throw new AudioFormatException(path, $"recorded at {audio.SampleRate} Hz, which cannot be resampled to {sampleRate} Hz: {problem.Message.Split(" (Parameter")[0]}");
+        }
+    }
+
     /// <summary>Parses the bytes of a WAV file; <paramref name="name"/> is used in messages.</summary>
-    /// <exception cref="AudioFormatException">As for <see cref="Read"/>.</exception>
+    /// <exception cref="AudioFormatException">As for <see cref="Read(string)"/>.</exception>
     public static WavAudio Parse(ReadOnlySpan<byte> bytes, string name)
     {
         if (bytes.Length < 12 || Ascii(bytes, 0) != "RIFF" || Ascii(bytes, 8) != "WAVE")

@@ -5,13 +5,19 @@ namespace MlDsl.Deployment;
 /// <summary>
 /// The artifact format's fixed file set and size limits (checked before a byte is read). Version 2
 /// keeps each export in its own version folder under the artifact folder, named by the pointer file
-/// <c>CURRENT</c> together with the SHA-256 of the version's <c>manifest.json</c>.
+/// <c>CURRENT</c> together with the SHA-256 of the version's <c>manifest.json</c>. Version 3 adds the
+/// optional <c>audio_reference.json</c> (clip summaries of the training waveforms for models that start
+/// with an audio front end); version 2 artifacts, which never hold it, are still read.
 /// </summary>
 internal static class ArtifactFormat
 {
-    public const int Version = 2;
-    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Reference = "reference.json", Tokenizer = "tokenizer.json";
-    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Tokenizer],
+    public const int Version = 3;
+
+    /// <summary>The versions this MlDsl reads: 2 is 3 without the audio reference.</summary>
+    public static readonly IReadOnlyList<int> ReadableVersions = [2, 3];
+    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Reference = "reference.json",
+        Tokenizer = "tokenizer.json", AudioReference = "audio_reference.json";
+    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Tokenizer, AudioReference],
         MaxManifestBytes: 64L << 20, MaxJsonBytes: 256L << 20, MaxFileBytes: Array.MaxLength);
 
     /// <summary>The files of a format-1 artifact, written straight into the artifact folder; an export over one removes them.</summary>

@@ -16,10 +16,10 @@ internal static class ArtifactJson
     {
         const string file = ArtifactFormat.Manifest;
         int? version = StrictJson.TopLevelInteger(json, nameof(ArtifactManifest.FormatVersion), directory, file);
-        if (version != ArtifactFormat.Version)
+        if (version is not { } known || !ArtifactFormat.ReadableVersions.Contains(known))
             throw new ArtifactException(directory, file, version is null
                 ? $"has no integer FormatVersion; expected {ArtifactFormat.Version}"
-                : $"format version {version}; this MlDsl reads version {ArtifactFormat.Version}");
+                : $"format version {version}; this MlDsl reads versions {string.Join(" and ", ArtifactFormat.ReadableVersions)}");
         ArtifactManifest manifest = StrictJson.Parse<ArtifactManifest>(json, directory, file);
         ArtifactException Bad(string member, string problem) => new(directory, file, $"{member} {problem}");
         if (string.IsNullOrWhiteSpace(manifest.ModelName)) throw Bad("ModelName", "is empty; expected the generated model's name");
@@ -30,7 +30,30 @@ internal static class ArtifactJson
         if (Array.IndexOf(manifest.ClassNames, null) is var name and >= 0) throw Bad($"ClassNames[{name}]", "is null; expected a class name");
         if (manifest.Settings.FirstOrDefault(pair => pair.Value is null) is { Key: { } setting }) throw Bad($"Settings.{setting}", "is null; expected text");
         if (manifest.Files.FirstOrDefault(pair => pair.Value is null) is { Key: { } entry }) throw Bad($"Files['{entry}']", "is null; expected a SHA-256 of 64 hex digits");
+        if (manifest.FormatVersion < 3 && manifest.Files.ContainsKey(ArtifactFormat.AudioReference))
+            throw Bad("Files", $"lists {ArtifactFormat.AudioReference}, which format version {manifest.FormatVersion} never holds");
         return manifest;
+    }
+
+    /// <summary>The clip summaries of the training waveforms: one column per summary name, all of one length, every value finite.</summary>
+    public static AudioReference AudioReference(byte[] json, string directory)
+    {
+        const string file = ArtifactFormat.AudioReference;
+        AudioReference saved = StrictJson.Parse<AudioReference>(json, directory, file);
+        ArtifactException Bad(string problem) => new(directory, file, problem);
+        if (saved.SampleRate <= 0) throw Bad($"SampleRate is {saved.SampleRate}; expected a positive rate in Hz");
+        if (!saved.Features.SequenceEqual(MlDsl.Audio.Monitoring.ClipSummary.Names))
+            throw Bad($"summarises [{Preview(saved.Features)}]; this MlDsl summarises clips as [{Preview(MlDsl.Audio.Monitoring.ClipSummary.Names)}]");
+        if (saved.Columns.Length != saved.Features.Length) throw Bad($"holds {saved.Columns.Length} columns for {saved.Features.Length} Features; expected one per feature");
+        for (int i = 0; i < saved.Columns.Length; i++)
+        {
+            if (saved.Columns[i] is null) throw Bad($"column {i} ({saved.Features[i]}) is null; expected numbers");
+            if (saved.Columns[i].Length != saved.Columns[0].Length || saved.Columns[i].Length > MaxReferenceRows)
+                throw Bad($"column {i} ({saved.Features[i]}) holds {saved.Columns[i].Length} values; column 0 holds {saved.Columns[0].Length} (at most {MaxReferenceRows})");
+            if (Array.FindIndex(saved.Columns[i], value => !double.IsFinite(value)) is var bad and >= 0)
+                throw Bad($"column {i} ({saved.Features[i]}) value {bad} is not a finite number");
+        }
+        return saved;
     }
 
     /// <summary>The artifact's imputer, from its verified bytes.</summary>

@@ -56,6 +56,7 @@ public static partial class ModelArtifact
             if (contents.Imputer is { } imputer) version.Write(ArtifactFormat.Imputer, imputer.Save);
             if (contents.Tokenizer is { } tokenizer) version.Write(ArtifactFormat.Tokenizer, tokenizer.Save);
             version.Write(ArtifactFormat.Reference, JsonSerializer.SerializeToUtf8Bytes(ReferenceSample(contents.TrainingRows)));
+            if (AudioReferenceSample(model, contents.TrainingRows) is { } audio) version.Write(ArtifactFormat.AudioReference, JsonSerializer.SerializeToUtf8Bytes(audio));
             // JSON has no NaN: a metric that could not be computed (R² of constant targets) is left out.
             var metrics = contents.Evaluation.Metrics.Where(pair => double.IsFinite(pair.Value)).ToDictionary(pair => pair.Key, pair => pair.Value);
             var manifest = new ArtifactManifest(FormatVersion, modelName, typeof(TRow).Name, TRow.FeatureNames.ToArray(), TRow.LabelName,
@@ -116,10 +117,12 @@ public static partial class ModelArtifact
         var imputer = files.TryGetValue(ArtifactFormat.Imputer, out byte[]? imputerJson) ? ArtifactJson.Imputer(imputerJson, version.Directory) : null;
         var tokenizer = files.TryGetValue(ArtifactFormat.Tokenizer, out byte[]? tokenizerJson) ? ArtifactJson.Tokenizer(tokenizerJson, version.Directory) : null;
         double[][] reference = ArtifactJson.Reference(files[ArtifactFormat.Reference], version.Directory, manifest);
+        AudioReference? audio = files.TryGetValue(ArtifactFormat.AudioReference, out byte[]? audioJson) ? ArtifactJson.AudioReference(audioJson, version.Directory) : null;
         return new OpenedArtifact(root, version.Directory, version.Digest, manifest, files[ArtifactFormat.Weights], transform, reference)
         {
             Imputer = imputer,
             Tokenizer = tokenizer,
+            AudioReference = audio,
         };
     }
 
@@ -134,6 +137,29 @@ public static partial class ModelArtifact
         FeatureColumns.Of(rows, MonitoredIndices(TRow.FeatureLength), limit);
 
     private static double[][] ReferenceSample<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow> => MonitoredColumns(rows, ReferenceRows);
+
+    /// <summary>
+    /// For a model that starts with an audio front end (its rows are waveforms), the clip summaries of up to
+    /// <see cref="ReferenceRows"/> evenly spaced training rows; null for any other model.
+    /// </summary>
+    private static AudioReference? AudioReferenceSample<TRow>(torch.nn.Module model, IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
+    {
+        if (MlDsl.Pipelines.AudioFrontEnd.Find(model) is not { } frontEnd || rows.Count == 0) return null;
+        int rate = frontEnd.SampleRate;
+        return new AudioReference(rate, MlDsl.Audio.Monitoring.ClipSummary.Names.ToArray(), MlDsl.Audio.Monitoring.ClipSummary.Columns(Waveforms(rows, ReferenceRows), rate));
+    }
+
+    /// <summary>The feature buffers of up to <paramref name="limit"/> evenly spaced rows: the waveforms an audio model takes.</summary>
+    internal static float[][] Waveforms<TRow>(IReadOnlyList<TRow> rows, int limit = int.MaxValue) where TRow : IDatasetRow<TRow>
+    {
+        int count = Math.Min(rows.Count, limit);
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var samples = new float[TRow.FeatureLength];
+            TRow.WriteFeatures(rows[(int)((long)i * rows.Count / count)], samples);
+            return samples;
+        }).ToArray();
+    }
 
     // A format-1 export wrote its files straight into the folder, staged beside it in "<name>.staging-<8 hex>"
     // and moved the old one to "<name>.retired-<8 hex>"; the new version replaces all three.

@@ -46,6 +46,9 @@ public sealed class OpenedArtifact
     /// <summary>The tokenizer fitted on the training split that turns text into token ids; null when the pipeline had none.</summary>
     public MlDsl.Data.Text.Tokenizer? Tokenizer { get; internal init; }
 
+    /// <summary>Clip summaries of the training waveforms, for a model that starts with an audio front end; null otherwise (and in format-2 artifacts).</summary>
+    public AudioReference? AudioReference { get; internal init; }
+
     /// <summary>Loads the model with its generated <c>Load</c>, e.g. <c>artifact.LoadModel(DigitCnn.Load)</c>, from the verified bytes.</summary>
     /// <exception cref="ModelFileException">The weights do not fit the model (another model, other shapes).</exception>
     /// <exception cref="ArtifactException">The manifest names another model than the one loaded.</exception>
@@ -80,10 +83,16 @@ public sealed class OpenedArtifact
                 $"ClassNames lists {Manifest.ClassNames.Length} names; {typeof(TRow).Name}'s {TRow.LabelKind.ToString().ToLowerInvariant()} label {TRow.LabelName} has {classes}");
     }
 
-    /// <summary>Compares <paramref name="rows"/> with the training reference sample stored in the artifact.</summary>
+    /// <summary>
+    /// Compares <paramref name="rows"/> with the training reference sample stored in the artifact. Rows of an audio
+    /// model (one with an <see cref="AudioReference"/>) are compared by what they sound like — RMS, zero-crossing
+    /// rate, spectral centroid, rolloff, flatness and MFCC means per clip — rather than by raw sample positions.
+    /// </summary>
     public DriftReport Monitor<TRow>(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) where TRow : IDatasetRow<TRow>
     {
         CheckSchema<TRow>();
+        if (AudioReference is { } audio)
+            return DriftMonitor.Compare(audio.Features, audio.Columns, MlDsl.Audio.Monitoring.ClipSummary.Columns(ModelArtifact.Waveforms(rows), audio.SampleRate), thresholds);
         string[] monitored = ModelArtifact.MonitoredIndices(Manifest.Features.Length).Select(index => Manifest.Features[index]).ToArray();
         return DriftMonitor.Compare(monitored, reference, ModelArtifact.MonitoredColumns(rows), thresholds);
     }

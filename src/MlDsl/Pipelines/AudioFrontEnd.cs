@@ -25,6 +25,9 @@ internal sealed class AudioFrontEnd
     /// <summary>The front end's layers in the order the model runs them; borrowed from the model, not owned.</summary>
     public IReadOnlyList<Module<Tensor, Tensor>> Layers { get; }
 
+    /// <summary>The sample rate of the waveforms the front end takes, in Hz.</summary>
+    public int SampleRate => Layers.Select(layer => layer switch { MelSpectrogram mel => mel.SampleRate, Mfcc mfcc => mfcc.SampleRate, _ => 0 }).First(rate => rate > 0);
+
     /// <summary>What the vertical axis of the output counts: mel bins, or cepstral coefficients after an Mfcc.</summary>
     public string BinLabel => Layers.Any(layer => layer is Mfcc) ? "MFCC coefficient" : "mel bin";
 

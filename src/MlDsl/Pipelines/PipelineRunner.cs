@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MlDsl.Analysis;
+using MlDsl.Audio.Augmentation;
 using MlDsl.Data;
 using MlDsl.Data.Csv;
 using MlDsl.Data.Imputation;
@@ -67,6 +68,13 @@ public static class PipelineRunner
             int before = train.Length;
             train = Stage("oversample", () => Oversample(pipeline.Oversample, train, splitOptions.Seed), rows => $"{pipeline.Oversample}: {before} -> {rows.Length} training rows");
         }
+        // Waveform augmentation declared on the dataset ([AudioAugment]): the training rows only, after balancing, so copies are never split apart.
+        AudioAugmentOptions? augment = AudioAugmentation.Declared<TRow>() is { } declared ? declared with { Seed = options.Seed ?? declared.Seed } : null;
+        if (augment is not null)
+        {
+            int before = train.Length;
+            train = Stage("augment", () => AudioAugmentation.Augment(train, augment), rows => $"{augment.Member}: {before} -> {rows.Length} training rows");
+        }
 
         FitOptions training = pipeline.Training with
         {
@@ -102,6 +110,7 @@ public static class PipelineRunner
                     ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
                     ["split"] = splitOptions.ToString(), ["transform"] = pipeline.Transform.ToString(),
                     ["impute"] = pipeline.Impute.ToString(), ["oversample"] = pipeline.Oversample.ToString(),
+                    ["augment"] = augment is null ? "none" : augment.ToString(),
                 }) { Imputer = imputer });
             return Path.GetFullPath(pipeline.ExportDirectory);
         }, path => path);

@@ -46,6 +46,33 @@ public sealed class SpectrogramTests
     }
 
     [Fact]
+    public void A_mel_band_from_20_to_3800_hz_matches_torchaudio_f_min_and_f_max()
+    {
+        using var layer = new MelSpectrogram(sampleRate: 8000, nFft: 256, hop: 80, mels: 32, minHz: 20, maxHz: 3800);
+
+        TorchaudioReference.AssertClose(TorchaudioReference.Matrix("mel_htk_fmin20_fmax3800"), Run(layer), 1e-4);
+    }
+
+    [Fact]
+    public void Mfcc_over_a_20_to_3800_hz_band_matches_torchaudio()
+    {
+        using var layer = new Mfcc(sampleRate: 8000, coefficients: 13, nFft: 256, hop: 80, mels: 32, minHz: 20, maxHz: 3800);
+
+        TorchaudioReference.AssertClose(TorchaudioReference.Matrix("mfcc13_fmin20_fmax3800"), Run(layer), 1e-4, floor: 1);
+    }
+
+    [Theory]
+    [InlineData(20.0, 5000.0, "maxHz")]     // above Nyquist at 8 kHz
+    [InlineData(3000.0, 2000.0, "minHz")]   // an empty band
+    [InlineData(-5.0, 0.0, "minHz")]
+    public void A_mel_band_outside_0_to_nyquist_is_refused_before_libtorch_sees_it(double minHz, double maxHz, string parameter)
+    {
+        var problem = Assert.Throws<ArgumentOutOfRangeException>(() => new MelSpectrogram(8000, nFft: 256, mels: 32, minHz: minHz, maxHz: maxHz));
+
+        Assert.Equal(parameter, problem.ParamName);
+    }
+
+    [Fact]
     public void Frames_follow_the_centred_stft_count()
     {
         using var layer = new MelSpectrogram(sampleRate: 8000, nFft: 256, hop: 80, mels: 32);

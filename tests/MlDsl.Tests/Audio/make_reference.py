@@ -24,6 +24,11 @@ slaney = torchaudio.functional.melscale_fbanks(n_freqs=129, f_min=0.0, f_max=400
                                                norm="slaney", mel_scale="slaney")
 resampled = torchaudio.functional.resample(signal, orig_freq=8000, new_freq=16000)
 down = torchaudio.functional.resample(signal, orig_freq=8000, new_freq=6000)
+odd = torchaudio.functional.resample(signal, orig_freq=8000, new_freq=22050)
+# f_min 20 Hz and f_max 3800 Hz: the MinHz/MaxHz options of MelSpectrogram and Mfcc.
+mel_band = torchaudio.transforms.MelSpectrogram(sample_rate=rate, n_fft=256, hop_length=80, n_mels=32, f_min=20.0, f_max=3800.0)(signal)
+mfcc_band = torchaudio.transforms.MFCC(sample_rate=rate, n_mfcc=13,
+                                       melkwargs={"n_fft": 256, "hop_length": 80, "n_mels": 32, "f_min": 20.0, "f_max": 3800.0})(signal)
 
 json.dump({
     "torchaudio": torchaudio.__version__,
@@ -34,4 +39,7 @@ json.dump({
     "fbank_slaney": slaney.t().tolist(),
     "resampled_16000": resampled.tolist(),
     "resampled_6000": down.tolist(),
+    "resampled_22050": odd.tolist(),
+    "mel_htk_fmin20_fmax3800": mel_band.tolist(),
+    "mfcc13_fmin20_fmax3800": mfcc_band.tolist(),
 }, open("torchaudio_reference.json", "w"))

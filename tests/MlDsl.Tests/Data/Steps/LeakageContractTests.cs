@@ -38,6 +38,15 @@ public sealed class LeakageContractTests
     }
 
     [Fact]
+    public void Audio_augmentation_says_which_rows_it_multiplies()
+    {
+        MethodInfo augment = typeof(MlDsl.Audio.Augmentation.AudioAugmentation).GetMethod(nameof(MlDsl.Audio.Augmentation.AudioAugmentation.Augment))!;
+
+        Assert.Equal("train", augment.GetCustomAttribute<MultipliesRowsAttribute>()?.Parameter);
+        Assert.Contains("train", augment.GetParameters().Select(p => p.Name));
+    }
+
+    [Fact]
     public void Fitted_steps_apply_to_rows_through_an_instance_method()
     {
         foreach (Type fitted in new[] { typeof(Imputer), typeof(SelectKBest), typeof(TargetEncoding<Purchase>) })
