@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MlDsl.Data.Splits;
 using MlDsl.Doctor;
 
 namespace MlDsl.Examples.Mnist;
