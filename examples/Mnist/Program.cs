@@ -4,7 +4,7 @@ using MlDsl.Data.Splits;
 using MlDsl.Examples.Mnist;
 using MlDsl.Training;
 
-// With a pipeline command (run, validate, evaluate, predict, monitor) this is MnistPipeline's command
+// With a pipeline command (run, validate, evaluate, predict, monitor, doctor) this is MnistPipeline's command
 // line; without, it trains the attribute-declared CNN on 8,000 real MNIST digits and tests it on the 2,000 held out.
 if (args is ["write-images", var folder, ..])
 {
@@ -16,6 +16,7 @@ if (args is ["write-images", var folder, ..])
     Console.WriteLine($"wrote {count} digits to {folder}/<digit>/*.png");
     return 0;
 }
+if (args is ["label-noise", ..]) return LabelNoiseExperiment.Run(args);
 if (args.Length > 0 && !char.IsDigit(args[0][0])) return MnistPipeline.RunCommandLine(args);
 
 int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 12;

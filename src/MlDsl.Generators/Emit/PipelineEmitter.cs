@@ -36,7 +36,10 @@ internal static class PipelineEmitter
                 writer.Line("/// <summary>Runs every stage once; the result holds each stage's outcome and time.</summary>");
                 writer.Line("public static PipelineRun Run(PipelineOptions options) => PipelineRunner.Run(Definition, options);");
                 writer.Line();
-                writer.Line("/// <summary>The pipeline's command line: run, validate, evaluate, predict, monitor.</summary>");
+                writer.Line("/// <summary>Examines model, training options and training rows before a long run (see <see cref=\"global::MlDsl.Doctor.ModelDoctor\"/>).</summary>");
+                writer.Line("public static global::MlDsl.Doctor.DoctorReport Doctor(global::MlDsl.Doctor.DoctorOptions? options = null) => PipelineDoctor.Run(Definition, options);");
+                writer.Line();
+                writer.Line("/// <summary>The pipeline's command line: run, validate, evaluate, predict, monitor, doctor.</summary>");
                 writer.Line("public static int RunCommandLine(string[] args) => PipelineCommandLine.Run(Definition, args);");
             }
         }

@@ -46,14 +46,39 @@ public sealed record ClassificationReport(
     {
         get
         {
-            var metrics = new Dictionary<string, double> { ["accuracy"] = Accuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["bias_gap"] = BiasGap };
+            var metrics = new Dictionary<string, double>
+            {
+                ["accuracy"] = Accuracy, ["balanced_accuracy"] = BalancedAccuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["f1_micro"] = MicroF1, ["bias_gap"] = BiasGap,
+            };
+            Averages.AddTo(metrics);
             if (RocAuc is { } auc) metrics["roc_auc"] = auc;
+            if (LogLoss is { } logLoss) metrics["log_loss"] = logLoss;
+            if (PrecisionRecall is { } curve) metrics["average_precision"] = curve.AveragePrecision;
+            if (Calibration is { } calibration) metrics["expected_calibration_error"] = calibration.ExpectedCalibrationError;
             return ClassMetrics.AddAll(metrics, Classes);
         }
     }
 
     /// <summary>Slice values with fewer rows are listed but not judged: they count neither in the bias gap nor in the gate's slice floors.</summary>
     public int MinSliceRows { get; init; } = 1;
+
+    /// <summary>
+    /// The mean recall of the classes that have rows (scikit-learn's <c>balanced_accuracy_score</c>): what
+    /// accuracy would be if every class were equally common, so a majority-class answer scores 1 / C.
+    /// </summary>
+    public double BalancedAccuracy => Undefined.MeanOfDefined(Classes.Select(c => c.Recall));
+
+    /// <summary>Macro and support-weighted precision, recall and F1.</summary>
+    public AveragedScores Averages => AveragedScores.Of(Classes);
+
+    /// <summary>Cross-entropy of the predicted probabilities (scikit-learn's <c>log_loss</c>); null without probabilities.</summary>
+    public double? LogLoss { get; init; }
+
+    /// <summary>The positive class's precision–recall curve and average precision (binary labels with probabilities; null otherwise, or without positive rows).</summary>
+    public PrecisionRecallCurve? PrecisionRecall { get; init; }
+
+    /// <summary>Reliability of the predicted class's probability in 10 bins and its expected calibration error (with probabilities; null otherwise).</summary>
+    public CalibrationCurve? Calibration { get; init; }
 
     public IReadOnlyList<SliceScore> SliceScores => Slices.Where(slice => slice.Count >= MinSliceRows).Select(slice => new SliceScore(slice.Slice, slice.Value, "accuracy", slice.Accuracy, slice.Count)).ToArray();
 
@@ -69,7 +94,7 @@ public sealed record ClassificationReport(
     /// <param name="rows">The rows, with their true labels and slices.</param>
     /// <param name="predicted">The predicted class of each row.</param>
     /// <param name="classNames">Names for the classes, in class-index order.</param>
-    /// <param name="probabilities">Per row, the class probabilities; for a binary label they give the ROC-AUC.</param>
+    /// <param name="probabilities">Per row, the class probabilities: they give the log loss and calibration, and for a binary label the ROC-AUC, average precision and precision–recall curve.</param>
     /// <exception cref="RowDataException">A row's label is not a class index in [0, classes - 1] (labels are 0-based).</exception>
     /// <exception cref="ArgumentException">The counts of rows and predictions differ, or a prediction is not a class index.</exception>
     public static ClassificationReport Compute<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<int> predicted, IReadOnlyList<string>? classNames = null,
@@ -108,7 +133,15 @@ public sealed record ClassificationReport(
         // F1 is undefined exactly for the classes absent from both the rows and the predictions, and
         // macro F1 leaves those out, as scikit-learn's zero_division=np.nan does.
         double macroF1 = Undefined.MeanOfDefined(perClass.Select(metrics => metrics.F1));
-        return new ClassificationReport(accuracy, perClass, macroF1, accuracy, confusion, slices, auc);
+        var report = new ClassificationReport(accuracy, perClass, macroF1, accuracy, confusion, slices, auc);
+        return probabilities is null ? report : report with
+        {
+            LogLoss = ProbabilityScores.LogLoss(actual, probabilities, classes),
+            PrecisionRecall = classes == 2 ? PrecisionRecallCurve.Compute(actual.Select(label => label == 1).ToArray(), probabilities.Select(p => (double)p[1]).ToArray()) : null,
+            Calibration = classes == 2
+                ? CalibrationCurve.Compute(actual.Select(label => label == 1).ToArray(), probabilities.Select(p => (double)p[1]).ToArray())
+                : CalibrationCurve.Compute(Enumerable.Range(0, rows.Count).Select(i => actual[i] == predicted[i]).ToArray(), probabilities.Select((p, i) => (double)p[predicted[i]]).ToArray()),
+        };
     }
 
     /// <summary>
@@ -131,6 +164,11 @@ public sealed record ClassificationReport(
         var text = new StringBuilder();
         text.Append($"accuracy {Undefined.Percent(Accuracy)}   macro F1 {Undefined.Show(MacroF1, "F3")}   micro F1 {Undefined.Show(MicroF1, "F3")}");
         if (RocAuc is { } auc) text.Append(CultureInfo.InvariantCulture, $"   ROC-AUC {auc:F4}");
+        text.Append('\n');
+        text.Append($"balanced accuracy {Undefined.Percent(BalancedAccuracy)}   weighted F1 {Undefined.Show(Averages.F1Weighted, "F3")}   macro precision {Undefined.Show(Averages.PrecisionMacro, "F3")}   macro recall {Undefined.Show(Averages.RecallMacro, "F3")}");
+        if (LogLoss is { } logLoss) text.Append(CultureInfo.InvariantCulture, $"   log loss {logLoss:F4}");
+        if (PrecisionRecall is { } curve) text.Append(CultureInfo.InvariantCulture, $"   average precision {curve.AveragePrecision:F4}");
+        if (Calibration is { } calibration) text.Append(CultureInfo.InvariantCulture, $"   ECE {calibration.ExpectedCalibrationError:F4}");
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"{"class",-12} {"precision",9} {"recall",9} {"F1",9} {"support",8}\n");
         foreach (ClassMetrics metrics in Classes)

@@ -18,7 +18,7 @@ public static class ModelAnalysis
         where TRow : IDatasetRow<TRow> => model switch
     {
         IClassifier<TRow> classifier => ClassificationReport.Compute(rows, classifier.Predict(rows), names,
-            TRow.ClassCount == 2 ? classifier.PredictProbabilities(rows) : null) with { MinSliceRows = minSliceRows },
+            classifier.PredictProbabilities(rows)) with { MinSliceRows = minSliceRows },
         IMultiLabelClassifier<TRow> multiLabel => MultiLabelReport.Compute(rows, multiLabel.Predict(rows), names) with { MinSliceRows = minSliceRows },
         IRegressor<TRow> regressor => RegressionReport.Compute(rows, regressor.Predict(rows)) with { MinSliceRows = minSliceRows },
         _ => throw Unknown(model),

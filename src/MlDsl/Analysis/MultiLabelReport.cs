@@ -19,10 +19,25 @@ public sealed record MultiLabelReport(
     double MicroF1,
     IReadOnlyList<SliceMetrics> Slices) : IEvaluationReport
 {
-    public IReadOnlyDictionary<string, double> Metrics => ClassMetrics.AddAll(new Dictionary<string, double>
+    public IReadOnlyDictionary<string, double> Metrics => ClassMetrics.AddAll(Averages.AddTo(new Dictionary<string, double>
     {
-        ["subset_accuracy"] = SubsetAccuracy, ["label_accuracy"] = LabelAccuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["bias_gap"] = BiasGap,
-    }, Labels);
+        ["subset_accuracy"] = SubsetAccuracy, ["label_accuracy"] = LabelAccuracy, ["macro_f1"] = MacroF1, ["micro_f1"] = MicroF1, ["f1_micro"] = MicroF1, ["bias_gap"] = BiasGap,
+        ["precision_samples"] = PrecisionSamples, ["recall_samples"] = RecallSamples, ["f1_samples"] = F1Samples,
+    }), Labels);
+
+    /// <summary>Macro and support-weighted precision, recall and F1 over the labels.</summary>
+    public AveragedScores Averages => AveragedScores.Of(Labels);
+
+    /// <summary>
+    /// Per row, the share of predicted labels that are right (precision), of true labels found (recall)
+    /// and their F1, averaged over rows (scikit-learn's <c>average="samples"</c>); rows where a value is
+    /// undefined (no predicted, or no true labels) are left out of its average.
+    /// </summary>
+    public double PrecisionSamples { get; init; } = double.NaN;
+
+    public double RecallSamples { get; init; } = double.NaN;
+
+    public double F1Samples { get; init; } = double.NaN;
 
     /// <summary>Slice values with fewer rows are listed but not judged: they count neither in the bias gap nor in the gate's slice floors.</summary>
     public int MinSliceRows { get; init; } = 1;
@@ -68,8 +83,24 @@ public sealed record MultiLabelReport(
         double labelWise = Undefined.Ratio(Enumerable.Range(0, rows.Count).Sum(i => Enumerable.Range(0, labels).Count(l => actual[i][l] == predicted[i][l])), (double)rows.Count * labels);
         var slices = SliceGroups.Of(rows).Select(group => new SliceMetrics(group.Slice, group.Value, (double)group.Rows.Count(Exact) / group.Rows.Length, group.Rows.Length)).ToList();
         // A label neither present nor predicted has no F1; macro F1 leaves it out (scikit-learn's zero_division=np.nan).
+        var samples = Enumerable.Range(0, rows.Count).Select(i =>
+        {
+            int both = 0, predictedCount = 0, actualCount = 0;
+            for (int l = 0; l < labels; l++)
+            {
+                if (predicted[i][l]) predictedCount++;
+                if (actual[i][l]) actualCount++;
+                if (predicted[i][l] && actual[i][l]) both++;
+            }
+            return (Precision: Undefined.Ratio(both, predictedCount), Recall: Undefined.Ratio(both, actualCount), F1: Undefined.F1(both, predictedCount - both, actualCount - both));
+        }).ToArray();
         return new MultiLabelReport(subset, labelWise, perLabel, Undefined.MeanOfDefined(perLabel.Select(metrics => metrics.F1)),
-            Undefined.F1(truePositives, falsePositives, falseNegatives), slices);
+            Undefined.F1(truePositives, falsePositives, falseNegatives), slices)
+        {
+            PrecisionSamples = Undefined.MeanOfDefined(samples.Select(sample => sample.Precision)),
+            RecallSamples = Undefined.MeanOfDefined(samples.Select(sample => sample.Recall)),
+            F1Samples = Undefined.MeanOfDefined(samples.Select(sample => sample.F1)),
+        };
     }
 
     public override string ToString()

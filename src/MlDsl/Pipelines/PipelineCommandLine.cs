@@ -11,17 +11,17 @@ using TorchSharp;
 namespace MlDsl.Pipelines;
 
 /// <summary>
-/// The command line every pipeline gets: <c>run</c>, <c>validate</c>, <c>evaluate</c>, <c>predict</c>
-/// and <c>monitor</c>. Exit codes (<see cref="ExitCodes"/>): 0 success; 1 unusable input (an option,
+/// The command line every pipeline gets: <c>run</c>, <c>validate</c>, <c>evaluate</c>, <c>predict</c>,
+/// <c>monitor</c> and <c>doctor</c>. Exit codes (<see cref="ExitCodes"/>): 0 success; 1 unusable input (an option,
 /// a data file or row, an artifact: one line on standard error names it and says what was expected);
-/// 2 data validation failed; 3 drift detected; 4 gate failed; 70 an unexpected failure (a bug).
+/// 2 data validation failed; 3 drift detected; 4 gate failed; 5 a doctor check failed; 70 an unexpected failure (a bug).
 /// </summary>
 public static class PipelineCommandLine
 {
     /// <summary>The exit codes, as documented in every pipeline's <c>--help</c>.</summary>
     public const string ExitCodes =
         "Exit codes: 0 success; 1 unusable input (an option, data file, row or artifact; one line on stderr says which and what was expected); "
-        + "2 data validation failed; 3 drift detected; 4 gate failed; 70 unexpected failure (a bug; set MLDSL_STACK_TRACE=1 for its stack trace).";
+        + "2 data validation failed; 3 drift detected; 4 gate failed; 5 a doctor check failed; 70 unexpected failure (a bug; set MLDSL_STACK_TRACE=1 for its stack trace).";
 
     private const int InputError = 1, Unexpected = 70;
 
@@ -125,7 +125,25 @@ public static class PipelineCommandLine
             return report.ExitCode;
         });
 
-        var root = new RootCommand($"{pipeline.Name}: an MlDsl pipeline. {ExitCodes}") { run, validate, evaluate, predict, monitor };
+        var folds = new Option<int>("--folds") { Description = "Folds of the out-of-fold predictions that judge label quality", DefaultValueFactory = _ => 4 };
+        var foldEpochs = new Option<int?>("--fold-epochs") { Description = "Epochs each label-quality fold trains (the pipeline's epochs by default)" };
+        var doctorOut = new Option<string>("--out") { Description = "Folder for doctor.md and its plots", DefaultValueFactory = _ => Path.Combine("out", "doctor") };
+        var doctor = new Command("doctor", "Examine model, training options and training rows before a long run: loss at initialisation, zeroed-input baseline, "
+            + "overfitting one batch, gradient flow, learning-rate range test, the data as the model sees it, label quality; exit 5 when a check fails") { seed, data, doctorOut, folds, foldEpochs };
+        doctor.SetAction(result =>
+        {
+            if (result.GetValue(folds) < 2) throw new CommandLineInputException($"--folds: expected a whole number of at least 2 but got {result.GetValue(folds)}");
+            if (result.GetValue(foldEpochs) is < 1 and var count) throw new CommandLineInputException($"--fold-epochs: expected a whole number of at least 1 but got {count}");
+            string folder = result.GetValue(doctorOut)!;
+            MlDsl.Doctor.DoctorReport report = PipelineDoctor.Run(pipeline,
+                new MlDsl.Doctor.DoctorOptions { OutputDirectory = folder, Folds = result.GetValue(folds), LabelQualityEpochs = result.GetValue(foldEpochs) },
+                result.GetValue(seed), result.GetValue(data));
+            foreach (MlDsl.Doctor.DoctorFinding finding in report.Findings) console.WriteLine(finding);
+            console.WriteLine($"report in {Path.Combine(folder, "doctor.md")}");
+            return report.Passed ? 0 : 5;
+        });
+
+        var root = new RootCommand($"{pipeline.Name}: an MlDsl pipeline. {ExitCodes}") { run, validate, evaluate, predict, monitor, doctor };
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { Output = console, Error = errorConsole, EnableDefaultExceptionHandler = false });
@@ -150,5 +168,5 @@ public static class PipelineCommandLine
     private static bool IsUserError(Exception error) => error is CommandLineInputException or ArtifactException or CsvDataException or RowDataException
         or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or TrainingDivergedException or InvalidOperationException
         or UnauthorizedAccessException or MlDsl.Audio.AudioFormatException or MlDsl.Data.Files.LabelledFilesException or MlDsl.Data.Files.ImageFormatException
-        or MlDsl.Persistence.ModelFileException;
+        or MlDsl.Persistence.ModelFileException or MlDsl.Doctor.DoctorException;
 }

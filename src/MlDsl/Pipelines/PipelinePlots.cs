@@ -6,7 +6,7 @@ using TorchSharp;
 
 namespace MlDsl.Pipelines;
 
-/// <summary>The pictures a person would rather look at than a table: learning curves, confusion matrix, accuracy per slice, spectrograms.</summary>
+/// <summary>The pictures a person would rather look at than a table: learning curves, confusion matrix, precision-recall, reliability, accuracy per slice, spectrograms.</summary>
 internal static class PipelinePlots
 {
     public static string LearningCurves(FitReport report, string directory)
@@ -40,6 +40,35 @@ internal static class PipelinePlots
         plot.Axes.Left.SetTicks(Enumerable.Range(0, classes).Select(i => (double)(classes - 1 - i)).ToArray(), names);
         plot.Title("Confusion matrix (rows: actual, columns: predicted)");
         return Save(plot, directory, "confusion.png");
+    }
+
+    /// <summary>The positive class's precision against recall, with the average precision in the title; null without the curve (not binary, or no probabilities).</summary>
+    public static string? PrecisionRecall(ClassificationReport report, string directory)
+    {
+        if (report.PrecisionRecall is not { } curve) return null;
+        var plot = new Plot();
+        plot.Add.Scatter(curve.Recall, curve.Precision).ConnectStyle = ConnectStyle.StepVertical;
+        plot.Axes.SetLimits(0, 1, 0, 1.05);
+        plot.Title($"Precision-recall curve (average precision {curve.AveragePrecision:F3})");
+        plot.XLabel("recall");
+        plot.YLabel("precision");
+        return Save(plot, directory, "precision-recall.png");
+    }
+
+    /// <summary>The reliability diagram: per confidence bin, the share right against the mean confidence, beside the diagonal of perfect calibration.</summary>
+    public static string? Reliability(ClassificationReport report, string directory)
+    {
+        if (report.Calibration is not { } curve || curve.Counts.Length == 0) return null;
+        var plot = new Plot();
+        plot.Add.Line(0, 0, 1, 1).LegendText = "perfectly calibrated";
+        plot.Add.Scatter(curve.MeanConfidence, curve.FractionRight).LegendText = "model";
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        bool binary = report.Classes.Count == 2;
+        plot.Title($"Reliability (expected calibration error {curve.ExpectedCalibrationError:F3})");
+        plot.XLabel(binary ? "mean predicted probability of the positive class" : "mean confidence of the predicted class");
+        plot.YLabel(binary ? "fraction positive" : "fraction right");
+        plot.ShowLegend();
+        return Save(plot, directory, "reliability.png");
     }
 
     public static string? Slices(IEvaluationReport report, string directory)

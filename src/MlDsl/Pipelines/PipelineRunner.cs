@@ -92,7 +92,12 @@ public static class PipelineRunner
 
         IEvaluationReport report = Stage("analyze", () => ModelAnalysis.Analyze(model, test, pipeline.ClassNames, pipeline.MinSliceRows),
             report => $"test {report.Headline} ({fit.BaselineDescription})");
-        if (report is ClassificationReport classes) files.Add(PipelinePlots.Confusion(classes, options.OutputDirectory));
+        if (report is ClassificationReport classes)
+        {
+            files.Add(PipelinePlots.Confusion(classes, options.OutputDirectory));
+            if (PipelinePlots.PrecisionRecall(classes, options.OutputDirectory) is { } precisionRecall) files.Add(precisionRecall);
+            if (PipelinePlots.Reliability(classes, options.OutputDirectory) is { } reliability) files.Add(reliability);
+        }
         if (PipelinePlots.Slices(report, options.OutputDirectory) is { } slices) files.Add(slices);
         if (PipelinePlots.Spectrograms(model, test, pipeline.ClassNames, options.OutputDirectory) is { } spectrograms) files.Add(spectrograms);
 
@@ -128,7 +133,7 @@ public static class PipelineRunner
         _ => train,
     };
 
-    private static AffineTransform? FitTransform<TRow>(TransformKind kind, DataSplit<TRow> split) where TRow : IDatasetRow<TRow> => kind switch
+    internal static AffineTransform? FitTransform<TRow>(TransformKind kind, DataSplit<TRow> split) where TRow : IDatasetRow<TRow> => kind switch
     {
         TransformKind.Standardize => Standardizer.Fit(split),
         TransformKind.MinMax => MinMaxScaler.Fit(split),

@@ -32,6 +32,9 @@ partial class TumourPipeline
     /// <summary>Runs every stage once; the result holds each stage's outcome and time.</summary>
     public static PipelineRun Run(PipelineOptions options) => PipelineRunner.Run(Definition, options);
 
-    /// <summary>The pipeline's command line: run, validate, evaluate, predict, monitor.</summary>
+    /// <summary>Examines model, training options and training rows before a long run (see <see cref="global::MlDsl.Doctor.ModelDoctor"/>).</summary>
+    public static global::MlDsl.Doctor.DoctorReport Doctor(global::MlDsl.Doctor.DoctorOptions? options = null) => PipelineDoctor.Run(Definition, options);
+
+    /// <summary>The pipeline's command line: run, validate, evaluate, predict, monitor, doctor.</summary>
     public static int RunCommandLine(string[] args) => PipelineCommandLine.Run(Definition, args);
 }

@@ -99,7 +99,7 @@ public sealed class PipelineCommandLineTests() : TemporaryFolder("mldsl-cli")
 
         Assert.Equal(0, exit);
         Assert.Contains("Exit codes: 0 success; 1 unusable input", help);
-        Assert.Contains("2 data validation failed; 3 drift detected; 4 gate failed; 70 unexpected failure", help);
+        Assert.Contains("2 data validation failed; 3 drift detected; 4 gate failed; 5 a doctor check failed; 70 unexpected failure", help);
     }
 
     [Fact]

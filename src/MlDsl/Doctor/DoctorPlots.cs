@@ -1,0 +1,53 @@
+using ScottPlot;
+
+namespace MlDsl.Doctor;
+
+/// <summary>The doctor's pictures: the range test's loss against the learning rate, and grids of rows as images or heatmaps.</summary>
+internal static class DoctorPlots
+{
+    public static string RangeTest(RangeTestResult result, double configured, string directory)
+    {
+        var plot = new Plot();
+        plot.Add.Scatter(result.LearningRates.Select(Math.Log10).ToArray(), result.SmoothedLosses.ToArray()).LegendText = "smoothed loss";
+        plot.Add.VerticalLine(Math.Log10(result.Suggested)).LegendText = $"suggested {result.Suggested:0.0e+0}";
+        plot.Add.VerticalLine(Math.Log10(configured)).LegendText = $"configured {configured:0.0e+0}";
+        plot.Title("Learning-rate range test");
+        plot.XLabel("log10 learning rate");
+        plot.YLabel("loss");
+        plot.ShowLegend();
+        return Save(plot, directory, "lr-range-test.png", 800, 500);
+    }
+
+    /// <summary>
+    /// Images (as [row, column] arrays, first row at the top) in a grid, each titled; grayscale, or the
+    /// default colormap with a colour bar when <paramref name="heatmap"/> (features, spectrograms).
+    /// </summary>
+    public static string Grid(IReadOnlyList<double[,]> images, IReadOnlyList<string> titles, string directory, string file, bool heatmap = false)
+    {
+        int columns = (int)Math.Ceiling(Math.Sqrt(images.Count)), rows = (images.Count + columns - 1) / columns;
+        Plot[] plots = images.Select((image, i) =>
+        {
+            var plot = new Plot();
+            var map = plot.Add.Heatmap(image);
+            if (!heatmap) map.Colormap = new ScottPlot.Colormaps.Grayscale();
+            else plot.Add.ColorBar(map);
+            plot.Axes.Margins(0, 0);
+            plot.Title(titles[i], size: 11);
+            return plot;
+        }).ToArray();
+        var figure = new Multiplot(plots[0]) { Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns) };
+        foreach (Plot plot in plots.Skip(1)) figure.AddPlot(plot);
+        string path = Path.Combine(directory, file);
+        Directory.CreateDirectory(directory);
+        figure.SavePng(path, heatmap ? 1000 : 200 * columns, heatmap ? 500 : 210 * rows);
+        return path;
+    }
+
+    private static string Save(Plot plot, string directory, string file, int width, int height)
+    {
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, file);
+        plot.SavePng(path, width, height);
+        return path;
+    }
+}
