@@ -3,7 +3,9 @@ namespace MlDsl.Distributed;
 /// <summary>
 /// The ranks started by <c>mpiexec.mpich -n N</c>, over MPI.NET and MPICH. Create one per process,
 /// before training, and dispose it at the end (MPI is finalized then; it cannot be started again).
-/// A process started without mpiexec is a group of one.
+/// A process started without mpiexec is a group of one. With more than one rank, each prints its
+/// rank and process id to stderr at start: when a rank dies, MPICH's launcher stops the others (no
+/// rank waits forever) and names the dead process by that id.
 /// </summary>
 public sealed class MpiRanks : IRankGroup, IDisposable
 {
@@ -17,6 +19,9 @@ public sealed class MpiRanks : IRankGroup, IDisposable
         string[] arguments = [];
         environment = new MPI.Environment(ref arguments);
         world = MPI.Communicator.world;
+        // When a rank dies, MPICH's launcher stops the others and names the dead process by PID only:
+        // this line lets that PID be read as a rank.
+        if (world.Size > 1) Console.Error.WriteLine($"MlDsl rank {world.Rank} of {world.Size} is process {System.Environment.ProcessId} on {System.Environment.MachineName}");
     }
 
     public int Rank => world.Rank;
