@@ -1,6 +1,6 @@
 using MlDsl.Benchmarks;
 
-// dotnet run -c Release --project tests/MlDsl.Benchmarks -- [training [steps] [epochs] [threads] | analyzers [runs] [models|script] | audio [clips] [runs] [threads]]
+// dotnet run -c Release --project tests/MlDsl.Benchmarks -- [training [steps] [epochs] [threads] | analyzers [runs] [models|script] | audio [clips] [runs] [threads] | streaming [steps] [runs] [copies...]]
 string mode = args.Length > 0 ? args[0] : "training";
 string[] rest = args.Skip(1).ToArray();
 switch (mode)
@@ -8,8 +8,9 @@ switch (mode)
     case "training": TrainingBench.Run(rest); break;
     case "analyzers": await AnalyzerBench.RunAsync(rest); break;
     case "audio": return AudioBench.Run(rest);
+    case "streaming": return StreamingBench.Run(rest);
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'training', 'analyzers' or 'audio'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'training', 'analyzers', 'audio' or 'streaming'");
         return 2;
 }
 return 0;

@@ -31,10 +31,13 @@ internal static class ModelApiEmitter
         writer.Line($"public FitReport Fit({rows} train, {rows}? validation = null, FitOptions? options = null) =>");
         writer.Line("    " + Body("ModelTrainer.Fit(this, train, validation, options ?? new FitOptions())") + ";");
         writer.Line();
+        // RowSource<T> needs a generated row: a row the generator cannot extend gets no streaming members.
+        if (failure is null) WriteStreamingFit(writer, row);
         writer.Line($"/// <summary>Loss and {(kind == LabelKind.Regression ? "mean absolute error" : "accuracy")} on <paramref name=\"rows\"/>, under inference mode.</summary>");
         writer.Line($"public Evaluation Evaluate({rows} rows, int batchSize = 256) =>");
         writer.Line("    " + Body("ModelTrainer.Evaluate(this, rows, batchSize)") + ";");
         writer.Line();
+        if (failure is null) WriteStreamingUse(writer, row, kind);
         switch (kind)
         {
             case LabelKind.MultiLabel: WriteMultiLabelPredict(writer, row, rows, Body); break;
@@ -56,6 +59,29 @@ internal static class ModelApiEmitter
             writer.Line("ModelFile.Load(model, ModelName, path);");
             writer.Line("return model;");
         }
+    }
+
+    private static void WriteStreamingFit(CodeWriter writer, string row)
+    {
+        string source = $"global::MlDsl.Data.Streaming.RowSource<{row}>";
+        writer.Line("/// <summary>Trains from a lazy source: rows are decoded by worker threads while the previous batch trains, so memory holds a few batches, not the data.</summary>");
+        writer.Line($"public FitReport Fit({source} train, {source}? validation = null, FitOptions? options = null) =>");
+        writer.Line("    ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());");
+        writer.Line();
+    }
+
+    private static void WriteStreamingUse(CodeWriter writer, string row, LabelKind kind)
+    {
+        string source = $"global::MlDsl.Data.Streaming.RowSource<{row}>";
+        string predicted = kind switch { LabelKind.MultiLabel => "bool[][]", LabelKind.Regression => "float[]", _ => "int[]" };
+        string predictor = kind switch { LabelKind.MultiLabel => "MultiLabelPredictor", LabelKind.Regression => "RegressionPredictor", _ => "ClassifierPredictor" };
+        writer.Line("/// <summary>The same over a lazy source, decoded in row order while the model runs.</summary>");
+        writer.Line($"public Evaluation Evaluate({source} rows, int batchSize = 256) =>");
+        writer.Line("    ModelTrainer.Evaluate(this, rows, batchSize);");
+        writer.Line();
+        writer.Line("/// <summary>Predicts every row of a lazy source, decoded in row order while the model runs.</summary>");
+        writer.Line($"public {predicted} Predict({source} rows, int batchSize = 256) => {predictor}.Predict(this, rows, batchSize);");
+        writer.Line();
     }
 
     private static void WriteClassPredict(CodeWriter writer, string row, string rows, Func<string, string> body)

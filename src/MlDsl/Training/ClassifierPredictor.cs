@@ -1,4 +1,5 @@
 using MlDsl.Data;
+using MlDsl.Data.Streaming;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -9,6 +10,19 @@ public static class ClassifierPredictor
 {
     /// <summary>The most likely class of every row, in batches of <paramref name="batchSize"/>.</summary>
     public static int[] Predict<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> rows, int batchSize = 256)
+        where TRow : ITensorRow<TRow>
+    {
+        var classes = new int[rows.Count];
+        BatchInference.Run(model, rows, batchSize, logits => logits.argmax(1), (start, size, predicted) =>
+        {
+            for (int i = 0; i < size; i++) classes[start + i] = (int)predicted[i];
+        });
+        return classes;
+    }
+
+    /// <summary>The most likely class of every row of a lazy source, decoded in row order while the model runs.</summary>
+    /// <exception cref="RowSourceException">A row cannot be decoded or has a non-finite feature; the message names its file.</exception>
+    public static int[] Predict<TRow>(Module<Tensor, Tensor> model, RowSource<TRow> rows, int batchSize = 256)
         where TRow : ITensorRow<TRow>
     {
         var classes = new int[rows.Count];

@@ -41,6 +41,16 @@ public sealed record FitOptions
     /// <summary>Continue from <see cref="CheckpointDirectory"/> when it holds a checkpoint.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>How a lazy source's rows are decoded (workers, prefetch, shuffle buffer); the defaults when null. Ignored for rows in memory.</summary>
+    public StreamingOptions? Streaming { get; init; }
+
+    /// <summary>
+    /// Train data-parallel over these ranks (e.g. <see cref="MlDsl.Distributed.MpiRanks"/> under <c>mpiexec.mpich -n N</c>):
+    /// every rank starts from rank 0's weights, steps on its slice of each batch of <see cref="BatchSize"/> rows, and
+    /// applies the mean gradient of the whole batch; only rank 0 reports epochs and writes checkpoints. Null trains on this process alone.
+    /// </summary>
+    public MlDsl.Distributed.IRankGroup? Ranks { get; init; }
+
     internal void Validate(int classes, MlDsl.Data.LabelKind labels, bool hasValidation)
     {
         if (EarlyStoppingPatience is { } patience && (patience < 1 || !hasValidation))

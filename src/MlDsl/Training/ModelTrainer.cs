@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using MlDsl.Data;
+using MlDsl.Data.Streaming;
+using MlDsl.Distributed;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -8,8 +10,9 @@ namespace MlDsl.Training;
 
 /// <summary>
 /// The training loop behind every generated model's <c>Fit</c>, for class, multi-label and regression
-/// labels alike (the <see cref="TrainingObjective"/> differs). The gradient step lives here only, so
-/// data-parallel training can later slot in at one place.
+/// labels alike (the <see cref="TrainingObjective"/> differs), from rows in memory or a lazy
+/// <see cref="RowSource{TRow}"/>, on one rank or data-parallel over <see cref="FitOptions.Ranks"/>.
+/// The gradient step lives here only (<see cref="Step"/>).
 /// </summary>
 public static class ModelTrainer
 {
@@ -17,13 +20,48 @@ public static class ModelTrainer
         where TRow : ITensorRow<TRow>
     {
         options.Validate(TRow.ClassCount, TRow.LabelKind, validation is { Count: > 0 });
-        if (options.Threads <= 0) return Train(model, train, validation, options);
+        Device device = options.Device ?? CPU;
+        return WithThreads(options, () =>
+        {
+            model.to(device);
+            using var data = new InMemoryData(TensorDataset.From(train, device));
+            using var validationData = validation is { Count: > 0 } ? new InMemoryData(TensorDataset.From(validation, device)) : null;
+            return Train<TRow>(model, data, validationData, options);
+        });
+    }
+
+    /// <summary>
+    /// Trains from a lazy source: rows are decoded on <see cref="StreamingOptions.Workers"/> threads while the
+    /// previous batch trains, so memory holds a few batches, not the data. Each epoch reads the shards in a
+    /// seeded order through a seeded shuffle buffer; a resumed run reads exactly what the uninterrupted run read.
+    /// </summary>
+    /// <exception cref="RowSourceException">A row cannot be decoded; the message names its file (and line).</exception>
+    public static FitReport Fit<TRow>(Module<Tensor, Tensor> model, RowSource<TRow> train, RowSource<TRow>? validation, FitOptions options)
+        where TRow : ITensorRow<TRow>
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        options.Validate(TRow.ClassCount, TRow.LabelKind, validation is { Count: > 0 });
+        StreamingOptions streaming = options.Streaming ?? new StreamingOptions();
+        streaming.Validate();
+        Device device = options.Device ?? CPU;
+        return WithThreads(options, () =>
+        {
+            model.to(device);
+            using var data = new StreamedData<TRow>(train, streaming, device);
+            using var validationData = validation is { Count: > 0 } ? new StreamedData<TRow>(validation, streaming, device) : null;
+            return Train<TRow>(model, data, validationData, options);
+        });
+    }
+
+    private static FitReport WithThreads(FitOptions options, Func<FitReport> train)
+    {
+        if (options.Threads <= 0) return train();
         // libtorch's thread count is process-wide: a Fit must not change it for everything after it.
         int threads = torch.get_num_threads();
         torch.set_num_threads(options.Threads);
         try
         {
-            return Train(model, train, validation, options);
+            return train();
         }
         finally
         {
@@ -31,45 +69,43 @@ public static class ModelTrainer
         }
     }
 
-    private static FitReport Train<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> train, IReadOnlyList<TRow>? validation, FitOptions options)
+    private static FitReport Train<TRow>(Module<Tensor, Tensor> model, ITrainingData data, ITrainingData? validationData, FitOptions options)
         where TRow : ITensorRow<TRow>
     {
         TrainingObjective objective = TrainingObjective.For(TRow.LabelKind, model);
-        Device device = options.Device ?? CPU;
-        model.to(device);
-
-        using var data = TensorDataset.From(train, device);
-        using var validationData = validation is { Count: > 0 } ? TensorDataset.From(validation, device) : null;
-        objective.Prepare(data.Labels);
+        objective.Prepare(data.Targets);
         using TorchSharp.Modules.OptimizerHelper optimizer = OptimizerFactory.Create(options, model.parameters());
-        using Tensor? classWeights = options.ClassWeights is { } weights ? tensor(weights.ToArray(), device: device) : null;
+        using Tensor? classWeights = options.ClassWeights is { } weights ? tensor(weights.ToArray(), device: options.Device ?? CPU) : null;
         using var criterion = objective.Criterion(classWeights);
         var run = new RunPlan(options, data.Count);
         var stopping = options.EarlyStoppingPatience is { } patience ? new EarlyStopping(patience) : null;
+        DataParallelStep? parallel = options.Ranks is { } ranks ? new DataParallelStep(ranks, model) : null;
+        bool writes = parallel is null || parallel.Ranks.Rank == 0;
 
         var reports = new List<EpochReport>(options.Epochs);
         // Resuming never starts over while a complete checkpoint exists: Resume returns null only when none was ever completed.
+        // Every rank reads the same checkpoint; the broadcast below then makes certain the weights agree.
         List<EpochReport>? restored = options.Resume ? Checkpoint.Resume(options.CheckpointDirectory!, model, optimizer) : null;
         if (restored is not null) reports.AddRange(restored);
         stopping?.Replay(reports);
+        parallel?.BroadcastWeights();
 
         for (int epoch = reports.Count + 1; epoch <= options.Epochs && stopping?.Stopped != true; epoch++)
         {
             // Each epoch seeds its own randomness (dropout, augmentation, shuffling), so a run resumed
             // from a checkpoint replays exactly what the uninterrupted run would have.
             torch.manual_seed(options.Seed + epoch);
-            using var shuffling = new Generator(unchecked((ulong)(options.Seed + epoch)));
             var clock = Stopwatch.StartNew();
-            Evaluation trained = TrainEpoch(model, data, objective, criterion, optimizer, shuffling, run, epoch, options.OnBatch);
+            Evaluation trained = TrainEpoch(model, data, objective, criterion, optimizer, run, epoch, options, parallel);
             Evaluation? validationResult = validationData is null ? null : Evaluate(model, validationData, objective, criterion, options.BatchSize);
             var report = EpochReport.From(epoch, options.Epochs, trained, validationResult, clock.Elapsed, run.LearningRate(epoch, 0));
             reports.Add(report);
-            options.OnEpoch?.Invoke(report);
+            if (writes) options.OnEpoch?.Invoke(report);
             stopping?.Observe(report, model);
-            if (options.CheckpointDirectory is { } directory) Checkpoint.Save(directory, model, optimizer, reports);
+            if (writes && options.CheckpointDirectory is { } directory) Checkpoint.Save(directory, model, optimizer, reports);
         }
         stopping?.RestoreBest(model);
-        double baseline = objective.BaselineScore(data.Labels, (validationData ?? data).Labels);
+        double baseline = objective.BaselineScore(data.Targets, (validationData ?? data).Targets);
         int? stoppedAt = stopping?.Stopped == true ? reports[^1].Epoch : null;
         int resumedAfter = restored?.Count ?? 0;
         return objective.ScoreIsError
@@ -80,56 +116,101 @@ public static class ModelTrainer
     public static Evaluation Evaluate<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> rows, int batchSize = 256, Device? device = null)
         where TRow : ITensorRow<TRow>
     {
-        using var data = TensorDataset.From(rows, device ?? ParameterDevice(model));
+        using var data = new InMemoryData(TensorDataset.From(rows, device ?? ParameterDevice(model)));
+        return Evaluate<TRow>(model, data, batchSize);
+    }
+
+    /// <summary>Loss and score over a lazy source, decoded in row order by <paramref name="streaming"/>'s workers.</summary>
+    /// <exception cref="RowSourceException">A row cannot be decoded; the message names its file (and line).</exception>
+    public static Evaluation Evaluate<TRow>(Module<Tensor, Tensor> model, RowSource<TRow> rows, int batchSize = 256, StreamingOptions? streaming = null)
+        where TRow : ITensorRow<TRow>
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        streaming ??= new StreamingOptions();
+        streaming.Validate();
+        using var data = new StreamedData<TRow>(rows, streaming, ParameterDevice(model));
+        return Evaluate<TRow>(model, data, batchSize);
+    }
+
+    private static Evaluation Evaluate<TRow>(Module<Tensor, Tensor> model, ITrainingData data, int batchSize) where TRow : ITensorRow<TRow>
+    {
         TrainingObjective objective = TrainingObjective.For(TRow.LabelKind, model);
         using var criterion = objective.Criterion(null);
         return Evaluate(model, data, objective, criterion, batchSize);
     }
 
     private static Evaluation TrainEpoch(
-        Module<Tensor, Tensor> model, TensorDataset data, TrainingObjective objective, Loss<Tensor, Tensor, Tensor> criterion,
-        optim.Optimizer optimizer, Generator shuffling, RunPlan run, int epoch, Action<BatchProgress>? onBatch)
+        Module<Tensor, Tensor> model, ITrainingData data, TrainingObjective objective, Loss<Tensor, Tensor, Tensor> criterion,
+        optim.Optimizer optimizer, RunPlan run, int epoch, FitOptions options, DataParallelStep? parallel)
     {
         model.train();
-        long count = data.Count;
-        Device device = data.Features.device;
+        Device device = options.Device ?? CPU;
         // Running sums stay on the device: the host reads them once per epoch, not once per step.
         using var lossSum = zeros(1, dtype: float64, device: device);
         using var scoreSum = zeros(1, dtype: float64, device: device);
         using var firstBadStep = full(1, -1L, dtype: int64, device: device);
-        using var order = ShuffledOrder(count, shuffling, device);
 
-        long step = 0;
-        for (long start = 0; start < count; start += run.BatchSize, step++)
+        long step = 0, rows = 0;
+        foreach (StepBatch batch in data.Epoch(epoch, options.Seed, run.BatchSize, parallel?.Ranks.Rank ?? 0, parallel?.Ranks.Size ?? 1))
         {
             using var scope = NewDisposeScope();
-            long size = Math.Min(run.BatchSize, count - start);
-            Tensor indices = order.narrow(0, start, size);
-            Tensor inputs = data.Features.index_select(0, indices);
-            Tensor targets = data.Labels.index_select(0, indices);
-
-            run.SetLearningRate(optimizer, epoch, step);
-            optimizer.zero_grad();
-            Tensor logits = model.forward(inputs);
-            Tensor loss = objective.Loss(criterion, logits, targets);
-            loss.backward();
-            if (run.ClipNorm is { } clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
-            optimizer.step();
-
-            using (no_grad())
+            using (batch)
             {
-                lossSum.add_(loss.detach().to(float64) * size);
-                scoreSum.add_(objective.ScoreSum(logits, targets));
-                // Remember the first step whose loss was not finite, without reading it back every step.
-                Tensor bad = loss.detach().isfinite().logical_not().logical_and(firstBadStep.lt(0));
-                firstBadStep.copy_(where(bad, tensor(step, device: device), firstBadStep));
+                run.SetLearningRate(optimizer, epoch, step);
+                (Tensor Loss, Tensor Outputs)? stepped = Step(model, batch, objective, criterion, optimizer, run, parallel);
+                if (stepped is var (loss, outputs))
+                {
+                    using (no_grad())
+                    {
+                        lossSum.add_(loss.detach().to(float64) * batch.Size);
+                        // The scores are of the weights before this step, as in any running training metric.
+                        scoreSum.add_(objective.ScoreSum(outputs, batch.Targets));
+                        // Remember the first step whose loss was not finite, without reading it back every step.
+                        Tensor bad = loss.detach().isfinite().logical_not().logical_and(firstBadStep.lt(0));
+                        firstBadStep.copy_(where(bad, tensor(step, device: device), firstBadStep));
+                    }
+                }
+                rows += batch.GlobalSize;
+                // Reading the loss back synchronises with the device, so only when someone is watching.
+                if (options.OnBatch is { } onBatch && (parallel is null || parallel.Ranks.Rank == 0))
+                    onBatch(new BatchProgress(epoch, step + 1, run.StepsPerEpoch, rows, stepped?.Loss.item<float>() ?? float.NaN));
+                step++;
             }
-            // Reading the loss back synchronises with the device, so only when someone is watching.
-            onBatch?.Invoke(new BatchProgress(epoch, step + 1, run.StepsPerEpoch, start + size, loss.item<float>()));
         }
         if (firstBadStep.item<long>() is var badStep and >= 0)
             throw new TrainingDivergedException(epoch, badStep, NonFiniteLayers(model));
-        return objective.Evaluation(lossSum.item<double>() / count, scoreSum.item<double>() / count, (int)count);
+        // Each rank summed its own rows; the epoch's numbers are over all of them.
+        double[] sums = [lossSum.item<double>(), scoreSum.item<double>()];
+        parallel?.Sum(sums);
+        return objective.Evaluation(sums[0] / data.Count, sums[1] / data.Count, (int)data.Count);
+    }
+
+    /// <summary>
+    /// The gradient step, the one place it is taken: forward, loss, backward, the ranks' gradients
+    /// averaged (data-parallel), clipping, the optimizer. Returns the loss and the outputs, or null when this rank's share of the batch was empty.
+    /// </summary>
+    private static (Tensor Loss, Tensor Outputs)? Step(Module<Tensor, Tensor> model, StepBatch batch, TrainingObjective objective, Loss<Tensor, Tensor, Tensor> criterion,
+        optim.Optimizer optimizer, RunPlan run, DataParallelStep? parallel)
+    {
+        optimizer.zero_grad();
+        (Tensor Loss, Tensor Outputs)? result = null;
+        if (batch.Size > 0)
+        {
+            Tensor outputs = model.forward(batch.Inputs);
+            Tensor loss = objective.Loss(criterion, outputs, batch.Targets);
+            loss.backward();
+            result = (loss, outputs);
+        }
+        else
+        {
+            // A rank with no rows this step still joins the allreduce, with zero gradients.
+            Tensor nothing = model.parameters().Select(parameter => parameter.sum()).Aggregate((sum, next) => sum + next) * 0;
+            nothing.backward();
+        }
+        parallel?.AverageGradients(batch.Size, batch.GlobalSize);
+        if (run.ClipNorm is { } clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
+        optimizer.step();
+        return result;
     }
 
     private static IReadOnlyList<string> NonFiniteLayers(Module<Tensor, Tensor> model)
@@ -138,32 +219,24 @@ public static class ModelTrainer
         return model.named_parameters().Where(pair => !pair.parameter.isfinite().all().item<bool>()).Select(pair => pair.name).ToArray();
     }
 
-    private static Evaluation Evaluate(Module<Tensor, Tensor> model, TensorDataset data, TrainingObjective objective, Loss<Tensor, Tensor, Tensor> criterion, int batchSize)
+    private static Evaluation Evaluate(Module<Tensor, Tensor> model, ITrainingData data, TrainingObjective objective, Loss<Tensor, Tensor, Tensor> criterion, int batchSize)
     {
         model.eval();
-        long count = data.Count;
         double lossSum = 0, scoreSum = 0;
         using (inference_mode())
         {
-            for (long start = 0; start < count; start += batchSize)
+            foreach (StepBatch batch in data.InOrder(batchSize))
             {
                 using var step = NewDisposeScope();
-                long size = Math.Min(batchSize, count - start);
-                Tensor logits = model.forward(data.Features.narrow(0, start, size));
-                Tensor targets = data.Labels.narrow(0, start, size);
-                lossSum += objective.Loss(criterion, logits, targets).item<float>() * size;
-                scoreSum += objective.ScoreSum(logits, targets).to(float64).item<double>();
+                using (batch)
+                {
+                    Tensor logits = model.forward(batch.Inputs);
+                    lossSum += objective.Loss(criterion, logits, batch.Targets).item<float>() * batch.Size;
+                    scoreSum += objective.ScoreSum(logits, batch.Targets).to(float64).item<double>();
+                }
             }
         }
-        return objective.Evaluation(lossSum / count, scoreSum / count, (int)count);
-    }
-
-    // randperm draws on the CPU generator; a device copy replaces (and disposes) the CPU order.
-    private static Tensor ShuffledOrder(long count, Generator shuffling, Device device)
-    {
-        Tensor order = randperm(count, generator: shuffling);
-        if (device.type == DeviceType.CPU) return order;
-        using (order) return order.to(device);
+        return objective.Evaluation(lossSum / data.Count, scoreSum / data.Count, (int)data.Count);
     }
 
     internal static Device ParameterDevice(Module<Tensor, Tensor> model) =>

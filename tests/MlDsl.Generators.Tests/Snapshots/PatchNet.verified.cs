@@ -110,9 +110,20 @@ partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>
     public FitReport Fit(IReadOnlyList<global::Patch> train, IReadOnlyList<global::Patch>? validation = null, FitOptions? options = null) =>
         ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
 
+    /// <summary>Trains from a lazy source: rows are decoded by worker threads while the previous batch trains, so memory holds a few batches, not the data.</summary>
+    public FitReport Fit(global::MlDsl.Data.Streaming.RowSource<global::Patch> train, global::MlDsl.Data.Streaming.RowSource<global::Patch>? validation = null, FitOptions? options = null) =>
+        ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
+
     /// <summary>Loss and accuracy on <paramref name="rows"/>, under inference mode.</summary>
     public Evaluation Evaluate(IReadOnlyList<global::Patch> rows, int batchSize = 256) =>
         ModelTrainer.Evaluate(this, rows, batchSize);
+
+    /// <summary>The same over a lazy source, decoded in row order while the model runs.</summary>
+    public Evaluation Evaluate(global::MlDsl.Data.Streaming.RowSource<global::Patch> rows, int batchSize = 256) =>
+        ModelTrainer.Evaluate(this, rows, batchSize);
+
+    /// <summary>Predicts every row of a lazy source, decoded in row order while the model runs.</summary>
+    public int[] Predict(global::MlDsl.Data.Streaming.RowSource<global::Patch> rows, int batchSize = 256) => ClassifierPredictor.Predict(this, rows, batchSize);
 
     /// <summary>The most likely class of one row.</summary>
     public int Predict(global::Patch row) => ClassifierPredictor.Predict(this, new[] { row })[0];

@@ -80,9 +80,20 @@ partial class PriceMlp : Module<Tensor, Tensor>, IRegressor<global::Samples.Hous
     public FitReport Fit(IReadOnlyList<global::Samples.House> train, IReadOnlyList<global::Samples.House>? validation = null, FitOptions? options = null) =>
         ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
 
+    /// <summary>Trains from a lazy source: rows are decoded by worker threads while the previous batch trains, so memory holds a few batches, not the data.</summary>
+    public FitReport Fit(global::MlDsl.Data.Streaming.RowSource<global::Samples.House> train, global::MlDsl.Data.Streaming.RowSource<global::Samples.House>? validation = null, FitOptions? options = null) =>
+        ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
+
     /// <summary>Loss and mean absolute error on <paramref name="rows"/>, under inference mode.</summary>
     public Evaluation Evaluate(IReadOnlyList<global::Samples.House> rows, int batchSize = 256) =>
         ModelTrainer.Evaluate(this, rows, batchSize);
+
+    /// <summary>The same over a lazy source, decoded in row order while the model runs.</summary>
+    public Evaluation Evaluate(global::MlDsl.Data.Streaming.RowSource<global::Samples.House> rows, int batchSize = 256) =>
+        ModelTrainer.Evaluate(this, rows, batchSize);
+
+    /// <summary>Predicts every row of a lazy source, decoded in row order while the model runs.</summary>
+    public float[] Predict(global::MlDsl.Data.Streaming.RowSource<global::Samples.House> rows, int batchSize = 256) => RegressionPredictor.Predict(this, rows, batchSize);
 
     /// <summary>The training targets' mean and deviation: the loss sees standardized targets, predictions come back in the label's units.</summary>
     public TargetScaling TargetScaling => targetScaling;

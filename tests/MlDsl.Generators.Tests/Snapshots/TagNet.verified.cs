@@ -79,9 +79,20 @@ partial class TagNet : Module<Tensor, Tensor>, IMultiLabelClassifier<global::Sam
     public FitReport Fit(IReadOnlyList<global::Samples.Photo> train, IReadOnlyList<global::Samples.Photo>? validation = null, FitOptions? options = null) =>
         ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
 
+    /// <summary>Trains from a lazy source: rows are decoded by worker threads while the previous batch trains, so memory holds a few batches, not the data.</summary>
+    public FitReport Fit(global::MlDsl.Data.Streaming.RowSource<global::Samples.Photo> train, global::MlDsl.Data.Streaming.RowSource<global::Samples.Photo>? validation = null, FitOptions? options = null) =>
+        ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
+
     /// <summary>Loss and accuracy on <paramref name="rows"/>, under inference mode.</summary>
     public Evaluation Evaluate(IReadOnlyList<global::Samples.Photo> rows, int batchSize = 256) =>
         ModelTrainer.Evaluate(this, rows, batchSize);
+
+    /// <summary>The same over a lazy source, decoded in row order while the model runs.</summary>
+    public Evaluation Evaluate(global::MlDsl.Data.Streaming.RowSource<global::Samples.Photo> rows, int batchSize = 256) =>
+        ModelTrainer.Evaluate(this, rows, batchSize);
+
+    /// <summary>Predicts every row of a lazy source, decoded in row order while the model runs.</summary>
+    public bool[][] Predict(global::MlDsl.Data.Streaming.RowSource<global::Samples.Photo> rows, int batchSize = 256) => MultiLabelPredictor.Predict(this, rows, batchSize);
 
     /// <summary>For one row, whether each label is present (probability above one half).</summary>
     public bool[] Predict(global::Samples.Photo row) => MultiLabelPredictor.Predict(this, new[] { row })[0];

@@ -12,12 +12,17 @@ internal static class StratifiedSplit
         if (TRow.LabelKind != LabelKind.Class)
             throw new SplitException(nameof(SplitOptions.Kind),
                 $"a stratified split keeps each class's share, but {typeof(TRow).Name}.{TRow.LabelName} is a {TRow.LabelKind} label, not a class: split randomly, by group or by time.");
-        int[] labels = ClassLabels.Of(rows);
-        var classes = Enumerable.Range(0, rows.Count).GroupBy(i => labels[i]).OrderBy(group => group.Key).ToArray();
+        return Make(ClassLabels.Of(rows), validation, test, seed);
+    }
+
+    /// <summary>The same split from each row's class index alone (a lazy source's references carry them).</summary>
+    public static int[][] Make(int[] labels, int validation, int test, int seed)
+    {
+        var classes = Enumerable.Range(0, labels.Length).GroupBy(i => labels[i]).OrderBy(group => group.Key).ToArray();
         int[] sizes = classes.Select(group => group.Count()).ToArray();
-        int[] testShares = Apportion(sizes, test, sizes, rows.Count);
+        int[] testShares = Apportion(sizes, test, sizes, labels.Length);
         int[] left = sizes.Select((size, c) => size - testShares[c]).ToArray();
-        int[] validationShares = Apportion(sizes, validation, left, rows.Count);
+        int[] validationShares = Apportion(sizes, validation, left, labels.Length);
 
         var parts = new[] { new List<int>(), new List<int>(), new List<int>() };
         for (int c = 0; c < classes.Length; c++)
