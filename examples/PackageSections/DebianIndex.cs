@@ -44,12 +44,13 @@ public static class DebianIndex
         string folder = System.IO.Path.Combine(cacheRoot ?? DebianPackage.CacheRoot, "debian-index", Snapshot);
         string target = System.IO.Path.Combine(folder, file.Name);
         if (File.Exists(target)) return target; // written only after its hash was checked
-        Directory.CreateDirectory(folder);
-        string download = System.IO.Path.Combine(folder, $".{file.Name}.{Environment.ProcessId}.xz");
-        string text = System.IO.Path.Combine(folder, $".{file.Name}.{Environment.ProcessId}");
+        // A work folder of this process's own: apt leaves a failed download beside the target (*.FAILED).
+        string work = System.IO.Path.Combine(folder, $".fetch-{file.Name}-{Environment.ProcessId}");
+        Directory.CreateDirectory(work);
         try
         {
             Console.Error.WriteLine($"Fetching Debian bookworm's {file.Path} into {folder} (first use only)...");
+            string download = System.IO.Path.Combine(work, file.Name + ".xz"), text = System.IO.Path.Combine(work, file.Name);
             Download(file, download);
             Decompress(file, download, text);
             File.Move(text, target, overwrite: true);
@@ -57,15 +58,20 @@ public static class DebianIndex
         }
         finally
         {
-            File.Delete(download);
-            File.Delete(text);
+            Directory.Delete(work, recursive: true);
         }
     }
 
     private static void Download(IndexFile file, string destination)
     {
         var attempts = new List<string>();
-        foreach (string mirror in Mirrors())
+        List<string> mirrors = Mirrors();
+        if (mirrors.Count == 0)
+        {
+            Run("apt-get", new[] { "update", "-qq" }, stdout: null); // a fresh machine may have no package lists yet; root can fetch them
+            mirrors = Mirrors();
+        }
+        foreach (string mirror in mirrors)
         {
             // by-hash stays put when a later point release replaces the named file.
             string folder = file.Path[..file.Path.LastIndexOf('/')];
@@ -77,7 +83,7 @@ public static class DebianIndex
             }
         }
         if (attempts.Count == 0)
-            throw new DebianIndexException(file.Path, null, "apt has no Debian mirror configured ('apt-get indextargets' lists no Packages index); add one to /etc/apt/sources.list.d, or place the decompressed file in the cache yourself.");
+            throw new DebianIndexException(file.Path, null, $"apt has no Debian mirror configured ('apt-get indextargets' lists no Packages index); add one to /etc/apt/sources.list.d and run 'apt-get update', or place the decompressed file ({file.Name}, SHA-256 {file.Sha256}) in {System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(destination))} yourself.");
         throw new DebianIndexException(file.Path, null, $"no mirror served the file with SHA-256 {file.CompressedSha256}: " + string.Join("; ", attempts));
     }
 
@@ -95,7 +101,7 @@ public static class DebianIndex
     }
 
     /// <summary>The repository URIs apt knows for Packages indexes (Debian's main mirror first, as configured).</summary>
-    private static IEnumerable<string> Mirrors()
+    private static List<string> Mirrors()
     {
         var output = new MemoryStream();
         (int exit, string errors) = Run("apt-get", new[] { "indextargets", "--format", "$(REPO_URI)", "Identifier: Packages" }, output);
@@ -103,7 +109,8 @@ public static class DebianIndex
         return System.Text.Encoding.UTF8.GetString(output.ToArray())
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(uri => uri.EndsWith('/') ? uri : uri + "/")
-            .Distinct(StringComparer.Ordinal);
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     private static (int Exit, string Errors) Run(string program, string[] arguments, Stream? stdout)

@@ -45,6 +45,27 @@ public sealed class PackageSectionsTests() : TemporaryFolder("mldsl-packages")
     }
 
     [Fact]
+    public void A_cached_index_file_is_used_without_fetching_it_again()
+    {
+        string cached = Path.Combine(Root, "debian-index", "bookworm-12.15", "Packages");
+        Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
+        File.WriteAllText(cached, "Package: a\nSection: libs\nDescription: A\n");
+
+        Assert.Equal(cached, DebianIndex.Fetch(DebianIndex.Packages, cacheRoot: Root));
+    }
+
+    [Fact]
+    public void A_file_no_mirror_serves_with_the_pinned_hash_is_refused_and_nothing_is_cached()
+    {
+        var unknown = new IndexFile("main/binary-amd64/Packages.xz", new string('0', 64), new string('0', 64));
+
+        var error = Assert.Throws<DebianIndexException>(() => DebianIndex.Fetch(unknown, cacheRoot: Root));
+
+        Assert.Equal("main/binary-amd64/Packages.xz", error.File);
+        Assert.Empty(Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void The_vocabulary_is_learned_from_training_rows_only_and_needs_two_descriptions_per_word()
     {
         List<PackageDescription> training = new[] { "Perl module for parsing", "Perl module for JSON", "Python module" }.Select(Row).ToList();
