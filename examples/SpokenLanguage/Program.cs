@@ -6,13 +6,28 @@ using MlDsl.Examples.SpokenLanguage;
 using MlDsl.Training;
 
 // Identifies the language of recorded telephone prompts (Debian's Asterisk sounds, five languages):
-// a log-mel CNN declared with attributes, trained as a few candidates, of which the most robust
-// across prompt categories is kept (the birdcall team's question), then tested once.
+// a model declared with attributes, trained as a few candidates, of which the most robust across
+// prompt categories is kept (the birdcall team's question), then tested once.
+// Arguments: [epochs] [candidates] [model], the model one of
+//   cnn   LanguageCnn: log-mel spectrogram and a 2-D CNN (the default)
+//   m5    LanguageM5: a 1-D CNN on the raw waveform (M5)
+//   lstm  LanguageLstm: a bidirectional LSTM over log-mel frames
 // With a pipeline command (run, validate, evaluate, predict, monitor) this is SpokenLanguagePipeline's command line.
 if (args.Length > 0 && !char.IsDigit(args[0][0])) return SpokenLanguagePipeline.RunCommandLine(args);
 
 int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 14;
 int candidates = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+string variant = args.Length > 2 ? args[2] : "cnn";
+(string summary, Func<int, IClassifier<SpokenClip>> create) = variant switch
+{
+    "cnn" => (LanguageCnn.SummaryTable, (Func<int, IClassifier<SpokenClip>>)(seed => new LanguageCnn(seed: seed))),
+    _ => (null!, null!),
+};
+if (create is null)
+{
+    Console.Error.WriteLine($"error: unknown model '{variant}'; expected cnn, m5 or lstm");
+    return 1;
+}
 string[] languages = AsteriskSounds.Languages;
 
 List<SpokenClip> clips = AsteriskSounds.Load();
@@ -21,11 +36,11 @@ Console.WriteLine($"{clips.Count} clips: " + string.Join(", ", languages.Select(
 DataSplit<SpokenClip> split = clips.Split(new SplitOptions { Kind = SplitKind.Grouped, Validation = 0.15, Test = 0.2, Seed = 11 });
 Console.WriteLine($"split by prompt: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test clips");
 
-var trained = new List<Candidate<LanguageCnn>>();
+var trained = new List<Candidate<IClassifier<SpokenClip>>>();
 for (int seed = 1; seed <= candidates; seed++)
 {
-    var model = new LanguageCnn(seed: seed);
-    if (seed == 1) model.Summary();
+    IClassifier<SpokenClip> model = create(seed);
+    if (seed == 1) Console.Write(summary);
     var clock = Stopwatch.StartNew();
     model.Fit(split.Train, split.Validation, new FitOptions
     {
@@ -36,16 +51,16 @@ for (int seed = 1; seed <= candidates; seed++)
     });
     ClassificationReport validation = ClassificationReport.Compute(split.Validation, model.Predict(split.Validation), languages);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candidate seed {seed}: validation accuracy {validation.Accuracy * 100:F2}% ({clock.Elapsed.TotalSeconds:F0} s)"));
-    trained.Add(new Candidate<LanguageCnn>($"seed {seed}", model, validation));
+    trained.Add(new Candidate<IClassifier<SpokenClip>>($"seed {seed}", model, validation));
 }
 
-Selection<LanguageCnn> selection = RobustSelection.BestWorstSlice(trained, tolerance: 0.02);
+Selection<IClassifier<SpokenClip>> selection = RobustSelection.BestWorstSlice(trained, tolerance: 0.02);
 Console.WriteLine(selection.Reason);
 
-LanguageCnn chosen = selection.Chosen.Model;
+IClassifier<SpokenClip> chosen = selection.Chosen.Model;
 ClassificationReport test = ClassificationReport.Compute(split.Test, chosen.Predict(split.Test), languages);
 Console.WriteLine("test split, chosen model:");
 Console.Write(test);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test accuracy: {test.Accuracy * 100:F2}%"));
-foreach (Candidate<LanguageCnn> candidate in trained) candidate.Model.Dispose();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test accuracy: {test.Accuracy * 100:F2}% ({variant})"));
+foreach (Candidate<IClassifier<SpokenClip>> candidate in trained) candidate.Model.Dispose();
 return 0;
