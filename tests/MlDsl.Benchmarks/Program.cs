@@ -1,6 +1,6 @@
 using MlDsl.Benchmarks;
 
-// dotnet run -c Release --project tests/MlDsl.Benchmarks -- [training [steps] [epochs] [threads] | analyzers [runs] | audio [clips] [runs] [threads]]
+// dotnet run -c Release --project tests/MlDsl.Benchmarks -- [training [steps] [epochs] [threads] | analyzers [runs] | audio [clips] [runs] [threads] | onnx [runs]]
 string mode = args.Length > 0 ? args[0] : "training";
 string[] rest = args.Skip(1).ToArray();
 switch (mode)
@@ -8,8 +8,9 @@ switch (mode)
     case "training": TrainingBench.Run(rest); break;
     case "analyzers": await AnalyzerBench.RunAsync(rest); break;
     case "audio": return AudioBench.Run(rest);
+    case "onnx": OnnxBench.Run(rest); break;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'training', 'analyzers' or 'audio'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'training', 'analyzers', 'audio' or 'onnx'");
         return 2;
 }
 return 0;

@@ -10,8 +10,8 @@ namespace MlDsl.Deployment;
 internal static class ArtifactFormat
 {
     public const int Version = 2;
-    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Reference = "reference.json";
-    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer],
+    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Reference = "reference.json", Onnx = "model.onnx";
+    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Onnx],
         MaxManifestBytes: 64L << 20, MaxJsonBytes: 256L << 20, MaxFileBytes: Array.MaxLength);
 
     /// <summary>The files of a format-1 artifact, written straight into the artifact folder; an export over one removes them.</summary>
