@@ -121,6 +121,8 @@ internal static class ModelEmitter
             writer.Line("string x = graph.Input;");
             foreach ((ResolvedLayer layer, string? call) in calls)
                 writer.Line($"x = graph.{call}; // {layer.Spec.FieldName}: {layer.Input} -> {layer.Output}");
+            if (model.LabelKind == LabelKind.Regression)
+                writer.Line("x = graph.Unscale(x, targetScaling); // standardized outputs back to the label's units");
             writer.Line($"graph.Save(destination, x, {string.Join(", ", output.Dimensions)});");
         }
         writer.Line();

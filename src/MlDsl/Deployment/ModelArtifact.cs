@@ -52,6 +52,7 @@ public static partial class ModelArtifact
         store.Commit(version =>
         {
             version.Write(ArtifactFormat.Weights, ModelFile.Serialize(model, modelName));
+            if (OnnxBytes(model) is { } onnx) version.Write(ArtifactFormat.Onnx, onnx);
             if (contents.Transform is { } transform) version.Write(ArtifactFormat.Transform, transform.Save);
             if (contents.Imputer is { } imputer) version.Write(ArtifactFormat.Imputer, imputer.Save);
             if (contents.Tokenizer is { } tokenizer) version.Write(ArtifactFormat.Tokenizer, tokenizer.Save);
@@ -65,6 +66,22 @@ public static partial class ModelArtifact
             return JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
         }, ArtifactFormat.Manifest);
         RemoveLegacyFiles(store.Root);
+    }
+
+    /// <summary>The model's forward pass as ONNX, for serving without libtorch; null when a layer has no ONNX export yet.</summary>
+    private static byte[]? OnnxBytes(torch.nn.Module model)
+    {
+        if (model is not Onnx.IOnnxExportable exportable) return null;
+        var bytes = new MemoryStream();
+        try
+        {
+            exportable.ExportOnnx(bytes);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+        return bytes.ToArray();
     }
 
     /// <summary>

@@ -89,6 +89,13 @@ public sealed partial class OnnxGraph
         return Add("Mul", new[] { half, shifted });
     }
 
+    /// <summary>A regression model's outputs back in the label's units: x · scale + shift, from its fitted <c>TargetScaling</c>.</summary>
+    public string Unscale(string x, nn.Module targetScaling)
+    {
+        string scaled = Add("Mul", new[] { x, Weight(targetScaling, "scale") });
+        return Add("Add", new[] { scaled, Weight(targetScaling, "shift") });
+    }
+
     public string Softmax(string x, int axis) => Add("Softmax", new[] { x }, Int("axis", axis));
 
     public string LogSoftmax(string x, int axis) => Add("LogSoftmax", new[] { x }, Int("axis", axis));

@@ -1,0 +1,89 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace MlDsl.Serving;
+
+/// <summary>
+/// Predicts with an MlDsl artifact's <c>model.onnx</c> on ONNX Runtime, without TorchSharp: the
+/// artifact's fitted transform is applied to every row first, as MlDsl's <c>DeployedModel</c> does.
+/// Rows are the features in the order of <see cref="Features"/>, flattened (an image row is its
+/// pixels, channel by channel).
+/// </summary>
+public sealed class OnnxPredictor : IDisposable
+{
+    private readonly ServedArtifact artifact;
+    private readonly InferenceSession session;
+
+    private OnnxPredictor(ServedArtifact artifact, int threads)
+    {
+        this.artifact = artifact;
+        var options = new SessionOptions { IntraOpNumThreads = threads };
+        try
+        {
+            session = new InferenceSession(artifact.Onnx, options);
+        }
+        catch (OnnxRuntimeException error)
+        {
+            throw new ServingException(System.IO.Path.Combine(artifact.Version, "model.onnx"), $"ONNX Runtime cannot load it: {error.Message}");
+        }
+        finally
+        {
+            options.Dispose();
+        }
+        long[] dims = session.InputMetadata["input"].Dimensions.Select(size => (long)size).ToArray();
+        ExampleShape = dims.Skip(1).ToArray();
+        RowLength = (int)ExampleShape.Aggregate(1L, (product, size) => product * size);
+    }
+
+    /// <summary>Opens and verifies the artifact (pointer, manifest and file SHA-256s).</summary>
+    /// <param name="directory">The artifact folder MlDsl exported.</param>
+    /// <param name="threads">ONNX Runtime's intra-op threads; 1 suits a server answering many requests at once.</param>
+    /// <exception cref="ServingException">The artifact is missing, damaged, modified, has no model.onnx, or ONNX Runtime rejects it.</exception>
+    public static OnnxPredictor Open(string directory, int threads = 1) => new(ServedArtifact.Open(directory), threads);
+
+    /// <summary>The dataset's feature names, in row order.</summary>
+    public IReadOnlyList<string> Features => artifact.Features;
+
+    /// <summary>The label's class names (empty for a regression).</summary>
+    public IReadOnlyList<string> ClassNames => artifact.ClassNames;
+
+    /// <summary>One example's input shape, without the batch dimension.</summary>
+    public IReadOnlyList<long> ExampleShape { get; }
+
+    /// <summary>How many floats a row holds.</summary>
+    public int RowLength { get; }
+
+    /// <summary>
+    /// The model's outputs for each row: logits for a class or multi-label label, the value in the
+    /// label's units for a regression. Shape (rows, outputs).
+    /// </summary>
+    /// <exception cref="ServingException">A row is not <see cref="RowLength"/> floats long.</exception>
+    public float[][] Outputs(IReadOnlyList<float[]> rows)
+    {
+        if (rows.Count == 0) return Array.Empty<float[]>();
+        var batch = new float[rows.Count * RowLength];
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (rows[r] is not { } row || row.Length != RowLength)
+                throw new ServingException($"rows[{r}]", $"has {rows[r]?.Length ?? 0} values; expected {RowLength} (features {string.Join(", ", Features.Take(5))}{(Features.Count > 5 ? ", ..." : "")})");
+            Span<float> target = batch.AsSpan(r * RowLength, RowLength);
+            row.CopyTo(target);
+            if (artifact.Shift is { } shift && artifact.Scale is { } scale)
+                for (int f = 0; f < RowLength; f++) target[f] = (target[f] - shift[f]) * scale[f];
+        }
+        long[] shape = new long[] { rows.Count }.Concat(ExampleShape).ToArray();
+        using OrtValue input = OrtValue.CreateTensorValueFromMemory(batch, shape);
+        using var runOptions = new RunOptions();
+        using IDisposableReadOnlyCollection<OrtValue> results = session.Run(runOptions, new[] { "input" }, new[] { input }, new[] { "output" });
+        ReadOnlySpan<float> values = results[0].GetTensorDataAsSpan<float>();
+        int width = values.Length / rows.Count;
+        var outputs = new float[rows.Count][];
+        for (int r = 0; r < rows.Count; r++) outputs[r] = values.Slice(r * width, width).ToArray();
+        return outputs;
+    }
+
+    /// <summary>The most likely class of each row (the largest logit).</summary>
+    public int[] PredictClass(IReadOnlyList<float[]> rows) =>
+        Outputs(rows).Select(logits => Array.IndexOf(logits, logits.Max())).ToArray();
+
+    public void Dispose() => session.Dispose();
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace MlDsl.Serving;
+
+/// <summary>
+/// The verified parts of an MlDsl artifact that serving needs, read without TorchSharp: the pointer
+/// file <c>CURRENT</c> names the version folder and the SHA-256 of its manifest; the manifest lists a
+/// SHA-256 per file; <c>model.onnx</c> and <c>transform.json</c> must match theirs.
+/// </summary>
+internal sealed record ServedArtifact(string Version, string[] Features, string[] ClassNames, byte[] Onnx, float[]? Shift, float[]? Scale)
+{
+    private const string Header = "mldsl-pointer 1";
+    private const long MaxOnnxBytes = 2L << 30, MaxJsonBytes = 256L << 20;
+
+    public static ServedArtifact Open(string directory)
+    {
+        string root = System.IO.Path.GetFullPath(directory);
+        string pointerPath = System.IO.Path.Combine(root, "CURRENT");
+        if (!File.Exists(pointerPath)) throw new ServingException(pointerPath, "missing: not an MlDsl artifact (format 2), or its first export did not finish");
+        string[] lines = File.ReadAllText(pointerPath).Split('\n');
+        if (lines.Length != 4 || lines[0] != Header || lines[1].Contains('/') || lines[1].Contains("..") || lines[2].Length != 64)
+            throw new ServingException(pointerPath, $"expected three lines ('{Header}', a version folder, a SHA-256 of the manifest)");
+        string version = System.IO.Path.Combine(root, lines[1]);
+
+        byte[] manifestBytes = Read(version, "manifest.json", MaxJsonBytes, lines[2], "CURRENT");
+        Manifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<Manifest>(manifestBytes) ?? throw new JsonException("null");
+        }
+        catch (JsonException error)
+        {
+            throw new ServingException(System.IO.Path.Combine(version, "manifest.json"), $"is not a valid manifest: {error.Message}");
+        }
+        if (manifest.Features is null || manifest.Files is null)
+            throw new ServingException(System.IO.Path.Combine(version, "manifest.json"), "has no Features or Files");
+        if (!manifest.Files.TryGetValue("model.onnx", out string? onnxSum))
+            throw new ServingException(System.IO.Path.Combine(version, "model.onnx"),
+                "missing: this artifact was exported without an ONNX model (a layer without an ONNX export, or an MlDsl older than ONNX export)");
+        byte[] onnx = Read(version, "model.onnx", MaxOnnxBytes, onnxSum, "manifest.json");
+
+        float[]? shift = null, scale = null;
+        if (manifest.Files.ContainsKey("imputer.json"))
+            throw new ServingException(System.IO.Path.Combine(version, "imputer.json"), "missing-value filling is not served through ONNX yet; serve this artifact with MlDsl's DeployedModel");
+        if (manifest.Files.TryGetValue("transform.json", out string? transformSum))
+        {
+            byte[] json = Read(version, "transform.json", MaxJsonBytes, transformSum, "manifest.json");
+            Transform? transform = JsonSerializer.Deserialize<Transform>(json);
+            if (transform?.Shift is null || transform.Scale is null || transform.Shift.Length != manifest.Features.Length || transform.Scale.Length != manifest.Features.Length)
+                throw new ServingException(System.IO.Path.Combine(version, "transform.json"), $"expected Shift and Scale with one value per feature ({manifest.Features.Length})");
+            (shift, scale) = (transform.Shift, transform.Scale);
+        }
+        return new ServedArtifact(version, manifest.Features, manifest.ClassNames ?? Array.Empty<string>(), onnx, shift, scale);
+    }
+
+    private static byte[] Read(string version, string name, long limit, string expectedSha256, string listedIn)
+    {
+        string path = System.IO.Path.Combine(version, name);
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new ServingException(path, $"missing, though {listedIn} lists it");
+        if (info.LinkTarget is not null) throw new ServingException(path, "is a link; an artifact holds regular files only");
+        if (info.Length > limit) throw new ServingException(path, $"is {info.Length} bytes, over the {limit}-byte limit");
+        byte[] bytes = File.ReadAllBytes(path);
+        string found = Convert.ToHexString(SHA256.HashData(bytes));
+        if (!string.Equals(found, expectedSha256, StringComparison.OrdinalIgnoreCase))
+            throw new ServingException(path, $"SHA-256 is {found}, {listedIn} says {expectedSha256.ToUpperInvariant()}: the file was modified or damaged");
+        return bytes;
+    }
+
+    private sealed record Manifest(string[]? Features, string[]? ClassNames, Dictionary<string, string>? Files);
+
+    private sealed record Transform(string? Kind, float[]? Shift, float[]? Scale);
+}

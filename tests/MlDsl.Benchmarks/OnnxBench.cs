@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+using MlDsl.Deployment.Onnx;
+using MlDsl.Examples.Mnist;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MlDsl.Benchmarks;
+
+/// <summary>
+/// Prediction latency of the Keras MNIST CNN (DigitCnn): TorchSharp eager (eval, inference mode)
+/// against ONNX Runtime on the generated ONNX export, side by side in one run, one thread each,
+/// single row and batch of 256; median of <c>runs</c> after a warm-up.
+/// </summary>
+internal static class OnnxBench
+{
+    public static void Run(string[] args)
+    {
+        int runs = args.Length > 0 ? int.Parse(args[0]) : 200;
+        torch.set_num_threads(1);
+        using var model = new DigitCnn(seed: 1);
+        model.eval();
+        var bytes = new MemoryStream();
+        ((IOnnxExportable)model).ExportOnnx(bytes);
+        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        using var session = new InferenceSession(bytes.ToArray(), options);
+
+        Console.WriteLine($"DigitCnn prediction latency, 1 thread each, median of {runs} (ONNX file {bytes.Length / 1024} KiB)");
+        Console.WriteLine("batch   TorchSharp ms   ONNX Runtime ms   ratio (ORT / TorchSharp)");
+        foreach (int batch in new[] { 1, 256 })
+        {
+            float[] rows = Enumerable.Range(0, batch * 784).Select(i => (float)((i * 7919) % 255) / 255).ToArray();
+            long[] shape = { batch, 1, 28, 28 };
+            double torchMs = Median(runs, () =>
+            {
+                using var scope = NewDisposeScope();
+                using var mode = inference_mode();
+                model.forward(tensor(rows, shape)).data<float>().ToArray();
+            });
+            double ortMs = Median(runs, () =>
+            {
+                using OrtValue input = OrtValue.CreateTensorValueFromMemory(rows, shape);
+                using var runOptions = new RunOptions();
+                using var outputs = session.Run(runOptions, new[] { "input" }, new[] { input }, new[] { "output" });
+                outputs[0].GetTensorDataAsSpan<float>().ToArray();
+            });
+            Console.WriteLine($"{batch,5}   {torchMs,13:F3}   {ortMs,15:F3}   {ortMs / torchMs,6:F2}");
+        }
+    }
+
+    private static double Median(int runs, Action step)
+    {
+        for (int i = 0; i < Math.Max(5, runs / 10); i++) step();
+        var times = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            step();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return times[runs / 2];
+    }
+}
