@@ -80,30 +80,6 @@ public sealed class PackageSectionsTests() : TemporaryFolder("mldsl-packages")
     }
 
     [Fact]
-    public void Token_ids_keep_word_order_mark_unknown_words_and_pad_short_descriptions_in_front()
-    {
-        List<PackageDescription> training = new[] { "Perl module for parsing", "Perl module for JSON", "Python module" }.Select(Row).ToList();
-
-        TokenVocabulary vocabulary = TokenVocabulary.Fit(training);
-        int[] tokens = vocabulary.Encode("Module for Rust; perl module");
-
-        Assert.Equal(new[] { "module", "for", "perl" }, vocabulary.Words);
-        Assert.Equal(TokenVocabulary.Length, tokens.Length);
-        Assert.Equal(new[] { TokenVocabulary.Padding, 2, 3, TokenVocabulary.Unknown, 4, 2 }, tokens[^6..]);
-        Assert.All(tokens[..^5], id => Assert.Equal(TokenVocabulary.Padding, id));
-    }
-
-    [Fact]
-    public void A_long_description_keeps_its_first_words_only()
-    {
-        TokenVocabulary vocabulary = TokenVocabulary.Fit(new[] { "perl perl", "perl" }.Select(Row).ToList());
-
-        int[] tokens = vocabulary.Encode(string.Join(" ", Enumerable.Repeat("perl", TokenVocabulary.Length + 10)));
-
-        Assert.Equal(Enumerable.Repeat(2, TokenVocabulary.Length), tokens);
-    }
-
-    [Fact]
     public void The_vocabulary_size_must_fit_the_feature_width()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => BagOfWords.Fit(Array.Empty<PackageDescription>(), PackageDescription.VocabularySize + 1));
