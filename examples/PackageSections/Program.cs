@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MlDsl.Analysis;
 using MlDsl.Data.Splits;
+using MlDsl.Data.Text;
 using MlDsl.Examples.PackageSections;
 using MlDsl.Training;
 
@@ -11,14 +12,15 @@ using MlDsl.Training;
 // one model, trained and tested once.
 // Arguments: [model] [epochs] [seed] [packages], the model one of
 //   mlp   BagOfWordsMlp: which of 2,000 training words a description holds (the default)
+//   lstm  SectionLstm: the first 64 words in order, embedded, read by a bidirectional LSTM
 // and packages a cap on the rows (spread over the package names), for a quick run.
 string model = args.Length > 0 ? args[0] : "mlp";
 int epochs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
 int seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 int? limit = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
-if (model is not "mlp")
+if (model is not ("mlp" or "lstm"))
 {
-    Console.Error.WriteLine($"error: unknown model '{model}'; expected mlp");
+    Console.Error.WriteLine($"error: unknown model '{model}'; expected mlp or lstm");
     return 1;
 }
 string[] sections = PackageDescription.Sections;
@@ -43,15 +45,26 @@ var options = new FitOptions
 var clock = Stopwatch.StartNew();
 ClassificationReport report;
 
-// The vocabulary comes from the training descriptions only.
-BagOfWords bag = BagOfWords.Fit(split.Train);
-Console.WriteLine($"vocabulary: {bag.Words.Count} words from training descriptions ({string.Join(", ", bag.Words.Take(12))}, ...)");
-using (var mlp = new BagOfWordsMlp(seed: seed))
+// Either vocabulary comes from the training descriptions only.
+if (model == "mlp")
 {
+    BagOfWords bag = BagOfWords.Fit(split.Train);
+    Console.WriteLine($"vocabulary: {bag.Words.Count} words from training descriptions ({string.Join(", ", bag.Words.Take(12))}, ...)");
+    using var mlp = new BagOfWordsMlp(seed: seed);
     mlp.Summary();
     mlp.Fit(bag.Apply(split.Train), bag.Apply(split.Validation), options);
     List<PackageDescription> test = bag.Apply(split.Test);
     report = ClassificationReport.Compute(test, mlp.Predict(test), sections);
+}
+else
+{
+    Tokenizer tokenizer = Tokenizer.Fit(split, row => row.Text, PackageTokens.Tokenizing);
+    Console.WriteLine($"tokenizer: {tokenizer.Words.Count} words from training descriptions, {PackageTokens.Length} ids per description");
+    using var lstm = new SectionLstm(seed: seed);
+    lstm.Summary();
+    lstm.Fit(PackageTokens.Encode(tokenizer, split.Train), PackageTokens.Encode(tokenizer, split.Validation), options);
+    List<PackageTokens> test = PackageTokens.Encode(tokenizer, split.Test);
+    report = ClassificationReport.Compute(test, lstm.Predict(test), sections);
 }
 
 Console.Write(report);

@@ -21,6 +21,8 @@ string variant = args.Length > 2 ? args[2] : "cnn";
 (string summary, Func<int, IClassifier<SpokenClip>> create) = variant switch
 {
     "cnn" => (LanguageCnn.SummaryTable, (Func<int, IClassifier<SpokenClip>>)(seed => new LanguageCnn(seed: seed))),
+    "m5" => (LanguageM5.SummaryTable, seed => new LanguageM5(seed: seed)),
+    "lstm" => (LanguageLstm.SummaryTable, seed => new LanguageLstm(seed: seed)),
     _ => (null!, null!),
 };
 if (create is null)

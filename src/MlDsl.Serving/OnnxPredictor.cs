@@ -85,5 +85,6 @@ public sealed class OnnxPredictor : IDisposable
     public int[] PredictClass(IReadOnlyList<float[]> rows) =>
         Outputs(rows).Select(logits => Array.IndexOf(logits, logits.Max())).ToArray();
 
+    /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => session.Dispose();
 }

@@ -28,7 +28,7 @@ public static class RowSources
 
     /// <summary>
     /// One row per WAV file (class folders or a manifest of <c>.wav</c> files): each file is read with
-    /// <see cref="WavFile.Read"/> when its row is needed and handed to <paramref name="build"/> with its class index.
+    /// <see cref="WavFile.Read(string)"/> when its row is needed and handed to <paramref name="build"/> with its class index.
     /// </summary>
     /// <exception cref="RowSourceException">When a row is read: the file is not a readable WAV (the message names it and why).</exception>
     public static RowSource<TRow> FromWavFiles<TRow>(LabelledFiles files, Func<WavAudio, LabelledFile, int, TRow> build, Func<LabelledFile, string>? groupOf = null)
