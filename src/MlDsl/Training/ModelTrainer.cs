@@ -85,7 +85,7 @@ public static class ModelTrainer
         var reports = new List<EpochReport>(options.Epochs);
         // Resuming never starts over while a complete checkpoint exists: Resume returns null only when none was ever completed.
         // Every rank reads the same checkpoint; the broadcast below then makes certain the weights agree.
-        List<EpochReport>? restored = options.Resume ? Checkpoint.Resume(options.CheckpointDirectory!, model, optimizer) : null;
+        List<EpochReport>? restored = options.Resume ? ResumeInTurn(options.CheckpointDirectory!, model, optimizer, parallel) : null;
         if (restored is not null) reports.AddRange(restored);
         stopping?.Replay(reports);
         parallel?.BroadcastWeights();
@@ -111,6 +111,20 @@ public static class ModelTrainer
         return objective.ScoreIsError
             ? new FitReport(reports, double.NaN, stoppedAt, stopping?.BestEpoch) { BaselineMeanAbsoluteError = baseline, ResumedAfterEpoch = resumedAfter }
             : new FitReport(reports, baseline, stoppedAt, stopping?.BestEpoch) { ResumedAfterEpoch = resumedAfter };
+    }
+
+    // A checkpoint is read under its folder's lock, so ranks read it one after another (rank 0 first,
+    // which also finishes or rolls back an interrupted save); a sum over the ranks is the turn's barrier.
+    private static List<EpochReport>? ResumeInTurn(string directory, Module<Tensor, Tensor> model, TorchSharp.Modules.OptimizerHelper optimizer, DataParallelStep? parallel)
+    {
+        if (parallel is null) return Checkpoint.Resume(directory, model, optimizer);
+        List<EpochReport>? restored = null;
+        for (int turn = 0; turn < parallel.Ranks.Size; turn++)
+        {
+            if (turn == parallel.Ranks.Rank) restored = Checkpoint.Resume(directory, model, optimizer);
+            parallel.Sum(0);
+        }
+        return restored;
     }
 
     public static Evaluation Evaluate<TRow>(Module<Tensor, Tensor> model, IReadOnlyList<TRow> rows, int batchSize = 256, Device? device = null)
