@@ -40,9 +40,10 @@ internal static class StreamingBench
         foreach (string mode in modes)
         {
             var r = results[mode];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {mode,-10} rows/s {r.Min(x => x.RowsPerSecond),6:F1}–{r.Max(x => x.RowsPerSecond),6:F1} ({r.Average(x => x.RowsPerSecond) / memoryRate:F2}x in-memory)   peak RSS {r.Min(x => x.PeakMb),6:F0}–{r.Max(x => x.PeakMb),6:F0} MB" +
-                (mode.StartsWith("stream", StringComparison.Ordinal) ? $" ({r.Average(x => x.PeakMb) / streamBase:F2}x {copies[0]}x stream)" : "")));
+            string relative = mode.StartsWith("stream", StringComparison.Ordinal)
+                ? FormattableString.Invariant($" ({r.Average(x => x.PeakMb) / streamBase:F2}x {copies[0]}x stream)") : "";
+            Console.WriteLine(FormattableString.Invariant(
+                $"  {mode,-10} rows/s {r.Min(x => x.RowsPerSecond),6:F1}–{r.Max(x => x.RowsPerSecond),6:F1} ({r.Average(x => x.RowsPerSecond) / memoryRate:F2}x in-memory)   peak RSS {r.Min(x => x.PeakMb),6:F0}–{r.Max(x => x.PeakMb),6:F0} MB") + relative);
         }
         return 0;
     }
