@@ -27,7 +27,7 @@ namespace Samples;
 /// <item><term>fc2</term><description>Linear: (128) -&gt; (10), 1290 parameters</description></item>
 /// </list>
 /// </remarks>
-partial class DigitCnn : Module<Tensor, Tensor>, IClassifier<global::Samples.Digit>
+partial class DigitCnn : Module<Tensor, Tensor>, IClassifier<global::Samples.Digit>, global::MlDsl.Deployment.Onnx.IOnnxExportable
 {
     private readonly Module<Tensor, Tensor> conv1Relu;
     private readonly Module<Tensor, Tensor> conv2Relu;
@@ -74,6 +74,23 @@ partial class DigitCnn : Module<Tensor, Tensor>, IClassifier<global::Samples.Dig
         using var fc1ReluOutput = fc1Relu.forward(fc1Output);
         using var fc1DropoutOutput = fc1Dropout.forward(fc1ReluOutput);
         return fc2.forward(fc1DropoutOutput);
+    }
+
+    /// <inheritdoc cref="global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx"/>
+    public void ExportOnnx(global::System.IO.Stream destination)
+    {
+        var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, 1, 28, 28);
+        string x = graph.Input;
+        x = graph.Conv(x, conv1, kernel: 3, stride: 1, padding: 0); // conv1: (1, 28, 28) -> (32, 26, 26)
+        x = graph.Unary("Relu", x); // conv1Relu: (32, 26, 26) -> (32, 26, 26)
+        x = graph.Conv(x, conv2, kernel: 3, stride: 1, padding: 0); // conv2: (32, 26, 26) -> (64, 24, 24)
+        x = graph.Unary("Relu", x); // conv2Relu: (64, 24, 24) -> (64, 24, 24)
+        x = graph.MaxPool(x, kernel: 2, stride: 2, padding: 0); // pool: (64, 24, 24) -> (64, 12, 12)
+        x = graph.Flatten(x); // poolFlatten: (64, 12, 12) -> (9216)
+        x = graph.Gemm(x, fc1); // fc1: (9216) -> (128)
+        x = graph.Unary("Relu", x); // fc1Relu: (128) -> (128)
+        x = graph.Gemm(x, fc2); // fc2: (128) -> (10)
+        graph.Save(destination, x, 10);
     }
 
     /// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>

@@ -23,7 +23,7 @@ using static TorchSharp.torch.nn;
 /// <item><term>head</term><description>Linear: (64) -&gt; (4), 260 parameters</description></item>
 /// </list>
 /// </remarks>
-partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>
+partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>, global::MlDsl.Deployment.Onnx.IOnnxExportable
 {
     private readonly Module<Tensor, Tensor> stemBatchNorm2d;
     private readonly Module<Tensor, Tensor> stemRelu;
@@ -64,6 +64,23 @@ partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>
         using var pool2Output = pool2.forward(convSigmoidOutput);
         using var pool2FlattenOutput = pool2Flatten.forward(pool2Output);
         return head.forward(pool2FlattenOutput);
+    }
+
+    /// <inheritdoc cref="global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx"/>
+    public void ExportOnnx(global::System.IO.Stream destination)
+    {
+        var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, 3, 16, 16);
+        string x = graph.Input;
+        x = graph.Conv(x, stem, kernel: 3, stride: 1, padding: 1); // stem: (3, 16, 16) -> (8, 16, 16)
+        x = graph.BatchNormalization(x, stemBatchNorm2d); // stemBatchNorm2d: (8, 16, 16) -> (8, 16, 16)
+        x = graph.Unary("Relu", x); // stemRelu: (8, 16, 16) -> (8, 16, 16)
+        x = graph.AveragePool(x, kernel: 2, stride: 2, padding: 0); // pool1: (8, 16, 16) -> (8, 8, 8)
+        x = graph.Conv(x, conv, kernel: 3, stride: 2, padding: 0); // conv: (8, 8, 8) -> (16, 3, 3)
+        x = graph.Unary("Sigmoid", x); // convSigmoid: (16, 3, 3) -> (16, 3, 3)
+        x = graph.MaxPool(x, kernel: 2, stride: 1, padding: 0); // pool2: (16, 3, 3) -> (16, 2, 2)
+        x = graph.Flatten(x); // pool2Flatten: (16, 2, 2) -> (64)
+        x = graph.Gemm(x, head); // head: (64) -> (4)
+        graph.Save(destination, x, 4);
     }
 
     /// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>

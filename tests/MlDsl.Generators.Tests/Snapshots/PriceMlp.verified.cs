@@ -19,7 +19,7 @@ namespace Samples;
 /// <item><term>output</term><description>Linear: (8) -&gt; (1), 9 parameters</description></item>
 /// </list>
 /// </remarks>
-partial class PriceMlp : Module<Tensor, Tensor>, IRegressor<global::Samples.House>
+partial class PriceMlp : Module<Tensor, Tensor>, IRegressor<global::Samples.House>, global::MlDsl.Deployment.Onnx.IOnnxExportable
 {
     private readonly Module<Tensor, Tensor> hiddenRelu;
     private readonly TargetScaling targetScaling = new();
@@ -46,6 +46,18 @@ partial class PriceMlp : Module<Tensor, Tensor>, IRegressor<global::Samples.Hous
         using var hiddenOutput = hidden.forward(input);
         using var hiddenReluOutput = hiddenRelu.forward(hiddenOutput);
         return output.forward(hiddenReluOutput);
+    }
+
+    /// <inheritdoc cref="global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx"/>
+    public void ExportOnnx(global::System.IO.Stream destination)
+    {
+        var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, 2);
+        string x = graph.Input;
+        x = graph.Gemm(x, hidden); // hidden: (2) -> (8)
+        x = graph.Unary("Relu", x); // hiddenRelu: (8) -> (8)
+        x = graph.Gemm(x, output); // output: (8) -> (1)
+        x = graph.Unscale(x, targetScaling); // standardized outputs back to the label's units
+        graph.Save(destination, x, 1);
     }
 
     /// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>

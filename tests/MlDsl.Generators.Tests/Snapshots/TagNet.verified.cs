@@ -19,7 +19,7 @@ namespace Samples;
 /// <item><term>tags</term><description>Linear: (16) -&gt; (3), 51 parameters</description></item>
 /// </list>
 /// </remarks>
-partial class TagNet : Module<Tensor, Tensor>, IMultiLabelClassifier<global::Samples.Photo>
+partial class TagNet : Module<Tensor, Tensor>, IMultiLabelClassifier<global::Samples.Photo>, global::MlDsl.Deployment.Onnx.IOnnxExportable
 {
     private readonly Module<Tensor, Tensor> hiddenGelu;
 
@@ -45,6 +45,17 @@ partial class TagNet : Module<Tensor, Tensor>, IMultiLabelClassifier<global::Sam
         using var hiddenOutput = hidden.forward(input);
         using var hiddenGeluOutput = hiddenGelu.forward(hiddenOutput);
         return tags.forward(hiddenGeluOutput);
+    }
+
+    /// <inheritdoc cref="global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx"/>
+    public void ExportOnnx(global::System.IO.Stream destination)
+    {
+        var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, 12);
+        string x = graph.Input;
+        x = graph.Gemm(x, hidden); // hidden: (12) -> (16)
+        x = graph.Gelu(x); // hiddenGelu: (16) -> (16)
+        x = graph.Gemm(x, tags); // tags: (16) -> (3)
+        graph.Save(destination, x, 3);
     }
 
     /// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>

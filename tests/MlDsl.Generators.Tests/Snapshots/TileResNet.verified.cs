@@ -36,7 +36,7 @@ namespace Samples;
 /// <item><term>head</term><description>Linear: (256) -&gt; (4), 1028 parameters</description></item>
 /// </list>
 /// </remarks>
-partial class TileResNet : Module<Tensor, Tensor>, IClassifier<global::Samples.Tile>
+partial class TileResNet : Module<Tensor, Tensor>, IClassifier<global::Samples.Tile>, global::MlDsl.Deployment.Onnx.IOnnxExportable
 {
     private readonly Module<Tensor, Tensor> stemRelu;
     private readonly Module<Tensor, Tensor> poolFlatten;
@@ -86,6 +86,11 @@ partial class TileResNet : Module<Tensor, Tensor>, IClassifier<global::Samples.T
         return head.forward(poolFlattenOutput);
     }
 
+    /// <inheritdoc cref="global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx"/>
+    public void ExportOnnx(global::System.IO.Stream destination)
+    {
+        throw new global::System.NotSupportedException("TileResNet cannot be exported to ONNX yet: no ONNX export for block 'block1' (ResUnit), block 'stage2' (Stage)");
+    }
     /// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>
     public const string SummaryTable =
         "Model: TileResNet\n" +
@@ -152,9 +157,20 @@ partial class TileResNet : Module<Tensor, Tensor>, IClassifier<global::Samples.T
     public FitReport Fit(IReadOnlyList<global::Samples.Tile> train, IReadOnlyList<global::Samples.Tile>? validation = null, FitOptions? options = null) =>
         ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
 
+    /// <summary>Trains from a lazy source: rows are decoded by worker threads while the previous batch trains, so memory holds a few batches, not the data.</summary>
+    public FitReport Fit(global::MlDsl.Data.Streaming.RowSource<global::Samples.Tile> train, global::MlDsl.Data.Streaming.RowSource<global::Samples.Tile>? validation = null, FitOptions? options = null) =>
+        ModelTrainer.Fit(this, train, validation, options ?? new FitOptions());
+
     /// <summary>Loss and accuracy on <paramref name="rows"/>, under inference mode.</summary>
     public Evaluation Evaluate(IReadOnlyList<global::Samples.Tile> rows, int batchSize = 256) =>
         ModelTrainer.Evaluate(this, rows, batchSize);
+
+    /// <summary>The same over a lazy source, decoded in row order while the model runs.</summary>
+    public Evaluation Evaluate(global::MlDsl.Data.Streaming.RowSource<global::Samples.Tile> rows, int batchSize = 256) =>
+        ModelTrainer.Evaluate(this, rows, batchSize);
+
+    /// <summary>Predicts every row of a lazy source, decoded in row order while the model runs.</summary>
+    public int[] Predict(global::MlDsl.Data.Streaming.RowSource<global::Samples.Tile> rows, int batchSize = 256) => ClassifierPredictor.Predict(this, rows, batchSize);
 
     /// <summary>The most likely class of one row.</summary>
     public int Predict(global::Samples.Tile row) => ClassifierPredictor.Predict(this, new[] { row })[0];

@@ -22,7 +22,7 @@ namespace Samples;
 /// <item><term>output</term><description>Linear: (8) -&gt; (2), 18 parameters</description></item>
 /// </list>
 /// </remarks>
-partial class TumourMlp : Module<Tensor, Tensor>, IClassifier<global::Samples.Tumour>
+partial class TumourMlp : Module<Tensor, Tensor>, IClassifier<global::Samples.Tumour>, global::MlDsl.Deployment.Onnx.IOnnxExportable
 {
     private readonly Module<Tensor, Tensor> hiddenTanh;
     private readonly Module<Tensor, Tensor> narrowGelu;
@@ -56,6 +56,19 @@ partial class TumourMlp : Module<Tensor, Tensor>, IClassifier<global::Samples.Tu
         using var narrowGeluOutput = narrowGelu.forward(narrowOutput);
         using var narrowDropoutOutput = narrowDropout.forward(narrowGeluOutput);
         return output.forward(narrowDropoutOutput);
+    }
+
+    /// <inheritdoc cref="global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx"/>
+    public void ExportOnnx(global::System.IO.Stream destination)
+    {
+        var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, 6);
+        string x = graph.Input;
+        x = graph.Gemm(x, hidden); // hidden: (6) -> (16)
+        x = graph.Unary("Tanh", x); // hiddenTanh: (16) -> (16)
+        x = graph.Gemm(x, narrow); // narrow: (16) -> (8)
+        x = graph.Gelu(x); // narrowGelu: (8) -> (8)
+        x = graph.Gemm(x, output); // output: (8) -> (2)
+        graph.Save(destination, x, 2);
     }
 
     /// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>
