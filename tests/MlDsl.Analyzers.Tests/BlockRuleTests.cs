@@ -94,7 +94,7 @@ public sealed class BlockRuleTests
             Head {|#0:head|};
         }
         """, ""),
-        Diagnostic("MLDSL0003").WithLocation(0).WithMessage("'head.fc' (Linear) expects a flat (features) tensor but receives (32, 26, 26); add [Flatten] before it"));
+        Diagnostic("MLDSL0003").WithLocation(0).WithMessage("'head.fc' (Linear) expects a flat (features) tensor but receives (32, 26, 26), a feature map; add [Flatten] before it (Linear applies per position only to a sequence (steps, features) made by Embedding, Lstm or Gru with ReturnSequences, TransformerEncoder, PositionalEncoding or Permute)"));
 
     [Fact]
     public Task Too_many_block_arguments_are_reported_with_the_blocks_signature() => AnalyzerAsync(With(Res,

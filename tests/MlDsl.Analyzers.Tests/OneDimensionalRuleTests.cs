@@ -217,5 +217,5 @@ public sealed class OneDimensionalRuleTests
     [Fact]
     public Task Linear_after_adaptive_pooling_still_needs_flatten() => AnalyzerAsync(
         CnnWith("[GlobalAvgPool1d]", "[{|#1:AdaptiveAvgPool1d(1)|}]").Replace("[Linear(4)]", "[{|#0:Linear(4)|}]"),
-        Diagnostic("MLDSL0003").WithLocation(0).WithLocation(1).WithMessage("'head' (Linear) expects a flat (features) tensor but receives (32, 1); add [Flatten] before it"));
+        Diagnostic("MLDSL0003").WithLocation(0).WithLocation(1).WithMessage("'head' (Linear) expects a flat (features) tensor but receives (32, 1), a feature map; add [Flatten] before it (Linear applies per position only to a sequence (steps, features) made by Embedding, Lstm or Gru with ReturnSequences, TransformerEncoder, PositionalEncoding or Permute)"));
 }

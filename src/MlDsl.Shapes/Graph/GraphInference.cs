@@ -59,7 +59,16 @@ public static class GraphInference
                 switch (node)
                 {
                     case LayerNode { Layer: var spec }:
-                        LayerOutcome outcome = LayerCatalogue.Find(spec.Kind).Infer(spec, current);
+                        LayerDefinition definition = LayerCatalogue.Find(spec.Kind);
+                        // Token ids are indices: only a layer that reads ids (an Embedding) may take them.
+                        if (current.Layout == TensorLayout.Tokens && !definition.ReadsTokenIds)
+                        {
+                            Problems.Add(new ShapeProblem(ShapeProblemKind.TokenMismatch, spec,
+                                $"{spec.Describe()} receives {current.Describe()}; ids are indices, not quantities: look them up with [Embedding({current.Vocabulary}, width)] first"));
+                            output = null;
+                            return resolved;
+                        }
+                        LayerOutcome outcome = definition.Infer(spec, current);
                         if (outcome.Problem is { } problem) Problems.Add(problem);
                         if (outcome.Layer is not { } layer)
                         {

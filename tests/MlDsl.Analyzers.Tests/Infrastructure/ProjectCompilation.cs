@@ -45,7 +45,7 @@ internal static class ProjectCompilation
                 .Append(CSharpSyntaxTree.ParseText(usings, Parse, "ImplicitUsings.g.cs"));
 
             string[] packages = Items("PackageReference").ToArray();
-            var references = new List<MetadataReference>(PackageReferences(packages.Contains("xunit"), packages.Contains("FsCheck")));
+            var references = new List<MetadataReference>(PackageReferences(packages.Contains("xunit"), packages.Contains("FsCheck"), packages.Contains("Microsoft.ML.OnnxRuntime")));
             foreach (string reference in Items("ProjectReference"))
             {
                 string referenced = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(folder, reference)))!;
@@ -67,12 +67,13 @@ internal static class ProjectCompilation
     /// .NET 10's reference assemblies, then MlDsl and every assembly it references that .NET does not
     /// provide (TorchSharp, SkiaSharp, MathNet, ScottPlot, ...), and xunit's when the project uses it.
     /// </summary>
-    private static IEnumerable<MetadataReference> PackageReferences(bool xunit, bool fsCheck)
+    private static IEnumerable<MetadataReference> PackageReferences(bool xunit, bool fsCheck, bool onnxRuntime)
     {
         var framework = new HashSet<string>(Net100.ReferenceInfos.All.Select(info => Path.GetFileNameWithoutExtension(info.FileName)), StringComparer.OrdinalIgnoreCase);
         var roots = new List<Assembly> { typeof(DatasetAttribute).Assembly };
         if (xunit) roots.AddRange(new[] { typeof(FactAttribute).Assembly, typeof(Assert).Assembly });
         if (fsCheck) roots.Add(typeof(FsCheck.Fluent.Gen).Assembly);
+        if (onnxRuntime) roots.Add(typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly);
 
         var found = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
         var pending = new Stack<Assembly>(roots);
