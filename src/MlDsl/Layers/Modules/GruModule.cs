@@ -28,13 +28,6 @@ public sealed class GruModule : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         (Tensor output, Tensor hidden) = gru.forward(input);
-        if (returnSequences)
-        {
-            hidden.Dispose();
-            return output;
-        }
-        output.Dispose();
-        using (hidden)
-            return RecurrentState.LastLayer(hidden, directions);
+        return RecurrentState.Select(output, hidden, directions, returnSequences);
     }
 }

@@ -29,13 +29,6 @@ public sealed class LstmModule : Module<Tensor, Tensor>
     {
         (Tensor output, Tensor hidden, Tensor cell) = lstm.forward(input);
         cell.Dispose();
-        if (returnSequences)
-        {
-            hidden.Dispose();
-            return output;
-        }
-        output.Dispose();
-        using (hidden)
-            return RecurrentState.LastLayer(hidden, directions);
+        return RecurrentState.Select(output, hidden, directions, returnSequences);
     }
 }

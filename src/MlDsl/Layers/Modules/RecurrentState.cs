@@ -6,6 +6,22 @@ namespace MlDsl.Layers;
 internal static class RecurrentState
 {
     /// <summary>
+    /// What the layer returns: the whole output sequence (N, steps, H × directions) with
+    /// <paramref name="returnSequences"/>, else <see cref="LastLayer"/> of the final hidden state; the other is disposed.
+    /// </summary>
+    public static Tensor Select(Tensor output, Tensor hidden, long directions, bool returnSequences)
+    {
+        if (returnSequences)
+        {
+            hidden.Dispose();
+            return output;
+        }
+        output.Dispose();
+        using (hidden)
+            return LastLayer(hidden, directions);
+    }
+
+    /// <summary>
     /// The last layer's final hidden state, both directions side by side: from (layers × directions, N, H)
     /// to (N, directions × H), forward first as in the output sequence. For a bidirectional layer this is
     /// not the output's last step, where the backward direction has read one step only.
