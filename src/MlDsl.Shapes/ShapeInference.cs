@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace MlDsl.Shapes;
 
@@ -17,6 +18,7 @@ public sealed record InferenceResult(EquatableArray<ResolvedLayer> Layers, Equat
 /// <summary>
 /// Runs the layer definitions in declaration order from the dataset's feature shape to the label.
 /// Goes on after a problem while the shape is still known, so a model with two mistakes shows both.
+/// A straight line of layers is a graph without blocks: the walk is <see cref="GraphInference"/>'s.
 /// </summary>
 public static class ShapeInference
 {
@@ -24,34 +26,6 @@ public static class ShapeInference
     /// <param name="layers">The layers in declaration order.</param>
     /// <param name="classes">The width the output must have, or null not to check it.</param>
     /// <param name="outputs">What that width counts, for the message: "classes", "labels", "value to predict".</param>
-    public static InferenceResult Infer(TensorShape input, IEnumerable<LayerSpec> layers, int? classes, string outputs = "classes")
-    {
-        var resolved = new List<ResolvedLayer>();
-        var problems = new List<ShapeProblem>();
-        TensorShape current = input;
-        LayerSpec? last = null;
-        foreach (LayerSpec spec in layers)
-        {
-            LayerDefinition definition = LayerCatalogue.Find(spec.Kind);
-            if (current.Layout == TensorLayout.Tokens && !definition.ReadsTokenIds)
-            {
-                problems.Add(new ShapeProblem(ShapeProblemKind.TokenMismatch, spec,
-                    $"{spec.Describe()} receives {current.Describe()}; ids are indices, not quantities: look them up with [Embedding({current.Vocabulary}, width)] first"));
-                return new InferenceResult(resolved.ToEquatableArray(), problems.ToEquatableArray());
-            }
-            LayerOutcome outcome = definition.Infer(spec, current);
-            if (outcome.Problem is { } problem) problems.Add(problem);
-            if (outcome.Layer is not { } layer)
-                return new InferenceResult(resolved.ToEquatableArray(), problems.ToEquatableArray());
-            resolved.Add(layer);
-            current = layer.Output;
-            last = spec;
-        }
-
-        if (last is not null && classes is { } count && !(current.Rank == 1 && current[0] == count))
-            problems.Add(new ShapeProblem(ShapeProblemKind.OutputClassMismatch, last,
-                $"The model ends in {current} at '{last.Member}' but the label has {count} {outputs}; the last layer must produce ({count})",
-                count));
-        return new InferenceResult(resolved.ToEquatableArray(), problems.ToEquatableArray());
-    }
+    public static InferenceResult Infer(TensorShape input, IEnumerable<LayerSpec> layers, int? classes, string outputs = "classes") =>
+        GraphInference.Infer(input, layers.Select(spec => (GraphNode)new LayerNode(spec)).ToList(), classes, outputs).Flat;
 }
