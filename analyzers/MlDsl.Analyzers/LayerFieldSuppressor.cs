@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using MlDsl.Declarations.Parsing;
 
 namespace MlDsl.Analyzers;
 
@@ -50,7 +51,7 @@ public sealed class LayerFieldSuppressor : DiagnosticSuppressor
         type.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType));
 
     private static bool IsBlock(INamedTypeSymbol type) =>
-        type.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "MlDsl.BlockAttribute");
+        type.GetAttributes().Any(attribute => SymbolNames.Is(attribute.AttributeClass, "MlDsl.BlockAttribute"));
 
     private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
     {

@@ -37,19 +37,18 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         foreach (AttributeData attribute in type.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, datasetAttribute))
-                Report(context, DatasetParser.Parse(type).Diagnostics);
+                Report(context, models.Dataset(type).Diagnostics);
             else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, modelAttribute) && models.Parse(type, attribute) is { } model)
                 Report(context, model.Diagnostics);
-            else if (attribute.AttributeClass?.ToDisplayString() == BlockParser.BlockAttribute)
+            else if (SymbolNames.Is(attribute.AttributeClass, BlockParser.BlockAttribute))
                 Report(context, BlockParser.Parse(type).Diagnostics);
             else if (IsPipeline(attribute.AttributeClass))
                 Report(context, PipelineParser.Parse(type, attribute).Diagnostics);
         }
     }
 
-    /// <summary>The [Pipeline] attribute by its full name; the short name first, as a display string per attribute of every type is costly.</summary>
-    internal static bool IsPipeline(INamedTypeSymbol? attributeClass) =>
-        attributeClass?.Name == "PipelineAttribute" && attributeClass.ToDisplayString() == PipelineParser.PipelineAttribute;
+    /// <summary>The [Pipeline] attribute by its full name.</summary>
+    internal static bool IsPipeline(INamedTypeSymbol? attributeClass) => SymbolNames.Is(attributeClass, PipelineParser.PipelineAttribute);
 
     private static void Report(SymbolAnalysisContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {

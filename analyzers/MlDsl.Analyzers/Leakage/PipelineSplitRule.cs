@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using MlDsl.Declarations.Parsing;
 using MlDsl.Declarations.Diagnostics;
 
 namespace MlDsl.Analyzers.Leakage;
@@ -40,7 +41,6 @@ internal static class PipelineSplitRule
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SplitIgnoresGroupsOrTime, location, properties, reason));
     }
 
-    /// <summary>MlDsl's attribute of that name; the display string, costly for every attribute of every type, only when the name matches.</summary>
-    private static bool Is(AttributeData attribute, string name) =>
-        attribute.AttributeClass is { } type && type.Name == name && type.ToDisplayString() == "MlDsl." + name;
+    /// <summary>MlDsl's attribute of that name.</summary>
+    private static bool Is(AttributeData attribute, string name) => SymbolNames.Is(attribute.AttributeClass, "MlDsl." + name);
 }

@@ -58,7 +58,7 @@ public static class DeclarationChecks
             return $"{attribute} '{type.Name}' must be a class: it becomes a TorchSharp Module<Tensor, Tensor>, which a record, struct or interface cannot derive from";
         if (type.IsStatic || type.IsAbstract)
             return $"{attribute} '{type.Name}' cannot be {(type.IsStatic ? "static" : "abstract")}: the generated constructor and Load create instances of it";
-        if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && baseType.ToDisplayString() != ModelParser.ModuleType)
+        if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && !SymbolNames.Is(baseType, ModelParser.ModuleType))
             return $"{attribute} '{type.Name}' derives from '{baseType.ToDisplayString()}'; the generated part makes it a TorchSharp Module<Tensor, Tensor>, so remove that base class";
         return null;
     }

@@ -60,7 +60,7 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
                 continue;
             }
 
-            if (member is not IFieldSymbol { IsStatic: false, IsReadOnly: false } field || field.Type.ToDisplayString() != ModelParser.ModuleType)
+            if (member is not IFieldSymbol { IsStatic: false, IsReadOnly: false } field || !SymbolNames.Is(field.Type, ModelParser.ModuleType))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerMember, useSite ?? memberLocation, name));
                 continue;
@@ -68,10 +68,11 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
             for (int position = 0; position < attributes.Count; position++)
             {
                 AttributeData attribute = attributes[position];
-                string attributeName = attribute.AttributeClass!.ToDisplayString();
+                INamedTypeSymbol attributeClass = attribute.AttributeClass!; // a layer attribute: its class was found above
+                string attributeName = SymbolNames.Of(attributeClass);
                 if (!LayerCatalogue.TryFindByAttribute(attributeName, out LayerDefinition definition))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, useSite ?? TypeIdentities.LocationOf(attribute, member), attribute.AttributeClass.Name, name));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, useSite ?? TypeIdentities.LocationOf(attribute, member), attributeClass.Name, name));
                     continue;
                 }
                 if (UserModules.Unusable(attribute, name) is { } unusable)
@@ -166,8 +167,9 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
 
     public static bool IsLayerAttribute(AttributeData attribute)
     {
-        for (INamedTypeSymbol? type = attribute.AttributeClass; type is not null; type = type.BaseType)
-            if (type.ToDisplayString() == LayerAttributeBase) return true;
+        // object, the end of every chain, is displayed "object": never the layer base.
+        for (INamedTypeSymbol? type = attribute.AttributeClass; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+            if (SymbolNames.Is(type, LayerAttributeBase)) return true;
         return false;
     }
 

@@ -13,7 +13,9 @@ public static class ModelParser
     public const string ModelAttribute = "MlDsl.ModelAttribute";
     internal const string ModuleType = "TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>";
 
-    public static ModelSpec? Parse(INamedTypeSymbol type, AttributeData modelAttribute)
+    /// <param name="datasets">How the row type is parsed: <see cref="DatasetParser.Parse"/> unless the caller has it parsed already
+    /// (the analyzers parse each [Dataset] once per compilation and share it with every model of those rows).</param>
+    public static ModelSpec? Parse(INamedTypeSymbol type, AttributeData modelAttribute, System.Func<INamedTypeSymbol, DatasetSpec>? datasets = null)
     {
         TypeIdentity identity = TypeIdentities.Of(type);
         var diagnostics = new List<DiagnosticInfo>();
@@ -27,7 +29,7 @@ public static class ModelParser
             return new ModelSpec(identity, TypeIdentities.Of(datasetType), "", EquatableArray<ResolvedLayer>.Empty, diagnostics.ToEquatableArray());
         }
 
-        DatasetSpec dataset = DatasetParser.Parse(datasetType);
+        DatasetSpec dataset = datasets is null ? DatasetParser.Parse(datasetType) : datasets(datasetType);
         var locations = new Dictionary<LayerSpec, Location?>();
         var reader = new GraphReader(locations, diagnostics);
         List<GraphNode> nodes = reader.Read(type);

@@ -113,7 +113,7 @@ public static class PipelineParser
 
     private static bool ReturnsRows(IMethodSymbol method, INamedTypeSymbol row) =>
         method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } list
-        && list.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IReadOnlyList<T>"
+        && SymbolNames.Is(list.OriginalDefinition, "System.Collections.Generic.IReadOnlyList<T>")
         && SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], row);
 
     /// <summary>"Name = literal" for every named argument, so each maps 1:1 onto the runtime options' property.</summary>

@@ -49,14 +49,14 @@ internal static class TypeIdentities
     public static bool HasAttribute(ISymbol symbol, string fullName)
     {
         foreach (AttributeData attribute in symbol.GetAttributes())
-            if (attribute.AttributeClass?.ToDisplayString() == fullName) return true;
+            if (SymbolNames.Is(attribute.AttributeClass, fullName)) return true;
         return false;
     }
 
     public static AttributeData? FindAttribute(ISymbol symbol, string fullName)
     {
         foreach (AttributeData attribute in symbol.GetAttributes())
-            if (attribute.AttributeClass?.ToDisplayString() == fullName) return attribute;
+            if (SymbolNames.Is(attribute.AttributeClass, fullName)) return attribute;
         return null;
     }
 

@@ -45,10 +45,11 @@ internal sealed class DataFlow
 
     public DataFlow WithEvent(FlowEvent flowEvent) => new(Rows, Events.Add(flowEvent), TrainedOn, Parts);
 
-    public DataFlow WithTrainedOn(ImmutableHashSet<Origin> rows) => new(Rows, Events, TrainedOn.Union(rows), Parts);
+    public DataFlow WithTrainedOn(ImmutableHashSet<Origin> rows) => new(Rows, Events, Union(TrainedOn, rows), Parts);
 
     /// <summary>The same rows narrowed to a subset named by <paramref name="segment"/>.</summary>
-    public DataFlow Narrow(string segment) => new(Rows.Select(origin => origin.Narrow(segment)).ToImmutableHashSet(), Events, TrainedOn, default);
+    public DataFlow Narrow(string segment) =>
+        new(Rows.IsEmpty ? Rows : Rows.Select(origin => origin.Narrow(segment)).ToImmutableHashSet(), Events, TrainedOn, default);
 
     /// <summary>A statistic computed from this value: the rows become the learned-from set of a new event.</summary>
     public DataFlow WithoutRows() => new(ImmutableHashSet<Origin>.Empty, Events, ImmutableHashSet<Origin>.Empty, default);
@@ -60,8 +61,15 @@ internal sealed class DataFlow
         ImmutableArray<DataFlow> parts = Parts.IsDefault ? other.Parts
             : other.Parts.IsDefault || other.Parts.Length != Parts.Length ? Parts
             : Parts.Zip(other.Parts, (left, right) => left.Join(right)).ToImmutableArray();
-        return new DataFlow(Rows.Union(other.Rows), Events.Union(other.Events), TrainedOn.Union(other.TrainedOn), parts);
+        return new DataFlow(Union(Rows, other.Rows), Union(Events, other.Events), Union(TrainedOn, other.TrainedOn), parts);
     }
+
+    /// <summary>
+    /// The union, without enumerating an empty side: enumerating an immutable set through its interface
+    /// allocates, and most joins are of an empty part with a full one (this was the analysis's main cost).
+    /// </summary>
+    public static ImmutableHashSet<T> Union<T>(ImmutableHashSet<T> left, ImmutableHashSet<T> right) =>
+        right.IsEmpty ? left : left.IsEmpty ? right : left.Union(right);
 
     public static DataFlow Join(System.Collections.Generic.IEnumerable<DataFlow> flows)
     {
@@ -82,7 +90,7 @@ internal sealed class DataFlow
         return true;
     }
 
-    public System.Collections.Generic.IEnumerable<T> EventsOf<T>() where T : FlowEvent => Events.OfType<T>();
+    public System.Collections.Generic.IEnumerable<T> EventsOf<T>() where T : FlowEvent => Events.IsEmpty ? System.Array.Empty<T>() : Events.OfType<T>();
 
     public bool HasRole(Role role) => Rows.Any(origin => origin.Role == role);
 

@@ -20,7 +20,7 @@ internal sealed partial class FlowAnalysis
         try
         {
             DataFlow flow = EvalCore(operation);
-            if (Observed is not null && context.IsRowTyped(operation.Type))
+            if (Observed is not null && !flow.Events.IsEmpty && context.IsRowTyped(operation.Type))
                 Observed.InRows.UnionWith(flow.Events);
             return flow;
         }

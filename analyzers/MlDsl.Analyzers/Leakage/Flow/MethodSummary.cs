@@ -100,6 +100,7 @@ internal sealed class MethodSummary
     /// <summary>Rows with <c>$p{i}</c> replaced by argument i's rows; the events argument rows carry join <paramref name="carried"/>.</summary>
     private static ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried)
     {
+        if (origins.IsEmpty) return origins;
         var result = ImmutableHashSet.CreateBuilder<Origin>();
         foreach (Origin origin in origins)
         {
@@ -110,7 +111,7 @@ internal sealed class MethodSummary
                 continue;
             }
             DataFlow argument = arguments[ordinal];
-            carried?.UnionWith(argument.Events);
+            if (!argument.Events.IsEmpty) carried?.UnionWith(argument.Events);
             string path = origin.Path;
             string first = path.Split('/')[0];
             int part = first switch { "T" => 0, "V" => 1, "X" => 2, _ => -1 };
