@@ -21,7 +21,7 @@ internal sealed partial class FlowAnalysis
         {
             DataFlow flow = EvalCore(operation);
             if (Observed is not null && !flow.Events.IsEmpty && context.IsRowTyped(operation.Type))
-                Observed.InRows.UnionWith(flow.Events);
+                Observed.AddInRows(flow.Events);
             return flow;
         }
         finally

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,6 +35,17 @@ internal sealed class Observations
 
     /// <summary>Every flow of a row-typed value: statistics in one changed rows.</summary>
     public HashSet<FlowEvent> InRows { get; } = new();
+
+    // The same event sets reach many row-typed expressions (every use of a variable): each set is merged once.
+    // Immutable sets compare by reference, so this holds the sets already merged, not their contents.
+    private readonly HashSet<ImmutableHashSet<FlowEvent>> mergedInRows = new();
+
+    /// <summary>Adds a row-typed value's events to <see cref="InRows"/>.</summary>
+    public void AddInRows(ImmutableHashSet<FlowEvent> events)
+    {
+        if (events.IsEmpty || !mergedInRows.Add(events)) return;
+        foreach (FlowEvent flowEvent in events) InRows.Add(flowEvent);
+    }
 
     /// <summary>Score events whose values decided something: a comparison of two scores, a maximum, an ordering.</summary>
     public HashSet<FlowEvent> Choices { get; } = new();
