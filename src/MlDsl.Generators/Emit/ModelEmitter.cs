@@ -111,20 +111,23 @@ internal static class ModelEmitter
                 .Select(layer => $"\"'{layer.Spec.FieldName}' ({layer.Spec.Kind} {layer.TorchSharpType})\"")
                 .ToArray();
             if (refused.Length > 0)
-            {
                 writer.Line($"throw new global::MlDsl.Deployment.Onnx.OnnxExportException(ModelName, new[] {{ {string.Join(", ", refused)} }});");
-                return;
-            }
-            TensorShape input = model.Layers[0].Input, output = model.Nodes[model.Nodes.Count - 1].Output;
-            writer.Line($"var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, {string.Join(", ", input.Dimensions)});");
-            writer.Line("string x = graph.Input;");
-            int blocks = 0;
-            WriteOnnxNodes(writer, model.Nodes, ref blocks);
-            if (model.LabelKind == LabelKind.Regression)
-                writer.Line("x = graph.Unscale(x, targetScaling); // standardized outputs back to the label's units");
-            writer.Line($"graph.Save(destination, x, {string.Join(", ", output.Dimensions)});");
+            else
+                WriteOnnxGraph(writer, model);
         }
         writer.Line();
+    }
+
+    private static void WriteOnnxGraph(CodeWriter writer, ModelSpec model)
+    {
+        TensorShape input = model.Layers[0].Input, output = model.Nodes[model.Nodes.Count - 1].Output;
+        writer.Line($"var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, {string.Join(", ", input.Dimensions)});");
+        writer.Line("string x = graph.Input;");
+        int blocks = 0;
+        WriteOnnxNodes(writer, model.Nodes, ref blocks);
+        if (model.LabelKind == LabelKind.Regression)
+            writer.Line("x = graph.Unscale(x, targetScaling); // standardized outputs back to the label's units");
+        writer.Line($"graph.Save(destination, x, {string.Join(", ", output.Dimensions)});");
     }
 
     private static void WriteOnnxNodes(CodeWriter writer, IEnumerable<ResolvedNode> nodes, ref int blocks)

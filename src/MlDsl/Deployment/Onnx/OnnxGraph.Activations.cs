@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace MlDsl.Deployment.Onnx;
 
 /// <summary>The activations with arguments, written as PyTorch defines them.</summary>
