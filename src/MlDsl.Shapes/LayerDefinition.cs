@@ -56,8 +56,9 @@ public abstract class LayerDefinition
     /// <summary>
     /// The layer's ONNX export: a C# call on the runtime's <c>OnnxGraph</c> that takes the previous
     /// output's name <c>x</c> and returns its own (<c>Conv(x, conv1, kernel: 3, stride: 1, padding: 0)</c>,
-    /// emitted as <c>x = graph.Conv(...)</c>); null when the kind has no ONNX export yet. Train-only
-    /// layers are left out of the graph and never asked.
+    /// emitted as <c>x = graph.Conv(...)</c>); null when the kind cannot be lowered to ONNX operators
+    /// (only <c>UserModule</c>: the generated export then throws <c>OnnxExportException</c> naming the
+    /// member and its module type). Train-only layers are the identity: left out of the graph, never asked.
     /// </summary>
     public virtual string? Onnx(ResolvedLayer layer) => null;
 
