@@ -77,8 +77,9 @@ public static partial class ModelArtifact
         {
             exportable.ExportOnnx(bytes);
         }
-        catch (NotSupportedException)
+        catch (Onnx.OnnxExportException)
         {
+            // A [UserModule] model: served with TorchSharp from model.mldsl; anything else that fails is a bug to see.
             return null;
         }
         return bytes.ToArray();
