@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 
 namespace MlDsl.Shapes;
 
@@ -55,10 +56,28 @@ public abstract class LayerDefinition
     /// <summary>
     /// The layer's ONNX export: a C# call on the runtime's <c>OnnxGraph</c> that takes the previous
     /// output's name <c>x</c> and returns its own (<c>Conv(x, conv1, kernel: 3, stride: 1, padding: 0)</c>,
-    /// emitted as <c>x = graph.Conv(...)</c>); null when the kind has no ONNX export yet. Train-only
-    /// layers are left out of the graph and never asked.
+    /// emitted as <c>x = graph.Conv(...)</c>); null when the kind cannot be lowered to ONNX operators
+    /// (only <c>UserModule</c>: the generated export then throws <c>OnnxExportException</c> naming the
+    /// member and its module type). Train-only layers are the identity: left out of the graph, never asked.
     /// </summary>
     public virtual string? Onnx(ResolvedLayer layer) => null;
+
+    /// <summary>
+    /// The C# expression, inside a generated model's <c>ExportOnnx</c>, for the layer's TorchSharp module:
+    /// its field, or for a layer of a block (registered under a path such as <c>stage2.down.conv1</c>, a
+    /// private field of the block's class) a lookup by that path.
+    /// </summary>
+    protected static string Module(ResolvedLayer layer) =>
+        layer.Spec.FieldName.IndexOf('.') < 0
+            ? layer.Spec.FieldName
+            : $"global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, \"{layer.Spec.FieldName}\")";
+
+    /// <summary>Adaptive average pooling from the input's trailing sizes to the output's: <c>AdaptiveAveragePool(x, new long[] { 12, 12 }, new long[] { 4, 3 })</c>.</summary>
+    protected static string AdaptivePool(ResolvedLayer layer) =>
+        $"AdaptiveAveragePool(x, new long[] {{ {string.Join(", ", layer.Input.Dimensions.Skip(1))} }}, new long[] {{ {string.Join(", ", layer.Output.Dimensions.Skip(1))} }})";
+
+    /// <summary>One example's sizes as a C# argument list (<c>8, 4, 3</c>).</summary>
+    protected static string Sizes(TensorShape shape) => string.Join(", ", shape.Dimensions);
 
     protected static LayerOutcome Resolved(LayerSpec spec, TensorShape input, TensorShape output, long parameters, string factory, string torchSharpType) =>
         new(new ResolvedLayer(spec, input, output, parameters, factory, torchSharpType), null);

@@ -96,36 +96,77 @@ internal static class ModelEmitter
         writer.Line();
     }
 
-    /// <summary>One graph call per layer in forward order, from each layer's catalogue definition; train-only layers are left out.</summary>
+    /// <summary>
+    /// One graph call per layer in forward order, from each layer's catalogue definition (train-only layers
+    /// are left out); a block's layers in place, and a residual block's sum with its input or projection.
+    /// </summary>
     private static void WriteOnnx(CodeWriter writer, ModelSpec model)
     {
         writer.Line("/// <inheritdoc cref=\"global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx\"/>");
         using (writer.Block("public void ExportOnnx(global::System.IO.Stream destination)"))
         {
-            var calls = new List<(ResolvedLayer Layer, string? Call)>();
-            foreach (ResolvedLayer layer in model.Layers)
-            {
-                LayerDefinition definition = LayerCatalogue.Find(layer.Spec.Kind);
-                if (!definition.TrainOnly) calls.Add((layer, definition.Onnx(layer)));
-            }
-            string[] missing = calls.Where(call => call.Call is null).Select(call => $"'{call.Layer.Spec.FieldName}' ({call.Layer.Spec.Kind})").ToArray();
-            // Blocks (their residual adds and nested fields) are not in the ONNX export yet: say so rather than export a different network.
-            missing = missing.Concat(model.Nodes.OfType<ResolvedBlock>().Select(block => $"block {block.Block.Describe()}")).ToArray();
-            if (missing.Length > 0)
-            {
-                writer.Line($"throw new global::System.NotSupportedException(\"{model.Type.Name} cannot be exported to ONNX yet: no ONNX export for {string.Join(", ", missing)}\");");
-                return;
-            }
-            TensorShape input = model.Layers[0].Input, output = model.Layers[model.Layers.Count - 1].Output;
-            writer.Line($"var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, {string.Join(", ", input.Dimensions)});");
-            writer.Line("string x = graph.Input;");
-            foreach ((ResolvedLayer layer, string? call) in calls)
-                writer.Line($"x = graph.{call}; // {layer.Spec.FieldName}: {layer.Input} -> {layer.Output}");
-            if (model.LabelKind == LabelKind.Regression)
-                writer.Line("x = graph.Unscale(x, targetScaling); // standardized outputs back to the label's units");
-            writer.Line($"graph.Save(destination, x, {string.Join(", ", output.Dimensions)});");
+            // Say which layers cannot be lowered (a [UserModule]) rather than export a different network.
+            string[] refused = model.Layers
+                .Where(layer => !LayerCatalogue.Find(layer.Spec.Kind).TrainOnly && LayerCatalogue.Find(layer.Spec.Kind).Onnx(layer) is null)
+                .Select(layer => $"\"'{layer.Spec.FieldName}' ({layer.Spec.Kind} {layer.TorchSharpType})\"")
+                .ToArray();
+            if (refused.Length > 0)
+                writer.Line($"throw new global::MlDsl.Deployment.Onnx.OnnxExportException(ModelName, new[] {{ {string.Join(", ", refused)} }});");
+            else
+                WriteOnnxGraph(writer, model);
         }
         writer.Line();
+    }
+
+    private static void WriteOnnxGraph(CodeWriter writer, ModelSpec model)
+    {
+        TensorShape input = model.Layers[0].Input, output = model.Nodes[model.Nodes.Count - 1].Output;
+        writer.Line($"var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, {string.Join(", ", input.Dimensions)});");
+        writer.Line("string x = graph.Input;");
+        int blocks = 0;
+        WriteOnnxNodes(writer, model.Nodes, ref blocks);
+        if (model.LabelKind == LabelKind.Regression)
+            writer.Line("x = graph.Unscale(x, targetScaling); // standardized outputs back to the label's units");
+        writer.Line($"graph.Save(destination, x, {string.Join(", ", output.Dimensions)});");
+    }
+
+    private static void WriteOnnxNodes(CodeWriter writer, IEnumerable<ResolvedNode> nodes, ref int blocks)
+    {
+        foreach (ResolvedNode node in nodes)
+        {
+            if (node is ResolvedLayerNode { Layer: var layer })
+            {
+                WriteOnnxLayer(writer, layer);
+                continue;
+            }
+            var block = (ResolvedBlock)node;
+            if (block.Block.Shortcut == ShortcutMode.None)
+            {
+                WriteOnnxNodes(writer, block.Children, ref blocks);
+                continue;
+            }
+            string blockInput = $"blockInput{++blocks}", body = $"body{blocks}";
+            writer.Line($"string {blockInput} = x; // residual block {block.Block.Describe()}: {block.Input} -> {block.Output}");
+            WriteOnnxNodes(writer, block.Children, ref blocks);
+            if (block.Projection is { } projection)
+            {
+                writer.Line($"string {body} = x;");
+                writer.Line($"x = {blockInput};");
+                WriteOnnxLayer(writer, projection);
+                writer.Line($"x = graph.Residual({body}, x); // {block.Block.Member}: body + projected input");
+            }
+            else
+            {
+                writer.Line($"x = graph.Residual(x, {blockInput}); // {block.Block.Member}: body + input");
+            }
+        }
+    }
+
+    private static void WriteOnnxLayer(CodeWriter writer, ResolvedLayer layer)
+    {
+        LayerDefinition definition = LayerCatalogue.Find(layer.Spec.Kind);
+        if (!definition.TrainOnly)
+            writer.Line($"x = graph.{definition.Onnx(layer)}; // {layer.Spec.FieldName}: {layer.Input} -> {layer.Output}");
     }
 
     private static void WriteSummary(CodeWriter writer, ModelSpec model)

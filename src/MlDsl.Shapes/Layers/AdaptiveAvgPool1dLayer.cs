@@ -7,6 +7,9 @@ public sealed class AdaptiveAvgPool1dLayer : LayerDefinition<AdaptiveAvgPool1dLa
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("OutputSize", 1));
 
+    /// <summary>Averaging matrices over the length (PyTorch's bins, equal or not).</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => AdaptivePool(layer);
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (SignalHints.RequireSignal(spec, input, "AdaptiveAvgPool2d") is { } rank)

@@ -9,6 +9,9 @@ public sealed class AdaptiveAvgPool2dLayer : LayerDefinition<AdaptiveAvgPool2dLa
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("OutputSize", 1), arguments.Declared("OutputWidth"));
 
+    /// <summary>Averaging matrices over height and width (PyTorch's bins, equal or not).</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => AdaptivePool(layer);
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (RequireRank(spec, input, 3, "(channels, height, width)", SignalHints.ForMap(input, "AdaptiveAvgPool1d")) is { } rank)

@@ -15,6 +15,9 @@ public sealed class BatchNorm1dLayer : LayerDefinition<BatchNorm1dLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Declared("NumFeatures"));
 
+    /// <summary>BatchNormalization on the running statistics, over (N, F) or (N, C, L).</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"BatchNormalization(x, {Module(layer)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (input.Rank is not (1 or 2))

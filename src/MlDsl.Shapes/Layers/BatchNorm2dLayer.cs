@@ -12,7 +12,7 @@ public sealed class BatchNorm2dLayer : LayerDefinition<BatchNorm2dLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Declared("NumFeatures"));
 
-    protected override string Onnx(ResolvedLayer layer, Options options) => $"BatchNormalization(x, {layer.Spec.FieldName})";
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"BatchNormalization(x, {Module(layer)})";
 
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {

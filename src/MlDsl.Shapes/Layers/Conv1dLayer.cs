@@ -15,6 +15,10 @@ public sealed class Conv1dLayer : LayerDefinition<Conv1dLayer.Options>
         arguments.Int("OutChannels", 0), arguments.Int("Kernel", 3), arguments.Int("Stride", 1),
         arguments.Int("Padding", 0), arguments.Int("Dilation", 1), arguments.Declared("InChannels"));
 
+    /// <summary>Conv over the length, dilation included.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"Conv(x, {Module(layer)}, kernel: {options.Kernel}, stride: {options.Stride}, padding: {options.Padding}, dilation: {options.Dilation}, dimensions: 1)";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (SignalHints.RequireSignal(spec, input, "Conv2d") is { } rank)

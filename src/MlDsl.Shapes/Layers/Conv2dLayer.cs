@@ -13,7 +13,7 @@ public sealed class Conv2dLayer : LayerDefinition<Conv2dLayer.Options>
         arguments.Int("Padding", 0), arguments.Declared("InChannels"));
 
     protected override string Onnx(ResolvedLayer layer, Options options) =>
-        $"Conv(x, {layer.Spec.FieldName}, kernel: {options.Kernel}, stride: {options.Stride}, padding: {options.Padding})";
+        $"Conv(x, {Module(layer)}, kernel: {options.Kernel}, stride: {options.Stride}, padding: {options.Padding})";
 
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {

@@ -7,6 +7,9 @@ public sealed class EluLayer : LayerDefinition<EluLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Double("Alpha", 1.0));
 
+    /// <summary>ONNX's Elu with the same alpha.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"Elu(x, alpha: {Number(options.Alpha)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input) =>
         options.Alpha < 0
             ? Fail(ShapeProblemKind.InvalidArgument, spec, $"{spec.Describe()} has alpha {Number(options.Alpha)}; it must not be negative")

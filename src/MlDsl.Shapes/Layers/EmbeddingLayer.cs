@@ -15,6 +15,9 @@ public sealed class EmbeddingLayer : LayerDefinition<EmbeddingLayer.Options>
     public override Options Read(LayerArguments arguments) => new(
         arguments.Int("NumEmbeddings", 0), arguments.Int("EmbeddingDim", 0), arguments.Int("PaddingIndex", -1));
 
+    /// <summary>The ids cast to int64 and gathered from the table.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"Embedding(x, {Module(layer)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         (int vocabulary, int width, int padding) = options;

@@ -15,6 +15,9 @@ public sealed class GroupNormLayer : LayerDefinition<GroupNormLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("Groups", 0), arguments.Declared("NumChannels"));
 
+    /// <summary>InstanceNormalization over the regrouped channels, then the per-channel weight and bias.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"GroupNormalization(x, {Module(layer)}, groups: {options.Groups}, {Sizes(layer.Input)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         // TorchSharp's GroupNorm refuses (N, C) batches (PyTorch's takes them): flat rows are LayerNorm's.

@@ -16,6 +16,9 @@ public sealed class LayerNormLayer : LayerDefinition<LayerNormLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("Dimensions", 1));
 
+    /// <summary>LayerNormalization (opset 17) over the last Dimensions axes.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"LayerNormalization(x, {Module(layer)}, dimensions: {options.Dimensions})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         int dimensions = options.Dimensions;

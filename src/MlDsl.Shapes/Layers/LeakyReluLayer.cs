@@ -7,6 +7,9 @@ public sealed class LeakyReluLayer : LayerDefinition<LeakyReluLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Double("NegativeSlope", 0.01));
 
+    /// <summary>ONNX's LeakyRelu with the same slope.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"LeakyRelu(x, slope: {Number(options.NegativeSlope)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input) =>
         Resolved(spec, input, input, 0, $"LeakyReLU(negative_slope: {Number(options.NegativeSlope)})", "LeakyReLU");
 }

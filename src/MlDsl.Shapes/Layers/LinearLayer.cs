@@ -15,7 +15,7 @@ public sealed class LinearLayer : LayerDefinition<LinearLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("OutFeatures", 0), arguments.Declared("InFeatures"));
 
-    protected override string Onnx(ResolvedLayer layer, Options options) => $"Gemm(x, {layer.Spec.FieldName})";
+    protected override string Onnx(ResolvedLayer layer, Options options) => layer.Input.IsSequence ? $"Dense(x, {Module(layer)})" : $"Gemm(x, {Module(layer)})";
 
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {

@@ -14,6 +14,9 @@ public sealed class PermuteLayer : LayerDefinition<PermuteLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Ints("Dims"));
 
+    /// <summary>Transpose, the batch axis first.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"Permute(x, {string.Join(", ", options.Order)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         EquatableArray<int> order = options.Order;

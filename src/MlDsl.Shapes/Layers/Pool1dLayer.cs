@@ -9,6 +9,10 @@ public abstract class Pool1dLayer : LayerDefinition<Pool1dLayer.Options>
     public override Options Read(LayerArguments arguments) =>
         new(arguments.Int("Kernel", 2), arguments.Declared("Stride"), arguments.Int("Padding", 0));
 
+    /// <summary>MaxPool or AveragePool over the length.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"{(this is MaxPool1dLayer ? "MaxPool" : "AveragePool")}(x, kernel: {options.Kernel}, stride: {options.Stride ?? options.Kernel}, padding: {options.Padding}, dimensions: 1)";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (SignalHints.RequireSignal(spec, input, Name.Replace("1d", "2d")) is { } rank)

@@ -6,6 +6,9 @@ namespace MlDsl.Shapes.Layers;
 /// </summary>
 public sealed class PositionalEncodingLayer : LayerDefinition
 {
+    /// <summary>Adds the module's sinusoid table.</summary>
+    public override string Onnx(ResolvedLayer layer) => $"PositionalEncoding(x, {Module(layer)})";
+
     public override LayerOutcome Infer(LayerSpec spec, TensorShape input)
     {
         if (RequireSequence(spec, input, "a positional encoding") is { } sequence) return sequence;

@@ -23,6 +23,11 @@ public abstract class RecurrentLayer : LayerDefinition<RecurrentLayer.Options>
         arguments.Int("HiddenSize", 0), arguments.Int("NumLayers", 1), arguments.Bool("Bidirectional"),
         arguments.Double("Dropout", 0), arguments.Bool("ReturnSequences"), arguments.Declared("InputSize"));
 
+    /// <summary>ONNX's LSTM or GRU operator per layer, gates reordered from PyTorch's.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"Recurrent(x, {Module(layer)}, op: \"{TorchSharpName}\", hidden: {options.HiddenSize}, layers: {options.NumLayers}, "
+        + $"bidirectional: {(options.Bidirectional ? "true" : "false")}, returnSequences: {(options.ReturnSequences ? "true" : "false")})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (RequireSequence(spec, input, $"{TorchSharpName}") is { } sequence) return sequence;

@@ -10,6 +10,9 @@ public sealed class ReshapeLayer : LayerDefinition<ReshapeLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Ints("Shape"));
 
+    /// <summary>Reshape to the inferred shape, the batch dimension kept.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"Reshape(x, {Sizes(layer.Output)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         int[] sizes = options.Target.ToArray();

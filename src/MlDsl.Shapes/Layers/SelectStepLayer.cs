@@ -10,6 +10,9 @@ public sealed class SelectStepLayer : LayerDefinition<SelectStepLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("Step", -1));
 
+    /// <summary>Gather of one step on the steps axis.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"SelectStep(x, step: {options.Step})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (RequireSequence(spec, input, "SelectStep") is { } sequence) return sequence;

@@ -25,7 +25,7 @@ public abstract class SpectrogramLayer : LayerDefinition<SpectrogramLayer.Option
             arguments.Has("Coefficients") ? arguments.Int("Coefficients", 0) : null);
 
     protected override string Onnx(ResolvedLayer layer, Options options) =>
-        $"{Name}(x, {layer.Spec.FieldName}, nFft: {options.FftSize}, hop: {options.HopSamples})";
+        $"{Name}(x, {Module(layer)}, nFft: {options.FftSize}, hop: {options.HopSamples})";
 
     protected override LayerOutcome Infer(LayerSpec spec, Options audio, TensorShape input)
     {

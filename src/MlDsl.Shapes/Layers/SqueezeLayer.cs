@@ -9,6 +9,10 @@ public sealed class SqueezeLayer : LayerDefinition<SqueezeLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("Dim", 0));
 
+    /// <summary>ONNX's Squeeze of that axis.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"Squeeze(x, axis: {(options.Dim < 0 ? options.Dim + layer.Input.Rank : options.Dim)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         int dim = options.Dim < 0 ? options.Dim + input.Rank : options.Dim;

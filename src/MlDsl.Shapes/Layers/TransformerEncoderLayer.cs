@@ -17,6 +17,10 @@ public sealed class TransformerEncoderLayer : LayerDefinition<TransformerEncoder
         arguments.Int("Heads", 0), arguments.Int("FeedForward", 2048), arguments.Int("NumLayers", 1),
         arguments.Double("Dropout", 0.1), arguments.Declared("ModelWidth"));
 
+    /// <summary>Self-attention written as MatMul and Softmax, LayerNormalization, the feed-forward pair, per layer.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"TransformerEncoder(x, {Module(layer)}, width: {layer.Input[1]}, heads: {options.Heads}, layers: {options.NumLayers})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (RequireSequence(spec, input, "a Transformer") is { } sequence) return sequence;

@@ -9,6 +9,9 @@ public sealed class UnflattenLayer : LayerDefinition<UnflattenLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("Dim", 0), arguments.Ints("UnflattenedSize"));
 
+    /// <summary>Reshape to the inferred shape, the batch dimension kept.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"Reshape(x, {Sizes(layer.Output)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         int dim = options.Dim < 0 ? options.Dim + input.Rank : options.Dim;

@@ -9,6 +9,10 @@ public sealed class UnsqueezeLayer : LayerDefinition<UnsqueezeLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("Dim", 0));
 
+    /// <summary>ONNX's Unsqueeze at that axis.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) =>
+        $"Unsqueeze(x, axis: {(options.Dim < 0 ? options.Dim + layer.Input.Rank + 1 : options.Dim)})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         int dim = options.Dim < 0 ? options.Dim + input.Rank + 1 : options.Dim;

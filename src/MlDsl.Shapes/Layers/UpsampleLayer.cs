@@ -12,6 +12,9 @@ public sealed class UpsampleLayer : LayerDefinition<UpsampleLayer.Options>
 
     public override Options Read(LayerArguments arguments) => new(arguments.Int("ScaleFactor", 2));
 
+    /// <summary>Resize, nearest, with PyTorch's coordinates.</summary>
+    protected override string Onnx(ResolvedLayer layer, Options options) => $"Upsample(x, scale: {options.ScaleFactor}, spatialDimensions: {layer.Input.Rank - 1})";
+
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
         if (input.Rank is not (2 or 3))

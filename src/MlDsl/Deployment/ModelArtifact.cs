@@ -68,7 +68,7 @@ public static partial class ModelArtifact
         RemoveLegacyFiles(store.Root);
     }
 
-    /// <summary>The model's forward pass as ONNX, for serving without libtorch; null when a layer has no ONNX export yet.</summary>
+    /// <summary>The model's forward pass as ONNX, for serving without libtorch; null when a layer cannot be lowered to ONNX (a [UserModule]).</summary>
     private static byte[]? OnnxBytes(torch.nn.Module model)
     {
         if (model is not Onnx.IOnnxExportable exportable) return null;
@@ -77,8 +77,9 @@ public static partial class ModelArtifact
         {
             exportable.ExportOnnx(bytes);
         }
-        catch (NotSupportedException)
+        catch (Onnx.OnnxExportException)
         {
+            // A [UserModule] model: served with TorchSharp from model.mldsl; anything else that fails is a bug to see.
             return null;
         }
         return bytes.ToArray();

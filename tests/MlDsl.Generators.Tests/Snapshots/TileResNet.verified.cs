@@ -89,8 +89,34 @@ partial class TileResNet : Module<Tensor, Tensor>, IClassifier<global::Samples.T
     /// <inheritdoc cref="global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx"/>
     public void ExportOnnx(global::System.IO.Stream destination)
     {
-        throw new global::System.NotSupportedException("TileResNet cannot be exported to ONNX yet: no ONNX export for block 'block1' (ResUnit), block 'stage2' (Stage)");
+        var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, 3, 16, 16);
+        string x = graph.Input;
+        x = graph.Conv(x, stem, kernel: 3, stride: 1, padding: 1); // stem: (3, 16, 16) -> (8, 16, 16)
+        x = graph.Unary("Relu", x); // stemRelu: (8, 16, 16) -> (8, 16, 16)
+        string blockInput1 = x; // residual block 'block1' (ResUnit): (8, 16, 16) -> (8, 16, 16)
+        x = graph.Conv(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "block1.conv1"), kernel: 3, stride: 1, padding: 1); // block1.conv1: (8, 16, 16) -> (8, 16, 16)
+        x = graph.BatchNormalization(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "block1.conv1BatchNorm2d")); // block1.conv1BatchNorm2d: (8, 16, 16) -> (8, 16, 16)
+        x = graph.Unary("Relu", x); // block1.conv1Relu: (8, 16, 16) -> (8, 16, 16)
+        x = graph.Conv(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "block1.conv2"), kernel: 3, stride: 1, padding: 1); // block1.conv2: (8, 16, 16) -> (8, 16, 16)
+        x = graph.BatchNormalization(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "block1.conv2BatchNorm2d")); // block1.conv2BatchNorm2d: (8, 16, 16) -> (8, 16, 16)
+        x = graph.Residual(x, blockInput1); // block1: body + input
+        string blockInput2 = x; // residual block 'stage2.down' (ResUnit): (8, 16, 16) -> (16, 8, 8)
+        x = graph.Conv(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "stage2.down.conv1"), kernel: 3, stride: 2, padding: 1); // stage2.down.conv1: (8, 16, 16) -> (16, 8, 8)
+        x = graph.BatchNormalization(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "stage2.down.conv1BatchNorm2d")); // stage2.down.conv1BatchNorm2d: (16, 8, 8) -> (16, 8, 8)
+        x = graph.Unary("Relu", x); // stage2.down.conv1Relu: (16, 8, 8) -> (16, 8, 8)
+        x = graph.Conv(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "stage2.down.conv2"), kernel: 3, stride: 1, padding: 1); // stage2.down.conv2: (16, 8, 8) -> (16, 8, 8)
+        x = graph.BatchNormalization(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "stage2.down.conv2BatchNorm2d")); // stage2.down.conv2BatchNorm2d: (16, 8, 8) -> (16, 8, 8)
+        string body2 = x;
+        x = blockInput2;
+        x = graph.Conv(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "stage2.down.shortcut"), kernel: 1, stride: 2, padding: 0); // stage2.down.shortcut: (8, 16, 16) -> (16, 8, 8)
+        x = graph.Residual(body2, x); // stage2.down: body + projected input
+        x = graph.Unary("Relu", x); // stage2.activation: (16, 8, 8) -> (16, 8, 8)
+        x = graph.AveragePool(x, kernel: 2, stride: 2, padding: 0); // pool: (16, 8, 8) -> (16, 4, 4)
+        x = graph.Flatten(x); // poolFlatten: (16, 4, 4) -> (256)
+        x = graph.Gemm(x, head); // head: (256) -> (4)
+        graph.Save(destination, x, 4);
     }
+
     /// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>
     public const string SummaryTable =
         "Model: TileResNet\n" +

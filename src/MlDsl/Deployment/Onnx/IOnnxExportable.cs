@@ -11,6 +11,6 @@ public interface IOnnxExportable
     /// its running statistics. Fitted transforms of the dataset are not part of the graph: apply them
     /// before (the artifact's transform.json).
     /// </summary>
-    /// <exception cref="NotSupportedException">A layer of the model has no ONNX export yet; the message names it.</exception>
+    /// <exception cref="OnnxExportException">A layer of the model cannot be lowered to ONNX (a [UserModule]); the message names its member and module type.</exception>
     void ExportOnnx(Stream destination);
 }

@@ -10,7 +10,9 @@ namespace MlDsl.Deployment.Onnx;
 /// generator emits one call per layer, in forward order, each taking the name of the previous
 /// output and returning its own (<c>x = graph.Conv(x, conv1, ...)</c>); weights are copied from the
 /// TorchSharp modules. The graph's input is <c>input</c> (N, feature dims...) with a dynamic batch
-/// dimension <c>N</c>, its output <c>output</c>. Built with OnnxSharp's protobuf types.
+/// dimension <c>N</c>, its output <c>output</c>. Built with OnnxSharp's protobuf types. The operators
+/// are grouped by family in the partial files beside this one (Signals, Sequences, Shapes, Activations,
+/// Audio); each layer kind's catalogue file says which call it emits.
 /// </summary>
 public sealed partial class OnnxGraph
 {
@@ -52,18 +54,24 @@ public sealed partial class OnnxGraph
 
     // ---- Operators, named as ONNX names them. Each returns its output's name. ----
 
-    /// <summary>Conv over (N, C, H, W) with a Conv2d module's weight and bias.</summary>
-    public string Conv(string x, nn.Module module, int kernel, int stride, int padding) =>
+    /// <summary>
+    /// Conv with a Conv2d or Conv1d module's weight and bias: over (N, C, H, W) with <paramref name="dimensions"/> 2,
+    /// over (N, C, L) with 1; the same kernel, stride, padding and dilation along each spatial axis.
+    /// </summary>
+    public string Conv(string x, nn.Module module, int kernel, int stride, int padding, int dilation = 1, int dimensions = 2) =>
         Add("Conv", new[] { x, Weight(module, "weight"), Weight(module, "bias") },
-            Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride), Ints("pads", padding, padding, padding, padding));
+            Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)),
+            Ints("pads", Repeat(padding, 2 * dimensions)), Ints("dilations", Repeat(dilation, dimensions)));
 
-    public string MaxPool(string x, int kernel, int stride, int padding) =>
-        Add("MaxPool", new[] { x }, Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride), Ints("pads", padding, padding, padding, padding));
+    /// <summary>MaxPool over (N, C, H, W), or over (N, C, L) with <paramref name="dimensions"/> 1; padding never wins the max, as in PyTorch.</summary>
+    public string MaxPool(string x, int kernel, int stride, int padding, int dimensions = 2) =>
+        Add("MaxPool", new[] { x }, Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)),
+            Ints("pads", Repeat(padding, 2 * dimensions)));
 
-    /// <summary>AveragePool counting padded zeros in the mean, as PyTorch's AvgPool2d does by default.</summary>
-    public string AveragePool(string x, int kernel, int stride, int padding) =>
-        Add("AveragePool", new[] { x }, Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride),
-            Ints("pads", padding, padding, padding, padding), Int("count_include_pad", 1));
+    /// <summary>AveragePool counting padded zeros in the mean, as PyTorch's AvgPool2d and AvgPool1d do by default.</summary>
+    public string AveragePool(string x, int kernel, int stride, int padding, int dimensions = 2) =>
+        Add("AveragePool", new[] { x }, Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)),
+            Ints("pads", Repeat(padding, 2 * dimensions)), Int("count_include_pad", 1));
 
     /// <summary>BatchNormalization with the module's running statistics (inference), PyTorch's epsilon 1e-5.</summary>
     public string BatchNormalization(string x, nn.Module module) =>
@@ -74,7 +82,30 @@ public sealed partial class OnnxGraph
     public string Gemm(string x, nn.Module module) =>
         Add("Gemm", new[] { x, Weight(module, "weight"), Weight(module, "bias") }, Int("transB", 1));
 
+    /// <summary>A Linear module applied per position of a sequence (N, L, F): MatMul with Wᵀ, then the bias (Gemm takes matrices only).</summary>
+    public string Dense(string x, nn.Module module) => Dense(x, Parameter(module, "weight"), Parameter(module, "bias"));
+
+    /// <summary>x·Wᵀ + b over the last axis of x, for any rank.</summary>
+    private string Dense(string x, Tensor weight, Tensor bias)
+    {
+        using Tensor transposed = weight.t();
+        string product = Add("MatMul", new[] { x, Initializer(transposed) });
+        return Add("Add", new[] { product, Initializer(bias) });
+    }
+
     public string Flatten(string x) => Add("Flatten", new[] { x }, Int("axis", 1));
+
+    /// <summary>A residual block's output: its body's output plus its shortcut's (the block input or its projection).</summary>
+    public string Residual(string body, string shortcut) => Add("Add", new[] { body, shortcut });
+
+    /// <summary>
+    /// The module registered under <paramref name="path"/> inside <paramref name="root"/> (<c>stage2.down.conv1</c>),
+    /// as a generated model's export reaches the layers of its blocks.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No module is registered under that path.</exception>
+    public static nn.Module Submodule(nn.Module root, string path) =>
+        root.named_modules().Where(entry => entry.name == path).Select(entry => entry.module).FirstOrDefault()
+        ?? throw new InvalidOperationException($"Cannot export '{root.GetName()}' to ONNX: it has no module '{path}'");
 
     /// <summary>An element-wise operator without attributes: Relu, Sigmoid, Tanh.</summary>
     public string Unary(string op, string x) => Add(op, new[] { x });
@@ -102,13 +133,18 @@ public sealed partial class OnnxGraph
 
     // ---- Graph plumbing ----
 
-    private string Add(string op, string[] inputs, params AttributeProto[] attributes)
+    private string Add(string op, string[] inputs, params AttributeProto[] attributes) => Add(op, inputs, 1, attributes)[0];
+
+    /// <summary>A node with <paramref name="outputs"/> outputs (the leading ones of the operator's; later optional ones are left off).</summary>
+    private string[] Add(string op, string[] inputs, int outputs, params AttributeProto[] attributes)
     {
-        string output = $"{op.ToLowerInvariant()}_{++counter}";
-        NodeProto node = Node(op, inputs, output);
+        string[] names = Enumerable.Range(0, outputs).Select(index => $"{op.ToLowerInvariant()}_{++counter}").ToArray();
+        var node = new NodeProto { OpType = op, Name = $"{op}_{counter}" };
+        node.Input.AddRange(inputs);
+        node.Output.AddRange(names);
         node.Attribute.AddRange(attributes);
         graph.Node.Add(node);
-        return output;
+        return names;
     }
 
     private NodeProto Node(string op, string[] inputs, string output)
@@ -121,12 +157,22 @@ public sealed partial class OnnxGraph
 
     /// <summary>A module's parameter or buffer as an initializer.</summary>
     /// <exception cref="InvalidOperationException">The module has no such tensor.</exception>
-    private string Weight(nn.Module module, string name)
+    private string Weight(nn.Module module, string name) => Initializer(Parameter(module, name));
+
+    /// <summary>
+    /// A module's parameter or buffer by its state_dict key, or by the key's last parts when the module
+    /// wraps TorchSharp's own (<c>weight_ih_l0</c> finds <c>lstm.weight_ih_l0</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The module has no such tensor; the message lists those it has.</exception>
+    private static Tensor Parameter(nn.Module module, string name)
     {
-        Tensor tensor = module.state_dict().TryGetValue(name, out Tensor? found) ? found
-            : module.named_buffers().Where(buffer => buffer.name == name).Select(buffer => buffer.buffer).FirstOrDefault()
-            ?? throw new InvalidOperationException($"Cannot export '{module.GetName()}' to ONNX: it has no tensor '{name}'");
-        return Initializer(tensor);
+        Dictionary<string, Tensor> tensors = module.state_dict();
+        foreach ((string key, Tensor tensor) in module.named_buffers()) tensors.TryAdd(key, tensor);
+        if (tensors.TryGetValue(name, out Tensor? exact)) return exact;
+        Tensor[] suffixed = tensors.Where(entry => entry.Key.EndsWith("." + name, StringComparison.Ordinal)).Select(entry => entry.Value).ToArray();
+        return suffixed.Length == 1 ? suffixed[0]
+            : throw new InvalidOperationException(
+                $"Cannot export '{module.GetName()}' ({module.GetType().Name}) to ONNX: it has no tensor '{name}' (it has {string.Join(", ", tensors.Keys)})");
     }
 
     private string Initializer(Tensor tensor)
@@ -156,6 +202,17 @@ public sealed partial class OnnxGraph
         graph.Initializer.Add(proto);
         return proto.Name;
     }
+
+    /// <summary>A 0-d int64 constant (Gather's index that removes the axis).</summary>
+    private string Int64Scalar(long value)
+    {
+        var proto = new TensorProto { Name = $"i_{++counter}", DataType = (int)TensorProto.Types.DataType.Int64 };
+        proto.Int64Data.Add(value);
+        graph.Initializer.Add(proto);
+        return proto.Name;
+    }
+
+    private static long[] Repeat(int value, int count) => Enumerable.Repeat((long)value, count).ToArray();
 
     /// <summary>A scalar constant, broadcast against any tensor.</summary>
     private string Constant(float value) => Initializer(new[] { value });

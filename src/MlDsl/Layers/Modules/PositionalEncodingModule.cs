@@ -32,5 +32,8 @@ public sealed class PositionalEncodingModule : Module<Tensor, Tensor>
         return table.unsqueeze(0).MoveToOuterDisposeScope();
     }
 
-    public override Tensor forward(Tensor input) => input + get_buffer(Table)!;
+    public override Tensor forward(Tensor input) => input + Positions;
+
+    /// <summary>The sinusoid table (1, steps, width) the forward adds; a non-persistent buffer, so neither state_dict nor named_buffers lists it.</summary>
+    public Tensor Positions => get_buffer(Table)!;
 }
