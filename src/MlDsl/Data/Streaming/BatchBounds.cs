@@ -10,7 +10,7 @@ namespace MlDsl.Data.Streaming;
 internal static class BatchBounds
 {
     /// <summary>Plain batches of <paramref name="batchSize"/> rows; the last holds the rest.</summary>
-    public static (int Start, int Size)[] InOrder(int count, int batchSize) => Cut(count, batchSize, fold: 2 * ranks);
+    public static (int Start, int Size)[] InOrder(int count, int batchSize) => Cut(count, batchSize, fold: 0);
 
     /// <summary>Training batches: as <see cref="InOrder"/>, except that a trailing batch of fewer than 2 rows per rank joins the previous one.</summary>
     public static (int Start, int Size)[] Training(int count, int batchSize, int ranks) => Cut(count, batchSize, fold: 2 * ranks);
