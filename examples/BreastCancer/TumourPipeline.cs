@@ -14,6 +14,7 @@ namespace MlDsl.Examples.BreastCancer;
 [Transform(TransformKind.Standardize)]
 [Train(Epochs = 40, BatchSize = 32, LearningRate = 3e-3, Seed = 7, EarlyStoppingPatience = 8)]
 [Gate(MinAccuracy = 0.93, MinClassRecall = 0.9, MaxLatencyMs = 20, MaxModelMegabytes = 1)]
+[GateMinimum("balanced_accuracy", 0.9), GateMaximum("log_loss", 0.3)]
 [Export("artifacts/tumour-mlp")]
 public sealed partial class TumourPipeline
 {

@@ -66,3 +66,11 @@ public sealed partial class SquashingMlp
     [Linear(8), LogSoftmax] Layer scores;
     [Linear(3)] Layer output;
 }
+
+/// <summary>BatchNorm over (N, 16) features: a training batch of one row gives it no variance to normalize by.</summary>
+[Model(typeof(Point))]
+public sealed partial class PointBatchNormMlp
+{
+    [Linear(16), BatchNorm1d, Relu] Layer hidden;
+    [Linear(3)] Layer output;
+}

@@ -79,7 +79,8 @@ public static class PipelineParser
             Assignments(train, skipZero: new[] { "EarlyStoppingPatience", "GradientClipNorm" }, skip: PreparationProperties),
             (gate?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
                 .Where(argument => GateMethods.ContainsKey(argument.Key) && argument.Value.Value is double value && !double.IsNaN(value))
-                .Select(argument => GateCall(GateMethods[argument.Key], Literal(argument.Value))).ToEquatableArray(),
+                .Select(argument => GateCall(GateMethods[argument.Key], Literal(argument.Value)))
+                .Concat(MetricGateCalls(type)).ToEquatableArray(),
             export,
             pipeline.NamedArguments.Where(argument => argument.Key == "ClassNames").SelectMany(argument => argument.Value.Values).Select(Literal).ToEquatableArray(),
             row is null ? null : ReadData(type, row, pipeline),
@@ -94,6 +95,23 @@ public static class PipelineParser
             MinSliceRows = TypeIdentities.FindAttribute(type, "MlDsl.AnalyzeAttribute")?.NamedArguments
                 .FirstOrDefault(argument => argument.Key == "MinSliceRows").Value.Value as int?,
         };
+    }
+
+    /// <summary>[GateMinimum("name", v)] and [GateMaximum("name", v)], in declaration order, as Minimum/Maximum calls.</summary>
+    private static IEnumerable<string> MetricGateCalls(INamedTypeSymbol type)
+    {
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            string? method = attribute.AttributeClass?.ToDisplayString() switch
+            {
+                "MlDsl.GateMinimumAttribute" => "Minimum",
+                "MlDsl.GateMaximumAttribute" => "Maximum",
+                _ => null,
+            };
+            if (method is null || attribute.ConstructorArguments.Length != 2) continue;
+            if (attribute.ConstructorArguments[0].Value is not string || attribute.ConstructorArguments[1].Value is not double value || double.IsNaN(value)) continue;
+            yield return $"{method}({Literal(attribute.ConstructorArguments[0])}, {Literal(attribute.ConstructorArguments[1])})";
+        }
     }
 
     /// <summary>"Method(value)", or the template with the value filled in when the call takes more arguments.</summary>

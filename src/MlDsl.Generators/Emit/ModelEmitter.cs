@@ -35,6 +35,7 @@ internal static class ModelEmitter
                 WriteConstructor(writer, model);
                 WriteForward(writer, model);
                 WriteOnnx(writer, model);
+                PyTorchEmitter.Write(writer, model);
                 WriteSummary(writer, model);
                 ModelApiEmitter.Write(writer, name, row, model.LabelKind);
             }

@@ -102,13 +102,25 @@ public sealed class Gate
     private static Func<IEvaluationReport, bool> Share(string metric) =>
         _ => metric.Contains("accuracy", StringComparison.Ordinal) || metric.StartsWith("recall", StringComparison.Ordinal) || metric.StartsWith("precision", StringComparison.Ordinal);
 
-    // ROC-AUC keeps its plain "not measured" (it is absent, not undefined, without probabilities).
-    private static string? WhyNotMeasured(IEvaluationReport report, string metric) =>
-        report.Metrics.TryGetValue(metric, out double value) && double.IsNaN(value)
-            ? "undefined on these rows: its denominator is zero" + (metric.StartsWith("recall/", StringComparison.Ordinal) ? " (no rows of the class)"
-                : metric.StartsWith("precision/", StringComparison.Ordinal) ? " (the class is never predicted)"
-                : metric == "r2" ? " (the target is constant)" : "")
-            : null;
+    private static readonly string[] ProbabilityMetrics = ["roc_auc", "log_loss", "average_precision", "expected_calibration_error"];
+
+    private static string? WhyNotMeasured(IEvaluationReport report, string metric)
+    {
+        if (!report.Metrics.TryGetValue(metric, out double value)) return Absent(report, metric);
+        if (!double.IsNaN(value)) return null;
+        return "undefined on these rows: its denominator is zero" + (metric.StartsWith("recall/", StringComparison.Ordinal) ? " (no rows of the class)"
+            : metric.StartsWith("precision/", StringComparison.Ordinal) ? " (the class is never predicted)"
+            : metric == "r2" ? " (the target is constant)" : "");
+    }
+
+    // A misspelt or inapplicable name must not read like a bad model: say which names this report has.
+    private static string Absent(IEvaluationReport report, string metric)
+    {
+        if (ProbabilityMetrics.Contains(metric) && report is ClassificationReport) return "needs the model's predicted probabilities";
+        string[] names = report.Metrics.Keys.Where(name => !name.Contains('/')).Order(StringComparer.Ordinal).ToArray();
+        bool perClass = report.Metrics.Keys.Any(name => name.Contains('/'));
+        return $"this report has no metric '{metric}'; it has {string.Join(", ", names)}" + (perClass ? ", and recall/, precision/, f1/ followed by a class name" : "");
+    }
 
     private static string? UndefinedRecalls(IEvaluationReport report)
     {

@@ -47,7 +47,7 @@ internal static class BatchInference
         long[] shape = new long[TRow.FeatureShape.Length + 1];
         TRow.FeatureShape.CopyTo(shape.AsSpan(1));
         model.eval();
-        using var stream = new BatchStream<TRow>(rows, Enumerable.Range(0, rows.Count).ToArray(), batchSize, 0, 1, streaming.Workers, streaming.Prefetch, labels: false);
+        using var stream = new BatchStream<TRow>(rows, Enumerable.Range(0, rows.Count).ToArray(), BatchBounds.InOrder(rows.Count, batchSize), 0, 1, streaming.Workers, streaming.Prefetch, labels: false);
         using (inference_mode())
         {
             int start = 0;

@@ -6,6 +6,10 @@ namespace MlDsl.Training;
 public sealed record FitOptions
 {
     public int Epochs { get; init; } = 10;
+    /// <summary>
+    /// Rows per training step. A trailing batch of fewer than 2 rows per rank joins the batch before it (no row is
+    /// dropped; BatchNorm cannot normalize one row), so the last step of an epoch can hold up to <c>BatchSize + 1</c> rows on one rank.
+    /// </summary>
     public int BatchSize { get; init; } = 64;
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
     public double LearningRate { get; init; } = 1e-3;

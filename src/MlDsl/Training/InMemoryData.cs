@@ -1,4 +1,5 @@
 using MlDsl.Data;
+using MlDsl.Data.Streaming;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,10 +16,9 @@ internal sealed class InMemoryData(TensorDataset data) : ITrainingData
         // randperm draws on the CPU generator; a device copy replaces the CPU order.
         using var shuffling = new Generator(unchecked((ulong)(seed + epoch)));
         using Tensor order = ShuffledOrder(shuffling);
-        for (long start = 0; start < Count; start += batchSize)
+        foreach ((int start, int size) in BatchBounds.Training((int)Count, batchSize, ranks))
         {
-            long size = Math.Min(batchSize, Count - start);
-            long from = rank * size / ranks, to = (rank + 1) * size / ranks;
+            long from = (long)rank * size / ranks, to = (rank + 1) * size / ranks;
             using Tensor indices = order.narrow(0, start + from, to - from);
             yield return new StepBatch(data.Features.index_select(0, indices), data.Labels.index_select(0, indices), to - from, size);
         }

@@ -77,9 +77,10 @@ public static class ModelTrainer
         using TorchSharp.Modules.OptimizerHelper optimizer = OptimizerFactory.Create(options, model.parameters());
         using Tensor? classWeights = options.ClassWeights is { } weights ? tensor(weights.ToArray(), device: options.Device ?? CPU) : null;
         using var criterion = objective.Criterion(classWeights);
-        var run = new RunPlan(options, data.Count);
-        var stopping = options.EarlyStoppingPatience is { } patience ? new EarlyStopping(patience) : null;
         DataParallelStep? parallel = options.Ranks is { } ranks ? new DataParallelStep(ranks, model) : null;
+        RequireBatchNormRows(model, data.Count, parallel?.Ranks.Size ?? 1);
+        var run = new RunPlan(options, data.Count, parallel?.Ranks.Size ?? 1);
+        var stopping = options.EarlyStoppingPatience is { } patience ? new EarlyStopping(patience) : null;
         bool writes = parallel is null || parallel.Ranks.Rank == 0;
 
         var reports = new List<EpochReport>(options.Epochs);
@@ -225,6 +226,19 @@ public static class ModelTrainer
         if (run.ClipNorm is { } clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
         optimizer.step();
         return result;
+    }
+
+    // Training batches keep at least two rows per rank (BatchBounds folds a trailing single row into the batch
+    // before it); only a training split smaller than that still reaches BatchNorm with one value per channel,
+    // where libtorch returns zeros and a NaN running variance instead of failing.
+    private static void RequireBatchNormRows(Module<Tensor, Tensor> model, long rows, int ranks)
+    {
+        if (rows >= 2 * ranks) return;
+        string? layer = model.named_modules()
+            .FirstOrDefault(pair => pair.module is TorchSharp.Modules.BatchNorm1d or TorchSharp.Modules.BatchNorm2d or TorchSharp.Modules.BatchNorm3d).name;
+        if (layer is not null)
+            throw new ArgumentException(
+                $"Fit: the training rows number {rows} over {ranks} rank(s), but BatchNorm layer '{layer}' needs at least 2 rows per rank in a training batch to compute a variance; train on more rows or remove the BatchNorm.", "rows");
     }
 
     private static IReadOnlyList<string> NonFiniteLayers(Module<Tensor, Tensor> model)

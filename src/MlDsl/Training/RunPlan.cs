@@ -1,12 +1,13 @@
+using MlDsl.Data.Streaming;
 using TorchSharp;
 
 namespace MlDsl.Training;
 
 /// <summary>The fixed facts of one training run the step loop needs: batch size, clipping, and the learning rate at each step.</summary>
-internal sealed class RunPlan(FitOptions options, long rows)
+internal sealed class RunPlan(FitOptions options, long rows, int ranks)
 {
     private readonly LearningRateSchedule schedule = options.Schedule ?? LearningRateSchedule.Constant;
-    private readonly long stepsPerEpoch = (rows + options.BatchSize - 1) / options.BatchSize;
+    private readonly long stepsPerEpoch = BatchBounds.Training((int)rows, options.BatchSize, ranks).Length;
 
     public int BatchSize { get; } = options.BatchSize;
     public long StepsPerEpoch => stepsPerEpoch;

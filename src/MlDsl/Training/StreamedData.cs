@@ -28,13 +28,13 @@ internal sealed class StreamedData<TRow> : ITrainingData where TRow : ITensorRow
     public Tensor Targets { get; }
 
     public IEnumerable<StepBatch> Epoch(int epoch, long seed, int batchSize, int rank, int ranks) =>
-        Batches(EpochOrder.For(source.ShardStarts, source.Count, seed, epoch, options.ShuffleBuffer), batchSize, rank, ranks);
+        Batches(EpochOrder.For(source.ShardStarts, source.Count, seed, epoch, options.ShuffleBuffer), BatchBounds.Training(source.Count, batchSize, ranks), rank, ranks);
 
-    public IEnumerable<StepBatch> InOrder(int batchSize) => Batches(Enumerable.Range(0, source.Count).ToArray(), batchSize, 0, 1);
+    public IEnumerable<StepBatch> InOrder(int batchSize) => Batches(Enumerable.Range(0, source.Count).ToArray(), BatchBounds.InOrder(source.Count, batchSize), 0, 1);
 
-    private IEnumerable<StepBatch> Batches(int[] order, int batchSize, int rank, int ranks)
+    private IEnumerable<StepBatch> Batches(int[] order, (int Start, int Size)[] batches, int rank, int ranks)
     {
-        using var stream = new BatchStream<TRow>(source, order, batchSize, rank, ranks, options.Workers, options.Prefetch, labels: true);
+        using var stream = new BatchStream<TRow>(source, order, batches, rank, ranks, options.Workers, options.Prefetch, labels: true);
         while (stream.Next() is { } batch)
             yield return new StepBatch(Features(batch), TargetsOf(batch), batch.Count, batch.GlobalCount);
     }

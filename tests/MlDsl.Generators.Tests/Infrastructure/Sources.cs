@@ -77,6 +77,7 @@ internal static class Sources
         [Train(Epochs = 40, BatchSize = 32, Optimizer = OptimizerKind.AdamW, LearningRate = 3e-3, EarlyStoppingPatience = 8)]
         [Analyze(MinSliceRows = 20)]
         [Gate(MinAccuracy = 0.93, MinSliceAccuracy = 0.85, MaxBiasGap = 0.1, MaxLatencyMs = 20)]
+        [GateMinimum("balanced_accuracy", 0.9), GateMaximum("log_loss", 0.5)]
         [Export("artifacts/tumour")]
         [Monitor(Psi = 0.2, JensenShannon = 0.15)]
         public sealed partial class TumourPipeline

@@ -22,7 +22,7 @@ partial class TumourPipeline
             Transform = global::MlDsl.Pipelines.TransformKind.Standardize,
             Training = new FitOptions { Epochs = 40, BatchSize = 32, Optimizer = global::MlDsl.Training.OptimizerKind.AdamW, LearningRate = 0.003, EarlyStoppingPatience = 8 },
             MinSliceRows = 20,
-            Gate = new Gate().MinimumAccuracy(0.93).MinimumSliceAccuracy(0.85).MaximumBiasGap(0.1).MaximumLatencyMilliseconds(20),
+            Gate = new Gate().MinimumAccuracy(0.93).MinimumSliceAccuracy(0.85).MaximumBiasGap(0.1).MaximumLatencyMilliseconds(20).Minimum("balanced_accuracy", 0.9).Maximum("log_loss", 0.5),
             ExportDirectory = "artifacts/tumour",
             ClassNames = new[] { "benign", "malignant" },
             Monitoring = new DriftThresholds { Psi = 0.2, JensenShannon = 0.15 },

@@ -34,6 +34,33 @@ public sealed class GateTests
     }
 
     [Fact]
+    public void Any_metric_of_the_report_is_gated_by_its_scikit_learn_name()
+    {
+        // Recall of class 1 is 2/3, of class 0 4/5: balanced accuracy 73.33%.
+        GateVerdict verdict = new Gate().Minimum("balanced_accuracy", 0.8).Maximum("f1_weighted", 0.9).Check(Report);
+
+        Assert.Equal(new[] { "balanced accuracy 73.33% is below the minimum 80.00% by 6.67%" }, verdict.Failures);
+    }
+
+    [Fact]
+    public void A_misspelt_metric_name_fails_the_gate_listing_the_names_the_report_has()
+    {
+        GateVerdict verdict = new Gate().Minimum("balanced_acuracy", 0.5).Check(Report);
+
+        string failure = Assert.Single(verdict.Failures);
+        Assert.StartsWith("balanced acuracy: not measured (this report has no metric 'balanced_acuracy'; it has accuracy, balanced_accuracy, ", failure);
+        Assert.EndsWith("and recall/, precision/, f1/ followed by a class name)", failure);
+    }
+
+    [Fact]
+    public void A_probability_metric_without_probabilities_says_it_needs_them()
+    {
+        GateVerdict verdict = new Gate().Maximum("log_loss", 0.5).Check(Report);
+
+        Assert.Equal(new[] { "log loss: not measured (needs the model's predicted probabilities)" }, verdict.Failures);
+    }
+
+    [Fact]
     public void Deployment_constraints_are_checked_against_measurements()
     {
         Gate gate = new Gate().MinimumAccuracy(0.5).MaximumLatencyMilliseconds(2).MaximumModelMegabytes(1);

@@ -49,6 +49,6 @@ public sealed class RegressionPipelineTests() : TemporaryFolder("mldsl-regressio
         PipelineRun run = Run("wrong-metric", new Gate().MinimumAccuracy(0.9));
 
         Assert.Equal(4, run.ExitCode);
-        Assert.Equal(new[] { "accuracy: not measured" }, run.Gate!.Failures);
+        Assert.Equal(new[] { "accuracy: not measured (this report has no metric 'accuracy'; it has bias_gap, mae, r2, rmse)" }, run.Gate!.Failures);
     }
 }

@@ -8,7 +8,7 @@ public sealed class BatchStreamTests
     public void Decoding_runs_ahead_by_at_most_the_prefetch_queue_and_the_batch_being_decoded()
     {
         var source = new CountingSource<Point>(SyntheticData.Points(2000, 1), shardSize: 100);
-        using var stream = new BatchStream<Point>(source, Enumerable.Range(0, 2000).ToArray(), batchSize: 10, 0, 1, workers: 2, prefetch: 3, labels: true);
+        using var stream = new BatchStream<Point>(source, Enumerable.Range(0, 2000).ToArray(), BatchBounds.InOrder(2000, 10), 0, 1, workers: 2, prefetch: 3, labels: true);
         Assert.NotNull(stream.Next());
         Thread.Sleep(500); // the producer fills the queue, then must wait
         // One batch taken, three queued, one waiting to be queued: at most 5 batches of 10 decoded.
@@ -19,7 +19,7 @@ public sealed class BatchStreamTests
     public void Rows_are_decoded_by_several_workers_at_once_but_never_more_than_asked()
     {
         var source = new CountingSource<Point>(SyntheticData.Points(64, 1), shardSize: 8, decodeTime: TimeSpan.FromMilliseconds(20));
-        using var stream = new BatchStream<Point>(source, Enumerable.Range(0, 64).ToArray(), batchSize: 16, 0, 1, workers: 3, prefetch: 2, labels: true);
+        using var stream = new BatchStream<Point>(source, Enumerable.Range(0, 64).ToArray(), BatchBounds.InOrder(64, 16), 0, 1, workers: 3, prefetch: 2, labels: true);
         int rows = 0;
         while (stream.Next() is { } batch) rows += batch.Count;
         Assert.Equal(64, rows);
@@ -31,7 +31,7 @@ public sealed class BatchStreamTests
     {
         List<Point> points = SyntheticData.Points(50, 3);
         int[] order = Enumerable.Range(0, 50).Reverse().ToArray();
-        using var stream = new BatchStream<Point>(RowSources.FromList(points), order, batchSize: 8, 0, 1, workers: 4, prefetch: 2, labels: true);
+        using var stream = new BatchStream<Point>(RowSources.FromList(points), order, BatchBounds.InOrder(order.Length, 8), 0, 1, workers: 4, prefetch: 2, labels: true);
         var labels = new List<long>();
         var xs = new List<float>();
         while (stream.Next() is { } batch)
@@ -52,7 +52,7 @@ public sealed class BatchStreamTests
         var sizes = new List<(int, int)>();
         for (int rank = 0; rank < 2; rank++)
         {
-            using var stream = new BatchStream<Point>(RowSources.FromList(points), order, batchSize: 10, rank, 2, workers: 1, prefetch: 1, labels: true);
+            using var stream = new BatchStream<Point>(RowSources.FromList(points), order, BatchBounds.InOrder(order.Length, 10), rank, 2, workers: 1, prefetch: 1, labels: true);
             while (stream.Next() is { } batch)
             {
                 sizes.Add((batch.Count, batch.GlobalCount));
@@ -70,7 +70,7 @@ public sealed class BatchStreamTests
         List<Point> points = SyntheticData.Points(40, 3);
         points[25] = points[25] with { Extra = new float[5] };
         var source = new CountingSource<Point>(points, shardSize: 10);
-        using var stream = new BatchStream<Point>(source, Enumerable.Range(0, 40).ToArray(), batchSize: 10, 0, 1, workers: 2, prefetch: 2, labels: true);
+        using var stream = new BatchStream<Point>(source, Enumerable.Range(0, 40).ToArray(), BatchBounds.InOrder(40, 10), 0, 1, workers: 2, prefetch: 2, labels: true);
         Assert.NotNull(stream.Next());
         Assert.NotNull(stream.Next());
         var problem = Assert.Throws<RowSourceException>(() => stream.Next());
@@ -84,7 +84,7 @@ public sealed class BatchStreamTests
     {
         List<Point> points = SyntheticData.Points(10, 3);
         points[4] = points[4] with { Cluster = 3 };
-        using var stream = new BatchStream<Point>(new CountingSource<Point>(points, 5), Enumerable.Range(0, 10).ToArray(), 10, 0, 1, 1, 1, labels: true);
+        using var stream = new BatchStream<Point>(new CountingSource<Point>(points, 5), Enumerable.Range(0, 10).ToArray(), BatchBounds.InOrder(10, 10), 0, 1, 1, 1, labels: true);
         var problem = Assert.Throws<RowSourceException>(() => stream.Next());
         Assert.Contains("shard-0.bin record 4", problem.Message);
         Assert.Contains("[0, 2]", problem.Message);

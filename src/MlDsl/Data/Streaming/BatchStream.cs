@@ -13,26 +13,26 @@ namespace MlDsl.Data.Streaming;
 internal sealed class BatchStream<TRow> : IDisposable where TRow : ITensorRow<TRow>
 {
     private readonly Channel<Task<DecodedBatch>> ready;
-    private readonly Channel<(int Start, TaskCompletionSource<DecodedBatch> Result)> work = Channel.CreateUnbounded<(int, TaskCompletionSource<DecodedBatch>)>();
+    private readonly Channel<(int Start, int Size, TaskCompletionSource<DecodedBatch> Result)> work = Channel.CreateUnbounded<(int, int, TaskCompletionSource<DecodedBatch>)>();
     private readonly CancellationTokenSource stop = new();
     private readonly Thread[] threads;
 
     /// <param name="source">The rows.</param>
     /// <param name="order">The row indices to visit, in order.</param>
-    /// <param name="batchSize">Rows per global batch.</param>
+    /// <param name="batches">Each global batch's start in <paramref name="order"/> and its size (<see cref="BatchBounds"/>).</param>
     /// <param name="rank">This rank's index; it decodes only its slice of each global batch.</param>
     /// <param name="ranks">How many ranks share each global batch.</param>
     /// <param name="workers">Decoding threads (at least 1).</param>
     /// <param name="prefetch">Batches queued ahead of the consumer (at least 1).</param>
     /// <param name="labels">Whether to decode labels (false for prediction).</param>
-    public BatchStream(RowSource<TRow> source, int[] order, int batchSize, int rank, int ranks, int workers, int prefetch, bool labels)
+    public BatchStream(RowSource<TRow> source, int[] order, (int Start, int Size)[] batches, int rank, int ranks, int workers, int prefetch, bool labels)
     {
         ready = Channel.CreateBounded<Task<DecodedBatch>>(new BoundedChannelOptions(prefetch) { SingleReader = true, SingleWriter = true });
         CancellationToken token = stop.Token;
         threads = new Thread[workers + 1];
-        threads[0] = new Thread(() => Dispatch(order.Length, batchSize, token)) { IsBackground = true, Name = "MlDsl batch dispatcher" };
+        threads[0] = new Thread(() => Dispatch(batches, token)) { IsBackground = true, Name = "MlDsl batch dispatcher" };
         for (int w = 1; w <= workers; w++)
-            threads[w] = new Thread(() => Work(source, order, batchSize, rank, ranks, labels, token)) { IsBackground = true, Name = $"MlDsl decoder {w}" };
+            threads[w] = new Thread(() => Work(source, order, rank, ranks, labels, token)) { IsBackground = true, Name = $"MlDsl decoder {w}" };
         foreach (Thread thread in threads) thread.Start();
     }
 
@@ -55,15 +55,15 @@ internal sealed class BatchStream<TRow> : IDisposable where TRow : ITensorRow<TR
     }
 
     // Each batch's pending result enters the ordered queue before its work is handed out, so the queue's bound is the bound on batches in flight.
-    private void Dispatch(int rows, int batchSize, CancellationToken token)
+    private void Dispatch((int Start, int Size)[] batches, CancellationToken token)
     {
         try
         {
-            for (int start = 0; start < rows; start += batchSize)
+            foreach ((int start, int size) in batches)
             {
                 var result = new TaskCompletionSource<DecodedBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
                 ready.Writer.WriteAsync(result.Task, token).AsTask().GetAwaiter().GetResult();
-                work.Writer.TryWrite((start, result));
+                work.Writer.TryWrite((start, size, result));
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -76,7 +76,7 @@ internal sealed class BatchStream<TRow> : IDisposable where TRow : ITensorRow<TR
         }
     }
 
-    private void Work(RowSource<TRow> source, int[] order, int batchSize, int rank, int ranks, bool labels, CancellationToken token)
+    private void Work(RowSource<TRow> source, int[] order, int rank, int ranks, bool labels, CancellationToken token)
     {
         try
         {
@@ -84,7 +84,7 @@ internal sealed class BatchStream<TRow> : IDisposable where TRow : ITensorRow<TR
             {
                 while (!token.IsCancellationRequested && work.Reader.TryRead(out var item))
                 {
-                    int size = Math.Min(batchSize, order.Length - item.Start);
+                    int size = item.Size;
                     int from = item.Start + (int)((long)rank * size / ranks), to = item.Start + (int)((long)(rank + 1) * size / ranks);
                     try
                     {

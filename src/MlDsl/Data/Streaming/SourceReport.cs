@@ -38,7 +38,7 @@ public sealed record SourceReport(long Rows, IReadOnlyList<StreamedFeature> Feat
         var random = new Random(seed);
         long seen = 0;
 
-        using var stream = new BatchStream<TRow>(source, Enumerable.Range(0, source.Count).ToArray(), 256, 0, 1, streaming.Workers, streaming.Prefetch, labels: TRow.LabelKind == LabelKind.Class);
+        using var stream = new BatchStream<TRow>(source, Enumerable.Range(0, source.Count).ToArray(), BatchBounds.InOrder(source.Count, 256), 0, 1, streaming.Workers, streaming.Prefetch, labels: TRow.LabelKind == LabelKind.Class);
         while (stream.Next() is { } batch)
         {
             for (int row = 0; row < batch.Count; row++)

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using MlDsl.Persistence;
+using MlDsl.Tests.Labels;
+using MlDsl.Tests.Layers;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace MlDsl.Tests.Deployment;
+
+/// <summary>
+/// The generated PyTorch source and weights, run by PyTorch itself (Debian's python3-torch under /usr/bin/python3,
+/// installed when missing): the same weights give the same outputs in both directions, within 1e-5 of the output scale.
+/// </summary>
+public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
+{
+    public static TheoryData<string> Models => new()
+    {
+        nameof(PointMlp), nameof(PatchNet), nameof(PatchResNet), nameof(PointResMlp), nameof(TokenLstm), nameof(TokenTransformer),
+        nameof(FrameGru), nameof(GlueNet), nameof(PulseNet), nameof(TileNet), nameof(GaugeMlp), nameof(FlatPrice),
+    };
+
+    private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
+    {
+        nameof(PointMlp) => Of(new PointMlp(seed: 1), PointMlp.PyTorchSource, 4),
+        nameof(PatchNet) => Of(new PatchNet(seed: 1), PatchNet.PyTorchSource, 3, 16, 16),
+        nameof(PatchResNet) => Of(new PatchResNet(seed: 1), PatchResNet.PyTorchSource, 3, 16, 16),
+        nameof(PointResMlp) => Of(new PointResMlp(seed: 1), PointResMlp.PyTorchSource, 4),
+        nameof(TokenLstm) => Of(new TokenLstm(seed: 1), TokenLstm.PyTorchSource, 12) with { Vocabulary = 50 },
+        nameof(TokenTransformer) => Of(new TokenTransformer(seed: 1), TokenTransformer.PyTorchSource, 12) with { Vocabulary = 50 },
+        nameof(FrameGru) => Of(new FrameGru(seed: 1), FrameGru.PyTorchSource, 10, 6),
+        nameof(GlueNet) => Of(new GlueNet(seed: 1), GlueNet.PyTorchSource, 10, 6),
+        nameof(PulseNet) => Of(new PulseNet(seed: 1), PulseNet.PyTorchSource, 1, 64),
+        nameof(TileNet) => Of(new TileNet(seed: 1), TileNet.PyTorchSource, 3, 12, 12),
+        nameof(GaugeMlp) => Of(new GaugeMlp(seed: 1), GaugeMlp.PyTorchSource, 6),
+        nameof(FlatPrice) => Of(new FlatPrice(seed: 1), FlatPrice.PyTorchSource, 1),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Of<TModel>(TModel model, string source, params long[] input)
+        where TModel : nn.Module<Tensor, Tensor> =>
+        (model, source, directory => Export(model, directory), path => Load(model, path), input, 0);
+
+    private static void Export(nn.Module model, string directory) =>
+        ((dynamic)model).ExportPyTorch(directory);
+
+    private static void Load(nn.Module model, string path) =>
+        ((dynamic)model).LoadPyTorchWeights(path);
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void PyTorch_runs_the_exported_source_and_weights_to_TorchSharps_outputs_and_back(string name)
+    {
+        var (model, _, export, load, inputShape, vocabulary) = Create(name);
+        using var scope = NewDisposeScope();
+        Randomize(model);
+        model.eval();
+        Tensor input = vocabulary > 0 ? randint(0, vocabulary, new long[] { 5 }.Concat(inputShape).ToArray()).to_type(ScalarType.Float32) : randn(new long[] { 5 }.Concat(inputShape).ToArray());
+        Tensor expected;
+        using (no_grad()) expected = model.forward(input);
+        string folder = Path.Combine(Root, name);
+        export(folder);
+        using (var stream = File.Create(Path.Combine(folder, "io.pt")))
+            PyTorchPickler.PickleStateDict(stream, new Dictionary<string, Tensor> { ["input"] = input, ["output"] = expected });
+
+        // PyTorch: the same outputs from the exported weights; then its own freshly initialised weights and their outputs.
+        string report = Python($$"""
+            import importlib.util, sys, torch
+            folder = sys.argv[1]
+            spec = importlib.util.spec_from_file_location("{{name}}", folder + "/{{name}}.py")
+            module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module)
+            model = module.{{name}}(); model.load_state_dict(torch.load(folder + "/{{name}}.pt")); model.eval()
+            io = torch.load(folder + "/io.pt")
+            with torch.no_grad():
+                out = model(io["input"])
+                print(float((out - io["output"]).abs().max() / max(1.0, float(io["output"].abs().max()))))
+                torch.manual_seed(7); fresh = module.{{name}}(); fresh.eval()
+                torch.save(fresh.state_dict(), folder + "/python.pt")
+                torch.save({"output": fresh(io["input"])}, folder + "/python-output.pt")
+            """, folder);
+        double difference = double.Parse(report.Trim().Split('\n')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(difference <= 1e-5, $"{name}: PyTorch's output differs from TorchSharp's by {difference} (relative to the output scale)");
+
+        load(Path.Combine(folder, "python.pt"));
+        Tensor pythonOutput;
+        using (var stream = File.OpenRead(Path.Combine(folder, "python-output.pt")))
+            pythonOutput = PyTorchUnpickler.UnpickleStateDict(stream)["output"] as Tensor ?? throw new InvalidDataException("no output");
+        Tensor actual;
+        using (no_grad()) actual = model.forward(input);
+        double scale = Math.Max(1.0, pythonOutput.abs().max().item<float>());
+        double back = (actual - pythonOutput).abs().max().item<float>() / scale;
+        Assert.True(back <= 1e-5, $"{name}: TorchSharp with PyTorch's weights differs from PyTorch by {back}");
+        model.Dispose();
+    }
+
+    [Fact]
+    public void A_state_dict_of_another_model_is_refused_naming_the_keys_and_changes_nothing()
+    {
+        using var model = new PointMlp(seed: 1);
+        using var other = new GaugeMlp(seed: 1);
+        string path = Path.Combine(Root, "gauge.pt");
+        using (var stream = File.Create(path)) other.save_py(stream);
+        float[] before = model.parameters().First().data<float>().ToArray();
+
+        var problem = Assert.Throws<ModelFileException>(() => model.LoadPyTorchWeights(path));
+
+        Assert.StartsWith(path + ": keys differ from the model's:", problem.Message);
+        Assert.Contains("unexpected hiddenBatchNorm1d.bias", problem.Message);
+        Assert.Equal(before, model.parameters().First().data<float>().ToArray());
+    }
+
+    [Fact]
+    public void A_tensor_of_another_shape_is_refused_naming_the_key_and_both_shapes_and_changes_nothing()
+    {
+        using var model = new PointMlp(seed: 1);
+        Dictionary<string, Tensor> weights = new PointMlp(seed: 2).state_dict();
+        weights["hidden.weight"] = zeros(32, 5);
+        string path = Path.Combine(Root, "wider.pt");
+        using (var stream = File.Create(path)) PyTorchPickler.PickleStateDict(stream, weights);
+        float[] before = model.parameters().Last().data<float>().ToArray();
+
+        var problem = Assert.Throws<ModelFileException>(() => model.LoadPyTorchWeights(path));
+
+        Assert.Equal(path + ": 'hidden.weight' has shape (32, 5); the model's is (32, 4)", problem.Message);
+        Assert.Equal(before, model.parameters().Last().data<float>().ToArray());
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_torch_save_zip_is_refused_with_the_path()
+    {
+        using var model = new PointMlp(seed: 1);
+        string path = Path.Combine(Root, "weights.pt");
+        File.WriteAllText(path, "not a zip");
+
+        var problem = Assert.Throws<ModelFileException>(() => model.LoadPyTorchWeights(path));
+
+        Assert.StartsWith(path + ": is not a PyTorch state_dict", problem.Message);
+    }
+
+    [Fact]
+    public void A_model_with_an_audio_front_end_says_which_layer_has_no_PyTorch_source()
+    {
+        var problem = Assert.Throws<NotSupportedException>(() => MlDsl.Tests.Pipelines.ToneNet.PyTorchSource);
+
+        Assert.Contains("no PyTorch equivalent is emitted for", problem.Message);
+    }
+
+    private static void Randomize(nn.Module model)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        torch.manual_seed(3);
+        foreach ((string name, Tensor tensor) in model.state_dict())
+        {
+            if (!tensor.is_floating_point()) continue;
+            if (name.EndsWith("running_var", StringComparison.Ordinal) || name.EndsWith("scale", StringComparison.Ordinal)) tensor.copy_(rand_like(tensor) + 0.5);
+            else tensor.copy_(randn_like(tensor) * 0.3);
+        }
+    }
+
+    private static string Python(string script, string folder)
+    {
+        PythonTorch.Require();
+        string file = Path.Combine(folder, "check.py");
+        File.WriteAllText(file, script);
+        (int exit, string output) = PythonTorch.Run("/usr/bin/python3", $"\"{file}\" \"{folder}\"");
+        Assert.True(exit == 0, $"python3 failed: {output}");
+        return output;
+    }
+}
+
+/// <summary>Debian's python3-torch, installed when missing (as other tests install their Debian packages).</summary>
+internal static class PythonTorch
+{
+    private static readonly Lazy<bool> Installed = new(() =>
+    {
+        if (Run("/usr/bin/python3", "-c \"import torch\"").ExitCode == 0) return true;
+        var install = Run("apt-get", "install -y -qq --no-install-recommends python3-torch");
+        if (install.ExitCode != 0)
+        {
+            Run("apt-get", "update -qq");
+            install = Run("apt-get", "install -y -qq --no-install-recommends python3-torch");
+        }
+        Assert.True(install.ExitCode == 0, $"python3-torch is missing and apt-get could not install it (root needed): {install.Output}");
+        return true;
+    });
+
+    public static void Require() => _ = Installed.Value;
+
+    public static (int ExitCode, string Output) Run(string program, string arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync(), error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error.Result);
+    }
+}
