@@ -17,7 +17,7 @@ namespace MlDsl.Analyzers.Tests;
 /// scores on training rows, same rows for training and validation, group/time leakage). Both leakage
 /// analyzers run, as a user sees them; the union of their diagnostics is asserted by id and location.
 /// </summary>
-public sealed class FreshLeakageCasesB
+public sealed partial class FreshLeakageCasesB
 {
     private const string T18 = "MLDSL0018", T27 = "MLDSL0027", T20 = "MLDSL0020", T19 = "MLDSL0019", T16 = "MLDSL0016";
 
@@ -115,7 +115,7 @@ public sealed class FreshLeakageCasesB
             }
         """), W(T18, 0));
 
-    [Fact(Skip = "ADVERSARY MISS: split.Test passed to a helper that uses it as Fit's validation: no MLDSL0018 (nothing reported)")]
+    [Fact]
     public Task Test_rows_handed_to_a_training_helper_as_its_watch_set_are_reported_at_the_call() => Check(Script("""
             private static ReadingNet Train(IReadOnlyList<Reading> train, IReadOnlyList<Reading> watch)
             {
@@ -177,7 +177,7 @@ public sealed class FreshLeakageCasesB
             }
         """), W(T18, 0));
 
-    [Fact(Skip = "ADVERSARY MISS: threshold chosen by comparing counts of correct test predictions: no MLDSL0018")]
+    [Fact]
     public Task Decision_threshold_swept_over_test_probabilities_is_reported() => Check(Script("""
             public static void Run(IReadOnlyList<Reading> rows)
             {
@@ -217,7 +217,7 @@ public sealed class FreshLeakageCasesB
             }
         """), W(T18, 0));
 
-    [Fact(Skip = "ADVERSARY MISS: class weights from split.Test.Average(label) fed to FitOptions: nothing reported")]
+    [Fact]
     public Task Class_weights_from_the_test_labels_are_reported() => Check(Script("""
             public static void Run(IReadOnlyList<Reading> rows)
             {
@@ -229,7 +229,7 @@ public sealed class FreshLeakageCasesB
             }
         """), Either(T18, T16, 0, 1));
 
-    [Fact(Skip = "ADVERSARY FALSE ALARM: MLDSL0016 on the test-label mean is right, but MLDSL0017 also claims Heart is computed from the same row's label; it is shifted by a statistic of other (test) rows")]
+    [Fact]
     public Task Feature_shifted_by_the_mean_of_sick_test_visits_through_a_local_function_is_reported() => Check(Script("""
             public static void Run(IReadOnlyList<Visit> visits)
             {
@@ -347,7 +347,7 @@ public sealed class FreshLeakageCasesB
             }
         """));
 
-    [Fact(Skip = "ADVERSARY FALSE ALARM: MLDSL0027 on Evaluate(foldValidation) in a manual k-fold loop; fold.Validation indices are disjoint from fold.Train")]
+    [Fact]
     public Task Look_alike_manual_cross_validation_averaging_fold_scores_is_silent() => Check(Script("""
             public static void Run(IReadOnlyList<Reading> rows)
             {
@@ -661,7 +661,7 @@ public sealed class FreshLeakageCasesB
             }
         """));
 
-    [Fact(Skip = "ADVERSARY FALSE ALARM: MLDSL0027 on Evaluate(part) in a loop over {train, test} parts: the train score is printed beside the test score (a diagnosis)")]
+    [Fact]
     public Task Look_alike_report_loop_over_the_train_and_test_parts_is_silent() => Check(Script("""
             public static void Run(IReadOnlyList<Reading> rows)
             {
@@ -787,7 +787,7 @@ public sealed class FreshLeakageCasesB
             }
         """));
 
-    [Fact(Skip = "ADVERSARY FALSE ALARM: MLDSL0018 'test split passed as validation' on a tail named holdout that is only the early-stopping set (no score is ever taken on it); borderline, from the name heuristic")]
+    [Fact]
     public Task Look_alike_tail_named_holdout_used_only_for_early_stopping_is_silent() => Check(Script("""
             public static void Run(IReadOnlyList<Reading> rows)
             {
@@ -810,7 +810,7 @@ public sealed class FreshLeakageCasesB
             }
         """), W(T20, 0));
 
-    [Fact(Skip = "ADVERSARY FALSE ALARM: MLDSL0020 on Fit(foldTrain, foldValidation) built from one Fold's disjoint index sets")]
+    [Fact]
     public Task Look_alike_fold_train_and_fold_validation_built_from_fold_indices_are_silent() => Check(Script("""
             public static void Run(IReadOnlyList<Reading> rows)
             {
@@ -866,7 +866,7 @@ public sealed class FreshLeakageCasesB
             }
         """), W(T19, 0));
 
-    [Fact(Skip = "ADVERSARY MISS: random split of [GroupKey] scans via options built with `with` from a Grouped default: no MLDSL0019")]
+    [Fact]
     public Task Split_options_rewritten_to_random_with_a_with_expression_are_reported() => Check(Script("""
             private static readonly SplitOptions Defaults = new() { Kind = SplitKind.Grouped, Validation = 0.15, Test = 0.15 };
 
@@ -941,7 +941,7 @@ public sealed class FreshLeakageCasesB
         }
         """, W(T16, 0));
 
-    [Fact(Skip = "ADVERSARY MISS: Folds.Of with KFold+Shuffle over [Timestamp] sales: no MLDSL0019 (and a false MLDSL0027 on the fold's validation rows)")]
+    [Fact]
     public Task Shuffled_k_fold_over_timestamped_sales_is_reported() => Check(Script("""
             public static void Run(IReadOnlyList<Sale> sales)
             {
@@ -957,7 +957,7 @@ public sealed class FreshLeakageCasesB
             }
         """), W(T19, 0, 1));
 
-    [Fact(Skip = "ADVERSARY MISS: CrossValidation.Run with shuffled KFold over [Timestamp] sales: no MLDSL0019")]
+    [Fact]
     public Task Shuffled_cross_validation_run_over_timestamped_sales_is_reported() => Check(Script("""
             public static void Run(IReadOnlyList<Sale> sales)
             {
@@ -1078,7 +1078,7 @@ public sealed class FreshLeakageCasesB
         }
         """);
 
-    [Fact(Skip = "ADVERSARY MISS: GridSearch.CrossValidate with FoldKind.Stratified folds over [GroupKey] scans: no MLDSL0019")]
+    [Fact]
     public Task Stratified_folds_over_scans_grouped_by_patient_in_a_grid_search_are_reported() => Check(Script("""
             public static void Run(IReadOnlyList<Scan> scans)
             {

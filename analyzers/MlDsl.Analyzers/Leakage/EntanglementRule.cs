@@ -146,6 +146,9 @@ internal sealed class EntanglementRule
         {
             IParameterReferenceOperation parameter when parameters is not null && parameters.TryGetValue(parameter.Parameter, out string? mapped) => mapped,
             ILocalReferenceOperation local => local.Local.Name,
+            // Each lambda's parameter is its own row: v in test.Where(v => v.Sick == 1) is not the v being rebuilt.
+            IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter } =>
+                parameter.Name + "@" + (parameter.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0),
             IParameterReferenceOperation parameter => parameter.Parameter.Name,
             IInstanceReferenceOperation => "this",
             _ => instance.Syntax.ToString(),

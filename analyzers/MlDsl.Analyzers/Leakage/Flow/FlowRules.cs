@@ -143,10 +143,19 @@ internal sealed class FlowRules
     {
         foreach (ModelFit fit in observed.Fits)
         {
-            if (fit.ValidationArgument is null || !fit.Validation.HasRole(Role.Test)) continue;
+            if (fit.ValidationArgument is null || !ValidatesOnTest(fit)) continue;
             Report(DiagnosticDescriptors.TestSetSelection, fit.ValidationArgument.Syntax.GetLocation(), ValidationReplacement(fit.ValidationArgument),
-                $"The test split is passed as validation to {fit.Call.TargetMethod.ContainingType.Name}.Fit: whatever is chosen by watching it (epochs, early stopping, the best model) is selected on the test set, which then no longer measures anything; pass the validation split");
+                $"The test split is passed as validation to {fit.ModelName}.Fit: whatever is chosen by watching it (epochs, early stopping, the best model) is selected on the test set, which then no longer measures anything; pass the validation split");
         }
+        foreach (ModelFit fit in observed.Fits)
+        {
+            if (fit.TrainArgument is null || !TrainsOnUnscoredTest(fit)) continue;
+            Report(DiagnosticDescriptors.TestSetSelection, fit.TrainArgument.Syntax.GetLocation(), null,
+                $"The test rows are among the training rows of {fit.ModelName}.Fit ('{fit.TrainArgument.Value.Syntax}'): the model learns the rows that were set aside to measure it, and no honest test remains; train on the training split (and validation), and score the test split once");
+        }
+        foreach (LearnEvent statistic in observed.SteeringStatistics.Where(statistic => statistic.FromRole(Role.Test) && !statistic.From.All(NamedHoldout)).OrderBy(e => e.Location.SourceSpan.Start))
+            Report(DiagnosticDescriptors.TestSetSelection, statistic.Location, null,
+                $"{statistic.What} of the test rows feeds a model's training options (class weights, a setting, a constructor argument): the test set steers the model and no longer measures it; compute it from the training rows");
         foreach (ModelUse use in observed.Uses.Where(use => use.RowsFlow.HasRole(Role.Test)))
         {
             if (!InsideLoopThatTrains(use.Call)) continue;
@@ -159,6 +168,34 @@ internal sealed class FlowRules
         foreach (ScoreEvent score in observed.Steering.OfType<ScoreEvent>().Where(score => score.FromRole(Role.Test)))
             Report(DiagnosticDescriptors.TestSetSelection, score.Location, null,
                 $"This test score ({score.What}) feeds a model's training (its options, arguments or rows): the test set steers the model and no longer measures it; tune on the validation split");
+    }
+
+    /// <summary>
+    /// Whether a fit watches test rows: a split's test part or rows named test; rows merely named a
+    /// holdout count only where some model is also scored on them (otherwise they are the validation rows).
+    /// </summary>
+    private bool ValidatesOnTest(ModelFit fit)
+    {
+        Origin[] test = fit.Validation.Rows.Where(origin => origin.Role == Role.Test).ToArray();
+        if (test.Length == 0) return false;
+        // One of several parts (parts[1] of a list that holds train, validation and test) is test only if every part is.
+        if (fit.ValidationArgument is { } argument && OneOfSeveralParts(argument.Value) && test.Length < fit.Validation.Rows.Count) return false;
+        if (!test.All(NamedHoldout)) return true;
+        return observed.Uses.Any(use => use.RowsFlow.Rows.Any(row => test.Any(origin => origin.Overlaps(row))));
+    }
+
+    private static bool NamedHoldout(Origin origin) => origin.Path.Split('/').Contains("H") && !origin.Path.Split('/').Contains("X");
+
+    /// <summary>
+    /// Whether a fit trains on test rows that nothing else is scored on: a model scored on them before
+    /// the refit (training on everything to ship) used them for what they were for, and a score of this
+    /// model on them is MLDSL0027's.
+    /// </summary>
+    private bool TrainsOnUnscoredTest(ModelFit fit)
+    {
+        Origin[] test = fit.Train.Rows.Where(origin => origin.Role == Role.Test && !NamedHoldout(origin)).ToArray();
+        if (test.Length == 0) return false;
+        return !observed.Uses.Any(use => use.RowsFlow.Rows.Any(row => test.Any(origin => origin.Overlaps(row))));
     }
 
     private bool InsideLoopThatTrains(IOperation operation)
@@ -200,7 +237,9 @@ internal sealed class FlowRules
             if (!onTraining && !onValidation) continue;
             // A model also scored on rows it never saw reports that score; the training score beside it is a diagnosis.
             bool alsoHeldOut = observed.Uses.Any(other => other != use && SymbolEqualityComparer.Default.Equals(other.Model, use.Model)
-                && !other.RowsFlow.Rows.IsEmpty && !DataFlow.Overlap(other.RowsFlow.Rows, trained.Union(validated)));
+                && !other.RowsFlow.Rows.IsEmpty && !DataFlow.Overlap(other.RowsFlow.Rows, trained.Union(validated)))
+                // A loop over parts ({train, test}) scores each in turn: the held-out part's score is reported beside the training one.
+                || OneOfSeveralParts(use.Rows.Value) && use.RowsFlow.Rows.Any(row => !trained.Union(validated).Any(seen => seen.Overlaps(row)));
             // A validation score that chooses (a setting, the best epoch, a candidate) is what validation is for.
             bool chooses = observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation());
             if (alsoHeldOut || chooses) continue;
@@ -211,11 +250,31 @@ internal sealed class FlowRules
         }
     }
 
+    /// <summary>
+    /// Whether the rows are one of several parts of the data: a foreach variable that holds a whole
+    /// collection per turn, or a part picked by a constant index (<c>parts[2]</c>).
+    /// </summary>
+    private static bool OneOfSeveralParts(IOperation rows)
+    {
+        while (rows is IConversionOperation conversion) rows = conversion.Operand;
+        if (rows is IArrayElementReferenceOperation { Indices: [{ ConstantValue.HasValue: true }] }
+            or IPropertyReferenceOperation { Arguments: [{ Value.ConstantValue.HasValue: true }] })
+            return true;
+        if (rows is not ILocalReferenceOperation local) return false;
+        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
+        {
+            SyntaxNode declaration = reference.GetSyntax();
+            if (declaration is ForEachStatementSyntax) return true;
+            if (declaration.FirstAncestorOrSelf<ForEachVariableStatementSyntax>() is { } loop && loop.Variable.Span.Contains(declaration.Span)) return true;
+        }
+        return false;
+    }
+
     // ---- MLDSL0028: in-sample predictions used as features ----
 
     private void InSamplePredictionsAsFeatures()
     {
-        foreach (LearnEvent predicted in observed.InRows.OfType<LearnEvent>().Where(e => e.Kind == LearnKind.Model))
+        foreach (LearnEvent predicted in observed.BuiltIntoRows.OfType<LearnEvent>().Where(e => e.Kind == LearnKind.Model))
         {
             ModelUse? use = observed.Uses.FirstOrDefault(candidate => candidate.IsPredict && candidate.Call.Syntax.GetLocation() == predicted.Location);
             if (use is null || !DataFlow.Overlap(use.RowsFlow.Rows, predicted.From)) continue;
@@ -230,8 +289,8 @@ internal sealed class FlowRules
     {
         foreach (ModelFit fit in observed.Fits)
         {
-            if (fit.ValidationArgument is null || fit.Validation.HasRole(Role.Test) || !DataFlow.Overlap(fit.Train.Rows, fit.Validation.Rows)) continue;
-            string model = fit.Call.TargetMethod.ContainingType.Name;
+            if (fit.ValidationArgument is null || ValidatesOnTest(fit) || !DataFlow.Overlap(fit.Train.Rows, fit.Validation.Rows)) continue;
+            string model = fit.ModelName;
             string train = LeakageAnalyzer.Argument(fit.Call, "train")?.Value.Syntax.ToString() ?? "", validation = fit.ValidationArgument.Value.Syntax.ToString();
             Report(DiagnosticDescriptors.SameDataTrainAndValidation, fit.ValidationArgument.Syntax.GetLocation(), null, train == validation
                 ? $"'{train}' is both the training and the validation data of {model}.Fit, so validation scores only measure memorisation; validate on rows the model does not train on"
