@@ -880,7 +880,7 @@ public sealed class FreshLeakageCasesA
         """), "MLDSL0029");
 
     [Fact]
-    public Task Follow_up_visits_timed_through_a_using_static_in_a_second_partial_declaration_are_reported() => Expect(Declarations("""
+    public Task Follow_up_visits_timed_with_the_qualified_enum_in_a_second_partial_declaration_are_reported() => Expect(Declarations("""
         [Dataset]
         public sealed partial record Discharge
         {
