@@ -118,9 +118,29 @@ internal sealed partial class FlowAnalysis
     private DataFlow Element(DataFlow collection, ITypeSymbol? collectionType, IEnumerable<IOperation> indices)
     {
         IOperation[] index = indices.ToArray();
+        if (index.Length == 1 && FoldIndex(index[0]) is { } indexSet) return collection.Narrow(indexSet);
         if (index.Length == 1 && index[0].ConstantValue is { HasValue: true, Value: { } key } && HoldsCollectionsOfRows(collectionType))
             return collection.Narrow("[" + key + "]");
         return collection;
+    }
+
+    /// <summary>
+    /// "fold.Train" or "fold.Validation" when the index is the variable of <c>foreach (int i in fold.Validation)</c>:
+    /// <c>rows[i]</c> is then a row of that index set, as with <c>fold.Validation.Select(i =&gt; rows[i])</c>.
+    /// </summary>
+    private string? FoldIndex(IOperation index)
+    {
+        while (index is IConversionOperation conversion) index = conversion.Operand;
+        if (index is not ILocalReferenceOperation local || Symbols.Fold is not { } fold) return null;
+        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.ForEachStatementSyntax
+                { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Train" or "Validation" } access }) continue;
+            SemanticModel? model = index.SemanticModel;
+            if (model is null || model.SyntaxTree != access.SyntaxTree) continue;
+            if (SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(access.Expression).Type, fold)) return "fold." + access.Name.Identifier.ValueText;
+        }
+        return null;
     }
 
     /// <summary>Whether the type is a collection whose elements are themselves collections of rows (parts of the data).</summary>

@@ -52,8 +52,11 @@ internal sealed partial class FlowAnalysis
         if (Symbols.MultipliesRows(method) is { } multiplied) return Multiply(invocation, multiplied);
         if (Symbols.IsModelType(method.ContainingType) && !method.IsStatic) return ModelCall(invocation);
 
-        IOperation? receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-        IEnumerable<IArgumentOperation> arguments = method.IsExtensionMethod ? invocation.Arguments.Skip(1) : invocation.Arguments;
+        // An extension method's first argument is its receiver; so is a static collection method's (Array.IndexOf(names, name)).
+        bool firstIsReceiver = invocation.Instance is null && invocation.Arguments.Length > 0
+            && (method.IsExtensionMethod || method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_Array);
+        IOperation? receiver = invocation.Instance ?? (firstIsReceiver ? invocation.Arguments[0].Value : null);
+        IEnumerable<IArgumentOperation> arguments = firstIsReceiver ? invocation.Arguments.Skip(1) : invocation.Arguments;
         DataFlow source = Eval(receiver);
         string name = method.Name;
 

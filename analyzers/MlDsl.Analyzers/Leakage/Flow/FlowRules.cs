@@ -67,7 +67,7 @@ internal sealed class FlowRules
                     : $"{learned.What} is computed from the {part} rows and the result changes rows the model sees: compute it from the training rows only, or the {part} score is no longer honest");
                 continue;
             }
-            if (HeldOutSource(learned.From) is not { } held) continue;
+            if (HeldOutSource(learned) is not { } held) continue;
             ImmutableDictionary<string, string?>? move = null;
             string where = held.Split is { } split ? $"which is split on line {Line(split.Syntax)}" : held.Ingest ? "which its pipeline splits" : $"whose rows are scored on line {Line(held.Use!.Syntax)}";
             if (fit is not null && held.Split is { } onlySplit && SplitsOf(held.Origin).Count == 1)
@@ -101,19 +101,25 @@ internal sealed class FlowRules
 
     private sealed record Held(Origin Origin, IInvocationOperation? Split, IInvocationOperation? Use, bool Ingest);
 
-    /// <summary>The first whole-source origin of <paramref name="learnedFrom"/> whose rows are also held out, and how.</summary>
-    private Held? HeldOutSource(ImmutableHashSet<Origin> learnedFrom)
+    /// <summary>The first whole-source origin <paramref name="learned"/> learned from whose rows are also held out, and how.</summary>
+    private Held? HeldOutSource(LearnEvent learned)
     {
-        foreach (Origin origin in learnedFrom.Where(origin => origin.Role == Role.All).OrderBy(origin => origin.Source, StringComparer.Ordinal))
+        foreach (Origin origin in learned.From.Where(origin => origin.Role == Role.All).OrderBy(origin => origin.Source, StringComparer.Ordinal))
         {
             bool Overlaps(DataFlow flow) => flow.Rows.Any(row => row.Overlaps(origin));
-            if (observed.Splits.FirstOrDefault(split => Overlaps(split.Rows)) is { Call: { } split }) return new Held(origin, split, null, false);
+            if (observed.Splits.FirstOrDefault(split => Overlaps(split.Rows) && !PerFold(split.Call, learned)) is { Call: { } split }) return new Held(origin, split, null, false);
             if (ingested is not null && Overlaps(ingested)) return new Held(origin, null, null, true);
             if (observed.Uses.FirstOrDefault(use => Overlaps(use.RowsFlow) && !ScoresTrainingRows(use)) is { } scored)
                 return new Held(origin, null, scored.Call, false);
         }
         return null;
     }
+
+    /// <summary>What happens inside a lambda given to a cross-validation (its scorer, its prepare) happens per fold.</summary>
+    private bool PerFold(IInvocationOperation split, FlowEvent flowEvent) =>
+        !symbols.IsSplit(split.TargetMethod) && flowEvent.Location.SourceTree == split.Syntax.SyntaxTree
+        && split.Arguments.Any(argument => argument.Value.DescendantsAndSelf().Any(node => node is IAnonymousFunctionOperation
+            && node.Syntax.Span.Contains(flowEvent.Location.SourceSpan)));
 
     /// <summary>Whether a use scores rows its model trained or validated on (then it holds nothing out).</summary>
     private bool ScoresTrainingRows(ModelUse use) => use.Model is not null && observed.Fits
@@ -127,9 +133,9 @@ internal sealed class FlowRules
 
     private void MultipliedBeforeSplit()
     {
-        IEnumerable<DataFlow> split = observed.Splits.Select(s => s.Rows);
-        if (ingested is not null) split = split.Append(ingested);
-        foreach (MultiplyEvent multiplied in split.SelectMany(rows => rows.EventsOf<MultiplyEvent>()).Distinct())
+        IEnumerable<MultiplyEvent> events = observed.Splits.SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e => !PerFold(s.Call, e)));
+        if (ingested is not null) events = events.Concat(ingested.EventsOf<MultiplyEvent>());
+        foreach (MultiplyEvent multiplied in events.Distinct())
         {
             string rows = string.Join(", ", multiplied.From.Select(origin => origin.Display).Distinct().Take(2));
             Report(DiagnosticDescriptors.RowsMultipliedBeforeSplit, multiplied.Location, null,
@@ -195,6 +201,7 @@ internal sealed class FlowRules
     {
         Origin[] test = fit.Train.Rows.Where(origin => origin.Role == Role.Test && !NamedHoldout(origin)).ToArray();
         if (test.Length == 0) return false;
+        if (fit.TrainArgument is { } argument && OneOfSeveralParts(argument.Value) && test.Length < fit.Train.Rows.Count) return false;
         return !observed.Uses.Any(use => use.RowsFlow.Rows.Any(row => test.Any(origin => origin.Overlaps(row))));
     }
 
