@@ -192,4 +192,31 @@ public sealed partial class FreshLeakageCasesA
             Console.WriteLine(model.Evaluate({|#0:parts[0]|}).Accuracy);
         }
         """), "MLDSL0027");
+
+    // ───────────────────────── MLDSL0017: an aggregate's rows include the row being built; a filter's rows do not
+
+    [Fact]
+    public Task A_target_mean_per_district_whose_lambda_names_differ_from_the_rows_is_still_the_rows_own_label() => Expect(Script("""
+        public static void Main(IReadOnlyList<House> houses)
+        {
+            var means = {|#0:houses.GroupBy(x => x.District).ToDictionary(group => group.Key, group => group.Average(member => member.Price))|};
+            var encoded = houses.Select(house => house with { {|#1:DistrictPrice = means[house.District]|} }).ToList();
+            var (train, validation, test) = encoded.Split();
+            using var model = new HouseNet();
+            model.Fit(train, validation);
+        }
+        """), "MLDSL0016", "MLDSL0017");
+
+    [Fact]
+    public Task Look_alike_a_feature_shifted_by_the_mean_area_of_expensive_training_houses_is_silent() => Expect(Script("""
+        public static void Main(IReadOnlyList<House> houses)
+        {
+            var (train, validation, test) = houses.Split();
+            float expensiveArea = train.Where(h => h.Price > 500_000).Average(h => h.Area);
+            House[] Shift(IReadOnlyList<House> part) => part.Select(h => h with { Area = h.Area - expensiveArea }).ToArray();
+            using var model = new HouseNet();
+            model.Fit(Shift(train), Shift(validation));
+            Console.WriteLine(model.Evaluate(Shift(test)).MeanAbsoluteError);
+        }
+        """));
 }
