@@ -26,6 +26,12 @@ internal sealed class EntanglementRule
         this.label = label;
     }
 
+    /// <summary>
+    /// The instance of a row read by an aggregate's selector (<c>g.Average(h =&gt; h.Price)</c>): every row of
+    /// the group, this one among them, so a label averaged there is in-sample target encoding.
+    /// </summary>
+    private const string AnyRow = "*";
+
     /// <summary>A member read while computing a value, and which instance it was read from.</summary>
     private readonly record struct Read(ISymbol Member, string Instance);
 
@@ -51,13 +57,13 @@ internal sealed class EntanglementRule
 
         // The row being built comes from one instance: the with's receiver, or the one most members are read from.
         string? primary = receiver is not null ? Key(receiver)
-            : assignments.SelectMany(a => a.Reads).GroupBy(read => read.Instance).OrderByDescending(group => group.Count()).FirstOrDefault()?.Key;
+            : assignments.SelectMany(a => a.Reads).Where(read => read.Instance != AnyRow).GroupBy(read => read.Instance).OrderByDescending(group => group.Count()).FirstOrDefault()?.Key;
         if (primary is null) return;
 
         foreach ((ISymbol target, ISimpleAssignmentOperation assignment, List<Read> reads) in assignments)
         {
             bool isFeature = LeakageSymbols.HasAttribute(target, feature), isLabel = LeakageSymbols.HasAttribute(target, label);
-            if (isFeature && reads.FirstOrDefault(read => read.Instance == primary && IsDatasetMember(read.Member, label)) is { Member: { } answer })
+            if (isFeature && reads.FirstOrDefault(read => (read.Instance == primary || read.Instance == AnyRow) && IsDatasetMember(read.Member, label)) is { Member: { } answer })
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, assignment.Syntax.GetLocation(),
                     $"Feature '{target.Name}' of {type.Name} is computed from the label '{answer.Name}' of the same row: the model sees the answer during training and cannot at prediction time; compute it from other inputs (an earlier row's label is fine)"));
@@ -139,6 +145,25 @@ internal sealed class EntanglementRule
         }
     }
 
+    private static readonly HashSet<string> Aggregates = new(System.StringComparer.Ordinal)
+    {
+        "Average", "Sum", "Max", "Min", "Aggregate", "Median", "Mean",
+    };
+
+    /// <summary>Whether the parameter belongs to a lambda given to an aggregate (<c>Average(h =&gt; h.Price)</c>).</summary>
+    private static bool AggregateSelector(IParameterReferenceOperation reference)
+    {
+        for (IOperation? parent = reference.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is not IAnonymousFunctionOperation lambda) continue;
+            if (!SymbolEqualityComparer.Default.Equals(lambda.Symbol, reference.Parameter.ContainingSymbol)) return false;
+            IOperation? argument = lambda.Parent;
+            while (argument is IDelegateCreationOperation or IConversionOperation) argument = argument.Parent;
+            return argument is IArgumentOperation { Parent: IInvocationOperation call } && Aggregates.Contains(call.TargetMethod.Name);
+        }
+        return false;
+    }
+
     private static string Key(IOperation instance, Dictionary<ISymbol, string>? parameters = null)
     {
         while (instance is IConversionOperation conversion) instance = conversion.Operand;
@@ -146,6 +171,10 @@ internal sealed class EntanglementRule
         {
             IParameterReferenceOperation parameter when parameters is not null && parameters.TryGetValue(parameter.Parameter, out string? mapped) => mapped,
             ILocalReferenceOperation local => local.Local.Name,
+            // Each lambda's parameter is its own row: v in test.Where(v => v.Sick == 1) is not the v being rebuilt;
+            // but the rows an aggregate's selector reads include every row, the one being built too.
+            IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter } reference =>
+                AggregateSelector(reference) ? AnyRow : parameter.Name + "@" + (parameter.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0),
             IParameterReferenceOperation parameter => parameter.Parameter.Name,
             IInstanceReferenceOperation => "this",
             _ => instance.Syntax.ToString(),

@@ -8,8 +8,10 @@ internal sealed class LeakageSymbols
 {
     private LeakageSymbols(INamedTypeSymbol splitter, INamedTypeSymbol dataSplit, INamedTypeSymbol transform, INamedTypeSymbol model,
         INamedTypeSymbol splitKind, INamedTypeSymbol groupKey, INamedTypeSymbol timestamp, INamedTypeSymbol dataset,
-        INamedTypeSymbol? learnsFrom, INamedTypeSymbol? multipliesRows)
+        INamedTypeSymbol? learnsFrom, INamedTypeSymbol? multipliesRows, INamedTypeSymbol? foldOptions, INamedTypeSymbol? fold)
     {
+        FoldOptions = foldOptions;
+        Fold = fold;
         DatasetAttribute = dataset;
         learnsFromAttribute = learnsFrom;
         multipliesRowsAttribute = multipliesRows;
@@ -30,6 +32,12 @@ internal sealed class LeakageSymbols
     public INamedTypeSymbol GroupKeyAttribute { get; }
     public INamedTypeSymbol TimestampAttribute { get; }
     public INamedTypeSymbol DatasetAttribute { get; }
+
+    /// <summary>How cross-validation cuts folds; null in a compilation without it.</summary>
+    public INamedTypeSymbol? FoldOptions { get; }
+
+    /// <summary>One fold's training and validation index sets; null in a compilation without it.</summary>
+    public INamedTypeSymbol? Fold { get; }
 
     private readonly INamedTypeSymbol? learnsFromAttribute;
     private readonly INamedTypeSymbol? multipliesRowsAttribute;
@@ -62,7 +70,7 @@ internal sealed class LeakageSymbols
             && Get("MlDsl.TimestampAttribute") is { } timestamp
             && Get("MlDsl.DatasetAttribute") is { } dataset
             ? new LeakageSymbols(splitter, dataSplit, transform, model, kind, groupKey, timestamp, dataset,
-                Get("MlDsl.LearnsFromAttribute"), Get("MlDsl.MultipliesRowsAttribute"))
+                Get("MlDsl.LearnsFromAttribute"), Get("MlDsl.MultipliesRowsAttribute"), Get("MlDsl.Data.Splits.FoldOptions"), Get("MlDsl.Data.Splits.Fold"))
             : null;
     }
 

@@ -49,27 +49,6 @@ internal static class SplitKindRule
             ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SplitKind, "Random"), problem));
     }
 
-    /// <summary>The Kind set in <c>new SplitOptions { Kind = ... }</c>; null when not set (Random), unknown when the options come from elsewhere.</summary>
-    private static string? KindOf(IArgumentOperation? options, out bool known)
-    {
-        known = true;
-        IOperation? value = options?.Value;
-        while (value is IConversionOperation conversion) value = conversion.Operand;
-        if (value is null || value is IDefaultValueOperation || value is ILiteralOperation) return null;
-        if (value is not IObjectCreationOperation creation)
-        {
-            known = false;
-            return null;
-        }
-        foreach (IOperation initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
-        {
-            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Kind" } } assignment)
-            {
-                if (assignment.Value is IFieldReferenceOperation field) return field.Field.Name;
-                known = false;
-                return null;
-            }
-        }
-        return null;
-    }
+    /// <summary>The Kind the options hold (<see cref="OptionsKind"/>); null when not set (Random), unknown when the code does not show it.</summary>
+    private static string? KindOf(IArgumentOperation? options, out bool known) => OptionsKind.Of(options?.Value, out known);
 }

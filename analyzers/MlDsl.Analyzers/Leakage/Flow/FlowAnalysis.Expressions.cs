@@ -44,7 +44,8 @@ internal sealed partial class FlowAnalysis
             case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation: return Read(field.Field);
             case IFieldReferenceOperation field: return Member(Eval(field.Instance), field.Instance!.Type, field.Field.Name, field.Type);
             case IPropertyReferenceOperation property: return Property(property);
-            case IArrayElementReferenceOperation element: return Eval(element.ArrayReference);
+            case IArrayElementReferenceOperation element: return Element(Eval(element.ArrayReference), element.ArrayReference.Type, element.Indices);
+            case ICollectionExpressionOperation collection: return CollectionExpression(collection);
             case IInvocationOperation invocation: return Invocation(invocation);
             case IBinaryOperation binary: return Binary(binary);
             case IUnaryOperation unary: return Eval(unary.Operand);
@@ -88,7 +89,7 @@ internal sealed partial class FlowAnalysis
             return DataFlow.Empty; // Options
         }
         if (property.Property.Name is "Count" or "Length" or "LongLength") return DataFlow.Empty;
-        if (property.Arguments.Length > 0) return flow; // an indexer picks an element
+        if (property.Arguments.Length > 0) return Element(flow, instance.Type, property.Arguments.Select(argument => argument.Value)); // an indexer picks an element
         return Member(flow, instance.Type, property.Property.Name, property.Type);
     }
 
@@ -108,6 +109,62 @@ internal sealed partial class FlowAnalysis
             return role is null ? member : member.Narrow(role);
         }
         return instance.Parts.IsDefault ? instance : instance.WithParts(default);
+    }
+
+    /// <summary>
+    /// An element: of rows, a row of them; of a collection of row collections (<c>parts[1]</c>) picked by a
+    /// constant index, that part, distinct from the parts at other indices.
+    /// </summary>
+    private DataFlow Element(DataFlow collection, ITypeSymbol? collectionType, IEnumerable<IOperation> indices)
+    {
+        IOperation[] index = indices.ToArray();
+        if (index.Length == 1 && FoldIndex(index[0]) is { } indexSet) return collection.Narrow(indexSet);
+        if (index.Length == 1 && index[0].ConstantValue is { HasValue: true, Value: { } key } && HoldsCollectionsOfRows(collectionType))
+            return collection.Narrow("[" + key + "]");
+        return collection;
+    }
+
+    /// <summary>
+    /// "fold.Train" or "fold.Validation" when the index is the variable of <c>foreach (int i in fold.Validation)</c>:
+    /// <c>rows[i]</c> is then a row of that index set, as with <c>fold.Validation.Select(i =&gt; rows[i])</c>.
+    /// </summary>
+    private string? FoldIndex(IOperation index)
+    {
+        while (index is IConversionOperation conversion) index = conversion.Operand;
+        if (index is not ILocalReferenceOperation local || Symbols.Fold is not { } fold) return null;
+        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.ForEachStatementSyntax
+                { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Train" or "Validation" } access }) continue;
+            SemanticModel? model = index.SemanticModel;
+            if (model is null || model.SyntaxTree != access.SyntaxTree) continue;
+            if (SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(access.Expression).Type, fold)) return "fold." + access.Name.Identifier.ValueText;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the type is a collection whose elements are themselves collections of rows (parts of the data).</summary>
+    private bool HoldsCollectionsOfRows(ITypeSymbol? type)
+    {
+        ITypeSymbol? element = type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { TypeArguments.Length: 1 or 2 } named => named.TypeArguments[named.TypeArguments.Length - 1], // a list's element, a dictionary's value
+            _ => null,
+        };
+        return element is not null && !LeakageSymbols.HasAttribute(element, Symbols.DatasetAttribute) && context.IsRowTyped(element);
+    }
+
+    /// <summary><c>[.. rows, .. rows.Where(...)]</c>: spreading overlapping rows into one collection copies them.</summary>
+    private DataFlow CollectionExpression(ICollectionExpressionOperation collection)
+    {
+        var elements = collection.Elements.Select(element => element is ISpreadOperation spread ? Eval(spread.Operand) : Eval(element)).ToList();
+        DataFlow joined = DataFlow.Join(elements).WithParts(default);
+        for (int i = 0; i < elements.Count; i++)
+            for (int j = i + 1; j < elements.Count; j++)
+                if (DataFlow.Overlap(elements[i].Rows, elements[j].Rows))
+                    return joined.WithEvent(new MultiplyEvent(collection.Syntax.GetLocation(), "A collection expression", joined.Rows));
+        return joined;
     }
 
     private DataFlow Binary(IBinaryOperation binary)
@@ -142,6 +199,7 @@ internal sealed partial class FlowAnalysis
         {
             // A model's constructor arguments chosen by test scores steer the model.
             Observed?.Steering.UnionWith(flow.EventsOf<ScoreEvent>());
+            Observed?.SteeringStatistics.UnionWith(Statistics(flow));
             return DataFlow.Empty;
         }
         return RowBuilt(flow.WithParts(default), creation.Type, creation.Initializer);
@@ -155,8 +213,12 @@ internal sealed partial class FlowAnalysis
     {
         if (Observed is null || initializer is null || !context.IsRowTyped(type)) return flow;
         foreach (ISimpleAssignmentOperation assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
-            foreach (LearnEvent accumulated in Eval(assignment.Value).EventsOf<LearnEvent>().Where(e => e.Kind == LearnKind.Accumulated))
+        {
+            DataFlow value = Eval(assignment.Value);
+            Observed.BuiltIntoRows.UnionWith(value.Events);
+            foreach (LearnEvent accumulated in value.EventsOf<LearnEvent>().Where(e => e.Kind == LearnKind.Accumulated))
                 if (!Observed.Entries.ContainsKey(accumulated.Location)) Observed.Entries[accumulated.Location] = assignment.Value.Syntax.GetLocation();
+        }
         return flow;
     }
 }

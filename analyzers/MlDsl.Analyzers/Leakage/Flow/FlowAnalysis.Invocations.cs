@@ -52,8 +52,11 @@ internal sealed partial class FlowAnalysis
         if (Symbols.MultipliesRows(method) is { } multiplied) return Multiply(invocation, multiplied);
         if (Symbols.IsModelType(method.ContainingType) && !method.IsStatic) return ModelCall(invocation);
 
-        IOperation? receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-        IEnumerable<IArgumentOperation> arguments = method.IsExtensionMethod ? invocation.Arguments.Skip(1) : invocation.Arguments;
+        // An extension method's first argument is its receiver; so is a static collection method's (Array.IndexOf(names, name)).
+        bool firstIsReceiver = invocation.Instance is null && invocation.Arguments.Length > 0
+            && (method.IsExtensionMethod || method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_Array);
+        IOperation? receiver = invocation.Instance ?? (firstIsReceiver ? invocation.Arguments[0].Value : null);
+        IEnumerable<IArgumentOperation> arguments = firstIsReceiver ? invocation.Arguments.Skip(1) : invocation.Arguments;
         DataFlow source = Eval(receiver);
         string name = method.Name;
 
@@ -82,7 +85,10 @@ internal sealed partial class FlowAnalysis
             if (invocation.Instance is not null) Eval(invocation.Instance);
             DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation());
             ApplyEffects(invocation, summary, flows);
-            if (IsCrossValidation(method)) HeldOut(DataFlow.Join(flows));
+            if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
+            // Rows the helper splits or cross-validates are held out at the call, as if split here.
+            foreach (DataFlow split in summary.HeldOut) Split(invocation, summary.Substitute(split, flows, invocation.Syntax.GetLocation()));
+            if (IsCrossValidation(method)) Split(invocation, DataFlow.Join(flows));
             return returned;
         }
         return Unknown(invocation, name, source, arguments.ToList());
@@ -111,13 +117,25 @@ internal sealed partial class FlowAnalysis
     {
         DataFlow rows = Eval(split.Arguments.FirstOrDefault()?.Value);
         foreach (IArgumentOperation argument in split.Arguments.Skip(1)) Eval(argument.Value);
-        if (Observed is not null && Observed.FirstTime(split.Syntax))
-        {
-            Observed.Splits.Add((split, rows));
-            Observed.HeldOut.Add(rows);
-        }
+        Split(split, rows);
         return DataFlow.Split(rows);
     }
+
+    /// <summary>
+    /// Rows held out by <paramref name="call"/>: a split, a cross-validation (every row is some fold's
+    /// validation row), or a helper that does either. A helper's summary keeps them for its callers.
+    /// </summary>
+    private void Split(IInvocationOperation call, DataFlow rows)
+    {
+        if (rows.Rows.IsEmpty) return;
+        if (depth > 0 && !HeldOutInside.Any(known => known.SameAs(rows))) HeldOutInside.Add(rows);
+        if (Observed is null || Observed.Splits.Any(known => known.Call == call && known.Rows.SameAs(rows))) return;
+        Observed.Splits.Add((call, rows));
+        Observed.HeldOut.Add(rows);
+    }
+
+    /// <summary>Rows this body splits or cross-validates, when it is a helper being summarised.</summary>
+    public List<DataFlow> HeldOutInside { get; } = new();
 
     private DataFlow StepFit(IInvocationOperation fit, string parameter)
     {
@@ -143,7 +161,10 @@ internal sealed partial class FlowAnalysis
         ISymbol? model = Holder(call.Instance);
         DataFlow modelFlow = model is null ? Eval(call.Instance) : Read(model);
         IArgumentOperation? Argument(string name) => call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == name && argument.ArgumentKind != ArgumentKind.DefaultValue);
-        switch (call.TargetMethod.Name)
+        string modelName = call.TargetMethod.ContainingType.Name;
+        // PredictProbabilities and the like predict as Predict does: their outputs carry where they were made.
+        string kind = call.TargetMethod.Name.StartsWith("Predict", StringComparison.Ordinal) ? "Predict" : call.TargetMethod.Name;
+        switch (kind)
         {
             case "Fit":
             {
@@ -151,11 +172,12 @@ internal sealed partial class FlowAnalysis
                 DataFlow train = Eval(trainArgument?.Value), validation = Eval(validationArgument?.Value);
                 DataFlow steering = DataFlow.Join(call.Arguments.Where(argument => argument != trainArgument && argument != validationArgument).Select(argument => Eval(argument.Value)).ToList());
                 if (model is not null) Assign(model, DataFlow.Empty.WithTrainedOn(train.Rows.Union(validation.Rows)));
-                Effect("Fit", model, train, validation);
+                Effect("Fit", model, train, validation, modelName);
                 if (Observed is not null && Observed.FirstTime(call.Syntax))
                 {
-                    Observed.Fits.Add(new ModelFit(model, call, train, validation, validationArgument, steering));
+                    Observed.Fits.Add(new ModelFit(model, call, train, validation, validationArgument, steering, modelName, trainArgument));
                     Observed.Steering.UnionWith(steering.Join(train).Join(validation).EventsOf<ScoreEvent>());
+                    Observed.SteeringStatistics.UnionWith(Statistics(steering));
                 }
                 return DataFlow.Empty;
             }
@@ -165,8 +187,8 @@ internal sealed partial class FlowAnalysis
                 IArgumentOperation? rowsArgument = call.Arguments.FirstOrDefault();
                 if (rowsArgument is null) return DataFlow.Empty;
                 DataFlow rows = Eval(rowsArgument.Value);
-                bool predict = call.TargetMethod.Name == "Predict";
-                Effect(call.TargetMethod.Name, model, rows, DataFlow.Empty);
+                bool predict = kind == "Predict";
+                Effect(kind, model, rows, DataFlow.Empty, modelName);
                 var score = new ScoreEvent(rowsArgument.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows);
                 var learned = new LearnEvent(call.Syntax.GetLocation(), call.TargetMethod.ContainingType.Name, LearnKind.Model, modelFlow.TrainedOn);
                 if (Observed is not null && Observed.FirstTime(call.Syntax))
@@ -184,11 +206,17 @@ internal sealed partial class FlowAnalysis
         }
     }
 
-    /// <summary>Remembers what is done to a model that is one of the method's parameters, for its summary.</summary>
-    private void Effect(string method, ISymbol? model, DataFlow rows, DataFlow validation)
+    /// <summary>
+    /// Remembers what is done to a model that is one of the method's parameters, and how a model the
+    /// method makes itself is fitted (its validation may be a parameter), for its summary.
+    /// </summary>
+    private void Effect(string method, ISymbol? model, DataFlow rows, DataFlow validation, string modelName)
     {
-        if (model is not IParameterSymbol parameter || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner)) return;
-        var effect = new ModelEffect(method, parameter.Ordinal, rows, validation);
+        int ordinal;
+        if (model is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner)) ordinal = parameter.Ordinal;
+        else if (method == "Fit" && model is ILocalSymbol && depth > 0) ordinal = ModelEffect.OwnModel;
+        else return;
+        var effect = new ModelEffect(method, ordinal, rows, validation, modelName);
         if (!ModelEffects.Any(known => known.Method == method && known.Model == effect.Model && known.Rows.SameAs(rows) && known.Validation.SameAs(validation)))
             ModelEffects.Add(effect);
     }
@@ -201,15 +229,18 @@ internal sealed partial class FlowAnalysis
         foreach (ModelEffect effect in summary.ModelEffects)
         {
             IArgumentOperation? ArgumentFor(int ordinal) => call.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == ordinal);
-            if (ArgumentFor(effect.Model) is not { } modelArgument || Holder(modelArgument.Value) is not { } model) continue;
+            ISymbol? model = null;
+            if (effect.Model != ModelEffect.OwnModel && (ArgumentFor(effect.Model) is not { } modelArgument || (model = Holder(modelArgument.Value)) is null)) continue;
             DataFlow rows = summary.Substitute(effect.Rows, arguments, call.Syntax.GetLocation());
             if (effect.Method == "Fit")
             {
+                // A model the helper makes itself is returned with what it trained on; its fit is observed at the call.
                 DataFlow validation = summary.Substitute(effect.Validation, arguments, call.Syntax.GetLocation());
-                Assign(model, DataFlow.Empty.WithTrainedOn(rows.Rows.Union(validation.Rows)));
-                int validationParameter = MethodSummary.ParameterOf(effect.Validation);
+                if (model is not null) Assign(model, DataFlow.Empty.WithTrainedOn(rows.Rows.Union(validation.Rows)));
+                int validationParameter = MethodSummary.ParameterOf(effect.Validation), trainParameter = MethodSummary.ParameterOf(effect.Rows);
                 if (Observed is not null && Observed.FirstTime(call.Syntax))
-                    Observed.Fits.Add(new ModelFit(model, call, rows, validation, validationParameter >= 0 ? ArgumentFor(validationParameter) : null, DataFlow.Empty));
+                    Observed.Fits.Add(new ModelFit(model, call, rows, validation, validationParameter >= 0 ? ArgumentFor(validationParameter) : null, DataFlow.Empty,
+                        effect.ModelName, trainParameter >= 0 ? ArgumentFor(trainParameter) : null));
             }
             else if (ArgumentFor(MethodSummary.ParameterOf(effect.Rows)) is { } rowsArgument && Observed is not null)
             {
@@ -228,8 +259,12 @@ internal sealed partial class FlowAnalysis
         if (name is "Select" or "SelectMany")
         {
             DataFlow result = LambdaResult(0, source);
+            // fold.Train.Select(i => rows[i]) and fold.Validation.Select(i => rows[i]) are disjoint by construction.
+            if (name == "Select" && FoldIndexSet(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } indexSet) result = result.Narrow(indexSet);
             if (name == "SelectMany" && ManyRowsFromOne(arguments.FirstOrDefault()?.Value))
                 result = result.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows));
+            else if (name == "Select" && !result.Rows.IsEmpty && ReturnsRandomElement(arguments.FirstOrDefault()?.Value))
+                result = result.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), "A draw with replacement (Random)", result.Rows));
             return result.WithParts(default);
         }
 
@@ -250,9 +285,15 @@ internal sealed partial class FlowAnalysis
         }
 
         foreach (IArgumentOperation argument in arguments) Lambda(argument.Value, source, distinctParameters: false);
+        // The distinct values of rows (words, categories) are a vocabulary learned from them, not rows.
+        if (name is "Distinct" or "DistinctBy" && !source.Rows.IsEmpty && !context.IsRowTyped(call.Type)) return Aggregate(call, name, source);
         if (PassThrough.Contains(name)) return source.WithParts(default);
         if (Subset.Contains(name)) return source.Narrow("~" + call.Syntax.SpanStart);
-        if (name is "Count" or "LongCount" or "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
+        // How many predictions are right is a score of where they were made; how many rows match a condition
+        // (test.Count(r => r.Sick == 1)) is a statistic of them; a plain count of rows is neither.
+        if (name is "Count" or "LongCount")
+            return arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source)) : ScoresOnly(source);
+        if (name is "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
         if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
             return Aggregate(call, name, source);
         return source.WithParts(default);
@@ -264,6 +305,23 @@ internal sealed partial class FlowAnalysis
         if (context.IsRowTyped(call.Type)) return source.WithParts(default); // a grouping still holds the rows
         var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows);
         return new DataFlow(ImmutableHashSet<Origin>.Empty, source.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
+    }
+
+    private static DataFlow ScoresOnly(DataFlow flow)
+    {
+        ImmutableHashSet<FlowEvent> scores = flow.Events.Where(flowEvent => flowEvent is ScoreEvent).ToImmutableHashSet();
+        return scores.IsEmpty ? DataFlow.Empty : new DataFlow(ImmutableHashSet<Origin>.Empty, scores, ImmutableHashSet<Origin>.Empty, default);
+    }
+
+    /// <summary>Statistics of rows (not a model's predictions) that a value carries: what class weights or a setting computed from labels hold.</summary>
+    private static IEnumerable<LearnEvent> Statistics(DataFlow flow) => flow.EventsOf<LearnEvent>().Where(learned => learned.Kind != LearnKind.Model);
+
+    /// <summary>"fold.Train" or "fold.Validation" for a Fold's index set, which names a subset of the rows it indexes; otherwise null.</summary>
+    private string? FoldIndexSet(IOperation? indices)
+    {
+        while (indices is IConversionOperation conversion) indices = conversion.Operand;
+        return indices is IPropertyReferenceOperation { Property.Name: "Train" or "Validation" } member && Symbols.Fold is { } fold
+            && SymbolEqualityComparer.Default.Equals(member.Instance?.Type, fold) ? "fold." + member.Property.Name : null;
     }
 
     private DataFlow Unknown(IInvocationOperation call, string name, DataFlow source, List<IArgumentOperation> arguments)
@@ -279,7 +337,7 @@ internal sealed partial class FlowAnalysis
                 ? joined.Join(Lambda(value, source.Join(joined).Narrow("#λ" + lambdaIndex++), distinctParameters: true))
                 : joined.Join(Eval(argument.Value));
         }
-        if (IsCrossValidation(call.TargetMethod)) HeldOut(joined);
+        if (IsCrossValidation(call.TargetMethod)) Split(call, joined);
 
         bool producesRows = context.IsRowTyped(call.Type);
         if (producesRows && joined.Rows.IsEmpty)
@@ -338,6 +396,29 @@ internal sealed partial class FlowAnalysis
         return false;
     }
 
+    /// <summary>A lambda that returns <c>rows[random.Next(...)]</c>: drawing rows with replacement (a bootstrap) repeats some.</summary>
+    private static bool ReturnsRandomElement(IOperation? value)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation)
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+        return value is IAnonymousFunctionOperation lambda
+            && lambda.Body.Descendants().OfType<IReturnOperation>().Any(returned => IsRandomElement(returned.ReturnedValue));
+    }
+
+    /// <summary>An element picked by a random index: <c>rows[random.Next(rows.Count)]</c>.</summary>
+    private static bool IsRandomElement(IOperation? value)
+    {
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        IEnumerable<IOperation> indices = value switch
+        {
+            IArrayElementReferenceOperation element => element.Indices,
+            IPropertyReferenceOperation { Arguments.Length: > 0 } indexer => indexer.Arguments.Select(argument => argument.Value),
+            _ => Enumerable.Empty<IOperation>(),
+        };
+        return indices.SelectMany(index => index.DescendantsAndSelf()).OfType<IInvocationOperation>()
+            .Any(call => call.TargetMethod.ContainingType is { Name: "Random", ContainingNamespace.Name: "System" });
+    }
+
     /// <summary>Rows that go into a collection at one place (its initializer, an Add).</summary>
     private void Site(ISymbol collection, SyntaxNode site, ImmutableHashSet<Origin> rows)
     {
@@ -354,7 +435,7 @@ internal sealed partial class FlowAnalysis
         // The same rows added at two places (or a row and a copy of it) multiply them; the later place adds the copies.
         // So does adding, on every turn of a loop, rows that do not change with the loop.
         bool copies = sites.Any(site => site.Site.SpanStart < call.Syntax.SpanStart && DataFlow.Overlap(site.Rows, added.Rows))
-            || RepeatedInLoop(call, added);
+            || RepeatedInLoop(call, added) || call.Arguments.Any(argument => IsRandomElement(argument.Value));
         if (copies) added = added.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, added.Rows));
         Assign(collection, added.WithParts(default));
     }
@@ -379,10 +460,6 @@ internal sealed partial class FlowAnalysis
             && !call.Arguments.Any(argument => argument.Value.DescendantsAndSelf().OfType<IInvocationOperation>().Any());
     }
 
-    private void HeldOut(DataFlow rows)
-    {
-        if (Observed is not null && !rows.Rows.IsEmpty) Observed.HeldOut.Add(rows);
-    }
 
     private static bool IsCrossValidation(IMethodSymbol method)
     {

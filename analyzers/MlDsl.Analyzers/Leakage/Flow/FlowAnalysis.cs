@@ -248,7 +248,8 @@ internal sealed partial class FlowAnalysis
         string lower = name.ToLowerInvariant();
         bool test = lower.Contains("test") || lower.Contains("holdout"), train = lower.Contains("train");
         bool validation = lower.Contains("valid") || lower == "val" || lower.StartsWith("val") && !lower.StartsWith("value") || lower == "dev";
-        if (test && !train && !validation) return "X";
+        // A "holdout" is test rows where it is scored, but also what early stopping watches: H keeps the difference.
+        if (test && !train && !validation) return lower.Contains("test") ? "X" : "H";
         if (validation && !train && !test) return "V";
         if (train && !test && !validation) return "T";
         return null;

@@ -67,7 +67,7 @@ internal sealed class FlowRules
                     : $"{learned.What} is computed from the {part} rows and the result changes rows the model sees: compute it from the training rows only, or the {part} score is no longer honest");
                 continue;
             }
-            if (HeldOutSource(learned.From) is not { } held) continue;
+            if (HeldOutSource(learned) is not { } held) continue;
             ImmutableDictionary<string, string?>? move = null;
             string where = held.Split is { } split ? $"which is split on line {Line(split.Syntax)}" : held.Ingest ? "which its pipeline splits" : $"whose rows are scored on line {Line(held.Use!.Syntax)}";
             if (fit is not null && held.Split is { } onlySplit && SplitsOf(held.Origin).Count == 1)
@@ -101,19 +101,25 @@ internal sealed class FlowRules
 
     private sealed record Held(Origin Origin, IInvocationOperation? Split, IInvocationOperation? Use, bool Ingest);
 
-    /// <summary>The first whole-source origin of <paramref name="learnedFrom"/> whose rows are also held out, and how.</summary>
-    private Held? HeldOutSource(ImmutableHashSet<Origin> learnedFrom)
+    /// <summary>The first whole-source origin <paramref name="learned"/> learned from whose rows are also held out, and how.</summary>
+    private Held? HeldOutSource(LearnEvent learned)
     {
-        foreach (Origin origin in learnedFrom.Where(origin => origin.Role == Role.All).OrderBy(origin => origin.Source, StringComparer.Ordinal))
+        foreach (Origin origin in learned.From.Where(origin => origin.Role == Role.All).OrderBy(origin => origin.Source, StringComparer.Ordinal))
         {
             bool Overlaps(DataFlow flow) => flow.Rows.Any(row => row.Overlaps(origin));
-            if (observed.Splits.FirstOrDefault(split => Overlaps(split.Rows)) is { Call: { } split }) return new Held(origin, split, null, false);
+            if (observed.Splits.FirstOrDefault(split => Overlaps(split.Rows) && !PerFold(split.Call, learned)) is { Call: { } split }) return new Held(origin, split, null, false);
             if (ingested is not null && Overlaps(ingested)) return new Held(origin, null, null, true);
             if (observed.Uses.FirstOrDefault(use => Overlaps(use.RowsFlow) && !ScoresTrainingRows(use)) is { } scored)
                 return new Held(origin, null, scored.Call, false);
         }
         return null;
     }
+
+    /// <summary>What happens inside a lambda given to a cross-validation (its scorer, its prepare) happens per fold.</summary>
+    private bool PerFold(IInvocationOperation split, FlowEvent flowEvent) =>
+        !symbols.IsSplit(split.TargetMethod) && flowEvent.Location.SourceTree == split.Syntax.SyntaxTree
+        && split.Arguments.Any(argument => argument.Value.DescendantsAndSelf().Any(node => node is IAnonymousFunctionOperation
+            && node.Syntax.Span.Contains(flowEvent.Location.SourceSpan)));
 
     /// <summary>Whether a use scores rows its model trained or validated on (then it holds nothing out).</summary>
     private bool ScoresTrainingRows(ModelUse use) => use.Model is not null && observed.Fits
@@ -127,9 +133,9 @@ internal sealed class FlowRules
 
     private void MultipliedBeforeSplit()
     {
-        IEnumerable<DataFlow> split = observed.Splits.Select(s => s.Rows);
-        if (ingested is not null) split = split.Append(ingested);
-        foreach (MultiplyEvent multiplied in split.SelectMany(rows => rows.EventsOf<MultiplyEvent>()).Distinct())
+        IEnumerable<MultiplyEvent> events = observed.Splits.SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e => !PerFold(s.Call, e)));
+        if (ingested is not null) events = events.Concat(ingested.EventsOf<MultiplyEvent>());
+        foreach (MultiplyEvent multiplied in events.Distinct())
         {
             string rows = string.Join(", ", multiplied.From.Select(origin => origin.Display).Distinct().Take(2));
             Report(DiagnosticDescriptors.RowsMultipliedBeforeSplit, multiplied.Location, null,
@@ -143,10 +149,19 @@ internal sealed class FlowRules
     {
         foreach (ModelFit fit in observed.Fits)
         {
-            if (fit.ValidationArgument is null || !fit.Validation.HasRole(Role.Test)) continue;
+            if (fit.ValidationArgument is null || !ValidatesOnTest(fit)) continue;
             Report(DiagnosticDescriptors.TestSetSelection, fit.ValidationArgument.Syntax.GetLocation(), ValidationReplacement(fit.ValidationArgument),
-                $"The test split is passed as validation to {fit.Call.TargetMethod.ContainingType.Name}.Fit: whatever is chosen by watching it (epochs, early stopping, the best model) is selected on the test set, which then no longer measures anything; pass the validation split");
+                $"The test split is passed as validation to {fit.ModelName}.Fit: whatever is chosen by watching it (epochs, early stopping, the best model) is selected on the test set, which then no longer measures anything; pass the validation split");
         }
+        foreach (ModelFit fit in observed.Fits)
+        {
+            if (fit.TrainArgument is null || !TrainsOnUnscoredTest(fit)) continue;
+            Report(DiagnosticDescriptors.TestSetSelection, fit.TrainArgument.Syntax.GetLocation(), null,
+                $"The test rows are among the training rows of {fit.ModelName}.Fit ('{fit.TrainArgument.Value.Syntax}'): the model learns the rows that were set aside to measure it, and no honest test remains; train on the training split (and validation), and score the test split once");
+        }
+        foreach (LearnEvent statistic in observed.SteeringStatistics.Where(statistic => statistic.FromRole(Role.Test) && !statistic.From.All(NamedHoldout)).OrderBy(e => e.Location.SourceSpan.Start))
+            Report(DiagnosticDescriptors.TestSetSelection, statistic.Location, null,
+                $"{statistic.What} of the test rows feeds a model's training options (class weights, a setting, a constructor argument): the test set steers the model and no longer measures it; compute it from the training rows");
         foreach (ModelUse use in observed.Uses.Where(use => use.RowsFlow.HasRole(Role.Test)))
         {
             if (!InsideLoopThatTrains(use.Call)) continue;
@@ -159,6 +174,35 @@ internal sealed class FlowRules
         foreach (ScoreEvent score in observed.Steering.OfType<ScoreEvent>().Where(score => score.FromRole(Role.Test)))
             Report(DiagnosticDescriptors.TestSetSelection, score.Location, null,
                 $"This test score ({score.What}) feeds a model's training (its options, arguments or rows): the test set steers the model and no longer measures it; tune on the validation split");
+    }
+
+    /// <summary>
+    /// Whether a fit watches test rows: a split's test part or rows named test; rows merely named a
+    /// holdout count only where some model is also scored on them (otherwise they are the validation rows).
+    /// </summary>
+    private bool ValidatesOnTest(ModelFit fit)
+    {
+        Origin[] test = fit.Validation.Rows.Where(origin => origin.Role == Role.Test).ToArray();
+        if (test.Length == 0) return false;
+        // One of several parts (parts[1] of a list that holds train, validation and test) is test only if every part is.
+        if (fit.ValidationArgument is { } argument && OneOfSeveralParts(argument.Value) && test.Length < fit.Validation.Rows.Count) return false;
+        if (!test.All(NamedHoldout)) return true;
+        return observed.Uses.Any(use => use.RowsFlow.Rows.Any(row => test.Any(origin => origin.Overlaps(row))));
+    }
+
+    private static bool NamedHoldout(Origin origin) => origin.Path.Split('/').Contains("H") && !origin.Path.Split('/').Contains("X");
+
+    /// <summary>
+    /// Whether a fit trains on test rows that nothing else is scored on: a model scored on them before
+    /// the refit (training on everything to ship) used them for what they were for, and a score of this
+    /// model on them is MLDSL0027's.
+    /// </summary>
+    private bool TrainsOnUnscoredTest(ModelFit fit)
+    {
+        Origin[] test = fit.Train.Rows.Where(origin => origin.Role == Role.Test && !NamedHoldout(origin)).ToArray();
+        if (test.Length == 0) return false;
+        if (fit.TrainArgument is { } argument && OneOfSeveralParts(argument.Value) && test.Length < fit.Train.Rows.Count) return false;
+        return !observed.Uses.Any(use => use.RowsFlow.Rows.Any(row => test.Any(origin => origin.Overlaps(row))));
     }
 
     private bool InsideLoopThatTrains(IOperation operation)
@@ -200,7 +244,9 @@ internal sealed class FlowRules
             if (!onTraining && !onValidation) continue;
             // A model also scored on rows it never saw reports that score; the training score beside it is a diagnosis.
             bool alsoHeldOut = observed.Uses.Any(other => other != use && SymbolEqualityComparer.Default.Equals(other.Model, use.Model)
-                && !other.RowsFlow.Rows.IsEmpty && !DataFlow.Overlap(other.RowsFlow.Rows, trained.Union(validated)));
+                && !other.RowsFlow.Rows.IsEmpty && !DataFlow.Overlap(other.RowsFlow.Rows, trained.Union(validated)))
+                // A loop over parts ({train, test}) scores each in turn: the held-out part's score is reported beside the training one.
+                || OneOfSeveralParts(use.Rows.Value) && use.RowsFlow.Rows.Any(row => !trained.Union(validated).Any(seen => seen.Overlaps(row)));
             // A validation score that chooses (a setting, the best epoch, a candidate) is what validation is for.
             bool chooses = observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation());
             if (alsoHeldOut || chooses) continue;
@@ -211,11 +257,31 @@ internal sealed class FlowRules
         }
     }
 
+    /// <summary>
+    /// Whether the rows are one of several parts of the data: a foreach variable that holds a whole
+    /// collection per turn, or a part picked by a constant index (<c>parts[2]</c>).
+    /// </summary>
+    private static bool OneOfSeveralParts(IOperation rows)
+    {
+        while (rows is IConversionOperation conversion) rows = conversion.Operand;
+        if (rows is IArrayElementReferenceOperation { Indices: [{ ConstantValue.HasValue: true }] }
+            or IPropertyReferenceOperation { Arguments: [{ Value.ConstantValue.HasValue: true }] })
+            return true;
+        if (rows is not ILocalReferenceOperation local) return false;
+        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
+        {
+            SyntaxNode declaration = reference.GetSyntax();
+            if (declaration is ForEachStatementSyntax) return true;
+            if (declaration.FirstAncestorOrSelf<ForEachVariableStatementSyntax>() is { } loop && loop.Variable.Span.Contains(declaration.Span)) return true;
+        }
+        return false;
+    }
+
     // ---- MLDSL0028: in-sample predictions used as features ----
 
     private void InSamplePredictionsAsFeatures()
     {
-        foreach (LearnEvent predicted in observed.InRows.OfType<LearnEvent>().Where(e => e.Kind == LearnKind.Model))
+        foreach (LearnEvent predicted in observed.BuiltIntoRows.OfType<LearnEvent>().Where(e => e.Kind == LearnKind.Model))
         {
             ModelUse? use = observed.Uses.FirstOrDefault(candidate => candidate.IsPredict && candidate.Call.Syntax.GetLocation() == predicted.Location);
             if (use is null || !DataFlow.Overlap(use.RowsFlow.Rows, predicted.From)) continue;
@@ -230,8 +296,8 @@ internal sealed class FlowRules
     {
         foreach (ModelFit fit in observed.Fits)
         {
-            if (fit.ValidationArgument is null || fit.Validation.HasRole(Role.Test) || !DataFlow.Overlap(fit.Train.Rows, fit.Validation.Rows)) continue;
-            string model = fit.Call.TargetMethod.ContainingType.Name;
+            if (fit.ValidationArgument is null || ValidatesOnTest(fit) || !DataFlow.Overlap(fit.Train.Rows, fit.Validation.Rows)) continue;
+            string model = fit.ModelName;
             string train = LeakageAnalyzer.Argument(fit.Call, "train")?.Value.Syntax.ToString() ?? "", validation = fit.ValidationArgument.Value.Syntax.ToString();
             Report(DiagnosticDescriptors.SameDataTrainAndValidation, fit.ValidationArgument.Syntax.GetLocation(), null, train == validation
                 ? $"'{train}' is both the training and the validation data of {model}.Fit, so validation scores only measure memorisation; validate on rows the model does not train on"

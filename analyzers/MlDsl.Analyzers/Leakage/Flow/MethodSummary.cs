@@ -13,8 +13,10 @@ namespace MlDsl.Analyzers.Leakage.Flow;
 /// </summary>
 internal sealed class MethodSummary
 {
-    private MethodSummary(IMethodSymbol method, DataFlow returned, IReadOnlyList<(ISymbol Member, DataFlow Flow)> memberWrites, IReadOnlyList<ModelEffect> modelEffects)
+    private MethodSummary(IMethodSymbol method, DataFlow returned, IReadOnlyList<(ISymbol Member, DataFlow Flow)> memberWrites, IReadOnlyList<ModelEffect> modelEffects,
+        IReadOnlyList<DataFlow> heldOut)
     {
+        HeldOut = heldOut;
         Method = method;
         Returned = returned;
         MemberWrites = memberWrites;
@@ -30,6 +32,9 @@ internal sealed class MethodSummary
     /// <summary>What the method does to models it is given: fits them, or scores them on rows.</summary>
     public IReadOnlyList<ModelEffect> ModelEffects { get; }
 
+    /// <summary>Rows the method splits or cross-validates, in terms of its parameters: a caller's rows are held out there.</summary>
+    public IReadOnlyList<DataFlow> HeldOut { get; }
+
     public static string ParameterSource(int ordinal) => "$p" + ordinal;
 
     public static MethodSummary? Compute(FlowContext context, IMethodSymbol method, int depth, FlowAnalysis? outer = null)
@@ -41,12 +46,14 @@ internal sealed class MethodSummary
             bindings[parameter] = Parameter(parameter, ParameterSource(parameter.Ordinal), context);
         var analysis = new FlowAnalysis(context, bindings, outer, depth, method);
         analysis.Run(body);
-        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ModelEffects);
+        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ModelEffects, analysis.HeldOutInside);
     }
 
-    /// <summary>A parameter's rows; a split parameter gets its three parts.</summary>
+    /// <summary>A parameter's rows; a split parameter gets its three parts; a model, the rows it was trained on.</summary>
     public static DataFlow Parameter(IParameterSymbol parameter, string source, FlowContext context)
     {
+        if (context.Symbols.IsModelType(parameter.Type as INamedTypeSymbol))
+            return DataFlow.Empty.WithTrainedOn(ImmutableHashSet.Create(new Origin(source, "")));
         DataFlow flow = DataFlow.Of(new Origin(source, ""));
         return context.Symbols.IsDataSplit(parameter.Type) ? DataFlow.Split(flow) : flow;
     }
@@ -120,7 +127,8 @@ internal sealed class MethodSummary
                 argument = argument.Parts[part];
                 path = path.Length > 1 ? path.Substring(2) : "";
             }
-            foreach (Origin actual in argument.Rows)
+            // A model argument stands for the rows it was trained on (a helper's predictions carry them).
+            foreach (Origin actual in argument.Rows.Union(argument.TrainedOn))
                 result.Add(path.Length == 0 ? actual : actual.Narrow(path));
         }
         return result.ToImmutable();

@@ -6,13 +6,21 @@ using Microsoft.CodeAnalysis.Operations;
 namespace MlDsl.Analyzers.Leakage.Flow;
 
 /// <summary>A model's Fit call: what it trained and validated on, and what its options carry.</summary>
-internal sealed record ModelFit(ISymbol? Model, IInvocationOperation Call, DataFlow Train, DataFlow Validation, IArgumentOperation? ValidationArgument, DataFlow Steering);
+/// <remarks><see cref="Call"/> is the helper's call for a fit inside a helper; <see cref="ModelName"/> the model's type either way.</remarks>
+internal sealed record ModelFit(ISymbol? Model, IInvocationOperation Call, DataFlow Train, DataFlow Validation, IArgumentOperation? ValidationArgument, DataFlow Steering,
+    string ModelName, IArgumentOperation? TrainArgument);
 
 /// <summary>A model's Evaluate or Predict call on rows.</summary>
 internal sealed record ModelUse(ISymbol? Model, IInvocationOperation Call, IArgumentOperation Rows, DataFlow RowsFlow, bool IsPredict);
 
-/// <summary>What a method does to a model it is given as parameter <see cref="Model"/>: Fit, Evaluate or Predict on rows.</summary>
-internal sealed record ModelEffect(string Method, int Model, DataFlow Rows, DataFlow Validation);
+/// <summary>
+/// What a method does to a model it is given as parameter <see cref="Model"/>: Fit, Evaluate or Predict
+/// on rows; <see cref="OwnModel"/> for a model the method makes and fits itself.
+/// </summary>
+internal sealed record ModelEffect(string Method, int Model, DataFlow Rows, DataFlow Validation, string ModelName)
+{
+    public const int OwnModel = -1;
+}
 
 /// <summary>A step's fit (a method with [LearnsFrom]) and the rows argument it learned from.</summary>
 internal sealed record StepFit(IInvocationOperation Call, IArgumentOperation Data, LearnEvent Event);
@@ -46,6 +54,12 @@ internal sealed class Observations
         if (events.IsEmpty || !mergedInRows.Add(events)) return;
         foreach (FlowEvent flowEvent in events) InRows.Add(flowEvent);
     }
+    /// <summary>
+    /// Events in values written into a row (a member of <c>new Row { ... }</c> or <c>r with { ... }</c>, or
+    /// rows a helper returns): where predictions become features. A row merely paired with predictions
+    /// (<c>probabilities.Zip(rows)</c>) is not among them.
+    /// </summary>
+    public HashSet<FlowEvent> BuiltIntoRows { get; } = new();
 
     /// <summary>Score events whose values decided something: a comparison of two scores, a maximum, an ordering.</summary>
     public HashSet<FlowEvent> Choices { get; } = new();
@@ -55,6 +69,9 @@ internal sealed class Observations
 
     /// <summary>Score events whose values reached a model's training (options, constructor arguments).</summary>
     public HashSet<FlowEvent> Steering { get; } = new();
+
+    /// <summary>Statistics of rows (a label mean, a fitted step) that reached a model's training options or constructor.</summary>
+    public HashSet<LearnEvent> SteeringStatistics { get; } = new();
 
     /// <summary>Where a running total first enters a row: the member value that uses it.</summary>
     public Dictionary<Location, Location> Entries { get; } = new();

@@ -13,7 +13,7 @@ internal enum Role
 
 /// <summary>
 /// Rows of one source, narrowed by a path of segments. <c>T</c>, <c>V</c> and <c>X</c> are the
-/// training, validation and test parts of a split; every other segment names a subset taken some
+/// training, validation and test parts of a split (<c>H</c> rows named a holdout); every other segment names a subset taken some
 /// other way (a filter, a member of an unknown container, a lambda parameter), so two different
 /// subsets of one source count as disjoint while a subset and its whole overlap.
 /// </summary>
@@ -48,6 +48,7 @@ internal readonly struct Origin : IEquatable<Origin>
                     case "T": return Role.Train;
                     case "V": return Role.Validation;
                     case "X": return Role.Test;
+                    case "H": return Role.Test; // named a holdout: test rows, unless they are only watched by a fit
                 }
             }
             return Role.All;

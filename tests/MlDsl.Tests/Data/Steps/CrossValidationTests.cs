@@ -1,3 +1,6 @@
+// These tests cut grouped rows into every kind of fold on purpose, KFold and Stratified included.
+#pragma warning disable MLDSL0019
+
 using MlDsl.Data.Splits;
 using MlDsl.Data.Steps;
 using MlDsl.Data.Transforms;
