@@ -53,49 +53,55 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
         if (LeakageSymbols.HasAttribute(feature, groupKeyAttribute))
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdentifierAsFeature, location,
                 $"Feature '{feature.Name}' is also the [GroupKey]: the model learns which group a row belongs to, not what it shows, and cannot generalise to new groups; drop [Feature]"));
-        else if (LooksLikeIdentifier(feature))
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdentifierAsFeature, location,
-                ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.MarkGroupKey, "true"),
-                $"Feature '{feature.Name}' looks like an identifier: if it repeats across rows (a patient, a customer, a device) it is a group key — mark it [GroupKey] and split with SplitKind.Grouped so no group is on both sides; if it is unique per row, mark it [Ignore]; as a feature it only lets the model memorise"));
+        else
+            ReportIdentifier(context, feature, location);
 
-        if (knownAtAttribute is not null && KnownTooLate(feature, knownAtAttribute) is { } timing)
+        string? declaredLate = knownAtAttribute is null ? null : KnownTooLate(feature, knownAtAttribute);
+        if (declaredLate is not null)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FeatureKnownAfterLabel, location,
-                $"Feature '{feature.Name}' is declared [KnownAt(FeatureTiming.{timing})]: it is not known when the model predicts, so training on it learns from the outcome itself; keep it as metadata ([Ignore] or [Slice]) instead of [Feature]"));
+                $"Feature '{feature.Name}' is declared [KnownAt(FeatureTiming.{declaredLate})]: it is not known when the model predicts, so training on it learns from the outcome itself; keep it as metadata ([Ignore] or [Slice]) instead of [Feature]"));
 
-        IPropertySymbol? label = feature.ContainingType.GetMembers().OfType<IPropertySymbol>()
+        INamedTypeSymbol row = feature.ContainingType;
+        IPropertySymbol? label = row.GetMembers().OfType<IPropertySymbol>()
             .FirstOrDefault(member => LeakageSymbols.HasAttribute(member, labelAttribute));
-        if (label is null) return;
+        ISymbol[] late = knownAtAttribute is null ? Array.Empty<ISymbol>()
+            : row.GetMembers().Where(member => member is IPropertySymbol or IFieldSymbol && !LeakageSymbols.HasAttribute(member, labelAttribute)
+                && KnownTooLate(member, knownAtAttribute) is not null).ToArray();
+        if (label is null && late.Length == 0) return;
 
         HashSet<string> helpers = callables.GetOrAdd(declaration.SyntaxTree, tree => CallableNames.Of(tree, context.CancellationToken));
-        if (ReadsLabel(declaration, label, helpers, context.SemanticModel, new HashSet<ISymbol>(SymbolEqualityComparer.Default), HelperDepth) is { } path)
+        string[] computed = MemberReads.ComputedProperties(row).ToArray();
+        if (label is not null && new MemberReads(new ISymbol[] { label }, helpers, computed, context.SemanticModel).Find(declaration, feature, HelperDepth) is { } path)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, location,
-                $"Feature '{feature.Name}' is computed from the label '{label.Name}'{path}: the model sees the answer during training and cannot at prediction time; compute it from other inputs"));
+                $"Feature '{feature.Name}' is computed from the label '{label.Name}'{path.Path}: the model sees the answer during training and cannot at prediction time; compute it from other inputs"));
+
+        // A feature computed from a value known only later is itself known only later: timing flows through getters and helpers.
+        if (declaredLate is null && late.Length > 0 && new MemberReads(late, helpers, computed, context.SemanticModel).Find(declaration, feature, HelperDepth) is { } source)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FeatureKnownAfterLabel, location,
+                $"Feature '{feature.Name}' is computed from '{source.Target.Name}'{source.Path}, declared [KnownAt(FeatureTiming.{KnownTooLate(source.Target, knownAtAttribute!)})]: it is not known when the model predicts either, so training on it learns from the outcome itself; compute it from values known before the label, or keep it as metadata ([Ignore] or [Slice])"));
     }
 
-    /// <summary>" (through Helper)" or "" when the body reads the label, null when it does not.</summary>
-    /// <remarks>Only identifiers spelled like the label or like a helper of this tree (<paramref name="helpers"/>) are bound.</remarks>
-    private static string? ReadsLabel(SyntaxNode body, IPropertySymbol label, HashSet<string> helpers, SemanticModel model, HashSet<ISymbol> visited, int depth)
+    /// <summary>MLDSL0021 for a feature named like an identifier: a group key to mark, or a row number to ignore.</summary>
+    private static void ReportIdentifier(SyntaxNodeAnalysisContext context, IPropertySymbol feature, Location location)
     {
-        foreach (SyntaxNode node in body.DescendantNodes())
+        bool categories = feature.GetAttributes().Any(data => data.AttributeClass?.Name == "CategoriesAttribute");
+        switch (IdentifierNames.Of(feature, feature.Type, categories))
         {
-            if (node is not IdentifierNameSyntax identifier) continue;
-            string name = identifier.Identifier.ValueText;
-            if (name != label.Name && !helpers.Contains(name)) continue;
-            ISymbol? symbol = model.GetSymbolInfo(identifier).Symbol;
-            if (SymbolEqualityComparer.Default.Equals(symbol, label)) return "";
-            if (depth == 0 || symbol is not IMethodSymbol method || !visited.Add(method)) continue;
-            foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
-            {
-                // Helpers in the same file are followed; the semantic model covers one tree.
-                if (reference.SyntaxTree != model.SyntaxTree) continue;
-                if (ReadsLabel(reference.GetSyntax(), label, helpers, model, visited, depth - 1) is not null) return $" (through {method.Name})";
-            }
+            case IdentifierKind.Entity:
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdentifierAsFeature, location,
+                    ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.MarkGroupKey, "true"),
+                    $"Feature '{feature.Name}' looks like an identifier: if it repeats across rows (a patient, a customer, a device) it is a group key — mark it [GroupKey] and split with SplitKind.Grouped so no group is on both sides; if it is unique per row, mark it [Ignore]; as a feature it only lets the model memorise"));
+                break;
+            case IdentifierKind.Row:
+                // No [GroupKey] fix: a number unique per row groups nothing.
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdentifierAsFeature, location,
+                    $"Feature '{feature.Name}' numbers the rows (a row number or a written-out DataFrame index): it is unique per row, so the model can only memorise it or learn the order the rows were recorded in; mark it [Ignore]"));
+                break;
         }
-        return null;
     }
 
     /// <summary>"WithLabel" or "AfterLabel" when the member is declared known only then, otherwise null.</summary>
-    private static string? KnownTooLate(IPropertySymbol member, INamedTypeSymbol knownAtAttribute)
+    private static string? KnownTooLate(ISymbol member, INamedTypeSymbol knownAtAttribute)
     {
         foreach (AttributeData data in member.GetAttributes())
         {
@@ -103,12 +109,5 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             return data.ConstructorArguments[0].Value switch { 1 => "WithLabel", 2 => "AfterLabel", _ => null };
         }
         return null;
-    }
-
-    private static bool LooksLikeIdentifier(IPropertySymbol feature)
-    {
-        string name = feature.Name;
-        bool idName = name.Equals("Id", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal);
-        return idName && feature.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_String;
     }
 }

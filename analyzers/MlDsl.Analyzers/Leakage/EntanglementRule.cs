@@ -68,6 +68,19 @@ internal sealed class EntanglementRule
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, assignment.Syntax.GetLocation(),
                     $"Feature '{target.Name}' of {type.Name} is computed from the label '{answer.Name}' of the same row: the model sees the answer during training and cannot at prediction time; compute it from other inputs (an earlier row's label is fine)"));
             }
+            else if (isLabel && !reads.Any(read => read.Instance == primary && IsDatasetMember(read.Member, feature))
+                && RecordedOutcome(assignment.Value, primary, HelperDepth) is { } outcome)
+            {
+                // The label is the recorded outcome (a copy or a recoding of it): a feature that also reads that value is
+                // the derived side, whichever assignment comes first.
+                foreach ((ISymbol other, ISimpleAssignmentOperation derived, List<Read> otherReads) in assignments)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(other, target) || !LeakageSymbols.HasAttribute(other, feature)
+                        || !otherReads.Contains(new Read(outcome, primary))) continue;
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, derived.Syntax.GetLocation(),
+                        $"Feature '{other.Name}' of {type.Name} is computed from '{outcome.Name}', the recorded outcome its label '{target.Name}' is taken from: the model sees the answer during training and cannot at prediction time; compute it from other inputs"));
+                }
+            }
             else if (isLabel && LabelSource(reads, primary, assignments, target) is { } source)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, assignment.Syntax.GetLocation(),
@@ -89,6 +102,43 @@ internal sealed class EntanglementRule
         }
         return null;
     }
+
+    /// <summary>
+    /// The member of <paramref name="primary"/> a label value merely records: a plain read (<c>raw.Cancelled</c>), or a
+    /// recoding of it that compares it only for equality with constants (<c>raw.Status == "Left" ? 1 : 0</c>,
+    /// <c>raw.Status switch { "Left" => 1, _ => 0 }</c>, a parse or conversion). A threshold on a measurement
+    /// (<c>raw.Pulse &gt; 120 ? 1 : 0</c>) is a rule that makes the label, not a record of it: null.
+    /// </summary>
+    private static ISymbol? RecordedOutcome(IOperation value, string primary, int depth)
+    {
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        switch (value)
+        {
+            case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } instance } member:
+                return Key(instance) == primary && IsScalar(member.Member) ? member.Member : null;
+            case ILocalReferenceOperation local when depth > 0 && Initializer(local) is { } initial:
+                return RecordedOutcome(initial, primary, depth - 1);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional when IsConstant(conditional.WhenTrue) && IsConstant(whenFalse):
+                return RecordedOutcome(conditional.Condition, primary, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                return IsConstant(comparison.RightOperand) ? RecordedOutcome(comparison.LeftOperand, primary, depth)
+                    : IsConstant(comparison.LeftOperand) ? RecordedOutcome(comparison.RightOperand, primary, depth) : null;
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return RecordedOutcome(not.Operand, primary, depth);
+            case IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } } pattern:
+                return RecordedOutcome(pattern.Value, primary, depth);
+            case ISwitchExpressionOperation @switch when @switch.Arms.All(arm => arm.Guard is null && IsConstant(arm.Value)
+                && arm.Pattern is IConstantPatternOperation or IDiscardPatternOperation):
+                return RecordedOutcome(@switch.Value, primary, depth);
+            case IInvocationOperation { Arguments.Length: 1 } call when call.TargetMethod.ContainingType is { } owner
+                && (owner.Name == "Convert" && owner.ContainingNamespace?.Name == "System" || call.TargetMethod.Name is "Parse" && owner.SpecialType != SpecialType.None):
+                return RecordedOutcome(call.Arguments[0].Value, primary, depth);
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsConstant(IOperation operation) => operation.ConstantValue.HasValue;
 
     private bool IsDatasetMember(ISymbol member, INamedTypeSymbol role) =>
         LeakageSymbols.HasAttribute(member, role) && member.ContainingType is { } owner && LeakageSymbols.HasAttribute(owner, dataset);

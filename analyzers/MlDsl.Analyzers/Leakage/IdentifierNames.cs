@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace MlDsl.Analyzers.Leakage;
+
+/// <summary>What an identifier-like member identifies: the row itself, or a thing rows can share (a group).</summary>
+internal enum IdentifierKind
+{
+    None,
+    /// <summary>The row's position or record (<c>RowNumber</c>, <c>Index</c>, pandas' <c>Unnamed: 0</c>): unique per row.</summary>
+    Row,
+    /// <summary>An entity (<c>PatientNumber</c>, <c>CustomerId</c>, <c>AccountNo</c>): may repeat across rows, a group key.</summary>
+    Entity,
+}
+
+/// <summary>
+/// Whether a member's name (or the CSV column it is read from) names an identifier rather than a
+/// measurement. Names are split into words (camel case, snake case, spaces) and judged by their last
+/// word: <c>Id</c>, <c>Uuid</c>, <c>Guid</c> always; <c>Number</c>/<c>No</c>/<c>Nr</c>/<c>Num</c>,
+/// <c>Code</c>, <c>Key</c>, <c>Index</c> only after a noun that has records of its own (a patient, an
+/// account, a row), because the same words also end counts (<c>NumberOfRooms</c>), quantities
+/// (<c>BodyMassIndex</c>, <c>ReynoldsNumber</c>), ordinals (<c>WeekNumber</c>, <c>RoomNumber</c>) and
+/// real features (Spotify's musical <c>Key</c>).
+/// </summary>
+internal static class IdentifierNames
+{
+    /// <summary>Last words that identify on their own: <c>PassengerId</c>, <c>SessionUuid</c>.</summary>
+    private static readonly HashSet<string> IdWords = new(StringComparer.OrdinalIgnoreCase) { "id", "ids", "uuid", "guid" };
+
+    /// <summary>Last words that identify only after an entity noun: <c>AccountNumber</c> but not <c>WeekNumber</c>.</summary>
+    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase) { "number", "num", "no", "nr", "nbr", "code", "key", "index", "idx", "ref", "reference" };
+
+    /// <summary>Words naming the row (or record) itself: what they number is unique per row.</summary>
+    private static readonly HashSet<string> RowWords = new(StringComparer.OrdinalIgnoreCase) { "row", "record", "line", "entry", "observation", "primary", "surrogate" };
+
+    /// <summary>Nouns that have records of their own, so their number repeats across the rows about them.</summary>
+    private static readonly HashSet<string> EntityWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "patient", "subject", "participant", "person", "member", "user", "customer", "client", "subscriber", "passenger",
+        "employee", "student", "applicant", "borrower", "account", "order", "transaction", "invoice", "claim", "policy",
+        "loan", "contract", "booking", "reservation", "ticket", "case", "serial", "registration", "device", "sensor",
+        "machine", "engine", "unit", "vehicle", "product", "item", "sku", "stock", "session", "household", "specimen",
+        "shipment", "parcel", "tracking", "card", "phone", "application", "document", "vendor", "supplier", "merchant",
+        "batch", "sample", "admission", "encounter", "visitor", "driver", "owner", "host", "listing", "trip", "call", "message",
+    };
+
+    /// <summary>The kind of identifier <paramref name="member"/> is, judged by its name and its <c>[Column]</c> name.</summary>
+    public static IdentifierKind Of(ISymbol member, ITypeSymbol type, bool hasCategories)
+    {
+        if (!IsKeyType(type)) return IdentifierKind.None;
+        if (type.Name == "Guid") return IdentifierKind.Entity;
+        IdentifierKind kind = OfName(member.Name, hasCategories);
+        foreach (string column in ColumnNames(member))
+        {
+            if (IsPandasIndex(column)) return IdentifierKind.Row;
+            if (kind == IdentifierKind.None) kind = OfName(column, hasCategories);
+        }
+        return kind;
+    }
+
+    /// <summary>The kind of identifier a bare name is (words judged as documented on the class).</summary>
+    public static IdentifierKind OfName(string name, bool hasCategories)
+    {
+        string[] words = Words(name);
+        if (words.Length == 0) return IdentifierKind.None;
+        string last = words[words.Length - 1];
+        string? previous = words.Length > 1 ? words[words.Length - 2] : null;
+        if (IdWords.Contains(last))
+            return previous is not null && RowWords.Contains(previous) ? IdentifierKind.Row : IdentifierKind.Entity;
+        // "Index" or "Idx" alone is the row's position (a DataFrame index written out).
+        if (words.Length == 1 && last.ToLowerInvariant() is "index" or "idx" or "rownum" or "rownumber") return IdentifierKind.Row;
+        if (!NumberWords.Contains(last) || previous is null) return IdentifierKind.None;
+        // A code with declared categories is a category (a diagnosis code, a product family), not a key.
+        if (hasCategories && last.Equals("code", StringComparison.OrdinalIgnoreCase)) return IdentifierKind.None;
+        if (RowWords.Contains(previous)) return IdentifierKind.Row;
+        return EntityWords.Contains(previous) ? IdentifierKind.Entity : IdentifierKind.None;
+    }
+
+    /// <summary>pandas' written-out index: "Unnamed: 0" (any number), or an empty header.</summary>
+    private static bool IsPandasIndex(string column) =>
+        column.Trim().Length == 0
+        || column.StartsWith("Unnamed:", StringComparison.OrdinalIgnoreCase) && column.Substring("Unnamed:".Length).Trim().All(char.IsDigit);
+
+    private static IEnumerable<string> ColumnNames(ISymbol member)
+    {
+        foreach (AttributeData data in member.GetAttributes())
+            if (data.AttributeClass is { Name: "ColumnAttribute" } && data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is string name)
+                yield return name;
+    }
+
+    /// <summary>Integers, text and GUIDs hold keys; a float named <c>…Id</c> is a measurement.</summary>
+    private static bool IsKeyType(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+            or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_String
+        || type is { Name: "Guid", ContainingNamespace.Name: "System" };
+
+    /// <summary>
+    /// "PatientNumber" → Patient, Number; "customer_id" → customer, id; "DeviceID" → Device, ID; "Paid" → Paid.
+    /// A lower-case letter followed by an upper-case one starts a word; so does an upper-case letter
+    /// followed by a lower-case one after other upper-case letters ("HTTPCode" → HTTP, Code).
+    /// </summary>
+    public static string[] Words(string name)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush();
+                continue;
+            }
+            if (current.Length > 0)
+            {
+                char before = name[i - 1];
+                bool lowerToUpper = char.IsUpper(c) && (char.IsLower(before) || char.IsDigit(before));
+                bool acronymEnd = char.IsUpper(c) && char.IsUpper(before) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (lowerToUpper || acronymEnd) Flush();
+            }
+            current.Append(c);
+        }
+        Flush();
+        return words.ToArray();
+
+        void Flush()
+        {
+            if (current.Length > 0) words.Add(current.ToString());
+            current.Clear();
+        }
+    }
+}
