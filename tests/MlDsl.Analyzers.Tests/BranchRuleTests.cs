@@ -137,4 +137,25 @@ public sealed class BranchRuleTests
             [Concatenate(nameof(first), nameof(second)), Linear(10)] Layer head;
         }
         """);
+
+    [Fact]
+    public Task An_input_inside_a_block_is_reported_on_the_block() => AnalyzerAsync(Clip + """
+        [Block]
+        public sealed partial class Branch
+        {
+            [{|#0:Input(nameof(Clip.Spectrogram))|}, Conv2d(4, Kernel = 3)] Layer conv;
+        }
+        """,
+        Diagnostic("MLDSL0038").WithLocation(0).WithMessage(
+            "Member 'conv' of block 'Branch' has [Input]; branches start and join in a model, not inside a block: put it on the model member that uses the block"));
+
+    [Fact]
+    public Task A_member_that_both_starts_a_branch_and_joins_is_reported() => AnalyzerAsync(
+        Net("[Concatenate(nameof(audio), nameof(meta))] Layer join;", "[{|#0:Input(nameof(Clip.Duration))|}, Concatenate(nameof(audio), nameof(meta))] Layer join;"),
+        Diagnostic("MLDSL0038").WithLocation(0).WithMessage(
+            "Member 'join' has more than one of [Input], [Concatenate] and [Add]; a member either starts a branch or joins branches"));
+
+    [Fact]
+    public Task A_join_without_layers_and_an_input_without_layers_are_silent() => AnalyzerAsync(
+        Net("[Input(nameof(Clip.Prompt), nameof(Clip.Duration)), Linear(8), Relu] Layer meta;", "[Input(nameof(Clip.Prompt), nameof(Clip.Duration))] Layer meta;"));
 }
