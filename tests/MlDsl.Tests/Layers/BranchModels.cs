@@ -38,3 +38,21 @@ public sealed partial class RecordingSumNet
     [Input(nameof(Recording.Duration), nameof(Recording.Prompt)), Linear(6)] Layer meta;
     [Add(nameof(audio), nameof(meta)), Relu, Linear(3)] Layer head;
 }
+
+/// <summary>Token ids beside a number: a row that is no single tensor, read through two branches.</summary>
+[Dataset]
+public sealed partial record Review
+{
+    [Feature, Shape(5), Vocabulary(20)] public required int[] Words { get; init; }
+    [Feature] public float Stars { get; init; }
+    [Label(Classes = 2)] public int Sentiment { get; init; }
+}
+
+/// <summary>The ids embedded in one branch, the number read as it is in the other (a member with no layers), concatenated.</summary>
+[Model(typeof(Review))]
+public sealed partial class ReviewNet
+{
+    [Input(nameof(Review.Words)), Embedding(20, 4), Flatten] Layer words;
+    [Input(nameof(Review.Stars))] Layer stars;
+    [Concatenate(nameof(words), nameof(stars)), Linear(2)] Layer head;
+}

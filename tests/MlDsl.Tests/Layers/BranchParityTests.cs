@@ -27,12 +27,12 @@ public sealed class BranchParityTests
     }
 
     /// <summary>The batch the generated training loop feeds the model: every row's features written into one flat buffer.</summary>
-    private static Tensor Collated(List<Recording> rows)
+    private static Tensor Collated<TRow>(List<TRow> rows) where TRow : MlDsl.Data.IDatasetRow<TRow>
     {
-        var buffer = new float[rows.Count * Recording.FeatureLength];
+        var buffer = new float[rows.Count * TRow.FeatureLength];
         for (int i = 0; i < rows.Count; i++)
-            Recording.WriteFeatures(rows[i], buffer.AsSpan(i * Recording.FeatureLength, Recording.FeatureLength));
-        return tensor(buffer, new long[] { rows.Count, Recording.FeatureLength });
+            TRow.WriteFeatures(rows[i], buffer.AsSpan(i * TRow.FeatureLength, TRow.FeatureLength));
+        return tensor(buffer, new long[] { rows.Count, TRow.FeatureLength });
     }
 
     /// <summary>The two inputs as a hand-written model takes them: the spectrograms, and the one-hot prompt beside the duration.</summary>
@@ -80,6 +80,28 @@ public sealed class BranchParityTests
         using Tensor actual = model.forward(Collated(rows));
 
         Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-6), "the generated forward of added branches differs from running them by hand");
+    }
+
+    [Fact]
+    public void Token_ids_beside_a_number_are_embedded_in_their_own_branch_and_joined_with_the_number()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new ReviewNet(seed: 7);
+        model.eval();
+        var modules = model.named_children().ToDictionary(child => child.name, child => (Module<Tensor, Tensor>)child.module);
+        var rows = new List<Review>
+        {
+            new() { Words = new[] { 1, 19, 0, 3, 3 }, Stars = 4, Sentiment = 1 },
+            new() { Words = new[] { 2, 2, 5, 7, 11 }, Stars = 1, Sentiment = 0 },
+        };
+        Tensor ids = tensor(rows.SelectMany(row => row.Words).Select(id => (long)id).ToArray(), new long[] { 2, 5 });
+        Tensor stars = tensor(rows.Select(row => row.Stars).ToArray(), new long[] { 2, 1 });
+
+        Tensor expected = modules["head"].forward(cat(new[] { modules["wordsFlatten"].forward(modules["words"].forward(ids)), stars }, 1));
+        using Tensor actual = model.forward(Collated(rows));
+
+        Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-6), "the generated forward of an embedded token branch and a number differs from running them by hand");
+        Assert.Equal(2, model.Predict(rows).Length);
     }
 
     [Fact]
