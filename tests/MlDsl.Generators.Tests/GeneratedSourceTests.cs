@@ -21,6 +21,8 @@ public sealed class GeneratedSourceTests
     [InlineData("ResUnit", new[] { Sources.ResidualBlock, Sources.ResidualNet }, "Samples.ResUnit.Block.g.cs")]
     [InlineData("Stage", new[] { Sources.ResidualBlock, Sources.ResidualNet }, "Samples.Stage.Block.g.cs")]
     [InlineData("TileResNet", new[] { Sources.ResidualBlock, Sources.ResidualNet }, "Samples.TileResNet.Model.g.cs")]
+    [InlineData("ClipNet", new[] { Sources.SpokenClips }, "Samples.ClipNet.Model.g.cs")]
+    [InlineData("Clip", new[] { Sources.SpokenClips }, "Samples.Clip.Dataset.g.cs")]
     public void Generated_source_matches_its_snapshot(string snapshot, string[] sources, string hintName)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(sources);
@@ -37,6 +39,7 @@ public sealed class GeneratedSourceTests
         new[] { Sources.HousePrices },
         new[] { Sources.TaggedPhotos },
         new[] { Sources.ResidualBlock, Sources.ResidualNet },
+        new[] { Sources.SpokenClips },
     };
 
     [Theory]

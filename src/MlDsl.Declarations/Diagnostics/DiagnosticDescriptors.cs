@@ -59,6 +59,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BlockArgumentMismatch = Error("MLDSL0035", "Block used with the wrong arguments", "{0}");
     public static readonly DiagnosticDescriptor InvalidBlockUse = Error("MLDSL0036", "Block member cannot be built", "{0}");
     public static readonly DiagnosticDescriptor UserModuleWithoutContract = Error("MLDSL0037", "TorchSharp module member without a usable shape contract", "{0}");
+    public static readonly DiagnosticDescriptor InvalidBranch = Error("MLDSL0038", "Branch reads a feature or member that does not exist", "{0}");
+    public static readonly DiagnosticDescriptor JoinShapeMismatch = Error("MLDSL0039", "Joined branches have shapes that do not fit together", "{0}");
+    public static readonly DiagnosticDescriptor UnusedInput = Warning("MLDSL0040", "Feature or branch output that nothing reads", "{0}");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -70,6 +73,7 @@ public static class DiagnosticDescriptors
         RowsMultipliedBeforeSplit, ScoreOnTrainingRows, InSamplePredictions, FeatureKnownAfterLabel,
         CannotExtendDeclaration, BatchNormSingleValuePerChannel, LogSoftmaxBeforeCrossEntropy, EmbeddingVocabulary,
         ResidualShapeMismatch, BlockArgumentMismatch, InvalidBlockUse, UserModuleWithoutContract,
+        InvalidBranch, JoinShapeMismatch, UnusedInput,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

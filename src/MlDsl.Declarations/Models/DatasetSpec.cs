@@ -88,6 +88,16 @@ public sealed record DatasetSpec(
 {
     public bool CanEmit => Label is not null && InputShape is not null && !Diagnostics.Any(diagnostic => diagnostic.IsError);
 
+    /// <summary>
+    /// The feature that keeps the row from being one concatenated vector (an image or token ids beside
+    /// other features), or null. Such a row is collated flat, and only a model whose [Input] branches
+    /// read each feature by itself can use it.
+    /// </summary>
+    public string? ConcatenationFeature { get; init; }
+
+    /// <summary>Why <see cref="ConcatenationFeature"/> cannot be concatenated, for the message.</summary>
+    public string? ConcatenationProblem { get; init; }
+
     /// <summary>Whether the generator can add members to the row's declaration: working ones, or ones that throw naming its errors.</summary>
     public bool CanExtend => !Diagnostics.Any(diagnostic => diagnostic.BlocksGeneration);
 
@@ -96,5 +106,6 @@ public sealed record DatasetSpec(
     public string InputDescription =>
         InputShape is null ? "?" :
         Features.Count == 1 ? $"{InputShape} from {Type.Name}.{Features[0].Name}" :
+        ConcatenationFeature is not null ? $"{InputShape} collated from {Features.Count} features of {Type.Name}" :
         $"{InputShape} from {Features.Count} features of {Type.Name}";
 }

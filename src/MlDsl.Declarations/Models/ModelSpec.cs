@@ -21,6 +21,9 @@ public sealed record ModelSpec(
     /// </summary>
     public EquatableArray<ResolvedNode> Nodes { get; init; } = EquatableArray<ResolvedNode>.Empty;
 
+    /// <summary>How many floats one example takes in the collated batch buffer (what [Input] branches slice).</summary>
+    public int FeatureLength { get; init; }
+
     /// <summary>Whether the dataset row gets its generated IDatasetRow members (working or throwing), so the model can name it as its rows.</summary>
     public bool RowImplemented { get; init; }
 

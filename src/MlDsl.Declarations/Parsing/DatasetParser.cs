@@ -54,10 +54,14 @@ public static class DatasetParser
         if (features.Count == 0 && !diagnostics.Any(diagnostic => diagnostic.DescriptorId != DiagnosticDescriptors.CannotExtendDeclaration.Id))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, typeLocation, type.Name, "(none)", "is missing: a dataset needs at least one [Feature] member"));
 
-        TensorShape? input = InputShape(type, features, diagnostics);
+        TensorShape? input = InputShape(features, out (string Feature, string Why)? concatenation);
         MetadataSpec metadata = ReadMetadata(type, diagnostics);
         (EquatableArray<ColumnSpec> columns, bool readable) = CsvColumns.Read(type);
-        return new DatasetSpec(TypeIdentities.Of(type), features.ToEquatableArray(), label, input, metadata, columns, readable, diagnostics.ToEquatableArray());
+        return new DatasetSpec(TypeIdentities.Of(type), features.ToEquatableArray(), label, input, metadata, columns, readable, diagnostics.ToEquatableArray())
+        {
+            ConcatenationFeature = concatenation?.Feature,
+            ConcatenationProblem = concatenation?.Why,
+        };
     }
 
     private static FeatureSpec? ParseFeature(INamedTypeSymbol type, ISymbol member, ITypeSymbol memberType, int offset, Location? location, List<DiagnosticInfo> diagnostics)
@@ -199,24 +203,23 @@ public static class DatasetParser
             : new[] { argument.Value as int? ?? 0 };
     }
 
-    private static TensorShape? InputShape(INamedTypeSymbol type, List<FeatureSpec> features, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// One example's shape: the only feature's, or the features concatenated into one vector. A feature
+    /// that cannot join that vector (an image, a spectrogram, token ids beside other features) leaves the
+    /// collated row flat, to be sliced per feature by a model with [Input] branches; <paramref name="problem"/>
+    /// says why, for a model that reads the row as one tensor.
+    /// </summary>
+    private static TensorShape? InputShape(List<FeatureSpec> features, out (string Feature, string Why)? problem)
     {
+        problem = null;
         if (features.Count == 0) return null;
         if (features.Count == 1) return features[0].Shape;
         FeatureSpec? tokens = features.FirstOrDefault(feature => feature.Kind == FeatureKind.Tokens);
-        if (tokens is not null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, type.Locations.FirstOrDefault(), type.Name, tokens.Name,
-                "holds token ids, which cannot be concatenated with the other features; give it a dataset of its own"));
-            return null;
-        }
         FeatureSpec? image = features.FirstOrDefault(feature => feature.Shape.Rank > 1);
-        if (image is not null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, type.Locations.FirstOrDefault(), type.Name, image.Name,
-                $"has shape {image.Shape}, which cannot be concatenated with the other features; give it a dataset of its own or flatten it"));
-            return null;
-        }
+        if (tokens is not null)
+            problem = (tokens.Name, "holds token ids, which cannot be concatenated with the other features");
+        else if (image is not null)
+            problem = (image.Name, $"has shape {image.Shape}, which cannot be concatenated with the other features");
         return TensorShape.Of(features.Sum(feature => feature.Length));
     }
 }

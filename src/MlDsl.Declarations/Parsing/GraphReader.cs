@@ -22,6 +22,15 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
     /// <summary>Where each block use is written (the model's member), for residual problems.</summary>
     public Dictionary<BlockNode, Location?> BlockLocations { get; } = new();
 
+    /// <summary>The dataset's features, which a model's [Input] members read; null for a block, which cannot.</summary>
+    public IReadOnlyList<Models.FeatureSpec>? Features { get; init; }
+
+    /// <summary>The dataset's name, for messages about [Input].</summary>
+    public string DatasetName { get; init; } = "";
+
+    /// <summary>Where each of the model's own members is written: its [Input] or join attribute, else its name.</summary>
+    public Dictionary<string, Location?> MemberLocations { get; } = new();
+
     /// <summary>Reads a model's or block's own members.</summary>
     public List<GraphNode> Read(INamedTypeSymbol type) =>
         Read(type, "", BlockArguments.Defaults(type), null, new List<string> { type.ToDisplayString() });
@@ -34,11 +43,27 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
     {
         var nodes = new List<GraphNode>();
         bool residual = TypeIdentities.HasAttribute(type, ResidualAttribute);
+        var earlier = new List<string>();
         foreach (ISymbol member in type.GetMembers())
         {
             if (member.IsImplicitlyDeclared) continue;
             List<AttributeData> attributes = member.GetAttributes().Where(IsLayerAttribute).ToList();
             INamedTypeSymbol? block = BlockTypeOf(member);
+            if (BranchMarkers.HasMarker(member))
+            {
+                // [Input] or a join comes before the member's layers; a join without layers is a member of its own.
+                GraphNode? marker = BranchMarkers.Read(member, scope.Length == 0 ? member.Name : scope + "." + member.Name, type, DatasetName,
+                    scope.Length == 0 ? Features : null, earlier, diagnostics, useSite, out Location? markerLocation);
+                if (scope.Length == 0) MemberLocations[member.Name] = markerLocation;
+                if (marker is not null) nodes.Add(marker);
+                earlier.Add(member.Name);
+                if (attributes.Count == 0 && block is null) continue;
+            }
+            else if (attributes.Count > 0 || block is not null)
+            {
+                if (scope.Length == 0) MemberLocations[member.Name] = member.Locations.FirstOrDefault();
+                earlier.Add(member.Name);
+            }
             if (attributes.Count == 0 && block is null)
             {
                 if (UserModules.Uncontracted(member, scope.Length == 0 ? member.Name : scope + "." + member.Name) is { } message)

@@ -31,10 +31,17 @@ public static class ModelParser
 
         DatasetSpec dataset = datasets is null ? DatasetParser.Parse(datasetType) : datasets(datasetType);
         var locations = new Dictionary<LayerSpec, Location?>();
-        var reader = new GraphReader(locations, diagnostics);
+        var reader = new GraphReader(locations, diagnostics) { Features = dataset.Features, DatasetName = datasetType.Name };
         List<GraphNode> nodes = reader.Read(type);
         if (nodes.Count == 0 && diagnostics.Count == 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, type.Locations.FirstOrDefault(), type.Name));
+        bool branched = nodes.OfType<InputNode>().Any();
+        diagnostics.AddRange(BranchReview.Wiring(nodes, reader.MemberLocations, type.Name));
+        // A row that is no single tensor (an image beside numbers) is read through branches only.
+        if (!branched && dataset.ConcatenationFeature is { } feature && nodes.Count > 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeature, TypeIdentities.LocationOf(modelAttribute, type), datasetType.Name, feature,
+                $"{dataset.ConcatenationProblem}; {type.Name} reads the row as one tensor: read each feature in a branch of its own with [Input(nameof({datasetType.Name}.{feature}))] " +
+                "and join the branches with [Concatenate] before the head, or give it a dataset of its own"));
 
         // A dataset that cannot be emitted reports its own diagnostics; the model just stays unbuilt.
         if (!dataset.CanEmit || diagnostics.Count > 0)
@@ -55,17 +62,30 @@ public static class ModelParser
                 PreviousLayer(inference, problem, locations)));
         foreach (ResidualProblem problem in graph.ResidualProblems)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResidualShapeMismatch, reader.BlockLocations[problem.Block], problem.Message));
+        foreach (JoinProblem problem in graph.JoinProblems)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JoinShapeMismatch,
+                reader.MemberLocations.TryGetValue(problem.Join.Member, out Location? joinLocation) ? joinLocation : null, problem.Message));
+        diagnostics.AddRange(BranchReview.Unused(nodes, reader.MemberLocations, dataset, type.Name, type.Locations.FirstOrDefault()));
         if (graph.Succeeded)
             diagnostics.AddRange(ModelReview.Review(inference.Layers, locations, label));
         if (PartsDeclaringLayers(type) is var parts and > 1)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersAcrossPartials, type.Locations.FirstOrDefault(), type.Name, parts.ToString()));
-        return new ModelSpec(identity, dataset.Type, dataset.InputDescription, inference.Layers, diagnostics.ToEquatableArray())
+        string input = branched ? BranchInputs(nodes, datasetType.Name) : dataset.InputDescription;
+        return new ModelSpec(identity, dataset.Type, input, inference.Layers, diagnostics.ToEquatableArray())
         {
             LabelKind = label.Kind,
             RowImplemented = true,
             Nodes = graph.Nodes,
+            FeatureLength = dataset.FeatureLength,
         };
     }
+
+    /// <summary>What a model with branches reads: <c>Spectrogram (1, 40, 101), Prompt + Duration (4) from Clip</c>.</summary>
+    private static string BranchInputs(List<GraphNode> nodes, string dataset) =>
+        string.Join(", ", nodes.OfType<InputNode>().Select(input =>
+            string.Join(" + ", input.Features.Select(feature => feature.Name)) + " " +
+            (input.Features.Count == 1 ? input.Features[0].Shape.ToString() : $"({input.Features.Sum(feature => feature.Length)})")))
+        + " from " + dataset;
 
     /// <summary>Where the attribute that declares <paramref name="layer"/> is written on its member of <paramref name="type"/>.</summary>
     public static Location? LocationOf(INamedTypeSymbol type, LayerSpec layer)

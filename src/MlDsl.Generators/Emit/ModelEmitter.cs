@@ -63,8 +63,17 @@ internal static class ModelEmitter
             using (writer.Block("if (seed is { } value)"))
                 writer.Line("torch.manual_seed(value);");
             writer.Line();
-            foreach (ResolvedNode node in model.Nodes)
+            for (int i = 0; i < model.Nodes.Count; i++)
             {
+                ResolvedNode node = model.Nodes[i];
+                // Slices and joins are written in the forward. A member that only reads features or joins
+                // branches still names a module, the identity, so its field is never null.
+                if (node is ResolvedInput or ResolvedJoin)
+                {
+                    if (!HasLayers(model.Nodes, i))
+                        writer.Line($"{Member(node)} = Identity(); // {Describe(node)}: no weights");
+                    continue;
+                }
                 if (node is ResolvedLayerNode { Layer: var layer })
                     writer.Line($"{layer.Spec.FieldName} = {layer.Factory}; // {layer.Input} -> {layer.Output}");
                 else if (node is ResolvedBlock block)
@@ -80,21 +89,120 @@ internal static class ModelEmitter
     {
         using (writer.Block("public override Tensor forward(Tensor input)"))
         {
+            // Each member's output by member name, for the joins that name it.
+            var outputs = new Dictionary<string, string>();
             string previous = "input";
             for (int i = 0; i < model.Nodes.Count; i++)
             {
-                string field = model.Nodes[i] is ResolvedBlock block ? block.Block.Field : ((ResolvedLayerNode)model.Nodes[i]).Layer.Spec.FieldName;
-                if (i == model.Nodes.Count - 1)
+                ResolvedNode node = model.Nodes[i];
+                bool last = i == model.Nodes.Count - 1;
+                string member = Member(node);
+                string? expression = node switch
                 {
-                    writer.Line($"return {field}.forward({previous});");
+                    ResolvedInput branch => BranchInput(writer, branch, model.FeatureLength),
+                    ResolvedJoin join => Join(writer, join, outputs),
+                    ResolvedBlock block => $"{block.Block.Field}.forward({previous})",
+                    _ => $"{((ResolvedLayerNode)node).Layer.Spec.FieldName}.forward({previous})",
+                };
+                string local = node switch
+                {
+                    ResolvedInput => member + "Input",
+                    ResolvedJoin => member + "Joined",
+                    ResolvedBlock block => block.Block.Field + "Output",
+                    _ => ((ResolvedLayerNode)node).Layer.Spec.FieldName + "Output",
+                };
+                if (node is ResolvedInput or ResolvedJoin && !HasLayers(model.Nodes, i))
+                {
+                    string read = expression is null ? "input" : local;
+                    if (expression is not null) writer.Line($"using var {local} = {expression};");
+                    expression = $"{member}.forward({read})";
+                    local = member + "Output";
+                }
+                if (last)
+                {
+                    writer.Line($"return {expression ?? previous};");
                     break;
                 }
-                string output = field + "Output";
-                writer.Line($"using var {output} = {field}.forward({previous});");
-                previous = output;
+                // A branch that reads the whole row as it is takes the input tensor itself, which the caller owns.
+                if (expression is null) local = "input";
+                else writer.Line($"using var {local} = {expression};");
+                previous = local;
+                outputs[member] = local;
             }
         }
         writer.Line();
+    }
+
+    /// <summary>Whether the member of the slice or join at <paramref name="index"/> has layers after it (else its field holds the identity).</summary>
+    private static bool HasLayers(EquatableArray<ResolvedNode> nodes, int index) =>
+        index + 1 < nodes.Count && Member(nodes[index + 1]) == Member(nodes[index]);
+
+    private static string Describe(ResolvedNode node) => node switch
+    {
+        ResolvedInput input => "reads " + string.Join(", ", input.Node.Features.Select(feature => feature.Name)),
+        ResolvedJoin join => $"{join.Node.Kind.ToString().ToLowerInvariant()}({string.Join(", ", join.Node.Sources)})",
+        _ => "",
+    };
+
+    private static string Member(ResolvedNode node) => node switch
+    {
+        ResolvedInput input => input.Node.Member,
+        ResolvedJoin join => join.Node.Member,
+        ResolvedBlock block => block.Block.Member,
+        _ => ((ResolvedLayerNode)node).Layer.Spec.Member,
+    };
+
+    /// <summary>
+    /// The features a branch reads, sliced out of the collated row: a row of several features is one flat
+    /// (N, length) buffer, so each run of adjacent features is one narrow, reshaped to a shaped feature's
+    /// dimensions. Null when the branch reads the whole row as collated (the dataset's only feature).
+    /// </summary>
+    private static string? BranchInput(CodeWriter writer, ResolvedInput branch, int rowLength)
+    {
+        EquatableArray<FeatureSlice> features = branch.Node.Features;
+        string member = branch.Node.Member;
+        if (features.Count == 1 && features[0].Offset == 0 && features[0].Length == rowLength) return null;
+        var runs = new List<(int Offset, int Length)>();
+        foreach (FeatureSlice feature in features)
+        {
+            if (runs.Count > 0 && runs[runs.Count - 1].Offset + runs[runs.Count - 1].Length == feature.Offset)
+                runs[runs.Count - 1] = (runs[runs.Count - 1].Offset, runs[runs.Count - 1].Length + feature.Length);
+            else
+                runs.Add((feature.Offset, feature.Length));
+        }
+        writer.Line($"// '{member}' reads {string.Join(", ", features.Select(feature => $"{feature.Name} {feature.Shape}"))}: elements " +
+            string.Join(", ", runs.Select(run => $"[{run.Offset}, {run.Offset + run.Length})")) + " of each collated row");
+        if (runs.Count > 1)
+        {
+            var parts = new List<string>();
+            for (int i = 0; i < runs.Count; i++)
+            {
+                writer.Line($"using var {member}Part{i} = input.narrow(1, {runs[i].Offset}, {runs[i].Length});");
+                parts.Add($"{member}Part{i}");
+            }
+            return $"torch.cat(new[] {{ {string.Join(", ", parts)} }}, 1)";
+        }
+        string slice = $"input.narrow(1, {runs[0].Offset}, {runs[0].Length})";
+        TensorShape shape = features[0].Shape;
+        if (features.Count > 1 || shape.Rank == 1) return slice;
+        writer.Line($"using var {member}Slice = {slice};");
+        return $"{member}Slice.reshape(-1, {string.Join(", ", shape.Dimensions)})";
+    }
+
+    /// <summary>torch.cat along the join's axis (after the batch dimension), or the element-wise sum.</summary>
+    private static string Join(CodeWriter writer, ResolvedJoin join, Dictionary<string, string> outputs)
+    {
+        List<string> sources = join.Node.Sources.Select(source => outputs[source]).ToList();
+        if (join.Node.Kind == JoinKind.Concatenate)
+            return $"torch.cat(new[] {{ {string.Join(", ", sources)} }}, {join.Axis + 1})";
+        string sum = sources[0];
+        for (int i = 1; i < sources.Count - 1; i++)
+        {
+            string partial = $"{join.Node.Member}Sum{i}";
+            writer.Line($"using var {partial} = {sum}.add({sources[i]});");
+            sum = partial;
+        }
+        return $"{sum}.add({sources[sources.Count - 1]})";
     }
 
     /// <summary>
@@ -110,6 +218,9 @@ internal static class ModelEmitter
             string[] refused = model.Layers
                 .Where(layer => !LayerCatalogue.Find(layer.Spec.Kind).TrainOnly && LayerCatalogue.Find(layer.Spec.Kind).Onnx(layer) is null)
                 .Select(layer => $"\"'{layer.Spec.FieldName}' ({layer.Spec.Kind} {layer.TorchSharpType})\"")
+                // Branches of several inputs: the slices and joins are not written as ONNX yet.
+                .Concat(model.Nodes.OfType<ResolvedInput>().Select(input => $"\"'{input.Node.Member}' (branch)\""))
+                .Concat(model.Nodes.OfType<ResolvedJoin>().Select(join => $"\"'{join.Node.Member}' (join)\""))
                 .ToArray();
             if (refused.Length > 0)
                 writer.Line($"throw new global::MlDsl.Deployment.Onnx.OnnxExportException(ModelName, new[] {{ {string.Join(", ", refused)} }});");

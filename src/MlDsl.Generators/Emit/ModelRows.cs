@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MlDsl.Shapes;
 
 namespace MlDsl.Generators.Emit;
@@ -13,6 +14,9 @@ internal static class ModelRows
     public sealed record Row(string Name, string Type, TensorShape Input, TensorShape Output, long Parameters, string Kind);
 
     public const string BlockKind = "Block";
+
+    /// <summary>The kind of a branch's input row (<c>input(Spectrogram)</c>) and of a join's row (<c>concatenate(audio, meta)</c>); neither is a module.</summary>
+    public const string InputKind = "Input", JoinKind = "Join";
 
     public static List<Row> Of(IEnumerable<ResolvedNode> nodes)
     {
@@ -34,6 +38,12 @@ internal static class ModelRows
                     rows.Add(new Row(block.Block.Member, block.Block.BlockName, block.Input, block.Output, block.Parameters, BlockKind));
                     Add(rows, block.Children);
                     if (block.Projection is { } projection) rows.Add(Of(projection));
+                    break;
+                case ResolvedInput input:
+                    rows.Add(new Row($"input({string.Join(", ", input.Node.Features.Select(feature => feature.Name))})", "Input", input.Input, input.Output, 0, InputKind));
+                    break;
+                case ResolvedJoin join:
+                    rows.Add(new Row($"{join.Node.Kind.ToString().ToLowerInvariant()}({string.Join(", ", join.Node.Sources)})", join.Node.Kind.ToString(), join.Input, join.Output, 0, JoinKind));
                     break;
             }
         }

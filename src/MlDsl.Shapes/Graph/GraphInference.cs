@@ -13,14 +13,19 @@ public sealed record ResidualProblem(BlockNode Block, string Message);
 /// <param name="Nodes">The model's own members, blocks holding their resolved bodies.</param>
 public sealed record GraphInferenceResult(InferenceResult Flat, EquatableArray<ResolvedNode> Nodes, EquatableArray<ResidualProblem> ResidualProblems)
 {
-    public bool Succeeded => Flat.Succeeded && ResidualProblems.Count == 0;
+    /// <summary>Joins of branches whose shapes cannot be combined.</summary>
+    public EquatableArray<JoinProblem> JoinProblems { get; init; } = EquatableArray<JoinProblem>.Empty;
+
+    public bool Succeeded => Flat.Succeeded && ResidualProblems.Count == 0 && JoinProblems.Count == 0;
 }
 
 /// <summary>
 /// Runs shape inference through blocks: a block's body is inferred from the shape it receives where
 /// it is used, and a residual block's shortcut is chosen (identity or 1×1 projection) from its input
 /// and its body's output. Layers inside blocks carry their path (<c>stage2.conv1</c>) as member, so
-/// every layer message names where it is.
+/// every layer message names where it is. A member with <c>[Input]</c> starts a branch from dataset
+/// features and a member with <c>[Concatenate]</c> or <c>[Add]</c> reads the join of earlier members'
+/// outputs; every other member reads the output of the member before it.
 /// </summary>
 public static class GraphInference
 {
@@ -39,7 +44,10 @@ public static class GraphInference
         return new GraphInferenceResult(
             new InferenceResult(walk.Flat.ToEquatableArray(), walk.Problems.ToEquatableArray()),
             resolved.ToEquatableArray(),
-            walk.Residuals.ToEquatableArray());
+            walk.Residuals.ToEquatableArray())
+        {
+            JoinProblems = walk.Joins.ToEquatableArray(),
+        };
     }
 
     private sealed class Walk
@@ -47,6 +55,10 @@ public static class GraphInference
         public List<ResolvedLayer> Flat { get; } = new();
         public List<ShapeProblem> Problems { get; } = new();
         public List<ResidualProblem> Residuals { get; } = new();
+        public List<JoinProblem> Joins { get; } = new();
+
+        /// <summary>Each member's output so far, by path, for the joins that name it.</summary>
+        private readonly Dictionary<string, TensorShape> outputs = new();
         public LayerSpec? Last { get; private set; }
 
         /// <returns>The resolved members; <paramref name="output"/> is null where inference had to stop.</returns>
@@ -92,10 +104,68 @@ public static class GraphInference
                         resolved.Add(new ResolvedBlock(block, current, bodyOutput, body.ToEquatableArray(), projection));
                         current = bodyOutput;
                         break;
+
+                    case InputNode branch:
+                        current = branch.Features.Count == 1
+                            ? branch.Features[0].Shape
+                            : TensorShape.Of(branch.Features.Sum(feature => feature.Length));
+                        resolved.Add(new ResolvedInput(branch, current));
+                        break;
+
+                    case JoinNode join:
+                        if (Join(join) is not { } joined)
+                        {
+                            output = null;
+                            return resolved;
+                        }
+                        resolved.Add(joined);
+                        current = joined.Shape;
+                        break;
                 }
+                outputs[node.Path] = current;
             }
             output = current;
             return resolved;
+        }
+
+        /// <summary>The join of the named members' outputs, or null (and a problem) when their shapes cannot be combined.</summary>
+        private ResolvedJoin? Join(JoinNode join)
+        {
+            var shapes = new List<TensorShape>();
+            foreach (string source in join.Sources)
+            {
+                if (!outputs.TryGetValue(source, out TensorShape? shape)) return null; // the reader reports names that are no earlier member
+                shapes.Add(shape);
+            }
+            string verb = join.Kind == JoinKind.Add ? "adds" : "concatenates";
+            string what = $"{join.Kind} '{join.Member}' {verb} " + string.Join(" and ", join.Sources.Select((source, i) => $"'{source}' {shapes[i].Describe()}"));
+            if (shapes.FirstOrDefault(shape => shape.Layout == TensorLayout.Tokens) is not null)
+            {
+                Joins.Add(new JoinProblem(join, what + "; token ids are indices, not quantities: look them up with an Embedding before joining"));
+                return null;
+            }
+            TensorShape first = shapes[0];
+            TensorLayout layout = shapes.All(shape => shape.Layout == first.Layout) ? first.Layout : TensorLayout.Unspecified;
+            if (join.Kind == JoinKind.Add)
+            {
+                if (shapes.All(shape => shape.Dimensions.Equals(first.Dimensions)))
+                    return new ResolvedJoin(join, shapes.ToEquatableArray(), first with { Layout = layout }, 0);
+                Joins.Add(new JoinProblem(join, what + "; adding needs equal shapes: project the branches to one shape first (e.g. Linear to the same width)"));
+                return null;
+            }
+            // Concatenate along the features: a sequence's last axis, otherwise the first (a vector's only axis, a map's channels).
+            int axis = first.IsSequence ? 1 : 0;
+            bool agree = shapes.All(shape => shape.Rank == first.Rank
+                && Enumerable.Range(0, first.Rank).All(i => i == axis || shape[i] == first[i]));
+            if (!agree)
+            {
+                string axisName = first.IsSequence ? "the features of a sequence" : first.Rank == 1 ? "the features" : "the channels (axis 0)";
+                Joins.Add(new JoinProblem(join, what + $"; concatenating along {axisName} needs the same rank and equal sizes on every other axis: Flatten the maps (or pool them) before joining them with vectors"));
+                return null;
+            }
+            int[] dimensions = first.Dimensions.ToArray();
+            dimensions[axis] = shapes.Sum(shape => shape[axis]);
+            return new ResolvedJoin(join, shapes.ToEquatableArray(), TensorShape.Of(dimensions) with { Layout = layout }, axis);
         }
 
         /// <summary>The projection the shortcut needs (null for the identity), or a problem when none reaches the body's shape.</summary>

@@ -157,6 +157,38 @@ internal static class Sources
         }
         """;
 
+    /// <summary>Two inputs: a spectrogram through a block, the prompt and duration through a layer, concatenated before the head.</summary>
+    public const string SpokenClips = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Dataset]
+        public sealed partial record Clip
+        {
+            [Feature, Shape(1, 8, 12)] public required float[] Spectrogram { get; init; }
+            [Feature, Categories("digits", "letters", "phrases")] public required string Prompt { get; init; }
+            [Feature] public float Duration { get; init; }
+            [Label(Classes = 3)] public int Language { get; init; }
+        }
+
+        [Block]
+        public sealed partial class SpectrogramBranch
+        {
+            [Conv2d(4, Kernel = 3), Relu] Layer conv;
+            [GlobalAvgPool2d] Layer pool;
+        }
+
+        [Model(typeof(Clip))]
+        public sealed partial class ClipNet
+        {
+            [Input(nameof(Clip.Spectrogram))] SpectrogramBranch audio;
+            [Input(nameof(Clip.Duration), nameof(Clip.Prompt)), Linear(8), Relu] Layer meta;
+            [Concatenate(nameof(audio), nameof(meta)), Linear(16), Relu] Layer join;
+            [Linear(3)] Layer head;
+        }
+        """;
+
     public const string HousePrices = """
         using MlDsl;
 

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using MlDsl.Declarations.Diagnostics;
+using MlDsl.Declarations.Models;
+using MlDsl.Shapes;
+
+namespace MlDsl.Declarations.Parsing;
+
+/// <summary>
+/// Reads <c>[Input]</c>, <c>[Concatenate]</c> and <c>[Add]</c> on a model member into the graph node that
+/// precedes the member's layers: where a branch starts (which features, where they lie in a collated
+/// row) or which earlier members it joins. Names that are no feature or no earlier member are MLDSL0038.
+/// </summary>
+internal static class BranchMarkers
+{
+    public const string InputAttribute = "MlDsl.InputAttribute";
+    private const string ConcatenateAttribute = "MlDsl.ConcatenateAttribute";
+    private const string AddAttribute = "MlDsl.AddAttribute";
+
+    public static bool HasMarker(ISymbol member) =>
+        TypeIdentities.HasAttribute(member, InputAttribute) || TypeIdentities.HasAttribute(member, ConcatenateAttribute) || TypeIdentities.HasAttribute(member, AddAttribute);
+
+    /// <param name="features">The dataset's features; null when reading a block, where branches cannot start or join.</param>
+    /// <param name="earlier">The names of the container's members declared before this one.</param>
+    /// <param name="location">Where the marker is written (also for problems with it).</param>
+    /// <returns>The node, or null when the member has no marker or it is wrong (then reported).</returns>
+    public static GraphNode? Read(ISymbol member, string name, INamedTypeSymbol container, string dataset, IReadOnlyList<FeatureSpec>? features,
+        IReadOnlyList<string> earlier, List<DiagnosticInfo> diagnostics, Location? useSite, out Location? location)
+    {
+        AttributeData? input = TypeIdentities.FindAttribute(member, InputAttribute);
+        AttributeData? concatenate = TypeIdentities.FindAttribute(member, ConcatenateAttribute);
+        AttributeData? add = TypeIdentities.FindAttribute(member, AddAttribute);
+        AttributeData? first = input ?? concatenate ?? add;
+        location = first is null ? null : useSite ?? TypeIdentities.LocationOf(first, member);
+        if (first is null) return null;
+        string[] names = Names(first);
+        Location? at = location;
+        void Report(string message) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBranch, at, message));
+
+        if (features is null)
+        {
+            Report($"Member '{name}' of block '{container.Name}' has [{Short(first)}]; branches start and join in a model, not inside a block: put it on the model member that uses the block");
+            return null;
+        }
+        if ((input is null ? 0 : 1) + (concatenate is null ? 0 : 1) + (add is null ? 0 : 1) > 1)
+        {
+            Report($"Member '{name}' has more than one of [Input], [Concatenate] and [Add]; a member either starts a branch or joins branches");
+            return null;
+        }
+        if (names.Distinct().Count() != names.Length)
+        {
+            Report($"[{Short(first)}] on '{name}' names '{names.GroupBy(n => n).First(group => group.Count() > 1).Key}' twice; name each once");
+            return null;
+        }
+        return input is not null
+            ? ReadInput(name, dataset, features, names, Report)
+            : ReadJoin(name, container, concatenate is not null ? JoinKind.Concatenate : JoinKind.Add, names, earlier, Report);
+    }
+
+    private static InputNode? ReadInput(string member, string dataset, IReadOnlyList<FeatureSpec> features, string[] names, System.Action<string> report)
+    {
+        string known = string.Join(", ", features.Select(feature => feature.Name));
+        if (names.Length == 0)
+        {
+            report($"[Input] on '{member}' names no feature; name the features of {dataset} the branch reads, e.g. [Input(nameof({dataset}.{features.FirstOrDefault()?.Name ?? "Feature"}))]");
+            return null;
+        }
+        var slices = new List<FeatureSlice>();
+        foreach (string name in names)
+        {
+            FeatureSpec? feature = features.FirstOrDefault(candidate => candidate.Name == name);
+            if (feature is null)
+            {
+                report($"Branch '{member}' reads '{name}', which is not a [Feature] of {dataset}; its features are {known}");
+                return null;
+            }
+            slices.Add(new FeatureSlice(feature.Name, feature.Offset, feature.Length, feature.Shape));
+        }
+        if (slices.Count > 1 && slices.FirstOrDefault(slice => slice.Shape.Rank > 1 || slice.Shape.Layout == TensorLayout.Tokens) is { } shaped)
+        {
+            report($"Branch '{member}' reads {shaped.Name} {shaped.Shape.Describe()} together with other features; a branch reads one shaped feature (an image, a spectrogram, token ids) " +
+                $"or several numbers and categories, which are concatenated: give {shaped.Name} a branch of its own");
+            return null;
+        }
+        return new InputNode(member, slices.ToEquatableArray());
+    }
+
+    private static JoinNode? ReadJoin(string member, INamedTypeSymbol container, JoinKind kind, string[] names, IReadOnlyList<string> earlier, System.Action<string> report)
+    {
+        if (names.Length < 2)
+        {
+            report($"{kind} '{member}' joins {(names.Length == 0 ? "nothing" : "only '" + names[0] + "'")}; name at least two earlier members, e.g. [{kind}(nameof(audio), nameof(meta))]");
+            return null;
+        }
+        foreach (string name in names)
+        {
+            if (earlier.Contains(name)) continue;
+            string which = name == member ? "itself" : $"'{name}', which is no earlier member of {container.Name}";
+            report($"{kind} '{member}' joins {which}; a join reads members declared before it" +
+                (earlier.Count == 0 ? "" : $" ({string.Join(", ", earlier)})"));
+            return null;
+        }
+        return new JoinNode(member, kind, names.ToEquatableArray());
+    }
+
+    private static string[] Names(AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length != 1) return new string[0];
+        TypedConstant argument = attribute.ConstructorArguments[0];
+        return argument.Kind == TypedConstantKind.Array
+            ? argument.Values.Select(value => value.Value as string ?? "").ToArray()
+            : new[] { argument.Value as string ?? "" };
+    }
+
+    private static string Short(AttributeData attribute)
+    {
+        string name = attribute.AttributeClass?.Name ?? "";
+        return name.EndsWith("Attribute") ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+}
