@@ -59,7 +59,12 @@ internal static class PyTorchEmitter
             if (field is null)
             {
                 // Branches and joins of several inputs are not a straight line: no Python emitted for them yet.
-                missing.Add($"the {node.GetType().Name} node");
+                missing.Add(node switch
+                {
+                    ResolvedInput input => $"branch '{input.Node.Member}'",
+                    ResolvedJoin join => $"join '{join.Node.Member}'",
+                    _ => $"the {node.GetType().Name} node",
+                });
                 continue;
             }
             fields.Add(field);

@@ -77,8 +77,20 @@ partial class ClipNet : Module<Tensor, Tensor>, IClassifier<global::Samples.Clip
     /// <inheritdoc cref="global::MlDsl.Deployment.Onnx.IOnnxExportable.ExportOnnx"/>
     public void ExportOnnx(global::System.IO.Stream destination)
     {
-        throw new global::System.NotSupportedException("ClipNet cannot be exported to ONNX yet: no ONNX export for 'audio.pool' (GlobalAvgPool2d), block 'audio' (SpectrogramBranch), branch 'audio', branch 'meta', join 'join'");
+        throw new global::MlDsl.Deployment.Onnx.OnnxExportException(ModelName, new[] { "'audio' (branch)", "'meta' (branch)", "'join' (join)" });
     }
+
+    /// <summary>Not available for this model: some layers have no PyTorch equivalent emitted.</summary>
+    public static string PyTorchSource => throw new global::System.NotSupportedException("ClipNet has no PyTorch source: no PyTorch equivalent is emitted for branch 'audio', branch 'meta', join 'join'");
+
+    /// <summary>Writes <c>ClipNet.py</c> (<see cref="PyTorchSource"/>) and <c>ClipNet.pt</c> (the state_dict in torch.save's format) into <paramref name="directory"/>.</summary>
+    /// <exception cref="global::System.NotSupportedException">A layer has no PyTorch equivalent (see <see cref="PyTorchSource"/>).</exception>
+    public void ExportPyTorch(string directory) => global::MlDsl.Deployment.PyTorch.PyTorchExport.Write(this, ModelName, PyTorchSource, directory);
+
+    /// <summary>Loads a PyTorch state_dict (torch.save's zip format) with this model's keys and shapes, e.g. one trained from <see cref="PyTorchSource"/> in Python.</summary>
+    /// <exception cref="global::MlDsl.Persistence.ModelFileException">The file is missing, unreadable, or its keys or shapes differ from this model's.</exception>
+    public void LoadPyTorchWeights(string path) => global::MlDsl.Deployment.PyTorch.PyTorchExport.LoadWeights(this, path);
+
     /// <summary>Keras-style table of layers, output shapes and parameter counts, computed at compile time.</summary>
     public const string SummaryTable =
         "Model: ClipNet\n" +
