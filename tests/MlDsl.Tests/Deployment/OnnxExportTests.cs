@@ -157,30 +157,16 @@ public sealed class OnnxExportTests
     }
 }
 
-/// <summary>ONNX's own checker (Debian's python3-onnx under /usr/bin/python3, not a pyenv shim; installed when missing) over exported files.</summary>
+/// <summary>ONNX's own checker (Debian's python3-onnx, installed when missing) over exported files.</summary>
 internal static class OnnxChecker
 {
     public static void Check(IEnumerable<string> files)
     {
-        if (Run("/usr/bin/python3", "-c \"import onnx\"").ExitCode != 0)
-        {
-            var install = Run("apt-get", "install -y --no-install-recommends python3-onnx");
-            Assert.True(install.ExitCode == 0, $"python3-onnx is missing and apt-get could not install it (root needed): {install.Output}");
-        }
+        DebianPython.Require("onnx", "python3-onnx");
         foreach (string file in files)
         {
-            var check = Run("/usr/bin/python3", $"-c \"import onnx,sys; m=onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=True)\" \"{file}\"");
+            var check = DebianPython.Run(DebianPython.Python, $"-c \"import onnx,sys; m=onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=True)\" \"{file}\"");
             Assert.True(check.ExitCode == 0, $"onnx.checker rejects {Path.GetFileName(file)}: {check.Output}");
         }
-    }
-
-    private static (int ExitCode, string Output) Run(string program, string arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync(), error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MlDsl.Persistence;
 using MlDsl.Tests.Labels;
 using MlDsl.Tests.Layers;
@@ -160,40 +159,11 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
 
     private static string Python(string script, string folder)
     {
-        PythonTorch.Require();
+        DebianPython.Require("torch", "python3-torch");
         string file = Path.Combine(folder, "check.py");
         File.WriteAllText(file, script);
-        (int exit, string output) = PythonTorch.Run("/usr/bin/python3", $"\"{file}\" \"{folder}\"");
+        (int exit, string output) = DebianPython.Run(DebianPython.Python, $"\"{file}\" \"{folder}\"");
         Assert.True(exit == 0, $"python3 failed: {output}");
         return output;
-    }
-}
-
-/// <summary>Debian's python3-torch, installed when missing (as other tests install their Debian packages).</summary>
-internal static class PythonTorch
-{
-    private static readonly Lazy<bool> Installed = new(() =>
-    {
-        if (Run("/usr/bin/python3", "-c \"import torch\"").ExitCode == 0) return true;
-        var install = Run("apt-get", "install -y -qq --no-install-recommends python3-torch");
-        if (install.ExitCode != 0)
-        {
-            Run("apt-get", "update -qq");
-            install = Run("apt-get", "install -y -qq --no-install-recommends python3-torch");
-        }
-        Assert.True(install.ExitCode == 0, $"python3-torch is missing and apt-get could not install it (root needed): {install.Output}");
-        return true;
-    });
-
-    public static void Require() => _ = Installed.Value;
-
-    public static (int ExitCode, string Output) Run(string program, string arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync(), error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
     }
 }
