@@ -14,7 +14,8 @@ internal static class DoctorPlots
         plot.Title("Learning-rate range test");
         plot.XLabel("log10 learning rate");
         plot.YLabel("loss");
-        plot.ShowLegend();
+        // The loss falls towards high rates, so the lower left corner is the one the curve leaves empty.
+        plot.ShowLegend(Alignment.LowerLeft);
         return Save(plot, directory, "lr-range-test.png", 800, 500);
     }
 
@@ -41,6 +42,24 @@ internal static class DoctorPlots
         Directory.CreateDirectory(directory);
         figure.SavePng(path, heatmap ? 1000 : 200 * columns, heatmap ? 500 : 210 * rows);
         return path;
+    }
+
+    /// <summary>
+    /// Rows of features as one heatmap, the first row at the top, each row's label on the left axis
+    /// (a title holding every row's label would not fit).
+    /// </summary>
+    public static string Table(double[,] table, IReadOnlyList<string> rowLabels, string title, string directory, string file)
+    {
+        int rows = table.GetLength(0);
+        var plot = new Plot();
+        plot.Add.ColorBar(plot.Add.Heatmap(table));
+        plot.Axes.Margins(0, 0);
+        // The heatmap centres its cells on whole numbers: its first row (at the top) on y = rows - 1.
+        double[] centres = Enumerable.Range(0, rows).Select(row => rows - 1.0 - row).ToArray();
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(centres, rowLabels.Take(rows).ToArray());
+        plot.Title(title, size: 13);
+        plot.XLabel("feature");
+        return Save(plot, directory, file, 1000, Math.Max(300, 60 + 24 * rows));
     }
 
     private static string Save(Plot plot, string directory, string file, int width, int height)

@@ -30,8 +30,7 @@ internal static class RowPictures
         Tensor flat = features.flatten(1);
         int columns = (int)flat.shape[1];
         var table = ToArray(flat, rows.Count, columns);
-        return DoctorPlots.Grid(new[] { table }, new[] { $"{rows.Count} rows (top to bottom) x {columns} features: {string.Join(", ", titles.Take(8))}{(titles.Count > 8 ? ", ..." : "")}" },
-            directory, file, heatmap: true);
+        return DoctorPlots.Table(table, titles, $"{rows.Count} rows x {columns} features, as the model sees them", directory, file);
     }
 
     private static double[,] ToArray(Tensor values, int height, int width)
