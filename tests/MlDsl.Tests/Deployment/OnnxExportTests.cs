@@ -13,7 +13,7 @@ namespace MlDsl.Tests.Deployment;
 /// The ONNX graph the generator emits computes what the TorchSharp forward computes, for every layer
 /// kind of the catalogue (through the parity models and a few more), for blocks and residual blocks,
 /// for models of several inputs (branches sliced out of the collated row, joined by concatenation or add, and
-/// joins inside one line), with a dynamic batch, and passes ONNX's checker; a [UserModule] is refused by name.
+/// joins inside one line, and the spoken-language example's spectrogram-and-prompt model), with a dynamic batch, and passes ONNX's checker; a [UserModule] is refused by name.
 /// </summary>
 public sealed class OnnxExportTests
 {
@@ -41,6 +41,8 @@ public sealed class OnnxExportTests
         (typeof(ReviewNet), ReviewRows),
         (typeof(TileDenseNet), (batch, generator) => randn(new long[] { batch, 3, 12, 12 }, generator: generator)),
         (typeof(GaugeSkipMlp), (batch, generator) => randn(new long[] { batch, 6 }, generator: generator)),
+        // The spoken-language example's model: the log-mel front end and conv stages on the samples, beside the prompt's category.
+        (typeof(MlDsl.Examples.SpokenLanguage.LanguageCnnWithPrompt), PromptedClipRows),
     };
 
     public static TheoryData<Type> BranchModelTypes => new(BranchModels.Select(model => model.Model));
@@ -191,6 +193,19 @@ public sealed class OnnxExportTests
         return Collated(Enumerable.Range(0, batch).Select(i => new Recording
         {
             Spectrogram = spectrograms.AsSpan(i * 48, 48).ToArray(), Prompt = prompts[prompt[i]], Duration = durations[i] * 3,
+        }).ToList());
+    }
+
+    /// <summary>Collated rows of the spoken-language example's clips: random samples at a speaking level and a random prompt category.</summary>
+    private static Tensor PromptedClipRows(int batch, Generator generator)
+    {
+        string[] categories = { "prompts", "digits", "letters", "phonetic", "dictate", "followme" };
+        int length = MlDsl.Examples.SpokenLanguage.SpokenClip.Length;
+        float[] samples = (randn(new long[] { batch, length }, generator: generator) * 0.1).data<float>().ToArray();
+        long[] category = randint(0, categories.Length, new long[] { batch }, generator: generator).data<long>().ToArray();
+        return Collated(Enumerable.Range(0, batch).Select(i => new MlDsl.Examples.SpokenLanguage.PromptedClip
+        {
+            Samples = samples.AsSpan(i * length, length).ToArray(), Category = categories[category[i]], Language = 0, Prompt = "p" + i,
         }).ToList());
     }
 
