@@ -23,6 +23,7 @@ public sealed class GeneratedSourceTests
     [InlineData("TileResNet", new[] { Sources.ResidualBlock, Sources.ResidualNet }, "Samples.TileResNet.Model.g.cs")]
     [InlineData("ClipNet", new[] { Sources.SpokenClips }, "Samples.ClipNet.Model.g.cs")]
     [InlineData("Clip", new[] { Sources.SpokenClips }, "Samples.Clip.Dataset.g.cs")]
+    [InlineData("DenseDigitNet", new[] { Sources.Digit, Sources.DenseDigitNet }, "Samples.DenseDigitNet.Model.g.cs")]
     public void Generated_source_matches_its_snapshot(string snapshot, string[] sources, string hintName)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(sources);
@@ -40,6 +41,7 @@ public sealed class GeneratedSourceTests
         new[] { Sources.TaggedPhotos },
         new[] { Sources.ResidualBlock, Sources.ResidualNet },
         new[] { Sources.SpokenClips },
+        new[] { Sources.Digit, Sources.DenseDigitNet },
     };
 
     [Theory]

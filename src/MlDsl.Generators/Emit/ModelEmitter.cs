@@ -153,38 +153,27 @@ internal static class ModelEmitter
     };
 
     /// <summary>
-    /// The features a branch reads, sliced out of the collated row: a row of several features is one flat
-    /// (N, length) buffer, so each run of adjacent features is one narrow, reshaped to a shaped feature's
-    /// dimensions. Null when the branch reads the whole row as collated (the dataset's only feature).
+    /// The features a branch reads, sliced out of the collated row as <see cref="BranchRead"/> plans it.
+    /// Null when the branch reads the whole row as collated (the dataset's only feature).
     /// </summary>
     private static string? BranchInput(CodeWriter writer, ResolvedInput branch, int rowLength)
     {
-        EquatableArray<FeatureSlice> features = branch.Node.Features;
+        BranchRead read = BranchRead.Of(branch, rowLength);
+        if (read.WholeRow) return null;
         string member = branch.Node.Member;
-        if (features.Count == 1 && features[0].Offset == 0 && features[0].Length == rowLength) return null;
-        var runs = new List<(int Offset, int Length)>();
-        foreach (FeatureSlice feature in features)
-        {
-            if (runs.Count > 0 && runs[runs.Count - 1].Offset + runs[runs.Count - 1].Length == feature.Offset)
-                runs[runs.Count - 1] = (runs[runs.Count - 1].Offset, runs[runs.Count - 1].Length + feature.Length);
-            else
-                runs.Add((feature.Offset, feature.Length));
-        }
-        writer.Line($"// '{member}' reads {string.Join(", ", features.Select(feature => $"{feature.Name} {feature.Shape}"))}: elements " +
-            string.Join(", ", runs.Select(run => $"[{run.Offset}, {run.Offset + run.Length})")) + " of each collated row");
-        if (runs.Count > 1)
+        writer.Line("// " + read.Describe());
+        if (read.Runs.Count > 1)
         {
             var parts = new List<string>();
-            for (int i = 0; i < runs.Count; i++)
+            for (int i = 0; i < read.Runs.Count; i++)
             {
-                writer.Line($"using var {member}Part{i} = input.narrow(1, {runs[i].Offset}, {runs[i].Length});");
+                writer.Line($"using var {member}Part{i} = input.narrow(1, {read.Runs[i].Offset}, {read.Runs[i].Length});");
                 parts.Add($"{member}Part{i}");
             }
             return $"torch.cat(new[] {{ {string.Join(", ", parts)} }}, 1)";
         }
-        string slice = $"input.narrow(1, {runs[0].Offset}, {runs[0].Length})";
-        TensorShape shape = features[0].Shape;
-        if (features.Count > 1 || shape.Rank == 1) return slice;
+        string slice = $"input.narrow(1, {read.Runs[0].Offset}, {read.Runs[0].Length})";
+        if (read.Reshape is not { } shape) return slice;
         writer.Line($"using var {member}Slice = {slice};");
         return $"{member}Slice.reshape(-1, {string.Join(", ", shape.Dimensions)})";
     }
@@ -207,7 +196,8 @@ internal static class ModelEmitter
 
     /// <summary>
     /// One graph call per layer in forward order, from each layer's catalogue definition (train-only layers
-    /// are left out); a block's layers in place, and a residual block's sum with its input or projection.
+    /// are left out); a block's layers in place, and a residual block's sum with its input or projection;
+    /// a branch's slices of the collated row and a join's concatenation or sum, as the forward computes them.
     /// </summary>
     private static void WriteOnnx(CodeWriter writer, ModelSpec model)
     {
@@ -218,9 +208,6 @@ internal static class ModelEmitter
             string[] refused = model.Layers
                 .Where(layer => !LayerCatalogue.Find(layer.Spec.Kind).TrainOnly && LayerCatalogue.Find(layer.Spec.Kind).Onnx(layer) is null)
                 .Select(layer => $"\"'{layer.Spec.FieldName}' ({layer.Spec.Kind} {layer.TorchSharpType})\"")
-                // Branches of several inputs: the slices and joins are not written as ONNX yet.
-                .Concat(model.Nodes.OfType<ResolvedInput>().Select(input => $"\"'{input.Node.Member}' (branch)\""))
-                .Concat(model.Nodes.OfType<ResolvedJoin>().Select(join => $"\"'{join.Node.Member}' (join)\""))
                 .ToArray();
             if (refused.Length > 0)
                 writer.Line($"throw new global::MlDsl.Deployment.Onnx.OnnxExportException(ModelName, new[] {{ {string.Join(", ", refused)} }});");
@@ -232,14 +219,58 @@ internal static class ModelEmitter
 
     private static void WriteOnnxGraph(CodeWriter writer, ModelSpec model)
     {
-        TensorShape input = model.Layers[0].Input, output = model.Nodes[model.Nodes.Count - 1].Output;
+        bool branches = model.Nodes.Any(node => node is ResolvedInput);
+        // Branches slice one collated row, so the graph takes the row as collation builds it: (N, row length),
+        // or the only feature's shape; a single line takes its first layer's input.
+        TensorShape input = branches ? BranchRead.RowShape(model.Nodes, model.FeatureLength) : model.Layers[0].Input;
+        TensorShape output = model.Nodes[model.Nodes.Count - 1].Output;
         writer.Line($"var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, {string.Join(", ", input.Dimensions)});");
         writer.Line("string x = graph.Input;");
+        var joined = new HashSet<string>(model.Nodes.OfType<ResolvedJoin>().SelectMany(join => join.Node.Sources));
         int blocks = 0;
-        WriteOnnxNodes(writer, model.Nodes, ref blocks);
+        for (int i = 0; i < model.Nodes.Count; i++)
+        {
+            ResolvedNode node = model.Nodes[i];
+            if (node is ResolvedInput branch)
+                WriteOnnxBranch(writer, BranchRead.Of(branch, model.FeatureLength));
+            else if (node is ResolvedJoin join)
+                WriteOnnxJoin(writer, join);
+            else
+                WriteOnnxNodes(writer, new[] { node }, ref blocks);
+            // A member's output that a later join reads is kept under its name.
+            string member = Member(node);
+            bool lastOfMember = i + 1 == model.Nodes.Count || Member(model.Nodes[i + 1]) != member;
+            if (lastOfMember && joined.Contains(member))
+                writer.Line($"string {OnnxOutput(member)} = x; // '{member}': {node.Output}");
+        }
         if (model.LabelKind == LabelKind.Regression)
             writer.Line("x = graph.Unscale(x, targetScaling); // standardized outputs back to the label's units");
         writer.Line($"graph.Save(destination, x, {string.Join(", ", output.Dimensions)});");
+    }
+
+    private static string OnnxOutput(string member) => member + "Onnx";
+
+    /// <summary>The branch's features out of the graph's input, the same elements the forward narrows.</summary>
+    private static void WriteOnnxBranch(CodeWriter writer, BranchRead read)
+    {
+        if (read.WholeRow)
+        {
+            writer.Line($"x = graph.Input; // '{read.Branch.Node.Member}' reads the row as it is: {read.Branch.Shape}");
+            return;
+        }
+        writer.Line("// " + read.Describe());
+        IEnumerable<string> slices = read.Runs.Select(run => $"graph.Narrow(graph.Input, {run.Offset}, {run.Length})");
+        writer.Line(read.Runs.Count == 1 ? $"x = {slices.First()};" : $"x = graph.Concat(1, {string.Join(", ", slices)});");
+        if (read.Reshape is { } shape)
+            writer.Line($"x = graph.Reshape(x, {string.Join(", ", shape.Dimensions)});");
+    }
+
+    /// <summary>The join of the named members' outputs: Concat along the join's axis (after the batch axis), or their sum in order.</summary>
+    private static void WriteOnnxJoin(CodeWriter writer, ResolvedJoin join)
+    {
+        string sources = string.Join(", ", join.Node.Sources.Select(OnnxOutput));
+        string call = join.Node.Kind == JoinKind.Concatenate ? $"graph.Concat({join.Axis + 1}, {sources})" : $"graph.Sum({sources})";
+        writer.Line($"x = {call}; // '{join.Node.Member}': {Describe(join)} -> {join.Shape}");
     }
 
     private static void WriteOnnxNodes(CodeWriter writer, IEnumerable<ResolvedNode> nodes, ref int blocks)

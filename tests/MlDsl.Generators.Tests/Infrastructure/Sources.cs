@@ -32,6 +32,23 @@ internal static class Sources
         }
         """;
 
+    /// <summary>Joins inside one line: a DenseNet-style concatenation of two convolutions' maps, and a skip add of two dense members.</summary>
+    public const string DenseDigitNet = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Model(typeof(Digit))]
+        public sealed partial class DenseDigitNet
+        {
+            [Conv2d(4, Kernel = 3, Padding = 1), Relu] Layer first;
+            [Conv2d(4, Kernel = 3, Padding = 1), Relu] Layer second;
+            [Concatenate(nameof(first), nameof(second)), MaxPool2d(4), Flatten, Linear(16), Relu] Layer dense;
+            [Linear(16), Tanh] Layer skip;
+            [Add(nameof(dense), nameof(skip)), Linear(10)] Layer head;
+        }
+        """;
+
     public const string Tumour = """
         using MlDsl;
 

@@ -17,6 +17,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
     {
         nameof(PointMlp), nameof(PatchNet), nameof(PatchResNet), nameof(PointResMlp), nameof(TokenLstm), nameof(TokenTransformer),
         nameof(FrameGru), nameof(GlueNet), nameof(PulseNet), nameof(TileNet), nameof(GaugeMlp), nameof(FlatPrice),
+        // Several inputs sliced out of the collated row and joined, and joins inside one line.
+        nameof(RecordingNet), nameof(RecordingSumNet), nameof(ReviewNet), nameof(TileDenseNet), nameof(GaugeSkipMlp),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -33,6 +35,12 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(TileNet) => Of(new TileNet(seed: 1), TileNet.PyTorchSource, 3, 12, 12),
         nameof(GaugeMlp) => Of(new GaugeMlp(seed: 1), GaugeMlp.PyTorchSource, 6),
         nameof(FlatPrice) => Of(new FlatPrice(seed: 1), FlatPrice.PyTorchSource, 1),
+        nameof(RecordingNet) => Of(new RecordingNet(seed: 1), RecordingNet.PyTorchSource, Recording.FeatureLength),
+        nameof(RecordingSumNet) => Of(new RecordingSumNet(seed: 1), RecordingSumNet.PyTorchSource, Recording.FeatureLength),
+        // Every column a whole number below the vocabulary: the ids, and a number of stars.
+        nameof(ReviewNet) => Of(new ReviewNet(seed: 1), ReviewNet.PyTorchSource, Review.FeatureLength) with { Vocabulary = 20 },
+        nameof(TileDenseNet) => Of(new TileDenseNet(seed: 1), TileDenseNet.PyTorchSource, 3, 12, 12),
+        nameof(GaugeSkipMlp) => Of(new GaugeSkipMlp(seed: 1), GaugeSkipMlp.PyTorchSource, 6),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -56,3 +56,22 @@ public sealed partial class ReviewNet
     [Input(nameof(Review.Stars))] Layer stars;
     [Concatenate(nameof(words), nameof(stars)), Linear(2)] Layer head;
 }
+
+/// <summary>A join inside one line, DenseNet-style: the second convolution's maps concatenated beside the first's (channels).</summary>
+[Model(typeof(Tile))]
+public sealed partial class TileDenseNet
+{
+    [Conv2d(4, Kernel = 3, Padding = 1), Relu] Layer first;
+    [Conv2d(4, Kernel = 3, Padding = 1), Tanh] Layer second;
+    [Concatenate(nameof(first), nameof(second)), GlobalAvgPool2d] Layer pooled;
+    [Linear(4)] Layer head;
+}
+
+/// <summary>A skip inside one line: the outputs of two dense members added before the head.</summary>
+[Model(typeof(Gauge))]
+public sealed partial class GaugeSkipMlp
+{
+    [Linear(8), Tanh] Layer first;
+    [Linear(8), Relu] Layer second;
+    [Add(nameof(first), nameof(second)), Linear(2)] Layer head;
+}

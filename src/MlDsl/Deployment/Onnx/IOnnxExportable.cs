@@ -5,7 +5,8 @@ public interface IOnnxExportable
 {
     /// <summary>
     /// Writes the forward pass for prediction as ONNX (opset <see cref="OnnxGraph.Opset"/>): input
-    /// <c>input</c> (N, feature dims...) float32 with a dynamic batch, output <c>output</c> (N, outputs)
+    /// <c>input</c> (N, feature dims...) float32 with a dynamic batch — for a model whose [Input] branches read
+    /// several features, the collated row (N, row length) that the forward slices too — output <c>output</c> (N, outputs)
     /// — the logits the TorchSharp forward returns for a class or multi-label label; for a regression,
     /// the forward's standardized values restored to the label's units, as <c>Predict</c> returns them. Train-only layers (Dropout, SpecAugment, WaveAugment) are left out; BatchNorm uses
     /// its running statistics. Fitted transforms of the dataset are not part of the graph: apply them

@@ -2,8 +2,7 @@ namespace MlDsl.Deployment.Onnx;
 
 /// <summary>
 /// A model cannot be written as ONNX because some of its layers cannot be lowered to ONNX operators:
-/// a <c>[UserModule]</c> is hand-written TorchSharp whose forward MlDsl cannot read, and the branches of several
-/// inputs are not written as ONNX yet. A
+/// a <c>[UserModule]</c> is hand-written TorchSharp whose forward MlDsl cannot read. A
 /// <see cref="NotSupportedException"/>, so an artifact export leaves <c>model.onnx</c> out and goes on.
 /// </summary>
 public sealed class OnnxExportException : NotSupportedException
@@ -13,7 +12,7 @@ public sealed class OnnxExportException : NotSupportedException
     public OnnxExportException(string model, IReadOnlyList<string> layers)
         : base($"{model} cannot be exported to ONNX: {string.Join(", ", layers)} cannot be lowered to ONNX operators. "
             + "A [UserModule] is a hand-written TorchSharp module whose forward MlDsl cannot translate (write its computation "
-            + "with catalogue layers to export the model); branches of several inputs are not exported yet. Serve such a model with TorchSharp")
+            + "with catalogue layers to export the model). Serve such a model with TorchSharp")
     {
         Model = model;
         Layers = layers;

@@ -10,9 +10,10 @@ namespace MlDsl.Deployment.Onnx;
 /// generator emits one call per layer, in forward order, each taking the name of the previous
 /// output and returning its own (<c>x = graph.Conv(x, conv1, ...)</c>); weights are copied from the
 /// TorchSharp modules. The graph's input is <c>input</c> (N, feature dims...) with a dynamic batch
-/// dimension <c>N</c>, its output <c>output</c>. Built with OnnxSharp's protobuf types. The operators
+/// dimension <c>N</c> — for a model of several inputs the collated row (N, row length), which each
+/// branch narrows as the forward does — its output <c>output</c>. Built with OnnxSharp's protobuf types. The operators
 /// are grouped by family in the partial files beside this one (Signals, Sequences, Shapes, Activations,
-/// Audio); each layer kind's catalogue file says which call it emits.
+/// Audio, Branches); each layer kind's catalogue file says which call it emits.
 /// </summary>
 public sealed partial class OnnxGraph
 {
