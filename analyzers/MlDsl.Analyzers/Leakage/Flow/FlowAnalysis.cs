@@ -25,6 +25,9 @@ internal sealed partial class FlowAnalysis
     private readonly Dictionary<ISymbol, List<(SyntaxNode Site, ImmutableHashSet<Origin> Rows)>> contributions = new(SymbolEqualityComparer.Default);
     private bool changed;
 
+    /// <summary>The walk's work list, kept between passes so that it grows once.</summary>
+    private readonly Stack<IOperation> pending = new();
+
     public FlowAnalysis(FlowContext context, IReadOnlyDictionary<ISymbol, DataFlow> bindings, FlowAnalysis? outer, int depth, IMethodSymbol? owner)
     {
         this.context = context;
@@ -57,19 +60,21 @@ internal sealed partial class FlowAnalysis
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             if (observe) Observed = new Observations();
+            evaluated.Clear();
             changed = false;
             Walk(body);
             if (!changed) return;
         }
         if (!observe) return;
         Observed = new Observations(); // no fixed point within MaxPasses: observe the values reached
+        evaluated.Clear();
         Walk(body);
     }
 
     /// <summary>Applies every statement's effect; local functions are analysed on their own, lambdas as part of this body.</summary>
     private void Walk(IOperation body)
     {
-        var pending = new Stack<IOperation>();
+        pending.Clear();
         pending.Push(body);
         while (pending.Count > 0)
         {
