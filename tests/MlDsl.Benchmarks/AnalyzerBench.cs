@@ -73,6 +73,7 @@ internal static class AnalyzerBench
         var floorBytes = new Samples("MB");
         var totalBytes = new Samples("MB");
         var perAnalyzer = ours.ToDictionary(analyzer => analyzer, _ => new Samples());
+        var aloneBytes = ours.ToDictionary(analyzer => analyzer, _ => new Samples("MB"));
         int found = 0;
         for (int run = 0; run < runs + WarmUpRuns; run++)
         {
@@ -111,6 +112,16 @@ internal static class AnalyzerBench
                 sum += ms;
             }
             own.Add(sum);
+
+            // Each analyzer alone, on an edit of its own: what its whole request allocates (compare with the no-op analyzer's request).
+            // Allocation does not depend on how loaded the machine is, so it shows a change where times are noisy.
+            for (int i = 0; i < ours.Length; i++)
+            {
+                (edited, tree) = Edit(generated, file, run, 3 + i);
+                bytes = GC.GetTotalAllocatedBytes();
+                await Analyze(edited, tree, ImmutableArray.Create(ours[i]));
+                aloneBytes[ours[i]].Add((GC.GetTotalAllocatedBytes() - bytes) / 1e6);
+            }
         }
 
         Console.WriteLine($"{what} ({found} diagnostics; target ≤ {target:F0} ms):");
@@ -124,7 +135,11 @@ internal static class AnalyzerBench
         Console.WriteLine($"  allocated by all four analyzers' request:       {totalBytes}");
         foreach ((DiagnosticAnalyzer analyzer, Samples samples) in perAnalyzer)
             Console.WriteLine($"    {analyzer.GetType().Name,-24}                      {samples}");
+        Console.WriteLine("  allocated by the request of each analyzer alone:");
+        foreach ((DiagnosticAnalyzer analyzer, Samples samples) in aloneBytes)
+            Console.WriteLine($"    {analyzer.GetType().Name,-24}                      {samples}");
     }
+
 
     /// <summary>The compilation after typing one character at the end of the file (inside a trailing comment, so it still compiles).</summary>
     private static (Compilation Edited, SyntaxTree Tree) Edit(Compilation generated, SyntaxTree file, int run, int kind)
@@ -177,7 +192,8 @@ internal static class AnalyzerBench
         {
             if (values.Count == 0) return "-";
             List<double> sorted = values.Order().ToList();
-            return string.Create(CultureInfo.InvariantCulture, $"{sorted[sorted.Count / 2],7:F1} {unit}  [{sorted[0]:F1}–{sorted[^1]:F1}]");
+            string Format(double value) => value.ToString(unit == "MB" ? "F2" : "F1", CultureInfo.InvariantCulture);
+            return $"{Format(sorted[sorted.Count / 2]),7} {unit}  [{Format(sorted[0])}–{Format(sorted[^1])}]";
         }
     }
 

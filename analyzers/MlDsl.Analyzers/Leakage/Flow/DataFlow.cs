@@ -59,9 +59,30 @@ internal sealed class DataFlow
         if (other.IsEmpty || ReferenceEquals(other, this)) return this;
         if (IsEmpty) return other;
         ImmutableArray<DataFlow> parts = Parts.IsDefault ? other.Parts
-            : other.Parts.IsDefault || other.Parts.Length != Parts.Length ? Parts
-            : Parts.Zip(other.Parts, (left, right) => left.Join(right)).ToImmutableArray();
-        return new DataFlow(Union(Rows, other.Rows), Union(Events, other.Events), Union(TrainedOn, other.TrainedOn), parts);
+            : other.Parts.IsDefault || other.Parts.Length != Parts.Length || Parts == other.Parts ? Parts
+            : JoinParts(Parts, other.Parts);
+        ImmutableHashSet<Origin> rows = Union(Rows, other.Rows), trainedOn = Union(TrainedOn, other.TrainedOn);
+        ImmutableHashSet<FlowEvent> events = Union(Events, other.Events);
+        // Joining what a value already holds (most joins of a pass at the fixed point) gives the value itself.
+        if (ReferenceEquals(rows, Rows) && ReferenceEquals(events, Events) && ReferenceEquals(trainedOn, TrainedOn) && parts == Parts) return this;
+        return new DataFlow(rows, events, trainedOn, parts);
+    }
+
+    private static ImmutableArray<DataFlow> JoinParts(ImmutableArray<DataFlow> left, ImmutableArray<DataFlow> right)
+    {
+        DataFlow[]? joined = null;
+        for (int i = 0; i < left.Length; i++)
+        {
+            DataFlow part = left[i].Join(right[i]);
+            if (ReferenceEquals(part, left[i]) && joined is null) continue;
+            if (joined is null)
+            {
+                joined = new DataFlow[left.Length];
+                for (int j = 0; j < i; j++) joined[j] = left[j];
+            }
+            joined[i] = part;
+        }
+        return joined is null ? left : ImmutableArray.Create(joined);
     }
 
     /// <summary>
@@ -69,7 +90,7 @@ internal sealed class DataFlow
     /// allocates, and most joins are of an empty part with a full one (this was the analysis's main cost).
     /// </summary>
     public static ImmutableHashSet<T> Union<T>(ImmutableHashSet<T> left, ImmutableHashSet<T> right) =>
-        right.IsEmpty ? left : left.IsEmpty ? right : left.Union(right);
+        right.IsEmpty || ReferenceEquals(left, right) ? left : left.IsEmpty ? right : left.Union(right);
 
     public static DataFlow Join(System.Collections.Generic.IEnumerable<DataFlow> flows)
     {

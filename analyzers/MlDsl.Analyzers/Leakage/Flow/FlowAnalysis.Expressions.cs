@@ -15,13 +15,23 @@ internal sealed partial class FlowAnalysis
     /// <summary>The flow of an expression's value under the current state.</summary>
     private DataFlow Eval(IOperation? operation)
     {
-        if (operation is null || evalDepth > MaxEvalDepth) return DataFlow.Empty;
+        if (operation is null) return DataFlow.Empty;
+        if (evalDepth > MaxEvalDepth)
+        {
+            truncations++;
+            return DataFlow.Empty;
+        }
+        // Inside a conditional access (a?.B) a value depends on the access around it: those are not kept.
+        bool cacheable = conditionalInstances.Count == 0;
+        if (cacheable && evaluated.TryGetValue(operation, out DataFlow? known)) return known;
+        int truncatedBefore = truncations;
         evalDepth++;
         try
         {
             DataFlow flow = EvalCore(operation);
             if (Observed is not null && !flow.Events.IsEmpty && context.IsRowTyped(operation.Type))
                 Observed.AddInRows(flow.Events);
+            if (cacheable && truncations == truncatedBefore) evaluated[operation] = flow;
             return flow;
         }
         finally
@@ -29,6 +39,26 @@ internal sealed partial class FlowAnalysis
             evalDepth--;
         }
     }
+
+    /// <summary>
+    /// Each expression's value in the current pass. The walk visits an expression once as a statement's part
+    /// and again as an operation of its own (and a call nested n deep n times), and a condition once for every
+    /// assignment under it: within one pass the first value is reused, with its effects applied once. A pass
+    /// that changes nothing saw every value at the fixed point, so reusing them changes no result; a pass that
+    /// changes something is followed by another, which starts afresh.
+    /// </summary>
+    private readonly Dictionary<IOperation, DataFlow> evaluated = new(ByReference.Instance);
+
+    /// <summary>Operations are compared by identity (the default comparer's virtual calls showed in profiles).</summary>
+    private sealed class ByReference : IEqualityComparer<IOperation>
+    {
+        public static readonly ByReference Instance = new();
+        public bool Equals(IOperation? x, IOperation? y) => ReferenceEquals(x, y);
+        public int GetHashCode(IOperation obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
+    /// <summary>How many evaluations the depth limit cut off: a value computed with one cut off is not kept.</summary>
+    private int truncations;
 
     private DataFlow EvalCore(IOperation operation)
     {

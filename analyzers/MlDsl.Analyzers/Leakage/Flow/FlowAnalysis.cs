@@ -25,6 +25,9 @@ internal sealed partial class FlowAnalysis
     private readonly Dictionary<ISymbol, List<(SyntaxNode Site, ImmutableHashSet<Origin> Rows)>> contributions = new(SymbolEqualityComparer.Default);
     private bool changed;
 
+    /// <summary>The walk's work list, kept between passes so that it grows once.</summary>
+    private readonly Stack<IOperation> pending = new();
+
     public FlowAnalysis(FlowContext context, IReadOnlyDictionary<ISymbol, DataFlow> bindings, FlowAnalysis? outer, int depth, IMethodSymbol? owner)
     {
         this.context = context;
@@ -51,25 +54,28 @@ internal sealed partial class FlowAnalysis
 
     public void Run(IOperation body, bool observe = false)
     {
-        // Every pass observes when asked: the pass that changes nothing walked the fixed point, so its
-        // observations are the final ones and no extra walk is needed (most bodies settle in two passes,
-        // so this saves a third of the work). Observing only records; it changes no value.
+        // Every pass observes when asked: the pass that changes no value it had read walked the fixed point,
+        // so its observations are the final ones and no extra walk is needed (a body whose values are all
+        // written before they are read settles in one pass). Observing only records; it changes no value.
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             if (observe) Observed = new Observations();
+            evaluated.Clear();
+            readThisPass.Clear();
             changed = false;
             Walk(body);
             if (!changed) return;
         }
         if (!observe) return;
         Observed = new Observations(); // no fixed point within MaxPasses: observe the values reached
+        evaluated.Clear();
         Walk(body);
     }
 
     /// <summary>Applies every statement's effect; local functions are analysed on their own, lambdas as part of this body.</summary>
     private void Walk(IOperation body)
     {
-        var pending = new Stack<IOperation>();
+        pending.Clear();
         pending.Push(body);
         while (pending.Count > 0)
         {
@@ -222,12 +228,17 @@ internal sealed partial class FlowAnalysis
     {
         if (value.IsEmpty) return;
         value = RoleFromName(symbol, value);
-        DataFlow current = Read(symbol);
+        DataFlow current = Value(symbol);
         DataFlow joined = current.Join(value);
         if (joined.SameAs(current)) return;
         state[symbol] = joined;
-        changed = true;
+        // Only a value read earlier in this pass makes another pass needed: what was computed from it is stale.
+        // Read after this assignment, it is seen as it now is (a body without loops or later writes settles in one pass).
+        if (readThisPass.Contains(symbol)) changed = true;
     }
+
+    /// <summary>The symbols whose values this pass has read so far.</summary>
+    private readonly HashSet<ISymbol> readThisPass = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Rows not yet in any split part, kept in a local or parameter named like one (<c>test</c>,
@@ -256,6 +267,13 @@ internal sealed partial class FlowAnalysis
     }
 
     private DataFlow Read(ISymbol symbol)
+    {
+        readThisPass.Add(symbol);
+        return Value(symbol);
+    }
+
+    /// <summary>A symbol's value, not counted as read (an assignment joining into it).</summary>
+    private DataFlow Value(ISymbol symbol)
     {
         if (state.TryGetValue(symbol, out DataFlow? flow)) return flow;
         if (bindings.TryGetValue(symbol, out flow)) return flow;
