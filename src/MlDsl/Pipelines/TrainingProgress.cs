@@ -15,7 +15,7 @@ internal static class TrainingProgress
     {
         bool interactive = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         if (!interactive)
-            return fit(options with { OnEpoch = epoch => log.WriteLine($"  {epoch}") });
+            return fit(options with { Verbose = 0, OnEpoch = epoch => log.WriteLine($"  {epoch}") });
 
         FitReport? report = null;
         AnsiConsole.Progress()
@@ -27,6 +27,7 @@ internal static class TrainingProgress
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 report = fit(options with
                 {
+                    Verbose = 0, // the bars above are this run's progress display
                     OnBatch = batch =>
                     {
                         if (batch.Step == 1) clock.Restart();
