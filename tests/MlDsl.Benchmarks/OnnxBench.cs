@@ -21,7 +21,7 @@ internal static class OnnxBench
         int runs = args.Length > 0 ? int.Parse(args[0]) : 200;
         if (args.Length > 1 && args[1] == "busy")
         {
-            RunBusy(runs);
+            RunBusy(runs, torchCompetitor: args.Length > 2 && args[2] == "torch");
             return;
         }
         torch.set_num_threads(1);
@@ -55,7 +55,7 @@ internal static class OnnxBench
         }
     }
 
-    private static void RunBusy(int runs)
+    private static void RunBusy(int runs, bool torchCompetitor)
     {
         using var model = new DigitCnn(seed: 1);
         model.eval();
@@ -63,11 +63,14 @@ internal static class OnnxBench
         ((IOnnxExportable)model).ExportOnnx(bytes);
         float[] row = Enumerable.Range(0, 784).Select(i => (float)((i * 7919) % 255) / 255).ToArray();
         long[] shape = { 1, 1, 28, 28 };
-        Console.WriteLine($"DigitCnn single-row latency, median of {runs}, quiet and beside a process spinning on all {Environment.ProcessorCount} cores");
+        string competitor = torchCompetitor
+            ? $"Debian's PyTorch multiplying matrices on {Environment.ProcessorCount} threads"
+            : $"a shell loop spinning on each of {Environment.ProcessorCount} cores";
+        Console.WriteLine($"DigitCnn single-row latency, median of {runs}, quiet and beside {competitor}");
         Console.WriteLine("threads   load    TorchSharp ms   ONNX Runtime ms");
         foreach (bool busy in new[] { false, true })
         {
-            using Competitor? competitor = busy ? new Competitor(Environment.ProcessorCount) : null;
+            using Competitor? load = busy ? new Competitor(Environment.ProcessorCount, torchCompetitor) : null;
             foreach (int threads in new[] { 1, 2 })
             {
                 torch.set_num_threads(threads);
@@ -91,15 +94,21 @@ internal static class OnnxBench
         }
     }
 
-    /// <summary>Another process (a shell loop per core) that keeps the CPUs busy until disposed.</summary>
+    /// <summary>
+    /// Other processes that keep the CPUs busy until disposed: a shell loop per core, or one PyTorch process
+    /// multiplying matrices on as many intra-op threads as cores (libtorch's own worker threads, as a training run has).
+    /// </summary>
     private sealed class Competitor : IDisposable
     {
         private readonly List<Process> spinners;
 
-        public Competitor(int cores)
+        public Competitor(int cores, bool torch)
         {
-            spinners = Enumerable.Range(0, cores).Select(_ => Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]))!).ToList();
-            Thread.Sleep(500);
+            spinners = torch
+                ? [Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-c",
+                    $"import torch\ntorch.set_num_threads({cores})\na = torch.randn(512, 512)\nwhile True: a = torch.mm(a, a).clamp(-1, 1)"]))!]
+                : Enumerable.Range(0, cores).Select(_ => Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]))!).ToList();
+            Thread.Sleep(torch ? 3000 : 500); // PyTorch takes a moment to import
         }
 
         public void Dispose()
