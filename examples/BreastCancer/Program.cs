@@ -27,7 +27,7 @@ Tumour[] train = scaler.Apply(split.Train), validation = scaler.Apply(split.Vali
 
 using var model = new TumourMlp(seed: 7);
 model.Summary();
-model.Fit(train, validation, new FitOptions { Epochs = 40, BatchSize = 32, LearningRate = 3e-3, Seed = 7, OnEpoch = epoch =>
+model.Fit(train, validation, new FitOptions { Epochs = 40, BatchSize = 32, LearningRate = 3e-3, Seed = 7, Verbose = 0, OnEpoch = epoch =>
 {
     if (epoch.Epoch % 10 == 0) Console.WriteLine(epoch);
 } });

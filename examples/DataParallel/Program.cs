@@ -37,6 +37,7 @@ FitReport report = model.Fit(new BlobSource(rows, dieAfter), null, new FitOption
     Streaming = new StreamingOptions { Workers = 1, Prefetch = 4, ShuffleBuffer = 1024 },
     CheckpointDirectory = Path.Combine(output, "checkpoint"),
     Resume = resume,
+    Verbose = 0, // the line below names the ranks
     OnEpoch = epoch => Console.WriteLine($"rank 0 of {ranks.Size}: {epoch}"),
 });
 double seconds = clock.Elapsed.TotalSeconds;

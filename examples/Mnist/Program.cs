@@ -38,7 +38,6 @@ model.Fit(train, validation: null, new FitOptions
     LearningRate = 1e-3,
     Seed = Seed,
     Threads = Environment.ProcessorCount,
-    OnEpoch = report => Console.WriteLine(report),
 });
 Console.WriteLine($"training time: {clock.Elapsed.TotalSeconds:F1}s");
 

@@ -40,7 +40,6 @@ var options = new FitOptions
     Epochs = epochs, BatchSize = 64, Optimizer = OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 1e-4, Seed = seed,
     EarlyStoppingPatience = 3, // keeps the best epoch by validation loss
     Threads = Environment.ProcessorCount,
-    OnEpoch = epoch => Console.WriteLine($"  {epoch}"),
 };
 var clock = Stopwatch.StartNew();
 ClassificationReport report;

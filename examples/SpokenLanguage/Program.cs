@@ -59,6 +59,7 @@ int Run<TRow>(List<TRow> clips, Func<int, IClassifier<TRow>> create) where TRow 
             Epochs = epochs, BatchSize = 32, Optimizer = OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 1e-4, Seed = seed,
             EarlyStoppingPatience = 4, // keeps the best epoch by validation loss
             Threads = Environment.ProcessorCount,
+            Verbose = 0, // the line below names the seed
             OnEpoch = epoch => Console.WriteLine($"  seed {seed}  {epoch}"),
         });
         ClassificationReport validation = ClassificationReport.Compute(split.Validation, model.Predict(split.Validation), languages);

@@ -32,7 +32,7 @@ internal static class LabelQualityCheck
         FitOptions training = session.Training with
         {
             Epochs = options.LabelQualityEpochs ?? session.Training.Epochs,
-            OnEpoch = null, OnBatch = null, CheckpointDirectory = null, Resume = false, EarlyStoppingPatience = null,
+            Verbose = 0, OnEpoch = null, OnBatch = null, CheckpointDirectory = null, Resume = false, EarlyStoppingPatience = null,
         };
         foreach (Fold fold in folds)
         {

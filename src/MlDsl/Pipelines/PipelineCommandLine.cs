@@ -44,6 +44,9 @@ public static class PipelineCommandLine
         var quiet = new Option<bool>("--quiet") { Description = "Print only the outcome (for CI)" };
         var artifact = new Option<string>("--artifact") { Description = "An exported artifact folder", DefaultValueFactory = _ => pipeline.ExportDirectory };
         var servingData = new Option<string>("--data") { Description = "The rows to read: features only; label and metadata columns may be absent", Required = true };
+        var threads = new Option<int?>("--threads") { Description = "libtorch's intra-op threads (training: the pipeline's own setting by default; evaluate and predict: 1, "
+            + "which keeps single-row latency when other processes keep the cores busy)" };
+        var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N; CUDA needs a CUDA TorchSharp package instead of the CPU libtorch", DefaultValueFactory = _ => "cpu" };
         const string Ingested = "the pipeline's [Ingest] rows";
 
         SplitOptions SplitFor(ParseResult result) => result.GetValue(seed) is { } value ? pipeline.Split with { Seed = value } : pipeline.Split;
@@ -59,22 +62,40 @@ public static class PipelineCommandLine
                 return CommandLineInput.NotEmpty(pipeline.Read(path), path);
         }
 
-        var run = new Command("run", "Run every stage: ingest, split, validate, transform, train, analyze, gate, export") { seed, epochs, data, outDirectory, resume, quiet };
+        // Serving commands: the options checked before anything loads, libtorch at --threads (1 by default) while they run.
+        int Serve(ParseResult result, Func<int> command)
+        {
+            int count = ComputeOptions.Threads(result.GetValue(threads)) ?? ComputeOptions.ServingThreads;
+            ComputeOptions.Device(result.GetValue(device)!);
+            return ComputeOptions.WithThreads(count, command);
+        }
+        DeployedModel<TRow, TModel> Deployed(ParseResult result)
+        {
+            DeployedModel<TRow, TModel> deployed = pipeline.Deploy(result.GetValue(artifact));
+            torch.Device on = ComputeOptions.Device(result.GetValue(device)!);
+            if (on.type != DeviceType.CPU) deployed.Model.to(on);
+            return deployed;
+        }
+
+        var run = new Command("run", "Run every stage: ingest, split, validate, transform, train, analyze, gate, export") { seed, epochs, data, outDirectory, resume, quiet, threads, device };
         run.SetAction(result =>
         {
             if (result.GetValue(epochs) is < 1 and var count)
                 throw new CommandLineInputException($"--epochs: expected a whole number of at least 1 but got {count}");
+            int? threadCount = ComputeOptions.Threads(result.GetValue(threads));
+            torch.Device trainOn = ComputeOptions.Device(result.GetValue(device)!);
             SplitOptions split = SplitFor(result);
             PipelineDefinition<TRow, TModel> checkedPipeline = pipeline with
             {
                 Ingest = () => Checked(pipeline.Ingest(), Ingested, split),
                 ReadData = pipeline.ReadData is { } read ? path => Checked(read(path), path, split) : null,
             };
-            PipelineRun outcome = PipelineRunner.Run(checkedPipeline, new PipelineOptions
+            PipelineRun outcome = ComputeOptions.WithThreads(threadCount, () => PipelineRunner.Run(checkedPipeline, new PipelineOptions
             {
+                Threads = threadCount, Device = trainOn,
                 Seed = result.GetValue(seed), Epochs = result.GetValue(epochs), DataPath = result.GetValue(data),
                 OutputDirectory = result.GetValue(outDirectory)!, Resume = result.GetValue(resume), Quiet = result.GetValue(quiet),
-            }, result.GetValue(quiet) ? TextWriter.Null : console);
+            }, result.GetValue(quiet) ? TextWriter.Null : console));
             console.WriteLine(outcome.ExitCode switch
             {
                 0 => $"exported {outcome.ArtifactDirectory}; report in {Path.Combine(result.GetValue(outDirectory)!, "report.md")}",
@@ -94,26 +115,26 @@ public static class PipelineCommandLine
             return report.Passed ? 0 : 2;
         });
 
-        var evaluate = new Command("evaluate", "Evaluate an exported artifact on the test split (or on every row of --data)") { artifact, data, seed };
-        evaluate.SetAction(result =>
+        var evaluate = new Command("evaluate", "Evaluate an exported artifact on the test split (or on every row of --data)") { artifact, data, seed, threads, device };
+        evaluate.SetAction(result => Serve(result, () =>
         {
-            using DeployedModel<TRow, TModel> deployed = pipeline.Deploy(result.GetValue(artifact));
+            using DeployedModel<TRow, TModel> deployed = Deployed(result);
             IReadOnlyList<TRow> rows = result.GetValue(data) is { } path
                 ? CommandLineInput.Labelled(CommandLineInput.NotEmpty(pipeline.Read(path), path), path)
                 : CommandLineInput.Splittable(Checked(pipeline.Ingest(), Ingested, SplitFor(result)), SplitFor(result), Ingested).Test;
             console.Write(deployed.Evaluate(rows));
             return 0;
-        });
+        }));
 
-        var predict = new Command("predict", "Predict every row of --data with an exported artifact (a class, the present labels, or a value)") { artifact, servingData };
-        predict.SetAction(result =>
+        var predict = new Command("predict", "Predict every row of --data with an exported artifact (a class, the present labels, or a value)") { artifact, servingData, threads, device };
+        predict.SetAction(result => Serve(result, () =>
         {
             IReadOnlyList<TRow> rows = Serving(result.GetValue(servingData)!);
-            using DeployedModel<TRow, TModel> deployed = pipeline.Deploy(result.GetValue(artifact));
+            using DeployedModel<TRow, TModel> deployed = Deployed(result);
             string[] predictions = deployed.Describe(rows);
             for (int i = 0; i < predictions.Length; i++) console.WriteLine($"{i}\t{predictions[i]}");
             return 0;
-        });
+        }));
 
         var monitor = new Command("monitor", "Compare the rows of --data with the training data stored in an artifact; exit 3 on drift") { artifact, servingData };
         monitor.SetAction(result =>

@@ -70,4 +70,8 @@ public sealed record PipelineOptions
     public bool Quiet { get; init; }
     /// <summary>A CSV read instead of the pipeline's own ingest.</summary>
     public string? DataPath { get; init; }
+    /// <summary>libtorch intra-op threads for training; the pipeline's <see cref="FitOptions.Threads"/> when null.</summary>
+    public int? Threads { get; init; }
+    /// <summary>Where the model trains; the pipeline's <see cref="FitOptions.Device"/> (CPU) when null.</summary>
+    public torch.Device? Device { get; init; }
 }

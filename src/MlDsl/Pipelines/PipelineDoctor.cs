@@ -34,7 +34,7 @@ public static class PipelineDoctor
         TRow[] prepared = transform?.Apply(train) ?? train.ToArray();
         FitOptions training = pipeline.Training with
         {
-            Seed = seed ?? pipeline.Training.Seed, OnEpoch = null, OnBatch = null, CheckpointDirectory = null, Resume = false, EarlyStoppingPatience = null,
+            Seed = seed ?? pipeline.Training.Seed, Verbose = 0, OnEpoch = null, OnBatch = null, CheckpointDirectory = null, Resume = false, EarlyStoppingPatience = null,
         };
         return ModelDoctor.Examine(modelSeed => pipeline.CreateModel(modelSeed) as torch.nn.Module<torch.Tensor, torch.Tensor>
                 ?? throw new DoctorException(nameof(pipeline.CreateModel), $"{pipeline.ModelName} is not a Module<Tensor, Tensor>; the doctor trains models that map a batch tensor to outputs"), prepared, options with { Training = training, ClassNames = options.ClassNames ?? pipeline.ClassNames });

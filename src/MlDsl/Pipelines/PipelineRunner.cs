@@ -82,6 +82,8 @@ public static class PipelineRunner
             Epochs = options.Epochs ?? pipeline.Training.Epochs,
             CheckpointDirectory = Path.Combine(options.OutputDirectory, "checkpoint"),
             Resume = options.Resume,
+            Threads = options.Threads ?? pipeline.Training.Threads,
+            Device = options.Device ?? pipeline.Training.Device,
         };
         using TModel model = pipeline.CreateModel(training.Seed);
         FitReport fit = Stage("train", () => TrainingProgress.Run($"training {pipeline.ModelName}", training, log,

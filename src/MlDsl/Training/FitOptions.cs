@@ -22,7 +22,16 @@ public sealed record FitOptions
     public int Threads { get; init; }
     /// <summary>Where the model and batches live; CPU when null.</summary>
     public Device? Device { get; init; }
-    /// <summary>Called after every epoch, e.g. to print progress.</summary>
+    /// <summary>
+    /// What Fit prints by itself, as Keras's <c>fit(verbose=...)</c>: 0 nothing, 1 a progress bar on one line (redrawn in
+    /// place; it reads every step's loss back from the device), 2 one line per epoch (loss, accuracy or MAE, validation
+    /// loss and score, time). Null chooses 1 on an interactive console and 2 when the output is redirected or
+    /// <see cref="ProgressWriter"/> is set. Lines never exceed 79 columns. <see cref="OnEpoch"/> and <see cref="OnBatch"/> are called either way.
+    /// </summary>
+    public int? Verbose { get; init; }
+    /// <summary>Where <see cref="Verbose"/> progress goes; the console when null.</summary>
+    public TextWriter? ProgressWriter { get; init; }
+    /// <summary>Called after every epoch, e.g. to record progress.</summary>
     public Action<EpochReport>? OnEpoch { get; init; }
     /// <summary>Called after every training step, e.g. for a progress bar; it reads the step's loss, which costs a device sync.</summary>
     public Action<BatchProgress>? OnBatch { get; init; }
@@ -76,6 +85,7 @@ public sealed record FitOptions
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "FitOptions.BatchSize must be at least 1.");
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "FitOptions.LearningRate must be positive.");
         if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "FitOptions.WeightDecay must not be negative.");
+        if (Verbose is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(Verbose), Verbose, "FitOptions.Verbose is 0 (silent), 1 (progress bar) or 2 (a line per epoch).");
         if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "FitOptions.Threads must not be negative.");
     }
 }

@@ -72,6 +72,7 @@ public static class ModelTrainer
     private static FitReport Train<TRow>(Module<Tensor, Tensor> model, ITrainingData data, ITrainingData? validationData, FitOptions options)
         where TRow : ITensorRow<TRow>
     {
+        options = FitProgress.Attach(options);
         TrainingObjective objective = TrainingObjective.For(TRow.LabelKind, model);
         objective.Prepare(data.Targets);
         using TorchSharp.Modules.OptimizerHelper optimizer = OptimizerFactory.Create(options, model.parameters());

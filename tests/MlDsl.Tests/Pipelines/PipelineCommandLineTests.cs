@@ -92,6 +92,67 @@ public sealed class PipelineCommandLineTests() : TemporaryFolder("mldsl-cli")
         AssertOneLineError(errors, expected);
     }
 
+    [Theory]
+    [InlineData("run", "--threads", "0", "--threads: expected a whole number of at least 1 but got 0")]
+    [InlineData("predict", "--threads", "-2", "--threads: expected a whole number of at least 1 but got -2")]
+    [InlineData("run", "--device", "gpu", "--device: expected cpu, cuda or cuda:N (N a device index) but got 'gpu'")]
+    [InlineData("evaluate", "--device", "cpu:1", "--device: expected cpu, cuda or cuda:N (N a device index) but got 'cpu:1'")]
+    public void A_bad_threads_or_device_value_is_one_line_naming_the_option_and_exit_code_1(string command, string option, string value, string expected)
+    {
+        string[] args = command == "run" ? ["run", option, value, "--out", Path.Combine(Root, "out")] : [command, option, value, "--data", SklearnData.BreastCancerCsv(), "--artifact", Root];
+
+        (int exit, _, string errors) = CliWithErrors(TumourPipeline.Definition, args);
+
+        Assert.Equal(1, exit);
+        AssertOneLineError(errors, expected);
+    }
+
+    [Theory]
+    [InlineData("run", "cuda")]
+    [InlineData("predict", "cuda:1")]
+    public void A_CUDA_device_without_a_CUDA_libtorch_is_one_line_naming_the_option_and_the_installed_libtorch(string command, string device)
+    {
+        Assert.False(TorchSharp.torch.cuda.is_available(), "this test needs the CPU libtorch the tests reference");
+        bool ingested = false;
+        var definition = TumourPipeline.Definition with { Ingest = () => { ingested = true; return TumourPipeline.Definition.Ingest(); } };
+        string[] args = command == "run" ? ["run", "--device", device, "--out", Path.Combine(Root, "out")] : [command, "--device", device, "--data", SklearnData.BreastCancerCsv(), "--artifact", Root];
+
+        (int exit, _, string errors) = CliWithErrors(definition, args);
+
+        Assert.Equal(1, exit);
+        AssertOneLineError(errors, $"--device {device}: this program's libtorch has no CUDA (installed: libtorch-cpu-linux-x64 2.10.0); "
+            + "reference TorchSharp-cuda-linux or TorchSharp-cuda-windows instead of the CPU libtorch package, or use --device cpu");
+        Assert.False(ingested, "the device is checked before any work starts");
+    }
+
+    [Fact]
+    public void Threads_sets_libtorchs_threads_while_a_command_runs_serving_defaults_to_one_and_the_count_is_restored()
+    {
+        int before = TorchSharp.torch.get_num_threads();
+        int other = before == 3 ? 2 : 3;
+        var seen = new List<(string Where, int Threads)>();
+        var definition = TumourPipeline.Definition with
+        {
+            ExportDirectory = Path.Combine(Root, "artifact"),
+            Training = TumourPipeline.Definition.Training with { OnEpoch = _ => seen.Add(("fit", TorchSharp.torch.get_num_threads())) },
+            Ingest = () => { seen.Add(("ingest", TorchSharp.torch.get_num_threads())); return TumourPipeline.Definition.Ingest(); },
+            LoadModel = path => { seen.Add(("load", TorchSharp.torch.get_num_threads())); return TumourPipeline.Definition.LoadModel(path); },
+        };
+
+        (int runExit, string runOutput) = Cli(definition, "run", "--threads", other.ToString(System.Globalization.CultureInfo.InvariantCulture), "--device", "cpu", "--out", Path.Combine(Root, "out"), "--quiet");
+        int afterRun = TorchSharp.torch.get_num_threads();
+        (int servedExit, _) = Cli(definition, "predict", "--data", SklearnData.BreastCancerCsv());
+        (int twoExit, _) = Cli(definition, "evaluate", "--threads", "2");
+
+        Assert.True(runExit == 0, runOutput);
+        Assert.Equal((0, 0), (servedExit, twoExit));
+        // evaluate without --data ingests the pipeline's rows for its test split, at its --threads.
+        Assert.Equal(new[] { ("ingest", other), ("fit", other), ("ingest", 2) }, seen.Where(entry => entry.Where != "load").Distinct().ToArray());
+        Assert.Equal(new[] { 1, 2 }, seen.Where(entry => entry.Where == "load").Skip(seen.Count(entry => entry.Where == "load") - 2).Select(entry => entry.Threads));
+        Assert.Equal(before, afterRun);
+        Assert.Equal(before, TorchSharp.torch.get_num_threads());
+    }
+
     [Fact]
     public void Help_documents_the_exit_codes()
     {
