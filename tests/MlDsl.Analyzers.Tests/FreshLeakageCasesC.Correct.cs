@@ -431,4 +431,106 @@ public sealed partial class FreshLeakageCasesC
                 Console.WriteLine(net.Evaluate(EncodeAll(test)).Accuracy);
             }
         """));
+
+    [Fact]
+    public Task Foreach_over_a_dictionary_of_parts_scoring_each_in_turn_is_silent() => Expect(Script("""
+            public static void Main()
+            {
+                var split = CsvFile.Read<House>("houses.csv").Split();
+                using var net = new HouseNet();
+                net.Fit(split.Train, split.Validation, new FitOptions { EarlyStoppingPatience = 5 });
+                var parts = new Dictionary<string, IReadOnlyList<House>> { ["train"] = split.Train, ["validation"] = split.Validation, ["test"] = split.Test };
+                foreach (var (name, rows) in parts)
+                    Console.WriteLine($"{name,-10} MAE {net.Evaluate(rows).MeanAbsoluteError:F0}");
+            }
+        """));
+
+    [Fact]
+    public Task Query_syntax_selecting_training_rows_per_class_for_a_balanced_training_part_is_silent() => Expect(Script("""
+            public static void Main()
+            {
+                var (train, validation, test) = CsvFile.Read<Patient>("pima.csv").Split(new SplitOptions { Kind = SplitKind.Stratified });
+                var positives = (from p in train where p.Diabetic == 1 select p).ToList();
+                var negatives = (from p in train where p.Diabetic == 0 select p).Take(positives.Count * 2).ToList();
+                var balanced = negatives.Concat(positives).ToList();
+                using var net = new PatientNet();
+                net.Fit(balanced, validation);
+                Console.WriteLine(net.Evaluate(test).Accuracy);
+            }
+        """));
+
+    [Fact]
+    public Task Static_imputer_property_fitted_lazily_on_the_training_part_is_silent() => Expect(Program("""
+        public static class Clinic
+        {
+            private static readonly DataSplit<Patient> Split = CsvFile.Read<Patient>("pima.csv").Split(new SplitOptions { Kind = SplitKind.Stratified });
+            private static Imputer? filler;
+            public static Imputer Filler => filler ??= Imputer.Fit(Split.Train, ImputeStrategy.Median);
+
+            public static void Main()
+            {
+                using var net = new PatientNet();
+                net.Fit(Filler.Apply(Split.Train), Filler.Apply(Split.Validation));
+                Console.WriteLine(net.Evaluate(Filler.Apply(Split.Test)).Accuracy);
+            }
+        }
+        """));
+
+    [Fact]
+    public Task Catch_block_falling_back_to_min_max_on_the_training_part_is_silent() => Expect(Script("""
+            public static void Main()
+            {
+                var (train, validation, test) = CsvFile.Read<House>("houses.csv").Split();
+                AffineTransform scaler;
+                try
+                {
+                    scaler = Standardizer.Fit(train);
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine($"standardizing failed ({e.Message}); using min-max");
+                    scaler = MinMaxScaler.Fit(train);
+                }
+                using var net = new HouseNet();
+                net.Fit(scaler.Apply(train), scaler.Apply(validation));
+                Console.WriteLine(net.Evaluate(scaler.Apply(test)).MeanAbsoluteError);
+            }
+        """));
+
+    [Fact]
+    public Task Helper_class_computing_class_weights_from_the_training_part_is_silent() => Expect(Program("""
+        public static class Weights
+        {
+            public static float[] Balanced(IReadOnlyList<Visit> rows)
+            {
+                float fell = rows.Count(v => v.Fell == 1);
+                return new[] { 1f, (rows.Count - fell) / Math.Max(fell, 1f) };
+            }
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var (train, validation, test) = CsvFile.Read<Visit>("falls.csv").Split(new SplitOptions { Kind = SplitKind.Grouped });
+                using var net = new VisitNet();
+                net.Fit(train, validation, new FitOptions { ClassWeights = Weights.Balanced(train) });
+                Console.WriteLine(net.Evaluate(test).Accuracy);
+            }
+        }
+        """));
+
+    [Fact]
+    public Task Random_search_on_validation_inside_an_async_method_then_test_once_is_silent() => Expect(Script("""
+            public static async Task Main()
+            {
+                await Task.Yield();
+                var split = CsvFile.Read<Patient>("pima.csv").Split(new SplitOptions { Kind = SplitKind.Stratified });
+                var search = RandomSearch.OnValidation(split, random => Math.Pow(10, -4 + 3 * random.NextDouble()), 8, 1,
+                    rate => CrossValidation.TrainModel<Patient, PatientNet>(() => new PatientNet(), new FitOptions { LearningRate = rate }));
+                using var net = new PatientNet();
+                net.Fit(split.Train, split.Validation, new FitOptions { LearningRate = search.BestParameters });
+                Console.WriteLine(net.Evaluate(split.Test).Accuracy);
+            }
+        """));
 }
