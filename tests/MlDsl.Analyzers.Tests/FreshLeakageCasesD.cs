@@ -1687,4 +1687,113 @@ public sealed partial class FreshLeakageCasesD
             [Ingest] private static IReadOnlyList<Subscriber> Load() => CsvFile.Read<Subscriber>("data/subscribers.csv");
         }
         """), "MLDSL0021");
+
+    [Fact]
+    public Task Trailing_load_mean_in_a_for_loop_before_a_time_split_is_silent() => Expect(Script("""
+        public static void Run(string path)
+        {
+            var raw = Exports.ReadMeter(path).OrderBy(r => r.At).ToList();
+            var readings = new List<Reading>();
+            for (int i = 24; i < raw.Count; i++)
+            {
+                float previousDay = raw.Skip(i - 24).Take(24).Average(r => r.Load);
+                readings.Add(new Reading { At = raw[i].At, Temperature = raw[i].Temperature, LoadLag1 = raw[i - 1].Load, LoadLag24 = previousDay, Load = raw[i].Load });
+            }
+            var (train, validation, test) = readings.Split(new SplitOptions { Kind = SplitKind.ByTime });
+            using var model = new ReadingNet(seed: 2);
+            model.Fit(train, validation, new FitOptions { EarlyStoppingPatience = 3 });
+            Console.WriteLine(model.Evaluate(test).Score());
+        }
+        """));
+
+    [Fact]
+    public Task Lag_feature_that_reads_the_next_hours_load_is_reported() => Expect(Script("""
+        public static void Run(string path)
+        {
+            var raw = Exports.ReadMeter(path).OrderBy(r => r.At).ToList();
+            var readings = new List<Reading>();
+            for (int i = 24; i < raw.Count - 1; i++)
+            {
+                readings.Add(new Reading
+                {
+                    At = raw[i].At,
+                    Temperature = raw[i].Temperature,
+                    {|#0:LoadLag1 = (raw[i - 1].Load + raw[i + 1].Load) / 2|},
+                    LoadLag24 = raw[i - 24].Load,
+                    Load = raw[i].Load,
+                });
+            }
+            var (train, validation, test) = readings.Split(new SplitOptions { Kind = SplitKind.ByTime });
+            using var model = new ReadingNet(seed: 2);
+            model.Fit(train, validation, new FitOptions { EarlyStoppingPatience = 3 });
+            Console.WriteLine(model.Evaluate(test).Score());
+        }
+        """), "MLDSL0017");
+
+    [Fact]
+    public Task Test_accuracy_per_patient_age_band_and_a_constant_gate_is_silent() => Expect(Script("""
+        public static int Run(string path)
+        {
+            var visits = CsvFile.Read<Visit>(path);
+            var split = visits.Split(new SplitOptions { Kind = SplitKind.Grouped, Seed = 5 });
+            using var model = new VisitNet(seed: 5);
+            model.Fit(split.Train, split.Validation, new FitOptions { EarlyStoppingPatience = 4 });
+            foreach (var band in split.Test.GroupBy(v => (int)(v.Age / 20) * 20).OrderBy(g => g.Key))
+                Console.WriteLine($"age {band.Key}-{band.Key + 19}: {model.Evaluate(band.ToList()).Accuracy:P1} on {band.Count()} visits");
+            double overall = model.Evaluate(split.Test).Accuracy;
+            Console.WriteLine($"overall {overall:P1}");
+            return overall >= 0.75 ? 0 : 4;
+        }
+        """));
+
+    [Fact]
+    public Task Scoring_a_new_unlabelled_export_after_the_evaluation_is_silent() => Expect(Script("""
+        public static void Run(string path, string incomingPath)
+        {
+            var loans = CsvFile.Read<Loan>(path);
+            var split = loans.Split(new SplitOptions { Kind = SplitKind.Stratified, Seed = 61 });
+            var scaler = Standardizer.Fit(split);
+            using var model = new LoanNet(seed: 61);
+            model.Fit(scaler.Apply(split.Train), scaler.Apply(split.Validation), new FitOptions { EarlyStoppingPatience = 5 });
+            Console.WriteLine(model.Evaluate(scaler.Apply(split.Test)).Score("test "));
+
+            var incoming = scaler.Apply(CsvFile.Read<Loan>(incomingPath));
+            int[] decisions = model.Predict(incoming);
+            Console.WriteLine($"{decisions.Count(d => d == 1)} of {incoming.Length} applications flagged");
+        }
+        """));
+
+    [Fact]
+    public Task Every_row_trained_on_while_validating_on_the_validation_part_is_reported() => Expect(Script("""
+        public static void Run(string path)
+        {
+            var comments = CsvFile.Read<Comment>(path);
+            var split = comments.Split(new SplitOptions { Kind = SplitKind.Stratified, Validation = 0.1, Test = 0, Seed = 62 });
+            using var model = new CommentNet(seed: 62);
+            var report = model.Fit(comments, {|#0:split.Validation|}, new FitOptions { Epochs = 30, EarlyStoppingPatience = 3 });
+            Console.WriteLine($"best validation accuracy {report.Epochs.Max(e => e.Validation?.Accuracy ?? 0):P1}");
+        }
+        """), "MLDSL0020");
+
+    [Fact]
+    public Task Threshold_chosen_by_counting_right_test_predictions_in_a_loop_is_reported() => Expect(Script("""
+        public static void Run(string path)
+        {
+            var loans = CsvFile.Read<Loan>(path);
+            var split = loans.Split(new SplitOptions { Kind = SplitKind.Stratified, Seed = 63 });
+            using var model = new LoanNet(seed: 63);
+            model.Fit(split.Train, split.Validation);
+            float[][] scores = model.PredictProbabilities({|#0:split.Test|});
+            float bestThreshold = 0.5f;
+            int bestCorrect = -1;
+            for (float t = 0.05f; t < 1f; t += 0.05f)
+            {
+                int correct = 0;
+                for (int i = 0; i < split.Test.Count; i++)
+                    if ((scores[i][1] >= t ? 1 : 0) == split.Test[i].Defaulted) correct++;
+                if (correct > bestCorrect) { bestCorrect = correct; bestThreshold = t; }
+            }
+            Console.WriteLine($"threshold {bestThreshold:F2}: {bestCorrect} of {split.Test.Count} right");
+        }
+        """), "MLDSL0018");
 }
