@@ -41,7 +41,7 @@ public sealed partial class FreshLeakageCasesC
         }
         """));
 
-    [Fact(Skip = "Known gap, see the closing note of session 6")]
+    [Fact]
     public Task Dictionary_of_parts_choosing_on_valid_and_evaluating_test_once_at_the_end_is_silent() => Expect(Script("""
             public static void Main()
             {
@@ -121,7 +121,7 @@ public sealed partial class FreshLeakageCasesC
             }
         """));
 
-    [Fact(Skip = "Known gap, see the closing note of session 6")]
+    [Fact(Skip = "Known gap: a lambda stored in a Func<> local is not summarised per call, so scaleBy(train, test) joins the rows of every argument of every call (Fit(a).Apply(b) itself carries only b's rows); stored lambdas are branch fixA's kind")]
     public Task Func_variable_fitting_on_its_first_argument_invoked_with_the_training_part_is_silent() => Expect(Script("""
             public static void Main()
             {
@@ -293,7 +293,7 @@ public sealed partial class FreshLeakageCasesC
             }
         """));
 
-    [Fact(Skip = "Known gap, see the closing note of session 6")]
+    [Fact]
     public Task Threshold_chosen_on_the_validation_slot_of_an_array_and_applied_to_test_once_is_silent() => Expect(Script("""
             public static void Main()
             {
