@@ -94,6 +94,42 @@ public sealed partial class FreshLeakageKindsB
         }
         """));
 
+    [Fact]
+    public Task Record_of_parts_copied_with_its_test_member_as_validation_is_reported() => Expect(Program("""
+        public sealed record Parts(IReadOnlyList<House> Train, IReadOnlyList<House> Validation, IReadOnlyList<House> Test);
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var split = CsvFile.Read<House>("houses.csv").Split();
+                var parts = new Parts(Test: split.Test, Train: split.Train, Validation: split.Validation);
+                var tuned = parts with { Validation = parts.Test };
+                using var net = new HouseNet();
+                net.Fit(tuned.Train, {|#0:tuned.Validation|}, new FitOptions { EarlyStoppingPatience = 2 });
+                Console.WriteLine(net.Evaluate(parts.Validation).MeanAbsoluteError);
+            }
+        }
+        """), "MLDSL0018");
+
+    [Fact]
+    public Task Collection_expression_of_parts_deconstructed_from_a_record_is_silent() => Expect(Program("""
+        public sealed record Parts(IReadOnlyList<House> Train, IReadOnlyList<House> Validation, IReadOnlyList<House> Test);
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var split = CsvFile.Read<House>("houses.csv").Split();
+                var (train, validation, test) = new Parts(split.Train, split.Validation, split.Test);
+                IReadOnlyList<House>[] parts = [train, validation, test];
+                using var net = new HouseNet();
+                net.Fit(parts[0], parts[1], new FitOptions { EarlyStoppingPatience = 2 });
+                Console.WriteLine(net.Evaluate(parts[^1]).MeanAbsoluteError);
+            }
+        }
+        """));
+
     // ───────────────────────── an aggregate over one row's own values is no statistic of rows
 
     [Fact]

@@ -63,6 +63,7 @@ internal sealed partial class FlowAnalysis
             case IConditionalAccessInstanceOperation: return conditionalInstances.Count > 0 ? conditionalInstances.Peek() : DataFlow.Empty;
             case ITupleOperation tuple: return DataFlow.Tuple(tuple.Elements.Select(Eval).ToImmutableArray());
             case IObjectCreationOperation creation: return Creation(creation);
+            case IWithOperation with when Eval(with.Operand) is { PartNames.IsDefault: false } container: return WithParts(container, with);
             case IWithOperation with: return RowBuilt(Eval(with.Operand).Join(Eval(with.Initializer)), with.Type, with.Initializer);
             case IObjectOrCollectionInitializerOperation initializer: return DataFlow.Join(initializer.Initializers.Select(Initializer));
             case IAnonymousFunctionOperation or IDelegateCreationOperation or ILocalFunctionOperation: return DataFlow.Empty;
@@ -195,7 +196,7 @@ internal sealed partial class FlowAnalysis
         DataFlow rest = DataFlow.Empty; // what the record holds besides parts (a fitted step beside them)
         if (type.IsRecord)
         {
-            foreach (IArgumentOperation argument in creation.Arguments)
+            foreach (IArgumentOperation argument in creation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0))
             {
                 if (argument.Parameter is not { } parameter || !context.IsRowTyped(parameter.Type))
                 {
@@ -243,6 +244,21 @@ internal sealed partial class FlowAnalysis
         }
         if (parts.Count == 0 || names.Distinct().Count() != names.Count) return null;
         return DataFlow.Named(parts.ToImmutable(), names.ToImmutable()).Join(rest.WithParts(default));
+    }
+
+    /// <summary><c>parts with { Validation = parts.Test }</c>: the members set replace their parts; the others are copied.</summary>
+    private DataFlow WithParts(DataFlow container, IWithOperation with)
+    {
+        DataFlow[] parts = container.Parts.ToArray();
+        DataFlow rest = DataFlow.Empty;
+        foreach (IOperation item in with.Initializer.Initializers)
+        {
+            if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment
+                && container.PartNames.IndexOf("." + property.Name) is var index and >= 0)
+                parts[index] = Eval(assignment.Value);
+            else rest = rest.Join(Eval(item));
+        }
+        return DataFlow.Named(parts.ToImmutableArray(), container.PartNames).Join(rest.WithParts(default));
     }
 
     /// <summary>Whether the type is a collection whose elements are themselves collections of rows (parts of the data).</summary>
