@@ -80,6 +80,16 @@ internal sealed class EntanglementRule
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, derived.Syntax.GetLocation(),
                         $"Feature '{other.Name}' of {type.Name} is computed from '{outcome.Name}', the recorded outcome its label '{target.Name}' is taken from: the model sees the answer during training and cannot at prediction time; compute it from other inputs"));
                 }
+                // The label records a value of the current row (raw[i].Load): a feature reading that value of a later row
+                // (raw[i + 1].Load) reads a future label.
+                if (LaterRow(primary) is { } later)
+                    foreach ((ISymbol other, ISimpleAssignmentOperation derived, List<Read> otherReads) in assignments)
+                    {
+                        if (!LeakageSymbols.HasAttribute(other, feature) || otherReads.FirstOrDefault(read => SymbolEqualityComparer.Default.Equals(read.Member, outcome)
+                            && later(read.Instance)) is not { Member: not null } future) continue;
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, derived.Syntax.GetLocation(),
+                            $"Feature '{other.Name}' of {type.Name} reads '{outcome.Name}' of a later row ({future.Instance}), the value its label '{target.Name}' is taken from: the model sees the future answer, which it cannot at prediction time; use earlier rows only"));
+                    }
             }
             else if (isLabel && LabelSource(reads, primary, assignments, target) is { } source)
             {
@@ -87,6 +97,24 @@ internal sealed class EntanglementRule
                     $"The label '{target.Name}' of {type.Name} is computed from '{source}', which the row also has as a feature: the model only has to learn the rule that made the label, and scores say nothing about the real outcome; take the label from the recorded outcome"));
             }
         }
+    }
+
+    /// <summary>
+    /// For a current row picked by an index (<c>raw[i]</c>), a test for the key of a later row of the same collection
+    /// (<c>raw[i + 1]</c>, <c>raw[i + 24]</c>); null when the row is not picked by an index.
+    /// </summary>
+    private static System.Func<string, bool>? LaterRow(string primary)
+    {
+        int open = primary.LastIndexOf('[');
+        if (open <= 0 || !primary.EndsWith("]", System.StringComparison.Ordinal)) return null;
+        string collection = primary.Substring(0, open), index = primary.Substring(open + 1, primary.Length - open - 2).Trim();
+        if (index.Length == 0 || !index.All(c => char.IsLetterOrDigit(c) || c == '_')) return null;
+        return key =>
+        {
+            if (!key.StartsWith(collection + "[", System.StringComparison.Ordinal) || !key.EndsWith("]", System.StringComparison.Ordinal)) return false;
+            string inner = key.Substring(collection.Length + 1, key.Length - collection.Length - 2).Replace(" ", "");
+            return inner.StartsWith(index + "+", System.StringComparison.Ordinal) && int.TryParse(inner.Substring(index.Length + 1), out int ahead) && ahead > 0;
+        };
     }
 
     /// <summary>The member a label reads that is a feature: a [Feature] of a dataset, or the member a feature of this row is read from.</summary>
@@ -140,6 +168,16 @@ internal sealed class EntanglementRule
 
     private static bool IsConstant(IOperation operation) => operation.ConstantValue.HasValue;
 
+    private static bool IsCollectionOfRecords(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String) return false;
+        ITypeSymbol? element = type is IArrayTypeSymbol array ? array.ElementType : null;
+        if (type is INamedTypeSymbol named)
+            foreach (INamedTypeSymbol candidate in named.AllInterfaces.Add(named))
+                if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) element = candidate.TypeArguments[0];
+        return element is { IsReferenceType: true, SpecialType: not SpecialType.System_String };
+    }
+
     private bool IsDatasetMember(ISymbol member, INamedTypeSymbol role) =>
         LeakageSymbols.HasAttribute(member, role) && member.ContainingType is { } owner && LeakageSymbols.HasAttribute(owner, dataset);
 
@@ -155,10 +193,17 @@ internal sealed class EntanglementRule
         if (operation is null) return;
         foreach (IOperation node in WithoutThrows(operation))
         {
-            if (node is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member && member.Instance is { } instance)
+            // An indexer (raw[i]) picks an instance; the members read from it are the reads, not the indexer itself.
+            if (node is IMemberReferenceOperation { Member: IPropertySymbol { IsIndexer: false } or IFieldSymbol } member && member.Instance is { } instance)
+            {
                 reads.Add(new Read(member.Member, Key(instance, parameters)));
+                // A query's let variable (from p in rows let risk = ... select p with { Age = risk }) is read through its expression.
+                if (depth > 0 && LetExpression(member) is { } let) Collect(let, reads, parameters, depth - 1);
+            }
             // A local computed first (int sick = raw.Pulse > 120 ? 1 : 0) is read through its initializer.
-            if (depth > 0 && node is ILocalReferenceOperation { IsDeclaration: false } local && Initializer(local) is { } initial)
+            // A collection of records (raw = ReadMeter(path).OrderBy(r => r.At).ToList()) is not one row's value: its initializer is
+            // not followed (a lookup of numbers, as a per-group mean, still is).
+            if (depth > 0 && node is ILocalReferenceOperation { IsDeclaration: false } local && !IsCollectionOfRecords(local.Local.Type) && Initializer(local) is { } initial)
                 Collect(initial, reads, parameters, depth - 1);
             if (depth > 0 && node is IInvocationOperation call && operation.SemanticModel?.Compilation is { } compilation
                 && Flow.MethodSummary.Body(compilation, call.TargetMethod) is { } body)
@@ -170,6 +215,17 @@ internal sealed class EntanglementRule
                 Collect(body, reads, mapped, depth - 1);
             }
         }
+    }
+
+    /// <summary>The operation of the expression a query's <c>let</c> clause binds, when <paramref name="member"/> reads that range variable.</summary>
+    private static IOperation? LetExpression(IMemberReferenceOperation member)
+    {
+        if (member.Member.ContainingType is not { IsAnonymousType: true } || member.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name
+            || member.SemanticModel is not { } model || model.GetSymbolInfo(name).Symbol is not IRangeVariableSymbol variable) return null;
+        foreach (SyntaxReference reference in variable.DeclaringSyntaxReferences)
+            if (reference.GetSyntax().FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.LetClauseSyntax>() is { } let && let.SyntaxTree == model.SyntaxTree)
+                return model.GetOperation(let.Expression);
+        return null;
     }
 
     private static IOperation? Initializer(ILocalReferenceOperation local)
@@ -217,6 +273,9 @@ internal sealed class EntanglementRule
     private static string Key(IOperation instance, Dictionary<ISymbol, string>? parameters = null)
     {
         while (instance is IConversionOperation conversion) instance = conversion.Operand;
+        // A query's range variable is one row wherever the query reads it (its lambdas' parameters or a transparent member).
+        if (instance.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier && instance.SemanticModel?.GetSymbolInfo(identifier).Symbol is IRangeVariableSymbol range)
+            return "range:" + range.Name + "@" + (range.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0);
         return instance switch
         {
             IParameterReferenceOperation parameter when parameters is not null && parameters.TryGetValue(parameter.Parameter, out string? mapped) => mapped,

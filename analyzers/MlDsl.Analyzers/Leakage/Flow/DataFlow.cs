@@ -13,12 +13,14 @@ internal sealed class DataFlow
 {
     public static readonly DataFlow Empty = new(ImmutableHashSet<Origin>.Empty, ImmutableHashSet<FlowEvent>.Empty, ImmutableHashSet<Origin>.Empty, default);
 
-    public DataFlow(ImmutableHashSet<Origin> rows, ImmutableHashSet<FlowEvent> events, ImmutableHashSet<Origin> trainedOn, ImmutableArray<DataFlow> parts)
+    public DataFlow(ImmutableHashSet<Origin> rows, ImmutableHashSet<FlowEvent> events, ImmutableHashSet<Origin> trainedOn, ImmutableArray<DataFlow> parts,
+        ImmutableArray<string> partNames = default)
     {
         Rows = rows;
         Events = events;
         TrainedOn = trainedOn;
         Parts = parts;
+        PartNames = parts.IsDefault || partNames.IsDefault || partNames.Length != parts.Length ? default : partNames;
     }
 
     public ImmutableHashSet<Origin> Rows { get; }
@@ -32,6 +34,28 @@ internal sealed class DataFlow
     /// <summary>For a split: train, validation, test; for a tuple: its elements; default otherwise.</summary>
     public ImmutableArray<DataFlow> Parts { get; }
 
+    /// <summary>
+    /// How each of <see cref="Parts"/> is picked out of a container of parts, when it is one: <c>[0]</c>, <c>[1]</c> for the
+    /// elements of an array or list initializer, <c>[valid]</c> for a dictionary's constant key, <c>.Test</c> for a record's
+    /// constructor argument. Default for a split or a tuple (their parts are positional).
+    /// </summary>
+    public ImmutableArray<string> PartNames { get; }
+
+    /// <summary>The part picked by <paramref name="name"/> (see <see cref="PartNames"/>), or null when there is none of that name.</summary>
+    public DataFlow? NamedPart(string name)
+    {
+        if (PartNames.IsDefault) return null;
+        int index = PartNames.IndexOf(name);
+        return index < 0 ? null : Parts[index];
+    }
+
+    /// <summary>A container of parts, each picked by its name (a parts array, a dictionary of parts, a record of parts).</summary>
+    public static DataFlow Named(ImmutableArray<DataFlow> parts, ImmutableArray<string> names)
+    {
+        DataFlow whole = Join(parts);
+        return new DataFlow(whole.Rows, whole.Events, whole.TrainedOn, parts, names);
+    }
+
     public bool IsEmpty => Rows.IsEmpty && Events.IsEmpty && TrainedOn.IsEmpty && Parts.IsDefault;
 
     public static DataFlow Of(Origin origin) => new(ImmutableHashSet.Create(origin), ImmutableHashSet<FlowEvent>.Empty, ImmutableHashSet<Origin>.Empty, default);
@@ -43,9 +67,11 @@ internal sealed class DataFlow
 
     public DataFlow WithParts(ImmutableArray<DataFlow> parts) => new(Rows, Events, TrainedOn, parts);
 
-    public DataFlow WithEvent(FlowEvent flowEvent) => new(Rows, Events.Add(flowEvent), TrainedOn, Parts);
+    public DataFlow WithNames(ImmutableArray<string> names) => new(Rows, Events, TrainedOn, Parts, names);
 
-    public DataFlow WithTrainedOn(ImmutableHashSet<Origin> rows) => new(Rows, Events, Union(TrainedOn, rows), Parts);
+    public DataFlow WithEvent(FlowEvent flowEvent) => new(Rows, Events.Add(flowEvent), TrainedOn, Parts, PartNames);
+
+    public DataFlow WithTrainedOn(ImmutableHashSet<Origin> rows) => new(Rows, Events, Union(TrainedOn, rows), Parts, PartNames);
 
     /// <summary>The same rows narrowed to a subset named by <paramref name="segment"/>.</summary>
     public DataFlow Narrow(string segment) =>
@@ -61,11 +87,15 @@ internal sealed class DataFlow
         ImmutableArray<DataFlow> parts = Parts.IsDefault ? other.Parts
             : other.Parts.IsDefault || other.Parts.Length != Parts.Length || Parts == other.Parts ? Parts
             : JoinParts(Parts, other.Parts);
+        // Names survive only where both sides name their parts alike (or one side has none); otherwise the parts are positional.
+        ImmutableArray<string> names = Parts.IsDefault ? other.PartNames
+            : other.Parts.IsDefault || other.Parts.Length != Parts.Length ? PartNames
+            : PartNames.IsDefault || other.PartNames.IsDefault || PartNames.SequenceEqual(other.PartNames) ? (PartNames.IsDefault ? other.PartNames : PartNames) : default;
         ImmutableHashSet<Origin> rows = Union(Rows, other.Rows), trainedOn = Union(TrainedOn, other.TrainedOn);
         ImmutableHashSet<FlowEvent> events = Union(Events, other.Events);
         // Joining what a value already holds (most joins of a pass at the fixed point) gives the value itself.
-        if (ReferenceEquals(rows, Rows) && ReferenceEquals(events, Events) && ReferenceEquals(trainedOn, TrainedOn) && parts == Parts) return this;
-        return new DataFlow(rows, events, trainedOn, parts);
+        if (ReferenceEquals(rows, Rows) && ReferenceEquals(events, Events) && ReferenceEquals(trainedOn, TrainedOn) && parts == Parts && names == PartNames) return this;
+        return new DataFlow(rows, events, trainedOn, parts, names);
     }
 
     private static ImmutableArray<DataFlow> JoinParts(ImmutableArray<DataFlow> left, ImmutableArray<DataFlow> right)
@@ -105,6 +135,7 @@ internal sealed class DataFlow
         if (!Rows.SetEquals(other.Rows) || !Events.SetEquals(other.Events) || !TrainedOn.SetEquals(other.TrainedOn)) return false;
         if (Parts.IsDefault != other.Parts.IsDefault) return false;
         if (Parts.IsDefault) return true;
+        if (PartNames.IsDefault != other.PartNames.IsDefault) return false;
         if (Parts.Length != other.Parts.Length) return false;
         for (int i = 0; i < Parts.Length; i++)
             if (!Parts[i].SameAs(other.Parts[i])) return false;

@@ -53,12 +53,31 @@ internal abstract class FlowEvent : IEquatable<FlowEvent>
 /// <summary>Statistics learned from rows: what a fitted step, an aggregate or a model's predictions carry.</summary>
 internal sealed class LearnEvent : FlowEvent
 {
-    public LearnEvent(Location location, string what, LearnKind kind, ImmutableHashSet<Origin> from) : base(location, what, from) => Kind = kind;
+    public LearnEvent(Location location, string what, LearnKind kind, ImmutableHashSet<Origin> from, bool reportedInHelper = false, bool withinGroups = false)
+        : base(location, what, from)
+    {
+        Kind = kind;
+        ReportedInHelper = reportedInHelper;
+        WithinGroups = withinGroups;
+    }
+
+    /// <summary>
+    /// A statistic of features computed per group of the row's [GroupKey] (<c>GroupBy(v =&gt; v.Patient)</c>, no label read):
+    /// a grouped split keeps each group on one side, so it learns nothing across the parts.
+    /// </summary>
+    public bool WithinGroups { get; }
 
     public LearnKind Kind { get; }
 
-    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) => new LearnEvent(location, what, Kind, from);
-    protected override bool EqualsCore(FlowEvent other) => ((LearnEvent)other).Kind == Kind;
+    /// <summary>
+    /// Learned inside a helper from the test or validation member of what it was given (<c>parts.Test</c>): the helper's own
+    /// analysis reports it where it happens, so a caller does not report it again at the call.
+    /// </summary>
+    public bool ReportedInHelper { get; }
+
+    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) => new LearnEvent(location, what, Kind, from, ReportedInHelper, WithinGroups);
+    protected override bool EqualsCore(FlowEvent other) =>
+        ((LearnEvent)other).Kind == Kind && ((LearnEvent)other).ReportedInHelper == ReportedInHelper && ((LearnEvent)other).WithinGroups == WithinGroups;
 }
 
 /// <summary>Rows copied or synthesised from rows (oversampling, augmentation, a concatenation of overlapping rows).</summary>

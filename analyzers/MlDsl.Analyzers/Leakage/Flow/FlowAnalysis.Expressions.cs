@@ -75,13 +75,16 @@ internal sealed partial class FlowAnalysis
             case IFieldReferenceOperation field: return Member(Eval(field.Instance), field.Instance!.Type, field.Field.Name, field.Type);
             case IPropertyReferenceOperation property: return Property(property);
             case IArrayElementReferenceOperation element: return Element(Eval(element.ArrayReference), element.ArrayReference.Type, element.Indices);
+            case IImplicitIndexerReferenceOperation indexer: return Element(Eval(indexer.Instance), indexer.Instance.Type, new[] { indexer.Argument });
+            case IArrayCreationOperation { Initializer: { } arrayInitializer } array when HoldsCollectionsOfRows(array.Type):
+                return Positional(arrayInitializer.ElementValues);
             case ICollectionExpressionOperation collection: return CollectionExpression(collection);
             case IInvocationOperation invocation: return Invocation(invocation);
             case IBinaryOperation binary: return Binary(binary);
             case IUnaryOperation unary: return Eval(unary.Operand);
             case IConditionalOperation conditional:
                 // The value chosen depends on the condition: a setting picked by a test score carries that score.
-                return Eval(conditional.Condition).WithoutRows().Join(Eval(conditional.WhenTrue)).Join(Eval(conditional.WhenFalse));
+                return Condition(conditional.Condition).Join(Eval(conditional.WhenTrue)).Join(Eval(conditional.WhenFalse));
             case ICoalesceOperation coalesce: return Eval(coalesce.Value).Join(Eval(coalesce.WhenNull));
             case IConditionalAccessOperation access:
                 conditionalInstances.Push(Eval(access.Operation));
@@ -90,6 +93,7 @@ internal sealed partial class FlowAnalysis
             case IConditionalAccessInstanceOperation: return conditionalInstances.Count > 0 ? conditionalInstances.Peek() : DataFlow.Empty;
             case ITupleOperation tuple: return DataFlow.Tuple(tuple.Elements.Select(Eval).ToImmutableArray());
             case IObjectCreationOperation creation: return Creation(creation);
+            case IWithOperation with when Eval(with.Operand) is { PartNames.IsDefault: false } container: return WithParts(container, with);
             case IWithOperation with: return RowBuilt(Eval(with.Operand).Join(Eval(with.Initializer)), with.Type, with.Initializer);
             case IObjectOrCollectionInitializerOperation initializer: return DataFlow.Join(initializer.Initializers.Select(Initializer));
             case IAnonymousFunctionOperation or IDelegateCreationOperation or ILocalFunctionOperation: return DataFlow.Empty;
@@ -98,6 +102,20 @@ internal sealed partial class FlowAnalysis
             case IIsTypeOperation or IIsPatternOperation: return DataFlow.Empty;
             default: return DataFlow.Join(operation.ChildOperations.Select(Eval).ToList());
         }
+    }
+
+    /// <summary>
+    /// What a condition gives the value it chooses: its events, not its rows. In a helper's summary a parameter that is no
+    /// collection of rows (a vocabulary, a threshold) stays, so the events its argument carries reach the result at the call
+    /// (<c>vocabulary.TryGetValue(w, out int id) ? id : 0</c>).
+    /// </summary>
+    private DataFlow Condition(IOperation condition)
+    {
+        DataFlow flow = Eval(condition);
+        if (flow.Rows.IsEmpty || owner is null || depth == 0) return flow.WithoutRows();
+        var kept = flow.Rows.Where(origin => origin.Source.StartsWith("$p", System.StringComparison.Ordinal)
+            && int.TryParse(origin.Source.Substring(2), out int ordinal) && ordinal < owner.Parameters.Length && !context.IsRowTyped(owner.Parameters[ordinal].Type)).ToImmutableHashSet();
+        return new DataFlow(kept, flow.Events, ImmutableHashSet<Origin>.Empty, default);
     }
 
     private DataFlow Initializer(IOperation initializer) => initializer switch
@@ -129,6 +147,7 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     private DataFlow Member(DataFlow instance, ITypeSymbol? instanceType, string name, ITypeSymbol? memberType)
     {
+        if (instance.NamedPart("." + name) is { } part) return part; // a record of parts: the member is what was given for it
         if (!instance.Parts.IsDefault && name.StartsWith("Item", System.StringComparison.Ordinal)
             && int.TryParse(name.Substring(4), out int item) && item >= 1 && item <= instance.Parts.Length)
             return instance.Parts[item - 1];
@@ -148,6 +167,7 @@ internal sealed partial class FlowAnalysis
     private DataFlow Element(DataFlow collection, ITypeSymbol? collectionType, IEnumerable<IOperation> indices)
     {
         IOperation[] index = indices.ToArray();
+        if (index.Length == 1 && PartName(index[0], collection) is { } name && collection.NamedPart(name) is { } part) return part;
         if (index.Length == 1 && FoldIndex(index[0]) is { } indexSet) return collection.Narrow(indexSet);
         if (index.Length == 1 && index[0].ConstantValue is { HasValue: true, Value: { } key } && HoldsCollectionsOfRows(collectionType))
             return collection.Narrow("[" + key + "]");
@@ -173,6 +193,104 @@ internal sealed partial class FlowAnalysis
         return null;
     }
 
+    /// <summary>
+    /// The name of the part a constant index or key picks (<c>[2]</c>, <c>[valid]</c>), counting <c>^k</c> from the end of
+    /// a container whose parts are all positional; null for any other index.
+    /// </summary>
+    private static string? PartName(IOperation index, DataFlow collection)
+    {
+        while (index is IConversionOperation conversion) index = conversion.Operand;
+        if (index.ConstantValue is { HasValue: true, Value: { } key }) return Key(key);
+        if (index is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: int fromEnd } }
+            && !collection.PartNames.IsDefault && collection.PartNames.Length >= fromEnd && fromEnd > 0 && collection.PartNames[collection.PartNames.Length - 1] == Key(collection.PartNames.Length - 1))
+            return Key(collection.PartNames.Length - fromEnd);
+        return null;
+    }
+
+    private static string Key(object key) => "[" + System.Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) + "]";
+
+    /// <summary>The elements of an array or list of parts, each kept apart under its position.</summary>
+    private DataFlow Positional(IReadOnlyList<IOperation> elements) =>
+        DataFlow.Named(elements.Select(Eval).ToImmutableArray(), Enumerable.Range(0, elements.Count).Select(i => Key(i)).ToImmutableArray());
+
+    /// <summary>
+    /// A container of parts built in one expression, each part kept apart under the name that picks it: a record's
+    /// constructor arguments and initialized members (<c>.Train</c>), a dictionary's constant keys (<c>[valid]</c>),
+    /// a list initializer's positions (<c>[0]</c>). Null for anything else.
+    /// </summary>
+    private DataFlow? PartsContainer(IObjectCreationOperation creation)
+    {
+        if (creation.Type is not INamedTypeSymbol type || context.IsRowTyped(type) && !HoldsCollectionsOfRows(type)) return null;
+        var parts = ImmutableArray.CreateBuilder<DataFlow>();
+        var names = ImmutableArray.CreateBuilder<string>();
+        DataFlow rest = DataFlow.Empty; // what the record holds besides parts (a fitted step beside them)
+        if (type.IsRecord)
+        {
+            foreach (IArgumentOperation argument in creation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0))
+            {
+                if (argument.Parameter is not { } parameter || !context.IsRowTyped(parameter.Type))
+                {
+                    rest = rest.Join(Eval(argument.Value));
+                    continue;
+                }
+                if (!type.GetMembers().OfType<IPropertySymbol>().Any(property => string.Equals(property.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase))) return null;
+                parts.Add(Eval(argument.Value));
+                names.Add("." + type.GetMembers().OfType<IPropertySymbol>().First(property => string.Equals(property.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase)).Name);
+            }
+            foreach (ISimpleAssignmentOperation assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target is not IPropertyReferenceOperation { Property: var property } || !context.IsRowTyped(property.Type))
+                {
+                    rest = rest.Join(Eval(assignment.Value));
+                    continue;
+                }
+                parts.Add(Eval(assignment.Value));
+                names.Add("." + property.Name);
+            }
+        }
+        else if (HoldsCollectionsOfRows(type) && creation.Initializer is { } initializer && creation.Arguments.IsEmpty)
+        {
+            int position = 0;
+            foreach (IOperation item in initializer.Initializers)
+            {
+                switch (item)
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments: [{ Value.ConstantValue: { HasValue: true, Value: { } key } }] } } keyed:
+                        parts.Add(Eval(keyed.Value));
+                        names.Add(Key(key));
+                        break;
+                    case IInvocationOperation { Arguments: [{ Value.ConstantValue: { HasValue: true, Value: { } key } }, var value] }:
+                        parts.Add(Eval(value.Value));
+                        names.Add(Key(key));
+                        break;
+                    case IInvocationOperation { Arguments: [var element] }:
+                        parts.Add(Eval(element.Value));
+                        names.Add(Key(position++));
+                        break;
+                    default:
+                        return null;
+                }
+            }
+        }
+        if (parts.Count == 0 || names.Distinct().Count() != names.Count) return null;
+        return DataFlow.Named(parts.ToImmutable(), names.ToImmutable()).Join(rest.WithParts(default));
+    }
+
+    /// <summary><c>parts with { Validation = parts.Test }</c>: the members set replace their parts; the others are copied.</summary>
+    private DataFlow WithParts(DataFlow container, IWithOperation with)
+    {
+        DataFlow[] parts = container.Parts.ToArray();
+        DataFlow rest = DataFlow.Empty;
+        foreach (IOperation item in with.Initializer.Initializers)
+        {
+            if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment
+                && container.PartNames.IndexOf("." + property.Name) is var index and >= 0)
+                parts[index] = Eval(assignment.Value);
+            else rest = rest.Join(Eval(item));
+        }
+        return DataFlow.Named(parts.ToImmutableArray(), container.PartNames).Join(rest.WithParts(default));
+    }
+
     /// <summary>Whether the type is a collection whose elements are themselves collections of rows (parts of the data).</summary>
     private bool HoldsCollectionsOfRows(ITypeSymbol? type)
     {
@@ -188,6 +306,8 @@ internal sealed partial class FlowAnalysis
     /// <summary><c>[.. rows, .. rows.Where(...)]</c>: spreading overlapping rows into one collection copies them.</summary>
     private DataFlow CollectionExpression(ICollectionExpressionOperation collection)
     {
+        if (HoldsCollectionsOfRows(collection.Type) && !collection.Elements.Any(element => element is ISpreadOperation))
+            return Positional(collection.Elements);
         var elements = collection.Elements.Select(element => element is ISpreadOperation spread ? Eval(spread.Operand) : Eval(element)).ToList();
         DataFlow joined = DataFlow.Join(elements).WithParts(default);
         for (int i = 0; i < elements.Count; i++)
@@ -223,6 +343,7 @@ internal sealed partial class FlowAnalysis
 
     private DataFlow Creation(IObjectCreationOperation creation)
     {
+        if (PartsContainer(creation) is { } container) return container;
         DataFlow arguments = DataFlow.Join(creation.Arguments.Select(argument => Eval(argument.Value)).ToList());
         DataFlow flow = arguments.Join(Eval(creation.Initializer));
         if (creation.Type is INamedTypeSymbol type && LeakageSymbols.HasAttribute(type, Symbols.ModelAttribute))

@@ -61,11 +61,18 @@ internal sealed partial class FlowAnalysis
         string name = method.Name;
 
         if (context.IsEnumerableLike(method) && !Adds.Contains(name))
-            return Linq(invocation, name, source, arguments.ToList());
+            // LINQ over a container of named parts sees its elements, any of the parts.
+            return Linq(invocation, name, source.PartNames.IsDefault ? source : source.WithParts(default), arguments.ToList());
 
         if (Adds.Contains(name) && Holder(receiver) is { } collection)
         {
             DataFlow added = DataFlow.Join(arguments.Select(argument => Eval(argument.Value)).ToList());
+            if (IsLookup(receiver!.Type) && !added.Rows.IsEmpty)
+            {
+                // Words or categories of rows added to a dictionary or set: a vocabulary learned from those rows.
+                Assign(collection, Learned(invocation, added));
+                return DataFlow.Empty;
+            }
             Contribute(collection, invocation, added);
             return DataFlow.Empty;
         }
@@ -171,7 +178,8 @@ internal sealed partial class FlowAnalysis
                 IArgumentOperation? trainArgument = Argument("train"), validationArgument = Argument("validation");
                 DataFlow train = Eval(trainArgument?.Value), validation = Eval(validationArgument?.Value);
                 DataFlow steering = DataFlow.Join(call.Arguments.Where(argument => argument != trainArgument && argument != validationArgument).Select(argument => Eval(argument.Value)).ToList());
-                if (model is not null) Assign(model, DataFlow.Empty.WithTrainedOn(train.Rows.Union(validation.Rows)));
+                // Validation rows only watched for the loss are not learned; with early stopping they choose the weights kept.
+                if (model is not null) Assign(model, DataFlow.Empty.WithTrainedOn(KeepsBestOnValidation(call) ? train.Rows.Union(validation.Rows) : train.Rows));
                 Effect("Fit", model, train, validation, modelName);
                 if (Observed is not null && Observed.FirstTime(call.Syntax))
                 {
@@ -204,6 +212,28 @@ internal sealed partial class FlowAnalysis
                 foreach (IArgumentOperation argument in call.Arguments) Eval(argument.Value);
                 return DataFlow.Empty;
         }
+    }
+
+    /// <summary>
+    /// Whether a Fit keeps the weights of its best validation epoch (early stopping): then its validation rows chose the
+    /// model, and its predictions for them are in-sample too. Options the code does not show count as doing so.
+    /// </summary>
+    private static bool KeepsBestOnValidation(IInvocationOperation fit)
+    {
+        IArgumentOperation? options = fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Type.Name == "FitOptions");
+        if (options is null || options.ArgumentKind == ArgumentKind.DefaultValue) return false;
+        IOperation value = options.Value;
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        SyntaxNode? shown = value switch
+        {
+            IObjectCreationOperation creation => creation.Syntax,
+            IDefaultValueOperation or ILiteralOperation => null,
+            ILocalReferenceOperation local => local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(),
+            _ => value.Syntax,
+        };
+        if (shown is null) return false;
+        if (value is not (IObjectCreationOperation or ILocalReferenceOperation)) return true;
+        return shown.ToString().Contains("EarlyStoppingPatience");
     }
 
     /// <summary>
@@ -295,15 +325,163 @@ internal sealed partial class FlowAnalysis
             return arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source)) : ScoresOnly(source);
         if (name is "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
         if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
-            return Aggregate(call, name, source);
+            return OneRowsValues(call) || PastWindow(call) ? source.WithParts(default) : Aggregate(call, name, source);
         return source.WithParts(default);
+    }
+
+    /// <summary>
+    /// Whether an aggregate runs over the values of one row: an array member of a single row (<c>s.Pixels.Max()</c>,
+    /// <c>raw[i].Readings.Average()</c>). Normalising a row by its own values learns nothing from other rows.
+    /// </summary>
+    private bool OneRowsValues(IInvocationOperation call)
+    {
+        IOperation? receiver = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
+        while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
+        if (receiver is not IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } instance } || context.IsRowTyped(receiver.Type)) return false;
+        if (instance.Type is INamedTypeSymbol row && LeakageSymbols.HasAttribute(row, Symbols.DatasetAttribute)) return true;
+        return IsSingleElement(instance) && instance.Type is INamedTypeSymbol { SpecialType: SpecialType.None } element
+            && !element.AllInterfaces.Any(candidate => candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
+    }
+
+    /// <summary>A single element of a collection (<c>raw[i]</c>) or a lambda parameter standing for one element.</summary>
+    private static bool IsSingleElement(IOperation instance)
+    {
+        while (instance is IConversionOperation conversion) instance = conversion.Operand;
+        return instance is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 1 }
+            or IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } };
+    }
+
+    /// <summary>
+    /// Whether an aggregate runs over a window of rows that ends at or before the current row of a loop or a projection:
+    /// <c>raw.Skip(i - 24).Take(24)</c>, <c>raw.Take(i)</c>, <c>raw.GetRange(i - 24, 24)</c> (through Select, Where and the like).
+    /// A trailing mean is a value of the row's past, known when it is predicted, not a statistic of the rows later split.
+    /// </summary>
+    private bool PastWindow(IInvocationOperation call)
+    {
+        IOperation? receiver = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
+        for (int hops = 0; hops < 6; hops++)
+        {
+            while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
+            if (receiver is not IInvocationOperation link) return false;
+            IOperation? inner = link.Instance ?? link.Arguments.FirstOrDefault()?.Value;
+            IOperation[] arguments = (link.Instance is null ? link.Arguments.Skip(1) : link.Arguments).Select(argument => argument.Value).ToArray();
+            switch (link.TargetMethod.Name)
+            {
+                case "Take" when arguments.Length == 1:
+                {
+                    // Take(i) or Take(i - c): every row before the current one.
+                    if (Offset(arguments[0]) is <= 0) return true;
+                    // Skip(i - c).Take(k) with k <= c: the k rows before the current one.
+                    IOperation? skip = inner;
+                    while (skip is IConversionOperation conversion) skip = conversion.Operand;
+                    return skip is IInvocationOperation { TargetMethod.Name: "Skip" } skipCall
+                        && (skipCall.Instance is null ? skipCall.Arguments.Skip(1) : skipCall.Arguments).FirstOrDefault()?.Value is { } start
+                        && Offset(start) is { } back && arguments[0].ConstantValue is { HasValue: true, Value: int count } && count <= -back;
+                }
+                case "GetRange" when arguments.Length == 2:
+                    return Offset(arguments[0]) is { } from && arguments[1].ConstantValue is { HasValue: true, Value: int length } && length <= -from;
+                case "Select" or "Where" or "Cast" or "OfType" or "ToList" or "ToArray" or "AsEnumerable":
+                    receiver = inner;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// For <c>i</c>, <c>i - c</c> or <c>i + c</c> where <c>i</c> is the current row's index (a for loop's variable or a lambda's
+    /// parameter): the constant offset from it (0, -c, c); null for anything else.
+    /// </summary>
+    private static int? Offset(IOperation value)
+    {
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        if (IsRowIndex(value)) return 0;
+        if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract or BinaryOperatorKind.Add } binary && IsRowIndex(binary.LeftOperand)
+            && binary.RightOperand.ConstantValue is { HasValue: true, Value: int constant })
+            return binary.OperatorKind == BinaryOperatorKind.Subtract ? -constant : constant;
+        return null;
+    }
+
+    /// <summary>A for loop's variable or a lambda's integer parameter: the index of the row being made.</summary>
+    private static bool IsRowIndex(IOperation value)
+    {
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        return value switch
+        {
+            ILocalReferenceOperation local => local.Local.DeclaringSyntaxReferences.Any(reference =>
+                reference.GetSyntax().Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax),
+            IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction }, Type.SpecialType: SpecialType.System_Int32 } } => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Whether an aggregate runs within the groups of the rows' [GroupKey] and reads no label: over <c>GroupBy(v =&gt; v.Patient)</c>
+    /// or over a group given to a lambda of a call on it (<c>g =&gt; g.Average(v =&gt; v.HeartRate)</c>).
+    /// </summary>
+    private bool WithinGroups(IInvocationOperation call)
+    {
+        if (call.Arguments.Any(argument => ReadsLabel(argument.Value))) return false;
+        IOperation? receiver = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
+        for (int hops = 0; hops < 6 && receiver is not null; hops++)
+        {
+            while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
+            switch (receiver)
+            {
+                case IInvocationOperation { TargetMethod.Name: "GroupBy" } groupBy:
+                    IOperation? key = (groupBy.Instance is null ? groupBy.Arguments.Skip(1) : groupBy.Arguments).FirstOrDefault()?.Value;
+                    return key is not null && key.DescendantsAndSelf().OfType<IPropertyReferenceOperation>()
+                        .Any(member => LeakageSymbols.HasAttribute(member.Property, Symbols.GroupKeyAttribute));
+                case IInvocationOperation link when link.TargetMethod.Name is "Where" or "OrderBy" or "OrderByDescending" or "ToList" or "ToArray" or "AsEnumerable":
+                    if (link.Arguments.Any(argument => ReadsLabel(argument.Value))) return false;
+                    receiver = link.Instance ?? link.Arguments.FirstOrDefault()?.Value;
+                    continue;
+                case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda }:
+                    // A group handed to a lambda: the rows of the call the lambda is given to.
+                    IOperation? node = call;
+                    while (node is not null && !(node is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))) node = node.Parent;
+                    while (node is not null && node is not IInvocationOperation) node = node.Parent;
+                    if (node is not IInvocationOperation owner) return false;
+                    receiver = owner.Instance ?? owner.Arguments.FirstOrDefault()?.Value;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    private static bool ReadsLabel(IOperation value) => value.DescendantsAndSelf().OfType<IPropertyReferenceOperation>()
+        .Any(member => member.Property.GetAttributes().Any(data => data.AttributeClass?.ToDisplayString() == "MlDsl.LabelAttribute"));
+
+    /// <summary>A dictionary or a set of values (not of rows): what is put in it by keys taken from rows is learned from them.</summary>
+    private bool IsLookup(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && !context.IsRowTyped(named) && !HoldsCollectionsOfRows(named)
+        && named.AllInterfaces.Append(named).Any(candidate => candidate.OriginalDefinition.Name is "IDictionary" or "ISet" or "IReadOnlyDictionary" && candidate.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic");
+
+    /// <summary>
+    /// A lookup filled from rows at <paramref name="site"/>: an event learned from them, placed on the collection of the outermost
+    /// loop that walks those rows (<c>foreach (var tweet in tweets)</c>), or on the site itself.
+    /// </summary>
+    private DataFlow Learned(IOperation site, DataFlow keys)
+    {
+        Location location = site.Syntax.GetLocation();
+        for (IOperation? parent = site.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) break;
+            if (parent is IForEachLoopOperation loop && DataFlow.Overlap(Eval(loop.Collection).Rows, keys.Rows)) location = loop.Collection.Syntax.GetLocation();
+        }
+        var learned = new LearnEvent(location, "A vocabulary", LearnKind.Aggregate, keys.Rows);
+        return keys.WithoutRows().WithEvent(learned);
     }
 
     /// <summary>A statistic of rows (or of values derived from them): an event that learned from them.</summary>
     private DataFlow Aggregate(IInvocationOperation call, string name, DataFlow source)
     {
         if (context.IsRowTyped(call.Type)) return source.WithParts(default); // a grouping still holds the rows
-        var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows);
+        var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows, withinGroups: WithinGroups(call));
         return new DataFlow(ImmutableHashSet<Origin>.Empty, source.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
     }
 
@@ -351,6 +529,9 @@ internal sealed partial class FlowAnalysis
     {
         while (value is IConversionOperation or IDelegateCreationOperation)
             value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+        // A method group (MaxBy(F1At)): what the method returns for the elements, by its summary; events keep their places.
+        if (value is IMethodReferenceOperation { Method: { } target } && SummaryOf(target) is { } summary)
+            return summary.Substitute(summary.Returned, Enumerable.Repeat(element, target.Parameters.Length).ToList(), call: null);
         if (value is not IAnonymousFunctionOperation lambda) return Eval(value);
         ImmutableArray<IParameterSymbol> parameters = lambda.Symbol.Parameters;
         for (int i = 0; i < parameters.Length; i++)
@@ -437,7 +618,8 @@ internal sealed partial class FlowAnalysis
         bool copies = sites.Any(site => site.Site.SpanStart < call.Syntax.SpanStart && DataFlow.Overlap(site.Rows, added.Rows))
             || RepeatedInLoop(call, added) || call.Arguments.Any(argument => IsRandomElement(argument.Value));
         if (copies) added = added.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, added.Rows));
-        Assign(collection, added.WithParts(default));
+        // An element added to a container of parts may be read back at any position or key.
+        Assign(collection, IntoParts(Read(collection), added.WithParts(default), index: null));
     }
 
     /// <summary>An add inside a loop whose rows come from variables, none of them declared by or in the loop.</summary>
@@ -464,7 +646,9 @@ internal sealed partial class FlowAnalysis
     private static bool IsCrossValidation(IMethodSymbol method)
     {
         string type = method.ContainingType?.Name ?? "", name = method.Name;
-        return type.Contains("CrossValidation") || name.Contains("CrossValidat") || name.Contains("KFold") || type.Contains("Search") && name is "Run" or "Fit";
+        // Folds.Of cuts rows into folds whose validation indices a hand-written loop holds out, as CrossValidation.Run does.
+        return type.Contains("CrossValidation") || name.Contains("CrossValidat") || name.Contains("KFold") || type.Contains("Search") && name is "Run" or "Fit"
+            || type == "Folds" && name == "Of";
     }
 
     /// <summary>Two reads of the same path are the same source: the key is the first argument's constant or text.</summary>

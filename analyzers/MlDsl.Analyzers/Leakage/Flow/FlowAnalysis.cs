@@ -179,6 +179,8 @@ internal sealed partial class FlowAnalysis
 
     private void BindLoopVariable(IOperation variable, DataFlow collection)
     {
+        // Each turn over a container of named parts holds one of them, whichever: their join, not a positional part.
+        if (!collection.PartNames.IsDefault) collection = collection.WithParts(default);
         switch (variable)
         {
             case IVariableDeclaratorOperation declarator:
@@ -218,10 +220,31 @@ internal sealed partial class FlowAnalysis
             case IParameterReferenceOperation parameter: Assign(parameter.Parameter, value); break;
             case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation: Assign(field.Field, value); break;
             case IPropertyReferenceOperation property when property.Instance is null or IInstanceReferenceOperation: Assign(property.Property, value); break;
+            case IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: > 0 } indexer:
+                DataFlow keys = DataFlow.Join(indexer.Arguments.Select(argument => Eval(argument.Value)).ToList());
+                // lookup[word] = ...: a dictionary keyed by values of rows is a vocabulary learned from them.
+                if (IsLookup(instance.Type) && !keys.Rows.IsEmpty) value = value.Join(Learned(indexer, keys));
+                AssignTo(instance, IntoParts(Eval(instance), value, indexer.Arguments.Length == 1 ? indexer.Arguments[0].Value : null));
+                break;
             case IMemberReferenceOperation { Instance: { } instance }: AssignTo(instance, value); break;
-            case IArrayElementReferenceOperation element: AssignTo(element.ArrayReference, value); break;
+            case IArrayElementReferenceOperation element:
+                AssignTo(element.ArrayReference, IntoParts(Eval(element.ArrayReference), value, element.Indices.Length == 1 ? element.Indices[0] : null));
+                break;
             case IDeclarationExpressionOperation or ITupleOperation: Deconstruct(target, value); break;
         }
+    }
+
+    /// <summary>
+    /// A value stored into a container of named parts (<c>parts[2] = rows</c>, <c>sets["x"] = rows</c>, an Add): it joins the
+    /// part its constant index names, or every part when the index is not constant, so a later read of a part sees it.
+    /// </summary>
+    private static DataFlow IntoParts(DataFlow container, DataFlow value, IOperation? index)
+    {
+        if (container.PartNames.IsDefault || value.IsEmpty) return value;
+        string? name = index is not null && PartName(index, container) is { } key && container.PartNames.Contains(key) ? key : null;
+        DataFlow stored = value.WithParts(default);
+        ImmutableArray<DataFlow> parts = container.PartNames.Select(part => name is null || part == name ? stored : DataFlow.Empty).ToImmutableArray();
+        return stored.WithParts(parts).WithNames(container.PartNames);
     }
 
     private void Assign(ISymbol symbol, DataFlow value)

@@ -50,6 +50,8 @@ internal sealed class FlowRules
         foreach (LearnEvent reaching in ReachingEvents().OfType<LearnEvent>().Where(e => e.Kind != LearnKind.Model).OrderBy(e => e.Location.SourceSpan.Start))
         {
             LearnEvent learned = reaching;
+            // An event kept at its place inside a helper is the helper's own to report (its analysis sees it there).
+            if (learned.ReportedInHelper) continue;
             if (learned.Kind == LearnKind.Accumulated)
             {
                 if (!observed.Entries.TryGetValue(learned.Location, out Location? entry)) continue;
@@ -107,13 +109,29 @@ internal sealed class FlowRules
         foreach (Origin origin in learned.From.Where(origin => origin.Role == Role.All).OrderBy(origin => origin.Source, StringComparer.Ordinal))
         {
             bool Overlaps(DataFlow flow) => flow.Rows.Any(row => row.Overlaps(origin));
+            // A per-group statistic of features before a grouped split (or grouped folds) stays within one part.
+            if (learned.WithinGroups && observed.Splits.Any(split => Overlaps(split.Rows) && GroupedCut(split.Call))) continue;
             if (observed.Splits.FirstOrDefault(split => Overlaps(split.Rows) && !PerFold(split.Call, learned)) is { Call: { } split }) return new Held(origin, split, null, false);
             if (ingested is not null && Overlaps(ingested)) return new Held(origin, null, null, true);
             if (observed.Uses.FirstOrDefault(use => Overlaps(use.RowsFlow) && !ScoresTrainingRows(use)) is { } scored)
                 return new Held(origin, null, scored.Call, false);
         }
+        // A part (the training rows) learned from as a whole and then cut into folds whose rows carry what was learned:
+        // each fold's validation rows were in the statistics its training rows were changed with.
+        foreach (Origin origin in learned.From.Where(origin => origin.Role != Role.All).OrderBy(origin => origin.Source, StringComparer.Ordinal))
+        {
+            if (observed.Splits.FirstOrDefault(split => !symbols.IsSplit(split.Call.TargetMethod) && !PerFold(split.Call, learned)
+                    && split.Rows.EventsOf<LearnEvent>().Any(carried => carried.What == learned.What && carried.From.SetEquals(learned.From))
+                    && split.Rows.Rows.Any(row => origin.Overlaps(row) && origin.Path.Length <= row.Path.Length)) is { Call: { } folds })
+                return new Held(origin, folds, null, false);
+        }
         return null;
     }
+
+    /// <summary>Whether a split or a cross-validation keeps groups apart (its options say Kind = Grouped).</summary>
+    private static bool GroupedCut(IInvocationOperation call) =>
+        call.Arguments.Any(argument => argument.Parameter?.Type.Name is "SplitOptions" or "FoldOptions"
+            && OptionsKind.Of(argument.Value, out bool known) == "Grouped" && known);
 
     /// <summary>What happens inside a lambda given to a cross-validation (its scorer, its prepare) happens per fold.</summary>
     private bool PerFold(IInvocationOperation split, FlowEvent flowEvent) =>

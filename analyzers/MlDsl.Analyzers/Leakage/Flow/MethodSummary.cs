@@ -95,13 +95,17 @@ internal sealed class MethodSummary
         var events = ImmutableHashSet.CreateBuilder<FlowEvent>();
         ImmutableHashSet<Origin> rows = Rows(flow.Rows, arguments, events);
         foreach (FlowEvent flowEvent in flow.Events)
-            events.Add(call is null ? flowEvent.With(Rows(flowEvent.From, arguments, events), flowEvent.Location, flowEvent.What)
+            // Statistics the helper itself learns from the test or validation member of what it is given (parts.Test) are
+            // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
+            events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
+                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events), reportedInHelper: true, inside.WithinGroups)
+                : call is null ? flowEvent.With(Rows(flowEvent.From, arguments, events), flowEvent.Location, flowEvent.What)
                 : flowEvent.With(Rows(flowEvent.From, arguments, events), call,
                     flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
         ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null);
         ImmutableArray<DataFlow> parts = flow.Parts.IsDefault ? default
             : flow.Parts.Select(part => Substitute(part, arguments, call, through)).ToImmutableArray();
-        return new DataFlow(rows, events.ToImmutable(), trainedOn, parts);
+        return new DataFlow(rows, events.ToImmutable(), trainedOn, parts, flow.PartNames);
     }
 
     /// <summary>Rows with <c>$p{i}</c> replaced by argument i's rows; the events argument rows carry join <paramref name="carried"/>.</summary>
@@ -122,10 +126,16 @@ internal sealed class MethodSummary
             string path = origin.Path;
             string first = path.Split('/')[0];
             int part = first switch { "T" => 0, "V" => 1, "X" => 2, _ => -1 };
-            if (part >= 0 && !argument.Parts.IsDefault && argument.Parts.Length == 3)
+            if (part >= 0 && !argument.Parts.IsDefault && argument.Parts.Length == 3 && argument.PartNames.IsDefault)
             {
                 argument = argument.Parts[part];
                 path = path.Length > 1 ? path.Substring(2) : "";
+            }
+            else if (argument.NamedPart(first) is { } named)
+            {
+                // A member of a record of parts (parts.Test) is the argument given for it, not every part of the record.
+                argument = named;
+                path = path.Length > first.Length ? path.Substring(first.Length + 1) : "";
             }
             // A model argument stands for the rows it was trained on (a helper's predictions carry them).
             foreach (Origin actual in argument.Rows.Union(argument.TrainedOn))

@@ -1,0 +1,194 @@
+extern alias generator;
+
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+using MlDsl.Analyzers.Leakage;
+using MlDsl.Analyzers.Tests.Infrastructure;
+using MlDslGenerator = generator::MlDsl.Generators.MlDslGenerator;
+
+
+namespace MlDsl.Analyzers.Tests;
+
+/// <summary>
+/// Adversarial leakage cases, set C: leaks of real notebooks restated as whole C# programs the way a C# developer
+/// structures them (classes with fields set in a constructor, static fields, query syntax, stored lambdas, local
+/// functions, tuples, out parameters, arrays and dictionaries of parts, iterators, generic and extension helpers,
+/// switch expressions, async methods, loops that build lists, try/finally, records of parts, several classes), with
+/// correct look-alikes in the same structures. Both leakage analyzers run, and the union of their leakage diagnostics
+/// (MLDSL0016–0029) must be exactly the expected ids at the <c>{|#n:...|}</c> marks.
+/// </summary>
+public sealed partial class FreshLeakageCasesC
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using MlDsl;
+        using MlDsl.Data;
+        using MlDsl.Data.Csv;
+        using MlDsl.Data.Encoding;
+        using MlDsl.Data.Imputation;
+        using MlDsl.Data.Resampling;
+        using MlDsl.Data.Selection;
+        using MlDsl.Data.Splits;
+        using MlDsl.Data.Text;
+        using MlDsl.Data.Transforms;
+        using MlDsl.Data.Tuning;
+        using MlDsl.Pipelines;
+        using MlDsl.Training;
+
+        """;
+
+    private const string Rows = """
+
+        [Dataset]
+        public sealed partial record Patient
+        {
+            [Feature] public float Glucose { get; init; }
+            [Feature] public float Bmi { get; init; }
+            [Feature] public float Age { get; init; }
+            [Label(Classes = 2)] public int Diabetic { get; init; }
+        }
+
+        [Model(typeof(Patient))]
+        public sealed partial class PatientNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(2)] Layer output;
+        }
+
+        [Dataset]
+        public sealed partial record House
+        {
+            [Feature] public float Area { get; init; }
+            [Feature] public float Rooms { get; init; }
+            [Feature] public float NeighbourPrice { get; init; }
+            [Ignore] public string District { get; init; } = "";
+            [Label] public float Price { get; init; }
+        }
+
+        [Model(typeof(House))]
+        public sealed partial class HouseNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(1)] Layer output;
+        }
+
+        [Dataset]
+        public sealed partial record Visit
+        {
+            [GroupKey] public int Subject { get; init; }
+            [Feature] public float HeartRate { get; init; }
+            [Feature] public float Steps { get; init; }
+            [Label(Classes = 2)] public int Fell { get; init; }
+        }
+
+        [Model(typeof(Visit))]
+        public sealed partial class VisitNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(2)] Layer output;
+        }
+
+        [Dataset]
+        public sealed partial record Sale
+        {
+            [Timestamp] public DateTime Day { get; init; }
+            [Feature] public float Promo { get; init; }
+            [Feature] public float LastWeekUnits { get; init; }
+            [Label] public float Units { get; init; }
+        }
+
+        [Model(typeof(Sale))]
+        public sealed partial class SaleNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(1)] Layer output;
+        }
+
+        [Dataset]
+        public sealed partial record Tweet
+        {
+            [Ignore] public string Text { get; init; } = "";
+            [Feature, Shape(16), Vocabulary(1000)] public int[] Tokens { get; init; } = Array.Empty<int>();
+            [Label(Classes = 2)] public int Positive { get; init; }
+        }
+
+        [Model(typeof(Tweet))]
+        public sealed partial class TweetNet
+        {
+            [Embedding(1000, 8), Flatten] Layer embed;
+            [Linear(2)] Layer output;
+        }
+
+        [Dataset]
+        public sealed partial record Scan
+        {
+            [Feature, Shape(1, 8, 8)] public float[] Pixels { get; init; } = Array.Empty<float>();
+            [Label(Classes = 3)] public int Kind { get; init; }
+        }
+
+        [Model(typeof(Scan))]
+        public sealed partial class ScanNet
+        {
+            [Conv2d(4, Kernel = 3), Relu, Flatten] Layer conv;
+            [Linear(3)] Layer output;
+        }
+
+        /// <summary>A line of the clinic's export, before it becomes a row.</summary>
+        public sealed record RawPatient(float Glucose, float Bmi, float Age, int Outcome);
+
+        """;
+
+
+    private static readonly ImmutableHashSet<string> LeakageIds = ImmutableHashSet.Create(
+        "MLDSL0016", "MLDSL0017", "MLDSL0018", "MLDSL0019", "MLDSL0020", "MLDSL0021",
+        "MLDSL0026", "MLDSL0027", "MLDSL0028", "MLDSL0029");
+
+    /// <summary>A script class around <paramref name="body"/>, with the shared rows after it.</summary>
+    private static string Script(string body) => Usings + "public static class Script\n{\n" + body + "\n}\n" + Rows;
+
+    /// <summary>Declarations only (rows of one's own), with the usings.</summary>
+    private static string Declarations(string types) => Usings + types;
+
+    /// <summary>
+    /// Runs both leakage analyzers over <paramref name="source"/> (after the generator) and asserts the union
+    /// of their leakage diagnostics is exactly <paramref name="expected"/>: the id at mark <c>#i</c> for each i.
+    /// </summary>
+    private static async Task Expect(string source, params string[] expected)
+    {
+        TestFileMarkupParser.GetSpans(source, out string plain, out ImmutableDictionary<string, ImmutableArray<TextSpan>> spans);
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(plain, new CSharpParseOptions(LanguageVersion.Latest), path: "Script.cs");
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+            .WithSpecificDiagnosticOptions(References.UnificationNoticesOff).WithNullableContextOptions(NullableContextOptions.Enable);
+        CSharpCompilation compilation = CSharpCompilation.Create("Fresh", new[] { tree }, References.All, options);
+        CSharpGeneratorDriver.Create(new MlDslGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
+        string[] errors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToArray();
+        Assert.True(errors.Length == 0, "The case does not compile:\n" + string.Join("\n", errors));
+
+        ImmutableArray<Diagnostic> diagnostics = await generated
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LeakageAnalyzer(), new DatasetLeakageAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        SourceText text = tree.GetText();
+        string At(int position) { LinePosition at = text.Lines.GetLinePosition(position); return $"({at.Line + 1},{at.Character + 1}) '{text.Lines[at.Line].ToString().Trim()}'"; }
+        Diagnostic[] leaks = diagnostics.Where(d => LeakageIds.Contains(d.Id) && d.Location.SourceTree == tree).ToArray();
+        string[] actual = leaks
+            .Select(d => $"{d.Id} at {At(d.Location.SourceSpan.Start)}")
+            .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
+        string[] wanted = expected.Select((id, i) =>
+        {
+            Assert.True(spans.TryGetValue("#" + i, out ImmutableArray<TextSpan> marked), $"mark #{i} missing");
+            return $"{id} at {At(marked[0].Start)}";
+        }).OrderBy(s => s, StringComparer.Ordinal).ToArray();
+        Assert.True(wanted.SequenceEqual(actual), "Expected:\n" + string.Join("\n", wanted) + "\nReported:\n"
+            + string.Join("\n", leaks.Select(d => $"{d.Id} at {At(d.Location.SourceSpan.Start)}: {d.GetMessage()}")));
+    }
+
+    /// <summary>A whole program of several types (no script class), with the shared rows after it.</summary>
+    private static string Program(string types) => Usings + types + Rows;
+}
