@@ -78,6 +78,31 @@ public sealed class SymbolNameTests
         Assert.False(SymbolNames.Is(null, "MlDsl.LayerAttribute"));
     }
 
+    [Fact]
+    public void A_generic_list_definition_is_named_with_its_type_parameter_as_the_pipeline_parser_expects()
+    {
+        // PipelineParser accepts an [Ingest] method by comparing its return type's definition with this string.
+        const string definition = "System.Collections.Generic.IReadOnlyList<T>";
+        var compilation = CSharpCompilation.Create("Lists", new[] { CSharpSyntaxTree.ParseText("""
+            using System.Collections.Generic;
+            public sealed record Row(int Id);
+            public static class Ingest
+            {
+                public static IReadOnlyList<Row> Rows() => new List<Row>();
+                public static List<Row> List() => new();
+                public static IReadOnlyCollection<Row> Collection() => new List<Row>();
+            }
+            """) }, References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        INamedTypeSymbol ingest = compilation.GetTypeByMetadataName("Ingest")!;
+        INamedTypeSymbol Returned(string method) => (INamedTypeSymbol)((IMethodSymbol)ingest.GetMembers(method).Single()).ReturnType;
+
+        Assert.Equal(definition, Returned("Rows").OriginalDefinition.ToDisplayString());
+        Assert.True(SymbolNames.Is(Returned("Rows").OriginalDefinition, definition));
+        Assert.False(SymbolNames.Is(Returned("Rows"), definition)); // the constructed type names its argument
+        Assert.False(SymbolNames.Is(Returned("List").OriginalDefinition, definition));
+        Assert.False(SymbolNames.Is(Returned("Collection").OriginalDefinition, definition));
+    }
+
     /// <summary>Every type the source declares or uses, their type arguments, containing types, base types and original definitions.</summary>
     private static List<ITypeSymbol> Types()
     {
