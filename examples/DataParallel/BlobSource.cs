@@ -7,7 +7,7 @@ namespace MlDsl.Examples.DataParallel;
 /// Rows made on demand from their index (a stand-in for files on disk): row i is always the same,
 /// and nothing but the row count is held. Shards of 256 rows play the part of files.
 /// </summary>
-public sealed class BlobSource(int count, int? dieAfterRows = null) : RowSource<Blob>
+public sealed class BlobSource(int count, int? dieAfterRows = null, bool throwInstead = false) : RowSource<Blob>
 {
     private const int ShardSize = 256;
     private int decoded;
@@ -19,8 +19,13 @@ public sealed class BlobSource(int count, int? dieAfterRows = null) : RowSource<
 
     protected override Blob Decode(int index)
     {
-        // A rank told to die does so abruptly, as a crashed machine would (no exception, no cleanup).
-        if (dieAfterRows is { } limit && Interlocked.Increment(ref decoded) > limit) Process.GetCurrentProcess().Kill();
+        // A rank told to die does so abruptly, as a crashed machine would (no exception, no cleanup),
+        // or, told to throw, fails as a bad file would (the training loop tells the other ranks).
+        if (dieAfterRows is { } limit && Interlocked.Increment(ref decoded) > limit)
+        {
+            if (throwInstead) throw new InvalidDataException($"blob {index} is unreadable (a simulated bad file)");
+            Process.GetCurrentProcess().Kill();
+        }
         var random = new Random(index);
         int centre = index % 4;
         var position = new float[Blob.Dimensions];

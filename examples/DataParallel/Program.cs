@@ -8,7 +8,8 @@ using MlDsl.Training;
 // Every rank streams its slice of each batch, gradients are averaged with one allreduce per step,
 // and rank 0 alone reports and writes the checkpoint; each rank writes its final weights to
 // OUT/weights-rank<r>.f32 so the ranks (and a one-rank run) can be compared.
-// MLDSL_DIE_RANK=r and MLDSL_DIE_AFTER_ROWS=n make rank r die after decoding n rows (to test recovery).
+// MLDSL_DIE_RANK=r and MLDSL_DIE_AFTER_ROWS=n make rank r die after decoding n rows (to test recovery);
+// with MLDSL_DIE_HOW=throw it throws instead, and every rank stops with a RankFailedException (exit 3).
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: DataParallel OUT [epochs] [batch] [rows] [--resume]");
@@ -29,17 +30,26 @@ Directory.CreateDirectory(output);
 
 using var model = new BlobMlp(seed: ranks.Rank == 0 ? 7 : 1000 + ranks.Rank); // other ranks start elsewhere: the broadcast must fix that
 var clock = Stopwatch.StartNew();
-FitReport report = model.Fit(new BlobSource(rows, dieAfter), null, new FitOptions
+FitReport report;
+try
 {
-    Epochs = epochs, BatchSize = batch, Seed = 3, Optimizer = OptimizerKind.Adam, LearningRate = 1e-3,
-    Threads = Math.Max(1, Environment.ProcessorCount / ranks.Size),
-    Ranks = ranks,
-    Streaming = new StreamingOptions { Workers = 1, Prefetch = 4, ShuffleBuffer = 1024 },
-    CheckpointDirectory = Path.Combine(output, "checkpoint"),
-    Resume = resume,
-    Verbose = 0, // the line below names the ranks
-    OnEpoch = epoch => Console.WriteLine($"rank 0 of {ranks.Size}: {epoch}"),
-});
+    report = model.Fit(new BlobSource(rows, dieAfter, Environment.GetEnvironmentVariable("MLDSL_DIE_HOW") == "throw"), null, new FitOptions
+    {
+        Epochs = epochs, BatchSize = batch, Seed = 3, Optimizer = OptimizerKind.Adam, LearningRate = 1e-3,
+        Threads = Math.Max(1, Environment.ProcessorCount / ranks.Size),
+        Ranks = ranks,
+        Streaming = new StreamingOptions { Workers = 1, Prefetch = 4, ShuffleBuffer = 1024 },
+        CheckpointDirectory = Path.Combine(output, "checkpoint"),
+        Resume = resume,
+        Verbose = 0, // the line below names the ranks
+        OnEpoch = epoch => Console.WriteLine($"rank 0 of {ranks.Size}: {epoch}"),
+    });
+}
+catch (RankFailedException failure)
+{
+    Console.Error.WriteLine($"rank {ranks.Rank} of {ranks.Size} stopped: {failure.Message}");
+    return 3;
+}
 double seconds = clock.Elapsed.TotalSeconds;
 int trained = report.Epochs.Count - report.ResumedAfterEpoch;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -35,6 +35,9 @@ public sealed record PipelineSpec(
     /// </summary>
     public EquatableArray<string> Preparation { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>A C# expression making a lazy CSV shard source from paths (for <c>run --stream</c>); null when the row has no generated CSV reader.</summary>
+    public string? StreamData { get; init; }
+
     /// <summary>The [Monitor] thresholds as initializer assignments; null without the attribute.</summary>
     public EquatableArray<string>? Monitor { get; init; }
 

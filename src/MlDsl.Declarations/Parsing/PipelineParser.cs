@@ -87,6 +87,7 @@ public static class PipelineParser
             diagnostics.ToEquatableArray())
         {
             ModelImplemented = modelImplemented,
+            StreamData = row is null ? null : StreamData(row, pipeline),
             Validate = TypeIdentities.FindAttribute(type, "MlDsl.ValidateAttribute") is { } validate ? Assignments(validate) : null,
             Monitor = TypeIdentities.FindAttribute(type, "MlDsl.MonitorAttribute") is { } monitor ? Assignments(monitor) : null,
             Preparation = new[] { transformAttribute, train }.SelectMany(attribute => attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
@@ -124,10 +125,19 @@ public static class PipelineParser
         IMethodSymbol? method = type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(candidate => TypeIdentities.HasAttribute(candidate, "MlDsl.ReadDataAttribute"));
         if (method is not null) return method.Name;
         if (!DatasetParser.Parse(row).CsvReadable) return null;
-        string options = string.Join(", ", pipeline.NamedArguments.Where(argument => argument.Key is "CsvHasHeader" or "CsvSkipLines")
-            .Select(argument => $"{(argument.Key == "CsvHasHeader" ? "HasHeader" : "SkipLines")} = {Literal(argument.Value)}"));
-        return $"path => CsvFile.Read<{Qualified(row)}>(path, new CsvOptions {{ {options} }})";
+        return $"path => CsvFile.Read<{Qualified(row)}>(path, new CsvOptions {{ {CsvLayout(pipeline)} }})";
     }
+
+    /// <summary>CSV shards read lazily, with the layout the CSV read uses, when the row has a generated CSV reader.</summary>
+    private static string? StreamData(INamedTypeSymbol row, AttributeData pipeline)
+    {
+        if (!DatasetParser.Parse(row).CsvReadable) return null;
+        return $"paths => global::MlDsl.Data.Streaming.RowSources.FromCsvFiles<{Qualified(row)}>(paths, new CsvOptions {{ {CsvLayout(pipeline)} }})";
+    }
+
+    private static string CsvLayout(AttributeData pipeline) =>
+        string.Join(", ", pipeline.NamedArguments.Where(argument => argument.Key is "CsvHasHeader" or "CsvSkipLines")
+            .Select(argument => $"{(argument.Key == "CsvHasHeader" ? "HasHeader" : "SkipLines")} = {Literal(argument.Value)}"));
 
     private static bool ReturnsRows(IMethodSymbol method, INamedTypeSymbol row) =>
         method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } list

@@ -31,6 +31,7 @@ internal static class PipelineEmitter
                 if (pipeline.ClassNames.Count > 0) writer.Line($"        ClassNames = new[] {{ {string.Join(", ", pipeline.ClassNames)} }},");
                 if (pipeline.Monitor is { } monitor) writer.Line($"        Monitoring = new DriftThresholds {{ {string.Join(", ", monitor)} }},");
                 if (pipeline.ReadData is not null) writer.Line($"        ReadData = {pipeline.ReadData},");
+                if (pipeline.StreamData is not null) writer.Line($"        StreamData = {pipeline.StreamData},");
                 writer.Line("    };");
                 writer.Line();
                 writer.Line("/// <summary>Runs every stage once; the result holds each stage's outcome and time.</summary>");

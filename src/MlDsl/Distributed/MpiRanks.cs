@@ -24,6 +24,13 @@ public sealed class MpiRanks : IRankGroup, IDisposable
         if (world.Size > 1) Console.Error.WriteLine($"MlDsl rank {world.Rank} of {world.Size} is process {System.Environment.ProcessId} on {System.Environment.MachineName}");
     }
 
+    /// <summary>
+    /// How many ranks the MPI launcher that started this process started (MPICH's hydra sets <c>PMI_SIZE</c>,
+    /// Open MPI <c>OMPI_COMM_WORLD_SIZE</c>); 1 when it was not started by one.
+    /// </summary>
+    public static int Launched =>
+        int.TryParse(System.Environment.GetEnvironmentVariable("PMI_SIZE") ?? System.Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE"), out int size) && size > 0 ? size : 1;
+
     public int Rank => world.Rank;
     public int Size => world.Size;
 

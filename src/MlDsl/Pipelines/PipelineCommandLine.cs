@@ -42,6 +42,16 @@ public static class PipelineCommandLine
         var outDirectory = new Option<string>("--out") { Description = "Folder for the report, plots and checkpoints", DefaultValueFactory = _ => "out" };
         var resume = new Option<bool>("--resume") { Description = "Continue training from the last checkpoint in --out" };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the outcome (for CI)" };
+        var stream = new Option<bool>("--stream")
+        {
+            Description = "Stream the training data instead of reading it into memory: --data names CSV files or folders of CSV shards "
+                + $"(several separated by '{Path.PathSeparator}'); rows are read by byte offset and decoded on worker threads as batches need them",
+        };
+        var distributed = new Option<bool>("--distributed")
+        {
+            Description = "Train data-parallel over the ranks of 'mpiexec.mpich -n N' (MPICH; assumed whenever mpiexec started more than one rank); "
+                + "rank 0 alone writes the report, checkpoints and artifact",
+        };
         var artifact = new Option<string>("--artifact") { Description = "An exported artifact folder", DefaultValueFactory = _ => pipeline.ExportDirectory };
         var servingData = new Option<string>("--data") { Description = "The rows to read: features only; label and metadata columns may be absent", Required = true };
         var threads = new Option<int?>("--threads") { Description = "libtorch's intra-op threads (training: the pipeline's own setting by default; evaluate and predict: 1, "
@@ -77,7 +87,7 @@ public static class PipelineCommandLine
             return deployed;
         }
 
-        var run = new Command("run", "Run every stage: ingest, split, validate, transform, train, analyze, gate, export") { seed, epochs, data, outDirectory, resume, quiet, threads, device };
+        var run = new Command("run", "Run every stage: ingest, split, validate, transform, train, analyze, gate, export") { seed, epochs, data, outDirectory, resume, quiet, threads, device, stream, distributed };
         run.SetAction(result =>
         {
             if (result.GetValue(epochs) is < 1 and var count)
@@ -90,16 +100,21 @@ public static class PipelineCommandLine
                 Ingest = () => Checked(pipeline.Ingest(), Ingested, split),
                 ReadData = pipeline.ReadData is { } read ? path => Checked(read(path), path, split) : null,
             };
+            // Under mpiexec with several ranks every process would otherwise train the whole model alone and all of
+            // them would write the same files: it trains data-parallel whether or not --distributed was given.
+            using MlDsl.Distributed.MpiRanks? ranks = result.GetValue(distributed) || MlDsl.Distributed.MpiRanks.Launched > 1 ? new MlDsl.Distributed.MpiRanks() : null;
             PipelineRun outcome = ComputeOptions.WithThreads(threadCount, () => PipelineRunner.Run(checkedPipeline, new PipelineOptions
             {
                 Threads = threadCount, Device = trainOn,
                 Seed = result.GetValue(seed), Epochs = result.GetValue(epochs), DataPath = result.GetValue(data),
                 OutputDirectory = result.GetValue(outDirectory)!, Resume = result.GetValue(resume), Quiet = result.GetValue(quiet),
+                Ranks = ranks, Stream = result.GetValue(stream),
             }, result.GetValue(quiet) ? TextWriter.Null : console));
+            if (ranks is { Rank: > 0 }) return outcome.ExitCode;
             console.WriteLine(outcome.ExitCode switch
             {
                 0 => $"exported {outcome.ArtifactDirectory}; report in {Path.Combine(result.GetValue(outDirectory)!, "report.md")}",
-                2 => "stopped: data validation failed: " + string.Join("; ", outcome.Data!.Failures),
+                2 => "stopped: data validation failed: " + (outcome.Data is { } report ? string.Join("; ", report.Failures) : outcome.Stages[^1].Outcome),
                 _ => "stopped: the gate failed: " + string.Join("; ", outcome.Gate!.Failures),
             });
             return outcome.ExitCode;
@@ -189,5 +204,5 @@ public static class PipelineCommandLine
     private static bool IsUserError(Exception error) => error is CommandLineInputException or ArtifactException or CsvDataException or RowDataException
         or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or TrainingDivergedException or InvalidOperationException
         or UnauthorizedAccessException or MlDsl.Audio.AudioFormatException or MlDsl.Data.Files.LabelledFilesException or MlDsl.Data.Files.ImageFormatException
-        or MlDsl.Persistence.ModelFileException or MlDsl.Doctor.DoctorException;
+        or MlDsl.Persistence.ModelFileException or MlDsl.Doctor.DoctorException or MlDsl.Distributed.RankFailedException or MlDsl.Data.Streaming.RowSourceException;
 }

@@ -53,6 +53,12 @@ public sealed record PipelineDefinition<TRow, TModel>(
     /// <summary>How a file or folder named by <c>--data</c> is read (prediction, monitoring, or replacing the ingest); null when the rows cannot be read from files.</summary>
     public Func<string, IReadOnlyList<TRow>>? ReadData { get; init; }
 
+    /// <summary>
+    /// How the files named by <c>run --stream --data</c> become a lazy source (CSV shards read by byte offset and decoded on
+    /// demand); null when the rows cannot be streamed from files. The generator sets it for rows with a generated CSV reader.
+    /// </summary>
+    public Func<IReadOnlyList<string>, MlDsl.Data.Streaming.RowSource<TRow>>? StreamData { get; init; }
+
     /// <summary>The model exported to <paramref name="directory"/> (the pipeline's export folder by default), ready to predict.</summary>
     public DeployedModel<TRow, TModel> Deploy(string? directory = null) => DeployedModel<TRow, TModel>.Open(directory ?? ExportDirectory, LoadModel);
 
@@ -74,4 +80,17 @@ public sealed record PipelineOptions
     public int? Threads { get; init; }
     /// <summary>Where the model trains; the pipeline's <see cref="FitOptions.Device"/> (CPU) when null.</summary>
     public torch.Device? Device { get; init; }
+
+    /// <summary>
+    /// Stream the training data instead of reading it into memory (<c>run --stream</c>): <see cref="DataPath"/> names CSV
+    /// files or folders of CSV shards (several separated by the path separator), rows stay references until a batch needs them.
+    /// </summary>
+    public bool Stream { get; init; }
+
+    /// <summary>
+    /// Train data-parallel over these ranks (<c>run --distributed</c> under <c>mpiexec.mpich -n N</c>): every rank
+    /// ingests, splits and transforms the same rows and trains on its slice of each batch; rank 0 alone logs and
+    /// writes the report, plots, checkpoints and artifact, and judges the gate.
+    /// </summary>
+    public MlDsl.Distributed.IRankGroup? Ranks { get; init; }
 }

@@ -20,13 +20,15 @@ namespace MlDsl.Pipelines;
 /// majority baseline, gate (metrics, slices, latency, size), export. A failed validation or gate stops
 /// the run before export and says why; every stage's outcome and time go into the run report.
 /// </summary>
-public static class PipelineRunner
+public static partial class PipelineRunner
 {
     public static PipelineRun Run<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options, TextWriter? log = null)
         where TRow : IDatasetRow<TRow>
         where TModel : torch.nn.Module, ITrainableModel<TRow>
     {
-        log ??= options.Quiet ? TextWriter.Null : Console.Out;
+        // With ranks, the others compute what rank 0 computes but say and write nothing: rank 0 speaks for the run.
+        bool writes = options.Ranks is not { Rank: > 0 };
+        log = !writes ? TextWriter.Null : log ?? (options.Quiet ? TextWriter.Null : Console.Out);
         Directory.CreateDirectory(options.OutputDirectory);
         var stages = new List<StageReport>();
         var files = new List<string>();
@@ -41,12 +43,14 @@ public static class PipelineRunner
         PipelineRun Finish(DataReport? data, FitReport? fit, IEvaluationReport? test, GateVerdict? gate, string? artifact, int exit)
         {
             var run = new PipelineRun(pipeline.Name, stages, data, fit, test, gate, artifact, files, exit);
+            if (!writes) return run;
             string report = Path.Combine(options.OutputDirectory, "report.md");
             File.WriteAllText(report, run.ToString());
             files.Add(report);
             return run;
         }
 
+        if (options.Stream) return RunStreamed(pipeline, options, log, new StageRunner(Stage<object?>), Finish, files);
         IReadOnlyList<TRow> rows = Stage("ingest", () => Ingest(pipeline, options), rows => $"{rows.Count} {typeof(TRow).Name} rows");
         SplitOptions splitOptions = options.Seed is { } seed ? pipeline.Split with { Seed = seed } : pipeline.Split;
         DataSplit<TRow> split = Stage("split", () => rows.Split(splitOptions),
@@ -84,15 +88,40 @@ public static class PipelineRunner
             Resume = options.Resume,
             Threads = options.Threads ?? pipeline.Training.Threads,
             Device = options.Device ?? pipeline.Training.Device,
+            Ranks = options.Ranks,
         };
         using TModel model = pipeline.CreateModel(training.Seed);
         FitReport fit = Stage("train", () => TrainingProgress.Run($"training {pipeline.ModelName}", training, log,
                 fitOptions => model.Fit(train, validation.Length > 0 ? validation : null, fitOptions)),
-            fit => $"{fit.Epochs.Count} epochs" + (fit.ResumedAfterEpoch > 0 ? $" (resumed after epoch {fit.ResumedAfterEpoch})" : "") + (fit.StoppedEarlyAt is { } stop ? $", stopped early at {stop} (best {fit.BestEpoch})" : "")
+            fit => $"{fit.Epochs.Count} epochs" + (options.Ranks is { Size: > 1 } ranks ? $" data-parallel on {ranks.Size} ranks" : "") + (fit.ResumedAfterEpoch > 0 ? $" (resumed after epoch {fit.ResumedAfterEpoch})" : "") + (fit.StoppedEarlyAt is { } stop ? $", stopped early at {stop} (best {fit.BestEpoch})" : "")
                 + $"; {FitDiagnosis.Diagnose(fit).Verdict}");
+        // Every rank holds the same trained weights; what follows only reports and exports them.
+        if (!writes) return Finish(data, fit, null, null, null, 0);
         files.Add(PipelinePlots.LearningCurves(fit, options.OutputDirectory));
 
-        IEvaluationReport report = Stage("analyze", () => ModelAnalysis.Analyze(model, test, pipeline.ClassNames, pipeline.MinSliceRows),
+        return Conclude(pipeline, options, model, fit, data, test, filled.Train, transform, imputer, files, new StageRunner(Stage<object?>), Finish, new Dictionary<string, string>
+        {
+            ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
+            ["split"] = splitOptions.ToString(), ["transform"] = pipeline.Transform.ToString(),
+            ["impute"] = pipeline.Impute.ToString(), ["oversample"] = pipeline.Oversample.ToString(),
+            ["augment"] = augment is null ? "none" : augment.ToString(),
+        });
+    }
+
+    /// <summary>Runs one stage, timing and logging it.</summary>
+    private sealed class StageRunner(Func<string, Func<object?>, Func<object?, string>, object?> run)
+    {
+        public T Run<T>(string name, Func<T> work, Func<T, string> outcome) => (T)run(name, () => work(), result => outcome((T)result!))!;
+    }
+
+    // The stages after training, the same for rows in memory and streamed rows: analyze on the test rows, gate, export.
+    private static PipelineRun Conclude<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options, TModel model, FitReport fit,
+        DataReport? data, TRow[] test, IReadOnlyList<TRow> reference, AffineTransform? transform, Imputer? imputer, List<string> files,
+        StageRunner stages, Func<DataReport?, FitReport?, IEvaluationReport?, GateVerdict?, string?, int, PipelineRun> finish, Dictionary<string, string> metadata)
+        where TRow : IDatasetRow<TRow>
+        where TModel : torch.nn.Module, ITrainableModel<TRow>
+    {
+        IEvaluationReport report = stages.Run("analyze", () => ModelAnalysis.Analyze(model, test, pipeline.ClassNames, pipeline.MinSliceRows),
             report => $"test {report.Headline} ({fit.BaselineDescription})");
         if (report is ClassificationReport classes)
         {
@@ -104,24 +133,17 @@ public static class PipelineRunner
         if (PipelinePlots.Spectrograms(model, test, pipeline.ClassNames, options.OutputDirectory) is { } spectrograms) files.Add(spectrograms);
 
         DeploymentMeasurements measured = Measure(model, test, options.OutputDirectory);
-        GateVerdict gate = Stage("gate", () => pipeline.Gate.Check(report, measured),
+        GateVerdict gate = stages.Run("gate", () => pipeline.Gate.Check(report, measured),
             verdict => (verdict.Passed ? "passed" : "FAILED: " + string.Join("; ", verdict.Failures)) + $" ({measured})");
-        if (!gate.Passed) return Finish(data, fit, report, gate, null, 4);
+        if (!gate.Passed) return finish(data, fit, report, gate, null, 4);
 
-        string artifact = Stage("export", () =>
+        string artifact = stages.Run("export", () =>
         {
             // The drift reference is the filled training rows: JSON holds no NaN, and filled rows are what the model's preprocessing sees.
-            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(filled.Train, report, pipeline.ClassNames, transform,
-                new Dictionary<string, string>
-                {
-                    ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
-                    ["split"] = splitOptions.ToString(), ["transform"] = pipeline.Transform.ToString(),
-                    ["impute"] = pipeline.Impute.ToString(), ["oversample"] = pipeline.Oversample.ToString(),
-                    ["augment"] = augment is null ? "none" : augment.ToString(),
-                }) { Imputer = imputer });
+            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(reference, report, pipeline.ClassNames, transform, metadata) { Imputer = imputer });
             return Path.GetFullPath(pipeline.ExportDirectory);
         }, path => path);
-        return Finish(data, fit, report, gate, artifact, 0);
+        return finish(data, fit, report, gate, artifact, 0);
     }
 
     private static IReadOnlyList<TRow> Ingest<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options)

@@ -79,6 +79,23 @@ public static class ModelTrainer
         using Tensor? classWeights = options.ClassWeights is { } weights ? tensor(weights.ToArray(), device: options.Device ?? CPU) : null;
         using var criterion = objective.Criterion(classWeights);
         DataParallelStep? parallel = options.Ranks is { } ranks ? new DataParallelStep(ranks, model) : null;
+        if (parallel is null) return Train(model, data, validationData, options, objective, optimizer, criterion, null);
+        try
+        {
+            FitReport report = Train(model, data, validationData, options, objective, optimizer, criterion, parallel);
+            parallel.Finish();
+            return report;
+        }
+        catch (Exception error) when (error is not RankFailedException)
+        {
+            // Not a rank's own problem only: the others are (or will be) waiting in a collective for this one.
+            throw parallel.Fail(error);
+        }
+    }
+
+    private static FitReport Train(Module<Tensor, Tensor> model, ITrainingData data, ITrainingData? validationData, FitOptions options,
+        TrainingObjective objective, TorchSharp.Modules.OptimizerHelper optimizer, Loss<Tensor, Tensor, Tensor> criterion, DataParallelStep? parallel)
+    {
         RequireBatchNormRows(model, data.Count, parallel?.Ranks.Size ?? 1);
         var run = new RunPlan(options, data.Count, parallel?.Ranks.Size ?? 1);
         var stopping = options.EarlyStoppingPatience is { } patience ? new EarlyStopping(patience) : null;
@@ -97,6 +114,7 @@ public static class ModelTrainer
             // Each epoch seeds its own randomness (dropout, augmentation, shuffling), so a run resumed
             // from a checkpoint replays exactly what the uninterrupted run would have.
             torch.manual_seed(options.Seed + epoch);
+            if (parallel is not null) parallel.Position = $"epoch {epoch}";
             var clock = Stopwatch.StartNew();
             Evaluation trained = TrainEpoch(model, data, objective, criterion, optimizer, run, epoch, options, parallel);
             Evaluation? validationResult = validationData is null ? null : Evaluate(model, validationData, objective, criterion, options.BatchSize);
@@ -167,6 +185,8 @@ public static class ModelTrainer
         using var firstBadStep = full(1, -1L, dtype: int64, device: device);
 
         long step = 0, rows = 0;
+        // The step about to be read: a rank whose next batch fails to decode names the step the others are in.
+        if (parallel is not null) parallel.Position = $"epoch {epoch}, step 1 of {run.StepsPerEpoch}";
         foreach (StepBatch batch in data.Epoch(epoch, options.Seed, run.BatchSize, parallel?.Ranks.Rank ?? 0, parallel?.Ranks.Size ?? 1))
         {
             using var scope = NewDisposeScope();
@@ -191,12 +211,14 @@ public static class ModelTrainer
                 if (options.OnBatch is { } onBatch && (parallel is null || parallel.Ranks.Rank == 0))
                     onBatch(new BatchProgress(epoch, step + 1, run.StepsPerEpoch, rows, stepped?.Loss.item<float>() ?? float.NaN));
                 step++;
+                if (parallel is not null) parallel.Position = $"epoch {epoch}, step {step + 1} of {run.StepsPerEpoch}";
             }
         }
         if (firstBadStep.item<long>() is var badStep and >= 0)
             throw new TrainingDivergedException(epoch, badStep, NonFiniteLayers(model));
         // Each rank summed its own rows; the epoch's numbers are over all of them.
         double[] sums = [lossSum.item<double>(), scoreSum.item<double>()];
+        if (parallel is not null) parallel.Position = $"the end of epoch {epoch}";
         parallel?.Sum(sums);
         return objective.Evaluation(sums[0] / data.Count, sums[1] / data.Count, (int)data.Count);
     }

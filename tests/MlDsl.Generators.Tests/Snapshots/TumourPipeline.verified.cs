@@ -27,6 +27,7 @@ partial class TumourPipeline
             ClassNames = new[] { "benign", "malignant" },
             Monitoring = new DriftThresholds { Psi = 0.2, JensenShannon = 0.15 },
             ReadData = path => CsvFile.Read<global::Samples.Tumour>(path, new CsvOptions { SkipLines = 1 }),
+            StreamData = paths => global::MlDsl.Data.Streaming.RowSources.FromCsvFiles<global::Samples.Tumour>(paths, new CsvOptions { SkipLines = 1 }),
         };
 
     /// <summary>Runs every stage once; the result holds each stage's outcome and time.</summary>

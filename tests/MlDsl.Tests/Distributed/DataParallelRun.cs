@@ -8,10 +8,15 @@ internal static class DataParallelRun
 {
     public sealed record Outcome(int ExitCode, string Output, TimeSpan Elapsed);
 
-    public static Outcome Start(int ranks, string output, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null, params string[] args)
+    public static Outcome Start(int ranks, string output, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null, params string[] args) =>
+        Example(ranks, "DataParallel", null, timeout, environment, [output, .. args]);
+
+    /// <summary>Runs <paramref name="example"/>'s program under <c>mpiexec.mpich -n <paramref name="ranks"/></c> in <paramref name="workingDirectory"/>.</summary>
+    public static Outcome Example(int ranks, string example, string? workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo(Mpich.Launcher) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { "-n", ranks.ToString(), "dotnet", ExampleProcess.Dll("DataParallel"), output }.Concat(args)) start.ArgumentList.Add(arg);
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+        foreach (string arg in new[] { "-n", ranks.ToString(), "dotnet", ExampleProcess.Dll(example) }.Concat(args)) start.ArgumentList.Add(arg);
         start.Environment.Remove("MLDSL_DIE_RANK");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var text = new StringBuilder();
@@ -24,7 +29,7 @@ internal static class DataParallelRun
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"mpiexec -n {ranks} DataParallel {string.Join(' ', args)} did not finish in {timeout}: the ranks hang. Output so far:\n{text}");
+            throw new TimeoutException($"mpiexec -n {ranks} {example} {string.Join(' ', args)} did not finish in {timeout}: the ranks hang. Output so far:\n{text}");
         }
         process.WaitForExit();
         lock (text) return new Outcome(process.ExitCode, text.ToString(), clock.Elapsed);

@@ -47,4 +47,28 @@ public sealed class DataParallelTests() : TemporaryFolder("mldsl-mpi")
         Assert.Contains("2 epochs in", resumed.Output);
         Assert.Equal(DataParallelRun.Weights(output, 0), DataParallelRun.Weights(output, 1));
     }
+
+    [Fact]
+    public void A_rank_that_throws_mid_epoch_stops_every_rank_with_a_RankFailedException_naming_it_and_resume_finishes_the_run()
+    {
+        string output = Path.Combine(Root, "throw");
+        var failed = DataParallelRun.Start(2, output, Limit,
+            new Dictionary<string, string> { ["MLDSL_DIE_RANK"] = "1", ["MLDSL_DIE_AFTER_ROWS"] = "2600", ["MLDSL_DIE_HOW"] = "throw" }, "3", "64", "4129");
+        Assert.True(failed.ExitCode == 3, $"exit {failed.ExitCode}\n{failed.Output}");
+        // Both ranks stopped themselves (the launcher killed no one), at the same step, and rank 0 carries rank 1's error.
+        Assert.DoesNotContain("BAD TERMINATION", failed.Output);
+        var stopped = System.Text.RegularExpressions.Regex.Match(failed.Output,
+            @"rank 0 of 2 stopped: rank 1 of 2 failed at epoch 2, step (\d+) of 65: RowSourceException: blob shard \d+, row \d+ \(row (\d+) of the source\): blob (\d+) is unreadable \(a simulated bad file\); rank 0 stopped with it");
+        Assert.True(stopped.Success, failed.Output);
+        Assert.Equal(stopped.Groups[2].Value, stopped.Groups[3].Value);
+        Assert.Contains($"rank 1 of 2 stopped: rank 1 of 2 failed at epoch 2, step {stopped.Groups[1].Value} of 65: RowSourceException: ", failed.Output);
+        Assert.Contains("rank 0 of 2: epoch 1/3", failed.Output);
+        Assert.DoesNotContain("epoch 2/3", failed.Output);
+
+        var resumed = DataParallelRun.Start(2, output, Limit, null, "3", "64", "4129", "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Contains("rank 0 of 2: epoch 3/3", resumed.Output);
+        Assert.Contains("rank 0 of 2: 2 epochs in", resumed.Output);
+        Assert.Equal(DataParallelRun.Weights(output, 0), DataParallelRun.Weights(output, 1));
+    }
 }

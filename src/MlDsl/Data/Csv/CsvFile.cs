@@ -86,7 +86,7 @@ public static class CsvFile
     }
 
     /// <returns>Each member's first column; -1 for an optional column the header lacks.</returns>
-    private static int[] ResolveColumns(string path, IReadOnlyList<CsvColumn> columns, string[]? header, long headerLine, bool featuresOnly)
+    internal static int[] ResolveColumns(string path, IReadOnlyList<CsvColumn> columns, string[]? header, long headerLine, bool featuresOnly)
     {
         var starts = new int[columns.Count];
         for (int member = 0; member < columns.Count; member++)

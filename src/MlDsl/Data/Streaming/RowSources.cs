@@ -1,4 +1,5 @@
 using MlDsl.Audio;
+using MlDsl.Data.Csv;
 using MlDsl.Data.Files;
 
 namespace MlDsl.Data.Streaming;
@@ -36,5 +37,26 @@ public static class RowSources
     {
         ArgumentNullException.ThrowIfNull(build);
         return FromFiles(files, (file, label) => build(WavFile.Read(file.Path), file, label), groupOf);
+    }
+
+    /// <summary>
+    /// The records of many CSV files (shards) as references: one scan of each file's bytes records every
+    /// record's byte offset and physical line; a row is read back from its offset and decoded by the row
+    /// type's generated CSV reader only when training needs it. Each file is a shard; every file has the
+    /// layout <paramref name="options"/> describes (its own header when <see cref="CsvOptions.HasHeader"/>).
+    /// </summary>
+    /// <param name="paths">CSV files, or folders whose <c>*.csv</c> files are read in ordinal name order.</param>
+    /// <param name="options">The files' layout; <see cref="CsvOptions.SkipBadRows"/> does not apply (a bad row fails when read).</param>
+    /// <exception cref="FileNotFoundException">A named file does not exist.</exception>
+    /// <exception cref="CsvDataException">A header is missing or lacks a member's column (file and line named).</exception>
+    /// <exception cref="RowSourceException">When a row is read: it is malformed; the message names its file and line.</exception>
+    public static RowSource<TRow> FromCsvFiles<TRow>(IEnumerable<string> paths, CsvOptions? options = null)
+        where TRow : ITensorRow<TRow>, ICsvRow<TRow>
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        string[] files = paths.SelectMany<string, string>(path => Directory.Exists(path)
+            ? Directory.GetFiles(path, "*.csv").Order(StringComparer.Ordinal).ToArray()
+            : [path]).ToArray();
+        return new CsvShardSource<TRow>(files, options ?? new CsvOptions());
     }
 }
