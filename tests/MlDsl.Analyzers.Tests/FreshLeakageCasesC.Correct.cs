@@ -121,7 +121,7 @@ public sealed partial class FreshLeakageCasesC
             }
         """));
 
-    [Fact(Skip = "Known gap, see the closing note of session 6")]
+    [Fact]
     public Task Func_variable_fitting_on_its_first_argument_invoked_with_the_training_part_is_silent() => Expect(Script("""
             public static void Main()
             {

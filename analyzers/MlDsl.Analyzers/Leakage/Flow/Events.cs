@@ -57,8 +57,14 @@ internal sealed class LearnEvent : FlowEvent
 
     public LearnKind Kind { get; }
 
-    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) => new LearnEvent(location, what, Kind, from);
-    protected override bool EqualsCore(FlowEvent other) => ((LearnEvent)other).Kind == Kind;
+    /// <summary>
+    /// Predictions of a model a helper makes or keeps itself (a local, a field): they stay at their call inside the
+    /// helper when the helper's summary is applied, where the caller can match them with <see cref="MethodSummary.Predictions"/>.
+    /// </summary>
+    public bool Pinned { get; init; }
+
+    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) => new LearnEvent(location, what, Kind, from) { Pinned = Pinned };
+    protected override bool EqualsCore(FlowEvent other) => ((LearnEvent)other).Kind == Kind && ((LearnEvent)other).Pinned == Pinned;
 }
 
 /// <summary>Rows copied or synthesised from rows (oversampling, augmentation, a concatenation of overlapping rows).</summary>
