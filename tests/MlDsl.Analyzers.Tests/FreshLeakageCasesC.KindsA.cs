@@ -392,4 +392,81 @@ public sealed class FreshLeakageKindsA
                 Console.WriteLine(second.Evaluate(test).MeanAbsoluteError);
             }
         """));
+
+    // ───────────────────────── objects created with rows: constructor arguments read where the object is used
+
+    [Fact]
+    public Task Static_helper_ordering_candidates_by_their_score_on_the_rows_it_is_given_the_test_part_is_reported() => Expect(Script("""
+            static PatientNet PickBest(IEnumerable<PatientNet> candidates, IReadOnlyList<Patient> rows) =>
+                candidates.OrderByDescending(n => n.Evaluate({|#0:rows|}).Accuracy).First();
+
+            public static void Main()
+            {
+                var split = CsvFile.Read<Patient>("pima.csv").Split(new SplitOptions { Kind = SplitKind.Stratified });
+                var candidates = new List<PatientNet>();
+                foreach (int epochs in new[] { 10, 20, 40 })
+                {
+                    var net = new PatientNet();
+                    net.Fit(split.Train, split.Validation, new FitOptions { Epochs = epochs });
+                    candidates.Add(net);
+                }
+                var best = PickBest(candidates, split.Test);
+                best.Save("artifacts/best.pt");
+            }
+        """), "MLDSL0018");
+
+    [Fact]
+    public Task Reporter_class_created_with_the_validation_part_choosing_the_candidate_is_silent() => Expect(Program("""
+        public sealed class Reporter
+        {
+            private readonly IReadOnlyList<Patient> rows;
+            public Reporter(IReadOnlyList<Patient> rows) => this.rows = rows;
+
+            public PatientNet Best(IEnumerable<PatientNet> candidates) => candidates.MaxBy(n => n.Evaluate(rows).Accuracy)!;
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var split = CsvFile.Read<Patient>("pima.csv").Split(new SplitOptions { Kind = SplitKind.Stratified });
+                var candidates = new List<PatientNet>();
+                foreach (double decay in new[] { 0.0, 1e-3 })
+                {
+                    var net = new PatientNet();
+                    net.Fit(split.Train, null, new FitOptions { WeightDecay = decay });
+                    candidates.Add(net);
+                }
+                var best = new Reporter(split.Validation).Best(candidates);
+                Console.WriteLine(best.Evaluate(split.Test).Accuracy);
+            }
+        }
+        """));
+
+    [Fact]
+    public Task Stacker_class_fitted_on_the_training_part_adding_its_score_to_the_validation_rows_is_silent() => Expect(Program("""
+        public sealed class Stacker
+        {
+            private readonly PatientNet first = new();
+
+            public Stacker(IReadOnlyList<Patient> rows) => first.Fit(rows, null, new FitOptions { Epochs = 20 });
+
+            public List<Patient> WithScore(IReadOnlyList<Patient> rows) =>
+                rows.Select(r => r with { Bmi = first.PredictProbabilities(r)[1] }).ToList();
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var (train, validation, test) = CsvFile.Read<Patient>("pima.csv").Split(new SplitOptions { Kind = SplitKind.Stratified });
+                var stacker = new Stacker(train);
+                var stacked = stacker.WithScore(validation);
+                var stackedTest = stacker.WithScore(test);
+                using var second = new PatientNet();
+                second.Fit(stacked);
+                Console.WriteLine(second.Evaluate(stackedTest).Accuracy);
+            }
+        }
+        """));
 }

@@ -85,6 +85,15 @@ internal sealed partial class FlowAnalysis
             List<DataFlow> flows = invocation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0).Select(argument => ArgumentFlow(argument.Value)).ToList();
             DataFlow? self = invocation.Instance is null ? null : Eval(invocation.Instance);
             DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation(), self);
+            // Scores a helper chooses by (MaxBy over candidates) are a choice on test where the caller's rows are test rows.
+            if (summary.ChosenScores.Count > 0)
+            {
+                DataFlow chosen = summary.Substitute(new DataFlow(ImmutableHashSet<Origin>.Empty, summary.ChosenScores.ToImmutableHashSet<FlowEvent>(), ImmutableHashSet<Origin>.Empty, default),
+                    flows, call: null, self);
+                Observed?.Choices.UnionWith(TestScores(chosen));
+                Observed?.Compared.UnionWith(chosen.EventsOf<ScoreEvent>());
+                if (depth > 0) ChosenScores.UnionWith(chosen.EventsOf<ScoreEvent>());
+            }
             // Predictions the helper's own model makes keep their place; the caller knows which rows they were for.
             if (Observed is not null)
                 foreach (ModelUse prediction in summary.Predictions)
@@ -270,6 +279,9 @@ internal sealed partial class FlowAnalysis
             ModelEffects.Add(effect);
     }
 
+    /// <summary>Scores this body chooses by (a maximum, an ordering), when it is a helper being summarised.</summary>
+    public HashSet<ScoreEvent> ChosenScores { get; } = new();
+
     /// <summary>Predictions of models this body makes or keeps itself, when it is a helper being summarised.</summary>
     public List<ModelUse> Predictions { get; } = new();
 
@@ -358,11 +370,13 @@ internal sealed partial class FlowAnalysis
             return zipped.WithParts(default);
         }
 
-        if (Choosers.Contains(name) && Observed is not null)
+        if (Choosers.Contains(name) && (Observed is not null || depth > 0))
         {
             DataFlow keys = arguments.Count > 0 ? LambdaResult(0, source) : source;
-            Observed.Choices.UnionWith(TestScores(keys));
-            Observed.Compared.UnionWith(keys.EventsOf<ScoreEvent>());
+            Observed?.Choices.UnionWith(TestScores(keys));
+            Observed?.Compared.UnionWith(keys.EventsOf<ScoreEvent>());
+            // In a helper, which rows the scores were measured on may be known only at its call.
+            if (depth > 0) ChosenScores.UnionWith(keys.EventsOf<ScoreEvent>());
         }
 
         if (Combine.Contains(name))

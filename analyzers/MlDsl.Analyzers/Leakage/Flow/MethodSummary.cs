@@ -14,8 +14,9 @@ namespace MlDsl.Analyzers.Leakage.Flow;
 internal sealed class MethodSummary
 {
     private MethodSummary(IMethodSymbol method, DataFlow returned, IReadOnlyList<(ISymbol Member, DataFlow Flow)> memberWrites, IReadOnlyList<ModelEffect> modelEffects,
-        IReadOnlyList<DataFlow> heldOut, IReadOnlyList<(int Ordinal, DataFlow Flow)> outWrites, IReadOnlyList<ModelUse> predictions)
+        IReadOnlyList<DataFlow> heldOut, IReadOnlyList<(int Ordinal, DataFlow Flow)> outWrites, IReadOnlyList<ModelUse> predictions, IReadOnlyCollection<ScoreEvent> chosenScores)
     {
+        ChosenScores = chosenScores;
         Predictions = predictions;
         OutWrites = outWrites;
         HeldOut = heldOut;
@@ -33,6 +34,9 @@ internal sealed class MethodSummary
 
     /// <summary>Predictions of models the method makes or keeps itself, with their rows in terms of its parameters (see <see cref="LearnEvent.Pinned"/>).</summary>
     public IReadOnlyList<ModelUse> Predictions { get; }
+
+    /// <summary>Scores the method chooses by (a maximum over candidates, an ordering), in terms of its parameters.</summary>
+    public IReadOnlyCollection<ScoreEvent> ChosenScores { get; }
 
     /// <summary>The source a constructor's parameters are in a member's flow: the arguments of the object's creation, read where it is used.</summary>
     public const string Self = "$self";
@@ -57,7 +61,7 @@ internal sealed class MethodSummary
             bindings[parameter] = Parameter(parameter, ParameterSource(parameter.Ordinal), context);
         var analysis = new FlowAnalysis(context, bindings, outer, depth, method);
         analysis.Run(body);
-        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ModelEffects, analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions);
+        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ModelEffects, analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores);
     }
 
     /// <summary>A parameter's rows; a split parameter gets its three parts; a model, the rows it was trained on.</summary>
