@@ -469,4 +469,40 @@ public sealed class FreshLeakageKindsA
             }
         }
         """));
+
+    // ───────────────────────── [Ingest] delegating to a loader: the path it passes names the rows
+
+    [Fact]
+    public Task Ingest_method_delegating_to_a_loader_that_appends_every_row_twice_is_reported() => Expect(Program("""
+        public static class Loader
+        {
+            public static List<Patient> LoadDoubled(string path)
+            {
+                var rows = CsvFile.Read<Patient>(path);
+                return rows.Concat(rows.Where(r => r.Diabetic == 1)).ToList();
+            }
+        }
+
+        [Pipeline(typeof(PatientNet))]
+        [Split(Kind = SplitKind.Stratified)]
+        public sealed partial class DiabetesPipeline
+        {
+            [Ingest] private static IReadOnlyList<Patient> Load() => {|#0:Loader.LoadDoubled("pima.csv")|};
+        }
+        """), "MLDSL0026");
+
+    [Fact]
+    public Task Ingest_method_delegating_to_a_loader_that_only_filters_rows_is_silent() => Expect(Program("""
+        public static class Loader
+        {
+            public static List<Patient> LoadValid(string path) => CsvFile.Read<Patient>(path).Where(r => r.Bmi > 0).ToList();
+        }
+
+        [Pipeline(typeof(PatientNet))]
+        [Split(Kind = SplitKind.Stratified)]
+        public sealed partial class DiabetesPipeline
+        {
+            [Ingest] private static IReadOnlyList<Patient> Load() => Loader.LoadValid("pima.csv");
+        }
+        """));
 }
