@@ -75,9 +75,17 @@ internal sealed class LearnEvent : FlowEvent
     /// </summary>
     public bool ReportedInHelper { get; }
 
-    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) => new LearnEvent(location, what, Kind, from, ReportedInHelper, WithinGroups);
+    /// <summary>
+    /// Predictions of a model a helper makes or keeps itself (a local, a field): they stay at their call inside the
+    /// helper when the helper's summary is applied, where the caller can match them with <see cref="MethodSummary.Predictions"/>.
+    /// </summary>
+    public bool Pinned { get; init; }
+
+    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) =>
+        new LearnEvent(location, what, Kind, from, ReportedInHelper, WithinGroups) { Pinned = Pinned };
     protected override bool EqualsCore(FlowEvent other) =>
-        ((LearnEvent)other).Kind == Kind && ((LearnEvent)other).ReportedInHelper == ReportedInHelper && ((LearnEvent)other).WithinGroups == WithinGroups;
+        ((LearnEvent)other).Kind == Kind && ((LearnEvent)other).ReportedInHelper == ReportedInHelper
+        && ((LearnEvent)other).WithinGroups == WithinGroups && ((LearnEvent)other).Pinned == Pinned;
 }
 
 /// <summary>Rows copied or synthesised from rows (oversampling, augmentation, a concatenation of overlapping rows).</summary>

@@ -85,12 +85,29 @@ internal sealed partial class FlowAnalysis
             return DataFlow.Join(values);
         }
 
-        // A helper declared in this compilation (SummaryOf is null for anything without source here).
-        if (SummaryOf(method) is { } summary)
+        // A helper declared in this compilation (SummaryOf is null for anything without source here);
+        // a lambda or method kept in a delegate local is summarised like one where it is invoked.
+        if ((method.MethodKind == MethodKind.DelegateInvoke ? StoredDelegate(invocation.Instance) : SummaryOf(method)) is { } summary)
         {
-            List<DataFlow> flows = invocation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0).Select(argument => Eval(argument.Value)).ToList();
-            if (invocation.Instance is not null) Eval(invocation.Instance);
-            DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation());
+            List<DataFlow> flows = invocation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0).Select(argument => ArgumentFlow(argument.Value)).ToList();
+            DataFlow? self = invocation.Instance is null ? null : Eval(invocation.Instance);
+            DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation(), self);
+            // Scores a helper chooses by (MaxBy over candidates) are a choice on test where the caller's rows are test rows.
+            if (summary.ChosenScores.Count > 0)
+            {
+                DataFlow chosen = summary.Substitute(new DataFlow(ImmutableHashSet<Origin>.Empty, summary.ChosenScores.ToImmutableHashSet<FlowEvent>(), ImmutableHashSet<Origin>.Empty, default),
+                    flows, call: null, self);
+                Observed?.Choices.UnionWith(TestScores(chosen));
+                Observed?.Compared.UnionWith(chosen.EventsOf<ScoreEvent>());
+                if (depth > 0) ChosenScores.UnionWith(chosen.EventsOf<ScoreEvent>());
+            }
+            // Predictions the helper's own model makes keep their place; the caller knows which rows they were for.
+            if (Observed is not null)
+                foreach (ModelUse prediction in summary.Predictions)
+                    Observed.HelperPredictions.Add(prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, flows, call: null, self) });
+            if (depth > 0)
+                foreach (ModelUse prediction in summary.Predictions)
+                    if (!Predictions.Any(known => known.Call == prediction.Call)) Predictions.Add(prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, flows, call: null, self) });
             ApplyEffects(invocation, summary, flows);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
             // Rows the helper splits or cross-validates are held out at the call, as if split here.
@@ -99,6 +116,43 @@ internal sealed partial class FlowAnalysis
             return returned;
         }
         return Unknown(invocation, name, source, arguments.ToList());
+    }
+
+    /// <summary>
+    /// An argument's flow for a helper: a path or name (a string) is the source of the rows the helper
+    /// reads from it, so <c>Load("a.csv")</c> and a read of "a.csv" elsewhere are the same rows.
+    /// </summary>
+    private DataFlow ArgumentFlow(IOperation value)
+    {
+        DataFlow flow = Eval(value);
+        if (!flow.Rows.IsEmpty || value.Type?.SpecialType != SpecialType.System_String) return flow;
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        string key = value.ConstantValue is { HasValue: true, Value: string path } ? path : value.Syntax.ToString();
+        return flow.Join(DataFlow.Of(new Origin("read:" + key, "")));
+    }
+
+    /// <summary>
+    /// The summary of what a delegate local holds, where it is invoked (<c>f(x)</c>, <c>f.Invoke(x)</c>):
+    /// the lambda or method it is initialised with, analysed like a local function.
+    /// </summary>
+    private MethodSummary? StoredDelegate(IOperation? instance)
+    {
+        if (Holder(instance) is not ILocalSymbol local) return null;
+        foreach (SyntaxReference reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer }) continue;
+            if (!context.Compilation.ContainsSyntaxTree(initializer.SyntaxTree)) continue;
+            IOperation? value = context.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer);
+            while (value is IConversionOperation or IDelegateCreationOperation)
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            return value switch
+            {
+                IAnonymousFunctionOperation lambda => LocalSummary(lambda.Symbol),
+                IMethodReferenceOperation target => SummaryOf(target.Method),
+                _ => null,
+            };
+        }
+        return null;
     }
 
     private MethodSummary? SummaryOf(IMethodSymbol method)
@@ -198,7 +252,11 @@ internal sealed partial class FlowAnalysis
                 bool predict = kind == "Predict";
                 Effect(kind, model, rows, DataFlow.Empty, modelName);
                 var score = new ScoreEvent(rowsArgument.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows);
-                var learned = new LearnEvent(call.Syntax.GetLocation(), call.TargetMethod.ContainingType.Name, LearnKind.Model, modelFlow.TrainedOn);
+                // In a helper, predictions of a model that is not one of its parameters stay where they are made.
+                bool pinned = depth > 0 && !(model is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner));
+                var learned = new LearnEvent(call.Syntax.GetLocation(), call.TargetMethod.ContainingType.Name, LearnKind.Model, modelFlow.TrainedOn) { Pinned = pinned };
+                if (pinned && predict && !Predictions.Any(known => known.Call == call && known.RowsFlow.SameAs(rows)))
+                    Predictions.Add(new ModelUse(model, call, rowsArgument, rows, IsPredict: true));
                 if (Observed is not null && Observed.FirstTime(call.Syntax))
                 {
                     Observed.Uses.Add(new ModelUse(model, call, rowsArgument, rows, predict));
@@ -251,16 +309,30 @@ internal sealed partial class FlowAnalysis
             ModelEffects.Add(effect);
     }
 
+    /// <summary>Scores this body chooses by (a maximum, an ordering), when it is a helper being summarised.</summary>
+    public HashSet<ScoreEvent> ChosenScores { get; } = new();
+
+    /// <summary>Predictions of models this body makes or keeps itself, when it is a helper being summarised.</summary>
+    public List<ModelUse> Predictions { get; } = new();
+
     /// <summary>A helper's effects at its call: the fields it assigns, and what it does to the models it is given.</summary>
     private void ApplyEffects(IInvocationOperation call, MethodSummary summary, List<DataFlow> arguments)
     {
         foreach ((ISymbol member, DataFlow flow) in summary.MemberWrites)
             Assign(member, summary.Substitute(flow, arguments, call: null));
+        // out and ref arguments receive what the helper left in them (Divide(rows, out var first, out var second));
+        // what was learned inside the helper stays where it happened, as for the fields it assigns.
+        foreach ((int ordinal, DataFlow flow) in summary.OutWrites)
+            if (call.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == ordinal) is { } written)
+                AssignTo(written.Value, summary.Substitute(flow, arguments, call: null));
         foreach (ModelEffect effect in summary.ModelEffects)
         {
             IArgumentOperation? ArgumentFor(int ordinal) => call.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == ordinal);
             ISymbol? model = null;
-            if (effect.Model != ModelEffect.OwnModel && (ArgumentFor(effect.Model) is not { } modelArgument || (model = Holder(modelArgument.Value)) is null)) continue;
+            if (effect.Model != ModelEffect.OwnModel && (ArgumentFor(effect.Model) is not { } modelArgument || (model = Holder(modelArgument.Value)) is null)
+                && (effect.Method != "Fit" || summary.Returned.TrainedOn.IsEmpty || (model = ResultHolder(call)) is null)) continue;
+            // A model the helper fits and hands back (new Net().TrainedOn(rows), await TrainAsync(rows)) is the variable that receives it.
+            if (model is null && effect.Method == "Fit" && !summary.Returned.TrainedOn.IsEmpty) model = ResultHolder(call);
             DataFlow rows = summary.Substitute(effect.Rows, arguments, call.Syntax.GetLocation());
             if (effect.Method == "Fit")
             {
@@ -281,6 +353,19 @@ internal sealed partial class FlowAnalysis
         }
     }
 
+    /// <summary>The variable a call's result is kept in (<c>var net = await TrainAsync(rows)</c>), if a plain one.</summary>
+    private static ISymbol? ResultHolder(IOperation call)
+    {
+        IOperation current = call;
+        while (current.Parent is IAwaitOperation or IConversionOperation or IParenthesizedOperation) current = current.Parent;
+        return current.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation assignment when assignment.Value == current => Holder(assignment.Target),
+            _ => null,
+        };
+    }
+
     private DataFlow Linq(IInvocationOperation call, string name, DataFlow source, List<IArgumentOperation> arguments)
     {
         DataFlow LambdaResult(int index, DataFlow element) =>
@@ -298,11 +383,30 @@ internal sealed partial class FlowAnalysis
             return result.WithParts(default);
         }
 
-        if (Choosers.Contains(name) && Observed is not null)
+        // a.Zip(b, (x, y) => ...): the selector's parameters are an element of each sequence.
+        if (name == "Zip" && arguments.Count >= 1)
+        {
+            DataFlow second = Eval(arguments[0].Value);
+            IOperation? selector = arguments.Count >= 2 ? arguments[1].Value : null;
+            while (selector is IConversionOperation or IDelegateCreationOperation)
+                selector = selector is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)selector).Target;
+            if (selector is not IAnonymousFunctionOperation zipper) return source.Join(second).WithParts(default);
+            ImmutableArray<IParameterSymbol> parameters = zipper.Symbol.Parameters;
+            if (parameters.Length > 0) Assign(parameters[0], source.WithParts(default));
+            if (parameters.Length > 1) Assign(parameters[1], second.WithParts(default));
+            DataFlow zipped = DataFlow.Empty;
+            foreach (IReturnOperation returned in zipper.Body.Descendants().OfType<IReturnOperation>())
+                if (returned.ReturnedValue is not null && Enclosing(returned) == zipper) zipped = zipped.Join(Eval(returned.ReturnedValue));
+            return zipped.WithParts(default);
+        }
+
+        if (Choosers.Contains(name) && (Observed is not null || depth > 0))
         {
             DataFlow keys = arguments.Count > 0 ? LambdaResult(0, source) : source;
-            Observed.Choices.UnionWith(TestScores(keys));
-            Observed.Compared.UnionWith(keys.EventsOf<ScoreEvent>());
+            Observed?.Choices.UnionWith(TestScores(keys));
+            Observed?.Compared.UnionWith(keys.EventsOf<ScoreEvent>());
+            // In a helper, which rows the scores were measured on may be known only at its call.
+            if (depth > 0) ChosenScores.UnionWith(keys.EventsOf<ScoreEvent>());
         }
 
         if (Combine.Contains(name))
@@ -549,12 +653,6 @@ internal sealed partial class FlowAnalysis
         return result;
     }
 
-    private static IAnonymousFunctionOperation? Enclosing(IOperation operation)
-    {
-        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
-            if (parent is IAnonymousFunctionOperation lambda) return lambda;
-        return null;
-    }
 
     /// <summary>A SelectMany lambda that returns a collection of two or more rows built from the element (a row and its copies).</summary>
     private bool ManyRowsFromOne(IOperation? value)

@@ -46,6 +46,14 @@ internal sealed partial class FlowAnalysis
     public IReadOnlyList<(ISymbol Member, DataFlow Flow)> MemberWrites() =>
         state.Where(pair => pair.Key is IFieldSymbol or IPropertySymbol).Select(pair => (pair.Key, pair.Value)).ToList();
 
+    /// <summary>The body's own <c>out</c> and <c>ref</c> parameters it assigns, with their values.</summary>
+    public IReadOnlyList<(int Ordinal, DataFlow Flow)> OutWrites() =>
+        state.Where(pair => pair.Key is IParameterSymbol { RefKind: RefKind.Out or RefKind.Ref } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner))
+            .Select(pair => (((IParameterSymbol)pair.Key).Ordinal, pair.Value)).ToList();
+
+    /// <summary>An expression's value at the fixed point, after <see cref="Run"/> (a field's initializer).</summary>
+    public DataFlow ValueOf(IOperation expression) => Eval(expression);
+
     /// <summary>The join of every value the body returns.</summary>
     public DataFlow Returned { get; private set; } = DataFlow.Empty;
 
@@ -54,6 +62,7 @@ internal sealed partial class FlowAnalysis
 
     public void Run(IOperation body, bool observe = false)
     {
+        ownLambda = body.Parent as IAnonymousFunctionOperation;
         // Every pass observes when asked: the pass that changes no value it had read walked the fixed point,
         // so its observations are the final ones and no extra walk is needed (a body whose values are all
         // written before they are read settles in one pass). Observing only records; it changes no value.
@@ -117,8 +126,8 @@ internal sealed partial class FlowAnalysis
             case IForEachLoopOperation loop:
                 BindLoopVariable(loop.LoopControlVariable, Eval(loop.Collection));
                 break;
-            case IReturnOperation { ReturnedValue: { } returned } when !InsideLambda(operation):
-                Returned = Returned.Join(Eval(returned));
+            case IReturnOperation { ReturnedValue: { } returned } when Enclosing(operation) == ownLambda:
+                Returned = Returned.Join(operation.Kind == OperationKind.YieldReturn ? Yielded(operation, Eval(returned)) : Eval(returned));
                 break;
             case IInvocationOperation or IBinaryOperation:
                 Eval(operation);
@@ -170,11 +179,42 @@ internal sealed partial class FlowAnalysis
         return scores;
     }
 
-    private static bool InsideLambda(IOperation operation)
+    /// <summary>
+    /// A value an iterator yields: rows that overlap rows another <c>yield return</c> of the same pass
+    /// yields (a row and itself, a row and <c>row with { ... }</c>) are copies, as an Add of them twice is.
+    /// Yields in two branches of one <c>if</c> or <c>switch</c> never both run for a row.
+    /// </summary>
+    private DataFlow Yielded(IOperation yield, DataFlow value)
+    {
+        int index = yields.FindIndex(known => known.Site == yield.Syntax);
+        if (index < 0) yields.Add((yield.Syntax, value.Rows));
+        else yields[index] = (yield.Syntax, yields[index].Rows.Union(value.Rows));
+        bool copies = yields.Any(other => other.Site != yield.Syntax && DataFlow.Overlap(other.Rows, value.Rows) && !Exclusive(other.Site, yield.Syntax));
+        return copies ? value.WithEvent(new MultiplyEvent(yield.Syntax.GetLocation(), "An iterator yielding a row twice", value.Rows)) : value;
+    }
+
+    private readonly List<(SyntaxNode Site, ImmutableHashSet<Origin> Rows)> yields = new();
+
+    private static bool Exclusive(SyntaxNode left, SyntaxNode right)
+    {
+        SyntaxNode? common = left.Ancestors().FirstOrDefault(ancestor => ancestor.Span.Contains(right.Span));
+        return common switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.IfStatementSyntax branch => branch.Else is { } otherwise
+                && otherwise.Span.Contains(left.Span) != otherwise.Span.Contains(right.Span),
+            Microsoft.CodeAnalysis.CSharp.Syntax.SwitchStatementSyntax => true, // yields in two sections
+            _ => false,
+        };
+    }
+
+    /// <summary>The lambda whose body this analysis walks (a stored lambda summarised like a helper), or null.</summary>
+    private IAnonymousFunctionOperation? ownLambda;
+
+    private static IAnonymousFunctionOperation? Enclosing(IOperation operation)
     {
         for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
-            if (parent is IAnonymousFunctionOperation) return true;
-        return false;
+            if (parent is IAnonymousFunctionOperation lambda) return lambda;
+        return null;
     }
 
     private void BindLoopVariable(IOperation variable, DataFlow collection)
@@ -301,12 +341,14 @@ internal sealed partial class FlowAnalysis
         if (state.TryGetValue(symbol, out DataFlow? flow)) return flow;
         if (bindings.TryGetValue(symbol, out flow)) return flow;
         if (outer is not null && outer.Knows(symbol)) return outer.Read(symbol);
-        return symbol switch
+        DataFlow own = symbol switch
         {
             IFieldSymbol field when context.IsRowTyped(field.Type) => DataFlow.Of(new Origin("this." + field.Name, "")),
             IPropertySymbol property when context.IsRowTyped(property.Type) => DataFlow.Of(new Origin("this." + property.Name, "")),
             _ => DataFlow.Empty,
         };
+        // What the type's initializers, constructors and methods put in the member (a scaler fitted in the constructor).
+        return symbol is IFieldSymbol or IPropertySymbol ? own.Join(context.MemberFlow(symbol)) : own;
     }
 
     private bool Knows(ISymbol symbol) => state.ContainsKey(symbol) || bindings.ContainsKey(symbol) || outer?.Knows(symbol) == true;

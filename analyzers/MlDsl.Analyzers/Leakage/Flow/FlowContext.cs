@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace MlDsl.Analyzers.Leakage.Flow;
 
@@ -76,4 +78,113 @@ internal sealed class FlowContext
     }
 
     [System.ThreadStatic] private static HashSet<IMethodSymbol>? computing;
+
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<ISymbol, DataFlow>> memberFlows = new(SymbolEqualityComparer.Default);
+    [System.ThreadStatic] private static HashSet<INamedTypeSymbol>? summarisingTypes;
+
+    /// <summary>
+    /// What a field or property of a type declared here may hold wherever it is read: the join of its
+    /// initializer, of every value the type's constructors and methods assign to it (their parameters
+    /// standing for rows of their own), and of a computed property's getter. Empty while the type's own
+    /// members are being summarised (a read there keeps the member's own source).
+    /// </summary>
+    public DataFlow MemberFlow(ISymbol member)
+    {
+        if (member.ContainingType is not { DeclaringSyntaxReferences.IsEmpty: false } type) return DataFlow.Empty;
+        type = type.OriginalDefinition;
+        if (!memberFlows.TryGetValue(type, out Dictionary<ISymbol, DataFlow>? flows))
+        {
+            summarisingTypes ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            if (!summarisingTypes.Add(type)) return DataFlow.Empty;
+            try
+            {
+                flows = memberFlows.GetOrAdd(type, ComputeMemberFlows(type));
+            }
+            finally
+            {
+                summarisingTypes.Remove(type);
+            }
+        }
+        return flows.TryGetValue(member.OriginalDefinition, out DataFlow? flow) ? flow : DataFlow.Empty;
+    }
+
+    private Dictionary<ISymbol, DataFlow> ComputeMemberFlows(INamedTypeSymbol type)
+    {
+        var flows = new Dictionary<ISymbol, DataFlow>(SymbolEqualityComparer.Default);
+        void Add(ISymbol member, DataFlow flow)
+        {
+            if (flow.IsEmpty) return;
+            flows[member] = flows.TryGetValue(member, out DataFlow? known) ? known.Join(flow) : flow;
+        }
+        ImmutableArray<ISymbol> members = type.GetMembers();
+        var names = new HashSet<string>(members.Where(member => member is IFieldSymbol or IPropertySymbol).Select(member => member.Name), System.StringComparer.Ordinal);
+        foreach (ISymbol member in members)
+        {
+            if (member is IFieldSymbol or IPropertySymbol)
+            {
+                foreach (IOperation initializer in Initializers(member))
+                {
+                    var analysis = new FlowAnalysis(this, new Dictionary<ISymbol, DataFlow>(SymbolEqualityComparer.Default), outer: null, depth: 1, owner: null);
+                    analysis.Run(initializer);
+                    Add(member, analysis.ValueOf(initializer));
+                }
+                continue;
+            }
+            if (member is not IMethodSymbol method || method.IsAbstract || !WritesMembers(method, names)) continue;
+            if (MethodSummary.Compute(this, method, depth: 1) is not { } summary) continue;
+            // A parameter of the method is a source of its own here: nobody knows which call set the member.
+            // A constructor's parameters are what the object is created with, read at each use of the object.
+            var arguments = method.Parameters.Select(parameter => MethodSummary.Parameter(parameter,
+                method.MethodKind == MethodKind.Constructor && !method.IsStatic ? MethodSummary.Self : $"{type.Name}.{method.Name}({parameter.Name})", this)).ToList();
+            foreach ((ISymbol written, DataFlow flow) in summary.MemberWrites)
+                if (SymbolEqualityComparer.Default.Equals(written.ContainingType?.OriginalDefinition, type))
+                    Add(written.OriginalDefinition, summary.Substitute(flow, arguments, call: null));
+            if (method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is { } property)
+                Add(property, summary.Substitute(summary.Returned, arguments, call: null));
+        }
+        return flows;
+    }
+
+    /// <summary>A field's or property's initializer value (<c>= MinMaxScaler.Fit(...)</c>), if any.</summary>
+    private IEnumerable<IOperation> Initializers(ISymbol member)
+    {
+        foreach (SyntaxReference reference in member.DeclaringSyntaxReferences)
+        {
+            SyntaxNode? value = reference.GetSyntax() switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer } => initializer,
+                Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer: { } initializer } => initializer,
+                _ => null,
+            };
+            if (value is null || !Compilation.ContainsSyntaxTree(value.SyntaxTree)) continue;
+            if (Compilation.GetSemanticModel(value.SyntaxTree).GetOperation(value) is ISymbolInitializerOperation { Value: { } operation }) yield return operation;
+        }
+    }
+
+    /// <summary>
+    /// Whether a method may change a member (assigns one of <paramref name="names"/>, or calls a method on one,
+    /// as <c>first.Fit(rows)</c> does); a property getter computes its value. Only those are summarised.
+    /// </summary>
+    private static bool WritesMembers(IMethodSymbol method, HashSet<string> names)
+    {
+        if (method.MethodKind == MethodKind.PropertyGet) return method.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
+        static string? Rightmost(SyntaxNode node) => node switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+            foreach (SyntaxNode node in reference.GetSyntax().DescendantNodes())
+            {
+                string? name = node switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment => Rightmost(assignment.Left),
+                    Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access } => Rightmost(access.Expression),
+                    _ => null,
+                };
+                if (name is not null && names.Contains(name)) return true;
+            }
+        return false;
+    }
 }

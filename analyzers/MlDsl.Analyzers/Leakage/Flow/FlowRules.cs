@@ -301,8 +301,8 @@ internal sealed class FlowRules
     {
         foreach (LearnEvent predicted in observed.BuiltIntoRows.OfType<LearnEvent>().Where(e => e.Kind == LearnKind.Model))
         {
-            ModelUse? use = observed.Uses.FirstOrDefault(candidate => candidate.IsPredict && candidate.Call.Syntax.GetLocation() == predicted.Location);
-            if (use is null || !DataFlow.Overlap(use.RowsFlow.Rows, predicted.From)) continue;
+            bool InSample(ModelUse candidate) => candidate.IsPredict && candidate.Call.Syntax.GetLocation() == predicted.Location && DataFlow.Overlap(candidate.RowsFlow.Rows, predicted.From);
+            if (!observed.Uses.Any(InSample) && !observed.HelperPredictions.Any(InSample)) continue;
             Report(DiagnosticDescriptors.InSamplePredictions, predicted.Location, null,
                 $"Predictions of {predicted.What} for rows it was trained on become features here: in-sample predictions are better than the model will ever be on new rows, so the next model learns to trust them too much; use out-of-fold predictions (CrossValidation) or a model trained on other rows");
         }

@@ -14,8 +14,11 @@ namespace MlDsl.Analyzers.Leakage.Flow;
 internal sealed class MethodSummary
 {
     private MethodSummary(IMethodSymbol method, DataFlow returned, IReadOnlyList<(ISymbol Member, DataFlow Flow)> memberWrites, IReadOnlyList<ModelEffect> modelEffects,
-        IReadOnlyList<DataFlow> heldOut)
+        IReadOnlyList<DataFlow> heldOut, IReadOnlyList<(int Ordinal, DataFlow Flow)> outWrites, IReadOnlyList<ModelUse> predictions, IReadOnlyCollection<ScoreEvent> chosenScores)
     {
+        ChosenScores = chosenScores;
+        Predictions = predictions;
+        OutWrites = outWrites;
         HeldOut = heldOut;
         Method = method;
         Returned = returned;
@@ -28,6 +31,18 @@ internal sealed class MethodSummary
 
     /// <summary>Fields and properties the method assigns (a scaler kept in a static field), in terms of its parameters.</summary>
     public IReadOnlyList<(ISymbol Member, DataFlow Flow)> MemberWrites { get; }
+
+    /// <summary>Predictions of models the method makes or keeps itself, with their rows in terms of its parameters (see <see cref="LearnEvent.Pinned"/>).</summary>
+    public IReadOnlyList<ModelUse> Predictions { get; }
+
+    /// <summary>Scores the method chooses by (a maximum over candidates, an ordering), in terms of its parameters.</summary>
+    public IReadOnlyCollection<ScoreEvent> ChosenScores { get; }
+
+    /// <summary>The source a constructor's parameters are in a member's flow: the arguments of the object's creation, read where it is used.</summary>
+    public const string Self = "$self";
+
+    /// <summary>What the method leaves in its <c>out</c> and <c>ref</c> parameters, by ordinal, in terms of its parameters.</summary>
+    public IReadOnlyList<(int Ordinal, DataFlow Flow)> OutWrites { get; }
 
     /// <summary>What the method does to models it is given: fits them, or scores them on rows.</summary>
     public IReadOnlyList<ModelEffect> ModelEffects { get; }
@@ -46,7 +61,7 @@ internal sealed class MethodSummary
             bindings[parameter] = Parameter(parameter, ParameterSource(parameter.Ordinal), context);
         var analysis = new FlowAnalysis(context, bindings, outer, depth, method);
         analysis.Run(body);
-        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ModelEffects, analysis.HeldOutInside);
+        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ModelEffects, analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores);
     }
 
     /// <summary>A parameter's rows; a split parameter gets its three parts; a model, the rows it was trained on.</summary>
@@ -68,53 +83,63 @@ internal sealed class MethodSummary
             IOperation? operation = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
             if (operation is IMethodBodyOperation { BlockBody: { } block }) return block;
             if (operation is IMethodBodyOperation { ExpressionBody: { } expression }) return expression;
+            if (operation is IConstructorBodyOperation { BlockBody: { } constructorBlock }) return constructorBlock;
+            if (operation is IConstructorBodyOperation { ExpressionBody: { } constructorExpression }) return constructorExpression;
             if (operation is ILocalFunctionOperation { Body: { } local }) return local;
+            if (operation is IAnonymousFunctionOperation { Body: { } lambda }) return lambda;
             if (operation is IBlockOperation) return operation;
         }
         return null;
     }
 
     /// <summary>The flow a call returns: parameter rows replaced by the arguments', events moved to the call.</summary>
-    public DataFlow Apply(IReadOnlyList<DataFlow> arguments, Location call) => Substitute(Returned, arguments, call);
+    public DataFlow Apply(IReadOnlyList<DataFlow> arguments, Location call, DataFlow? self = null) => Substitute(Returned, arguments, call, self);
 
     /// <summary>
     /// <paramref name="flow"/> with parameter rows replaced by the arguments'; events move to
     /// <paramref name="call"/>, or keep their place inside the method when it is null.
     /// </summary>
-    public DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call) =>
-        Substitute(flow, arguments, call, $" (through {Method.Name})");
+    public DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, DataFlow? self = null) =>
+        Substitute(flow, arguments, call, $" (through {Method.Name})", self);
 
     /// <summary>The ordinal of the parameter a flow is exactly (all its rows, nothing else), or -1.</summary>
     public static int ParameterOf(DataFlow flow) =>
         flow.Rows.Count == 1 && flow.Rows.First() is { Path.Length: 0 } origin ? Ordinal(origin.Source) : -1;
 
-    private static DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, string through)
+    private static DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, string through, DataFlow? self)
     {
         if (flow.IsEmpty) return flow;
 
         var events = ImmutableHashSet.CreateBuilder<FlowEvent>();
-        ImmutableHashSet<Origin> rows = Rows(flow.Rows, arguments, events);
+        ImmutableHashSet<Origin> rows = Rows(flow.Rows, arguments, events, self);
         foreach (FlowEvent flowEvent in flow.Events)
             // Statistics the helper itself learns from the test or validation member of what it is given (parts.Test) are
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
-                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events), reportedInHelper: true, inside.WithinGroups)
-                : call is null ? flowEvent.With(Rows(flowEvent.From, arguments, events), flowEvent.Location, flowEvent.What)
-                : flowEvent.With(Rows(flowEvent.From, arguments, events), call,
+                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned }
+                : call is null || flowEvent is LearnEvent { Pinned: true } ? flowEvent.With(Rows(flowEvent.From, arguments, events, self), flowEvent.Location, flowEvent.What)
+                : flowEvent.With(Rows(flowEvent.From, arguments, events, self), call,
                     flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
-        ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null);
+        ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null, self);
         ImmutableArray<DataFlow> parts = flow.Parts.IsDefault ? default
-            : flow.Parts.Select(part => Substitute(part, arguments, call, through)).ToImmutableArray();
+            : flow.Parts.Select(part => Substitute(part, arguments, call, through, self)).ToImmutableArray();
         return new DataFlow(rows, events.ToImmutable(), trainedOn, parts, flow.PartNames);
     }
 
     /// <summary>Rows with <c>$p{i}</c> replaced by argument i's rows; the events argument rows carry join <paramref name="carried"/>.</summary>
-    private static ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried)
+    private static ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried, DataFlow? self)
     {
         if (origins.IsEmpty) return origins;
         var result = ImmutableHashSet.CreateBuilder<Origin>();
         foreach (Origin origin in origins)
         {
+            // What the object was created with (new Stacker(all)) stands for its constructor's parameters.
+            if (self is not null && origin.Source == Self)
+            {
+                foreach (Origin actual in self.Rows.Union(self.TrainedOn))
+                    result.Add(origin.Path.Length == 0 ? actual : actual.Narrow(origin.Path));
+                continue;
+            }
             int ordinal = Ordinal(origin.Source);
             if (ordinal < 0 || ordinal >= arguments.Count)
             {

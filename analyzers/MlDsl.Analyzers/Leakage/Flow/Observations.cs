@@ -38,6 +38,9 @@ internal sealed class Observations
     public List<ModelUse> Uses { get; } = new();
     public List<StepFit> StepFits { get; } = new();
 
+    /// <summary>Predictions made inside helpers by their own models, with the caller's rows (for MLDSL0028 only).</summary>
+    public List<ModelUse> HelperPredictions { get; } = new();
+
     /// <summary>Rows that are held out somewhere: split, cross-validated, or scored on.</summary>
     public List<DataFlow> HeldOut { get; } = new();
 
