@@ -378,6 +378,69 @@ public sealed partial class FreshLeakageKindsB
             }
         """));
 
+    // A dictionary of records' own values keyed by an id (a join table, like the package-sections example's long
+    // descriptions keyed by their md5) gives each row back only what it brought: no vocabulary, nothing learned.
+    [Fact]
+    public Task Join_table_of_long_texts_keyed_by_id_filled_in_a_loader_before_the_split_is_silent() => Expect(Script("""
+            static List<Tweet> Load(string tweetsFile, string longTextsFile)
+            {
+                var longTexts = new Dictionary<string, string>();
+                foreach (var full in CsvFile.Read<Tweet>(longTextsFile))
+                    longTexts.TryAdd(full.Text.Split(' ')[0], full.Text);
+                var rows = new List<Tweet>();
+                foreach (var tweet in CsvFile.Read<Tweet>(tweetsFile))
+                    rows.Add(longTexts.TryGetValue(tweet.Text.Split(' ')[0], out string? text) ? tweet with { Text = text } : tweet);
+                return rows;
+            }
+
+            public static void Main()
+            {
+                var tweets = Load("tweets.csv", "long.csv");
+                var (train, validation, test) = tweets.Split(new SplitOptions { Kind = SplitKind.Stratified });
+                var tokenizer = Tokenizer.Fit(train, t => t.Text);
+                List<Tweet> Encoded(IReadOnlyList<Tweet> rows) => rows.Select(t => t with { Tokens = tokenizer.Encode(t.Text) }).ToList();
+                using var net = new TweetNet();
+                net.Fit(Encoded(train), Encoded(validation));
+                Console.WriteLine(net.Evaluate(Encoded(test)).Accuracy);
+            }
+        """));
+
+    [Fact]
+    public Task Index_of_records_by_their_first_word_written_with_an_indexer_before_the_split_is_silent() => Expect(Script("""
+            public static void Main()
+            {
+                var tweets = CsvFile.Read<Tweet>("tweets.csv");
+                var byKey = new Dictionary<string, Tweet>();
+                foreach (var tweet in tweets)
+                    byKey[tweet.Text.Split(' ')[0]] = tweet;
+                var unique = byKey.Values.ToList();
+                var (train, validation, test) = unique.Split(new SplitOptions { Kind = SplitKind.Stratified });
+                using var net = new TweetNet();
+                net.Fit(train, validation);
+                Console.WriteLine(net.Evaluate(test).Accuracy);
+            }
+        """));
+
+    [Fact]
+    public Task Word_counts_of_every_tweet_kept_in_a_dictionary_and_used_as_token_values_before_the_split_is_reported() => Expect(Script("""
+            public static void Main()
+            {
+                var tweets = CsvFile.Read<Tweet>("tweets.csv");
+                var counts = new Dictionary<string, int>();
+                foreach (var tweet in {|#0:tweets|})
+                    foreach (var word in tweet.Text.Split(' '))
+                        counts[word] = counts.GetValueOrDefault(word) + 1;
+                var encoded = tweets.Select(t => t with
+                {
+                    Tokens = t.Text.Split(' ').Select(w => Math.Min(counts[w], 999)).Concat(Enumerable.Repeat(0, 16)).Take(16).ToArray(),
+                }).ToList();
+                var (train, validation, test) = encoded.Split(new SplitOptions { Kind = SplitKind.Stratified });
+                using var net = new TweetNet();
+                net.Fit(train, validation);
+                Console.WriteLine(net.Evaluate(test).Accuracy);
+            }
+        """), "MLDSL0016");
+
     // ───────────────────────── a query's let variable is read through its expression
 
     [Fact]

@@ -67,7 +67,8 @@ internal sealed partial class FlowAnalysis
         if (Adds.Contains(name) && Holder(receiver) is { } collection)
         {
             DataFlow added = DataFlow.Join(arguments.Select(argument => Eval(argument.Value)).ToList());
-            if (IsLookup(receiver!.Type) && !added.Rows.IsEmpty)
+            if (IsLookup(receiver!.Type) && !added.Rows.IsEmpty
+                && !IsIndexOfRecords(receiver.Type, arguments.Count() == 2 ? arguments.ElementAt(1).Value : null, collection))
             {
                 // Words or categories of rows added to a dictionary or set: a vocabulary learned from those rows.
                 Assign(collection, Learned(invocation, added));
@@ -564,6 +565,25 @@ internal sealed partial class FlowAnalysis
     private bool IsLookup(ITypeSymbol? type) =>
         type is INamedTypeSymbol named && !context.IsRowTyped(named) && !HoldsCollectionsOfRows(named)
         && named.AllInterfaces.Append(named).Any(candidate => candidate.OriginalDefinition.Name is "IDictionary" or "ISet" or "IReadOnlyDictionary" && candidate.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic");
+
+    /// <summary>
+    /// <c>index[key] = value</c> or <c>index.Add(key, value)</c> where the value is the same record's own value (records indexed
+    /// by an id, a join table read from another file): each row finds only what it brought, so nothing is learned across rows.
+    /// A vocabulary's values are counters or read the dictionary itself (<c>vocabulary.Count</c>, <c>counts[w] + 1</c>,
+    /// <c>nextId++</c>), and a set's keys are all it holds, so those stay learned.
+    /// </summary>
+    private bool IsIndexOfRecords(ITypeSymbol? type, IOperation? value, ISymbol? collection)
+    {
+        if (value is null || value.ConstantValue.HasValue || type is not INamedTypeSymbol named
+            || !named.AllInterfaces.Append(named).Any(candidate => candidate.OriginalDefinition.Name is "IDictionary" or "IReadOnlyDictionary"))
+            return false;
+        foreach (IOperation part in value.DescendantsAndSelf())
+        {
+            if (part is IIncrementOrDecrementOperation or ICompoundAssignmentOperation) return false;
+            if (collection is not null && Holder(part) is { } read && SymbolEqualityComparer.Default.Equals(read, collection)) return false;
+        }
+        return !Eval(value).Rows.IsEmpty;
+    }
 
     /// <summary>
     /// A lookup filled from rows at <paramref name="site"/>: an event learned from them, placed on the collection of the outermost

@@ -263,7 +263,9 @@ internal sealed partial class FlowAnalysis
             case IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: > 0 } indexer:
                 DataFlow keys = DataFlow.Join(indexer.Arguments.Select(argument => Eval(argument.Value)).ToList());
                 // lookup[word] = ...: a dictionary keyed by values of rows is a vocabulary learned from them.
-                if (IsLookup(instance.Type) && !keys.Rows.IsEmpty) value = value.Join(Learned(indexer, keys));
+                if (IsLookup(instance.Type) && !keys.Rows.IsEmpty
+                    && !(indexer.Parent is ISimpleAssignmentOperation { Value: var assigned } && IsIndexOfRecords(instance.Type, assigned, Holder(instance))))
+                    value = value.Join(Learned(indexer, keys));
                 AssignTo(instance, IntoParts(Eval(instance), value, indexer.Arguments.Length == 1 ? indexer.Arguments[0].Value : null));
                 break;
             case IMemberReferenceOperation { Instance: { } instance }: AssignTo(instance, value); break;
