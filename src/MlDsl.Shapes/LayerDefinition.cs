@@ -90,7 +90,9 @@ public abstract class LayerDefinition
         inferred with
         {
             Problem = new ShapeProblem(ShapeProblemKind.InputSizeMismatch, spec,
-                $"{spec.Describe()} declares {declared} {what} but receives {input}" + (input.Rank > 1 ? $", which has {actual}" : ""), actual, argument),
+                $"{spec.Describe()} declares {declared} {what} but receives {input}" + (input.Rank > 1 ? $", which has {actual}" : "")
+                + (input.IsSequence && declared == input[1] ? $"; it is a sequence (steps, features), and PyTorch reads its {input[1]} features as {what} only after [Permute(1, 0)]" : ""),
+                actual, argument),
         };
 
     protected static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

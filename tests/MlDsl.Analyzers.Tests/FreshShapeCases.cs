@@ -264,10 +264,10 @@ public sealed partial class FreshShapeCases
             [Conv1d(100, Kernel = 3, InChannels = 300), Relu, GlobalAvgPool1d] Layer conv;
             [Linear(2)] Layer fc;
         }
-        """, new Expect("MLDSL0001", "Layer conv;", "300", "50"));
+        """, new Expect("MLDSL0001", "Layer conv;", "300", "50", "Permute(1, 0)"));
 
     /// <summary>The same text CNN with in-channels inferred: PyTorch would run, convolving over the 300 embedding dimensions with the 50 steps as channels.</summary>
-    [Fact(Skip = "Finding: Conv1d reading an Embedding's (steps, width) output without Permute is silent; it convolves over the width with the steps as channels")]
+    [Fact]
     public Task Text_cnn_conv1d_on_embeddings_without_permute_inferred_channels() => ReportsAsync(Review + """
         [Model(typeof(Review))]
         public sealed partial class Net
@@ -277,6 +277,18 @@ public sealed partial class FreshShapeCases
             [Linear(2)] Layer fc;
         }
         """, new Expect("MLDSL0002", "Layer conv;", "(50, 300)"));
+
+    /// <summary>The same mistake after a recurrent layer: a BiGRU's (50, 64) states max-pooled along their features, the steps taken for channels.</summary>
+    [Fact]
+    public Task Max_pool_1d_on_gru_states_without_permute() => ReportsAsync(Review + """
+        [Model(typeof(Review))]
+        public sealed partial class Net
+        {
+            [Embedding(5000, 32)] Layer embedding;
+            [Gru(32, Bidirectional = true, ReturnSequences = true), MaxPool1d(2)] Layer gru;
+            [SelectStep(-1), Linear(2)] Layer fc;
+        }
+        """, new Expect("MLDSL0002", "Layer gru;", "(50, 64)", "Permute(1, 0)"));
 
     /// <summary>batch_first confusion's MlDsl form: a (mels, frames) spectrogram read by an LSTM whose input size is the 40 mels.</summary>
     [Fact]
@@ -385,10 +397,10 @@ public sealed partial class FreshShapeCases
             [Lstm(32)] Layer lstm;
             [Linear(2)] Layer fc;
         }
-        """, new Expect("MLDSL0001", "Layer embedding;", "64", "50"));
+        """, new Expect("MLDSL0001", "Layer embedding;", "64", "50", "Permute(1, 0)"));
 
     /// <summary>The same BatchNorm1d with its size inferred: PyTorch runs it, normalising each of the 50 steps over the batch instead of each feature.</summary>
-    [Fact(Skip = "Finding: BatchNorm1d on a (steps, features) sequence is silent; it normalises each step, not each feature (PyTorch's (N, C, L) reading)")]
+    [Fact]
     public Task Batch_norm_inferred_on_a_sequence_normalises_steps() => ReportsAsync(Review + """
         [Model(typeof(Review))]
         public sealed partial class Net
@@ -399,6 +411,18 @@ public sealed partial class FreshShapeCases
             [Linear(2)] Layer fc;
         }
         """, new Expect("MLDSL0002", "Layer proj;", "(50, 64)"));
+
+    /// <summary>BatchNorm1d straight after a Transformer encoder (Keras's habit after Dense): each of the 50 steps normalised, not each of the 64 features.</summary>
+    [Fact]
+    public Task Batch_norm_after_a_transformer_encoder() => ReportsAsync(Review + """
+        [Model(typeof(Review))]
+        public sealed partial class Net
+        {
+            [Embedding(5000, 64), PositionalEncoding] Layer embedding;
+            [TransformerEncoder(4, FeedForward = 128), BatchNorm1d] Layer encoder;
+            [SelectStep(0), Linear(2)] Layer fc;
+        }
+        """, new Expect("MLDSL0002", "Layer encoder;", "(50, 64)", "LayerNorm", "Permute(1, 0)"));
 
     /// <summary>Keras's BatchNormalization after Dense translated to BatchNorm2d.</summary>
     [Fact]
@@ -532,7 +556,7 @@ public sealed partial class FreshShapeCases
         """, new Expect("MLDSL0039", "Layer both;", "(50, 32)", "(48, 32)"));
 
     /// <summary>"Sizes of tensors must match except in dimension 2. Expected size 64 but got size 32": two sequence branches of different lengths concatenated along features.</summary>
-    [Fact(Skip = "Finding: a dataset with two int[] token features generates Dataset code that does not compile (CS0128 'tokenIds' defined twice)")]
+    [Fact]
     public Task Concatenating_sequences_of_different_lengths() => ReportsAsync(Pair + """
         [Model(typeof(QuestionPair))]
         public sealed partial class Net
@@ -543,6 +567,19 @@ public sealed partial class FreshShapeCases
             [Lstm(32), Linear(2)] Layer head;
         }
         """, new Expect("MLDSL0039", "Layer join;", "(64, 32)", "(32, 32)"));
+
+    /// <summary>The same two token features summed after their embeddings: "The size of tensor a (64) must match the size of tensor b (32) at non-singleton dimension 1".</summary>
+    [Fact]
+    public Task Adding_sequences_of_different_lengths() => ReportsAsync(Pair + """
+        [Model(typeof(QuestionPair))]
+        public sealed partial class Net
+        {
+            [Input(nameof(QuestionPair.Question)), Embedding(4000, 32)] Layer question;
+            [Input(nameof(QuestionPair.Answer)), Embedding(4000, 32)] Layer answer;
+            [Add(nameof(question), nameof(answer))] Layer sum;
+            [Lstm(32), Linear(2)] Layer head;
+        }
+        """, new Expect("MLDSL0039", "Layer sum;", "(64, 32)", "(32, 32)"));
 
     /// <summary>A U-Net skip without padding: the encoder map (16, 28, 28) and the upsampled decoder map (16, 24, 24).</summary>
     [Fact]
@@ -704,6 +741,43 @@ public sealed partial class FreshShapeCases
         """, new Expect("MLDSL0002", "Layer conv;", "(32, 96)"));
 
     // ---------- legal but unusual: must stay silent ----------
+
+    /// <summary>Two token features, each pooled over its own steps after a Permute, then joined: lengths may differ once pooled.</summary>
+    [Fact]
+    public Task Pooled_token_features_of_different_lengths_joined_is_silent() => SilentAsync(Pair + """
+        [Model(typeof(QuestionPair))]
+        public sealed partial class Net
+        {
+            [Input(nameof(QuestionPair.Question)), Embedding(4000, 32), Permute(1, 0), GlobalAvgPool1d] Layer question;
+            [Input(nameof(QuestionPair.Answer)), Embedding(4000, 32), Permute(1, 0), GlobalAvgPool1d] Layer answer;
+            [Concatenate(nameof(question), nameof(answer))] Layer join;
+            [Linear(2)] Layer head;
+        }
+        """);
+
+    /// <summary>A text CNN done right: the Transformer's (50, 64) states permuted to (64, 50), then Conv1d, MaxPool1d and GroupNorm over the steps.</summary>
+    [Fact]
+    public Task Permuted_sequence_into_conv1d_is_silent() => SilentAsync(Review + """
+        [Model(typeof(Review))]
+        public sealed partial class Net
+        {
+            [Embedding(5000, 64), PositionalEncoding, TransformerEncoder(4, FeedForward = 128)] Layer encoder;
+            [Permute(1, 0), Conv1d(32, Kernel = 3, Padding = 1), GroupNorm(4), Relu, MaxPool1d(2)] Layer conv;
+            [GlobalAvgPool1d, Linear(2)] Layer fc;
+        }
+        """);
+
+    /// <summary>BatchNorm1d per feature on embeddings, done the PyTorch way: permute to (features, steps), normalise, permute back for the LSTM.</summary>
+    [Fact]
+    public Task Batch_norm_between_two_permutes_is_silent() => SilentAsync(Review + """
+        [Model(typeof(Review))]
+        public sealed partial class Net
+        {
+            [Embedding(5000, 64), Permute(1, 0), BatchNorm1d(NumFeatures = 64)] Layer embedding;
+            [Permute(1, 0), Lstm(32)] Layer lstm;
+            [Linear(2)] Layer fc;
+        }
+        """);
 
     /// <summary>A 12-lead ECG (12, 500) read directly by Conv1d: many channels, no permute needed.</summary>
     [Fact]

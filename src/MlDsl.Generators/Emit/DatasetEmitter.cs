@@ -147,14 +147,17 @@ internal static class DatasetEmitter
     /// </summary>
     private static void WriteTokens(CodeWriter writer, string rowType, FeatureSpec feature)
     {
-        using (writer.Block($"if (row.{feature.Name} is not {{ Length: {feature.Length} }} tokenIds)"))
+        // A pattern variable lives in the enclosing method, so each token feature needs its own name
+        // (a dataset with a question and an answer declares two).
+        string ids = TokenIdsLocal(feature.Name);
+        using (writer.Block($"if (row.{feature.Name} is not {{ Length: {feature.Length} }} {ids})"))
         {
             writer.Line($"throw new RowDataException(nameof({rowType}), nameof({feature.Name}), \"{feature.Length} token ids (pad or cut each row to that length)\",");
             writer.Line($"    RowDataException.DescribeLength(row.{feature.Name}));");
         }
         using (writer.Block($"for (int i = 0; i < {feature.Length}; i++)"))
         {
-            writer.Line($"int id = tokenIds[i];");
+            writer.Line($"int id = {ids}[i];");
             using (writer.Block($"if ((uint)id >= {feature.Vocabulary})"))
             {
                 writer.Line($"throw new RowDataException(nameof({rowType}), nameof({feature.Name}), {Quote($"token ids in [0, {feature.Vocabulary - 1}] (its [Vocabulary])")},");
@@ -163,6 +166,10 @@ internal static class DatasetEmitter
             writer.Line($"destination[{feature.Offset} + i] = id;");
         }
     }
+
+    /// <summary><c>Question</c> becomes <c>questionIds</c>; member names are unique in a row type, so the locals are too.</summary>
+    internal static string TokenIdsLocal(string featureName) =>
+        char.ToLowerInvariant(featureName[0]) + featureName.Substring(1) + "Ids";
 
     // Convert.ToSingle has an overload per numeric type and bool, so no scalar feature is boxed.
     private static string ConvertToFloat(string value) => $"Convert.ToSingle({value})";

@@ -210,6 +210,8 @@ internal static class PyTorchEmitter
     {
         string python = ArrayLiteral.Replace(csharp, match => "(" + match.Groups[1].Value.Trim() + (match.Groups[1].Value.Contains(",") ? "" : ",") + ")");
         python = NamedArgument.Replace(python, "$1=");
+        // TorchSharp names Linear's bias flag hasBias; PyTorch calls it bias, as for the convolutions.
+        python = python.Replace("hasBias=", "bias=");
         return python.Replace("true", "True").Replace("false", "False");
     }
 

@@ -3,6 +3,7 @@ namespace MlDsl.Shapes.Layers;
 /// <summary>
 /// BatchNorm1d over (c, l) signals or flat (f) rows: shape unchanged; each channel (or feature) is
 /// normalised over the batch (and the length); parameters 2*c (weight and bias; running statistics are buffers).
+/// A (steps, features) sequence is refused: PyTorch would read its steps as channels.
 /// </summary>
 public sealed class BatchNorm1dLayer : LayerDefinition<BatchNorm1dLayer.Options>
 {
@@ -24,6 +25,9 @@ public sealed class BatchNorm1dLayer : LayerDefinition<BatchNorm1dLayer.Options>
             return Fail(ShapeProblemKind.RankMismatch, spec,
                 $"{spec.Describe()} expects flat (features) rows or a (channels, length) signal but receives {input}, a rank-{input.Rank} tensor; "
                 + (input.Rank == 3 ? "use BatchNorm2d for a (channels, height, width) map" : "[Reshape] it to (channels, length)"));
+        if (options.NumFeatures is null && input.IsSequence && SignalHints.RefuseSequence(spec, input, $"normalise each of the {input[0]} steps over the batch instead of each of the {input[1]} features",
+                "use [LayerNorm] to normalise each step's features") is { } sequence)
+            return sequence;
         int channels = input[0];
         LayerOutcome outcome = Resolved(spec, input, input, 2L * channels, $"BatchNorm1d({channels})", "BatchNorm1d");
         return options.NumFeatures is { } declared && declared != channels

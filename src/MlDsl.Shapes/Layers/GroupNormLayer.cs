@@ -24,6 +24,9 @@ public sealed class GroupNormLayer : LayerDefinition<GroupNormLayer.Options>
         if (input.Rank < 2)
             return Fail(ShapeProblemKind.RankMismatch, spec,
                 $"{spec.Describe()} expects (channels, length) or (channels, height, width) but receives {input}, a rank-1 tensor; use LayerNorm to normalise flat features");
+        if (options.NumChannels is null && input.IsSequence && SignalHints.RefuseSequence(spec, input, $"split the {input[0]} steps into groups instead of the {input[1]} features",
+                "use [LayerNorm] to normalise each step's features") is { } sequence)
+            return sequence;
         int channels = input[0], groups = options.Groups;
         if (groups <= 0)
             return Fail(ShapeProblemKind.InvalidArgument, spec, $"{spec.Describe()} needs a positive number of groups, not {groups}");

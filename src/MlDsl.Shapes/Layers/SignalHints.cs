@@ -11,11 +11,28 @@ internal static class SignalHints
     /// <see cref="ShapeProblem.Expected"/> is 2, the rank it reads (so a fix may declare a flat feature as (1, length)).
     /// </summary>
     /// <param name="twoDimensional">The layer's 2-D counterpart for (channels, height, width) maps (<c>Conv2d</c>).</param>
-    public static LayerOutcome? RequireSignal(LayerSpec spec, TensorShape input, string twoDimensional) =>
-        input.Rank == 2
+    /// <param name="sizeDeclared">The layer declares its in-size: a sequence then meets the size check, which names the permute.</param>
+    public static LayerOutcome? RequireSignal(LayerSpec spec, TensorShape input, string twoDimensional, bool sizeDeclared = false) =>
+        input.Rank != 2
+            ? new LayerOutcome(null, new ShapeProblem(ShapeProblemKind.RankMismatch, spec,
+                $"{spec.Describe()} expects (channels, length) but receives {input}, a rank-{input.Rank} tensor; {ForSignal(input, twoDimensional)}", Expected: 2))
+            : sizeDeclared ? null
+            : RefuseSequence(spec, input, $"take its {input[0]} steps for channels and run along its {input[1]} features");
+
+    /// <summary>
+    /// A (steps, features) sequence (from Embedding, a recurrent layer, a Transformer, PositionalEncoding)
+    /// reaching a layer that reads PyTorch's (channels, length): it would take the steps for channels.
+    /// Null for a genuine (channels, length) signal (a waveform, a spectrogram, a Conv1d's output) and after [Permute(1, 0)].
+    /// </summary>
+    /// <param name="consequence">What the layer would do instead, after "it would".</param>
+    /// <param name="alternative">Another way out besides the permute, if the layer has one.</param>
+    public static LayerOutcome? RefuseSequence(LayerSpec spec, TensorShape input, string consequence, string? alternative = null) =>
+        !input.IsSequence
             ? null
             : new LayerOutcome(null, new ShapeProblem(ShapeProblemKind.RankMismatch, spec,
-                $"{spec.Describe()} expects (channels, length) but receives {input}, a rank-{input.Rank} tensor; {ForSignal(input, twoDimensional)}", Expected: 2));
+                $"{spec.Describe()} reads (channels, length) but receives {input.Describe()}: it would {consequence}; "
+                + $"add [Permute(1, 0)] before it to read the {input[1]} features as channels over the {input[0]} steps"
+                + (alternative is null ? "" : ", or " + alternative)));
 
     /// <summary>For a 1-D layer fed something other than (channels, length).</summary>
     /// <param name="twoDimensional">The layer's 2-D counterpart for (channels, height, width) maps (<c>Conv2d</c>).</param>

@@ -14,4 +14,6 @@ public sealed class Conv1dAttribute(int outChannels) : LayerAttribute
     public int Dilation { get; set; } = 1;
     /// <summary>0 means "infer from the previous layer".</summary>
     public int InChannels { get; set; }
+    /// <summary>False leaves out the bias (torchvision's ResNets: a conv followed by BatchNorm, whose shift makes a bias redundant).</summary>
+    public bool Bias { get; set; } = true;
 }

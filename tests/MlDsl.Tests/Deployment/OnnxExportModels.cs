@@ -39,3 +39,24 @@ public sealed partial class PulseResNet
     [GlobalAvgPool1d] Layer gap;
     [Linear(3)] Layer head;
 }
+
+/// <summary>
+/// torchvision's ResNet habit in 2-D, 1-D and dense form: a convolution with <c>Bias = false</c> before BatchNorm,
+/// a bias-free Linear, then an ordinary head. ONNX gets Conv and Gemm without their bias inputs.
+/// </summary>
+[Model(typeof(Patch))]
+public sealed partial class BiasFreePatchNet
+{
+    [Conv2d(8, Kernel = 3, Padding = 1, Bias = false), BatchNorm2d, Relu] Layer conv;
+    [GlobalAvgPool2d, Linear(8, Bias = false), Relu] Layer fc;
+    [Linear(4)] Layer head;
+}
+
+/// <summary>A bias-free Conv1d before BatchNorm1d, and a bias-free Linear applied per step of a GRU's sequence (MatMul without Add).</summary>
+[Model(typeof(Pulse))]
+public sealed partial class BiasFreePulseNet
+{
+    [Conv1d(8, Kernel = 3, Padding = 1, Bias = false), BatchNorm1d, Relu] Layer conv;
+    [Permute(1, 0), Gru(8, ReturnSequences = true), Linear(4, Bias = false), Gelu] Layer perStep;
+    [SelectStep(-1), Linear(3)] Layer head;
+}

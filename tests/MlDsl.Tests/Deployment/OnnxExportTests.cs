@@ -25,6 +25,8 @@ public sealed class OnnxExportTests
         (typeof(PatchResNet), new long[] { 3, 16, 16 }),
         (typeof(PointResMlp), new long[] { 4 }),
         (typeof(PulseResNet), new long[] { 1, 64 }),
+        (typeof(BiasFreePatchNet), new long[] { 3, 16, 16 }),
+        (typeof(BiasFreePulseNet), new long[] { 1, 64 }),
     };
 
     private static IEnumerable<(Type Model, long[] Input)> AllModels => LayerParityTests.Models.Concat(ExtraModels);
@@ -68,6 +70,8 @@ public sealed class OnnxExportTests
     [InlineData(typeof(PatchResNet))]
     [InlineData(typeof(PointResMlp))]
     [InlineData(typeof(PulseResNet))]
+    [InlineData(typeof(BiasFreePatchNet))]
+    [InlineData(typeof(BiasFreePulseNet))]
     public void A_model_of_blocks_and_residual_blocks_exports_to_onnx_that_onnx_runtime_runs_like_torchsharp(Type modelType)
     {
         long[] input = ExtraModels.Single(model => model.Model == modelType).Input;

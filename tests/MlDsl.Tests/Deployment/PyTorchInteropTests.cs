@@ -19,6 +19,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(FrameGru), nameof(GlueNet), nameof(PulseNet), nameof(TileNet), nameof(GaugeMlp), nameof(FlatPrice),
         // Several inputs sliced out of the collated row and joined, and joins inside one line.
         nameof(RecordingNet), nameof(RecordingSumNet), nameof(ReviewNet), nameof(TileDenseNet), nameof(GaugeSkipMlp),
+        // bias=False convolutions and Linear layers (torchvision's conv before BatchNorm).
+        nameof(BiasFreePatchNet), nameof(BiasFreePulseNet),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -41,6 +43,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(ReviewNet) => Of(new ReviewNet(seed: 1), ReviewNet.PyTorchSource, Review.FeatureLength) with { Vocabulary = 20 },
         nameof(TileDenseNet) => Of(new TileDenseNet(seed: 1), TileDenseNet.PyTorchSource, 3, 12, 12),
         nameof(GaugeSkipMlp) => Of(new GaugeSkipMlp(seed: 1), GaugeSkipMlp.PyTorchSource, 6),
+        nameof(BiasFreePatchNet) => Of(new BiasFreePatchNet(seed: 1), BiasFreePatchNet.PyTorchSource, 3, 16, 16),
+        nameof(BiasFreePulseNet) => Of(new BiasFreePulseNet(seed: 1), BiasFreePulseNet.PyTorchSource, 1, 64),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -92,6 +92,22 @@ public sealed class FreshModelCases
     [Fact] public void Strided_residual_block_on_a_signal() => AssertInferenceMatches<StridedResidual1d>(Shaped<LoadSeries>(), 1);
     [Fact] public void Reshape_with_minus_one_into_a_gru() => AssertInferenceMatches<ReshapeMinusOneGru>(Shaped<LogMelClip>(), 6);
     [Fact] public void Softplus_housing_regressor() => AssertInferenceMatches<HousingRegressor>(Shaped<House>(), 1);
+    [Fact] public void Bias_free_convolutions_and_linear_in_a_resnet() => AssertInferenceMatches<BiasFreeResNet>(Shaped<CifarImage>(), 10);
+    [Fact] public void Bias_free_conv1d_before_batch_norm() => AssertInferenceMatches<BiasFreeSensorCnn>(Shaped<SensorWindow>(), 6);
+
+    [Fact]
+    public void Bias_false_leaves_no_bias_tensor_in_the_state_dict()
+    {
+        using var model = new BiasFreeSensorCnn(seed: 1);
+        string[] keys = model.state_dict().Keys.ToArray();
+
+        Assert.Contains("conv1.weight", keys);
+        Assert.DoesNotContain("conv1.bias", keys);
+        Assert.DoesNotContain("conv2.bias", keys);
+        Assert.Contains("fc.bias", keys);
+        // 9*32*5 + 2*32 (BatchNorm) + 32*32*5 + 2*32 + 32*6 + 6: the convolutions' 64 biases left out.
+        Assert.Equal(9 * 32 * 5 + 64 + 32 * 32 * 5 + 64 + 32 * 6 + 6, BiasFreeSensorCnn.ParameterCount);
+    }
 
     [Fact]
     public void Wide_and_deep_on_numbers_and_categories()

@@ -545,3 +545,36 @@ public sealed partial class ReshapeMinusOneGru
     [Gru(64)] Layer gru;
     [Linear(6)] Layer fc;
 }
+
+// ---------- bias-free layers (torchvision's conv before BatchNorm) ----------
+
+/// <summary>torchvision's BasicBlock: both 3x3 convs <c>bias=False</c> (BatchNorm's shift replaces the bias); the generated 1x1 projection keeps its bias.</summary>
+[Block, Residual]
+public sealed partial class TorchvisionBasicBlock
+{
+    [BlockArgument] public const int Planes = 16;
+    [BlockArgument] public const int Stride = 1;
+
+    [Conv2d(Planes, Kernel = 3, Stride = Stride, Padding = 1, Bias = false), BatchNorm2d, Relu] Layer conv1;
+    [Conv2d(Planes, Kernel = 3, Padding = 1, Bias = false), BatchNorm2d] Layer conv2;
+}
+
+/// <summary>A torchvision-style ResNet on CIFAR: bias-free stem and blocks, a bias-free Linear bottleneck before BatchNorm1d, a biased head.</summary>
+[Model(typeof(CifarImage))]
+public sealed partial class BiasFreeResNet
+{
+    [Conv2d(16, Kernel = 3, Padding = 1, Bias = false), BatchNorm2d, Relu] Layer stem;
+    [Arguments(16, 1)] TorchvisionBasicBlock block1;
+    [Arguments(32, 2)] TorchvisionBasicBlock block2;
+    [GlobalAvgPool2d, Linear(32, Bias = false), BatchNorm1d, Relu] Layer neck;
+    [Linear(10)] Layer fc;
+}
+
+/// <summary>A 1-D CNN on sensor windows with bias-free Conv1d layers before BatchNorm1d.</summary>
+[Model(typeof(SensorWindow))]
+public sealed partial class BiasFreeSensorCnn
+{
+    [Conv1d(32, Kernel = 5, Padding = 2, Bias = false), BatchNorm1d, Relu] Layer conv1;
+    [Conv1d(32, Kernel = 5, Padding = 2, Bias = false), BatchNorm1d, Relu, GlobalAvgPool1d] Layer conv2;
+    [Linear(6)] Layer fc;
+}

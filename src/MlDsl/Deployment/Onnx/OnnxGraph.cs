@@ -57,10 +57,11 @@ public sealed partial class OnnxGraph
 
     /// <summary>
     /// Conv with a Conv2d or Conv1d module's weight and bias: over (N, C, H, W) with <paramref name="dimensions"/> 2,
-    /// over (N, C, L) with 1; the same kernel, stride, padding and dilation along each spatial axis.
+    /// over (N, C, L) with 1; the same kernel, stride, padding and dilation along each spatial axis. A module built
+    /// without a bias (<c>bias: false</c>) gives Conv no B input.
     /// </summary>
-    public string Conv(string x, nn.Module module, int kernel, int stride, int padding, int dilation = 1, int dimensions = 2) =>
-        Add("Conv", new[] { x, Weight(module, "weight"), Weight(module, "bias") },
+    public string Conv(string x, nn.Module module, int kernel, int stride, int padding, int dilation = 1, int dimensions = 2, bool bias = true) =>
+        Add("Conv", bias ? new[] { x, Weight(module, "weight"), Weight(module, "bias") } : new[] { x, Weight(module, "weight") },
             Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)),
             Ints("pads", Repeat(padding, 2 * dimensions)), Ints("dilations", Repeat(dilation, dimensions)));
 
@@ -79,19 +80,19 @@ public sealed partial class OnnxGraph
         Add("BatchNormalization", new[] { x, Weight(module, "weight"), Weight(module, "bias"), Weight(module, "running_mean"), Weight(module, "running_var") },
             Float("epsilon", 1e-5f));
 
-    /// <summary>Gemm computing x·Wᵀ + b with a Linear module's weight (out, in) and bias.</summary>
-    public string Gemm(string x, nn.Module module) =>
-        Add("Gemm", new[] { x, Weight(module, "weight"), Weight(module, "bias") }, Int("transB", 1));
+    /// <summary>Gemm computing x·Wᵀ + b with a Linear module's weight (out, in) and bias; without a bias (<c>bias: false</c>) Gemm gets no C input (optional since opset 11).</summary>
+    public string Gemm(string x, nn.Module module, bool bias = true) =>
+        Add("Gemm", bias ? new[] { x, Weight(module, "weight"), Weight(module, "bias") } : new[] { x, Weight(module, "weight") }, Int("transB", 1));
 
-    /// <summary>A Linear module applied per position of a sequence (N, L, F): MatMul with Wᵀ, then the bias (Gemm takes matrices only).</summary>
-    public string Dense(string x, nn.Module module) => Dense(x, Parameter(module, "weight"), Parameter(module, "bias"));
+    /// <summary>A Linear module applied per position of a sequence (N, L, F): MatMul with Wᵀ, then the bias (Gemm takes matrices only); the MatMul alone with <c>bias: false</c>.</summary>
+    public string Dense(string x, nn.Module module, bool bias = true) => Dense(x, Parameter(module, "weight"), bias ? Parameter(module, "bias") : null);
 
-    /// <summary>x·Wᵀ + b over the last axis of x, for any rank.</summary>
-    private string Dense(string x, Tensor weight, Tensor bias)
+    /// <summary>x·Wᵀ + b over the last axis of x, for any rank; x·Wᵀ without a bias.</summary>
+    private string Dense(string x, Tensor weight, Tensor? bias)
     {
         using Tensor transposed = weight.t();
         string product = Add("MatMul", new[] { x, Initializer(transposed) });
-        return Add("Add", new[] { product, Initializer(bias) });
+        return bias is null ? product : Add("Add", new[] { product, Initializer(bias) });
     }
 
     public string Flatten(string x) => Add("Flatten", new[] { x }, Int("axis", 1));
