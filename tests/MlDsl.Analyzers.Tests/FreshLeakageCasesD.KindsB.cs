@@ -405,6 +405,37 @@ public sealed partial class FreshLeakageKindsB
             }
         """));
 
+    // A parser's dictionary of one record's fields, made anew for each record (the package-sections example's deb822
+    // reader appends continuation lines with +=): it holds one record at a time and learns nothing across records.
+    [Fact]
+    public Task Fields_of_one_record_parsed_into_a_dictionary_made_anew_for_each_record_are_silent() => Expect(Script("""
+            static IEnumerable<Dictionary<string, string>> Records(string path)
+            {
+                var fields = new Dictionary<string, string>();
+                string current = "";
+                foreach (string line in System.IO.File.ReadLines(path))
+                {
+                    if (line.Length == 0) { yield return fields; fields = new Dictionary<string, string>(); continue; }
+                    if (line[0] == ' ') { fields[current] += "\n" + line.Trim(); continue; }
+                    int colon = line.IndexOf(':');
+                    current = line[..colon];
+                    fields.TryAdd(current, line[(colon + 1)..].Trim());
+                }
+                if (fields.Count > 0) yield return fields; // the last record, flushed once after the loop
+            }
+
+            public static void Main()
+            {
+                var tweets = Records("tweets.txt").Select(f => new Tweet { Text = f["Text"], Positive = int.Parse(f["Positive"]) }).ToList();
+                var (train, validation, test) = tweets.Split(new SplitOptions { Kind = SplitKind.Stratified });
+                var tokenizer = Tokenizer.Fit(train, t => t.Text);
+                List<Tweet> Encoded(IReadOnlyList<Tweet> rows) => rows.Select(t => t with { Tokens = tokenizer.Encode(t.Text) }).ToList();
+                using var net = new TweetNet();
+                net.Fit(Encoded(train), Encoded(validation));
+                Console.WriteLine(net.Evaluate(Encoded(test)).Accuracy);
+            }
+        """));
+
     [Fact]
     public Task Index_of_records_by_their_first_word_written_with_an_indexer_before_the_split_is_silent() => Expect(Script("""
             public static void Main()

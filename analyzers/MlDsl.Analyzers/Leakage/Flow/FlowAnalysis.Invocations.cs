@@ -68,7 +68,8 @@ internal sealed partial class FlowAnalysis
         {
             DataFlow added = DataFlow.Join(arguments.Select(argument => Eval(argument.Value)).ToList());
             if (IsLookup(receiver!.Type) && !added.Rows.IsEmpty
-                && !IsIndexOfRecords(receiver.Type, arguments.Count() == 2 ? arguments.ElementAt(1).Value : null, collection))
+                && !IsIndexOfRecords(receiver.Type, arguments.Count() == 2 ? arguments.ElementAt(1).Value : null, collection)
+                && !IsPerRecordScratch(invocation, collection))
             {
                 // Words or categories of rows added to a dictionary or set: a vocabulary learned from those rows.
                 Assign(collection, Learned(invocation, added));
@@ -583,6 +584,30 @@ internal sealed partial class FlowAnalysis
             if (collection is not null && Holder(part) is { } read && SymbolEqualityComparer.Default.Equals(read, collection)) return false;
         }
         return !Eval(value).Rows.IsEmpty;
+    }
+
+    /// <summary>
+    /// A dictionary or set made anew inside the loop that fills it (a parser's fields of one record, <c>fields = new
+    /// Dictionary()</c> at each record's end): it holds one record at a time, so it learns nothing across records.
+    /// </summary>
+    private static bool IsPerRecordScratch(IOperation site, ISymbol? collection)
+    {
+        if (collection is not ILocalSymbol local) return false;
+        IOperation? loop = site.Parent;
+        while (loop is not null and not ILoopOperation) loop = loop is IAnonymousFunctionOperation or ILocalFunctionOperation ? null : loop.Parent;
+        if (loop is not ILoopOperation { Body: { } body }) return false;
+        foreach (IOperation part in body.DescendantsAndSelf())
+        {
+            if (part is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target, Value: var value }
+                && SymbolEqualityComparer.Default.Equals(target.Local, local) && Unwrapped(value) is IObjectCreationOperation)
+                return true;
+            if (part is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
+                && declarator.Initializer is { Value: var initial } && Unwrapped(initial) is IObjectCreationOperation)
+                return true;
+        }
+        return false;
+
+        static IOperation Unwrapped(IOperation operation) => operation is IConversionOperation conversion ? Unwrapped(conversion.Operand) : operation;
     }
 
     /// <summary>

@@ -156,6 +156,9 @@ internal sealed partial class FlowAnalysis
     private DataFlow Accumulate(ICompoundAssignmentOperation compound, DataFlow value)
     {
         if (value.Rows.IsEmpty || context.IsRowTyped(compound.Target.Type)) return value;
+        // An entry of a dictionary made anew for each record (a parser appending a field's continuation lines) totals one record.
+        if (compound.Target is IPropertyReferenceOperation { Instance: { } holder, Arguments.Length: > 0 } && IsPerRecordScratch(compound, Holder(holder)))
+            return value;
         var learned = new LearnEvent(compound.Syntax.GetLocation(), "a running total", LearnKind.Accumulated, value.Rows);
         return value.WithoutRows().WithEvent(learned);
     }
@@ -197,6 +200,9 @@ internal sealed partial class FlowAnalysis
 
     private static bool Exclusive(SyntaxNode left, SyntaxNode right)
     {
+        // A yield outside every loop runs once (a parser flushing its last record after the loop), not once per row
+        // beside the loop's own yield: it copies no row.
+        if (InLoop(left) != InLoop(right)) return true;
         SyntaxNode? common = left.Ancestors().FirstOrDefault(ancestor => ancestor.Span.Contains(right.Span));
         return common switch
         {
@@ -206,6 +212,12 @@ internal sealed partial class FlowAnalysis
             _ => false,
         };
     }
+
+    private static bool InLoop(SyntaxNode node) => node.Ancestors()
+        .TakeWhile(ancestor => ancestor is not (Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax))
+        .Any(ancestor => ancestor is Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ForEachStatementSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax);
 
     /// <summary>The lambda whose body this analysis walks (a stored lambda summarised like a helper), or null.</summary>
     private IAnonymousFunctionOperation? ownLambda;
@@ -264,7 +276,8 @@ internal sealed partial class FlowAnalysis
                 DataFlow keys = DataFlow.Join(indexer.Arguments.Select(argument => Eval(argument.Value)).ToList());
                 // lookup[word] = ...: a dictionary keyed by values of rows is a vocabulary learned from them.
                 if (IsLookup(instance.Type) && !keys.Rows.IsEmpty
-                    && !(indexer.Parent is ISimpleAssignmentOperation { Value: var assigned } && IsIndexOfRecords(instance.Type, assigned, Holder(instance))))
+                    && !(indexer.Parent is ISimpleAssignmentOperation { Value: var assigned } && IsIndexOfRecords(instance.Type, assigned, Holder(instance)))
+                    && !IsPerRecordScratch(indexer, Holder(instance)))
                     value = value.Join(Learned(indexer, keys));
                 AssignTo(instance, IntoParts(Eval(instance), value, indexer.Arguments.Length == 1 ? indexer.Arguments[0].Value : null));
                 break;
