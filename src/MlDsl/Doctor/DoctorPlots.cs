@@ -59,7 +59,7 @@ internal static class DoctorPlots
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(centres, rowLabels.Take(rows).ToArray());
         plot.Title(title, size: 13);
         plot.XLabel("feature");
-        return Save(plot, directory, file, 1000, Math.Max(300, 60 + 24 * rows));
+        return Save(plot, directory, file, 1000, 500); // the doctor pictures 16 rows by default: 500 px gives each label room
     }
 
     private static string Save(Plot plot, string directory, string file, int width, int height)
