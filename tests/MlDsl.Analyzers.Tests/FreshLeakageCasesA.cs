@@ -114,48 +114,14 @@ public sealed partial class FreshLeakageCasesA
 
         """;
 
-    private static readonly ImmutableHashSet<string> LeakageIds = ImmutableHashSet.Create(
-        "MLDSL0016", "MLDSL0017", "MLDSL0018", "MLDSL0019", "MLDSL0020", "MLDSL0021",
-        "MLDSL0026", "MLDSL0027", "MLDSL0028", "MLDSL0029");
-
     /// <summary>A script class around <paramref name="body"/>, with the shared rows after it.</summary>
     private static string Script(string body) => Usings + "public static class Script\n{\n" + body + "\n}\n" + Rows;
 
     /// <summary>Declarations only (rows of one's own), with the usings.</summary>
     private static string Declarations(string types) => Usings + types;
 
-    /// <summary>
-    /// Runs both leakage analyzers over <paramref name="source"/> (after the generator) and asserts the union
-    /// of their leakage diagnostics is exactly <paramref name="expected"/>: the id at mark <c>#i</c> for each i.
-    /// </summary>
-    private static async Task Expect(string source, params string[] expected)
-    {
-        TestFileMarkupParser.GetSpans(source, out string plain, out ImmutableDictionary<string, ImmutableArray<TextSpan>> spans);
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(plain, new CSharpParseOptions(LanguageVersion.Latest), path: "Script.cs");
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
-            .WithSpecificDiagnosticOptions(References.UnificationNoticesOff).WithNullableContextOptions(NullableContextOptions.Enable);
-        CSharpCompilation compilation = CSharpCompilation.Create("Fresh", new[] { tree }, References.All, options);
-        CSharpGeneratorDriver.Create(new MlDslGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
-        string[] errors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToArray();
-        Assert.True(errors.Length == 0, "The case does not compile:\n" + string.Join("\n", errors));
-
-        ImmutableArray<Diagnostic> diagnostics = await generated
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LeakageAnalyzer(), new DatasetLeakageAnalyzer()))
-            .GetAnalyzerDiagnosticsAsync();
-        SourceText text = tree.GetText();
-        string At(int position) { LinePosition at = text.Lines.GetLinePosition(position); return $"({at.Line + 1},{at.Character + 1}) '{text.Lines[at.Line].ToString().Trim()}'"; }
-        Diagnostic[] leaks = diagnostics.Where(d => LeakageIds.Contains(d.Id) && d.Location.SourceTree == tree).ToArray();
-        string[] actual = leaks
-            .Select(d => $"{d.Id} at {At(d.Location.SourceSpan.Start)}")
-            .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
-        string[] wanted = expected.Select((id, i) =>
-        {
-            Assert.True(spans.TryGetValue("#" + i, out ImmutableArray<TextSpan> marked), $"mark #{i} missing");
-            return $"{id} at {At(marked[0].Start)}";
-        }).OrderBy(s => s, StringComparer.Ordinal).ToArray();
-        Assert.True(wanted.SequenceEqual(actual), "Expected:\n" + string.Join("\n", wanted) + "\nReported:\n"
-            + string.Join("\n", leaks.Select(d => $"{d.Id} at {At(d.Location.SourceSpan.Start)}: {d.GetMessage()}")));
-    }
+    /// <summary>Both leakage analyzers' diagnostics must be exactly <paramref name="expected"/> at the marks (<see cref="LeakageExpectation"/>).</summary>
+    private static Task Expect(string source, params string[] expected) => LeakageExpectation.Expect(source, expected);
 
     // ───────────────────────── Kind 1: statistics learned from rows that reach validation or test (MLDSL0016)
 
