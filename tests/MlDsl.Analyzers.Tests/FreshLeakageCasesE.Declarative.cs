@@ -72,4 +72,56 @@ public sealed partial class FreshLeakageCasesE
             Console.WriteLine($"test MAE {model.Evaluate(split.Test).MeanAbsoluteError:F4}");
         }
         """), "MLDSL0026");
+
+    // tuning on the test set — the grid search is given the test part as its validation rows.
+    [Fact]
+    public Task Grid_search_scored_on_the_test_part_is_reported() => Expect(Script("""
+        public static void Main()
+        {
+            var split = Kaggle.CreditCard().Split(new SplitOptions { Kind = SplitKind.Stratified });
+            var grid = GridSearch.Grid(new[] { 1e-3, 1e-2 }, new[] { 0.0, 1e-4 });
+            var search = GridSearch.OnValidation(split.Train, {|#0:split.Test|}, grid,
+                p => CrossValidation.TrainModel<Transaction, FraudNet>(() => new FraudNet(), new FitOptions { LearningRate = p.Item1, WeightDecay = p.Item2 }));
+            Console.WriteLine($"best {search.BestParameters}: {search.Best.Score}");
+        }
+        """), "MLDSL0018");
+
+    // House Prices — "price per square foot" computed from the sale price and used as a feature.
+    [Fact]
+    public Task Price_per_square_foot_from_the_sale_price_as_a_feature_is_reported() => Expect(Script("""
+        public static void Main()
+        {
+            var houses = Kaggle.Houses("train.csv");
+            var engineered = houses
+                .Select(h => h with { {|#0:LotArea = MathF.Exp(h.LogPrice) / Math.Max(1f, h.GrLivArea)|} })
+                .ToList();
+            Console.WriteLine($"mean price per sq ft {engineered.Average(h => h.LotArea):F1}");
+
+            var (train, validation, test) = engineered.Split();
+            var model = new HouseNet();
+            model.Fit(train, validation);
+            Console.WriteLine($"test MAE {model.Evaluate(test).MeanAbsoluteError:F4}");
+        }
+        """), "MLDSL0017");
+
+    // model choice by cross-validation on the training rows, then one test score — the careful version.
+    [Fact]
+    public Task Two_architectures_compared_by_cross_validation_then_one_test_score_is_silent() => Expect(Script("""
+        public static void Main()
+        {
+            var (train, _, test) = Kaggle.Titanic("train.csv").Split(new SplitOptions { Kind = SplitKind.Stratified, Validation = 0 });
+            var folds = new FoldOptions { Kind = FoldKind.Stratified, Folds = 5, Shuffle = true };
+            FitOnFold<Passenger> impute = foldTrain => { var imputer = Imputer.Fit(foldTrain, ImputeStrategy.Median); return rows => imputer.Apply(rows); };
+
+            var slow = CrossValidation.Run(train, CrossValidation.TrainModel<Passenger, TitanicNet>(() => new TitanicNet(), new FitOptions { LearningRate = 1e-3 }), folds, impute);
+            var fast = CrossValidation.Run(train, CrossValidation.TrainModel<Passenger, TitanicNet>(() => new TitanicNet(), new FitOptions { LearningRate = 1e-2 }), folds, impute);
+            double rate = slow.Mean >= fast.Mean ? 1e-3 : 1e-2;
+            Console.WriteLine($"slow {slow}, fast {fast}: using {rate}");
+
+            var imputer = Imputer.Fit(train, ImputeStrategy.Median);
+            var model = new TitanicNet();
+            model.Fit(imputer.Apply(train), null, new FitOptions { LearningRate = rate });
+            Console.WriteLine($"test accuracy {model.Evaluate(imputer.Apply(test)).Accuracy:P2}");
+        }
+        """));
 }
