@@ -1714,4 +1714,136 @@ public sealed partial class FreshLeakageCasesF
     [Fact]
     public Task Folds_over_training_customers_that_ignore_the_customer_are_reported() =>
         Expect(Program(Mutate(GroupedFolds, "new FoldOptions { Kind = FoldKind.Grouped, Folds = 5 }", "{|#0:new FoldOptions { Kind = FoldKind.Stratified, Folds = 5 }|}")), "MLDSL0019");
+
+    // ───────────── 28. Early stopping written by hand: one epoch at a time, best checkpoint by validation loss ─────────────
+
+    private const string HandWrittenEarlyStopping = """
+        public sealed record StopConfig(int MaxEpochs = 60, int Patience = 6, double LearningRate = 1e-3, string Checkpoint = "best.mldsl");
+
+        public static class HandWrittenEarlyStopping
+        {
+            public static void Main()
+            {
+                var config = new StopConfig();
+                var loans = CsvFile.Read<Loan>("loans.csv");
+                var split = loans.Split(new SplitOptions { Kind = SplitKind.Stratified, Validation = 0.15, Test = 0.15, Seed = 50 });
+                var scaler = Standardizer.Fit(split);
+                Loan[] train = scaler.Apply(split.Train), validation = scaler.Apply(split.Validation);
+
+                using var model = new LoanNet(seed: 50);
+                double bestLoss = double.MaxValue;
+                int sinceBest = 0, epoch = 0;
+                var history = new List<(int Epoch, double Validation)>();
+                while (epoch < config.MaxEpochs && sinceBest < config.Patience)
+                {
+                    epoch++;
+                    model.Fit(train, null, new FitOptions { Epochs = 1, LearningRate = config.LearningRate, Seed = 50 + epoch, Verbose = 0 });
+                    double loss = model.Evaluate(validation).Loss;
+                    history.Add((epoch, loss));
+                    if (loss < bestLoss - 1e-4)
+                    {
+                        bestLoss = loss;
+                        sinceBest = 0;
+                        model.Save(config.Checkpoint);
+                    }
+                    else
+                    {
+                        sinceBest++;
+                    }
+                }
+
+                using var best = LoanNet.Load(config.Checkpoint);
+                Console.WriteLine($"stopped after {epoch} epochs; best validation loss {bestLoss:F4}");
+                Console.WriteLine($"test accuracy {best.Evaluate(scaler.Apply(split.Test)).Accuracy:P2}");
+                File.WriteAllLines("stopping.csv", history.Select(h => $"{h.Epoch},{h.Validation:F5}"));
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Hand_written_early_stopping_on_validation_loss_then_one_test_score_is_silent() => Expect(Program(HandWrittenEarlyStopping));
+
+    [Fact]
+    public Task Hand_written_early_stopping_that_watches_the_test_loss_is_reported() =>
+        Expect(Program(Mutate(HandWrittenEarlyStopping, "double loss = model.Evaluate(validation).Loss;",
+            "double loss = model.Evaluate({|#0:scaler.Apply(split.Test)|}).Loss;")), "MLDSL0018");
+
+    // ───────────── 29. A weighted blend of two seeds, its weight picked on validation ─────────────
+
+    private const string WeightedBlend = """
+        public static class WeightedBlend
+        {
+            private static double Mae(float[] predictions, IReadOnlyList<Demand> rows) =>
+                predictions.Select((p, i) => Math.Abs(p - rows[i].Load)).Average();
+
+            private static float[] Blend(float[] a, float[] b, float weight) =>
+                a.Select((x, i) => weight * x + (1 - weight) * b[i]).ToArray();
+
+            public static void Main()
+            {
+                var rows = CsvFile.Read<Demand>("demand.csv");
+                var (train, validation, test) = rows.Split(new SplitOptions { Kind = SplitKind.ByTime, Validation = 0.15, Test = 0.15 });
+                var scaler = MinMaxScaler.Fit(train);
+                Demand[] tr = scaler.Apply(train), va = scaler.Apply(validation), te = scaler.Apply(test);
+
+                using var first = new DemandNet(seed: 1);
+                using var second = new DemandNet(seed: 2);
+                first.Fit(tr, va, new FitOptions { Epochs = 30, EarlyStoppingPatience = 4, Verbose = 0 });
+                second.Fit(tr, va, new FitOptions { Epochs = 30, EarlyStoppingPatience = 4, Optimizer = OptimizerKind.AdamW, Verbose = 0 });
+
+                float[] firstOnValidation = first.Predict(va), secondOnValidation = second.Predict(va);
+                float weight = Enumerable.Range(0, 11).Select(k => k / 10f)
+                    .MinBy(w => Mae(Blend(firstOnValidation, secondOnValidation, w), validation));
+                double blended = Mae(Blend(first.Predict(te), second.Predict(te), weight), test);
+                Console.WriteLine($"weight {weight:F1}; test MAE {blended:F2} (first alone {first.Evaluate(te).MeanAbsoluteError:F2})");
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Blend_weight_picked_on_validation_predictions_then_one_test_score_is_silent() => Expect(Program(WeightedBlend));
+
+    [Fact]
+    public Task Blend_weight_picked_on_test_predictions_is_reported() =>
+        Expect(Program(Mutate(WeightedBlend, ".MinBy(w => Mae(Blend(firstOnValidation, secondOnValidation, w), validation));",
+            ".MinBy(w => Mae(Blend(first.Predict({|#0:te|}), second.Predict({|#1:te|}), w), test));")), "MLDSL0018", "MLDSL0018");
+
+    // ───────────── 30. SMOTE and imputation inside hand-written stratified folds over the training part ─────────────
+
+    private const string SmoteInsideFolds = """
+        public static class SmoteInsideFolds
+        {
+            private static double ScoreFold(IReadOnlyList<Loan> foldTrain, IReadOnlyList<Loan> foldValidation, int seed)
+            {
+                var imputer = Imputer.Fit(foldTrain, ImputeStrategy.Median);
+                Loan[] balanced = Oversampler.Smote(imputer.Apply(foldTrain), k: 5, seed: seed);
+                var scaler = Standardizer.Fit(balanced);
+                using var model = new LoanNet(seed: seed);
+                model.Fit(scaler.Apply(balanced), null, new FitOptions { Epochs = 12, Verbose = 0 });
+                return model.Evaluate(scaler.Apply(imputer.Apply(foldValidation))).Accuracy;
+            }
+
+            public static void Main()
+            {
+                var loans = CsvFile.Read<Loan>("loans.csv");
+                var split = loans.Split(new SplitOptions { Kind = SplitKind.Stratified, Validation = 0, Test = 0.2, Seed = 60 });
+                IReadOnlyList<Loan> train = split.Train;
+                var scores = Folds.Of(train, new FoldOptions { Kind = FoldKind.Stratified, Folds = 5, Shuffle = true, Seed = 60 })
+                    .Select(f => ScoreFold(f.Train.Select(i => train[i]).ToList(), f.Validation.Select(i => train[i]).ToList(), 60 + f.Index))
+                    .ToList();
+                double mean = scores.Average();
+                Console.WriteLine($"cv accuracy {mean:P2} ± {Math.Sqrt(scores.Average(s => (s - mean) * (s - mean))):P2}");
+                Console.WriteLine($"held-out test accuracy {ScoreFold(train, split.Test, 99):P2}");
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Smote_and_imputation_inside_each_fold_then_one_test_score_is_silent() => Expect(Program(SmoteInsideFolds));
+
+    [Fact]
+    public Task Smote_on_the_training_part_before_its_folds_is_reported() =>
+        Expect(Program(Mutate(Mutate(SmoteInsideFolds, "IReadOnlyList<Loan> train = split.Train;",
+                "IReadOnlyList<Loan> train = {|#0:Oversampler.Smote(split.Train, k: 5, seed: 60)|};"),
+            "Loan[] balanced = Oversampler.Smote(imputer.Apply(foldTrain), k: 5, seed: seed);", "Loan[] balanced = imputer.Apply(foldTrain);")), "MLDSL0026");
 }
