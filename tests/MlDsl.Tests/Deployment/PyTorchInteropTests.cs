@@ -21,6 +21,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(RecordingNet), nameof(RecordingSumNet), nameof(ReviewNet), nameof(TileDenseNet), nameof(GaugeSkipMlp),
         // bias=False convolutions and Linear layers (torchvision's conv before BatchNorm).
         nameof(BiasFreePatchNet), nameof(BiasFreePulseNet),
+        // One member stacking a kind twice: numbered attributes (stemBatchNorm2d_1).
+        nameof(StackedStemNet),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -45,6 +47,7 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(GaugeSkipMlp) => Of(new GaugeSkipMlp(seed: 1), GaugeSkipMlp.PyTorchSource, 6),
         nameof(BiasFreePatchNet) => Of(new BiasFreePatchNet(seed: 1), BiasFreePatchNet.PyTorchSource, 3, 16, 16),
         nameof(BiasFreePulseNet) => Of(new BiasFreePulseNet(seed: 1), BiasFreePulseNet.PyTorchSource, 1, 64),
+        nameof(StackedStemNet) => Of(new StackedStemNet(seed: 1), StackedStemNet.PyTorchSource, 3, 16, 16),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -30,6 +30,7 @@ public sealed class LayerParityTests
         (typeof(FrameGru), new long[] { 10, 6 }),
         (typeof(GlueNet), new long[] { 10, 6 }),
         (typeof(ScaledPatchNet), new long[] { 3, 16, 16 }),
+        (typeof(StackedStemNet), new long[] { 3, 16, 16 }),
     };
 
     public static TheoryData<string> Kinds => new(LayerCatalogue.All.Select(definition => definition.Name));
