@@ -46,6 +46,22 @@ public sealed class ConvWindowOnnxTests
         Assert.Equal(new long[] { 1, 2 }, Attribute(convolutions[2], "pads").Ints);
     }
 
+    [Fact]
+    public void Transposed_convolutions_carry_output_padding_and_dilation_and_global_max_pooling_is_reduce_max()
+    {
+        var transposed = Nodes(new UpsamplingNet(1), "ConvTranspose");
+        var reduce = Nodes(new UpsamplingNet(1), "ReduceMax").Single();
+
+        Assert.Equal(2, transposed.Count);
+        Assert.Equal(new long[] { 2, 2 }, Attribute(transposed[0], "strides").Ints);
+        Assert.Equal(new long[] { 1, 1 }, Attribute(transposed[0], "output_padding").Ints);
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, Attribute(transposed[0], "pads").Ints);
+        Assert.Equal(new long[] { 2, 2 }, Attribute(transposed[1], "dilations").Ints);
+        Assert.Equal(2, transposed[1].Input.Count); // bias-free: no B input
+        Assert.Equal(new long[] { 2, 3 }, Attribute(reduce, "axes").Ints);
+        Assert.Equal(0, Attribute(reduce, "keepdims").I);
+    }
+
     private static List<global::Onnx.NodeProto> Nodes(IOnnxExportable model, string op)
     {
         var stream = new MemoryStream();

@@ -25,6 +25,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(StackedStemNet),
         // Dilation, groups, non-square windows, padding='same' (PyTorch's own string).
         nameof(WindowNet), nameof(GroupedPulseNet),
+        // ConvTranspose2d with output padding and dilation; global max pooling in 2-D and 1-D.
+        nameof(UpsamplingNet), nameof(PeakPulseNet),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -52,6 +54,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(StackedStemNet) => Of(new StackedStemNet(seed: 1), StackedStemNet.PyTorchSource, 3, 16, 16),
         nameof(WindowNet) => Of(new WindowNet(seed: 1), WindowNet.PyTorchSource, 3, 16, 16),
         nameof(GroupedPulseNet) => Of(new GroupedPulseNet(seed: 1), GroupedPulseNet.PyTorchSource, 1, 64),
+        nameof(UpsamplingNet) => Of(new UpsamplingNet(seed: 1), UpsamplingNet.PyTorchSource, 3, 16, 16),
+        nameof(PeakPulseNet) => Of(new PeakPulseNet(seed: 1), PeakPulseNet.PyTorchSource, 1, 64),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

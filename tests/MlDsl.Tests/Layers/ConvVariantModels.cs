@@ -40,3 +40,21 @@ public sealed partial class GroupedPulseNet
     [Conv1d(8, Kernel = 4, Padding = "same", Groups = 8, Bias = false)] Layer even;   // (8, 60)
     [GlobalAvgPool1d, Linear(3)] Layer head;
 }
+
+/// <summary>A strided Conv2d down, ConvTranspose2d back up with output padding, a dilated bias-free one, global max pooling.</summary>
+[Model(typeof(Patch))]
+public sealed partial class UpsamplingNet
+{
+    [Conv2d(8, Kernel = 3, Stride = 2, Padding = 1), Relu] Layer down;                                  // (8, 8, 8)
+    [ConvTranspose2d(4, Kernel = 3, Stride = 2, Padding = 1, OutputPadding = 1), Relu] Layer up;        // (4, 16, 16)
+    [ConvTranspose2d(4, Kernel = 2, Dilation = 2, Bias = false, InChannels = 4)] Layer dilatedUp;       // (4, 18, 18)
+    [GlobalMaxPool2d, Linear(4)] Layer head;
+}
+
+/// <summary>Conv1d then the largest value of each channel.</summary>
+[Model(typeof(Pulse))]
+public sealed partial class PeakPulseNet
+{
+    [Conv1d(4, Kernel = 3), Relu, GlobalMaxPool1d] Layer peak;   // (4)
+    [Linear(3)] Layer head;
+}

@@ -33,6 +33,8 @@ public sealed class LayerParityTests
         (typeof(StackedStemNet), new long[] { 3, 16, 16 }),
         (typeof(WindowNet), new long[] { 3, 16, 16 }),
         (typeof(GroupedPulseNet), new long[] { 1, 64 }),
+        (typeof(UpsamplingNet), new long[] { 3, 16, 16 }),
+        (typeof(PeakPulseNet), new long[] { 1, 64 }),
     };
 
     public static TheoryData<string> Kinds => new(LayerCatalogue.All.Select(definition => definition.Name));

@@ -74,6 +74,15 @@ public sealed partial class OnnxGraph
         Add("Conv", bias ? new[] { x, Weight(module, "weight"), Weight(module, "bias") } : new[] { x, Weight(module, "weight") },
             Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads), Ints("dilations", dilations), Int("group", groups));
 
+    /// <summary>
+    /// ConvTranspose with a ConvTranspose2d module's weight (in, out / groups, kh, kw, as ONNX's W) and bias; the same
+    /// kernel, stride, padding, output padding and dilation along both axes.
+    /// </summary>
+    public string ConvTranspose(string x, nn.Module module, int kernel, int stride, int padding, int outputPadding, int dilation, bool bias = true) =>
+        Add("ConvTranspose", bias ? new[] { x, Weight(module, "weight"), Weight(module, "bias") } : new[] { x, Weight(module, "weight") },
+            Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride), Ints("pads", padding, padding, padding, padding),
+            Ints("output_padding", outputPadding, outputPadding), Ints("dilations", dilation, dilation));
+
     /// <summary>MaxPool with sizes per spatial axis; <paramref name="pads"/> are ONNX's begins then ends.</summary>
     public string MaxPool(string x, long[] kernel, long[] strides, long[] pads) =>
         Add("MaxPool", new[] { x }, Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads));
