@@ -41,10 +41,43 @@ public sealed record LayerArguments(EquatableArray<LayerArgument> Items)
 
     public EquatableArray<int> Ints(string name) => Find(name)?.Value is EquatableArray<int> value ? value : EquatableArray<int>.Empty;
 
+    /// <summary>
+    /// A 2-D size written as one number for both axes or two (<c>new[] { height, width }</c>); the fallback when
+    /// absent. Anything else (three numbers, a fraction, a word) gives null and says why in <paramref name="problem"/>.
+    /// </summary>
+    public Pair2d? Pair(string name, int fallback, ref string? problem)
+    {
+        LayerArgument? item = Find(name);
+        switch (item?.Value)
+        {
+            case null when item is null:
+                return Pair2d.Square(fallback);
+            case int size:
+                return Pair2d.Square(size);
+            case EquatableArray<int> sizes when sizes.Count == 2:
+                return new Pair2d(sizes[0], sizes[1]);
+            default:
+                problem ??= $"{name} takes one number for both axes or two, new[] {{ height, width }}; got {Describe(item!.Value)}";
+                return null;
+        }
+    }
+
+    /// <summary>A value as the attribute wrote it, for messages: <c>new[] { 3, 1, 1 }</c>, <c>"full"</c>, <c>2.5</c>.</summary>
+    public static string Describe(object? value) => value switch
+    {
+        null => "something other than numbers",
+        string text => $"\"{text}\"",
+        EquatableArray<int> sizes => $"new[] {{ {string.Join(", ", sizes)} }}",
+        System.IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>The last argument of that name: a named argument set after the constructor's wins, as in C#.</summary>
     private LayerArgument? Find(string name)
     {
+        LayerArgument? found = null;
         foreach (LayerArgument item in Items)
-            if (string.Equals(item.Name, name, StringComparison.Ordinal)) return item;
-        return null;
+            if (string.Equals(item.Name, name, StringComparison.Ordinal)) found = item;
+        return found;
     }
 }

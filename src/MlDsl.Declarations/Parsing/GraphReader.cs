@@ -106,6 +106,8 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
                     continue;
                 }
                 LayerSpec spec = LayerAttributeReader.Read(name, position, definition, attribute);
+                if (position > 0)
+                    spec = spec with { Repeat = nodes.Count(node => node is LayerNode { Layer: var before } && before.Member == name && before.Position > 0 && before.Kind == spec.Kind) };
                 if (arguments.Count > 0)
                 {
                     spec = arguments.Substitute(spec, attribute, out string? problem);

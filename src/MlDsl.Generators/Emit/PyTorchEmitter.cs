@@ -188,7 +188,8 @@ internal static class PyTorchEmitter
     /// <summary>The PyTorch expression that builds <paramref name="layer"/>, or null when none is emitted.</summary>
     internal static string? Layer(ResolvedLayer layer, SortedSet<string> helpers)
     {
-        string factory = layer.Factory;
+        // TorchSharp's padding mode for PyTorch's padding='same' (asymmetric when the kernel's reach is even).
+        string factory = layer.Factory.Replace("padding: global::TorchSharp.Padding.Same", "padding: \"same\"");
         // Train-only augmentations are the identity at inference, which is what the Python module is for.
         if (factory.StartsWith("new global::MlDsl.Audio.SpecAugment") || factory.StartsWith("new global::MlDsl.Audio.WaveAugment"))
             return "nn.Identity()";

@@ -58,6 +58,15 @@ internal static class PyTorchModules
                 def forward(self, x):
                     return x.mean(self.axes)
             """,
+        ["GlobalMaxPool"] = """
+            class GlobalMaxPool(nn.Module):
+                def __init__(self, spatialDimensions):
+                    super().__init__()
+                    self.axes = tuple(range(2, 2 + spatialDimensions))
+
+                def forward(self, x):
+                    return x.amax(self.axes)
+            """,
         ["LstmModule"] = """
             class LstmModule(nn.Module):
                 # Batch first; returns the sequence, or the last layer's final hidden state (both directions concatenated).

@@ -1,10 +1,15 @@
 namespace MlDsl;
 
-/// <summary>2-D max pooling; the stride defaults to the kernel size.</summary>
-public sealed class MaxPool2dAttribute(int kernel) : LayerAttribute
+/// <summary>
+/// 2-D max pooling; the stride defaults to the kernel size. Kernel, Stride and Padding take one number for
+/// both axes or two, <c>new[] { height, width }</c>: <c>[MaxPool2d(new[] { 2, 1 })]</c> halves the height only.
+/// </summary>
+public sealed class MaxPool2dAttribute(object kernel) : LayerAttribute
 {
-    public int Kernel { get; } = kernel;
-    /// <summary>0 means "same as the kernel".</summary>
-    public int Stride { get; set; }
-    public int Padding { get; set; }
+    /// <summary>2, or new[] { height, width }.</summary>
+    public object Kernel { get; } = kernel;
+    /// <summary>0 means "same as the kernel"; else a number or new[] { height, width }.</summary>
+    public object Stride { get; set; } = 0;
+    /// <summary>0, or new[] { height, width }; at most half the kernel along each axis.</summary>
+    public object Padding { get; set; } = 0;
 }

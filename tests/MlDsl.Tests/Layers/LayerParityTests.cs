@@ -30,6 +30,11 @@ public sealed class LayerParityTests
         (typeof(FrameGru), new long[] { 10, 6 }),
         (typeof(GlueNet), new long[] { 10, 6 }),
         (typeof(ScaledPatchNet), new long[] { 3, 16, 16 }),
+        (typeof(StackedStemNet), new long[] { 3, 16, 16 }),
+        (typeof(WindowNet), new long[] { 3, 16, 16 }),
+        (typeof(GroupedPulseNet), new long[] { 1, 64 }),
+        (typeof(UpsamplingNet), new long[] { 3, 16, 16 }),
+        (typeof(PeakPulseNet), new long[] { 1, 64 }),
     };
 
     public static TheoryData<string> Kinds => new(LayerCatalogue.All.Select(definition => definition.Name));

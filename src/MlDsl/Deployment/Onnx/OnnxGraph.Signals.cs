@@ -31,6 +31,10 @@ public sealed partial class OnnxGraph
     public string GlobalAveragePool(string x, int spatialDimensions) =>
         Add("ReduceMean", new[] { x }, Ints("axes", Enumerable.Range(2, spatialDimensions).Select(axis => (long)axis).ToArray()), Int("keepdims", 0));
 
+    /// <summary>(N, C, ...) to (N, C): the largest value over the <paramref name="spatialDimensions"/> trailing axes.</summary>
+    public string GlobalMaxPool(string x, int spatialDimensions) =>
+        Add("ReduceMax", new[] { x }, Ints("axes", Enumerable.Range(2, spatialDimensions).Select(axis => (long)axis).ToArray()), Int("keepdims", 0));
+
     /// <summary>LayerNormalization (opset 17) over the last <paramref name="dimensions"/> axes with the module's weight and bias, epsilon 1e-5.</summary>
     public string LayerNormalization(string x, nn.Module module, int dimensions) =>
         LayerNormalization(x, Parameter(module, "weight"), Parameter(module, "bias"), dimensions);

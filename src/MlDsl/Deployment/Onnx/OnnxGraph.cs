@@ -65,6 +65,32 @@ public sealed partial class OnnxGraph
             Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)),
             Ints("pads", Repeat(padding, 2 * dimensions)), Ints("dilations", Repeat(dilation, dimensions)));
 
+    /// <summary>
+    /// Conv with sizes per spatial axis: <paramref name="kernel"/>, <paramref name="strides"/> and <paramref name="dilations"/>
+    /// one a axis, <paramref name="pads"/> ONNX's begins then ends (top, left, bottom, right), so a non-square kernel,
+    /// PyTorch's padding='same' with an even kernel (one more row at the end) and grouped convolutions export too.
+    /// </summary>
+    public string Conv(string x, nn.Module module, long[] kernel, long[] strides, long[] pads, long[] dilations, long groups = 1, bool bias = true) =>
+        Add("Conv", bias ? new[] { x, Weight(module, "weight"), Weight(module, "bias") } : new[] { x, Weight(module, "weight") },
+            Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads), Ints("dilations", dilations), Int("group", groups));
+
+    /// <summary>
+    /// ConvTranspose with a ConvTranspose2d module's weight (in, out / groups, kh, kw, as ONNX's W) and bias; the same
+    /// kernel, stride, padding, output padding and dilation along both axes.
+    /// </summary>
+    public string ConvTranspose(string x, nn.Module module, int kernel, int stride, int padding, int outputPadding, int dilation, bool bias = true) =>
+        Add("ConvTranspose", bias ? new[] { x, Weight(module, "weight"), Weight(module, "bias") } : new[] { x, Weight(module, "weight") },
+            Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride), Ints("pads", padding, padding, padding, padding),
+            Ints("output_padding", outputPadding, outputPadding), Ints("dilations", dilation, dilation));
+
+    /// <summary>MaxPool with sizes per spatial axis; <paramref name="pads"/> are ONNX's begins then ends.</summary>
+    public string MaxPool(string x, long[] kernel, long[] strides, long[] pads) =>
+        Add("MaxPool", new[] { x }, Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads));
+
+    /// <summary>AveragePool with sizes per spatial axis, counting padded zeros as PyTorch does by default.</summary>
+    public string AveragePool(string x, long[] kernel, long[] strides, long[] pads) =>
+        Add("AveragePool", new[] { x }, Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads), Int("count_include_pad", 1));
+
     /// <summary>MaxPool over (N, C, H, W), or over (N, C, L) with <paramref name="dimensions"/> 1; padding never wins the max, as in PyTorch.</summary>
     public string MaxPool(string x, int kernel, int stride, int padding, int dimensions = 2) =>
         Add("MaxPool", new[] { x }, Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)),

@@ -1,0 +1,75 @@
+using MlDsl.Deployment.Onnx;
+using MlDsl.Tests.Layers;
+
+namespace MlDsl.Tests.Deployment;
+
+/// <summary>Conv2d's and Conv1d's groups, dilation, non-square windows and padding='same' reach the ONNX attributes.</summary>
+public sealed class ConvWindowOnnxTests
+{
+    [Fact]
+    public void Grouped_dilated_and_non_square_convolutions_carry_their_onnx_attributes()
+    {
+        var convolutions = Nodes(new WindowNet(1), "Conv");
+
+        Assert.Equal(new long[] { 1, 3, 6, 1, 1, 1 }, convolutions.Select(node => Attribute(node, "group").I));
+        Assert.Equal(new long[] { 2, 2 }, Attribute(convolutions[0], "dilations").Ints);
+        Assert.Equal(new long[] { 3, 1 }, Attribute(convolutions[3], "kernel_shape").Ints);
+        Assert.Equal(new long[] { 1, 2 }, Attribute(convolutions[3], "strides").Ints);
+        Assert.Equal(new long[] { 1, 0, 1, 0 }, Attribute(convolutions[3], "pads").Ints);
+        // padding='same' with an odd kernel: 1 on each side; with kernel 2 and dilation (1, 3): reaches 1 and 3, the odd one after.
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, Attribute(convolutions[4], "pads").Ints);
+        Assert.Equal(new long[] { 0, 1, 1, 2 }, Attribute(convolutions[5], "pads").Ints);
+        Assert.Equal(new long[] { 1, 3 }, Attribute(convolutions[5], "dilations").Ints);
+    }
+
+    [Fact]
+    public void Non_square_pools_carry_their_windows()
+    {
+        using var model = new WindowNet(1);
+        var max = Nodes(model, "MaxPool").Single();
+        var average = Nodes(new WindowNet(1), "AveragePool").Single();
+
+        Assert.Equal(new long[] { 2, 1 }, Attribute(max, "kernel_shape").Ints);
+        Assert.Equal(new long[] { 2, 1 }, Attribute(max, "strides").Ints);
+        Assert.Equal(new long[] { 1, 2 }, Attribute(average, "kernel_shape").Ints);
+        Assert.Equal(new long[] { 1, 1 }, Attribute(average, "strides").Ints);
+        Assert.Equal(new long[] { 0, 1, 0, 1 }, Attribute(average, "pads").Ints);
+    }
+
+    [Fact]
+    public void A_grouped_conv1d_with_same_padding_carries_group_and_asymmetric_pads()
+    {
+        var convolutions = Nodes(new GroupedPulseNet(1), "Conv");
+
+        Assert.Equal(new long[] { 1, 2, 8 }, convolutions.Select(node => Attribute(node, "group").I));
+        Assert.Equal(new long[] { 2, 2 }, Attribute(convolutions[0], "pads").Ints);
+        Assert.Equal(new long[] { 1, 2 }, Attribute(convolutions[2], "pads").Ints);
+    }
+
+    [Fact]
+    public void Transposed_convolutions_carry_output_padding_and_dilation_and_global_max_pooling_is_reduce_max()
+    {
+        var transposed = Nodes(new UpsamplingNet(1), "ConvTranspose");
+        var reduce = Nodes(new UpsamplingNet(1), "ReduceMax").Single();
+
+        Assert.Equal(2, transposed.Count);
+        Assert.Equal(new long[] { 2, 2 }, Attribute(transposed[0], "strides").Ints);
+        Assert.Equal(new long[] { 1, 1 }, Attribute(transposed[0], "output_padding").Ints);
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, Attribute(transposed[0], "pads").Ints);
+        Assert.Equal(new long[] { 2, 2 }, Attribute(transposed[1], "dilations").Ints);
+        Assert.Equal(2, transposed[1].Input.Count); // bias-free: no B input
+        Assert.Equal(new long[] { 2, 3 }, Attribute(reduce, "axes").Ints);
+        Assert.Equal(0, Attribute(reduce, "keepdims").I);
+    }
+
+    private static List<global::Onnx.NodeProto> Nodes(IOnnxExportable model, string op)
+    {
+        var stream = new MemoryStream();
+        model.ExportOnnx(stream);
+        ((IDisposable)model).Dispose();
+        return global::Onnx.ModelProto.Parser.ParseFrom(stream.ToArray()).Graph.Node.Where(node => node.OpType == op).ToList();
+    }
+
+    private static global::Onnx.AttributeProto Attribute(global::Onnx.NodeProto node, string name) =>
+        node.Attribute.SingleOrDefault(attribute => attribute.Name == name) ?? new global::Onnx.AttributeProto { Name = name, I = 1 };
+}

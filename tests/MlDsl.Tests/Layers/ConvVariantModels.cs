@@ -1,0 +1,60 @@
+using MlDsl;
+
+namespace MlDsl.Tests.Layers;
+
+/// <summary>
+/// One member stacking Conv2d, BatchNorm2d and ReLU twice: the second of each kind is numbered
+/// (<c>stemBatchNorm2d_1</c>), so the fields, state_dict keys, ONNX weights and PyTorch attributes stay distinct.
+/// </summary>
+[Model(typeof(Patch))]
+public sealed partial class StackedStemNet
+{
+    [Conv2d(8, Kernel = 3, Padding = 1), BatchNorm2d, Relu, Conv2d(8, Kernel = 3, Padding = 1), BatchNorm2d, Relu] Layer stem;
+    [MaxPool2d(2), Flatten, Linear(16), Relu, Linear(16), Relu] Layer body;
+    [Linear(4)] Layer head;
+}
+
+/// <summary>
+/// Conv2d's dilation, groups (grouped and depthwise), a non-square kernel, stride and padding, non-square pools, and
+/// PyTorch's padding='same', symmetric (odd kernel) and asymmetric (an even reach: one more row after than before).
+/// </summary>
+[Model(typeof(Patch))]
+public sealed partial class WindowNet
+{
+    [Conv2d(6, Kernel = 3, Dilation = 2, Padding = 2), Relu] Layer dilated;                               // (6, 16, 16)
+    [Conv2d(6, Kernel = 3, Groups = 3, Padding = 1, Bias = false), Relu] Layer grouped;                   // (6, 16, 16)
+    [Conv2d(6, Kernel = 3, Groups = 6), Relu] Layer depthwise;                                            // (6, 14, 14)
+    [Conv2d(8, Kernel = new[] { 3, 1 }, Stride = new[] { 1, 2 }, Padding = new[] { 1, 0 }), Relu] Layer tall; // (8, 14, 7)
+    [MaxPool2d(new[] { 2, 1 }), AvgPool2d(new[] { 1, 2 }, Stride = new[] { 1, 1 }, Padding = new[] { 0, 1 })] Layer pool; // (8, 7, 8)
+    [Conv2d(4, Kernel = 3, Padding = "same"), Relu] Layer same;                                           // (4, 7, 8)
+    [Conv2d(4, Kernel = 2, Dilation = new[] { 1, 3 }, Padding = "same")] Layer even;                      // (4, 7, 8)
+    [Flatten, Linear(4)] Layer head;
+}
+
+/// <summary>Conv1d's groups and padding='same', symmetric and asymmetric (a depthwise even kernel).</summary>
+[Model(typeof(Pulse))]
+public sealed partial class GroupedPulseNet
+{
+    [Conv1d(4, Kernel = 5, Padding = "same"), Relu] Layer same;                       // (4, 64)
+    [Conv1d(8, Kernel = 3, Groups = 2, Dilation = 2), Relu] Layer grouped;            // (8, 60)
+    [Conv1d(8, Kernel = 4, Padding = "same", Groups = 8, Bias = false)] Layer even;   // (8, 60)
+    [GlobalAvgPool1d, Linear(3)] Layer head;
+}
+
+/// <summary>A strided Conv2d down, ConvTranspose2d back up with output padding, a dilated bias-free one, global max pooling.</summary>
+[Model(typeof(Patch))]
+public sealed partial class UpsamplingNet
+{
+    [Conv2d(8, Kernel = 3, Stride = 2, Padding = 1), Relu] Layer down;                                  // (8, 8, 8)
+    [ConvTranspose2d(4, Kernel = 3, Stride = 2, Padding = 1, OutputPadding = 1), Relu] Layer up;        // (4, 16, 16)
+    [ConvTranspose2d(4, Kernel = 2, Dilation = 2, Bias = false, InChannels = 4)] Layer dilatedUp;       // (4, 18, 18)
+    [GlobalMaxPool2d, Linear(4)] Layer head;
+}
+
+/// <summary>Conv1d then the largest value of each channel.</summary>
+[Model(typeof(Pulse))]
+public sealed partial class PeakPulseNet
+{
+    [Conv1d(4, Kernel = 3), Relu, GlobalMaxPool1d] Layer peak;   // (4)
+    [Linear(3)] Layer head;
+}
