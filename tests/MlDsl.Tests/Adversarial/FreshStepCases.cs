@@ -211,6 +211,59 @@ public sealed class FreshStepCases() : TemporaryFolder("mldsl-fresh-steps")
         return t is >= -1e-6 and <= 1 + 1e-6 && Enumerable.Range(0, from.Length).All(i => Math.Abs(from[i] + t * (to[i] - from[i]) - point[i]) <= 1e-4);
     }
 
+    [Fact]
+    public void Imputer_most_frequent_counts_minus_zero_and_zero_as_one_value_as_SimpleImputer()
+    {
+        Imputer imputer = Imputer.Fit(FreshRows.Of(ImputeTrainC), ImputeStrategy.MostFrequent);
+
+        Close(ImputeMostFrequentCStatistics, imputer.Statistics.Select(value => (double)value).ToArray(), "statistics");
+    }
+
+    [Fact]
+    public void Reduce_gives_the_selected_columns_as_SelectKBest_transform()
+    {
+        FreshRow[] rows = FreshRows.Of(SelectX, SelectY);
+
+        float[][] reduced = SelectKBest.Fit(rows, ScoreFunction.AnovaF, 2).Reduce(rows);
+
+        for (int i = 0; i < rows.Length; i++)
+            Close(AnovaSelected2.Select(f => SelectX[i][f]).ToArray(), reduced[i].Select(value => (double)value).ToArray(), $"row {i}");
+    }
+
+    [Fact]
+    public void Random_oversampling_copies_a_one_row_class_until_it_matches_the_largest()
+    {
+        FreshRow[] train = FreshRows.Blank(7, [0, 0, 0, 0, 1, 1, 2]);
+
+        FreshRow[] result = Oversampler.Random(train, seed: 9);
+
+        Assert.Equal(12, result.Length);
+        Assert.Equal(train, result.Take(7));
+        Assert.Equal(new[] { (0, 4), (1, 4), (2, 4) }, result.GroupBy(row => row.Y).Select(group => (group.Key, group.Count())).OrderBy(pair => pair.Key));
+        Assert.All(result.Skip(7), copy => Assert.Contains(copy, train));
+        Assert.All(result.Skip(7).Where(copy => copy.Y == 2), copy => Assert.Same(train[6], copy));
+    }
+
+    [Fact]
+    public void Shuffled_cross_fitting_encodes_each_training_row_from_the_other_folds_only()
+    {
+        FreshPurchase[] rows = Purchases();
+        var options = new TargetEncoderOptions { Smooth = 0, Folds = 4, Shuffle = true, Seed = 17 };
+
+        TargetEncoded<FreshPurchase> encoded = TargetEncoder.FitApply(rows, ShopColumn, options);
+
+        // Shuffled folds are MlDsl's seeded stratified folds with the same options: each row is encoded from the other folds' rows.
+        FreshRow[] labelled = FreshRows.Blank(rows.Length, Bought);
+        foreach (Fold fold in Folds.Of(labelled, new FoldOptions { Kind = FoldKind.Stratified, Folds = 4, Shuffle = true, Seed = 17 }))
+            foreach (int i in fold.Validation)
+            {
+                Assert.DoesNotContain(i, fold.Train);
+                int[] same = fold.Train.Where(j => Shops[j] == Shops[i]).ToArray();
+                double expected = same.Length > 0 ? same.Average(j => (double)Bought[j]) : fold.Train.Average(j => (double)Bought[j]);
+                Close(expected, encoded.Train[i].ShopEncoded, $"training row {i} ({Shops[i]})", 1e-6);
+            }
+    }
+
     // ---------------------------------------------------------------- 2. bad input as users make it
 
     private static T Refused<T>(Action action, params string[] mentions) where T : Exception
@@ -486,6 +539,68 @@ public sealed class FreshStepCases() : TemporaryFolder("mldsl-fresh-steps")
     public void Grouped_folds_on_a_row_without_a_group_key_are_refused_naming_the_row_type()
     {
         Refused<DataStepException>(() => Folds.Of(Purchases(), new FoldOptions { Kind = FoldKind.Grouped, Folds = 2 }), "FreshPurchase", "[GroupKey]");
+    }
+
+    [Fact(Skip = "Finding: Imputer.Load accepts a saved imputer whose statistic is \"NaN\" (StepFile allows named float literals) and then leaves that feature's missing values NaN; TargetEncoder.Load refuses non-finite values, Imputer.FromJson should too")]
+    public void A_saved_imputer_with_a_statistic_that_is_not_a_number_is_refused_on_load()
+    {
+        string path = Path.Combine(Root, "edited-imputer.json");
+        Imputer.Fit(FreshRows.Of(ImputeTrainA), ImputeStrategy.Mean).Save(path);
+        string json = File.ReadAllText(path);
+        string edited = System.Text.RegularExpressions.Regex.Replace(json, @"""Statistics"": \[\s*3.5", @"""Statistics"": [ ""NaN""");
+        Assert.NotEqual(json, edited);
+        File.WriteAllText(path, edited);
+
+        // TargetEncoder.Load refuses a non-finite encoding; a NaN fill value would leave every missing value missing.
+        Refused<InvalidDataException>(() => Imputer.Load(path), path);
+    }
+
+    [Fact]
+    public void MinMaxScaler_on_a_constant_column_gives_finite_values()
+    {
+        FreshRow[] train = FreshRows.Of(SelectX, SelectY);
+
+        FreshRow[] scaled = MinMaxScaler.Fit(train).Apply(train);
+
+        Assert.DoesNotContain(scaled, row => row.X.Any(value => !float.IsFinite(value)));
+        Assert.All(scaled, row => Assert.InRange(row.X[0], 0f, 1f));
+    }
+
+    [Fact(Skip = "Finding: CrossValidation.Run applies the FitOnFold preparation to the validation fold too, so Oversampler.Random given as preparation adds copies to every validation fold (scored on 4 rows instead of 3); a preparation that changes the validation row count should be refused (or [MultipliesRows] in a FitOnFold flagged)")]
+    public void Oversampling_given_as_cross_validation_preparation_never_multiplies_the_validation_fold()
+    {
+        FreshRow[] rows = FreshRows.Blank(12, [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]);
+        var validationSizes = new List<int>();
+
+        Exception? thrown = Record.Exception(() => CrossValidation.Run(rows, (train, validation) =>
+        {
+            validationSizes.Add(validation.Count);
+            return 1;
+        }, new FoldOptions { Kind = FoldKind.Stratified, Folds = 4 }, _ => part => Oversampler.Random(part)));
+
+        if (thrown is not null)
+        {
+            Assert.IsType<DataStepException>(thrown);
+            return;
+        }
+        Assert.Equal(new[] { 3, 3, 3, 3 }, validationSizes);
+    }
+
+    [Fact]
+    public void A_time_series_test_size_of_zero_is_refused_naming_TestSize()
+    {
+        DataStepException error = Refused<DataStepException>(() => Folds.Of(FreshRows.Blank(10), new FoldOptions { Kind = FoldKind.TimeSeries, Folds = 3, TestSize = 0 }), "0 rows");
+
+        Assert.Equal("TestSize", error.Option);
+    }
+
+    [Fact]
+    public void A_random_search_of_no_iterations_is_refused_naming_iterations()
+    {
+        DataStepException error = Refused<DataStepException>(() => RandomSearch.CrossValidate(FreshRows.Blank(10), random => random.Next(3), 0, 1,
+            _ => (_, _) => 1, new FoldOptions { Kind = FoldKind.Grouped, Folds = 2 }), "iterations = 0");
+
+        Assert.Equal("iterations", error.Option);
     }
 
     // ---------------------------------------------------------------- 3. fitted on training rows only, saved and re-loaded

@@ -33,6 +33,8 @@ internal static class FreshStepReferences
     public static readonly double[] ImputeConstantBStatistics = [7.5, 7.5, 7.5, 7.5, 7.5];
     public static readonly int[] ImputeConstantBIndicatorFeatures = [0, 1, 3, 4];
     public static readonly double[][] ImputeConstantBNewOut = [[7.5, 7.5, 7.5, 7.5, 7.5, 1.0, 1.0, 1.0, 1.0], [1.0, 2.0, 3.0, 4.0, 5.0, 0.0, 0.0, 0.0, 0.0], [7.5, 6.0, 7.5, 8.0, 7.5, 1.0, 0.0, 0.0, 1.0]];
+    public static readonly double[][] ImputeTrainC = [[-0.0, 1.0, 1.0, 1.0, 1.0], [0.0, 1.0, 1.0, 1.0, 1.0], [5.0, 1.0, 1.0, 1.0, 1.0], [5.0, 1.0, 1.0, 1.0, 1.0], [7.0, 1.0, 1.0, 1.0, 1.0], [double.NaN, 1.0, 1.0, 1.0, 1.0]];
+    public static readonly double[] ImputeMostFrequentCStatistics = [-0.0, 1.0, 1.0, 1.0, 1.0];
     public static readonly double[][] SelectX = [[1.0, 3.0, 0.0, 2.0, 5.0], [2.0, 3.0, 0.0, 0.0, 1.0], [1.0, 3.0, 0.0, 5.0, 2.0], [4.0, 3.0, 1.0, 1.0, 0.0], [5.0, 3.0, 1.0, 0.0, 3.0], [4.0, 3.0, 1.0, 2.0, 1.0], [0.0, 3.0, 2.0, 1.0, 4.0], [1.0, 3.0, 2.0, 1.0, 0.0], [2.0, 3.0, 2.0, 4.0, 2.0], [3.0, 3.0, 2.0, 0.0, 0.0]];
     public static readonly int[] SelectY = [0, 0, 0, 1, 1, 1, 2, 2, 2, 2];
     public static readonly double[] AnovaScores = [9.818421052631589, double.NaN, double.PositiveInfinity, 0.4042253521126757, 0.4698630136986299];

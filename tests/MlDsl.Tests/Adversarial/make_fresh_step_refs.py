@@ -88,6 +88,11 @@ for label, train in [("A", IMPUTE_A), ("B", IMPUTE_B)]:
         const(f"Impute{name}IndicatorFeatures", "int[]", ints(imp.indicator_.features_))
         const(f"Impute{name}NewOut", "double[][]", matrix(imp.transform(IMPUTE_NEW)))
 
+# Signed zeros: numpy counts -0.0 and 0.0 as one value, so zero (2 rows) ties with 5 (2 rows) and the smaller wins.
+IMPUTE_C = f32([[-0.0, 1, 1, 1, 1], [0.0, 1, 1, 1, 1], [5, 1, 1, 1, 1], [5, 1, 1, 1, 1], [7, 1, 1, 1, 1], [nan, 1, 1, 1, 1]])
+const("ImputeTrainC", "double[][]", matrix(IMPUTE_C))
+const("ImputeMostFrequentCStatistics", "double[]", vector(SimpleImputer(strategy="most_frequent").fit(IMPUTE_C).statistics_))
+
 # --- SelectKBest: a constant column, a column with no spread inside its classes, k = all --------
 SELECT_X = f32([[1, 3, 0, 2, 5],
                 [2, 3, 0, 0, 1],
