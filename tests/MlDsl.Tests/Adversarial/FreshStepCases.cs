@@ -633,6 +633,26 @@ public sealed class FreshStepCases() : TemporaryFolder("mldsl-fresh-steps")
         }
     }
 
+    [Fact]
+    public void A_missing_category_at_transform_time_is_refused_naming_the_row_and_column()
+    {
+        TargetEncoding<FreshPurchase> encoding = TargetEncoder.Fit(Purchases(), ShopColumn);
+        FreshPurchase[] rows = Purchases();
+        rows[4] = rows[4] with { Shop = null };
+
+        DataStepException error = Refused<DataStepException>(() => encoding.Apply(rows), "row 4", "Shop");
+        Assert.Equal("Shop", error.Option);
+    }
+
+    [Fact]
+    public void A_search_on_an_empty_validation_split_is_refused_naming_validation()
+    {
+        var split = new DataSplit<FreshRow>(FreshRows.Blank(6), [], FreshRows.Blank(3), new SplitOptions());
+
+        DataStepException error = Refused<DataStepException>(() => GridSearch.OnValidation(split, new[] { 1, 2 }, k => (_, _) => k), "validation");
+        Assert.Equal("validation", error.Option);
+    }
+
     // ---------------------------------------------------------------- 3. fitted on training rows only, saved and re-loaded
 
     [Fact]
@@ -741,6 +761,22 @@ public sealed class FreshStepCases() : TemporaryFolder("mldsl-fresh-steps")
         Assert.Equal(Imputer.Fit(split.Train, ImputeStrategy.Mean).Statistics, saved.Statistics);
         Assert.NotEqual(Imputer.Fit(rows, ImputeStrategy.Mean).Statistics, saved.Statistics); // so the check above could fail
         Assert.Equal(saved.Statistics, ModelArtifact.Open(run.ArtifactDirectory!).Imputer!.Statistics);
+    }
+
+    [Fact]
+    public void The_pipelines_scaler_is_fitted_on_the_imputed_training_split_only()
+    {
+        PipelineRun run = PipelineRunner.Run(HolePunchedTumourPipeline.Definition with { ExportDirectory = Path.Combine(Root, "artifact") },
+            new PipelineOptions { OutputDirectory = Path.Combine(Root, "out"), Quiet = true });
+
+        Assert.Equal(0, run.ExitCode);
+        DataSplit<Tumour> split = HolePunchedTumourPipeline.Rows().Split(HolePunchedTumourPipeline.Definition.Split);
+        Standardizer expected = Standardizer.Fit(Imputer.Fit(split.Train, ImputeStrategy.Mean).Apply(split.Train));
+        AffineTransform saved = ModelArtifact.Open(run.ArtifactDirectory!).Transform!;
+        Close(expected.Shift.Select(value => (double)value).ToArray(), saved.Shift.Select(value => (double)value).ToArray(), "shift", 1e-6);
+        Close(expected.Scale.Select(value => (double)value).ToArray(), saved.Scale.Select(value => (double)value).ToArray(), "scale", 1e-6);
+        Standardizer withEveryRow = Standardizer.Fit(Imputer.Fit(split.Train, ImputeStrategy.Mean).Apply(split.Train.Concat(split.Test).ToArray()));
+        Assert.NotEqual(withEveryRow.Shift, saved.Shift); // so the comparison above could fail
     }
 }
 
