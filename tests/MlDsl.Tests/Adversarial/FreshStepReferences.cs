@@ -54,6 +54,12 @@ internal static class FreshStepReferences
     public static readonly int[] Groups = [10, 2, 3, 11, 2, 10, 3, 11];
     public static readonly int[][] Grouped3Train = [[0, 2, 5, 6], [1, 2, 3, 4, 6, 7], [0, 1, 3, 4, 5, 7]];
     public static readonly int[][] Grouped3Validation = [[1, 3, 4, 7], [0, 5], [2, 6]];
+    public static readonly int[] SignedGroups = [7, -3, 100, 5, -12, -3, 7, 100, -12, 5];
+    public static readonly int[][] SignedGrouped3Train = [[0, 3, 4, 6, 8, 9], [1, 2, 3, 5, 7, 9], [0, 1, 2, 4, 5, 6, 7, 8]];
+    public static readonly int[][] SignedGrouped3Validation = [[1, 2, 5, 7], [0, 4, 6, 8], [3, 9]];
+    public static readonly string[] TextGroups = ["10", "2", "3", "11", "2", "10", "3", "11"];
+    public static readonly int[][] TextGrouped3Train = [[1, 3, 4, 7], [0, 2, 3, 5, 6, 7], [0, 1, 2, 4, 5, 6]];
+    public static readonly int[][] TextGrouped3Validation = [[0, 2, 5, 6], [1, 4], [3, 7]];
     public static readonly int[][] KFold3Of7Train = [[3, 4, 5, 6], [0, 1, 2, 5, 6], [0, 1, 2, 3, 4]];
     public static readonly int[][] KFold3Of7Validation = [[0, 1, 2], [3, 4], [5, 6]];
     public static readonly int[][] TimeSeries4Of10Train = [[0, 1], [0, 1, 2, 3], [0, 1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5, 6, 7]];

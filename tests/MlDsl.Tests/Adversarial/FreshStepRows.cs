@@ -29,6 +29,15 @@ public sealed partial record FreshSpend
     [Label] public float Amount { get; init; }
 }
 
+/// <summary>As <see cref="FreshRow"/> with a text group key, whose keys are ordered as text even when they read as numbers.</summary>
+[Dataset]
+public sealed partial record FreshTextGroupRow
+{
+    [Feature] public float X { get; init; }
+    [Label(Classes = 2)] public int Y { get; init; }
+    [GroupKey] public string Group { get; init; } = "";
+}
+
 internal static class FreshRows
 {
     public static FreshRow[] Of(double[][] x, IReadOnlyList<int>? y = null, IReadOnlyList<int>? groups = null) =>

@@ -145,6 +145,20 @@ tr, va = folds(GroupKFold(3), np.zeros((len(GROUPS), 1)), None, GROUPS)
 const("Grouped3Train", "int[][]", tr)
 const("Grouped3Validation", "int[][]", va)
 
+# Negative integer keys: numeric order -12 < -3 < 5 < 7 < 100, text order "-12" < "-3" < "100" < "5" < "7".
+GROUPS_SIGNED = [7, -3, 100, 5, -12, -3, 7, 100, -12, 5]
+const("SignedGroups", "int[]", ints(GROUPS_SIGNED))
+tr, va = folds(GroupKFold(3), np.zeros((len(GROUPS_SIGNED), 1)), None, GROUPS_SIGNED)
+const("SignedGrouped3Train", "int[][]", tr)
+const("SignedGrouped3Validation", "int[][]", va)
+
+# Text keys that look like numbers: numpy sorts strings as text, "10" < "11" < "2" < "3".
+TEXT_GROUPS = [str(g) for g in GROUPS]
+const("TextGroups", "string[]", "[" + ", ".join(f'"{g}"' for g in TEXT_GROUPS) + "]")
+tr, va = folds(GroupKFold(3), np.zeros((len(TEXT_GROUPS), 1)), None, np.array(TEXT_GROUPS))
+const("TextGrouped3Train", "int[][]", tr)
+const("TextGrouped3Validation", "int[][]", va)
+
 tr, va = folds(KFold(3), np.zeros((7, 1)))
 const("KFold3Of7Train", "int[][]", tr)
 const("KFold3Of7Validation", "int[][]", va)
