@@ -15,9 +15,9 @@ internal static class ArtifactFormat
 
     /// <summary>The versions this MlDsl reads: 2 is 3 without the audio reference.</summary>
     public static readonly IReadOnlyList<int> ReadableVersions = [2, 3];
-    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Reference = "reference.json",
+    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Selection = "selection.json", Reference = "reference.json",
         Tokenizer = "tokenizer.json", AudioReference = "audio_reference.json", Onnx = "model.onnx";
-    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Tokenizer, AudioReference, Onnx],
+    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Selection, Tokenizer, AudioReference, Onnx],
         MaxManifestBytes: 64L << 20, MaxJsonBytes: 256L << 20, MaxFileBytes: Array.MaxLength);
 
     /// <summary>The files of a format-1 artifact, written straight into the artifact folder; an export over one removes them.</summary>
