@@ -7,7 +7,9 @@ namespace MlDsl.Deployment;
 /// keeps each export in its own version folder under the artifact folder, named by the pointer file
 /// <c>CURRENT</c> together with the SHA-256 of the version's <c>manifest.json</c>. Version 3 adds the
 /// optional <c>audio_reference.json</c> (clip summaries of the training waveforms for models that start
-/// with an audio front end); version 2 artifacts, which never hold it, are still read.
+/// with an audio front end); version 2 artifacts, which never hold it, are still read. The optional
+/// <c>selection.json</c> (a pipeline's fitted SelectKBest) needs no new version: an older reader
+/// refuses a manifest that lists a file outside its set, so it can never serve the rows unmasked.
 /// </summary>
 internal static class ArtifactFormat
 {
