@@ -30,7 +30,7 @@ public sealed record PipelineSpec(
     public int? MinSliceRows { get; init; }
 
     /// <summary>
-    /// Definition properties set by stage attributes beyond their own options ([Transform]'s Impute,
+    /// Definition properties set by stage attributes beyond their own options ([Transform]'s Impute, SelectK and SelectScore,
     /// [Train]'s Oversample) as initializer assignments ("Impute = global::...ImputeStrategy.Median").
     /// </summary>
     public EquatableArray<string> Preparation { get; init; } = EquatableArray<string>.Empty;

@@ -15,7 +15,7 @@ public static class PipelineParser
     public const string PipelineAttribute = "MlDsl.PipelineAttribute";
 
     // Stage-attribute properties that set a PipelineDefinition property of the same name rather than the stage's options.
-    private static readonly string[] PreparationProperties = { "Impute", "Oversample" };
+    private static readonly string[] PreparationProperties = { "Impute", "SelectK", "SelectScore", "Oversample" };
 
     // MlDsl.Data.Splits.SplitKind.Stratified's value (Random, Stratified, Grouped, ByTime).
     private const int StratifiedKind = 1;

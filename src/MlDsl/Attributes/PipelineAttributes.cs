@@ -1,5 +1,6 @@
 using MlDsl.Data.Imputation;
 using MlDsl.Data.Resampling;
+using MlDsl.Data.Selection;
 using MlDsl.Data.Splits;
 using MlDsl.Pipelines;
 using MlDsl.Training;
@@ -78,6 +79,17 @@ public sealed class TransformAttribute(TransformKind kind) : Attribute
     /// artifact so prediction fills the same way. With imputation on, missing values no longer fail validation.
     /// </summary>
     public ImputeStrategy Impute { get; set; }
+
+    /// <summary>
+    /// Keep only the best <c>SelectK</c> features (0, the default, keeps all): a
+    /// <see cref="MlDsl.Data.Selection.SelectKBest"/> fitted on the training split after imputation and
+    /// before the transform, applied to every split (unselected features set to 0), saved in the
+    /// artifact so prediction masks the same features.
+    /// </summary>
+    public int SelectK { get; set; }
+
+    /// <summary>How <see cref="SelectK"/> scores features; unset: AnovaF for a class label, FRegression for a regression label.</summary>
+    public ScoreFunction SelectScore { get; set; }
 }
 
 /// <summary>How the model trains (see <see cref="FitOptions"/>); early stopping watches the validation split.</summary>

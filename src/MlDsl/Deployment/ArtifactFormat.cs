@@ -7,7 +7,9 @@ namespace MlDsl.Deployment;
 /// keeps each export in its own version folder under the artifact folder, named by the pointer file
 /// <c>CURRENT</c> together with the SHA-256 of the version's <c>manifest.json</c>. Version 3 adds the
 /// optional <c>audio_reference.json</c> (clip summaries of the training waveforms for models that start
-/// with an audio front end); version 2 artifacts, which never hold it, are still read.
+/// with an audio front end); version 2 artifacts, which never hold it, are still read. The optional
+/// <c>selection.json</c> (a pipeline's fitted SelectKBest) needs no new version: an older reader
+/// refuses a manifest that lists a file outside its set, so it can never serve the rows unmasked.
 /// </summary>
 internal static class ArtifactFormat
 {
@@ -15,9 +17,9 @@ internal static class ArtifactFormat
 
     /// <summary>The versions this MlDsl reads: 2 is 3 without the audio reference.</summary>
     public static readonly IReadOnlyList<int> ReadableVersions = [2, 3];
-    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Reference = "reference.json",
+    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Selection = "selection.json", Reference = "reference.json",
         Tokenizer = "tokenizer.json", AudioReference = "audio_reference.json", Onnx = "model.onnx";
-    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Tokenizer, AudioReference, Onnx],
+    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Selection, Tokenizer, AudioReference, Onnx],
         MaxManifestBytes: 64L << 20, MaxJsonBytes: 256L << 20, MaxFileBytes: Array.MaxLength);
 
     /// <summary>The files of a format-1 artifact, written straight into the artifact folder; an export over one removes them.</summary>

@@ -69,6 +69,19 @@ internal static class ArtifactJson
         }
     }
 
+    /// <summary>The artifact's feature selection, from its verified bytes.</summary>
+    public static MlDsl.Data.Selection.SelectKBest Selection(byte[] json, string directory)
+    {
+        try
+        {
+            return MlDsl.Data.Selection.SelectKBest.FromJson(json, ArtifactFormat.Selection);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new ArtifactException(directory, ArtifactFormat.Selection, error.Message);
+        }
+    }
+
     /// <summary>The artifact's tokenizer, from its verified bytes.</summary>
     public static MlDsl.Data.Text.Tokenizer Tokenizer(byte[] json, string directory)
     {

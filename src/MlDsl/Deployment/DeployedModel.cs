@@ -20,12 +20,14 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
     private readonly OpenedArtifact artifact;
     private readonly AffineTransform? transform;
     private readonly Imputer? imputer;
+    private readonly MlDsl.Data.Selection.SelectKBest? selector;
 
     private DeployedModel(OpenedArtifact artifact, TModel model)
     {
         this.artifact = artifact;
         transform = artifact.Transform;
         imputer = artifact.Imputer;
+        selector = artifact.Selector;
         Model = model;
     }
 
@@ -41,11 +43,12 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
 
     public ArtifactManifest Manifest => artifact.Manifest;
 
-    /// <summary>The rows as the model saw them in training: the artifact's imputer, then its fitted transform, applied.</summary>
+    /// <summary>The rows as the model saw them in training: the artifact's imputer, its feature selection, then its fitted transform, applied.</summary>
     public TRow[] Prepare(IReadOnlyList<TRow> rows)
     {
         TRow[] filled = imputer?.Apply(rows) ?? rows.ToArray();
-        return transform?.Apply(filled) ?? filled;
+        TRow[] selected = selector?.Apply(filled) ?? filled;
+        return transform?.Apply(selected) ?? selected;
     }
 
     /// <summary>Each row's prediction as text (class name, labels joined by '|', or the value).</summary>

@@ -17,6 +17,9 @@ public sealed record ArtifactContents<TRow>(
     /// <summary>Missing-value filling fitted on the training split, applied before <see cref="Transform"/>.</summary>
     public MlDsl.Data.Imputation.Imputer? Imputer { get; init; }
 
+    /// <summary>Feature selection fitted on the filled training split, applied after <see cref="Imputer"/> and before <see cref="Transform"/>.</summary>
+    public MlDsl.Data.Selection.SelectKBest? Selector { get; init; }
+
     /// <summary>The tokenizer fitted on the training split that turns text into the rows' token ids.</summary>
     public MlDsl.Data.Text.Tokenizer? Tokenizer { get; init; }
 }
@@ -55,6 +58,7 @@ public static partial class ModelArtifact
             if (OnnxBytes(model) is { } onnx) version.Write(ArtifactFormat.Onnx, onnx);
             if (contents.Transform is { } transform) version.Write(ArtifactFormat.Transform, transform.Save);
             if (contents.Imputer is { } imputer) version.Write(ArtifactFormat.Imputer, imputer.Save);
+            if (contents.Selector is { } selector) version.Write(ArtifactFormat.Selection, selector.Save);
             if (contents.Tokenizer is { } tokenizer) version.Write(ArtifactFormat.Tokenizer, tokenizer.Save);
             version.Write(ArtifactFormat.Reference, JsonSerializer.SerializeToUtf8Bytes(ReferenceSample(contents.TrainingRows)));
             if (AudioReferenceSample(model, contents.TrainingRows) is { } audio) version.Write(ArtifactFormat.AudioReference, JsonSerializer.SerializeToUtf8Bytes(audio));
@@ -133,12 +137,14 @@ public static partial class ModelArtifact
         IReadOnlyDictionary<string, byte[]> files = version.VerifyFiles(manifest.Files);
         var transform = files.TryGetValue(ArtifactFormat.Transform, out byte[]? json) ? ArtifactJson.Transform(json, version.Directory, manifest) : null;
         var imputer = files.TryGetValue(ArtifactFormat.Imputer, out byte[]? imputerJson) ? ArtifactJson.Imputer(imputerJson, version.Directory) : null;
+        var selector = files.TryGetValue(ArtifactFormat.Selection, out byte[]? selectionJson) ? ArtifactJson.Selection(selectionJson, version.Directory) : null;
         var tokenizer = files.TryGetValue(ArtifactFormat.Tokenizer, out byte[]? tokenizerJson) ? ArtifactJson.Tokenizer(tokenizerJson, version.Directory) : null;
         double[][] reference = ArtifactJson.Reference(files[ArtifactFormat.Reference], version.Directory, manifest);
         AudioReference? audio = files.TryGetValue(ArtifactFormat.AudioReference, out byte[]? audioJson) ? ArtifactJson.AudioReference(audioJson, version.Directory) : null;
         return new OpenedArtifact(root, version.Directory, version.Digest, manifest, files[ArtifactFormat.Weights], transform, reference)
         {
             Imputer = imputer,
+            Selector = selector,
             Tokenizer = tokenizer,
             AudioReference = audio,
         };

@@ -43,6 +43,9 @@ public sealed class OpenedArtifact
     /// <summary>The missing-value filling fitted on the training split, applied before <see cref="Transform"/>; null when the pipeline had none.</summary>
     public MlDsl.Data.Imputation.Imputer? Imputer { get; internal init; }
 
+    /// <summary>The feature selection fitted on the filled training split (selection.json), applied after the imputer; null when the pipeline selects none.</summary>
+    public MlDsl.Data.Selection.SelectKBest? Selector { get; internal init; }
+
     /// <summary>The tokenizer fitted on the training split that turns text into token ids; null when the pipeline had none.</summary>
     public MlDsl.Data.Text.Tokenizer? Tokenizer { get; internal init; }
 

@@ -1,6 +1,7 @@
 using MlDsl.Data;
 using MlDsl.Data.Imputation;
 using MlDsl.Data.Resampling;
+using MlDsl.Data.Selection;
 using MlDsl.Data.Splits;
 using MlDsl.Data.Validation;
 using MlDsl.Deployment;
@@ -39,6 +40,10 @@ public sealed record PipelineDefinition<TRow, TModel>(
     public TransformKind Transform { get; init; }
     /// <summary>Missing values filled before the transform, with training-split statistics; saved in the artifact.</summary>
     public ImputeStrategy Impute { get; init; }
+    /// <summary>Keep the best this many features (0: all), chosen on the filled training split before the transform; saved in the artifact.</summary>
+    public int SelectK { get; init; }
+    /// <summary>How <see cref="SelectK"/> scores features; null for AnovaF on a class label, FRegression on a regression label.</summary>
+    public ScoreFunction? SelectScore { get; init; }
     /// <summary>Class balancing of the training rows only, after the transform.</summary>
     public OversampleKind Oversample { get; init; }
     public FitOptions Training { get; init; } = new();

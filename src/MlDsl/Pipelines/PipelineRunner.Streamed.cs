@@ -32,6 +32,7 @@ public static partial class PipelineRunner
         if (options.DataPath is not { Length: > 0 } data)
             throw new CommandLineInputException($"--stream needs --data: CSV files or folders of CSV shards (several separated by '{Path.PathSeparator}')");
         string? inMemoryOnly = pipeline.Impute != MlDsl.Data.Imputation.ImputeStrategy.None ? "[Transform(Impute = ...)]"
+            : pipeline.SelectK != 0 ? "[Transform(SelectK = ...)]"
             : pipeline.Oversample != MlDsl.Data.Resampling.OversampleKind.None ? "oversampling"
             : pipeline.Transform == TransformKind.ChannelNormalize ? "a channel normalization"
             : AudioAugmentation.Declared<TRow>() is not null ? "[AudioAugment]" : null;
@@ -77,7 +78,7 @@ public static partial class PipelineRunner
 
         TRow[] test = Decode(train: false, Transformed(split.Test, transform), split.Test.Count, splitOptions.Seed);
         TRow[] reference = Decode(train: true, split.Train, Math.Min(split.Train.Count, StreamedReferenceRows), splitOptions.Seed);
-        return Conclude(pipeline, options, model, fit, null, test, reference, transform, null, files, stage, finish, new Dictionary<string, string>
+        return Conclude(pipeline, options, model, fit, null, test, reference, transform, new PreparationSteps(null, null), files, stage, finish, new Dictionary<string, string>
         {
             ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
             ["split"] = splitOptions.ToString(), ["transform"] = pipeline.Transform.ToString(),

@@ -5,6 +5,7 @@ using MlDsl.Data;
 using MlDsl.Data.Csv;
 using MlDsl.Data.Imputation;
 using MlDsl.Data.Resampling;
+using MlDsl.Data.Selection;
 using MlDsl.Data.Splits;
 using MlDsl.Data.Transforms;
 using MlDsl.Data.Validation;
@@ -64,9 +65,15 @@ public static partial class PipelineRunner
             : Stage("impute", () => Imputer.Fit(split, pipeline.Impute), fitted => $"{fitted.Strategy} fitted on the training split");
         DataSplit<TRow> filled = imputer is null ? split
             : split with { Train = imputer.Apply(split.Train), Validation = imputer.Apply(split.Validation), Test = imputer.Apply(split.Test) };
-        AffineTransform? transform = Stage("transform", () => FitTransform(pipeline.Transform, filled), fitted => fitted is null ? "none" : $"{fitted.Kind} fitted on the training split");
+        // Feature selection on the filled training split only; the transform is then fitted on the selected (masked) rows.
+        SelectKBest? selector = pipeline.SelectK == 0 ? null
+            : Stage("select", () => SelectKBest.Fit(filled, SelectionScore(pipeline), pipeline.SelectK),
+                fitted => $"{fitted.Function}: {fitted.K} of {fitted.Features.Count} features kept ({string.Join(", ", fitted.SelectedNames.Take(5))}{(fitted.K > 5 ? ", ..." : "")}), fitted on the training split");
+        DataSplit<TRow> selected = selector is null ? filled
+            : filled with { Train = selector.Apply(filled.Train), Validation = selector.Apply(filled.Validation), Test = selector.Apply(filled.Test) };
+        AffineTransform? transform = Stage("transform", () => FitTransform(pipeline.Transform, selected), fitted => fitted is null ? "none" : $"{fitted.Kind} fitted on the training split");
         TRow[] Apply(IReadOnlyList<TRow> part) => transform?.Apply(part) ?? part.ToArray();
-        TRow[] train = Apply(filled.Train), validation = Apply(filled.Validation), test = Apply(filled.Test);
+        TRow[] train = Apply(selected.Train), validation = Apply(selected.Validation), test = Apply(selected.Test);
         if (pipeline.Oversample != OversampleKind.None)
         {
             int before = train.Length;
@@ -99,11 +106,12 @@ public static partial class PipelineRunner
         if (!writes) return Finish(data, fit, null, null, null, 0);
         files.Add(PipelinePlots.LearningCurves(fit, options.OutputDirectory));
 
-        return Conclude(pipeline, options, model, fit, data, test, filled.Train, transform, imputer, files, new StageRunner(Stage<object?>), Finish, new Dictionary<string, string>
+        return Conclude(pipeline, options, model, fit, data, test, filled.Train, transform, new PreparationSteps(imputer, selector), files, new StageRunner(Stage<object?>), Finish, new Dictionary<string, string>
         {
             ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
             ["split"] = splitOptions.ToString(), ["transform"] = pipeline.Transform.ToString(),
             ["impute"] = pipeline.Impute.ToString(), ["oversample"] = pipeline.Oversample.ToString(),
+            ["select"] = selector is null ? "none" : $"{selector.Function} k={selector.K}",
             ["augment"] = augment is null ? "none" : augment.ToString(),
         });
     }
@@ -116,7 +124,7 @@ public static partial class PipelineRunner
 
     // The stages after training, the same for rows in memory and streamed rows: analyze on the test rows, gate, export.
     private static PipelineRun Conclude<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options, TModel model, FitReport fit,
-        DataReport? data, TRow[] test, IReadOnlyList<TRow> reference, AffineTransform? transform, Imputer? imputer, List<string> files,
+        DataReport? data, TRow[] test, IReadOnlyList<TRow> reference, AffineTransform? transform, PreparationSteps steps, List<string> files,
         StageRunner stages, Func<DataReport?, FitReport?, IEvaluationReport?, GateVerdict?, string?, int, PipelineRun> finish, Dictionary<string, string> metadata)
         where TRow : IDatasetRow<TRow>
         where TModel : torch.nn.Module, ITrainableModel<TRow>
@@ -140,11 +148,19 @@ public static partial class PipelineRunner
         string artifact = stages.Run("export", () =>
         {
             // The drift reference is the filled training rows: JSON holds no NaN, and filled rows are what the model's preprocessing sees.
-            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(reference, report, pipeline.ClassNames, transform, metadata) { Imputer = imputer });
+            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(reference, report, pipeline.ClassNames, transform, metadata) { Imputer = steps.Imputer, Selector = steps.Selector });
             return Path.GetFullPath(pipeline.ExportDirectory);
         }, path => path);
         return finish(data, fit, report, gate, artifact, 0);
     }
+
+    /// <summary>The fitted steps before the transform that travel in the artifact; none for streamed rows.</summary>
+    private sealed record PreparationSteps(Imputer? Imputer, SelectKBest? Selector);
+
+    /// <summary>The declared score, or scikit-learn's usual one for the label: ANOVA F for classes, F of the regression for a value.</summary>
+    private static ScoreFunction SelectionScore<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline)
+        where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, ITrainableModel<TRow> =>
+        pipeline.SelectScore ?? (TRow.LabelKind == LabelKind.Regression ? ScoreFunction.FRegression : ScoreFunction.AnovaF);
 
     private static IReadOnlyList<TRow> Ingest<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, ITrainableModel<TRow> =>

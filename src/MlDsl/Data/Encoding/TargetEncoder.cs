@@ -30,7 +30,7 @@ public static class TargetEncoder
         where TRow : IDatasetRow<TRow> => Fit(split.Train, column, options);
 
     /// <summary>Fits the encoding on <paramref name="train"/>, which must be training rows only.</summary>
-    /// <exception cref="DataStepException">No rows; a label that is neither binary nor regression; a null category; a negative smooth.</exception>
+    /// <exception cref="DataStepException">No rows; a label that is neither binary nor regression; a regression target that is not a finite number; a null category; a negative or infinite smooth.</exception>
     [LearnsFrom("train")]
     public static TargetEncoding<TRow> Fit<TRow>(IReadOnlyList<TRow> train, CategoricalColumn<TRow> column, TargetEncoderOptions? options = null)
         where TRow : IDatasetRow<TRow>
@@ -76,6 +76,7 @@ public static class TargetEncoder
             saved.Column is null || saved.Encodings is null ? "column or encodings missing"
             : saved.Column != column.Name ? $"saved for column {saved.Column}, loaded for {column.Name}"
             : !double.IsFinite(saved.TargetMean) || saved.Encodings.Values.Any(value => !double.IsFinite(value)) ? "a non-finite encoding"
+            : saved.Smooth is { } smooth && !(smooth >= 0 && double.IsFinite(smooth)) ? $"smooth = {smooth}; expected a finite weight of 0 or more"
             : null);
         return new TargetEncoding<TRow>(column, state.Encodings, state.TargetMean, state.Smooth);
     }
@@ -84,8 +85,9 @@ public static class TargetEncoder
         where TRow : IDatasetRow<TRow>
     {
         StepInput.NotEmpty(StepName, nameof(train), train);
-        if (options.Smooth is { } smooth && !(smooth >= 0))
-            throw new DataStepException(StepName, nameof(options.Smooth), $"Smooth = {smooth}; expected a weight of 0 or more, or null for auto");
+        if (options.Smooth is { } smooth && !(smooth >= 0 && double.IsFinite(smooth)))
+            throw new DataStepException(StepName, nameof(options.Smooth),
+                $"Smooth = {smooth.ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a finite weight of 0 or more (an infinite weight makes every encoding ∞/∞ = NaN), or null for auto");
         if (options.Folds < 2)
             throw new DataStepException(StepName, nameof(options.Folds), $"Folds = {options.Folds}; expected at least 2");
         bool binary = TRow.LabelKind == LabelKind.Class && TRow.ClassCount == 2;
@@ -94,13 +96,10 @@ public static class TargetEncoder
             throw new DataStepException(StepName, "TRow",
                 $"{typeof(TRow).Name}.{TRow.LabelName} is a {TRow.LabelKind} label with {TRow.ClassCount} outputs; expected a binary class label or a single regression value");
         var categories = new string[train.Count];
-        var y = new double[train.Count];
+        double[] y = binary ? train.Select(row => (double)TRow.ReadLabel(row)).ToArray() : StepInput.RegressionTargets(StepName, nameof(train), train);
         for (int i = 0; i < train.Count; i++)
-        {
             categories[i] = column.Category(train[i])
                 ?? throw new DataStepException(StepName, column.Name, $"{typeof(TRow).Name} row {i}: {column.Name} is null; expected a category (name missing values, e.g. \"(missing)\")");
-            y[i] = binary ? TRow.ReadLabel(train[i]) : Targets.Of(train[i])[0];
-        }
         return (categories, y);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MlDsl.Data.Splits;
 using MlDsl.Data.Steps;
 
@@ -50,15 +51,23 @@ public sealed class Imputer
         Fit(train, new ImputerOptions { Strategy = strategy });
 
     /// <summary>Fits on <paramref name="train"/>, which must be training rows only.</summary>
-    /// <exception cref="DataStepException"><paramref name="train"/> is empty, or the strategy is <see cref="ImputeStrategy.None"/> or unknown.</exception>
+    /// <exception cref="DataStepException">
+    /// <paramref name="train"/> is empty or holds an infinite feature (scikit-learn's SimpleImputer refuses
+    /// infinity too); the strategy is <see cref="ImputeStrategy.None"/> or unknown; a Constant FillValue is not finite.
+    /// </exception>
+    /// <exception cref="RowDataException">A row's data does not match its declaration (named with its row).</exception>
     [LearnsFrom("train")]
     public static Imputer Fit<TRow>(IReadOnlyList<TRow> train, ImputerOptions options) where TRow : IDatasetRow<TRow>
     {
         if (options.Strategy is not (ImputeStrategy.Mean or ImputeStrategy.Median or ImputeStrategy.MostFrequent or ImputeStrategy.Constant))
             throw new DataStepException(StepName, nameof(options.Strategy),
                 $"strategy {options.Strategy} fills nothing; expected Mean, Median, MostFrequent or Constant");
+        if (options.Strategy == ImputeStrategy.Constant && !float.IsFinite(options.FillValue))
+            throw new DataStepException(StepName, nameof(options.FillValue),
+                $"FillValue = {options.FillValue.ToString(CultureInfo.InvariantCulture)} would leave every missing value non-finite; expected a finite number");
         StepInput.NotEmpty(StepName, nameof(train), train);
-        double[][] columns = FeatureColumns.Of(train);
+        float[][] rows = StepInput.Features(StepName, train, refuseMissing: false);
+        double[][] columns = Enumerable.Range(0, TRow.FeatureLength).Select(f => rows.Select(row => (double)row[f]).ToArray()).ToArray();
         var statistics = new float[columns.Length];
         var indicators = new List<int>();
         for (int f = 0; f < columns.Length; f++)
@@ -72,6 +81,8 @@ public sealed class Imputer
 
     /// <summary>New rows with every missing feature filled; present values are untouched.</summary>
     /// <exception cref="InvalidOperationException">The row type's features differ from the ones fitted on.</exception>
+    /// <exception cref="DataStepException">A feature is infinite (as scikit-learn's <c>transform</c>, which refuses infinity), named with its row.</exception>
+    /// <exception cref="RowDataException">A row's data does not match its declaration (named with its row).</exception>
     public TRow[] Apply<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow> => Apply(rows, null);
 
     /// <summary>
@@ -86,7 +97,8 @@ public sealed class Imputer
         var result = new TRow[rows.Count];
         for (int i = 0; i < rows.Count; i++)
         {
-            TRow.WriteFeatures(rows[i], buffer);
+            StepInput.Read(rows, i, buffer);
+            StepInput.Finite<TRow>(StepName, buffer, i, refuseMissing: false);
             float[] indicators = Indicators(buffer);
             for (int f = 0; f < buffer.Length; f++)
                 if (float.IsNaN(buffer[f])) buffer[f] = Statistics[f];
@@ -101,17 +113,20 @@ public sealed class Imputer
     {
         StepInput.SameFeatures<TRow>(StepName, Features);
         var buffer = new float[TRow.FeatureLength];
-        return rows.Select(row =>
+        var result = new float[rows.Count][];
+        for (int i = 0; i < rows.Count; i++)
         {
-            TRow.WriteFeatures(row, buffer);
-            return Indicators(buffer);
-        }).ToArray();
+            StepInput.Read(rows, i, buffer);
+            StepInput.Finite<TRow>(StepName, buffer, i, refuseMissing: false);
+            result[i] = Indicators(buffer);
+        }
+        return result;
     }
 
     public void Save(string path) =>
         StepFile.Save(path, new SavedImputer(Features.ToArray(), Strategy, Statistics.ToArray(), IndicatorFeatures.ToArray()));
 
-    /// <exception cref="InvalidDataException">The file is not a saved imputer, or its parts disagree.</exception>
+    /// <exception cref="InvalidDataException">The file is not a saved imputer, its parts disagree, or a statistic is not finite (it would leave missing values missing).</exception>
     public static Imputer Load(string path) => FromJson(File.ReadAllBytes(path), path);
 
     /// <summary>A saved imputer from its JSON bytes; <paramref name="name"/> names it in errors.</summary>
@@ -122,6 +137,7 @@ public sealed class Imputer
             saved.Features is null || saved.Statistics is null || saved.IndicatorFeatures is null ? "features, statistics or indicator features missing"
             : saved.Features.Length != saved.Statistics.Length ? $"{saved.Features.Length} features but {saved.Statistics.Length} statistics"
             : saved.IndicatorFeatures.Any(index => index < 0 || index >= saved.Features.Length) ? "an indicator feature index is out of range"
+            : Array.FindIndex(saved.Statistics, value => !float.IsFinite(value)) is var bad and >= 0 ? $"the statistic of {saved.Features[bad]} is {saved.Statistics[bad].ToString(CultureInfo.InvariantCulture)}; expected a finite fill value"
             : null);
         return new Imputer(state.Features, state.Strategy, state.Statistics, state.IndicatorFeatures);
     }

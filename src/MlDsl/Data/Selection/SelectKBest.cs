@@ -57,8 +57,10 @@ public sealed class SelectKBest
     /// <exception cref="DataStepException">
     /// No rows; <paramref name="k"/> outside 1..FeatureLength; a class score on a non-class label or a
     /// regression score on a non-regression label; fewer than two classes (or, for F, no more rows than
-    /// classes); chi-squared on a negative feature; a missing (NaN) feature.
+    /// classes); chi-squared on a negative feature; a missing (NaN) or infinite feature, or a regression
+    /// target that is not a finite number, named with its row (scikit-learn refuses both in X and y).
     /// </exception>
+    /// <exception cref="RowDataException">A row's data does not match its declaration (named with its row).</exception>
     [LearnsFrom("train")]
     public static SelectKBest Fit<TRow>(IReadOnlyList<TRow> train, ScoreFunction score, int k) where TRow : IDatasetRow<TRow>
     {
@@ -74,6 +76,8 @@ public sealed class SelectKBest
 
     /// <summary>New rows with every unselected feature set to 0 (see the class remarks for why rows are masked, not narrowed).</summary>
     /// <exception cref="InvalidOperationException">The row type's features differ from the ones fitted on.</exception>
+    /// <exception cref="DataStepException">A feature is missing (NaN) or infinite, named with its row (scikit-learn's <c>transform</c> refuses both).</exception>
+    /// <exception cref="RowDataException">A row's data does not match its declaration (named with its row).</exception>
     public TRow[] Apply<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
     {
         StepInput.SameFeatures<TRow>(StepName, Features);
@@ -83,7 +87,8 @@ public sealed class SelectKBest
         var result = new TRow[rows.Count];
         for (int i = 0; i < rows.Count; i++)
         {
-            TRow.WriteFeatures(rows[i], buffer);
+            StepInput.Read(rows, i, buffer);
+            StepInput.Finite<TRow>(StepName, buffer, i, refuseMissing: true);
             for (int f = 0; f < buffer.Length; f++)
                 if (!keep[f]) buffer[f] = 0;
             result[i] = TRow.WithFeatures(rows[i], buffer);
@@ -92,24 +97,32 @@ public sealed class SelectKBest
     }
 
     /// <summary>Per row, the values of the <see cref="Selected"/> features only: shape [rows, k].</summary>
+    /// <exception cref="DataStepException">As <see cref="Apply{TRow}"/>.</exception>
     public float[][] Reduce<TRow>(IReadOnlyList<TRow> rows) where TRow : IDatasetRow<TRow>
     {
         StepInput.SameFeatures<TRow>(StepName, Features);
         var buffer = new float[TRow.FeatureLength];
-        return rows.Select(row =>
+        var result = new float[rows.Count][];
+        for (int i = 0; i < rows.Count; i++)
         {
-            TRow.WriteFeatures(row, buffer);
-            return Selected.Select(index => buffer[index]).ToArray();
-        }).ToArray();
+            StepInput.Read(rows, i, buffer);
+            StepInput.Finite<TRow>(StepName, buffer, i, refuseMissing: true);
+            result[i] = Selected.Select(index => buffer[index]).ToArray();
+        }
+        return result;
     }
 
     public void Save(string path) =>
         StepFile.Save(path, new SavedSelection(Features.ToArray(), Function, K, Scores.ToArray(), PValues.ToArray(), Selected.ToArray()));
 
     /// <exception cref="InvalidDataException">The file is not a saved selector, or its parts disagree.</exception>
-    public static SelectKBest Load(string path)
+    public static SelectKBest Load(string path) => FromJson(File.ReadAllBytes(path), path);
+
+    /// <summary>A saved selector from its JSON bytes; <paramref name="name"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a saved selector, or its parts disagree.</exception>
+    internal static SelectKBest FromJson(byte[] json, string name)
     {
-        SavedSelection state = StepFile.Load<SavedSelection>(path, StepName, saved =>
+        SavedSelection state = StepFile.Parse<SavedSelection>(json, name, StepName, saved =>
             saved.Features is null || saved.Scores is null || saved.PValues is null || saved.Selected is null ? "features, scores, p-values or selection missing"
             : saved.Scores.Length != saved.Features.Length || saved.PValues.Length != saved.Features.Length ? $"{saved.Features.Length} features but {saved.Scores.Length} scores and {saved.PValues.Length} p-values"
             : saved.Selected.Length != saved.K || saved.Selected.Any(index => index < 0 || index >= saved.Features.Length) ? $"k = {saved.K} but the selection is [{string.Join(", ", saved.Selected)}]"
@@ -131,7 +144,7 @@ public sealed class SelectKBest
                     $"{score} scores against a numeric label, but {typeof(TRow).Name}.{TRow.LabelName} is a {TRow.LabelKind} label; expected a regression label (use AnovaF, ChiSquare or MutualInformation for classes)");
             if (train.Count < 3)
                 throw new DataStepException(StepName, "train", $"{score} needs at least 3 training rows (n - 2 degrees of freedom), got {train.Count}");
-            return train.Select(row => (double)Targets.Of(row)[0]).ToArray();
+            return StepInput.RegressionTargets(StepName, "train", train);
         }
         StepInput.ClassLabel<TRow>(StepName, $"{score}");
         double[] y = train.Select(row => (double)TRow.ReadLabel(row)).ToArray();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using MlDsl.Data.Steps;
 
 namespace MlDsl.Data.Splits;
@@ -13,13 +15,20 @@ public static class Folds
     private const string StepName = nameof(Folds);
 
     /// <summary>The folds of <paramref name="rows"/>, each with ascending indices into it.</summary>
-    /// <exception cref="DataStepException">Fewer than 2 folds, more folds than rows (groups, class members, time blocks), or a dataset without the [GroupKey] / [Timestamp] / class label the kind needs.</exception>
+    /// <exception cref="DataStepException">
+    /// Fewer than 2 folds, more folds than rows (groups, class members, time blocks), a dataset without
+    /// the [GroupKey] / [Timestamp] / class label the kind needs, Shuffle on Grouped or TimeSeries folds
+    /// (which have one order), or a negative Gap or a MaxTrainSize below 1.
+    /// </exception>
     public static IReadOnlyList<Fold> Of<TRow>(IReadOnlyList<TRow> rows, FoldOptions? options = null) where TRow : IDatasetRow<TRow>
     {
         options ??= new FoldOptions();
         StepInput.NotEmpty(StepName, nameof(rows), rows);
         if (options.Folds < 2)
             throw new DataStepException(StepName, nameof(options.Folds), $"Folds = {options.Folds}; expected at least 2");
+        if (options.Shuffle && options.Kind is FoldKind.Grouped or FoldKind.TimeSeries)
+            throw new DataStepException(StepName, nameof(options.Shuffle),
+                $"Shuffle = true, but {options.Kind} folds have one fixed order (scikit-learn's {(options.Kind == FoldKind.Grouped ? "GroupKFold" : "TimeSeriesSplit")} takes no shuffle); expected Shuffle = false, or KFold / Stratified folds");
         if (options.Kind == FoldKind.TimeSeries) return TimeSeries(rows, options);
         int[] foldOf = options.Kind switch
         {
@@ -98,7 +107,8 @@ public static class Folds
     }
 
     /// <summary>
-    /// scikit-learn's GroupKFold: groups (sorted ordinally) from the largest down each go to the fold
+    /// scikit-learn's GroupKFold: groups (sorted as numpy's <c>np.unique</c> sorts them: by value for a
+    /// numeric [GroupKey] member, so 2 &lt; 10, ordinally for text) from the largest down each go to the fold
     /// with the fewest rows so far (the first such fold on a tie). Equal-sized groups are taken later
     /// group first, which is what numpy's stable argsort reversed gives (numpy sorts up to 16 groups
     /// stably; beyond that its order among equal sizes is unspecified).
@@ -108,7 +118,7 @@ public static class Folds
         if (TRow.GroupKeyName is null)
             throw new DataStepException(StepName, nameof(FoldOptions.Kind), $"Grouped folds need a [GroupKey] member, and {typeof(TRow).Name} has none");
         string[] groupOf = rows.Select(row => TRow.GroupOf(row) ?? "").ToArray();
-        string[] groups = groupOf.Distinct().Order(StringComparer.Ordinal).ToArray();
+        string[] groups = GroupOrder<TRow>(groupOf.Distinct());
         if (folds > groups.Length)
             throw new DataStepException(StepName, nameof(FoldOptions.Folds), $"Folds = {folds} but there are only {groups.Length} groups; expected at most {groups.Length} folds");
         var index = groups.Select((group, i) => (group, i)).ToDictionary(pair => pair.group, pair => pair.i, StringComparer.Ordinal);
@@ -125,6 +135,31 @@ public static class Folds
         return groupOf.Select(group => foldOfGroup[index[group]]).ToArray();
     }
 
+    /// <summary>The distinct group keys in np.unique's order: numeric keys by value, text ordinally.</summary>
+    private static string[] GroupOrder<TRow>(IEnumerable<string> groups) where TRow : IDatasetRow<TRow>
+    {
+        Type? type = KeyType(typeof(TRow), TRow.GroupKeyName!);
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        if (type is not null && type != typeof(bool) && type != typeof(char) && (type.IsPrimitive || type == typeof(decimal)))
+        {
+            // Integers compare exactly as decimals; float and double keys (rare) by their double value.
+            bool integral = type != typeof(float) && type != typeof(double) && type != typeof(decimal);
+            CultureInfo invariant = CultureInfo.InvariantCulture;
+            return integral
+                ? groups.OrderBy(key => key.Length == 0 ? decimal.MinValue : decimal.Parse(key, NumberStyles.Integer, invariant)).ToArray()
+                : groups.OrderBy(key => key.Length == 0 ? double.NegativeInfinity : double.Parse(key, NumberStyles.Float, invariant)).ToArray();
+        }
+        return groups.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private static Type? KeyType(Type row, string member) =>
+        row.GetMember(member, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).FirstOrDefault() switch
+        {
+            PropertyInfo property => property.PropertyType,
+            FieldInfo field => field.FieldType,
+            _ => null,
+        };
+
     /// <summary>
     /// scikit-learn's TimeSeriesSplit on the rows in [Timestamp] order (ties in row order): the last
     /// folds × test-size rows are cut into validation blocks, each trained on every row before it (less
@@ -134,6 +169,12 @@ public static class Folds
     {
         if (TRow.TimestampName is null)
             throw new DataStepException(StepName, nameof(FoldOptions.Kind), $"TimeSeries folds need a [Timestamp] member, and {typeof(TRow).Name} has none");
+        if (options.Gap < 0)
+            throw new DataStepException(StepName, nameof(options.Gap),
+                $"Gap = {options.Gap} would put validation rows into the training block before them; expected 0 or more rows left out");
+        if (options.MaxTrainSize is < 1)
+            throw new DataStepException(StepName, nameof(options.MaxTrainSize),
+                $"MaxTrainSize = {options.MaxTrainSize} leaves no training rows; expected at least 1, or null for every earlier row (scikit-learn reads 0 as no limit; say null here)");
         int count = rows.Count, splits = options.Folds;
         int[] order = Enumerable.Range(0, count).OrderBy(i => TRow.TimeOf(rows[i])).ThenBy(i => i).ToArray();
         int testSize = options.TestSize ?? count / (splits + 1);

@@ -19,20 +19,21 @@ public static class CrossValidation
     /// <param name="score">Trains on a fold's training rows, scores on its validation rows.</param>
     /// <param name="options">How to cut the folds; 5-fold KFold by default.</param>
     /// <param name="prepare">Preprocessing refitted inside each fold; none when null.</param>
-    /// <exception cref="DataStepException">No rows, a bad fold option, or a fold score that is not a number.</exception>
+    /// <exception cref="DataStepException">
+    /// No rows, a bad fold option, a fold score that is not a finite number (one infinite score would make
+    /// the mean infinite and the deviation NaN), or a preparation that changes the number of validation
+    /// rows (an oversampler or augmentation: give it to the scorer, for the fold's training rows only).
+    /// </exception>
     public static CrossValidationResult Run<TRow>(IReadOnlyList<TRow> train, FoldScorer<TRow> score, FoldOptions? options = null, FitOnFold<TRow>? prepare = null)
         where TRow : IDatasetRow<TRow>
     {
+        StepInput.NotEmpty(StepName, nameof(train), train);
         var scores = new List<FoldScore>();
         foreach (Fold fold in Folds.Of(train, options))
         {
             IReadOnlyList<TRow> foldTrain = fold.Train.Select(i => train[i]).ToArray();
             IReadOnlyList<TRow> foldValidation = fold.Validation.Select(i => train[i]).ToArray();
-            if (prepare is not null)
-            {
-                Func<IReadOnlyList<TRow>, TRow[]> apply = prepare(foldTrain);
-                (foldTrain, foldValidation) = (apply(foldTrain), apply(foldValidation));
-            }
+            if (prepare is not null) (foldTrain, foldValidation) = Prepare(StepName, prepare, foldTrain, foldValidation, $"fold {fold.Index}");
             scores.Add(new FoldScore(fold.Index, Checked(score(foldTrain, foldValidation), $"fold {fold.Index}"), foldTrain.Count, foldValidation.Count));
         }
         return new CrossValidationResult(scores);
@@ -60,6 +61,27 @@ public static class CrossValidation
             return TRow.LabelKind == LabelKind.Regression ? -evaluation.MeanAbsoluteError : evaluation.Accuracy;
         };
 
+    /// <summary>A score that can be averaged: finite. NaN or ±∞ is refused naming where it came from.</summary>
     internal static double Checked(double score, string where) =>
-        double.IsNaN(score) ? throw new DataStepException(StepName, "score", $"the scorer returned NaN on {where}; expected a number, higher is better") : score;
+        double.IsFinite(score) ? score
+        : throw new DataStepException(StepName, "score",
+            $"the scorer returned {score.ToString(System.Globalization.CultureInfo.InvariantCulture)} on {where}; expected a finite number, higher is better");
+
+    /// <summary>
+    /// Fits <paramref name="prepare"/> on <paramref name="train"/> and applies it to both parts. The
+    /// preparation must map each validation row to one row: a step that adds rows (an oversampler,
+    /// augmentation) would score the model on copies and synthetic rows, so it is refused; such steps
+    /// belong inside the scorer, on the fold's training rows only.
+    /// </summary>
+    internal static (IReadOnlyList<TRow> Train, IReadOnlyList<TRow> Validation) Prepare<TRow>(string step, FitOnFold<TRow> prepare,
+        IReadOnlyList<TRow> train, IReadOnlyList<TRow> validation, string where)
+    {
+        Func<IReadOnlyList<TRow>, TRow[]> apply = prepare(train);
+        TRow[] preparedTrain = apply(train), preparedValidation = apply(validation);
+        if (preparedValidation.Length != validation.Count)
+            throw new DataStepException(step, nameof(prepare),
+                $"the preparation turned the {validation.Count} validation rows of {where} into {preparedValidation.Length}; expected one row per row " +
+                "(a step that adds rows, such as Oversampler or augmentation, belongs in the scorer, applied to the fold's training rows only)");
+        return (preparedTrain, preparedValidation);
+    }
 }

@@ -16,8 +16,8 @@ internal static class Search
         {
             IReadOnlyList<TRow> foldTrain = fold.Train.Select(i => train[i]).ToArray(), foldValidation = fold.Validation.Select(i => train[i]).ToArray();
             if (prepare is null) return (fold.Index, Train: foldTrain, Validation: foldValidation);
-            Func<IReadOnlyList<TRow>, TRow[]> apply = prepare(foldTrain);
-            return (fold.Index, Train: (IReadOnlyList<TRow>)apply(foldTrain), Validation: (IReadOnlyList<TRow>)apply(foldValidation));
+            (IReadOnlyList<TRow> preparedTrain, IReadOnlyList<TRow> preparedValidation) = CrossValidation.Prepare(step, prepare, foldTrain, foldValidation, $"fold {fold.Index}");
+            return (fold.Index, Train: preparedTrain, Validation: preparedValidation);
         }).ToArray();
         return Score(step, candidates, parameters =>
         {
@@ -32,11 +32,7 @@ internal static class Search
     {
         StepInput.NotEmpty(step, nameof(train), train);
         StepInput.NotEmpty(step, nameof(validation), validation);
-        if (prepare is not null)
-        {
-            Func<IReadOnlyList<TRow>, TRow[]> apply = prepare(train);
-            (train, validation) = (apply(train), apply(validation));
-        }
+        if (prepare is not null) (train, validation) = CrossValidation.Prepare(step, prepare, train, validation, "the validation split");
         return Score(step, candidates, parameters => new CrossValidationResult(new[]
         {
             new FoldScore(0, CrossValidation.Checked(scorer(parameters)(train, validation), $"the validation rows with {parameters}"), train.Count, validation.Count),
