@@ -438,19 +438,19 @@ public sealed partial class FreshLeakageCasesF
         }
         """;
 
-    [Fact(Skip = "False alarm: a range-index trailing window raw[(i-7)..i] ending before the loop row is the past (MLDSL0016)")]
+    [Fact]
     public Task Demand_forecast_with_lag_and_a_trailing_window_ending_before_the_hour_is_silent() => Expect(Program(DemandForecast));
 
-    [Fact(Skip = "Missed: range window raw[(i-6)..(i+1)] includes the loop row (MLDSL0017)")]
+    [Fact]
     public Task Demand_forecast_whose_trailing_window_includes_the_labelled_hour_is_reported() =>
         Expect(Program(Mutate(DemandForecast, "float trailing = raw[(i - 7)..i].Average(r => r.Load);",
             "float trailing = {|#0:raw[(i - 6)..(i + 1)]|}.Average(r => r.Load);")), "MLDSL0017");
 
-    [Fact(Skip = "Missed: a future index wrapped in Math.Min(i + 24, n - 1) (MLDSL0017)")]
+    [Fact]
     public Task Demand_forecast_whose_lag_reads_the_next_day_is_reported() =>
         Expect(Program(Mutate(DemandForecast, "Lag24 = raw[i - 24].Load,", "Lag24 = {|#0:raw[Math.Min(i + 24, raw.Count - 1)].Load|},")), "MLDSL0017");
 
-    [Fact(Skip = "Extra: inherits the range-window false alarm (MLDSL0016)")]
+    [Fact]
     public Task Demand_forecast_split_at_random_is_reported() =>
         Expect(Program(Mutate(DemandForecast, "new SplitOptions { Kind = SplitKind.ByTime, Validation = 0.1, Test = 0.2 }",
             "{|#0:new SplitOptions { Kind = SplitKind.Random, Validation = 0.1, Test = 0.2 }|}")), "MLDSL0019");
@@ -517,7 +517,7 @@ public sealed partial class FreshLeakageCasesF
     [Fact]
     public Task Skip_take_windows_and_time_series_folds_over_training_rows_then_one_test_score_is_silent() => Expect(Program(WindowedSearch));
 
-    [Fact(Skip = "Missed: Skip(i-7).Take(8) window includes the loop row's label (MLDSL0017)")]
+    [Fact]
     public Task Skip_take_window_that_takes_one_row_too_many_is_reported() =>
         Expect(Program(Mutate(WindowedSearch, "Trailing7 = raw.Skip(i - 7).Take(7).Average(r => r.Load),",
             "Trailing7 = {|#0:raw.Skip(i - 7).Take(8)|}.Average(r => r.Load),")), "MLDSL0017");
@@ -1343,7 +1343,7 @@ public sealed partial class FreshLeakageCasesF
             "rows = overview.Apply(rows).ToList();\n        var (train, validation, test) = rows.Split(")
             .Replace("var overview = MinMaxScaler.Fit(rows);", "var overview = MinMaxScaler.Fit({|#0:rows|});")), "MLDSL0016");
 
-    [Fact(Skip = "Missed: GetRange(i-6, 7) window includes the loop row's label (MLDSL0017)")]
+    [Fact]
     public Task Demand_whose_get_range_window_ends_on_the_labelled_hour_is_reported() =>
         Expect(Program(Mutate(DemandWithPrintout, "List<Reading> week = raw.GetRange(i - 7, 7);",
             "List<Reading> week = {|#0:raw.GetRange(i - 6, 7)|};")), "MLDSL0017");
@@ -1669,7 +1669,7 @@ public sealed partial class FreshLeakageCasesF
     [Fact]
     public Task Lag_of_the_previous_hour_made_with_zip_is_silent() => Expect(Program(ZipLags));
 
-    [Fact(Skip = "Missed: Zip with a Skip(1)-shifted copy reads the next row's label (MLDSL0017)")]
+    [Fact]
     public Task Lag_made_with_zip_that_reads_the_next_hour_is_reported() =>
         Expect(Program(Mutate(ZipLags, "ordered.Zip(ordered.Skip(1), (previous, current) => current with { Lag24 = previous.Load }).ToList();",
             "ordered.Zip(ordered.Skip(1), (current, next) => current with { Lag24 = {|#0:next.Load|} }).ToList();")), "MLDSL0017");
