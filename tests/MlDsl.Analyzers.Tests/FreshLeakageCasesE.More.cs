@@ -120,7 +120,7 @@ public sealed partial class FreshLeakageCasesE
         """), "MLDSL0018");
 
     // sklearn pitfalls ("randomness") fixed — seeds compared by cross-validation, every seed's test score averaged.
-    [Fact(Skip = "False alarm: test scores of several seeds averaged and printed, no choice made (MLDSL0018)")]
+    [Fact]
     public Task Seeds_averaged_on_test_without_a_choice_is_silent() => Expect(Script("""
         public static void Main()
         {

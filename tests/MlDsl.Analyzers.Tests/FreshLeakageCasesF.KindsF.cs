@@ -117,3 +117,42 @@ public sealed partial class FreshLeakageCasesE
         }
         """));
 }
+
+public sealed partial class FreshLeakageCasesE
+{
+    // ───────────── Kind B (precision): a test score inside a training loop is selection only when it chooses ─────────────
+
+    [Fact]
+    public Task Seeds_whose_test_scores_are_summed_into_a_mean_and_printed_is_silent() => Expect(Script("""
+        public static void Main()
+        {
+            var split = Kaggle.Sessions().Split(new SplitOptions { Kind = SplitKind.Grouped });
+            var accuracies = new List<double>();
+            foreach (long seed in new long[] { 0, 1, 2 })
+            {
+                var net = new SessionNet();
+                net.Fit(split.Train, split.Validation, new FitOptions { Seed = seed, Epochs = 10 });
+                double accuracy = net.Evaluate(split.Test).Accuracy;
+                Console.WriteLine($"seed {seed}: {accuracy:P2}");
+                accuracies.Add(accuracy);
+            }
+            Console.WriteLine($"mean {accuracies.Sum() / accuracies.Count:P2}");
+        }
+        """));
+
+    [Fact]
+    public Task Seeds_whose_test_scores_are_averaged_then_the_best_is_reported_is_reported() => Expect(Script("""
+        public static void Main()
+        {
+            var split = Kaggle.Sessions().Split(new SplitOptions { Kind = SplitKind.Grouped });
+            var accuracies = new List<double>();
+            foreach (long seed in new long[] { 0, 1, 2 })
+            {
+                var net = new SessionNet();
+                net.Fit(split.Train, split.Validation, new FitOptions { Seed = seed, Epochs = 10 });
+                accuracies.Add(net.Evaluate({|#0:split.Test|}).Accuracy);
+            }
+            Console.WriteLine($"mean {accuracies.Average():P2}, best seed {accuracies.IndexOf(accuracies.Max())}");
+        }
+        """), "MLDSL0018");
+}
