@@ -273,7 +273,7 @@ public sealed partial class FreshLeakageCasesE
         """));
 
     // L3.1 fixed — split by time; a lag-7 of the target and a trailing 7-day mean ending yesterday.
-    [Fact(Skip = "False alarm: Skip(i-7).Take(7) window of days i-7..i-1 is the past (MLDSL0017)")]
+    [Fact]
     public Task Store_sales_with_lags_and_trailing_window_split_by_time_is_silent() => Expect(Script("""
         public static void Main()
         {

@@ -4,7 +4,7 @@ namespace MlDsl.Analyzers.Tests;
 public sealed partial class FreshLeakageCasesE
 {
     // Titanic kernel — combine = [train_df, test_df]; Age filled with the median of each (Sex, Pclass) cell of both frames.
-    [Fact(Skip = "Missed: a dictionary of per-group medians filled in a loop over train+test rewrites features (MLDSL0016); and a false MLDSL0027")]
+    [Fact(Skip = "Known gap: a dictionary of per-group medians filled by a loop over train+test is not tracked as learned from those rows when it rewrites features (MLDSL0016); and a false MLDSL0027 on it")]
     public Task Titanic_age_median_per_sex_and_class_over_train_and_test_combined_is_reported() => Expect(Script("""
         static float Median(IEnumerable<float> values)
         {
@@ -60,7 +60,7 @@ public sealed partial class FreshLeakageCasesE
         """));
 
     // fraud kernel — "flag the top k%" where k is the fraud rate of the test labels.
-    [Fact(Skip = "Wrong place: the test-label rate feeding a cutoff is reported on the next statement (MLDSL0018)")]
+    [Fact(Skip = "Known gap: a statistic of the test labels (test.Average(t => t.Fraud)) used as the ElementAt index into ordered test predictions is not traced as setting a cutoff; only the ordering of the test predictions is reported, on the PredictProbabilities statement (MLDSL0018)")]
     public Task Fraud_cutoff_set_from_the_fraud_rate_of_the_test_labels_is_reported() => Expect(Script("""
         public static void Main()
         {
@@ -120,7 +120,7 @@ public sealed partial class FreshLeakageCasesE
         """), "MLDSL0018");
 
     // sklearn pitfalls ("randomness") fixed — seeds compared by cross-validation, every seed's test score averaged.
-    [Fact(Skip = "False alarm: test scores of several seeds averaged and printed, no choice made (MLDSL0018)")]
+    [Fact]
     public Task Seeds_averaged_on_test_without_a_choice_is_silent() => Expect(Script("""
         public static void Main()
         {
@@ -139,7 +139,7 @@ public sealed partial class FreshLeakageCasesE
         """));
 
     // L3.2 — the numpy way: shuffle the session rows and cut at 80 %, users on both sides.
-    [Fact(Skip = "Missed: a hand-written shuffle (OrderBy random) and Take/Skip cut of [GroupKey] rows is a random split (MLDSL0019)")]
+    [Fact]
     public Task Sessions_shuffled_and_cut_by_hand_ignoring_users_is_reported() => Expect(Script("""
         public static void Main()
         {

@@ -60,6 +60,7 @@ internal sealed class EntanglementRule
             : assignments.SelectMany(a => a.Reads).Where(read => read.Instance != AnyRow).GroupBy(read => read.Instance).OrderByDescending(group => group.Count()).FirstOrDefault()?.Key;
         if (primary is null) return;
 
+        var reported = new HashSet<ISimpleAssignmentOperation>();
         foreach ((ISymbol target, ISimpleAssignmentOperation assignment, List<Read> reads) in assignments)
         {
             bool isFeature = LeakageSymbols.HasAttribute(target, feature), isLabel = LeakageSymbols.HasAttribute(target, label);
@@ -87,6 +88,7 @@ internal sealed class EntanglementRule
                     {
                         if (!LeakageSymbols.HasAttribute(other, feature) || otherReads.FirstOrDefault(read => SymbolEqualityComparer.Default.Equals(read.Member, outcome)
                             && later(read.Instance)) is not { Member: not null } future) continue;
+                        reported.Add(derived);
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, derived.Syntax.GetLocation(),
                             $"Feature '{other.Name}' of {type.Name} reads '{outcome.Name}' of a later row ({future.Instance}), the value its label '{target.Name}' is taken from: the model sees the future answer, which it cannot at prediction time; use earlier rows only"));
                     }
@@ -97,6 +99,126 @@ internal sealed class EntanglementRule
                     $"The label '{target.Name}' of {type.Name} is computed from '{source}', which the row also has as a feature: the model only has to learn the rule that made the label, and scores say nothing about the real outcome; take the label from the recorded outcome"));
             }
         }
+
+        FutureRows(context, type, receiver, initializer, primary, assignments, reported);
+    }
+
+    /// <summary>
+    /// A feature of a row made from row <c>i</c> of an ordered collection that reads the label (or the recorded outcome the
+    /// label is taken from) of row <c>i</c> or a later row of the same collection: a lead written as a lag (<c>raw[i + 24].Load</c>,
+    /// <c>raw[Math.Min(i + 24, n - 1)].Load</c>), a window that reaches the current row (<c>raw.Skip(i - 7).Take(8)</c>,
+    /// <c>raw[(i - 6)..(i + 1)]</c>, <c>raw.GetRange(i - 6, 7)</c>, a centred window), or the shifted partner of a Zip
+    /// (<c>rows.Zip(rows.Skip(1), (current, next) =&gt; ...)</c>). Rows before <c>i</c> are the past and stay silent.
+    /// Reported on the read or the window.
+    /// </summary>
+    private void FutureRows(OperationAnalysisContext context, ITypeSymbol type, IOperation? receiver, IObjectOrCollectionInitializerOperation initializer,
+        string primary, List<(ISymbol Target, ISimpleAssignmentOperation Assignment, List<Read> Reads)> assignments, HashSet<ISimpleAssignmentOperation> reported)
+    {
+        // What a future row's answer is: the row type's own labels, and the member each label records.
+        var outcomes = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (ISymbol member in type.GetMembers()) if (LeakageSymbols.HasAttribute(member, label)) outcomes.Add(member);
+        foreach ((ISymbol target, ISimpleAssignmentOperation assignment, _) in assignments)
+            if (LeakageSymbols.HasAttribute(target, label) && RecordedOutcome(assignment.Value, primary, HelperDepth) is { } recorded) outcomes.Add(recorded);
+        if (outcomes.Count == 0) return;
+
+        // The current row: the with's receiver, or the instance most members are read from (a local holding raw[i] is raw[i]).
+        IOperation? current = receiver ?? initializer.Descendants().OfType<IMemberReferenceOperation>()
+            .FirstOrDefault(member => member.Instance is { } instance && Key(instance) == primary)?.Instance;
+        while (current is IConversionOperation conversion) current = conversion.Operand;
+        if (current is ILocalReferenceOperation local && RowWindow.Initializer(local) is { } picked) current = picked;
+        if (current is null) return;
+
+        System.Func<IMemberReferenceOperation, bool>? futureMember = null;
+        System.Func<IInvocationOperation, IOperation?>? futureWindow = null;
+        if (RowWindow.Element(current) is { } row)
+        {
+            string collection = Key(row.Collection);
+            int at = row.From ?? 0;
+            bool Same(RowWindow.Span span) => span.Index == row.Index && Key(span.Collection) == collection;
+            futureMember = member => member.Instance is { } instance && RowWindow.Element(instance) is { } read && Same(read) && read.From > at;
+            futureWindow = call => RowWindow.Of(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } window && Same(window)
+                && !(window.To < at) && ReadsOutcomeOfParameter(call, outcomes) ? window.Window : null;
+        }
+        else if (current is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda } parameter }
+            && ZipShifts(current, lambda) is { } shifts)
+        {
+            int at = shifts[parameter.Ordinal];
+            futureMember = member => member.Instance is IParameterReferenceOperation { Parameter: { } other } && SymbolEqualityComparer.Default.Equals(other.ContainingSymbol, lambda)
+                && shifts[other.Ordinal] > at;
+        }
+        if (futureMember is null) return;
+
+        foreach ((ISymbol target, ISimpleAssignmentOperation assignment, _) in assignments)
+        {
+            if (!LeakageSymbols.HasAttribute(target, feature) || reported.Contains(assignment)) continue;
+            IOperation? culprit = null;
+            foreach (IOperation node in Values(assignment.Value, HelperDepth))
+            {
+                culprit = node switch
+                {
+                    IMemberReferenceOperation member when outcomes.Contains(member.Member) && futureMember(member) => member,
+                    IInvocationOperation call when futureWindow is not null && Aggregates.Contains(call.TargetMethod.Name) => futureWindow(call),
+                    _ => null,
+                };
+                if (culprit is not null) break;
+            }
+            if (culprit is null) continue;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, culprit.Syntax.GetLocation(),
+                $"Feature '{target.Name}' of {type.Name} reads the label of the row it is made for or of a later row ({culprit.Syntax}): the model sees the answer it is to predict, which it cannot at prediction time; use earlier rows only"));
+        }
+    }
+
+    /// <summary>The operation and its descendants, and the initializers of the locals it reads (numbers, not collections of rows).</summary>
+    private static IEnumerable<IOperation> Values(IOperation root, int depth)
+    {
+        foreach (IOperation node in WithoutThrows(root))
+        {
+            yield return node;
+            if (depth > 0 && node is ILocalReferenceOperation { IsDeclaration: false } local && !IsCollectionOfRecords(local.Local.Type) && Initializer(local) is { } initial)
+                foreach (IOperation inner in Values(initial, depth - 1)) yield return inner;
+        }
+    }
+
+    /// <summary>Whether an aggregate (or a projection on its way) reads an outcome member of its lambda's row.</summary>
+    private static bool ReadsOutcomeOfParameter(IInvocationOperation call, HashSet<ISymbol> outcomes)
+    {
+        IOperation? chain = call;
+        for (int hops = 0; hops < 8 && chain is IInvocationOperation link; hops++)
+        {
+            if (link.Arguments.Any(argument => argument.Value.DescendantsAndSelf().OfType<IMemberReferenceOperation>().Any(member => outcomes.Contains(member.Member)
+                && member.Instance is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } })))
+                return true;
+            chain = link.Instance ?? link.Arguments.FirstOrDefault()?.Value;
+            while (chain is IConversionOperation conversion) chain = conversion.Operand;
+            if (chain is ILocalReferenceOperation local) chain = RowWindow.Initializer(local);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// For the result selector of <c>a.Zip(b, (x, y) =&gt; ...)</c> over one collection shifted by constants (<c>rows.Zip(rows.Skip(1), ...)</c>):
+    /// how far ahead each parameter's row is (0 and 1); null for anything else.
+    /// </summary>
+    private static int[]? ZipShifts(IOperation inside, IMethodSymbol lambda)
+    {
+        if (lambda.Parameters.Length != 2) return null;
+        IOperation? node = inside;
+        while (node is not null && !(node is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))) node = node.Parent;
+        node = node?.Parent;
+        while (node is IDelegateCreationOperation or IConversionOperation) node = node.Parent;
+        if (node is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Zip" } zip }) return null;
+        IOperation[] sources = (zip.Instance is null ? zip.Arguments.Take(2) : zip.Arguments.Take(1).Prepend(null!)).Select(argument => argument?.Value ?? zip.Instance!).ToArray();
+        if (sources.Length != 2) return null;
+        (string Key, int Shift) Shifted(IOperation source)
+        {
+            while (source is IConversionOperation conversion) source = conversion.Operand;
+            if (source is IInvocationOperation { TargetMethod.Name: "Skip" } skip && (skip.Instance ?? skip.Arguments.FirstOrDefault()?.Value) is { } skipped
+                && skip.Arguments.LastOrDefault()?.Value.ConstantValue is { HasValue: true, Value: int count })
+                return (Key(skipped), count);
+            return (Key(source), 0);
+        }
+        var (first, second) = (Shifted(sources[0]), Shifted(sources[1]));
+        return first.Key == second.Key ? new[] { first.Shift, second.Shift } : null;
     }
 
     /// <summary>
@@ -265,7 +387,9 @@ internal sealed class EntanglementRule
             if (!SymbolEqualityComparer.Default.Equals(lambda.Symbol, reference.Parameter.ContainingSymbol)) return false;
             IOperation? argument = lambda.Parent;
             while (argument is IDelegateCreationOperation or IConversionOperation) argument = argument.Parent;
-            return argument is IArgumentOperation { Parent: IInvocationOperation call } && Aggregates.Contains(call.TargetMethod.Name);
+            // A window around the current row (days.Skip(i - 7).Take(7)) is not every row: which rows it reads is FutureRows' question.
+            return argument is IArgumentOperation { Parent: IInvocationOperation call } && Aggregates.Contains(call.TargetMethod.Name)
+                && RowWindow.Of(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is null;
         }
         return false;
     }

@@ -42,7 +42,11 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (symbols.IsSplit(invocation.TargetMethod)) SplitKindRule.Check(context, invocation, symbols);
-        else FoldKindRule.Check(context, invocation, symbols);
+        else
+        {
+            FoldKindRule.Check(context, invocation, symbols);
+            HandSplitRule.Check(context, invocation, symbols);
+        }
     }
 
     private static void AnalyzeBody(OperationBlockAnalysisContext context, FlowContext flows, INamedTypeSymbol? ingestAttribute)

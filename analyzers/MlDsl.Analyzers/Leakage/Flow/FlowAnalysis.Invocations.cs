@@ -458,70 +458,13 @@ internal sealed partial class FlowAnalysis
     }
 
     /// <summary>
-    /// Whether an aggregate runs over a window of rows that ends at or before the current row of a loop or a projection:
-    /// <c>raw.Skip(i - 24).Take(24)</c>, <c>raw.Take(i)</c>, <c>raw.GetRange(i - 24, 24)</c> (through Select, Where and the like).
-    /// A trailing mean is a value of the row's past, known when it is predicted, not a statistic of the rows later split.
+    /// Whether an aggregate runs over a window of rows around the current row of a loop or a projection:
+    /// <c>raw.Skip(i - 24).Take(24)</c>, <c>raw.Take(i)</c>, <c>raw.GetRange(i - 24, 24)</c>, <c>raw[(i - 7)..i]</c> (through Select,
+    /// Where and the like). A trailing mean is a value of the row's past, known when it is predicted, not a statistic of the rows
+    /// later split; a window that reaches the row itself or later rows reads their labels, which MLDSL0017 reports
+    /// (<see cref="EntanglementRule"/>), not a statistic of the whole data either.
     /// </summary>
-    private bool PastWindow(IInvocationOperation call)
-    {
-        IOperation? receiver = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
-        for (int hops = 0; hops < 6; hops++)
-        {
-            while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
-            if (receiver is not IInvocationOperation link) return false;
-            IOperation? inner = link.Instance ?? link.Arguments.FirstOrDefault()?.Value;
-            IOperation[] arguments = (link.Instance is null ? link.Arguments.Skip(1) : link.Arguments).Select(argument => argument.Value).ToArray();
-            switch (link.TargetMethod.Name)
-            {
-                case "Take" when arguments.Length == 1:
-                {
-                    // Take(i) or Take(i - c): every row before the current one.
-                    if (Offset(arguments[0]) is <= 0) return true;
-                    // Skip(i - c).Take(k) with k <= c: the k rows before the current one.
-                    IOperation? skip = inner;
-                    while (skip is IConversionOperation conversion) skip = conversion.Operand;
-                    return skip is IInvocationOperation { TargetMethod.Name: "Skip" } skipCall
-                        && (skipCall.Instance is null ? skipCall.Arguments.Skip(1) : skipCall.Arguments).FirstOrDefault()?.Value is { } start
-                        && Offset(start) is { } back && arguments[0].ConstantValue is { HasValue: true, Value: int count } && count <= -back;
-                }
-                case "GetRange" when arguments.Length == 2:
-                    return Offset(arguments[0]) is { } from && arguments[1].ConstantValue is { HasValue: true, Value: int length } && length <= -from;
-                case "Select" or "Where" or "Cast" or "OfType" or "ToList" or "ToArray" or "AsEnumerable":
-                    receiver = inner;
-                    continue;
-                default:
-                    return false;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>
-    /// For <c>i</c>, <c>i - c</c> or <c>i + c</c> where <c>i</c> is the current row's index (a for loop's variable or a lambda's
-    /// parameter): the constant offset from it (0, -c, c); null for anything else.
-    /// </summary>
-    private static int? Offset(IOperation value)
-    {
-        while (value is IConversionOperation conversion) value = conversion.Operand;
-        if (IsRowIndex(value)) return 0;
-        if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract or BinaryOperatorKind.Add } binary && IsRowIndex(binary.LeftOperand)
-            && binary.RightOperand.ConstantValue is { HasValue: true, Value: int constant })
-            return binary.OperatorKind == BinaryOperatorKind.Subtract ? -constant : constant;
-        return null;
-    }
-
-    /// <summary>A for loop's variable or a lambda's integer parameter: the index of the row being made.</summary>
-    private static bool IsRowIndex(IOperation value)
-    {
-        while (value is IConversionOperation conversion) value = conversion.Operand;
-        return value switch
-        {
-            ILocalReferenceOperation local => local.Local.DeclaringSyntaxReferences.Any(reference =>
-                reference.GetSyntax().Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax),
-            IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction }, Type.SpecialType: SpecialType.System_Int32 } } => true,
-            _ => false,
-        };
-    }
+    private static bool PastWindow(IInvocationOperation call) => RowWindow.Of(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is not null;
 
     /// <summary>
     /// Whether an aggregate runs within the groups of the rows' [GroupKey] and reads no label: over <c>GroupBy(v =&gt; v.Patient)</c>

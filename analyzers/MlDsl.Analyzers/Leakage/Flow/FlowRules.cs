@@ -182,7 +182,8 @@ internal sealed class FlowRules
                 $"{statistic.What} of the test rows feeds a model's training options (class weights, a setting, a constructor argument): the test set steers the model and no longer measures it; compute it from the training rows");
         foreach (ModelUse use in observed.Uses.Where(use => use.RowsFlow.HasRole(Role.Test)))
         {
-            if (!InsideLoopThatTrains(use.Call)) continue;
+            // Only a choice driven by a test score is selection: scores of several seeds averaged and printed choose nothing.
+            if (!InsideLoopThatTrains(use.Call) || OnlySummarised(use.Call, SummaryDepth)) continue;
             Report(DiagnosticDescriptors.TestSetSelection, use.Rows.Syntax.GetLocation(), null,
                 "The test split is evaluated inside a loop that trains models: choosing among them by this score selects on the test set; compare candidates on the validation split and evaluate the chosen one on test once, after the loop");
         }
@@ -221,6 +222,76 @@ internal sealed class FlowRules
         if (test.Length == 0) return false;
         if (fit.TrainArgument is { } argument && OneOfSeveralParts(argument.Value) && test.Length < fit.Train.Rows.Count) return false;
         return !observed.Uses.Any(use => use.RowsFlow.Rows.Any(row => test.Any(origin => origin.Overlaps(row))));
+    }
+
+    private const int SummaryDepth = 4;
+
+    private static readonly HashSet<string> Summaries = new(StringComparer.Ordinal) { "Average", "Sum", "Count", "StandardDeviation", "Variance", "Mean", "Median" };
+
+    /// <summary>
+    /// Whether a score only ends up printed or summarised: read into an interpolated string or a Write, through arithmetic
+    /// and locals, or added to a local list that is only averaged (summed, counted) into such values. Anything else
+    /// (a comparison, Max, MaxBy, an index, a helper) may choose, and is not followed.
+    /// </summary>
+    private static bool OnlySummarised(IOperation value, int depth)
+    {
+        if (depth < 0) return false;
+        IOperation? parent = value.Parent;
+        while (parent is IConversionOperation) parent = parent.Parent;
+        switch (parent)
+        {
+            case IInterpolationOperation or IInterpolatedStringOperation:
+                return true;
+            case IPropertyReferenceOperation or IFieldReferenceOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract
+                or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } or IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus }:
+                return OnlySummarised(parent, depth);
+            case IArgumentOperation { Parent: IInvocationOperation call }:
+                if (call.TargetMethod.ContainingType?.Name == "Console" && call.TargetMethod.Name is "WriteLine" or "Write") return true;
+                if (call.TargetMethod.ContainingType?.Name == "Math" && call.TargetMethod.Name is "Sqrt" or "Abs" or "Round" or "Pow") return OnlySummarised(call, depth);
+                if (call.TargetMethod.Name == "Add" && call.Instance is ILocalReferenceOperation list)
+                    return References(list.Local, call).All(reference => reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" } add && add.Instance == reference
+                        || reference.Parent is IPropertyReferenceOperation { Property.Name: "Count" }
+                        || ConsumerCall(reference) is { } summary && Summaries.Contains(summary.TargetMethod.Name) && OnlySummarised(summary, depth - 1));
+                return false;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return References(declarator.Symbol, parent).All(reference => OnlySummarised(reference, depth - 1)
+                    || InSummaryLambda(reference) is { } summary && OnlySummarised(summary, depth - 1));
+            default:
+                return InSummaryLambda(value) is { } inLambda && OnlySummarised(inLambda, depth - 1);
+        }
+    }
+
+    /// <summary>The call a value is the receiver of (as an instance or an extension's first argument).</summary>
+    private static IInvocationOperation? ConsumerCall(IOperation value)
+    {
+        IOperation? parent = value.Parent;
+        while (parent is IConversionOperation) parent = parent.Parent;
+        return parent switch
+        {
+            IArgumentOperation { Parent: IInvocationOperation { Instance: null } call } argument when call.Arguments.FirstOrDefault() == argument => call,
+            IInvocationOperation { Instance: not null } call when call.Instance == value || call.Instance is IConversionOperation => call,
+            _ => null,
+        };
+    }
+
+    /// <summary>The summary (Average, Sum) whose selector lambda a value is read in: <c>accuracies.Average(a =&gt; (a - mean) * (a - mean))</c>.</summary>
+    private static IInvocationOperation? InSummaryLambda(IOperation value)
+    {
+        for (IOperation? parent = value.Parent; parent is not null; parent = parent.Parent)
+            if (parent is IAnonymousFunctionOperation)
+            {
+                IOperation? owner = parent.Parent;
+                while (owner is IDelegateCreationOperation or IConversionOperation or IArgumentOperation) owner = owner.Parent;
+                return owner is IInvocationOperation call && Summaries.Contains(call.TargetMethod.Name) ? call : null;
+            }
+        return null;
+    }
+
+    private static IEnumerable<ILocalReferenceOperation> References(ILocalSymbol local, IOperation near)
+    {
+        IOperation root = near;
+        while (root.Parent is not null) root = root.Parent;
+        return root.Descendants().OfType<ILocalReferenceOperation>().Where(reference => !reference.IsDeclaration && SymbolEqualityComparer.Default.Equals(reference.Local, local));
     }
 
     private bool InsideLoopThatTrains(IOperation operation)
