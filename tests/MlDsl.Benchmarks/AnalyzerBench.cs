@@ -46,6 +46,11 @@ internal static class AnalyzerBench
     {
         int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
         string only = args.Length > 1 ? args[1] : "";
+        if (args.Length > 2)
+        {
+            await ProfileAsync(only == "script" ? DataScienceScript.Source : FileWithModels(Models), runs, args[2]);
+            return;
+        }
         Console.WriteLine($"Per file, after a one-character edit, medians of {runs} runs (min–max in brackets), on one thread:");
         if (only is "" or "models")
             await MeasureAsync($"one file with {Models} models and {Models} datasets (a seeded mistake in every tenth model)", FileWithModels(Models), runs, target: 50);
@@ -140,6 +145,33 @@ internal static class AnalyzerBench
             Console.WriteLine($"    {analyzer.GetType().Name,-24}                      {samples}");
     }
 
+
+    /// <summary>
+    /// For a profiler (<c>dotnet-trace collect -- ... analyzers 200 script LeakageAnalyzer</c>): one analyzer alone, analysing an edit
+    /// of the file again and again, nothing else measured, so a sampling profile shows where that analyzer's time goes.
+    /// </summary>
+    private static async Task ProfileAsync(string source, int runs, string analyzerName)
+    {
+        CSharpCompilation compilation = Compilation(source);
+        CSharpGeneratorDriver.Create(new MlDslGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
+        SyntaxTree file = generated.SyntaxTrees.First();
+        DiagnosticAnalyzer analyzer = analyzerName switch
+        {
+            nameof(ModelAnalyzer) => new ModelAnalyzer(),
+            nameof(BatchSizeAnalyzer) => new BatchSizeAnalyzer(),
+            nameof(LeakageAnalyzer) => new LeakageAnalyzer(),
+            nameof(DatasetLeakageAnalyzer) => new DatasetLeakageAnalyzer(),
+            _ => new NoOpAnalyzer(),
+        };
+        var own = new Samples();
+        for (int run = 0; run < runs; run++)
+        {
+            (Compilation edited, SyntaxTree tree) = Edit(generated, file, run, 0);
+            (CompilationWithAnalyzers analysis, _) = await Analyze(edited, tree, ImmutableArray.Create(analyzer));
+            own.Add((await analysis.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds);
+        }
+        Console.WriteLine($"{analyzer.GetType().Name} alone, own time over {runs} edits: {own}");
+    }
 
     /// <summary>The compilation after typing one character at the end of the file (inside a trailing comment, so it still compiles).</summary>
     private static (Compilation Edited, SyntaxTree Tree) Edit(Compilation generated, SyntaxTree file, int run, int kind)
