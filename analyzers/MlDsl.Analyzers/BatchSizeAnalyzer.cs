@@ -32,9 +32,10 @@ public sealed class BatchSizeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? model = start.Compilation.GetTypeByMetadataName(ModelParser.ModelAttribute);
-            INamedTypeSymbol? pipeline = start.Compilation.GetTypeByMetadataName(PipelineParser.PipelineAttribute);
-            INamedTypeSymbol? train = start.Compilation.GetTypeByMetadataName("MlDsl.TrainAttribute");
+            MlDslTypes types = MlDslTypes.For(start.Compilation);
+            INamedTypeSymbol? model = types.Get(ModelParser.ModelAttribute);
+            INamedTypeSymbol? pipeline = types.Get(PipelineParser.PipelineAttribute);
+            INamedTypeSymbol? train = types.Get("MlDsl.TrainAttribute");
             if (model is null || pipeline is null || train is null) return;
             ModelDeclarations models = ModelDeclarations.For(start.Compilation);
             start.RegisterOperationAction(operation => AnalyzeFit(operation, model, models), OperationKind.Invocation);

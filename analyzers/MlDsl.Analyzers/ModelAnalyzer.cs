@@ -22,8 +22,9 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? datasetAttribute = start.Compilation.GetTypeByMetadataName(DatasetParser.DatasetAttribute);
-            INamedTypeSymbol? modelAttribute = start.Compilation.GetTypeByMetadataName(ModelParser.ModelAttribute);
+            MlDslTypes types = MlDslTypes.For(start.Compilation);
+            INamedTypeSymbol? datasetAttribute = types.Get(DatasetParser.DatasetAttribute);
+            INamedTypeSymbol? modelAttribute = types.Get(ModelParser.ModelAttribute);
             if (datasetAttribute is null || modelAttribute is null) return; // MlDsl is not referenced
             ModelDeclarations models = ModelDeclarations.For(start.Compilation);
 

@@ -46,6 +46,16 @@ internal static class AnalyzerBench
     {
         int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
         string only = args.Length > 1 ? args[1] : "";
+        if (only == "parse")
+        {
+            ParseAlone(FileWithModels(Models), runs);
+            return;
+        }
+        if (args.Length > 2)
+        {
+            await ProfileAsync(only == "script" ? DataScienceScript.Source : FileWithModels(Models), runs, args[2]);
+            return;
+        }
         Console.WriteLine($"Per file, after a one-character edit, medians of {runs} runs (min–max in brackets), on one thread:");
         if (only is "" or "models")
             await MeasureAsync($"one file with {Models} models and {Models} datasets (a seeded mistake in every tenth model)", FileWithModels(Models), runs, target: 50);
@@ -140,6 +150,73 @@ internal static class AnalyzerBench
             Console.WriteLine($"    {analyzer.GetType().Name,-24}                      {samples}");
     }
 
+
+    /// <summary>
+    /// For a profiler (<c>dotnet-trace collect -- ... analyzers 200 script LeakageAnalyzer</c>): one analyzer alone, analysing an edit
+    /// of the file again and again, nothing else measured, so a sampling profile shows where that analyzer's time goes.
+    /// </summary>
+    private static async Task ProfileAsync(string source, int runs, string analyzerName)
+    {
+        CSharpCompilation compilation = Compilation(source);
+        CSharpGeneratorDriver.Create(new MlDslGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
+        SyntaxTree file = generated.SyntaxTrees.First();
+        DiagnosticAnalyzer analyzer = analyzerName switch
+        {
+            nameof(ModelAnalyzer) => new ModelAnalyzer(),
+            nameof(BatchSizeAnalyzer) => new BatchSizeAnalyzer(),
+            nameof(LeakageAnalyzer) => new LeakageAnalyzer(),
+            nameof(DatasetLeakageAnalyzer) => new DatasetLeakageAnalyzer(),
+            _ => new NoOpAnalyzer(),
+        };
+        var own = new Samples();
+        var bytes = new Samples("MB");
+        for (int run = 0; run < runs; run++)
+        {
+            (Compilation edited, SyntaxTree tree) = Edit(generated, file, run, 0);
+            long before = GC.GetTotalAllocatedBytes();
+            (CompilationWithAnalyzers analysis, _) = await Analyze(edited, tree, ImmutableArray.Create(analyzer));
+            bytes.Add((GC.GetTotalAllocatedBytes() - before) / 1e6);
+            own.Add((await analysis.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds);
+        }
+        Console.WriteLine($"{analyzer.GetType().Name} alone, over {runs} edits: own time {own}, request allocated {bytes}");
+    }
+
+    /// <summary>
+    /// The declaration parser alone (<c>analyzers [runs] parse</c>): every [Dataset] and [Model] of the 50-model file parsed as the
+    /// analyzers parse them (each row once, shared by its models), on a compilation whose attributes are already bound, so
+    /// what is measured is the parser's own work: milliseconds and bytes allocated per parse of the whole file.
+    /// </summary>
+    private static void ParseAlone(string source, int runs)
+    {
+        CSharpCompilation compilation = Compilation(source);
+        CSharpGeneratorDriver.Create(new MlDslGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
+        INamedTypeSymbol modelAttribute = generated.GetTypeByMetadataName("MlDsl.ModelAttribute")!;
+        var models = new List<(INamedTypeSymbol Type, AttributeData Attribute)>();
+        foreach (INamedTypeSymbol type in generated.GlobalNamespace.GetTypeMembers())
+            foreach (AttributeData attribute in type.GetAttributes())
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, modelAttribute)) models.Add((type, attribute));
+        var time = new Samples();
+        var bytes = new Samples("MB");
+        int diagnostics = 0;
+        for (int run = 0; run < runs + WarmUpRuns; run++)
+        {
+            var datasets = new Dictionary<INamedTypeSymbol, analyzers::MlDsl.Declarations.Models.DatasetSpec>(SymbolEqualityComparer.Default);
+            analyzers::MlDsl.Declarations.Models.DatasetSpec Dataset(INamedTypeSymbol row)
+            {
+                if (!datasets.TryGetValue(row, out var spec)) datasets[row] = spec = analyzers::MlDsl.Declarations.Parsing.DatasetParser.Parse(row);
+                return spec;
+            }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            diagnostics = 0;
+            foreach ((INamedTypeSymbol type, AttributeData attribute) in models)
+                diagnostics += analyzers::MlDsl.Declarations.Parsing.ModelParser.Parse(type, attribute, Dataset)?.Diagnostics.Count ?? 0;
+            if (run < WarmUpRuns) continue;
+            time.Add(clock.Elapsed.TotalMilliseconds);
+            bytes.Add((GC.GetAllocatedBytesForCurrentThread() - before) / 1e6);
+        }
+        Console.WriteLine($"{models.Count} models and their rows parsed ({diagnostics} diagnostics), per parse of the file: {time}, allocated {bytes}");
+    }
 
     /// <summary>The compilation after typing one character at the end of the file (inside a trailing comment, so it still compiles).</summary>
     private static (Compilation Edited, SyntaxTree Tree) Edit(Compilation generated, SyntaxTree file, int run, int kind)

@@ -18,7 +18,7 @@ internal static class CallableNames
     public static HashSet<string> Of(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+        foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes(MayDeclare))
         {
             switch (node)
             {
@@ -34,4 +34,12 @@ internal static class CallableNames
         }
         return names;
     }
+
+    /// <summary>
+    /// Whether a node's children may declare a callable: attributes, parameter and base lists, types and literals
+    /// never do (a local function lives in a block or a lambda, which these cannot hold), and skipping them skips
+    /// most of a file of declarations: its attribute arguments.
+    /// </summary>
+    private static bool MayDeclare(SyntaxNode node) =>
+        node is not (AttributeListSyntax or ParameterListSyntax or BaseListSyntax or TypeParameterListSyntax or TypeSyntax or LiteralExpressionSyntax);
 }

@@ -29,11 +29,12 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? dataset = start.Compilation.GetTypeByMetadataName("MlDsl.DatasetAttribute");
-            INamedTypeSymbol? feature = start.Compilation.GetTypeByMetadataName("MlDsl.FeatureAttribute");
-            INamedTypeSymbol? label = start.Compilation.GetTypeByMetadataName("MlDsl.LabelAttribute");
-            INamedTypeSymbol? groupKey = start.Compilation.GetTypeByMetadataName("MlDsl.GroupKeyAttribute");
-            INamedTypeSymbol? knownAt = start.Compilation.GetTypeByMetadataName("MlDsl.KnownAtAttribute");
+            MlDslTypes types = MlDslTypes.For(start.Compilation);
+            INamedTypeSymbol? dataset = types.Get("MlDsl.DatasetAttribute");
+            INamedTypeSymbol? feature = types.Get("MlDsl.FeatureAttribute");
+            INamedTypeSymbol? label = types.Get("MlDsl.LabelAttribute");
+            INamedTypeSymbol? groupKey = types.Get("MlDsl.GroupKeyAttribute");
+            INamedTypeSymbol? knownAt = types.Get("MlDsl.KnownAtAttribute");
             if (dataset is null || feature is null || label is null || groupKey is null) return;
             var callables = new ConcurrentDictionary<SyntaxTree, HashSet<string>>();
             start.RegisterSyntaxNodeAction(node => AnalyzeProperty(node, dataset, feature, label, groupKey, knownAt, callables), SyntaxKind.PropertyDeclaration);

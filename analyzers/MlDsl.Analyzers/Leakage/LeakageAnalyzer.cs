@@ -29,9 +29,10 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            MlDslTypes types = MlDslTypes.For(start.Compilation);
             if (LeakageSymbols.Resolve(start.Compilation) is not { } symbols) return;
             var flows = new FlowContext(symbols, start.Compilation);
-            INamedTypeSymbol? ingest = start.Compilation.GetTypeByMetadataName("MlDsl.IngestAttribute");
+            INamedTypeSymbol? ingest = types.Get("MlDsl.IngestAttribute");
             start.RegisterOperationAction(operation => AnalyzeSplit(operation, symbols), OperationKind.Invocation);
             start.RegisterOperationBlockAction(block => AnalyzeBody(block, flows, ingest));
             start.RegisterSymbolAction(symbol => PipelineSplitRule.Check(symbol, symbols), SymbolKind.NamedType);

@@ -60,7 +60,8 @@ internal sealed class LeakageSymbols
 
     public static LeakageSymbols? Resolve(Compilation compilation)
     {
-        INamedTypeSymbol? Get(string name) => compilation.GetTypeByMetadataName(name);
+        MlDslTypes types = MlDslTypes.For(compilation);
+        INamedTypeSymbol? Get(string name) => types.Get(name);
         return Get("MlDsl.Data.Splits.Splitter") is { } splitter
             && Get("MlDsl.Data.Splits.DataSplit`1") is { } dataSplit
             && Get("MlDsl.Data.Transforms.AffineTransform") is { } transform
