@@ -186,3 +186,32 @@ public sealed partial class FreshLeakageCasesE
         }
         """ + Rows));
 }
+
+public sealed partial class FreshLeakageCasesE
+{
+    // ───────────── A search given the test rows as the rows it scores candidates on
+
+    [Fact]
+    public Task Random_search_given_the_deconstructed_test_part_as_validation_is_reported() => Expect(Script("""
+        public static void Main()
+        {
+            var (train, validation, test) = Kaggle.CreditCard().Split(new SplitOptions { Kind = SplitKind.Stratified });
+            var grid = GridSearch.Grid(new[] { 1e-3, 1e-2 }, new[] { 0.0, 1e-4 });
+            var search = GridSearch.OnValidation(train, validation: {|#0:test|}, grid,
+                p => CrossValidation.TrainModel<Transaction, FraudNet>(() => new FraudNet(), new FitOptions { LearningRate = p.Item1, WeightDecay = p.Item2 }));
+            Console.WriteLine($"best {search.BestParameters}: {search.Best.Score}");
+        }
+        """), "MLDSL0018");
+
+    [Fact]
+    public Task Grid_search_given_the_validation_part_is_silent() => Expect(Script("""
+        public static void Main()
+        {
+            var split = Kaggle.CreditCard().Split(new SplitOptions { Kind = SplitKind.Stratified });
+            var grid = GridSearch.Grid(new[] { 1e-3, 1e-2 }, new[] { 0.0, 1e-4 });
+            var search = GridSearch.OnValidation(split.Train, split.Validation, grid,
+                p => CrossValidation.TrainModel<Transaction, FraudNet>(() => new FraudNet(), new FitOptions { LearningRate = p.Item1, WeightDecay = p.Item2 }));
+            Console.WriteLine($"best {search.BestParameters}: {search.Best.Score}");
+        }
+        """));
+}

@@ -305,6 +305,11 @@ internal sealed partial class FlowAnalysis
         IArgumentOperation? data = fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == parameter);
         DataFlow rows = Eval(data?.Value);
         foreach (IArgumentOperation other in fit.Arguments.Where(argument => argument != data)) Eval(other.Value);
+        // A search scoring its candidates on the rows given as its validation rows chooses by them.
+        if (Observed is not null && fit.TargetMethod.ContainingType is { } searchType && searchType.Name.Contains("Search")
+            && fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "validation") is { } watched
+            && !Observed.SearchValidations.Any(known => known.Argument == watched))
+            Observed.SearchValidations.Add((watched, Eval(watched.Value)));
         if (!rows.Parts.IsDefault && rows.Parts.Length == 3) rows = rows.Parts[0]; // a split fits on its training rows
         var learned = new LearnEvent((data ?? (IOperation)fit).Syntax.GetLocation(), fit.TargetMethod.ContainingType.Name, LearnKind.Fit, rows.Rows);
         if (Observed is not null && data is not null && Observed.FirstTime(fit.Syntax)) Observed.StepFits.Add(new StepFit(fit, data, learned));

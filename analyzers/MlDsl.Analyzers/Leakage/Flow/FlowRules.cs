@@ -177,6 +177,12 @@ internal sealed class FlowRules
             Report(DiagnosticDescriptors.TestSetSelection, fit.ValidationArgument.Syntax.GetLocation(), ValidationReplacement(fit.ValidationArgument),
                 $"The test split is passed as validation to {fit.ModelName}.Fit: whatever is chosen by watching it (epochs, early stopping, the best model) is selected on the test set, which then no longer measures anything; pass the validation split");
         }
+        foreach ((IArgumentOperation argument, DataFlow rows) in observed.SearchValidations)
+        {
+            if (!rows.Rows.Any(origin => origin.Role == Role.Test && !NamedHoldout(origin))) continue;
+            Report(DiagnosticDescriptors.TestSetSelection, argument.Value.Syntax.GetLocation(), ValidationReplacement(argument),
+                $"The test split is the validation rows of {((IInvocationOperation)argument.Parent!).TargetMethod.ContainingType.Name}.{((IInvocationOperation)argument.Parent!).TargetMethod.Name}: the candidate it keeps is chosen on the test set, which then no longer measures anything; search on the validation split");
+        }
         foreach (ModelFit fit in observed.Fits)
         {
             if (fit.TrainArgument is null || !TrainsOnUnscoredTest(fit)) continue;
