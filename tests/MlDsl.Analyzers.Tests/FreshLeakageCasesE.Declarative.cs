@@ -74,7 +74,7 @@ public sealed partial class FreshLeakageCasesE
         """), "MLDSL0026");
 
     // tuning on the test set — the grid search is given the test part as its validation rows.
-    [Fact(Skip = "Missed: GridSearch.OnValidation given the test part as its validation rows (MLDSL0018)")]
+    [Fact]
     public Task Grid_search_scored_on_the_test_part_is_reported() => Expect(Script("""
         public static void Main()
         {

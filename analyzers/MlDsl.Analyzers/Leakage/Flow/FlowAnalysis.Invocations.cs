@@ -90,7 +90,66 @@ internal sealed partial class FlowAnalysis
         // A helper declared in this compilation (SummaryOf is null for anything without source here);
         // a lambda or method kept in a delegate local is summarised like one where it is invoked.
         if ((method.MethodKind == MethodKind.DelegateInvoke ? StoredDelegate(invocation.Instance) : SummaryOf(method)) is { } summary)
+            return Helper(invocation, method, summary);
+        // An interface or abstract call (step.Apply(rows)) does what one of the implementations in the compilation does.
+        if (method.MethodKind != MethodKind.DelegateInvoke && invocation.Instance is not null && context.Implementations(method) is { Count: > 0 } implementations)
         {
+            DataFlow returned = DataFlow.Empty;
+            // The types this body creates narrow them (new List<IStep> { new DropMissing(), ... }); otherwise any may run.
+            HashSet<ITypeSymbol> created = CreatedAs(invocation.Instance) is { } single
+                ? new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { single } : CreatedTypes(invocation);
+            List<IMethodSymbol> running = implementations.Where(implementation => created.Contains(implementation.ContainingType.OriginalDefinition)).ToList();
+            foreach (IMethodSymbol implementation in running.Count > 0 ? running : implementations)
+                if (SummaryOf(implementation) is { } implemented) returned = returned.Join(Helper(invocation, implementation, implemented));
+            return returned;
+        }
+        return Unknown(invocation, name, source, arguments.ToList());
+    }
+
+    private HashSet<ITypeSymbol>? createdTypes;
+
+    /// <summary>The type a local receiver is created as (<c>Transform t = new Centre();</c>), when it is only ever assigned that.</summary>
+    private static ITypeSymbol? CreatedAs(IOperation? receiver)
+    {
+        if (Holder(receiver) is not ILocalSymbol local || receiver is null) return null;
+        IOperation root = receiver;
+        while (root.Parent is not null) root = root.Parent;
+        ITypeSymbol? type = null;
+        foreach (IOperation node in root.DescendantsAndSelf())
+        {
+            IOperation? value = node switch
+            {
+                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value ?? node,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                _ => null,
+            };
+            if (value is null) continue;
+            while (value is IConversionOperation conversion) value = conversion.Operand;
+            if (value is not IObjectCreationOperation { Type: { } made } || type is not null && !SymbolEqualityComparer.Default.Equals(type, made)) return null;
+            type = made.OriginalDefinition;
+        }
+        return type;
+    }
+
+    /// <summary>The types the body around <paramref name="site"/> creates objects of (and their base types), found once.</summary>
+    private HashSet<ITypeSymbol> CreatedTypes(IOperation site)
+    {
+        if (createdTypes is not null) return createdTypes;
+        IOperation root = site;
+        while (root.Parent is not null) root = root.Parent;
+        createdTypes = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (IObjectCreationOperation creation in root.DescendantsAndSelf().OfType<IObjectCreationOperation>())
+            for (ITypeSymbol? type = creation.Type?.OriginalDefinition; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType?.OriginalDefinition)
+                createdTypes.Add(type);
+        return createdTypes;
+    }
+
+    /// <summary>A call of a helper declared here, by its summary: what it returns, fits, scores, splits and chooses, at the call.</summary>
+    private DataFlow Helper(IInvocationOperation invocation, IMethodSymbol method, MethodSummary summary)
+    {
+        {
+            // A lambda or method given for a delegate parameter is what the helper invokes: summarise it for this call.
+            if (method.MethodKind != MethodKind.DelegateInvoke && WithDelegates(invocation, summary) is { } specialised) summary = specialised;
             List<DataFlow> flows = invocation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0).Select(argument => ArgumentFlow(argument.Value)).ToList();
             DataFlow? self = invocation.Instance is null ? null : Eval(invocation.Instance);
             DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation(), self);
@@ -117,7 +176,6 @@ internal sealed partial class FlowAnalysis
             if (IsCrossValidation(method)) Split(invocation, DataFlow.Join(flows));
             return returned;
         }
-        return Unknown(invocation, name, source, arguments.ToList());
     }
 
     /// <summary>
@@ -139,7 +197,14 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     private MethodSummary? StoredDelegate(IOperation? instance)
     {
-        if (Holder(instance) is not ILocalSymbol local) return null;
+        ISymbol? holder = Holder(instance);
+        if (holder is IParameterSymbol parameter)
+        {
+            for (FlowAnalysis? analysis = this; analysis is not null; analysis = analysis.outer)
+                if (analysis.delegateArguments is not null && analysis.delegateArguments.TryGetValue(parameter.OriginalDefinition, out MethodSummary? given)) return given;
+            return null;
+        }
+        if (holder is not ILocalSymbol local) return null;
         foreach (SyntaxReference reference in local.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer }) continue;
@@ -155,6 +220,41 @@ internal sealed partial class FlowAnalysis
             };
         }
         return null;
+    }
+
+    /// <summary>
+    /// What a delegate argument stands for: a lambda, a method group, a delegate local or a delegate parameter given here.
+    /// </summary>
+    private MethodSummary? DelegateSummary(IOperation value)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation)
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+        return value switch
+        {
+            IAnonymousFunctionOperation lambda => LocalSummary(lambda.Symbol),
+            IMethodReferenceOperation target => SummaryOf(target.Method),
+            ILocalReferenceOperation or IParameterReferenceOperation => StoredDelegate(value),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The helper's summary with its delegate parameters bound to what this call gives them (<c>Run(raw, rows =&gt; ...)</c>
+    /// invoked as <c>preprocess(raw)</c> inside), or null when no delegate argument is known here.
+    /// </summary>
+    private MethodSummary? WithDelegates(IInvocationOperation invocation, MethodSummary summary)
+    {
+        if (depth + 1 >= FlowContext.MaxSummaryDepth) return null;
+        Dictionary<IParameterSymbol, MethodSummary>? given = null;
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { Type.TypeKind: TypeKind.Delegate } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue) continue;
+            if (DelegateSummary(argument.Value) is not { } target) continue;
+            (given ??= new Dictionary<IParameterSymbol, MethodSummary>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = target;
+        }
+        if (given is null) return null;
+        IMethodSymbol method = summary.Method;
+        return MethodSummary.Compute(context, method, depth + 1, method.MethodKind == MethodKind.LocalFunction ? this : null, given);
     }
 
     private MethodSummary? SummaryOf(IMethodSymbol method)
@@ -205,6 +305,11 @@ internal sealed partial class FlowAnalysis
         IArgumentOperation? data = fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == parameter);
         DataFlow rows = Eval(data?.Value);
         foreach (IArgumentOperation other in fit.Arguments.Where(argument => argument != data)) Eval(other.Value);
+        // A search scoring its candidates on the rows given as its validation rows chooses by them.
+        if (Observed is not null && fit.TargetMethod.ContainingType is { } searchType && searchType.Name.Contains("Search")
+            && fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "validation") is { } watched
+            && !Observed.SearchValidations.Any(known => known.Argument == watched))
+            Observed.SearchValidations.Add((watched, Eval(watched.Value)));
         if (!rows.Parts.IsDefault && rows.Parts.Length == 3) rows = rows.Parts[0]; // a split fits on its training rows
         var learned = new LearnEvent((data ?? (IOperation)fit).Syntax.GetLocation(), fit.TargetMethod.ContainingType.Name, LearnKind.Fit, rows.Rows);
         if (Observed is not null && data is not null && Observed.FirstTime(fit.Syntax)) Observed.StepFits.Add(new StepFit(fit, data, learned));
@@ -607,14 +712,69 @@ internal sealed partial class FlowAnalysis
                 ? joined.Join(Lambda(value, source.Join(joined).Narrow("#λ" + lambdaIndex++), distinctParameters: true))
                 : joined.Join(Eval(argument.Value));
         }
-        if (IsCrossValidation(call.TargetMethod)) Split(call, joined);
+        if (IsCrossValidation(call.TargetMethod)) Split(call, joined.Join(FixedOutsideFolds(call, joined)));
 
         bool producesRows = context.IsRowTyped(call.Type);
         if (producesRows && joined.Rows.IsEmpty)
-            return DataFlow.Of(new Origin(ReadKey(call), "")); // rows read from somewhere: a new source
+            // Rows read from somewhere: a new source. A loader's path parameter (Read("data/" + file)) is the caller's
+            // argument, so one loader called with two paths gives two sources, and with one path the same.
+            return DataFlow.Of(new Origin(PathParameter(call) is { } path ? MethodSummary.ParameterSource(path.Ordinal) : ReadKey(call), ""));
         if (!producesRows && Aggregates.Contains(name) && !joined.Rows.IsEmpty) return Aggregate(call, name, joined);
         return joined.WithParts(default);
     }
+
+    /// <summary>
+    /// Steps a cross-validation's delegate (its prepare or scorer, inline or kept in a local) fits on rows it captures rather
+    /// than on its fold parameters (<c>foldTrain =&gt; Standardizer.Fit(split.Train)</c>): one fit for every fold, so every
+    /// fold's validation rows are in what each fold's training rows are changed with.
+    /// </summary>
+    private DataFlow FixedOutsideFolds(IInvocationOperation call, DataFlow folded)
+    {
+        DataFlow carried = DataFlow.Empty;
+        foreach (IArgumentOperation argument in call.Arguments)
+        {
+            if (argument.Parameter?.Type.TypeKind != TypeKind.Delegate) continue;
+            if (DelegateBody(argument.Value) is not { } lambda) continue;
+            foreach (IInvocationOperation fit in lambda.Body.Descendants().OfType<IInvocationOperation>())
+            {
+                if (Symbols.LearnsFrom(fit.TargetMethod) is not { } parameter) continue;
+                if (fit.Arguments.FirstOrDefault(candidate => candidate.Parameter?.Name == parameter) is not { } data || PerFoldRows(lambda, data.Value)) continue;
+                DataFlow rows = Eval(data.Value);
+                if (!rows.Parts.IsDefault && rows.Parts.Length == 3) rows = rows.Parts[0];
+                if (!DataFlow.Overlap(rows.Rows, folded.Rows)) continue;
+                carried = carried.Join(new DataFlow(rows.Rows, ImmutableHashSet<FlowEvent>.Empty, ImmutableHashSet<Origin>.Empty, default)).WithEvent(new LearnEvent(data.Syntax.GetLocation(), fit.TargetMethod.ContainingType.Name + " (one fit for every fold)", LearnKind.Fit, rows.Rows));
+            }
+        }
+        return carried;
+    }
+
+    /// <summary>The lambda a delegate argument is: written inline, or the initializer of the delegate local given.</summary>
+    private IAnonymousFunctionOperation? DelegateBody(IOperation value)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation)
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+        if (value is IAnonymousFunctionOperation lambda) return lambda;
+        if (value is not ILocalReferenceOperation { Local: var local }) return null;
+        foreach (SyntaxReference reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                || !context.Compilation.ContainsSyntaxTree(initializer.SyntaxTree)) continue;
+            IOperation? operation = context.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer);
+            while (operation is IConversionOperation or IDelegateCreationOperation)
+                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)operation).Target;
+            return operation as IAnonymousFunctionOperation;
+        }
+        return null;
+    }
+
+    /// <summary>Whether a value inside a delegate reads the delegate's own parameters or locals (the fold's rows), so it differs per fold.</summary>
+    internal static bool PerFoldRows(IAnonymousFunctionOperation lambda, IOperation value) =>
+        value.DescendantsAndSelf().Any(node => node switch
+        {
+            IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, lambda.Symbol),
+            ILocalReferenceOperation local => lambda.Syntax.Span.Contains(local.Local.Locations.FirstOrDefault()?.SourceSpan ?? default),
+            _ => false,
+        });
 
     /// <summary>The flow of a lambda's result, with its parameters bound to <paramref name="element"/> (each a distinct subset when asked).</summary>
     private DataFlow Lambda(IOperation? value, DataFlow element, bool distinctParameters)
@@ -735,6 +895,14 @@ internal sealed partial class FlowAnalysis
         // Folds.Of cuts rows into folds whose validation indices a hand-written loop holds out, as CrossValidation.Run does.
         return type.Contains("CrossValidation") || name.Contains("CrossValidat") || name.Contains("KFold") || type.Contains("Search") && name is "Run" or "Fit"
             || type == "Folds" && name == "Of";
+    }
+
+    /// <summary>The string parameter of the method being summarised that a read's path is made from, or null.</summary>
+    private IParameterSymbol? PathParameter(IInvocationOperation call)
+    {
+        if (depth == 0 || owner is null || call.Arguments.FirstOrDefault()?.Value is not { } first) return null;
+        return first.DescendantsAndSelf().OfType<IParameterReferenceOperation>().Select(reference => reference.Parameter)
+            .FirstOrDefault(parameter => parameter.Type.SpecialType == SpecialType.System_String && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner));
     }
 
     /// <summary>Two reads of the same path are the same source: the key is the first argument's constant or text.</summary>

@@ -39,6 +39,11 @@ internal sealed partial class FlowAnalysis
 
     private LeakageSymbols Symbols => context.Symbols;
 
+    private IReadOnlyDictionary<IParameterSymbol, MethodSummary>? delegateArguments;
+
+    /// <summary>What the caller gave the body's delegate parameters (a lambda, a method), invoked where the body calls them.</summary>
+    public IReadOnlyDictionary<IParameterSymbol, MethodSummary>? DelegateArguments { init => delegateArguments = value; }
+
     /// <summary>What the body does to models that are parameters of the method analysed.</summary>
     public List<ModelEffect> ModelEffects { get; } = new();
 

@@ -79,6 +79,53 @@ internal sealed class FlowContext
 
     [System.ThreadStatic] private static HashSet<IMethodSymbol>? computing;
 
+    private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> implementations = new(SymbolEqualityComparer.Default);
+    private INamedTypeSymbol[]? sourceTypes;
+
+    /// <summary>
+    /// The bodies an interface or abstract method declared here may run (<c>IStep.Apply</c>): its implementations in the
+    /// compilation's own types. The types are listed once per compilation; each method's implementations once.
+    /// </summary>
+    public IReadOnlyList<IMethodSymbol> Implementations(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        if (!(method.IsAbstract || method.IsVirtual) || method.ContainingType is not { DeclaringSyntaxReferences.IsEmpty: false } declaring) return System.Array.Empty<IMethodSymbol>();
+        return implementations.GetOrAdd(method, m =>
+        {
+            if (sourceTypes is null)
+            {
+                var types = new List<INamedTypeSymbol>();
+                var pending = new Stack<INamespaceOrTypeSymbol>();
+                pending.Push(Compilation.Assembly.GlobalNamespace);
+                while (pending.Count > 0)
+                    foreach (ISymbol member in pending.Pop().GetMembers())
+                        if (member is INamespaceSymbol space) pending.Push(space);
+                        else if (member is INamedTypeSymbol { IsAbstract: false, TypeKind: TypeKind.Class or TypeKind.Struct } type) { types.Add(type); pending.Push(type); }
+                        else if (member is INamedTypeSymbol nested) pending.Push(nested);
+                System.Threading.Interlocked.CompareExchange(ref sourceTypes, types.ToArray(), null);
+            }
+            var found = new List<IMethodSymbol>();
+            foreach (INamedTypeSymbol type in sourceTypes!)
+            {
+                IMethodSymbol? body = declaring.TypeKind == TypeKind.Interface
+                    ? type.FindImplementationForInterfaceMember(m) as IMethodSymbol
+                    : Overrides(type, m);
+                if (body is { IsAbstract: false, DeclaringSyntaxReferences.IsEmpty: false } && !found.Contains(body, SymbolEqualityComparer.Default)) found.Add(body);
+            }
+            return found;
+        });
+    }
+
+    /// <summary>The method of <paramref name="type"/> (or its bases) that overrides <paramref name="method"/>, if any.</summary>
+    private static IMethodSymbol? Overrides(INamedTypeSymbol type, IMethodSymbol method)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            foreach (IMethodSymbol candidate in current.GetMembers(method.Name).OfType<IMethodSymbol>())
+                for (IMethodSymbol? overridden = candidate; overridden is not null; overridden = overridden.OverriddenMethod)
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method)) return candidate;
+        return null;
+    }
+
     private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<ISymbol, DataFlow>> memberFlows = new(SymbolEqualityComparer.Default);
     [System.ThreadStatic] private static HashSet<INamedTypeSymbol>? summarisingTypes;
 

@@ -134,10 +134,16 @@ internal sealed class FlowRules
             && OptionsKind.Of(argument.Value, out bool known) == "Grouped" && known);
 
     /// <summary>What happens inside a lambda given to a cross-validation (its scorer, its prepare) happens per fold.</summary>
+    /// A step fitted there on rows the lambda captures (not its fold parameters) is one fit for every fold, not per fold.
     private bool PerFold(IInvocationOperation split, FlowEvent flowEvent) =>
         !symbols.IsSplit(split.TargetMethod) && flowEvent.Location.SourceTree == split.Syntax.SyntaxTree
-        && split.Arguments.Any(argument => argument.Value.DescendantsAndSelf().Any(node => node is IAnonymousFunctionOperation
-            && node.Syntax.Span.Contains(flowEvent.Location.SourceSpan)));
+        && split.Arguments.Any(argument => argument.Value.DescendantsAndSelf().Any(node => node is IAnonymousFunctionOperation lambda
+            && node.Syntax.Span.Contains(flowEvent.Location.SourceSpan) && !FittedOnCaptured(lambda, flowEvent)));
+
+    private bool FittedOnCaptured(IAnonymousFunctionOperation lambda, FlowEvent flowEvent) =>
+        flowEvent is LearnEvent { Kind: LearnKind.Fit } && lambda.Body.Descendants().OfType<IInvocationOperation>().Any(fit =>
+            symbols.LearnsFrom(fit.TargetMethod) is { } parameter && fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == parameter) is { } data
+            && data.Syntax.Span == flowEvent.Location.SourceSpan && !FlowAnalysis.PerFoldRows(lambda, data.Value));
 
     /// <summary>Whether a use scores rows its model trained or validated on (then it holds nothing out).</summary>
     private bool ScoresTrainingRows(ModelUse use) => use.Model is not null && observed.Fits
@@ -170,6 +176,12 @@ internal sealed class FlowRules
             if (fit.ValidationArgument is null || !ValidatesOnTest(fit)) continue;
             Report(DiagnosticDescriptors.TestSetSelection, fit.ValidationArgument.Syntax.GetLocation(), ValidationReplacement(fit.ValidationArgument),
                 $"The test split is passed as validation to {fit.ModelName}.Fit: whatever is chosen by watching it (epochs, early stopping, the best model) is selected on the test set, which then no longer measures anything; pass the validation split");
+        }
+        foreach ((IArgumentOperation argument, DataFlow rows) in observed.SearchValidations)
+        {
+            if (!rows.Rows.Any(origin => origin.Role == Role.Test && !NamedHoldout(origin))) continue;
+            Report(DiagnosticDescriptors.TestSetSelection, argument.Value.Syntax.GetLocation(), ValidationReplacement(argument),
+                $"The test split is the validation rows of {((IInvocationOperation)argument.Parent!).TargetMethod.ContainingType.Name}.{((IInvocationOperation)argument.Parent!).TargetMethod.Name}: the candidate it keeps is chosen on the test set, which then no longer measures anything; search on the validation split");
         }
         foreach (ModelFit fit in observed.Fits)
         {

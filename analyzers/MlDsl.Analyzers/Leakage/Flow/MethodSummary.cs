@@ -52,14 +52,15 @@ internal sealed class MethodSummary
 
     public static string ParameterSource(int ordinal) => "$p" + ordinal;
 
-    public static MethodSummary? Compute(FlowContext context, IMethodSymbol method, int depth, FlowAnalysis? outer = null)
+    public static MethodSummary? Compute(FlowContext context, IMethodSymbol method, int depth, FlowAnalysis? outer = null,
+        IReadOnlyDictionary<IParameterSymbol, MethodSummary>? delegates = null)
     {
         IOperation? body = Body(context.Compilation, method);
         if (body is null) return null;
         var bindings = new Dictionary<ISymbol, DataFlow>(SymbolEqualityComparer.Default);
         foreach (IParameterSymbol parameter in method.Parameters)
             bindings[parameter] = Parameter(parameter, ParameterSource(parameter.Ordinal), context);
-        var analysis = new FlowAnalysis(context, bindings, outer, depth, method);
+        var analysis = new FlowAnalysis(context, bindings, outer, depth, method) { DelegateArguments = delegates };
         analysis.Run(body);
         return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ModelEffects, analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores);
     }
@@ -100,7 +101,7 @@ internal sealed class MethodSummary
     /// <paramref name="call"/>, or keep their place inside the method when it is null.
     /// </summary>
     public DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, DataFlow? self = null) =>
-        Substitute(flow, arguments, call, $" (through {Method.Name})", self);
+        Substitute(flow, arguments, call, Method.MethodKind == MethodKind.AnonymousFunction ? " (through the function given)" : $" (through {Method.Name})", self);
 
     /// <summary>The ordinal of the parameter a flow is exactly (all its rows, nothing else), or -1.</summary>
     public static int ParameterOf(DataFlow flow) =>
