@@ -141,6 +141,7 @@ public static partial class ModelArtifact
             Imputer = imputer,
             Tokenizer = tokenizer,
             AudioReference = audio,
+            Onnx = files.TryGetValue(ArtifactFormat.Onnx, out byte[]? onnx) ? onnx : null,
         };
     }
 
