@@ -168,7 +168,7 @@ public static class DeployedClassifier
     /// <summary>The most likely class of one row, after the artifact's transform.</summary>
     public static int Predict<TRow, TModel>(this DeployedModel<TRow, TModel> deployed, TRow row)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, IClassifier<TRow> =>
-        deployed.Model.Predict(deployed.Prepare(new[] { row })[0]);
+        deployed.Onnx is { } onnx ? OnnxHeads.Class(onnx.Run(deployed.Prepare(row))) : deployed.Model.Predict(deployed.Prepare(new[] { row })[0]);
 
     /// <summary>The most likely class of every row, after the artifact's transform.</summary>
     public static int[] Predict<TRow, TModel>(this DeployedModel<TRow, TModel> deployed, IReadOnlyList<TRow> rows)

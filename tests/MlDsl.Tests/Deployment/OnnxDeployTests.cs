@@ -79,7 +79,8 @@ public sealed class OnnxDeployTests() : TemporaryFolder("mldsl-onnx-deploy")
         IReadOnlyList<Tumour> raw = split.Test;
 
         using DeployedModel<Tumour, TumourMlp> torchServed = DeployedModel<Tumour, TumourMlp>.Open(path, TumourMlp.Load, ServingEngine.TorchSharp);
-        using DeployedModel<Tumour, TumourMlp> onnxServed = DeployedModel<Tumour, TumourMlp>.Open(path, TumourMlp.Load, ServingEngine.OnnxRuntime);
+        int loads = 0;
+        using DeployedModel<Tumour, TumourMlp> onnxServed = DeployedModel<Tumour, TumourMlp>.Open(path, file => { loads++; return TumourMlp.Load(file); }, ServingEngine.OnnxRuntime);
 
         Assert.Equal(ServingEngine.OnnxRuntime, onnxServed.Engine);
         Assert.Equal(ServingEngine.TorchSharp, torchServed.Engine);
@@ -94,6 +95,9 @@ public sealed class OnnxDeployTests() : TemporaryFolder("mldsl-onnx-deploy")
         AssertClose(TorchOutputs(model, scaler.Apply(raw)).Take(1).ToArray(), [onnxServed.Onnx.Run(onnxServed.Prepare(raw)[0])]);
         // ...and it matters: the same model on raw measurements (areas in the hundreds) answers otherwise.
         Assert.NotEqual(expected, model.Predict(raw));
+        Assert.Equal(0, loads); // every answer came from ONNX Runtime: the TorchSharp model was never loaded
+        Assert.Equal(expected[0], onnxServed.Model.Predict(onnxServed.Prepare(raw)[0])); // and loads when asked for
+        Assert.Equal(1, loads);
     }
 
     [Fact]
@@ -107,7 +111,8 @@ public sealed class OnnxDeployTests() : TemporaryFolder("mldsl-onnx-deploy")
         string path = Export(ProgressionMlp.ModelName, model, split.Train, RegressionReport.Compute(test, model.Predict(test)), transform: scaler);
 
         using DeployedModel<DiabetesPatient, ProgressionMlp> torchServed = DeployedModel<DiabetesPatient, ProgressionMlp>.Open(path, ProgressionMlp.Load);
-        using DeployedModel<DiabetesPatient, ProgressionMlp> onnxServed = DeployedModel<DiabetesPatient, ProgressionMlp>.Open(path, ProgressionMlp.Load, ServingEngine.OnnxRuntime);
+        int loads = 0;
+        using DeployedModel<DiabetesPatient, ProgressionMlp> onnxServed = DeployedModel<DiabetesPatient, ProgressionMlp>.Open(path, file => { loads++; return ProgressionMlp.Load(file); }, ServingEngine.OnnxRuntime);
 
         float[] expected = torchServed.Predict(split.Test);
         float[] served = onnxServed.Predict(split.Test);
@@ -119,6 +124,7 @@ public sealed class OnnxDeployTests() : TemporaryFolder("mldsl-onnx-deploy")
         var onnxReport = Assert.IsType<RegressionReport>(onnxServed.Evaluate(split.Test));
         Assert.Equal(torchReport.MeanAbsoluteError, onnxReport.MeanAbsoluteError, 1e-5 * torchReport.MeanAbsoluteError);
         Assert.Equal(onnxServed.Predict(split.Test).Select(value => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)), onnxServed.Describe(split.Test));
+        Assert.Equal(0, loads);
     }
 
     [Fact]
@@ -133,7 +139,8 @@ public sealed class OnnxDeployTests() : TemporaryFolder("mldsl-onnx-deploy")
         string path = Export(TraitNet.ModelName, model, rows[..500], MultiLabelReport.Compute(test, model.Predict(test), DigitTraits.Names), DigitTraits.Names);
 
         using DeployedModel<DigitTraits, TraitNet> torchServed = DeployedModel<DigitTraits, TraitNet>.Open(path, TraitNet.Load);
-        using DeployedModel<DigitTraits, TraitNet> onnxServed = DeployedModel<DigitTraits, TraitNet>.Open(path, TraitNet.Load, ServingEngine.OnnxRuntime);
+        int loads = 0;
+        using DeployedModel<DigitTraits, TraitNet> onnxServed = DeployedModel<DigitTraits, TraitNet>.Open(path, file => { loads++; return TraitNet.Load(file); }, ServingEngine.OnnxRuntime);
 
         bool[][] expected = torchServed.Predict(test);
         Assert.Equal(expected, onnxServed.Predict(test));
@@ -143,6 +150,7 @@ public sealed class OnnxDeployTests() : TemporaryFolder("mldsl-onnx-deploy")
         AssertClose(TorchOutputs(model, test), onnxServed.Onnx!.Run(test));
         // Not a degenerate model whose every answer is the same set.
         Assert.True(expected.Select(set => string.Join(",", set)).Distinct().Count() > 2);
+        Assert.Equal(0, loads);
     }
 
     [Fact]
