@@ -12,11 +12,28 @@ public sealed class OnnxPredictor : IDisposable
 {
     private readonly ServedArtifact artifact;
     private readonly InferenceSession session;
+    private static readonly string[] InputNames = ["input"], OutputNames = ["output"];
+
+    // One row at a time (a request): input and output buffers wrapped once in OrtValues, used under a lock; a second
+    // caller meanwhile takes the batch path instead of waiting.
+    private readonly object single = new();
+    private readonly RunOptions runOptions = new();
+    private float[]? singleInput, singleOutput;
+    private OrtValue? singleInputValue, singleOutputValue;
 
     private OnnxPredictor(ServedArtifact artifact, int threads)
     {
         this.artifact = artifact;
-        var options = new SessionOptions { IntraOpNumThreads = threads };
+        // Serving settings, as MlDsl's Deploy(engine: OnnxRuntime) opens its session: the whole graph optimised once,
+        // operators one after another (the graphs are chains), threads that do not spin for work on a busy machine.
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = threads,
+            InterOpNumThreads = 1,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         try
         {
             session = new InferenceSession(artifact.Onnx, options);
@@ -60,11 +77,25 @@ public sealed class OnnxPredictor : IDisposable
     public float[][] Outputs(IReadOnlyList<float[]> rows)
     {
         if (rows.Count == 0) return Array.Empty<float[]>();
+        if (rows.Count == 1 && Monitor.TryEnter(single))
+        {
+            try
+            {
+                return [Single(rows[0])];
+            }
+            finally
+            {
+                Monitor.Exit(single);
+            }
+        }
         var batch = new float[rows.Count * RowLength];
         for (int r = 0; r < rows.Count; r++)
         {
             if (rows[r] is not { } row || row.Length != RowLength)
-                throw new ServingException($"rows[{r}]", $"has {rows[r]?.Length ?? 0} values; expected {RowLength} (features {string.Join(", ", Features.Take(5))}{(Features.Count > 5 ? ", ..." : "")})");
+            {
+                Refuse(r, rows[r]);
+                return [];
+            }
             Span<float> target = batch.AsSpan(r * RowLength, RowLength);
             row.CopyTo(target);
             if (artifact.Shift is { } shift && artifact.Scale is { } scale)
@@ -81,10 +112,41 @@ public sealed class OnnxPredictor : IDisposable
         return outputs;
     }
 
+    // Under the lock: the row transformed into the bound input, the graph run into the bound output.
+    private float[] Single(float[] row)
+    {
+        if (row is null || row.Length != RowLength)
+        {
+            Refuse(0, row);
+            return [];
+        }
+        if (singleInputValue is null)
+        {
+            singleInput = new float[RowLength];
+            singleOutput = new float[session.OutputMetadata["output"].Dimensions.Skip(1).Aggregate(1, (product, size) => product * size)];
+            singleInputValue = OrtValue.CreateTensorValueFromMemory(singleInput, [1, .. ExampleShape]);
+            singleOutputValue = OrtValue.CreateTensorValueFromMemory(singleOutput, [1, singleOutput.Length]);
+        }
+        row.CopyTo(singleInput!, 0);
+        if (artifact.Shift is { } shift && artifact.Scale is { } scale)
+            for (int f = 0; f < RowLength; f++) singleInput![f] = (singleInput[f] - shift[f]) * scale[f];
+        session.Run(runOptions, InputNames, [singleInputValue], OutputNames, [singleOutputValue!]);
+        return (float[])singleOutput!.Clone();
+    }
+
+    private void Refuse(int index, float[]? row) =>
+        throw new ServingException($"rows[{index}]", $"has {row?.Length ?? 0} values; expected {RowLength} (features {string.Join(", ", Features.Take(5))}{(Features.Count > 5 ? ", ..." : "")})");
+
     /// <summary>The most likely class of each row (the largest logit).</summary>
     public int[] PredictClass(IReadOnlyList<float[]> rows) =>
         Outputs(rows).Select(logits => Array.IndexOf(logits, logits.Max())).ToArray();
 
     /// <summary>Releases the ONNX Runtime session.</summary>
-    public void Dispose() => session.Dispose();
+    public void Dispose()
+    {
+        singleInputValue?.Dispose();
+        singleOutputValue?.Dispose();
+        runOptions.Dispose();
+        session.Dispose();
+    }
 }

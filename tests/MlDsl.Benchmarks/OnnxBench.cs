@@ -29,11 +29,12 @@ internal static class OnnxBench
         model.eval();
         var bytes = new MemoryStream();
         ((IOnnxExportable)model).ExportOnnx(bytes);
-        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        using var session = new InferenceSession(bytes.ToArray(), options);
+        using var plainOptions = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        using var session = new InferenceSession(bytes.ToArray(), plainOptions);
 
         Console.WriteLine($"DigitCnn prediction latency, 1 thread each, median of {runs} (ONNX file {bytes.Length / 1024} KiB)");
         Console.WriteLine("batch   TorchSharp ms   ONNX Runtime ms   ratio (ORT / TorchSharp)");
+        double torchRowMs = 0;
         foreach (int batch in new[] { 1, 256 })
         {
             float[] rows = Enumerable.Range(0, batch * 784).Select(i => (float)((i * 7919) % 255) / 255).ToArray();
@@ -51,8 +52,93 @@ internal static class OnnxBench
                 using var outputs = session.Run(runOptions, new[] { "input" }, new[] { input }, new[] { "output" });
                 outputs[0].GetTensorDataAsSpan<float>().ToArray();
             });
+            if (batch == 1) torchRowMs = torchMs;
             Console.WriteLine($"{batch,5}   {torchMs,13:F3}   {ortMs,15:F3}   {ortMs / torchMs,6:F2}");
         }
+        SingleRowSettings(runs, model, bytes.ToArray(), torchRowMs);
+    }
+
+    /// <summary>
+    /// One row through ONNX Runtime with each serving setting added in turn (graph optimisation level, sequential execution,
+    /// no spinning, input and output OrtValues bound once, IOBinding), then through the public Deploy path of both engines
+    /// (an artifact of the same model: the row's collation and the typed Predict included); and the floor: the model's
+    /// floating-point operations per row over this CPU's single-thread rate for a large matrix product in TorchSharp.
+    /// </summary>
+    private static void SingleRowSettings(int runs, DigitCnn model, byte[] onnx, double torchRowMs)
+    {
+        float[] row = Enumerable.Range(0, 784).Select(i => (float)((i * 7919) % 255) / 255).ToArray();
+        long[] shape = { 1, 1, 28, 28 };
+        string[] inputNames = ["input"], outputNames = ["output"];
+        Console.WriteLine();
+        Console.WriteLine($"single row through ONNX Runtime, 1 thread, median of {runs}; ratio against TorchSharp's {torchRowMs:F3} ms above");
+        Console.WriteLine("setting                                                    ms      ratio");
+        void Report(string setting, double ms) => Console.WriteLine($"{setting,-55}   {ms,6:F3}   {ms / torchRowMs,6:F2}");
+
+        foreach ((string name, GraphOptimizationLevel level, bool sequential, bool noSpin) in new[]
+        {
+            ("default options (basic optimisation)", GraphOptimizationLevel.ORT_ENABLE_BASIC, false, false),
+            ("+ ORT_ENABLE_ALL", GraphOptimizationLevel.ORT_ENABLE_ALL, false, false),
+            ("+ ORT_SEQUENTIAL", GraphOptimizationLevel.ORT_ENABLE_ALL, true, false),
+            ("+ allow_spinning 0 (MlDsl's serving options)", GraphOptimizationLevel.ORT_ENABLE_ALL, true, true),
+        })
+        {
+            using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = level,
+                ExecutionMode = sequential ? ExecutionMode.ORT_SEQUENTIAL : ExecutionMode.ORT_PARALLEL };
+            if (noSpin) options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+            using var tuned = new InferenceSession(onnx, options);
+            Report(name + ", per-call OrtValues", Median(runs, () =>
+            {
+                using OrtValue input = OrtValue.CreateTensorValueFromMemory(row, shape);
+                using var runOptions = new RunOptions();
+                using var outputs = tuned.Run(runOptions, inputNames, new[] { input }, outputNames);
+                outputs[0].GetTensorDataAsSpan<float>().ToArray();
+            }));
+            if (!noSpin) continue;
+            float[] output = new float[10];
+            using OrtValue boundInput = OrtValue.CreateTensorValueFromMemory(row, shape);
+            using OrtValue boundOutput = OrtValue.CreateTensorValueFromMemory(output, [1, 10]);
+            using var reused = new RunOptions();
+            OrtValue[] inputs = [boundInput], outputs = [boundOutput];
+            Report("  input and output OrtValues made once", Median(runs, () => tuned.Run(reused, inputNames, inputs, outputNames, outputs)));
+            using OrtIoBinding binding = tuned.CreateIoBinding();
+            binding.BindInput("input", boundInput);
+            binding.BindOutput("output", boundOutput);
+            binding.SynchronizeBoundInputs();
+            Report("  IOBinding of the same OrtValues", Median(runs, () => tuned.RunWithBinding(reused, binding)));
+        }
+
+        string folder = Directory.CreateTempSubdirectory("mldsl-onnx-bench").FullName;
+        try
+        {
+            var digits = Enumerable.Range(0, 20).Select(i => new Digit { Pixels = row.Select(v => (v + i * 0.01f) % 1).ToArray(), Value = i % 10 }).ToArray();
+            MlDsl.Deployment.ModelArtifact.Export(folder, model, DigitCnn.ModelName,
+                new MlDsl.Deployment.ArtifactContents<Digit>(digits, MlDsl.Analysis.ClassificationReport.Compute(digits, model.Predict(digits))));
+            Digit one = digits[0];
+            using var torchServed = MlDsl.Deployment.DeployedModel<Digit, DigitCnn>.Open(folder, DigitCnn.Load);
+            using var onnxServed = MlDsl.Deployment.DeployedModel<Digit, DigitCnn>.Open(folder, DigitCnn.Load, MlDsl.Deployment.ServingEngine.OnnxRuntime);
+            double deployedTorch = Median(runs, () => MlDsl.Deployment.DeployedClassifier.Predict(torchServed, one));
+            double deployedOnnx = Median(runs, () => MlDsl.Deployment.DeployedClassifier.Predict(onnxServed, one));
+            Console.WriteLine($"Deploy().Predict(row): TorchSharp {deployedTorch:F3} ms, ONNX Runtime {deployedOnnx:F3} ms, ratio {deployedOnnx / deployedTorch:F2}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // Multiply-adds of each layer of the Keras CNN, two operations each: conv1 1->32 3x3 on 26x26, conv2 32->64 3x3 on 24x24,
+        // fc1 9216->128, fc2 128->10 (ReLU, pooling and bias adds are under 0.5% and left out).
+        double flops = 2.0 * (26 * 26 * 32 * 9 * 1 + 24 * 24 * 64 * 9 * 32 + 9216 * 128 + 128 * 10);
+        const int n = 1024;
+        using var a = randn(n, n);
+        using var b = randn(n, n);
+        double matmulMs = Median(Math.Max(5, runs / 10), () =>
+        {
+            using var scope = NewDisposeScope();
+            matmul(a, b).data<float>()[0].ToString();
+        });
+        double rate = 2.0 * n * n * n / (matmulMs / 1000);
+        Console.WriteLine($"FLOPs per row: {flops / 1e6:F2} M; single-thread fp32 rate (TorchSharp {n}x{n} matmul, 1 thread): {rate / 1e9:F1} GFLOP/s ({matmulMs:F2} ms)");
+        Console.WriteLine($"floor at that rate: {flops / rate * 1000:F3} ms a row = {flops / rate * 1000 / torchRowMs:F2}x TorchSharp's single row; 0.25x would be {0.25 * torchRowMs:F3} ms");
     }
 
     private static void RunBusy(int runs, bool torchCompetitor)

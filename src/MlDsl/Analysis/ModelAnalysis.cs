@@ -26,18 +26,26 @@ public static class ModelAnalysis
 
     /// <summary>Each row's prediction as text: a class name, the present labels joined by '|' ("" for none), or the value.</summary>
     public static string[] Describe<TRow>(ITrainableModel<TRow> model, IReadOnlyList<TRow> rows, IReadOnlyList<string>? names = null)
-        where TRow : IDatasetRow<TRow>
+        where TRow : IDatasetRow<TRow> => model switch
     {
-        string Name(int index) => names is not null && index < names.Count ? names[index] : index.ToString(CultureInfo.InvariantCulture);
-        return model switch
-        {
-            IClassifier<TRow> classifier => classifier.Predict(rows).Select(Name).ToArray(),
-            IMultiLabelClassifier<TRow> multiLabel => multiLabel.Predict(rows)
-                .Select(present => string.Join("|", present.Select((on, label) => on ? Name(label) : null).OfType<string>())).ToArray(),
-            IRegressor<TRow> regressor => regressor.Predict(rows).Select(value => value.ToString("G6", CultureInfo.InvariantCulture)).ToArray(),
-            _ => throw Unknown(model),
-        };
-    }
+        IClassifier<TRow> classifier => DescribeClasses(classifier.Predict(rows), names),
+        IMultiLabelClassifier<TRow> multiLabel => DescribeLabels(multiLabel.Predict(rows), names),
+        IRegressor<TRow> regressor => DescribeValues(regressor.Predict(rows)),
+        _ => throw Unknown(model),
+    };
+
+    /// <summary>Class indices as their names (indices when no name is given).</summary>
+    internal static string[] DescribeClasses(int[] classes, IReadOnlyList<string>? names) => classes.Select(index => Name(index, names)).ToArray();
+
+    /// <summary>The present labels of each row joined by '|' ("" for none).</summary>
+    internal static string[] DescribeLabels(bool[][] present, IReadOnlyList<string>? names) =>
+        present.Select(labels => string.Join("|", labels.Select((on, label) => on ? Name(label, names) : null).OfType<string>())).ToArray();
+
+    /// <summary>Predicted values, six significant digits, invariant culture.</summary>
+    internal static string[] DescribeValues(float[] values) => values.Select(value => value.ToString("G6", CultureInfo.InvariantCulture)).ToArray();
+
+    private static string Name(int index, IReadOnlyList<string>? names) =>
+        names is not null && index < names.Count ? names[index] : index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Predicts one row the way a service would (for latency measurements).</summary>
     public static void PredictOne<TRow>(ITrainableModel<TRow> model, TRow row) where TRow : IDatasetRow<TRow>

@@ -45,6 +45,20 @@ public static class BatchCollator
         return ToTensor(features, count, TRow.FeatureShape, device);
     }
 
+    /// <summary>
+    /// Writes the features of <paramref name="row"/> (row <paramref name="index"/> of a request) into <paramref name="destination"/>,
+    /// refused as <see cref="CollateFeatures{TRow}"/> refuses them: a null row, a feature of the wrong length, NaN or ±∞.
+    /// For prediction engines other than libtorch (ONNX Runtime), which take the same collated buffer.
+    /// </summary>
+    /// <exception cref="RowDataException">Naming the row index and the feature.</exception>
+    internal static void WriteCheckedFeatures<TRow>(TRow row, int index, Span<float> destination) where TRow : ITensorRow<TRow>
+    {
+        if (row is null)
+            throw new RowDataException(typeof(TRow).Name, "row", "a row", "null", index);
+        WriteFeatures(row, index, destination);
+        FiniteFeatures.Check<TRow>(destination, index);
+    }
+
     internal static void Fill<TRow>(IReadOnlyList<TRow> rows, int start, int count, Span<float> features, Span<long> labels)
         where TRow : ITensorRow<TRow>
     {

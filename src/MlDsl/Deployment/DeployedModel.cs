@@ -7,11 +7,25 @@ using TorchSharp;
 
 namespace MlDsl.Deployment;
 
+/// <summary>What runs a deployed model's forward pass.</summary>
+public enum ServingEngine
+{
+    /// <summary>The generated TorchSharp model on libtorch, loaded from the artifact's weights (<c>model.mldsl</c>).</summary>
+    TorchSharp,
+
+    /// <summary>
+    /// ONNX Runtime on the artifact's <c>model.onnx</c> (the same forward pass, exported from the compile-time graph): a
+    /// single row costs a fraction of libtorch's eager call. An artifact without <c>model.onnx</c> is refused by name.
+    /// </summary>
+    OnnxRuntime,
+}
+
 /// <summary>
-/// A model served from a verified artifact: its weights loaded, its fitted transform applied to
-/// every row before prediction (so serving can never preprocess differently from training), and its
-/// training reference at hand for drift monitoring. <c>Predict</c> comes typed for each label kind
-/// from <see cref="DeployedClassifier"/>, <see cref="DeployedRegressor"/> and <see cref="DeployedMultiLabelClassifier"/>.
+/// A model served from a verified artifact: its weights loaded, its fitted transform applied to every row
+/// before prediction (so serving can never preprocess differently from training), and its training reference
+/// at hand for drift monitoring. <c>Predict</c> comes typed for each label kind from <see cref="DeployedClassifier"/>,
+/// <see cref="DeployedRegressor"/> and <see cref="DeployedMultiLabelClassifier"/>, whichever <see cref="ServingEngine"/>
+/// runs the forward pass: the rows, imputer, transform and answers are the same; only the engine differs.
 /// </summary>
 public sealed class DeployedModel<TRow, TModel> : IDisposable
     where TRow : IDatasetRow<TRow>
@@ -21,25 +35,81 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
     private readonly AffineTransform? transform;
     private readonly Imputer? imputer;
     private readonly MlDsl.Data.Selection.SelectKBest? selector;
+    private readonly Lazy<TModel> model;
 
-    private DeployedModel(OpenedArtifact artifact, TModel model)
+    private DeployedModel(OpenedArtifact artifact, Lazy<TModel> model, OnnxRowSession<TRow>? onnx)
     {
         this.artifact = artifact;
         transform = artifact.Transform;
         imputer = artifact.Imputer;
         selector = artifact.Selector;
-        Model = model;
+        this.model = model;
+        Onnx = onnx;
     }
 
     /// <summary>Opens and verifies <paramref name="directory"/> (checksums, format, the row type's schema) and loads the model with its generated <c>Load</c>.</summary>
-    public static DeployedModel<TRow, TModel> Open(string directory, Func<string, TModel> load)
+    public static DeployedModel<TRow, TModel> Open(string directory, Func<string, TModel> load) => Open(directory, load, ServingEngine.TorchSharp);
+
+    /// <summary>
+    /// Opens and verifies <paramref name="directory"/> (checksums, format, the row type's schema) for <paramref name="engine"/>:
+    /// TorchSharp loads the model with its generated <c>Load</c>; ONNX Runtime opens the verified <c>model.onnx</c> and checks
+    /// its input and output against <typeparamref name="TRow"/> (the TorchSharp model is then loaded only if <see cref="Model"/> is read).
+    /// </summary>
+    /// <param name="directory">The artifact folder.</param>
+    /// <param name="load">The model's generated <c>Load</c>.</param>
+    /// <param name="engine">What runs the forward pass.</param>
+    /// <param name="threads">ONNX Runtime's intra-op threads (1 keeps single-row latency on a busy machine); libtorch's come from <c>torch.set_num_threads</c>.</param>
+    /// <exception cref="ArtifactException">
+    /// The artifact is missing, damaged or made for other rows; for ONNX Runtime also: it holds no <c>model.onnx</c> (the message
+    /// says which layers could not be exported, or that the export predates ONNX), or ONNX Runtime cannot load it.
+    /// </exception>
+    public static DeployedModel<TRow, TModel> Open(string directory, Func<string, TModel> load, ServingEngine engine, int threads = 1)
     {
         OpenedArtifact opened = ModelArtifact.Open(directory);
         opened.CheckSchema<TRow>();
-        return new DeployedModel<TRow, TModel>(opened, opened.LoadModel(load));
+        if (engine == ServingEngine.TorchSharp)
+        {
+            TModel loaded = opened.LoadModel(load);
+            return new DeployedModel<TRow, TModel>(opened, new Lazy<TModel>(loaded), null);
+        }
+        if (engine != ServingEngine.OnnxRuntime) throw new ArgumentOutOfRangeException(nameof(engine), engine, "TorchSharp or OnnxRuntime");
+        if (opened.Onnx is not { } onnx) throw NoOnnx(opened, load);
+        var session = new OnnxRowSession<TRow>(onnx, opened.Version, ArtifactFormat.Onnx, threads);
+        return new DeployedModel<TRow, TModel>(opened, new Lazy<TModel>(() => opened.LoadModel(load)), session);
     }
 
-    public TModel Model { get; }
+    // Why the export left model.onnx out: the model's own refusal names the layers; a model that exports now was exported before ONNX.
+    private static ArtifactException NoOnnx(OpenedArtifact opened, Func<string, TModel> load)
+    {
+        string reason;
+        using (TModel model = opened.LoadModel(load))
+        {
+            try
+            {
+                if (model is not Onnx.IOnnxExportable exportable) reason = $"{opened.Manifest.ModelName} has no ONNX export";
+                else
+                {
+                    exportable.ExportOnnx(Stream.Null);
+                    reason = "the artifact was exported by an MlDsl without ONNX export: export it again";
+                }
+            }
+            catch (Onnx.OnnxExportException error)
+            {
+                reason = $"{error.Model}'s layers {string.Join(", ", error.Layers)} cannot be lowered to ONNX operators";
+            }
+        }
+        return new ArtifactException(opened.Version, ArtifactFormat.Onnx,
+            $"missing, so ONNX Runtime cannot serve this artifact: {reason}; deploy it with ServingEngine.TorchSharp (--engine torch)");
+    }
+
+    /// <summary>What runs the forward pass.</summary>
+    public ServingEngine Engine => Onnx is null ? ServingEngine.TorchSharp : ServingEngine.OnnxRuntime;
+
+    /// <summary>The TorchSharp model; under ONNX Runtime it is loaded from the verified weights the first time it is read.</summary>
+    public TModel Model => model.Value;
+
+    /// <summary>The ONNX Runtime session, when that engine serves.</summary>
+    internal OnnxRowSession<TRow>? Onnx { get; }
 
     public ArtifactManifest Manifest => artifact.Manifest;
 
@@ -51,16 +121,44 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
         return transform?.Apply(selected) ?? selected;
     }
 
+    /// <summary>One row as the model saw it in training.</summary>
+    internal TRow Prepare(TRow row) => imputer is null && selector is null && transform is null ? row : Prepare(new[] { row })[0];
+
     /// <summary>Each row's prediction as text (class name, labels joined by '|', or the value).</summary>
-    public string[] Describe(IReadOnlyList<TRow> rows) => ModelAnalysis.Describe(Model, Prepare(rows), Manifest.ClassNames);
+    public string[] Describe(IReadOnlyList<TRow> rows)
+    {
+        if (Onnx is not { } onnx) return ModelAnalysis.Describe(Model, Prepare(rows), Manifest.ClassNames);
+        float[][] outputs = onnx.Run(Prepare(rows));
+        return TRow.LabelKind switch
+        {
+            LabelKind.MultiLabel => ModelAnalysis.DescribeLabels(OnnxHeads.Present(outputs), Manifest.ClassNames),
+            LabelKind.Regression => ModelAnalysis.DescribeValues(OnnxHeads.Values(outputs)),
+            _ => ModelAnalysis.DescribeClasses(OnnxHeads.Classes(outputs), Manifest.ClassNames),
+        };
+    }
 
     /// <summary>Metrics on rows with known labels, computed as the pipeline's analysis does.</summary>
-    public IEvaluationReport Evaluate(IReadOnlyList<TRow> rows) => ModelAnalysis.Analyze(Model, Prepare(rows), Manifest.ClassNames);
+    public IEvaluationReport Evaluate(IReadOnlyList<TRow> rows)
+    {
+        if (Onnx is not { } onnx) return ModelAnalysis.Analyze(Model, Prepare(rows), Manifest.ClassNames);
+        TRow[] prepared = Prepare(rows);
+        float[][] outputs = onnx.Run(prepared);
+        return TRow.LabelKind switch
+        {
+            LabelKind.MultiLabel => MultiLabelReport.Compute(prepared, OnnxHeads.Present(outputs), Manifest.ClassNames),
+            LabelKind.Regression => RegressionReport.Compute(prepared, OnnxHeads.Values(outputs)),
+            _ => ClassificationReport.Compute(prepared, OnnxHeads.Classes(outputs), Manifest.ClassNames, OnnxHeads.Softmax(outputs)),
+        };
+    }
 
     /// <summary>New rows against the training reference stored in the artifact.</summary>
     public DriftReport Monitor(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) => artifact.Monitor(rows, thresholds);
 
-    public void Dispose() => Model.Dispose();
+    public void Dispose()
+    {
+        Onnx?.Dispose();
+        if (model.IsValueCreated) model.Value.Dispose();
+    }
 }
 
 // Typed predictions, one static class per label kind: the extension methods share a signature, and
@@ -73,12 +171,12 @@ public static class DeployedClassifier
     /// <summary>The most likely class of one row, after the artifact's transform.</summary>
     public static int Predict<TRow, TModel>(this DeployedModel<TRow, TModel> deployed, TRow row)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, IClassifier<TRow> =>
-        deployed.Model.Predict(deployed.Prepare(new[] { row })[0]);
+        deployed.Onnx is { } onnx ? OnnxHeads.Class(onnx.Run(deployed.Prepare(row))) : deployed.Model.Predict(deployed.Prepare(new[] { row })[0]);
 
     /// <summary>The most likely class of every row, after the artifact's transform.</summary>
     public static int[] Predict<TRow, TModel>(this DeployedModel<TRow, TModel> deployed, IReadOnlyList<TRow> rows)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, IClassifier<TRow> =>
-        deployed.Model.Predict(deployed.Prepare(rows));
+        deployed.Onnx is { } onnx ? OnnxHeads.Classes(onnx.Run(deployed.Prepare(rows))) : deployed.Model.Predict(deployed.Prepare(rows));
 }
 
 /// <summary><c>Predict</c> for a deployed regression model.</summary>
@@ -87,12 +185,12 @@ public static class DeployedRegressor
     /// <summary>The predicted value of one row, after the artifact's transform.</summary>
     public static float Predict<TRow, TModel>(this DeployedModel<TRow, TModel> deployed, TRow row)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, IRegressor<TRow> =>
-        deployed.Model.Predict(deployed.Prepare(new[] { row })[0]);
+        deployed.Onnx is { } onnx ? onnx.Run(deployed.Prepare(row))[0] : deployed.Model.Predict(deployed.Prepare(new[] { row })[0]);
 
     /// <summary>The predicted value of every row, after the artifact's transform.</summary>
     public static float[] Predict<TRow, TModel>(this DeployedModel<TRow, TModel> deployed, IReadOnlyList<TRow> rows)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, IRegressor<TRow> =>
-        deployed.Model.Predict(deployed.Prepare(rows));
+        deployed.Onnx is { } onnx ? OnnxHeads.Values(onnx.Run(deployed.Prepare(rows))) : deployed.Model.Predict(deployed.Prepare(rows));
 }
 
 /// <summary><c>Predict</c> for a deployed multi-label model.</summary>
@@ -101,10 +199,10 @@ public static class DeployedMultiLabelClassifier
     /// <summary>Whether each label is present in one row, after the artifact's transform.</summary>
     public static bool[] Predict<TRow, TModel>(this DeployedModel<TRow, TModel> deployed, TRow row)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, IMultiLabelClassifier<TRow> =>
-        deployed.Model.Predict(deployed.Prepare(new[] { row })[0]);
+        deployed.Onnx is { } onnx ? OnnxHeads.Present(onnx.Run(deployed.Prepare(row))) : deployed.Model.Predict(deployed.Prepare(new[] { row })[0]);
 
     /// <summary>Whether each label is present in every row, after the artifact's transform.</summary>
     public static bool[][] Predict<TRow, TModel>(this DeployedModel<TRow, TModel> deployed, IReadOnlyList<TRow> rows)
         where TRow : IDatasetRow<TRow> where TModel : torch.nn.Module, IMultiLabelClassifier<TRow> =>
-        deployed.Model.Predict(deployed.Prepare(rows));
+        deployed.Onnx is { } onnx ? OnnxHeads.Present(onnx.Run(deployed.Prepare(rows))) : deployed.Model.Predict(deployed.Prepare(rows));
 }

@@ -147,6 +147,7 @@ public static partial class ModelArtifact
             Selector = selector,
             Tokenizer = tokenizer,
             AudioReference = audio,
+            Onnx = files.TryGetValue(ArtifactFormat.Onnx, out byte[]? onnx) ? onnx : null,
         };
     }
 

@@ -49,6 +49,12 @@ public sealed class OpenedArtifact
     /// <summary>The tokenizer fitted on the training split that turns text into token ids; null when the pipeline had none.</summary>
     public MlDsl.Data.Text.Tokenizer? Tokenizer { get; internal init; }
 
+    /// <summary>The verified bytes of <c>model.onnx</c>, the forward pass for ONNX Runtime; null when the export had none (a layer without an ONNX lowering).</summary>
+    internal byte[]? Onnx { get; init; }
+
+    /// <summary>The version folder the files were read from, for messages naming a file.</summary>
+    internal string Version => version;
+
     /// <summary>Clip summaries of the training waveforms, for a model that starts with an audio front end; null otherwise (and in format-2 artifacts).</summary>
     public AudioReference? AudioReference { get; internal init; }
 

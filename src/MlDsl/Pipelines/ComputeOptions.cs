@@ -37,6 +37,15 @@ internal static partial class ComputeOptions
         return torch.device(DeviceType.CUDA, index);
     }
 
+    /// <summary>"torch" or "onnx" (<c>--engine</c>) as the engine that serves the artifact.</summary>
+    /// <exception cref="CommandLineInputException">Another name.</exception>
+    public static MlDsl.Deployment.ServingEngine Engine(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "torch" or "torchsharp" => MlDsl.Deployment.ServingEngine.TorchSharp,
+        "onnx" or "onnxruntime" => MlDsl.Deployment.ServingEngine.OnnxRuntime,
+        _ => throw new CommandLineInputException($"--engine: expected torch or onnx but got '{name}'"),
+    };
+
     /// <summary>The thread count <c>--threads</c> gave, checked.</summary>
     public static int? Threads(int? threads) => threads is < 1 and var count
         ? throw new CommandLineInputException($"--threads: expected a whole number of at least 1 but got {count}")

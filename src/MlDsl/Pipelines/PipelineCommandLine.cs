@@ -57,6 +57,12 @@ public static class PipelineCommandLine
         var threads = new Option<int?>("--threads") { Description = "libtorch's intra-op threads (training: the pipeline's own setting by default; evaluate and predict: 1, "
             + "which keeps single-row latency when other processes keep the cores busy)" };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N; CUDA needs a CUDA TorchSharp package instead of the CPU libtorch", DefaultValueFactory = _ => "cpu" };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "What runs the model: torch (TorchSharp on libtorch) or onnx (ONNX Runtime on the artifact's model.onnx; CPU only, "
+                + "--threads sets its threads)",
+            DefaultValueFactory = _ => "torch",
+        };
         const string Ingested = "the pipeline's [Ingest] rows";
 
         SplitOptions SplitFor(ParseResult result) => result.GetValue(seed) is { } value ? pipeline.Split with { Seed = value } : pipeline.Split;
@@ -77,12 +83,17 @@ public static class PipelineCommandLine
         {
             int count = ComputeOptions.Threads(result.GetValue(threads)) ?? ComputeOptions.ServingThreads;
             ComputeOptions.Device(result.GetValue(device)!);
+            ComputeOptions.Engine(result.GetValue(engine)!);
             return ComputeOptions.WithThreads(count, command);
         }
         DeployedModel<TRow, TModel> Deployed(ParseResult result)
         {
-            DeployedModel<TRow, TModel> deployed = pipeline.Deploy(result.GetValue(artifact));
             torch.Device on = ComputeOptions.Device(result.GetValue(device)!);
+            ServingEngine served = ComputeOptions.Engine(result.GetValue(engine)!);
+            if (served == ServingEngine.OnnxRuntime && on.type != DeviceType.CPU)
+                throw new CommandLineInputException($"--engine onnx runs on the CPU (MlDsl references ONNX Runtime's CPU package); use --device cpu or --engine torch");
+            DeployedModel<TRow, TModel> deployed = pipeline.Deploy(result.GetValue(artifact), served,
+                ComputeOptions.Threads(result.GetValue(threads)) ?? ComputeOptions.ServingThreads);
             if (on.type != DeviceType.CPU) deployed.Model.to(on);
             return deployed;
         }
@@ -130,7 +141,7 @@ public static class PipelineCommandLine
             return report.Passed ? 0 : 2;
         });
 
-        var evaluate = new Command("evaluate", "Evaluate an exported artifact on the test split (or on every row of --data)") { artifact, data, seed, threads, device };
+        var evaluate = new Command("evaluate", "Evaluate an exported artifact on the test split (or on every row of --data)") { artifact, data, seed, threads, device, engine };
         evaluate.SetAction(result => Serve(result, () =>
         {
             using DeployedModel<TRow, TModel> deployed = Deployed(result);
@@ -141,7 +152,7 @@ public static class PipelineCommandLine
             return 0;
         }));
 
-        var predict = new Command("predict", "Predict every row of --data with an exported artifact (a class, the present labels, or a value)") { artifact, servingData, threads, device };
+        var predict = new Command("predict", "Predict every row of --data with an exported artifact (a class, the present labels, or a value)") { artifact, servingData, threads, device, engine };
         predict.SetAction(result => Serve(result, () =>
         {
             IReadOnlyList<TRow> rows = Serving(result.GetValue(servingData)!);

@@ -65,7 +65,15 @@ public sealed record PipelineDefinition<TRow, TModel>(
     public Func<IReadOnlyList<string>, MlDsl.Data.Streaming.RowSource<TRow>>? StreamData { get; init; }
 
     /// <summary>The model exported to <paramref name="directory"/> (the pipeline's export folder by default), ready to predict.</summary>
-    public DeployedModel<TRow, TModel> Deploy(string? directory = null) => DeployedModel<TRow, TModel>.Open(directory ?? ExportDirectory, LoadModel);
+    /// <param name="directory">The artifact folder; the pipeline's <see cref="ExportDirectory"/> when null.</param>
+    /// <param name="engine">
+    /// What runs the forward pass: TorchSharp (the default) or ONNX Runtime on the artifact's verified <c>model.onnx</c>; either way
+    /// the artifact's imputer and transform are applied first and <c>Predict</c>, <c>Describe</c> and <c>Evaluate</c> answer alike.
+    /// </param>
+    /// <param name="threads">ONNX Runtime's intra-op threads; TorchSharp uses libtorch's (<c>torch.set_num_threads</c>).</param>
+    /// <exception cref="ArtifactException">The artifact cannot be served by <paramref name="engine"/>; the message names the artifact's file and what is missing.</exception>
+    public DeployedModel<TRow, TModel> Deploy(string? directory = null, ServingEngine engine = ServingEngine.TorchSharp, int threads = 1) =>
+        DeployedModel<TRow, TModel>.Open(directory ?? ExportDirectory, LoadModel, engine, threads);
 
     internal IReadOnlyList<TRow> Read(string path) =>
         ReadData is { } read ? read(path) : throw new InvalidOperationException($"{Name} has no way to read {typeof(TRow).Name} rows from '{path}': give it a [ReadData] method, or make the row CSV-readable");
