@@ -85,6 +85,22 @@ public abstract class LayerDefinition
     protected static LayerOutcome Fail(ShapeProblemKind kind, LayerSpec spec, string message, int? expected = null, string? argument = null) =>
         new(null, new ShapeProblem(kind, spec, message, expected, argument));
 
+    /// <summary>
+    /// A grouped convolution's channel check, shared by Conv1d and Conv2d: PyTorch refuses groups that do not divide
+    /// both the in and the out channels. Null when they divide.
+    /// </summary>
+    protected static LayerOutcome? GroupsProblem(LayerSpec spec, TensorShape input, int inChannels, int outChannels, int groups)
+    {
+        bool inFails = inChannels % groups != 0, outFails = outChannels % groups != 0;
+        if (!inFails && !outFails) return null;
+        return Fail(ShapeProblemKind.InvalidArgument, spec,
+            $"{spec.Describe()} splits its channels into {groups} groups, but "
+            + (inFails ? $"its {inChannels} in channels (from {input})" : "")
+            + (inFails && outFails ? " and " : "")
+            + (outFails ? $"its {outChannels} out channels" : "")
+            + $" are not divisible by {groups}; PyTorch refuses it");
+    }
+
     /// <summary>A declared size that disagrees with the inferred one: reported, and inference goes on with the inferred size.</summary>
     protected static LayerOutcome Mismatch(LayerOutcome inferred, LayerSpec spec, string argument, int declared, int actual, TensorShape input, string what) =>
         inferred with

@@ -64,13 +64,7 @@ public sealed class Conv1dLayer : LayerDefinition<Conv1dLayer.Options>
                 $"{spec.Describe()} has Padding = \"same\" with stride {stride}; PyTorch pads to the same length only at stride 1: give Stride = 1, or a number for Padding");
 
         int inChannels = input[0];
-        if (inChannels % groups != 0 || outChannels % groups != 0)
-            return Fail(ShapeProblemKind.InvalidArgument, spec,
-                $"{spec.Describe()} splits its channels into {groups} groups, but "
-                + (inChannels % groups != 0 ? $"its {inChannels} in channels (from {input})" : "")
-                + (inChannels % groups != 0 && outChannels % groups != 0 ? " and " : "")
-                + (outChannels % groups != 0 ? $"its {outChannels} out channels" : "")
-                + $" are not divisible by {groups}; PyTorch refuses it");
+        if (GroupsProblem(spec, input, inChannels, outChannels, groups) is { } groupsProblem) return groupsProblem;
 
         (int before, int after) = Pads(options);
         int length = same ? input[1] : Slide(input[1], kernel, stride, padding, dilation);
