@@ -24,16 +24,7 @@ public sealed class OnnxPredictor : IDisposable
     private OnnxPredictor(ServedArtifact artifact, int threads)
     {
         this.artifact = artifact;
-        // Serving settings, as MlDsl's Deploy(engine: OnnxRuntime) opens its session: the whole graph optimised once,
-        // operators one after another (the graphs are chains), threads that do not spin for work on a busy machine.
-        var options = new SessionOptions
-        {
-            IntraOpNumThreads = threads,
-            InterOpNumThreads = 1,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        var options = ServingSessionOptions.Create(threads);
         try
         {
             session = new InferenceSession(artifact.Onnx, options);
@@ -92,10 +83,7 @@ public sealed class OnnxPredictor : IDisposable
         for (int r = 0; r < rows.Count; r++)
         {
             if (rows[r] is not { } row || row.Length != RowLength)
-            {
-                Refuse(r, rows[r]);
-                return [];
-            }
+                throw Refused(r, rows[r]);
             Span<float> target = batch.AsSpan(r * RowLength, RowLength);
             row.CopyTo(target);
             if (artifact.Shift is { } shift && artifact.Scale is { } scale)
@@ -115,11 +103,7 @@ public sealed class OnnxPredictor : IDisposable
     // Under the lock: the row transformed into the bound input, the graph run into the bound output.
     private float[] Single(float[] row)
     {
-        if (row is null || row.Length != RowLength)
-        {
-            Refuse(0, row);
-            return [];
-        }
+        if (row is null || row.Length != RowLength) throw Refused(0, row);
         if (singleInputValue is null)
         {
             singleInput = new float[RowLength];
@@ -134,8 +118,8 @@ public sealed class OnnxPredictor : IDisposable
         return (float[])singleOutput!.Clone();
     }
 
-    private void Refuse(int index, float[]? row) =>
-        throw new ServingException($"rows[{index}]", $"has {row?.Length ?? 0} values; expected {RowLength} (features {string.Join(", ", Features.Take(5))}{(Features.Count > 5 ? ", ..." : "")})");
+    private ServingException Refused(int index, float[]? row) =>
+        new ServingException($"rows[{index}]", $"has {row?.Length ?? 0} values; expected {RowLength} (features {string.Join(", ", Features.Take(5))}{(Features.Count > 5 ? ", ..." : "")})");
 
     /// <summary>The most likely class of each row (the largest logit).</summary>
     public int[] PredictClass(IReadOnlyList<float[]> rows) =>

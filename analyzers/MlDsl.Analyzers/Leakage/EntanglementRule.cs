@@ -136,7 +136,7 @@ internal sealed class EntanglementRule
             int at = row.From ?? 0;
             bool Same(RowWindow.Span span) => span.Index == row.Index && Key(span.Collection) == collection;
             futureMember = member => member.Instance is { } instance && RowWindow.Element(instance) is { } read && Same(read) && read.From > at;
-            futureWindow = call => RowWindow.Of(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } window && Same(window)
+            futureWindow = call => RowWindow.OfReceiver(call) is { } window && Same(window)
                 && !(window.To < at) && ReadsOutcomeOfParameter(call, outcomes) ? window.Window : null;
         }
         else if (current is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda } parameter }
@@ -389,7 +389,7 @@ internal sealed class EntanglementRule
             while (argument is IDelegateCreationOperation or IConversionOperation) argument = argument.Parent;
             // A window around the current row (days.Skip(i - 7).Take(7)) is not every row: which rows it reads is FutureRows' question.
             return argument is IArgumentOperation { Parent: IInvocationOperation call } && Aggregates.Contains(call.TargetMethod.Name)
-                && RowWindow.Of(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is null;
+                && RowWindow.OfReceiver(call) is null;
         }
         return false;
     }

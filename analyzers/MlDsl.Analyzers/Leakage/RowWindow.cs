@@ -24,6 +24,9 @@ internal static class RowWindow
 
     private const int Hops = 6;
 
+    /// <summary>The window a LINQ or list call works on: its receiver, or an extension method's first argument.</summary>
+    public static Span? OfReceiver(IInvocationOperation call) => Of(call.Instance ?? call.Arguments.FirstOrDefault()?.Value);
+
     /// <summary>The window <paramref name="value"/> takes of a collection around a row index; null when it is no such window.</summary>
     public static Span? Of(IOperation? value)
     {

@@ -36,7 +36,7 @@ internal sealed class OnnxRowSession<TRow> : IDisposable where TRow : ITensorRow
     public OnnxRowSession(byte[] onnx, string directory, string file, int threads)
     {
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least 1 thread");
-        using var options = Options(threads);
+        using var options = MlDsl.Serving.ServingSessionOptions.Create(threads);
         try
         {
             session = new InferenceSession(onnx, options);
@@ -67,24 +67,6 @@ internal sealed class OnnxRowSession<TRow> : IDisposable where TRow : ITensorRow
 
     /// <summary>Outputs per row: the row type's class count, or 1 for a regression.</summary>
     public int Width { get; }
-
-    /// <summary>
-    /// The session settings for serving: the whole graph optimised once when it loads, operators run one after
-    /// another (the graphs are chains; a parallel executor only adds hand-offs), <paramref name="threads"/> intra-op
-    /// threads that do not spin waiting for work (spinning steals the core from other processes on a busy machine).
-    /// </summary>
-    internal static SessionOptions Options(int threads)
-    {
-        var options = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = threads,
-            InterOpNumThreads = 1,
-        };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return options;
-    }
 
     private (string Name, long[] Shape) CheckInput(string directory, string file)
     {

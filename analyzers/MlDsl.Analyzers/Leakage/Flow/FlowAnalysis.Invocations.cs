@@ -536,7 +536,7 @@ internal sealed partial class FlowAnalysis
             return arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source)) : ScoresOnly(source);
         if (name is "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
         if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
-            return OneRowsValues(call) || PastWindow(call) ? source.WithParts(default) : Aggregate(call, name, source);
+            return OneRowsValues(call) || AroundRowWindow(call) ? source.WithParts(default) : Aggregate(call, name, source);
         return source.WithParts(default);
     }
 
@@ -569,7 +569,7 @@ internal sealed partial class FlowAnalysis
     /// later split; a window that reaches the row itself or later rows reads their labels, which MLDSL0017 reports
     /// (<see cref="EntanglementRule"/>), not a statistic of the whole data either.
     /// </summary>
-    private static bool PastWindow(IInvocationOperation call) => RowWindow.Of(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is not null;
+    private static bool AroundRowWindow(IInvocationOperation call) => RowWindow.OfReceiver(call) is not null;
 
     /// <summary>
     /// Whether an aggregate runs within the groups of the rows' [GroupKey] and reads no label: over <c>GroupBy(v =&gt; v.Patient)</c>
