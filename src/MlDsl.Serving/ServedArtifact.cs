@@ -43,6 +43,8 @@ internal sealed record ServedArtifact(string Version, string[] Features, string[
         float[]? shift = null, scale = null;
         if (manifest.Files.ContainsKey("imputer.json"))
             throw new ServingException(System.IO.Path.Combine(version, "imputer.json"), "missing-value filling is not served through ONNX yet; serve this artifact with MlDsl's DeployedModel");
+        if (manifest.Files.ContainsKey("target_encoding.json"))
+            throw new ServingException(System.IO.Path.Combine(version, "target_encoding.json"), "target encoding of categorical members is not served through ONNX yet; serve this artifact with MlDsl's DeployedModel");
         if (manifest.Files.ContainsKey("selection.json"))
             throw new ServingException(System.IO.Path.Combine(version, "selection.json"), "feature selection is not served through ONNX yet; serve this artifact with MlDsl's DeployedModel");
         if (manifest.Files.TryGetValue("transform.json", out string? transformSum))

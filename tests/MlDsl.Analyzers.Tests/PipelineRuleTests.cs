@@ -44,6 +44,11 @@ public sealed class PipelineRuleTests
             "Stay.Days is a number to predict (regression), not a class, so there are no class shares for a stratified split to keep; split randomly (or by group or time)"));
 
     [Fact]
+    public Task A_target_encoding_of_a_member_the_row_lacks_is_reported_at_its_attribute() => AnalyzerAsync(
+        Pipeline("[Split]\n[{|#0:TargetEncode(\"Ward\", Into = nameof(Stay.Heart))|}]"),
+        Diagnostic("MLDSL0041").WithLocation(0).WithMessage("Stay has no member 'Ward' to read the category from; name a string member of Stay"));
+
+    [Fact]
     public Task A_random_pipeline_split_of_a_regression_label_is_silent() => AnalyzerAsync(Pipeline("[Split(Kind = SplitKind.Random)]"));
 
     [Fact]

@@ -63,6 +63,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor JoinShapeMismatch = Error("MLDSL0039", "Joined branches have shapes that do not fit together", "{0}");
     public static readonly DiagnosticDescriptor UnusedInput = Warning("MLDSL0040", "Feature or branch output that nothing reads", "{0}");
 
+    public static readonly DiagnosticDescriptor InvalidTargetEncoding = Error("MLDSL0041", "Target encoding cannot read its category or write its feature", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
@@ -73,7 +75,7 @@ public static class DiagnosticDescriptors
         RowsMultipliedBeforeSplit, ScoreOnTrainingRows, InSamplePredictions, FeatureKnownAfterLabel,
         CannotExtendDeclaration, BatchNormSingleValuePerChannel, LogSoftmaxBeforeCrossEntropy, EmbeddingVocabulary,
         ResidualShapeMismatch, BlockArgumentMismatch, InvalidBlockUse, UserModuleWithoutContract,
-        InvalidBranch, JoinShapeMismatch, UnusedInput,
+        InvalidBranch, JoinShapeMismatch, UnusedInput, InvalidTargetEncoding,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

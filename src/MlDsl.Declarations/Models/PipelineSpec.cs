@@ -35,6 +35,12 @@ public sealed record PipelineSpec(
     /// </summary>
     public EquatableArray<string> Preparation { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>
+    /// One C# expression per [TargetEncode] attribute, in declaration order: a <c>TargetEncodingStep</c> whose column reads the row's
+    /// string member and writes the float [Feature] with <c>row with { ... }</c>.
+    /// </summary>
+    public EquatableArray<string> TargetEncodings { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>A C# expression making a lazy CSV shard source from paths (for <c>run --stream</c>); null when the row has no generated CSV reader.</summary>
     public string? StreamData { get; init; }
 

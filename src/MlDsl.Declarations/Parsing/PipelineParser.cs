@@ -63,6 +63,10 @@ public static class PipelineParser
             && StratifiedLabel.Problem(row) is { } problem)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StratifiedWithoutClasses, TypeIdentities.LocationOf(split, type), problem));
 
+        (EquatableArray<string> targetEncodings, IReadOnlyList<DiagnosticInfo> encodingProblems) = row is null || !TypeIdentities.HasAttribute(row, DatasetParser.DatasetAttribute)
+            ? (EquatableArray<string>.Empty, new DiagnosticInfo[0]) : TargetEncodeParser.Parse(type, row);
+        diagnostics.AddRange(encodingProblems);
+
         AttributeData? transformAttribute = TypeIdentities.FindAttribute(type, "MlDsl.TransformAttribute");
         AttributeData? train = TypeIdentities.FindAttribute(type, "MlDsl.TrainAttribute");
         string? transform = transformAttribute?.ConstructorArguments.FirstOrDefault() is { } kind ? Literal(kind) : null;
@@ -88,6 +92,7 @@ public static class PipelineParser
         {
             ModelImplemented = modelImplemented,
             StreamData = row is null ? null : StreamData(row, pipeline),
+            TargetEncodings = targetEncodings,
             Validate = TypeIdentities.FindAttribute(type, "MlDsl.ValidateAttribute") is { } validate ? Assignments(validate) : null,
             Monitor = TypeIdentities.FindAttribute(type, "MlDsl.MonitorAttribute") is { } monitor ? Assignments(monitor) : null,
             Preparation = new[] { transformAttribute, train }.SelectMany(attribute => attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())

@@ -23,6 +23,13 @@ internal static class PipelineEmitter
                 writer.Line($"        Split = new SplitOptions {{ {string.Join(", ", pipeline.Split)} }},");
                 if (pipeline.Validate is { } validate) writer.Line($"        Validation = new ValidationRules {{ {string.Join(", ", validate)} }},");
                 if (pipeline.Transform is not null) writer.Line($"        Transform = {pipeline.Transform},");
+                if (pipeline.TargetEncodings.Count > 0)
+                {
+                    writer.Line("        TargetEncodings = new[]");
+                    writer.Line("        {");
+                    foreach (string step in pipeline.TargetEncodings) writer.Line($"            {step},");
+                    writer.Line("        },");
+                }
                 foreach (string preparation in pipeline.Preparation) writer.Line($"        {preparation},");
                 writer.Line($"        Training = new FitOptions {{ {string.Join(", ", pipeline.Training)} }},");
                 if (pipeline.MinSliceRows is { } minSliceRows) writer.Line($"        MinSliceRows = {minSliceRows},");

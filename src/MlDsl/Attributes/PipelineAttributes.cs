@@ -9,7 +9,7 @@ namespace MlDsl;
 
 /// <summary>
 /// Marks a partial class as a pipeline that trains <paramref name="model"/>. The stages are the
-/// class's attributes ([Split], [Validate], [Transform], [Train], [Analyze], [Gate], [Export], [Monitor]) and its [Ingest] method; the
+/// class's attributes ([Split], [Validate], [TargetEncode], [Transform], [Train], [Analyze], [Gate], [Export], [Monitor]) and its [Ingest] method; the
 /// generator emits <c>Definition</c>, <c>Run(options)</c> and <c>RunCommandLine(args)</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]

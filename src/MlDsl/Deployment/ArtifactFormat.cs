@@ -9,7 +9,8 @@ namespace MlDsl.Deployment;
 /// optional <c>audio_reference.json</c> (clip summaries of the training waveforms for models that start
 /// with an audio front end); version 2 artifacts, which never hold it, are still read. The optional
 /// <c>selection.json</c> (a pipeline's fitted SelectKBest) needs no new version: an older reader
-/// refuses a manifest that lists a file outside its set, so it can never serve the rows unmasked.
+/// refuses a manifest that lists a file outside its set, so it can never serve the rows unmasked; nor does the optional
+/// <c>target_encoding.json</c> (a pipeline's fitted target encodings), for the same reason.
 /// </summary>
 internal static class ArtifactFormat
 {
@@ -17,9 +18,9 @@ internal static class ArtifactFormat
 
     /// <summary>The versions this MlDsl reads: 2 is 3 without the audio reference.</summary>
     public static readonly IReadOnlyList<int> ReadableVersions = [2, 3];
-    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Selection = "selection.json", Reference = "reference.json",
+    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Selection = "selection.json", TargetEncoding = "target_encoding.json", Reference = "reference.json",
         Tokenizer = "tokenizer.json", AudioReference = "audio_reference.json", Onnx = "model.onnx";
-    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Selection, Tokenizer, AudioReference, Onnx],
+    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Selection, TargetEncoding, Tokenizer, AudioReference, Onnx],
         MaxManifestBytes: 64L << 20, MaxJsonBytes: 256L << 20, MaxFileBytes: Array.MaxLength);
 
     /// <summary>The files of a format-1 artifact, written straight into the artifact folder; an export over one removes them.</summary>

@@ -82,6 +82,19 @@ internal static class ArtifactJson
         }
     }
 
+    /// <summary>The artifact's target encodings (one per encoded column, in the order they apply), from their verified bytes.</summary>
+    public static IReadOnlyList<MlDsl.Data.Encoding.SavedTargetEncoding> TargetEncodings(byte[] json, string directory)
+    {
+        try
+        {
+            return MlDsl.Data.Encoding.TargetEncodingFile.Parse(json, ArtifactFormat.TargetEncoding);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new ArtifactException(directory, ArtifactFormat.TargetEncoding, error.Message);
+        }
+    }
+
     /// <summary>The artifact's tokenizer, from its verified bytes.</summary>
     public static MlDsl.Data.Text.Tokenizer Tokenizer(byte[] json, string directory)
     {

@@ -1,5 +1,6 @@
 using MlDsl.Analysis;
 using MlDsl.Data;
+using MlDsl.Data.Encoding;
 using MlDsl.Data.Imputation;
 using MlDsl.Data.Transforms;
 using MlDsl.Training;
@@ -33,13 +34,17 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
 {
     private readonly OpenedArtifact artifact;
     private readonly AffineTransform? transform;
+    private readonly IReadOnlyList<TargetEncoding<TRow>> encodings;
+    private readonly IReadOnlyList<CategoricalColumn<TRow>> categoricals;
     private readonly Imputer? imputer;
     private readonly MlDsl.Data.Selection.SelectKBest? selector;
     private readonly Lazy<TModel> model;
 
-    private DeployedModel(OpenedArtifact artifact, Lazy<TModel> model, OnnxRowSession<TRow>? onnx)
+    private DeployedModel(OpenedArtifact artifact, IReadOnlyList<CategoricalColumn<TRow>> categoricals, Lazy<TModel> model, OnnxRowSession<TRow>? onnx)
     {
         this.artifact = artifact;
+        this.categoricals = categoricals;
+        encodings = artifact.TargetEncodings(categoricals);
         transform = artifact.Transform;
         imputer = artifact.Imputer;
         selector = artifact.Selector;
@@ -63,19 +68,27 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
     /// The artifact is missing, damaged or made for other rows; for ONNX Runtime also: it holds no <c>model.onnx</c> (the message
     /// says which layers could not be exported, or that the export predates ONNX), or ONNX Runtime cannot load it.
     /// </exception>
-    public static DeployedModel<TRow, TModel> Open(string directory, Func<string, TModel> load, ServingEngine engine, int threads = 1)
+    /// <param name="categoricals">
+    /// The columns the artifact's target encodings are for (a pipeline's <c>Definition.TargetEncodings</c>, in order; its
+    /// <c>Deploy</c> passes them): each raw row's category is read and its encoding written before the imputer.
+    /// </param>
+    public static DeployedModel<TRow, TModel> Open(string directory, Func<string, TModel> load, ServingEngine engine, int threads = 1,
+        IReadOnlyList<CategoricalColumn<TRow>>? categoricals = null)
     {
         OpenedArtifact opened = ModelArtifact.Open(directory);
         opened.CheckSchema<TRow>();
+        categoricals ??= [];
+        // Refused before a model is loaded: an artifact whose encodings these rows cannot reproduce must not serve.
+        opened.TargetEncodings(categoricals);
         if (engine == ServingEngine.TorchSharp)
         {
             TModel loaded = opened.LoadModel(load);
-            return new DeployedModel<TRow, TModel>(opened, new Lazy<TModel>(loaded), null);
+            return new DeployedModel<TRow, TModel>(opened, categoricals, new Lazy<TModel>(loaded), null);
         }
         if (engine != ServingEngine.OnnxRuntime) throw new ArgumentOutOfRangeException(nameof(engine), engine, "TorchSharp or OnnxRuntime");
         if (opened.Onnx is not { } onnx) throw NoOnnx(opened, load);
         var session = new OnnxRowSession<TRow>(onnx, opened.Version, ArtifactFormat.Onnx, threads);
-        return new DeployedModel<TRow, TModel>(opened, new Lazy<TModel>(() => opened.LoadModel(load)), session);
+        return new DeployedModel<TRow, TModel>(opened, categoricals, new Lazy<TModel>(() => opened.LoadModel(load)), session);
     }
 
     // Why the export left model.onnx out: the model's own refusal names the layers; a model that exports now was exported before ONNX.
@@ -113,16 +126,20 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
 
     public ArtifactManifest Manifest => artifact.Manifest;
 
-    /// <summary>The rows as the model saw them in training: the artifact's imputer, its feature selection, then its fitted transform, applied.</summary>
+    /// <summary>
+    /// The rows as the model saw them in training: the artifact's target encodings, its imputer, its feature selection, then its
+    /// fitted transform, applied (validation and test rows' encodings: the table fitted on all training rows).
+    /// </summary>
     public TRow[] Prepare(IReadOnlyList<TRow> rows)
     {
-        TRow[] filled = imputer?.Apply(rows) ?? rows.ToArray();
+        TRow[] encoded = encodings.Count == 0 ? rows.ToArray() : TargetEncodingSteps.Apply(encodings, rows);
+        TRow[] filled = imputer?.Apply(encoded) ?? encoded;
         TRow[] selected = selector?.Apply(filled) ?? filled;
         return transform?.Apply(selected) ?? selected;
     }
 
     /// <summary>One row as the model saw it in training.</summary>
-    internal TRow Prepare(TRow row) => imputer is null && selector is null && transform is null ? row : Prepare(new[] { row })[0];
+    internal TRow Prepare(TRow row) => encodings.Count == 0 && imputer is null && selector is null && transform is null ? row : Prepare(new[] { row })[0];
 
     /// <summary>Each row's prediction as text (class name, labels joined by '|', or the value).</summary>
     public string[] Describe(IReadOnlyList<TRow> rows)
@@ -152,7 +169,7 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
     }
 
     /// <summary>New rows against the training reference stored in the artifact.</summary>
-    public DriftReport Monitor(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) => artifact.Monitor(rows, thresholds);
+    public DriftReport Monitor(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) => artifact.Monitor(rows, thresholds, categoricals);
 
     public void Dispose()
     {

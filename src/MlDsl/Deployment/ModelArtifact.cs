@@ -13,7 +13,11 @@ public sealed record ArtifactContents<TRow>(
     IReadOnlyList<string>? ClassNames = null,
     MlDsl.Data.Transforms.AffineTransform? Transform = null,
     IReadOnlyDictionary<string, string>? Settings = null)
+    where TRow : IDatasetRow<TRow>
 {
+    /// <summary>Target encodings fitted on the training split, applied to raw rows before everything else.</summary>
+    public IReadOnlyList<MlDsl.Data.Encoding.TargetEncoding<TRow>>? TargetEncodings { get; init; }
+
     /// <summary>Missing-value filling fitted on the training split, applied before <see cref="Transform"/>.</summary>
     public MlDsl.Data.Imputation.Imputer? Imputer { get; init; }
 
@@ -57,6 +61,7 @@ public static partial class ModelArtifact
             version.Write(ArtifactFormat.Weights, ModelFile.Serialize(model, modelName));
             if (OnnxBytes(model) is { } onnx) version.Write(ArtifactFormat.Onnx, onnx);
             if (contents.Transform is { } transform) version.Write(ArtifactFormat.Transform, transform.Save);
+            if (contents.TargetEncodings is { Count: > 0 } encodings) version.Write(ArtifactFormat.TargetEncoding, MlDsl.Data.Encoding.TargetEncodingFile.Serialize(encodings));
             if (contents.Imputer is { } imputer) version.Write(ArtifactFormat.Imputer, imputer.Save);
             if (contents.Selector is { } selector) version.Write(ArtifactFormat.Selection, selector.Save);
             if (contents.Tokenizer is { } tokenizer) version.Write(ArtifactFormat.Tokenizer, tokenizer.Save);
@@ -138,6 +143,7 @@ public static partial class ModelArtifact
         var transform = files.TryGetValue(ArtifactFormat.Transform, out byte[]? json) ? ArtifactJson.Transform(json, version.Directory, manifest) : null;
         var imputer = files.TryGetValue(ArtifactFormat.Imputer, out byte[]? imputerJson) ? ArtifactJson.Imputer(imputerJson, version.Directory) : null;
         var selector = files.TryGetValue(ArtifactFormat.Selection, out byte[]? selectionJson) ? ArtifactJson.Selection(selectionJson, version.Directory) : null;
+        var encodings = files.TryGetValue(ArtifactFormat.TargetEncoding, out byte[]? encodingJson) ? ArtifactJson.TargetEncodings(encodingJson, version.Directory) : null;
         var tokenizer = files.TryGetValue(ArtifactFormat.Tokenizer, out byte[]? tokenizerJson) ? ArtifactJson.Tokenizer(tokenizerJson, version.Directory) : null;
         double[][] reference = ArtifactJson.Reference(files[ArtifactFormat.Reference], version.Directory, manifest);
         AudioReference? audio = files.TryGetValue(ArtifactFormat.AudioReference, out byte[]? audioJson) ? ArtifactJson.AudioReference(audioJson, version.Directory) : null;
@@ -145,6 +151,7 @@ public static partial class ModelArtifact
         {
             Imputer = imputer,
             Selector = selector,
+            SavedTargetEncodings = encodings,
             Tokenizer = tokenizer,
             AudioReference = audio,
             Onnx = files.TryGetValue(ArtifactFormat.Onnx, out byte[]? onnx) ? onnx : null,

@@ -1,4 +1,5 @@
 using MlDsl.Data;
+using MlDsl.Data.Encoding;
 using MlDsl.Data.Transforms;
 using MlDsl.Persistence;
 using TorchSharp;
@@ -45,6 +46,31 @@ public sealed class OpenedArtifact
 
     /// <summary>The feature selection fitted on the filled training split (selection.json), applied after the imputer; null when the pipeline selects none.</summary>
     public MlDsl.Data.Selection.SelectKBest? Selector { get; internal init; }
+
+    /// <summary>The saved target encodings (target_encoding.json), unbound; null when the pipeline encoded no column.</summary>
+    internal IReadOnlyList<SavedTargetEncoding>? SavedTargetEncodings { get; init; }
+
+    /// <summary>The categorical columns the stored target encodings are for, in the order they apply; empty when the pipeline encoded none.</summary>
+    public IReadOnlyList<string> TargetEncodedColumns => SavedTargetEncodings?.Select(saved => saved.Column).ToArray() ?? [];
+
+    /// <summary>
+    /// The target encodings fitted on the training split, bound to the columns that read each row's category and write its
+    /// encoding (a pipeline's [TargetEncode] columns, <c>Definition.TargetEncodings</c>, in order); applied to raw rows before the imputer.
+    /// </summary>
+    /// <exception cref="ArtifactException">
+    /// Naming target_encoding.json: the artifact encodes other columns than <paramref name="columns"/> (none given included: its
+    /// encodings cannot be applied without them), or holds no encodings though columns are given (a model trained without them).
+    /// </exception>
+    public IReadOnlyList<TargetEncoding<TRow>> TargetEncodings<TRow>(IReadOnlyList<CategoricalColumn<TRow>> columns) where TRow : IDatasetRow<TRow>
+    {
+        if (SavedTargetEncodings is not { } saved)
+            return columns.Count == 0 ? [] : throw new ArtifactException(version, ArtifactFormat.TargetEncoding,
+                $"missing, but {typeof(TRow).Name} rows are target-encoded by [{string.Join(", ", columns.Select(column => column.Name))}]: the model was trained without these encodings; export it again");
+        (TargetEncoding<TRow>[]? encodings, string? problem) = TargetEncodingFile.Bind(saved, columns);
+        return encodings ?? throw new ArtifactException(version, ArtifactFormat.TargetEncoding, problem + (columns.Count == 0
+            ? "; open the artifact with the pipeline's Deploy (or give its Definition.TargetEncodings' columns), which reads each row's category and writes its encoding"
+            : ""));
+    }
 
     /// <summary>The tokenizer fitted on the training split that turns text into token ids; null when the pipeline had none.</summary>
     public MlDsl.Data.Text.Tokenizer? Tokenizer { get; internal init; }
@@ -97,9 +123,17 @@ public sealed class OpenedArtifact
     /// model (one with an <see cref="AudioReference"/>) are compared by what they sound like — RMS, zero-crossing
     /// rate, spectral centroid, rolloff, flatness and MFCC means per clip — rather than by raw sample positions.
     /// </summary>
-    public DriftReport Monitor<TRow>(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) where TRow : IDatasetRow<TRow>
+    /// <param name="rows">Raw rows, as prediction takes them.</param>
+    /// <param name="thresholds">When a feature counts as drifted.</param>
+    /// <param name="categoricals">
+    /// The columns the artifact's target encodings are for (see <see cref="TargetEncodings{TRow}"/>): rows are encoded first, as
+    /// the reference was, so an encoded feature is compared with itself rather than with whatever raw rows hold there.
+    /// </param>
+    /// <exception cref="ArtifactException">The artifact's target encodings are for other columns than <paramref name="categoricals"/>.</exception>
+    public DriftReport Monitor<TRow>(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null, IReadOnlyList<CategoricalColumn<TRow>>? categoricals = null) where TRow : IDatasetRow<TRow>
     {
         CheckSchema<TRow>();
+        rows = TargetEncodingSteps.Apply(TargetEncodings(categoricals ?? []), rows);
         if (AudioReference is { } audio)
             return DriftMonitor.Compare(audio.Features, audio.Columns, MlDsl.Audio.Monitoring.ClipSummary.Columns(ModelArtifact.Waveforms(rows), audio.SampleRate), thresholds);
         string[] monitored = ModelArtifact.MonitoredIndices(Manifest.Features.Length).Select(index => Manifest.Features[index]).ToArray();

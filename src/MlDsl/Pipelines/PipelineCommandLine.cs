@@ -167,7 +167,7 @@ public static class PipelineCommandLine
         {
             IReadOnlyList<TRow> rows = Serving(result.GetValue(servingData)!);
             OpenedArtifact opened = ModelArtifact.Open(result.GetValue(artifact)!);
-            DriftReport report = opened.Monitor(rows, pipeline.Monitoring);
+            DriftReport report = opened.Monitor(rows, pipeline.Monitoring, pipeline.Categoricals);
             console.Write(report);
             return report.ExitCode;
         });

@@ -1,4 +1,5 @@
 using MlDsl.Data;
+using MlDsl.Data.Encoding;
 using MlDsl.Data.Imputation;
 using MlDsl.Data.Resampling;
 using MlDsl.Data.Selection;
@@ -38,6 +39,11 @@ public sealed record PipelineDefinition<TRow, TModel>(
     public SplitOptions Split { get; init; } = new();
     public ValidationRules Validation { get; init; } = new();
     public TransformKind Transform { get; init; }
+    /// <summary>
+    /// Categorical columns target-encoded before everything else that is fitted: out of fold on the training split, with the
+    /// table fitted on all training rows for validation and test; saved in the artifact (<c>target_encoding.json</c>).
+    /// </summary>
+    public IReadOnlyList<TargetEncodingStep<TRow>> TargetEncodings { get; init; } = [];
     /// <summary>Missing values filled before the transform, with training-split statistics; saved in the artifact.</summary>
     public ImputeStrategy Impute { get; init; }
     /// <summary>Keep the best this many features (0: all), chosen on the filled training split before the transform; saved in the artifact.</summary>
@@ -68,12 +74,15 @@ public sealed record PipelineDefinition<TRow, TModel>(
     /// <param name="directory">The artifact folder; the pipeline's <see cref="ExportDirectory"/> when null.</param>
     /// <param name="engine">
     /// What runs the forward pass: TorchSharp (the default) or ONNX Runtime on the artifact's verified <c>model.onnx</c>; either way
-    /// the artifact's imputer and transform are applied first and <c>Predict</c>, <c>Describe</c> and <c>Evaluate</c> answer alike.
+    /// the artifact's target encodings, imputer and transform are applied first and <c>Predict</c>, <c>Describe</c> and <c>Evaluate</c> answer alike.
     /// </param>
     /// <param name="threads">ONNX Runtime's intra-op threads; TorchSharp uses libtorch's (<c>torch.set_num_threads</c>).</param>
     /// <exception cref="ArtifactException">The artifact cannot be served by <paramref name="engine"/>; the message names the artifact's file and what is missing.</exception>
     public DeployedModel<TRow, TModel> Deploy(string? directory = null, ServingEngine engine = ServingEngine.TorchSharp, int threads = 1) =>
-        DeployedModel<TRow, TModel>.Open(directory ?? ExportDirectory, LoadModel, engine, threads);
+        DeployedModel<TRow, TModel>.Open(directory ?? ExportDirectory, LoadModel, engine, threads, Categoricals);
+
+    /// <summary>The target-encoded columns, which prediction and monitoring encode raw rows with.</summary>
+    internal IReadOnlyList<CategoricalColumn<TRow>> Categoricals => TargetEncodings.Select(step => step.Column).ToArray();
 
     internal IReadOnlyList<TRow> Read(string path) =>
         ReadData is { } read ? read(path) : throw new InvalidOperationException($"{Name} has no way to read {typeof(TRow).Name} rows from '{path}': give it a [ReadData] method, or make the row CSV-readable");

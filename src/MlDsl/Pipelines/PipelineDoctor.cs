@@ -1,4 +1,5 @@
 using MlDsl.Data;
+using MlDsl.Data.Encoding;
 using MlDsl.Data.Imputation;
 using MlDsl.Data.Splits;
 using MlDsl.Data.Transforms;
@@ -9,7 +10,7 @@ using TorchSharp;
 namespace MlDsl.Pipelines;
 
 /// <summary>
-/// A pipeline's <c>doctor</c>: ingest, split, impute and transform exactly as <c>run</c> does (fitted on
+/// A pipeline's <c>doctor</c>: ingest, split, target-encode, impute and transform exactly as <c>run</c> does (fitted on
 /// the training split), then <see cref="ModelDoctor"/> on the training rows only, judging the
 /// pipeline's own [Train] options. The test split is never read. The report and plots go to the
 /// output folder (<c>doctor.md</c>, <c>lr-range-test.png</c>, <c>data-batch.png</c>, <c>label-suspects.png</c>).
@@ -28,8 +29,9 @@ public static class PipelineDoctor
         IReadOnlyList<TRow> rows = dataPath is { } path ? pipeline.Read(path) : pipeline.Ingest();
         SplitOptions split = seed is { } value ? pipeline.Split with { Seed = value } : pipeline.Split;
         DataSplit<TRow> parts = rows.Split(split);
-        IReadOnlyList<TRow> train = parts.Train;
-        if (pipeline.Impute != ImputeStrategy.None) train = Imputer.Fit(parts, pipeline.Impute).Apply(train);
+        // The training rows as run prepares them: target-encoded out of fold, filled, transformed.
+        IReadOnlyList<TRow> train = pipeline.TargetEncodings.Count == 0 ? parts.Train : TargetEncodingSteps.FitApply(pipeline.TargetEncodings, parts).Encoded.Train;
+        if (pipeline.Impute != ImputeStrategy.None) train = Imputer.Fit(parts with { Train = train }, pipeline.Impute).Apply(train);
         AffineTransform? transform = PipelineRunner.FitTransform(pipeline.Transform, parts with { Train = train });
         TRow[] prepared = transform?.Apply(train) ?? train.ToArray();
         FitOptions training = pipeline.Training with

@@ -31,7 +31,8 @@ public static partial class PipelineRunner
             throw new CommandLineInputException($"--stream: {pipeline.Name} cannot stream its rows ({typeof(TRow).Name} has no generated CSV reader); run without --stream");
         if (options.DataPath is not { Length: > 0 } data)
             throw new CommandLineInputException($"--stream needs --data: CSV files or folders of CSV shards (several separated by '{Path.PathSeparator}')");
-        string? inMemoryOnly = pipeline.Impute != MlDsl.Data.Imputation.ImputeStrategy.None ? "[Transform(Impute = ...)]"
+        string? inMemoryOnly = pipeline.TargetEncodings.Count > 0 ? "[TargetEncode(...)]"
+            : pipeline.Impute != MlDsl.Data.Imputation.ImputeStrategy.None ? "[Transform(Impute = ...)]"
             : pipeline.SelectK != 0 ? "[Transform(SelectK = ...)]"
             : pipeline.Oversample != MlDsl.Data.Resampling.OversampleKind.None ? "oversampling"
             : pipeline.Transform == TransformKind.ChannelNormalize ? "a channel normalization"
@@ -78,7 +79,7 @@ public static partial class PipelineRunner
 
         TRow[] test = Decode(train: false, Transformed(split.Test, transform), split.Test.Count, splitOptions.Seed);
         TRow[] reference = Decode(train: true, split.Train, Math.Min(split.Train.Count, StreamedReferenceRows), splitOptions.Seed);
-        return Conclude(pipeline, options, model, fit, null, test, reference, transform, new PreparationSteps(null, null), files, stage, finish, new Dictionary<string, string>
+        return Conclude(pipeline, options, model, fit, null, test, reference, transform, new PreparationSteps<TRow>([], null, null), files, stage, finish, new Dictionary<string, string>
         {
             ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
             ["split"] = splitOptions.ToString(), ["transform"] = pipeline.Transform.ToString(),

@@ -3,6 +3,7 @@ using MlDsl.Analysis;
 using MlDsl.Audio.Augmentation;
 using MlDsl.Data;
 using MlDsl.Data.Csv;
+using MlDsl.Data.Encoding;
 using MlDsl.Data.Imputation;
 using MlDsl.Data.Resampling;
 using MlDsl.Data.Selection;
@@ -16,7 +17,7 @@ using TorchSharp;
 namespace MlDsl.Pipelines;
 
 /// <summary>
-/// Runs a pipeline's stages in order: ingest, split, validate, impute and transform (fitted on the
+/// Runs a pipeline's stages in order: ingest, split, target-encode, validate, impute, select and transform (fitted on the
 /// training split), oversample (training rows only), train (validation split for early stopping, never test), analyze on test against the
 /// majority baseline, gate (metrics, slices, latency, size), export. A failed validation or gate stops
 /// the run before export and says why; every stage's outcome and time go into the run report.
@@ -56,15 +57,22 @@ public static partial class PipelineRunner
         SplitOptions splitOptions = options.Seed is { } seed ? pipeline.Split with { Seed = seed } : pipeline.Split;
         DataSplit<TRow> split = Stage("split", () => rows.Split(splitOptions),
             split => $"{splitOptions.Kind}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test");
+        // Target encodings first, fitted on the training rows only; every later fitted step sees the encoded features the model will.
+        (DataSplit<TRow> encoded, TargetEncoding<TRow>[] encodings) = pipeline.TargetEncodings.Count == 0 ? (split, [])
+            : Stage("encode", () => TargetEncodingSteps.FitApply(pipeline.TargetEncodings, split),
+                fitted => $"{TargetEncodingSteps.Describe(fitted.Encodings)}: training rows out of fold, fitted on the training split");
+        // Validation reads the training rows with the fitted table, as serving would encode them: their out-of-fold encodings
+        // would hide a training row repeated in validation or test, and the raw rows hold no category at all in the feature.
+        DataSplit<TRow> validated = encodings.Length == 0 ? split : encoded with { Train = TargetEncodingSteps.Apply(encodings, split.Train) };
         // Missing values are expected, not a failure, when the pipeline fills them.
         ValidationRules rules = pipeline.Impute == ImputeStrategy.None ? pipeline.Validation : pipeline.Validation with { FailOnMissing = false };
-        DataReport data = Stage("validate", () => DataReport.Analyze(split, rules), report => report.Passed ? $"passed, {report.Warnings.Count} warnings" : "FAILED: " + string.Join("; ", report.Failures));
+        DataReport data = Stage("validate", () => DataReport.Analyze(validated, rules), report => report.Passed ? $"passed, {report.Warnings.Count} warnings" : "FAILED: " + string.Join("; ", report.Failures));
         if (!data.Passed) return Finish(data, null, null, null, null, 2);
 
         Imputer? imputer = pipeline.Impute == ImputeStrategy.None ? null
-            : Stage("impute", () => Imputer.Fit(split, pipeline.Impute), fitted => $"{fitted.Strategy} fitted on the training split");
-        DataSplit<TRow> filled = imputer is null ? split
-            : split with { Train = imputer.Apply(split.Train), Validation = imputer.Apply(split.Validation), Test = imputer.Apply(split.Test) };
+            : Stage("impute", () => Imputer.Fit(encoded, pipeline.Impute), fitted => $"{fitted.Strategy} fitted on the training split");
+        DataSplit<TRow> filled = imputer is null ? encoded
+            : encoded with { Train = imputer.Apply(encoded.Train), Validation = imputer.Apply(encoded.Validation), Test = imputer.Apply(encoded.Test) };
         // Feature selection on the filled training split only; the transform is then fitted on the selected (masked) rows.
         SelectKBest? selector = pipeline.SelectK == 0 ? null
             : Stage("select", () => SelectKBest.Fit(filled, SelectionScore(pipeline), pipeline.SelectK),
@@ -106,10 +114,11 @@ public static partial class PipelineRunner
         if (!writes) return Finish(data, fit, null, null, null, 0);
         files.Add(PipelinePlots.LearningCurves(fit, options.OutputDirectory));
 
-        return Conclude(pipeline, options, model, fit, data, test, filled.Train, transform, new PreparationSteps(imputer, selector), files, new StageRunner(Stage<object?>), Finish, new Dictionary<string, string>
+        return Conclude(pipeline, options, model, fit, data, test, filled.Train, transform, new PreparationSteps<TRow>(encodings, imputer, selector), files, new StageRunner(Stage<object?>), Finish, new Dictionary<string, string>
         {
             ["pipeline"] = pipeline.Name, ["seed"] = training.Seed.ToString(), ["epochs"] = training.Epochs.ToString(),
             ["split"] = splitOptions.ToString(), ["transform"] = pipeline.Transform.ToString(),
+            ["encode"] = encodings.Length == 0 ? "none" : string.Join(", ", encodings.Select(encoding => encoding.Column.Name)),
             ["impute"] = pipeline.Impute.ToString(), ["oversample"] = pipeline.Oversample.ToString(),
             ["select"] = selector is null ? "none" : $"{selector.Function} k={selector.K}",
             ["augment"] = augment is null ? "none" : augment.ToString(),
@@ -124,7 +133,7 @@ public static partial class PipelineRunner
 
     // The stages after training, the same for rows in memory and streamed rows: analyze on the test rows, gate, export.
     private static PipelineRun Conclude<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options, TModel model, FitReport fit,
-        DataReport? data, TRow[] test, IReadOnlyList<TRow> reference, AffineTransform? transform, PreparationSteps steps, List<string> files,
+        DataReport? data, TRow[] test, IReadOnlyList<TRow> reference, AffineTransform? transform, PreparationSteps<TRow> steps, List<string> files,
         StageRunner stages, Func<DataReport?, FitReport?, IEvaluationReport?, GateVerdict?, string?, int, PipelineRun> finish, Dictionary<string, string> metadata)
         where TRow : IDatasetRow<TRow>
         where TModel : torch.nn.Module, ITrainableModel<TRow>
@@ -148,14 +157,14 @@ public static partial class PipelineRunner
         string artifact = stages.Run("export", () =>
         {
             // The drift reference is the filled training rows: JSON holds no NaN, and filled rows are what the model's preprocessing sees.
-            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(reference, report, pipeline.ClassNames, transform, metadata) { Imputer = steps.Imputer, Selector = steps.Selector });
+            ModelArtifact.Export(pipeline.ExportDirectory, model, pipeline.ModelName, new ArtifactContents<TRow>(reference, report, pipeline.ClassNames, transform, metadata) { TargetEncodings = steps.TargetEncodings, Imputer = steps.Imputer, Selector = steps.Selector });
             return Path.GetFullPath(pipeline.ExportDirectory);
         }, path => path);
         return finish(data, fit, report, gate, artifact, 0);
     }
 
     /// <summary>The fitted steps before the transform that travel in the artifact; none for streamed rows.</summary>
-    private sealed record PreparationSteps(Imputer? Imputer, SelectKBest? Selector);
+    private sealed record PreparationSteps<TRow>(IReadOnlyList<TargetEncoding<TRow>> TargetEncodings, Imputer? Imputer, SelectKBest? Selector) where TRow : IDatasetRow<TRow>;
 
     /// <summary>The declared score, or scikit-learn's usual one for the label: ANOVA F for classes, F of the regression for a value.</summary>
     private static ScoreFunction SelectionScore<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline)

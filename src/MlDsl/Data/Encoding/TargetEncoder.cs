@@ -72,13 +72,9 @@ public static class TargetEncoder
     /// <exception cref="InvalidDataException">The file is not a saved target encoding, or was saved for another column.</exception>
     public static TargetEncoding<TRow> Load<TRow>(string path, CategoricalColumn<TRow> column) where TRow : IDatasetRow<TRow>
     {
-        TargetEncoding<TRow>.Saved state = StepFile.Load<TargetEncoding<TRow>.Saved>(path, StepName, saved =>
-            saved.Column is null || saved.Encodings is null ? "column or encodings missing"
-            : saved.Column != column.Name ? $"saved for column {saved.Column}, loaded for {column.Name}"
-            : !double.IsFinite(saved.TargetMean) || saved.Encodings.Values.Any(value => !double.IsFinite(value)) ? "a non-finite encoding"
-            : saved.Smooth is { } smooth && !(smooth >= 0 && double.IsFinite(smooth)) ? $"smooth = {smooth}; expected a finite weight of 0 or more"
-            : null);
-        return new TargetEncoding<TRow>(column, state.Encodings, state.TargetMean, state.Smooth);
+        SavedTargetEncoding state = StepFile.Load<SavedTargetEncoding>(path, StepName, saved =>
+            saved.Problem() ?? (saved.Column != column.Name ? $"saved for column {saved.Column}, loaded for {column.Name}" : null));
+        return state.For(column);
     }
 
     private static (string[] Categories, double[] Y) Read<TRow>(IReadOnlyList<TRow> train, CategoricalColumn<TRow> column, TargetEncoderOptions options)

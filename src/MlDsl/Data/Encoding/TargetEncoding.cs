@@ -41,9 +41,7 @@ public sealed class TargetEncoding<TRow> where TRow : IDatasetRow<TRow>
         return result;
     }
 
-    public void Save(string path) => StepFile.Save(path, new Saved(Column.Name, new Dictionary<string, double>(Encodings), TargetMean, Smooth));
-
-    internal sealed record Saved(string Column, Dictionary<string, double> Encodings, double TargetMean, double? Smooth);
+    public void Save(string path) => StepFile.Save(path, SavedTargetEncoding.Of(this));
 }
 
 /// <summary>The result of <see cref="TargetEncoder.FitApply{TRow}"/>: the fitted encoding and the training rows encoded out of fold.</summary>

@@ -23,6 +23,9 @@ internal static class StepFile
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>The state as the JSON bytes <see cref="Save{TState}"/> writes, for a file inside an artifact.</summary>
+    public static byte[] Serialize<TState>(TState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options);
+
     /// <exception cref="InvalidDataException">The file is not valid JSON of this step, or <paramref name="check"/> finds it inconsistent.</exception>
     public static TState Load<TState>(string path, string step, Func<TState, string?> check) where TState : class =>
         Parse(File.ReadAllBytes(path), path, step, check);
