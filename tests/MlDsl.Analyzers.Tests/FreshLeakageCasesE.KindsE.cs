@@ -48,7 +48,9 @@ public sealed partial class FreshLeakageCasesE
             }
         """));
 
-    [Fact(Skip = "Known gap: a model scored inside a delegate given to a helper is not carried into the helper's model effects (MLDSL0027)")]
+    // Mark moved (fixJ) from the helper call to its rows argument: a score a helper (or the function given to it) makes on a
+    // model is reported on the rows argument it is measured on, as for Func_variable_scoring_a_model_invoked_on_the_rows_it_was_fitted_on_is_reported.
+    [Fact]
     public Task Inline_lambda_given_to_a_helper_that_scores_the_model_on_its_training_rows_is_reported() => Expect(Script("""
             static double Measure(FraudNet net, IReadOnlyList<Transaction> rows, Func<FraudNet, IReadOnlyList<Transaction>, double> metric) => metric(net, rows);
 
@@ -57,7 +59,7 @@ public sealed partial class FreshLeakageCasesE
                 var (train, validation, test) = CsvFile.Read<Transaction>("creditcard.csv").Split(new SplitOptions { Kind = SplitKind.Stratified });
                 using var net = new FraudNet();
                 net.Fit(train, validation);
-                Console.WriteLine({|#0:Measure(net, train, (m, rows) => m.Evaluate(rows).Accuracy)|});
+                Console.WriteLine(Measure(net, {|#0:train|}, (m, rows) => m.Evaluate(rows).Accuracy));
             }
         """), "MLDSL0027");
 

@@ -532,7 +532,7 @@ public sealed partial class FreshLeakageCasesF
         Expect(Program(Mutate(WindowedSearch, "new FoldOptions { Kind = FoldKind.TimeSeries, Folds = 4 }",
             "{|#0:new FoldOptions { Kind = FoldKind.KFold, Folds = 4, Shuffle = true }|}")), "MLDSL0019");
 
-    [Fact(Skip = "Missed: a helper's returned score computed from test rows, chosen by MinBy (MLDSL0018)")]
+    [Fact]
     public Task Rate_search_scored_on_the_test_part_is_reported() =>
         Expect(Program(Mutate(WindowedSearch, "log[rate] = ScoreRate(train, rate);", "log[rate] = {|#0:ScoreRate(test, rate)|};")), "MLDSL0018");
 
@@ -793,7 +793,7 @@ public sealed partial class FreshLeakageCasesF
         }
         """;
 
-    [Fact(Skip = "Known gap (false alarm): a Fit on train+validation after the choice scored on validation is taken as fitting on validation; the refit to ship after the choice is not recognised (MLDSL0016)")]
+    [Fact]
     public Task Search_on_validation_then_refit_on_train_and_validation_and_one_test_score_is_silent() => Expect(Program(RefitAfterSearch));
 
     [Fact]
@@ -803,7 +803,7 @@ public sealed partial class FreshLeakageCasesF
             .Replace("Evaluation once = final.Evaluate(finalScaler.Apply(split.Test));", "Evaluation once = final.Evaluate({|#0:finalScaler.Apply(split.Test)|});")
             .Replace("var finalScaler = Standardizer.Fit(trainAndValidation);", "var finalScaler = Standardizer.Fit({|#1:trainAndValidation|});")), "MLDSL0027", "MLDSL0016");
 
-    [Fact(Skip = "Known gap: inherits the refit-on-train+validation false alarm (MLDSL0016), see Search_on_validation_then_refit_on_train_and_validation_and_one_test_score_is_silent")]
+    [Fact]
     public Task Search_handed_the_test_part_as_its_validation_rows_is_reported() =>
         Expect(Program(Mutate(RefitAfterSearch, "Candidate best = search.Search(scaler.Apply(split.Train), scaler.Apply(split.Validation));",
             "Candidate best = {|#0:search.Search(scaler.Apply(split.Train), scaler.Apply(split.Test))|};")
@@ -1137,10 +1137,12 @@ public sealed partial class FreshLeakageCasesF
     [Fact]
     public Task Threshold_swept_on_validation_probabilities_then_applied_to_test_is_silent() => Expect(Program(ThresholdOnValidation));
 
-    [Fact(Skip = "Missed: counts of right test predictions through nested helpers into an if-greater choice (MLDSL0018)")]
+    // Mark moved (fixJ) from At's rows argument to the rows argument of the PredictProbabilities call that made the test
+    // predictions the helpers count: a test score is reported where it was made, as everywhere else (same line either way).
+    [Fact]
     public Task Threshold_swept_on_test_probabilities_is_reported() =>
         Expect(Program(Mutate(ThresholdOnValidation, "double f1 = F1(At(validationProbabilities, validation, threshold));",
-            "double f1 = F1(At(model.PredictProbabilities(test), {|#0:test|}, threshold));")), "MLDSL0018");
+            "double f1 = F1(At(model.PredictProbabilities({|#0:test|}), test, threshold));")), "MLDSL0018");
 
     // ───────────── 15. An experiment class whose state is set in its constructor ─────────────
 

@@ -112,10 +112,18 @@ internal sealed partial class FlowAnalysis
     private DataFlow Condition(IOperation condition)
     {
         DataFlow flow = Eval(condition);
-        if (flow.Rows.IsEmpty || owner is null || depth == 0) return flow.WithoutRows();
-        var kept = flow.Rows.Where(origin => origin.Source.StartsWith("$p", System.StringComparison.Ordinal)
+        return new DataFlow(ValueParameters(flow), flow.Events, ImmutableHashSet<Origin>.Empty, default);
+    }
+
+    /// <summary>
+    /// In a helper's summary, the rows of parameters that are no collection of rows (predictions, a vocabulary, a threshold) a
+    /// value depends on: kept, so that what their arguments carry reaches the value at the call. Empty outside a summary.
+    /// </summary>
+    private ImmutableHashSet<Origin> ValueParameters(DataFlow flow)
+    {
+        if (flow.Rows.IsEmpty || owner is null || depth == 0) return ImmutableHashSet<Origin>.Empty;
+        return flow.Rows.Where(origin => origin.Source.StartsWith("$p", System.StringComparison.Ordinal)
             && int.TryParse(origin.Source.Substring(2), out int ordinal) && ordinal < owner.Parameters.Length && !context.IsRowTyped(owner.Parameters[ordinal].Type)).ToImmutableHashSet();
-        return new DataFlow(kept, flow.Events, ImmutableHashSet<Origin>.Empty, default);
     }
 
     private DataFlow Initializer(IOperation initializer) => initializer switch

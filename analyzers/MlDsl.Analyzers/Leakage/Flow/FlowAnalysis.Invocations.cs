@@ -171,6 +171,13 @@ internal sealed partial class FlowAnalysis
                     if (!Predictions.Any(known => known.Call == prediction.Call)) Predictions.Add(prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, flows, call: null, self) });
             ApplyEffects(invocation, summary, flows);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
+            // Rows the helper scores a model on, with what the caller's rows carry (statistics they were changed with).
+            foreach (DataFlow scored in summary.Scored)
+            {
+                DataFlow here = summary.Substitute(scored, flows, invocation.Syntax.GetLocation(), self);
+                Scored(here);
+                if (Observed is not null && !Observed.ScoredInHelpers.Any(known => known.SameAs(here))) Observed.ScoredInHelpers.Add(here);
+            }
             // Rows the helper splits or cross-validates are held out at the call, as if split here.
             foreach (DataFlow split in summary.HeldOut) Split(invocation, summary.Substitute(split, flows, invocation.Syntax.GetLocation()));
             if (IsCrossValidation(method)) Split(invocation, DataFlow.Join(flows));
@@ -278,11 +285,18 @@ internal sealed partial class FlowAnalysis
 
     private DataFlow SplitCall(IInvocationOperation split)
     {
-        DataFlow rows = Eval(split.Arguments.FirstOrDefault()?.Value);
+        IOperation? splitRows = split.Arguments.FirstOrDefault()?.Value;
+        DataFlow rows = Eval(splitRows);
+        // Rows whose source is not followed (built from records that are no [Dataset] rows) are a source of their own here:
+        // their parts stay apart, so the test part is still the test part.
+        if (rows.Rows.IsEmpty && splitRows is not null) rows = rows.Join(DataFlow.Of(new Origin(UnfollowedKey(splitRows), "")));
         foreach (IArgumentOperation argument in split.Arguments.Skip(1)) Eval(argument.Value);
         Split(split, rows);
         return DataFlow.Split(rows);
     }
+
+    /// <summary>The source key of rows split where nothing says where they came from: the variable, or the expression's text.</summary>
+    private static string UnfollowedKey(IOperation rows) => Holder(rows) is { } holder ? holder.Name : "rows:" + rows.Syntax;
 
     /// <summary>
     /// Rows held out by <paramref name="call"/>: a split, a cross-validation (every row is some fold's
@@ -299,6 +313,15 @@ internal sealed partial class FlowAnalysis
 
     /// <summary>Rows this body splits or cross-validates, when it is a helper being summarised.</summary>
     public List<DataFlow> HeldOutInside { get; } = new();
+
+    /// <summary>Rows this body scores a model on (itself or through its helpers), when it is a helper being summarised.</summary>
+    public List<DataFlow> ScoredInside { get; } = new();
+
+    /// <summary>Rows a model is scored on here: kept for a helper's summary, so a caller knows which of its rows a score was measured on.</summary>
+    private void Scored(DataFlow rows)
+    {
+        if (depth > 0 && !rows.Rows.IsEmpty && !ScoredInside.Any(known => known.SameAs(rows))) ScoredInside.Add(rows);
+    }
 
     private DataFlow StepFit(IInvocationOperation fit, string parameter)
     {
@@ -357,8 +380,9 @@ internal sealed partial class FlowAnalysis
                 if (rowsArgument is null) return DataFlow.Empty;
                 DataFlow rows = Eval(rowsArgument.Value);
                 bool predict = kind == "Predict";
-                Effect(kind, model, rows, DataFlow.Empty, modelName);
                 var score = new ScoreEvent(rowsArgument.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows);
+                Effect(kind, model, rows, DataFlow.Empty, modelName, score.Location);
+                Scored(rows);
                 // In a helper, predictions of a model that is not one of its parameters stay where they are made.
                 bool pinned = depth > 0 && !(model is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner));
                 var learned = new LearnEvent(call.Syntax.GetLocation(), call.TargetMethod.ContainingType.Name, LearnKind.Model, modelFlow.TrainedOn) { Pinned = pinned };
@@ -405,13 +429,13 @@ internal sealed partial class FlowAnalysis
     /// Remembers what is done to a model that is one of the method's parameters, and how a model the
     /// method makes itself is fitted (its validation may be a parameter), for its summary.
     /// </summary>
-    private void Effect(string method, ISymbol? model, DataFlow rows, DataFlow validation, string modelName)
+    private void Effect(string method, ISymbol? model, DataFlow rows, DataFlow validation, string modelName, Location? score = null)
     {
         int ordinal;
         if (model is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner)) ordinal = parameter.Ordinal;
         else if (method == "Fit" && model is ILocalSymbol && depth > 0) ordinal = ModelEffect.OwnModel;
         else return;
-        var effect = new ModelEffect(method, ordinal, rows, validation, modelName);
+        var effect = new ModelEffect(method, ordinal, rows, validation, modelName, score);
         if (!ModelEffects.Any(known => known.Method == method && known.Model == effect.Model && known.Rows.SameAs(rows) && known.Validation.SameAs(validation)))
             ModelEffects.Add(effect);
     }
@@ -441,6 +465,8 @@ internal sealed partial class FlowAnalysis
             // A model the helper fits and hands back (new Net().TrainedOn(rows), await TrainAsync(rows)) is the variable that receives it.
             if (model is null && effect.Method == "Fit" && !summary.Returned.TrainedOn.IsEmpty) model = ResultHolder(call);
             DataFlow rows = summary.Substitute(effect.Rows, arguments, call.Syntax.GetLocation());
+            // What the callee (a helper, the function given to it) does to a model this body is given is done by this body too.
+            if (model is IParameterSymbol) Effect(effect.Method, model, rows, summary.Substitute(effect.Validation, arguments, call.Syntax.GetLocation()), effect.ModelName, effect.Score);
             if (effect.Method == "Fit")
             {
                 // A model the helper makes itself is returned with what it trained on; its fit is observed at the call.
@@ -533,7 +559,8 @@ internal sealed partial class FlowAnalysis
         // How many predictions are right is a score of where they were made; how many rows match a condition
         // (test.Count(r => r.Sick == 1)) is a statistic of them; a plain count of rows is neither.
         if (name is "Count" or "LongCount")
-            return arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source)) : ScoresOnly(source);
+            return (arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source)) : ScoresOnly(source))
+                .Join(arguments.Count > 0 ? CountedByPredicate(arguments[0].Value, source) : DataFlow.Empty);
         if (name is "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
         if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
             return OneRowsValues(call) || AroundRowWindow(call) ? source.WithParts(default) : Aggregate(call, name, source);

@@ -170,11 +170,13 @@ internal sealed partial class FlowAnalysis
 
     /// <summary>
     /// The scores an operation depends on through the conditions it runs under: a count kept only when
-    /// a prediction on test is right carries that prediction's score.
+    /// a prediction on test is right carries that prediction's score. In a helper, a count kept under a condition
+    /// on predictions it is given (a parameter) carries whatever their argument carries at the call.
     /// </summary>
     private DataFlow ControlScores(IOperation operation)
     {
         DataFlow scores = DataFlow.Empty;
+        bool counts = operation is IIncrementOrDecrementOperation or ICompoundAssignmentOperation;
         for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) break;
@@ -182,6 +184,9 @@ internal sealed partial class FlowAnalysis
             {
                 DataFlow condition = Eval(conditional.Condition);
                 foreach (ScoreEvent score in condition.EventsOf<ScoreEvent>()) scores = scores.WithEvent(score);
+                ImmutableHashSet<Origin> given = ValueParameters(condition);
+                if (!given.IsEmpty) scores = scores.Join(new DataFlow(given, ImmutableHashSet<FlowEvent>.Empty, ImmutableHashSet<Origin>.Empty, default));
+                if (counts) CountRightPredictions(condition, conditional.Condition);
             }
         }
         return scores;

@@ -22,9 +22,13 @@ internal sealed class FlowRules
     private readonly Action<Diagnostic> report;
     private readonly HashSet<Location> reported = new();
 
+    /// <summary>Whether the predictions made at a rows argument are counted against the labels (a hand-written accuracy).</summary>
+    private readonly Func<Location, bool> countedAgainstLabels;
+
     private FlowRules(FlowAnalysis analysis, bool ingest, IOperation root, LeakageSymbols symbols, Action<Diagnostic> report)
     {
         observed = analysis.Observed!;
+        countedAgainstLabels = analysis.CountsAgainstLabels;
         ingested = ingest ? analysis.Returned : null;
         this.root = root;
         this.symbols = symbols;
@@ -59,6 +63,9 @@ internal sealed class FlowRules
             }
             StepFit? fit = observed.StepFits.FirstOrDefault(step => step.Event.Location == learned.Location);
             Role heldOutRole = learned.FromRole(Role.Test) ? Role.Test : learned.FromRole(Role.Validation) ? Role.Validation : Role.All;
+            // Statistics of the training and validation rows together that no validation score sees are the refit to ship after
+            // the choice (the test split still scores it honestly); before or during the choice they change what it is made on.
+            if (heldOutRole == Role.Validation && learned.FromRole(Role.Train) && !ReachesValidationScore(learned)) continue;
             if (heldOutRole != Role.All)
             {
                 string part = heldOutRole == Role.Test ? "test" : "validation";
@@ -82,6 +89,17 @@ internal sealed class FlowRules
     }
 
     private static string StepName(string what) => what.Split(' ')[0];
+
+    /// <summary>
+    /// Whether rows changed with <paramref name="learned"/> are validation rows something is scored or chosen on: a fit's
+    /// validation rows (early stopping, the best epoch), a score on validation rows (here or in a helper), a search's rows.
+    /// </summary>
+    private bool ReachesValidationScore(LearnEvent learned)
+    {
+        bool Carries(DataFlow rows) => rows.HasRole(Role.Validation) && rows.Events.Contains(learned);
+        return observed.Fits.Any(fit => Carries(fit.Validation)) || observed.Uses.Any(use => Carries(use.RowsFlow))
+            || observed.SearchValidations.Any(search => Carries(search.Rows)) || observed.ScoredInHelpers.Any(Carries);
+    }
 
     /// <summary>Events carried into something that is split, scored, or trains a scored model; everything in rows when nothing is scored yet.</summary>
     private HashSet<FlowEvent> ReachingEvents()
@@ -157,7 +175,8 @@ internal sealed class FlowRules
 
     private void MultipliedBeforeSplit()
     {
-        IEnumerable<MultiplyEvent> events = observed.Splits.SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e => !PerFold(s.Call, e)));
+        // Copies of rows whose source is not followed (From is empty) name no rows: nothing says they were not copied per group.
+        IEnumerable<MultiplyEvent> events = observed.Splits.SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e => !e.From.IsEmpty && !PerFold(s.Call, e)));
         if (ingested is not null) events = events.Concat(ingested.EventsOf<MultiplyEvent>());
         foreach (MultiplyEvent multiplied in events.Distinct())
         {
@@ -335,7 +354,8 @@ internal sealed class FlowRules
 
     private void ScoresOnTrainingRows()
     {
-        foreach (ModelUse use in observed.Uses.Where(use => !use.IsPredict && use.Model is not null))
+        // Predictions counted against the labels are a score too (an accuracy written by hand).
+        foreach (ModelUse use in observed.Uses.Where(use => (!use.IsPredict || countedAgainstLabels(use.Rows.Syntax.GetLocation())) && use.Model is not null))
         {
             ModelFit[] fits = observed.Fits.Where(fit => SymbolEqualityComparer.Default.Equals(fit.Model, use.Model)).ToArray();
             if (fits.Length == 0) continue;
@@ -351,12 +371,22 @@ internal sealed class FlowRules
             // A validation score that chooses (a setting, the best epoch, a candidate) is what validation is for.
             bool chooses = observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation());
             if (alsoHeldOut || chooses) continue;
-            string model = use.Call.TargetMethod.ContainingType.Name;
+            string model = ModelTypeName(use);
             Report(DiagnosticDescriptors.ScoreOnTrainingRows, use.Rows.Syntax.GetLocation(), null, onTraining
                 ? $"{model} is evaluated on rows it was trained on ('{use.Rows.Syntax}'): that score measures memorisation, not how it does on new rows; evaluate on the test split"
                 : $"{model} is evaluated on '{use.Rows.Syntax}', the rows its training watched for early stopping or the best epoch: that score is chosen to look good; evaluate on the test split");
         }
     }
+
+    /// <summary>The model's type, also where a helper scores it (the call is then the helper's, not the model's).</summary>
+    private static string ModelTypeName(ModelUse use) => use.Model switch
+    {
+        ILocalSymbol local => local.Type.Name,
+        IParameterSymbol parameter => parameter.Type.Name,
+        IFieldSymbol field => field.Type.Name,
+        IPropertySymbol property => property.Type.Name,
+        _ => use.Call.TargetMethod.ContainingType.Name,
+    };
 
     /// <summary>
     /// Whether the rows are one of several parts of the data: a foreach variable that holds a whole

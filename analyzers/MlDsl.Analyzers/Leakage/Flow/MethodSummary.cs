@@ -14,8 +14,10 @@ namespace MlDsl.Analyzers.Leakage.Flow;
 internal sealed class MethodSummary
 {
     private MethodSummary(IMethodSymbol method, DataFlow returned, IReadOnlyList<(ISymbol Member, DataFlow Flow)> memberWrites, IReadOnlyList<ModelEffect> modelEffects,
-        IReadOnlyList<DataFlow> heldOut, IReadOnlyList<(int Ordinal, DataFlow Flow)> outWrites, IReadOnlyList<ModelUse> predictions, IReadOnlyCollection<ScoreEvent> chosenScores)
+        IReadOnlyList<DataFlow> heldOut, IReadOnlyList<(int Ordinal, DataFlow Flow)> outWrites, IReadOnlyList<ModelUse> predictions, IReadOnlyCollection<ScoreEvent> chosenScores,
+        IReadOnlyList<DataFlow> scored)
     {
+        Scored = scored;
         ChosenScores = chosenScores;
         Predictions = predictions;
         OutWrites = outWrites;
@@ -37,6 +39,9 @@ internal sealed class MethodSummary
 
     /// <summary>Scores the method chooses by (a maximum over candidates, an ordering), in terms of its parameters.</summary>
     public IReadOnlyCollection<ScoreEvent> ChosenScores { get; }
+
+    /// <summary>Rows the method scores a model on (Evaluate or Predict, on any model), in terms of its parameters.</summary>
+    public IReadOnlyList<DataFlow> Scored { get; }
 
     /// <summary>The source a constructor's parameters are in a member's flow: the arguments of the object's creation, read where it is used.</summary>
     public const string Self = "$self";
@@ -62,7 +67,7 @@ internal sealed class MethodSummary
             bindings[parameter] = Parameter(parameter, ParameterSource(parameter.Ordinal), context);
         var analysis = new FlowAnalysis(context, bindings, outer, depth, method) { DelegateArguments = delegates };
         analysis.Run(body);
-        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ModelEffects, analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores);
+        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ScoredModelEffects(), analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores, analysis.ScoredInside);
     }
 
     /// <summary>A parameter's rows; a split parameter gets its three parts; a model, the rows it was trained on.</summary>

@@ -17,7 +17,8 @@ internal sealed record ModelUse(ISymbol? Model, IInvocationOperation Call, IArgu
 /// What a method does to a model it is given as parameter <see cref="Model"/>: Fit, Evaluate or Predict
 /// on rows; <see cref="OwnModel"/> for a model the method makes and fits itself.
 /// </summary>
-internal sealed record ModelEffect(string Method, int Model, DataFlow Rows, DataFlow Validation, string ModelName)
+/// <remarks><see cref="Score"/> is where a Predict's predictions are scored from (its rows argument), to tell a hand-written accuracy.</remarks>
+internal sealed record ModelEffect(string Method, int Model, DataFlow Rows, DataFlow Validation, string ModelName, Location? Score = null)
 {
     public const int OwnModel = -1;
 }
@@ -43,6 +44,9 @@ internal sealed class Observations
 
     /// <summary>Predictions made inside helpers by their own models, with the caller's rows (for MLDSL0028 only).</summary>
     public List<ModelUse> HelperPredictions { get; } = new();
+
+    /// <summary>Rows a helper called here scores a model on (its own or one it is given), with what the caller's rows carry.</summary>
+    public List<DataFlow> ScoredInHelpers { get; } = new();
 
     /// <summary>Rows that are held out somewhere: split, cross-validated, or scored on.</summary>
     public List<DataFlow> HeldOut { get; } = new();

@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>
+/// Scores written by hand: predictions compared with the labels and counted (<c>if (model.Predict(r) == r.Survived) right++</c>,
+/// <c>rows.Count(r =&gt; model.Predict(r) == r.Survived)</c>) are an accuracy, as much a score as <c>Evaluate</c>.
+/// </summary>
+internal sealed partial class FlowAnalysis
+{
+    /// <summary>
+    /// Where predictions were made that this body counts against the labels (the location of their rows argument).
+    /// Values only grow over the passes, so what one pass counts stays counted.
+    /// </summary>
+    private readonly HashSet<Location> countedPredictions = new();
+
+    /// <summary>Whether the predictions made at <paramref name="rowsArgument"/> are counted against the labels somewhere in this body.</summary>
+    public bool CountsAgainstLabels(Location rowsArgument) => countedPredictions.Contains(rowsArgument);
+
+    /// <summary>A count kept under <paramref name="condition"/>: when the condition reads a label, the predictions it compares are scored.</summary>
+    private void CountRightPredictions(DataFlow flow, IOperation condition)
+    {
+        if (!flow.EventsOf<ScoreEvent>().Any() || !ReadsLabel(condition)) return;
+        foreach (ScoreEvent score in flow.EventsOf<ScoreEvent>()) countedPredictions.Add(score.Location);
+    }
+
+    /// <summary>
+    /// What <c>Count(predicate)</c> counts besides rows: the scores its predicate reads (right predictions counted are a score of
+    /// where they were made) and, in a helper, the predictions it was given. A predicate that also reads a label scores them.
+    /// </summary>
+    private DataFlow CountedByPredicate(IOperation predicate, DataFlow element)
+    {
+        DataFlow result = Lambda(predicate, element, distinctParameters: false);
+        if (result.IsEmpty) return result;
+        CountRightPredictions(result, predicate);
+        ImmutableHashSet<FlowEvent> scores = result.EventsOf<ScoreEvent>().ToImmutableHashSet<FlowEvent>();
+        ImmutableHashSet<Origin> given = ValueParameters(result);
+        return scores.IsEmpty && given.IsEmpty ? DataFlow.Empty : new DataFlow(given, scores, ImmutableHashSet<Origin>.Empty, default);
+    }
+
+    /// <summary>
+    /// The effects on models for a helper's summary: a Predict whose predictions the helper counts against the labels is an
+    /// evaluation of the model on those rows (a hand-written accuracy).
+    /// </summary>
+    public IReadOnlyList<ModelEffect> ScoredModelEffects() =>
+        ModelEffects.Select(effect => effect.Method == "Predict" && effect.Score is { } at && countedPredictions.Contains(at) ? effect with { Method = "Evaluate" } : effect).ToList();
+}
