@@ -72,7 +72,7 @@ internal sealed partial class FlowAnalysis
             case ILocalReferenceOperation local: return Read(local.Local);
             case IParameterReferenceOperation parameter: return Read(parameter.Parameter);
             case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation: return Read(field.Field);
-            case IFieldReferenceOperation field: return Member(Eval(field.Instance), field.Instance!.Type, field.Field.Name, field.Type);
+            case IFieldReferenceOperation field: return TupleElement(field) ?? Member(Eval(field.Instance), field.Instance!.Type, field.Field.Name, field.Type);
             case IPropertyReferenceOperation property: return Property(property);
             case IArrayElementReferenceOperation element: return Element(Eval(element.ArrayReference), element.ArrayReference.Type, element.Indices);
             case IImplicitIndexerReferenceOperation indexer: return Element(Eval(indexer.Instance), indexer.Instance.Type, new[] { indexer.Argument });
@@ -93,7 +93,8 @@ internal sealed partial class FlowAnalysis
             case IConditionalAccessInstanceOperation: return conditionalInstances.Count > 0 ? conditionalInstances.Peek() : DataFlow.Empty;
             case ITupleOperation tuple: return DataFlow.Tuple(tuple.Elements.Select(Eval).ToImmutableArray());
             case IObjectCreationOperation creation: return Creation(creation);
-            case IWithOperation with when Eval(with.Operand) is { PartNames.IsDefault: false } container: return WithParts(container, with);
+            case IWithOperation with when Eval(with.Operand) is { Parts.IsDefault: false } container && (!container.PartNames.IsDefault || Symbols.IsDataSplit(with.Type)):
+                return WithParts(container, with);
             case IWithOperation with: return RowBuilt(Eval(with.Operand).Join(Eval(with.Initializer)), with.Type, with.Initializer);
             case IObjectOrCollectionInitializerOperation initializer: return DataFlow.Join(initializer.Initializers.Select(Initializer));
             case IAnonymousFunctionOperation or IDelegateCreationOperation or ILocalFunctionOperation: return DataFlow.Empty;
@@ -166,6 +167,29 @@ internal sealed partial class FlowAnalysis
             return role is null ? member : member.Narrow(role);
         }
         return instance.Parts.IsDefault ? instance : instance.WithParts(default);
+    }
+
+    /// <summary>
+    /// A named tuple element (<c>parts.Train</c> of <c>(Train: a, Validation: b, Test: c)</c>) is the element given at its
+    /// position, as <c>Item1</c> is, not every element of the tuple; null for any other field or a tuple whose parts are unknown.
+    /// </summary>
+    private DataFlow? TupleElement(IFieldReferenceOperation field)
+    {
+        if (field.Field.CorrespondingTupleField is not { } item || item.Equals(field.Field, SymbolEqualityComparer.Default)) return null;
+        if (!item.Name.StartsWith("Item", System.StringComparison.Ordinal) || !int.TryParse(item.Name.Substring(4), out int position)) return null;
+        DataFlow tuple = Eval(field.Instance);
+        if (tuple.Parts.IsDefault || !tuple.PartNames.IsDefault || position < 1 || position > tuple.Parts.Length) return null;
+        // An element named like a part (Test:) takes that part where its rows are in none yet, as a local so named does.
+        DataFlow element = tuple.Parts[position - 1];
+        return RoleSegment(field.Field.Name) is { } role ? InPart(element, role) : element;
+    }
+
+    /// <summary>Rows put in a part (a split's Test, a tuple's Test:) take its role where they have none yet, as a local so named does.</summary>
+    private static DataFlow InPart(DataFlow flow, string segment)
+    {
+        if (flow.Rows.All(origin => origin.Role != Role.All)) return flow;
+        var rows = flow.Rows.Select(origin => origin.Role == Role.All ? origin.Narrow(segment) : origin).ToImmutableHashSet();
+        return new DataFlow(rows, flow.Events, flow.TrainedOn, flow.Parts, flow.PartNames);
     }
 
     /// <summary>
@@ -284,6 +308,26 @@ internal sealed partial class FlowAnalysis
         return DataFlow.Named(parts.ToImmutable(), names.ToImmutable()).Join(rest.WithParts(default));
     }
 
+    /// <summary>
+    /// <c>new DataSplit&lt;T&gt;(train, validation, test, options)</c>: a split whose parts are the rows given for each, as a
+    /// split's own parts are (<c>split.Test</c> is the third argument), not every part's rows at once. Null for any other creation.
+    /// </summary>
+    private DataFlow? SplitMade(IObjectCreationOperation creation)
+    {
+        if (!Symbols.IsDataSplit(creation.Type) || creation.Arguments.Length < 3) return null;
+        var parts = new DataFlow[3];
+        DataFlow rest = DataFlow.Empty;
+        foreach (IArgumentOperation argument in creation.Arguments)
+        {
+            int part = argument.Parameter?.Ordinal ?? -1;
+            if (part is >= 0 and < 3) parts[part] = InPart(Eval(argument.Value).WithParts(default), "TVX"[part].ToString());
+            else rest = rest.Join(Eval(argument.Value));
+        }
+        if (parts.Any(part => part is null)) return null;
+        DataFlow whole = DataFlow.Join(parts).Join(rest.WithParts(default));
+        return whole.WithParts(ImmutableArray.Create(parts));
+    }
+
     /// <summary><c>parts with { Validation = parts.Test }</c>: the members set replace their parts; the others are copied.</summary>
     private DataFlow WithParts(DataFlow container, IWithOperation with)
     {
@@ -292,12 +336,16 @@ internal sealed partial class FlowAnalysis
         foreach (IOperation item in with.Initializer.Initializers)
         {
             if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment
-                && container.PartNames.IndexOf("." + property.Name) is var index and >= 0)
-                parts[index] = Eval(assignment.Value);
+                && PartIndex(container, property.Name) is var index and >= 0 && index < parts.Length)
+                parts[index] = container.PartNames.IsDefault ? InPart(Eval(assignment.Value).WithParts(default), "TVX"[index].ToString()) : Eval(assignment.Value);
             else rest = rest.Join(Eval(item));
         }
         return DataFlow.Named(parts.ToImmutableArray(), container.PartNames).Join(rest.WithParts(default));
     }
+
+    /// <summary>The part a member names: a record's <c>.Test</c>, or a split's Train, Validation and Test by position.</summary>
+    private static int PartIndex(DataFlow container, string member) => !container.PartNames.IsDefault ? container.PartNames.IndexOf("." + member)
+        : member switch { "Train" => 0, "Validation" => 1, "Test" => 2, _ => -1 };
 
     /// <summary>Whether the type is a collection whose elements are themselves collections of rows (parts of the data).</summary>
     private bool HoldsCollectionsOfRows(ITypeSymbol? type)
@@ -352,6 +400,7 @@ internal sealed partial class FlowAnalysis
     private DataFlow Creation(IObjectCreationOperation creation)
     {
         if (PartsContainer(creation) is { } container) return container;
+        if (SplitMade(creation) is { } made) return made;
         DataFlow arguments = DataFlow.Join(creation.Arguments.Select(argument => Eval(argument.Value)).ToList());
         DataFlow flow = arguments.Join(Eval(creation.Initializer));
         if (creation.Type is INamedTypeSymbol type && LeakageSymbols.HasAttribute(type, Symbols.ModelAttribute))

@@ -60,6 +60,7 @@ internal sealed partial class FlowAnalysis
         DataFlow source = Eval(receiver);
         string name = method.Name;
 
+        if (name == "ToDictionary" && !source.PartNames.IsDefault && PartsMapped(invocation, source, arguments.ToList()) is { } mapped) return mapped;
         if (context.IsEnumerableLike(method) && !Adds.Contains(name))
             // LINQ over a container of named parts sees its elements, any of the parts.
             return Linq(invocation, name, source.PartNames.IsDefault ? source : source.WithParts(default), arguments.ToList());
@@ -334,9 +335,31 @@ internal sealed partial class FlowAnalysis
             && !Observed.SearchValidations.Any(known => known.Argument == watched))
             Observed.SearchValidations.Add((watched, Eval(watched.Value)));
         if (!rows.Parts.IsDefault && rows.Parts.Length == 3) rows = rows.Parts[0]; // a split fits on its training rows
+        // A search that cross-validates its candidates (GridSearch.CrossValidate) holds every row out in some fold: rows copied
+        // before it have copies on both sides of a fold. Only copies are held out here; what was learned before a search
+        // stays the search rules' concern, as before.
+        if (IsCrossValidation(fit.TargetMethod) && rows.Events.OfType<MultiplyEvent>().Any()) Split(fit, rows);
         var learned = new LearnEvent((data ?? (IOperation)fit).Syntax.GetLocation(), fit.TargetMethod.ContainingType.Name, LearnKind.Fit, rows.Rows);
         if (Observed is not null && data is not null && Observed.FirstTime(fit.Syntax)) Observed.StepFits.Add(new StepFit(fit, data, learned));
-        return new DataFlow(ImmutableHashSet<Origin>.Empty, rows.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
+        var step = new DataFlow(ImmutableHashSet<Origin>.Empty, rows.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
+        return FittedRows(fit.Type, step, rows) ?? step;
+    }
+
+    /// <summary>
+    /// What a fit returns when it also returns the rows it was fitted on, transformed (<c>TargetEncoder.FitApply(all)</c>, a
+    /// record of the step and the rows): a record of parts, by member and in order (for a deconstruction), where the rows'
+    /// member holds those rows with what was learned from them and the step's (<c>.Encoder</c>) none of them. Null for a
+    /// fit that returns only the step.
+    /// </summary>
+    private DataFlow? FittedRows(ITypeSymbol? type, DataFlow step, DataFlow rows)
+    {
+        if (type is not INamedTypeSymbol { IsRecord: true } record || context.IsRowTyped(record)) return null;
+        List<IPropertySymbol> members = record.GetMembers().OfType<IPropertySymbol>().Where(property => !property.IsStatic && !property.IsImplicitlyDeclared).ToList();
+        if (members.Count(property => context.IsRowTyped(property.Type)) != 1) return null;
+        var held = new DataFlow(rows.Rows, step.Events, ImmutableHashSet<Origin>.Empty, default);
+        return new DataFlow(ImmutableHashSet<Origin>.Empty, step.Events, ImmutableHashSet<Origin>.Empty,
+            members.Select(property => context.IsRowTyped(property.Type) ? held : step).ToImmutableArray(),
+            members.Select(property => "." + property.Name).ToImmutableArray());
     }
 
     private DataFlow Multiply(IInvocationOperation call, string parameter)
@@ -565,6 +588,32 @@ internal sealed partial class FlowAnalysis
         if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
             return OneRowsValues(call) || AroundRowWindow(call) ? source.WithParts(default) : Aggregate(call, name, source);
         return source.WithParts(default);
+    }
+
+    /// <summary>
+    /// <c>parts.ToDictionary(p =&gt; p.Key, p =&gt; scaler.Apply(p.Value))</c>: a dictionary of parts mapped part by part keeps its
+    /// keys, so each entry is what the value selector made of that part's rows, not a statistic of every part's rows.
+    /// Null when the keys are not the parts' own or the values are not collections of rows.
+    /// </summary>
+    private DataFlow? PartsMapped(IInvocationOperation call, DataFlow parts, List<IArgumentOperation> arguments)
+    {
+        if (arguments.Count != 2 || !HoldsCollectionsOfRows(call.Type) || !SelectsOwnKey(arguments[0].Value)) return null;
+        DataFlow values = Lambda(arguments[1].Value, parts.WithParts(default), distinctParameters: false);
+        // The selector ran over every part at once: each entry keeps the rows of its own part, and what was learned on the way.
+        var mapped = parts.Parts.Select(part => new DataFlow(
+            values.Rows.Where(row => part.Rows.Any(own => own.Overlaps(row))).ToImmutableHashSet(), values.Events, values.TrainedOn, default)).ToImmutableArray();
+        return DataFlow.Named(mapped, parts.PartNames);
+    }
+
+    /// <summary>A key selector that keeps an entry's key: <c>p =&gt; p.Key</c>.</summary>
+    private static bool SelectsOwnKey(IOperation selector)
+    {
+        while (selector is IConversionOperation or IDelegateCreationOperation)
+            selector = selector is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)selector).Target;
+        if (selector is not IAnonymousFunctionOperation { Symbol.Parameters: [var entry], Body.Operations: [IReturnOperation { ReturnedValue: var key }] }) return false;
+        while (key is IConversionOperation conversion) key = conversion.Operand;
+        return key is IPropertyReferenceOperation { Property.Name: "Key", Instance: IParameterReferenceOperation { Parameter: var parameter } }
+            && SymbolEqualityComparer.Default.Equals(parameter, entry);
     }
 
     /// <summary>
