@@ -227,7 +227,7 @@ public sealed partial class FreshLeakageCasesF
     [Fact]
     public Task Credit_experiment_with_helpers_and_one_test_evaluation_is_silent() => Expect(Program(CreditExperiment));
 
-    [Fact(Skip = "Missed: instance helper reading a config field path as the source; one-line helper fitting its parameter (MLDSL0016)")]
+    [Fact]
     public Task Credit_experiment_whose_scaler_helper_receives_all_rows_is_reported() =>
         Expect(Program(Mutate(CreditExperiment, "FitScaler(split.Train)", "{|#0:FitScaler(rows)|}")), "MLDSL0016");
 
@@ -536,7 +536,7 @@ public sealed partial class FreshLeakageCasesF
     public Task Rate_search_scored_on_the_test_part_is_reported() =>
         Expect(Program(Mutate(WindowedSearch, "log[rate] = ScoreRate(train, rate);", "log[rate] = {|#0:ScoreRate(test, rate)|};")), "MLDSL0018");
 
-    [Fact(Skip = "Missed: fold index selections of a parameter inside a helper are parts of it (MLDSL0016)")]
+    [Fact]
     public Task Rate_search_whose_scaler_is_fitted_once_on_all_training_rows_before_the_folds_is_reported() =>
         Expect(Program(Mutate(Mutate(WindowedSearch, "var scaler = Standardizer.Fit(foldTrain);", "")
             , "private static double ScoreRate(IReadOnlyList<Demand> train, double rate)\n    {",
@@ -1071,14 +1071,14 @@ public sealed partial class FreshLeakageCasesF
     [Fact]
     public Task Xray_augmentation_of_the_training_part_compared_across_copy_counts_is_silent() => Expect(Program(XrayAugmentation));
 
-    [Fact(Skip = "Missed: [MultipliesRows] on rows from an instance helper reading a config field (MLDSL0026)")]
+    [Fact]
     public Task Xray_augmentation_of_every_scan_before_the_split_is_reported() =>
         Expect(Program(Mutate(Mutate(XrayAugmentation, "IReadOnlyList<Xray> scans = Load();",
                 "IReadOnlyList<Xray> scans = {|#0:Oversampler.Augment(Load(), (x, random) => Brighten(FlipHorizontally(x, random), random), config.Copies, config.Seed)|};"),
             "Xray[] augmented = Oversampler.Augment(split.Train, (x, random) => Brighten(FlipHorizontally(x, random), random), config.Copies, config.Seed);",
             "Xray[] augmented = split.Train.ToArray();")), "MLDSL0026");
 
-    [Fact(Skip = "Missed: the part label (train) kept through [MultipliesRows], so a Concat with validation holds validation (MLDSL0016)")]
+    [Fact]
     public Task Xray_normaliser_fitted_on_the_augmented_and_validation_scans_is_reported() =>
         Expect(Program(Mutate(XrayAugmentation, "var normalizer = ChannelNormalizer.Fit(split.Train);",
             "var normalizer = ChannelNormalizer.Fit({|#0:augmented.Concat(split.Validation).ToList()|});")), "MLDSL0016");
@@ -1603,7 +1603,7 @@ public sealed partial class FreshLeakageCasesF
         }
         """;
 
-    [Fact(Skip = "False alarm: a dictionary of parts walked in a foreach through a local function; the test element is unseen rows (MLDSL0027)")]
+    [Fact]
     public Task Every_part_scored_in_a_loop_with_early_stopping_on_a_holdout_from_training_is_silent() => Expect(Program(PartsInALoop));
 
     // ───────────── 25. Two architectures compared on validation, the winner tested once ─────────────

@@ -410,7 +410,10 @@ internal sealed partial class FlowAnalysis
             Observed?.SteeringStatistics.UnionWith(Statistics(flow));
             return DataFlow.Empty;
         }
-        return RowBuilt(flow.WithParts(default), creation.Type, creation.Initializer);
+        flow = RowBuilt(flow.WithParts(default), creation.Type, creation.Initializer);
+        // A row built from values that hold no rows (random numbers, a counter, fields parsed from text) is a row of its own.
+        return flow.Rows.IsEmpty && creation.Type is { } row && LeakageSymbols.HasAttribute(row, Symbols.DatasetAttribute)
+            ? flow.Join(DataFlow.Of(new Origin(MadeRows.Source(creation.Syntax.GetLocation()), ""))) : flow;
     }
 
     /// <summary>

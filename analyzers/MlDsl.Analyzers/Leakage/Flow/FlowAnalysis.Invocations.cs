@@ -152,7 +152,9 @@ internal sealed partial class FlowAnalysis
             // A lambda or method given for a delegate parameter is what the helper invokes: summarise it for this call.
             if (method.MethodKind != MethodKind.DelegateInvoke && WithDelegates(invocation, summary) is { } specialised) summary = specialised;
             List<DataFlow> flows = invocation.Arguments.OrderBy(argument => argument.Parameter?.Ordinal ?? 0).Select(argument => ArgumentFlow(argument.Value)).ToList();
-            DataFlow? self = invocation.Instance is null ? null : Eval(invocation.Instance);
+            // A method of the same object (this.Load()) reads the members this body reads: what the object was created with
+            // stays what it is here, not the flow of 'this' (which holds nothing).
+            DataFlow? self = invocation.Instance is null or IInstanceReferenceOperation ? null : Eval(invocation.Instance);
             DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation(), self);
             // Scores a helper chooses by (MaxBy over candidates) are a choice on test where the caller's rows are test rows.
             if (summary.ChosenScores.Count > 0)
@@ -536,7 +538,7 @@ internal sealed partial class FlowAnalysis
                 result = result.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows));
             else if (name == "Select" && !result.Rows.IsEmpty && ReturnsRandomElement(arguments.FirstOrDefault()?.Value))
                 result = result.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), "A draw with replacement (Random)", result.Rows));
-            return result.WithParts(default);
+            return ParsedFromRead(call, source, result).WithParts(default);
         }
 
         // a.Zip(b, (x, y) => ...): the selector's parameters are an element of each sequence.
@@ -614,6 +616,30 @@ internal sealed partial class FlowAnalysis
         while (key is IConversionOperation conversion) key = conversion.Operand;
         return key is IPropertyReferenceOperation { Property.Name: "Key", Instance: IParameterReferenceOperation { Parameter: var parameter } }
             && SymbolEqualityComparer.Default.Equals(parameter, entry);
+    }
+
+    /// <summary>
+    /// Rows built from the lines of a read (<c>File.ReadAllLines(path).Select(l =&gt; new Row { ... })</c>) are the rows
+    /// of that file, as a read of it elsewhere is: the built rows take the read's source (the path, or the loader's path
+    /// parameter). Rows built from anything else (<c>Enumerable.Range</c>) stay the rows built at their place.
+    /// </summary>
+    private DataFlow ParsedFromRead(IInvocationOperation call, DataFlow source, DataFlow result)
+    {
+        if (!source.Rows.IsEmpty || result.Rows.IsEmpty || !result.Rows.All(origin => MadeRows.IsMade(origin.Source))) return result;
+        IOperation? link = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
+        for (int hops = 0; hops < 16 && link is not null; hops++)
+        {
+            while (link is IConversionOperation conversion) link = conversion.Operand;
+            if (link is not IInvocationOperation inner) return result;
+            if (!context.IsEnumerableLike(inner.TargetMethod))
+            {
+                if (inner.Arguments.FirstOrDefault()?.Value.Type?.SpecialType != SpecialType.System_String) return result;
+                string key = PathParameter(inner) is { } path ? MethodSummary.ParameterSource(path.Ordinal) : ReadKey(inner);
+                return new DataFlow(ImmutableHashSet.Create(new Origin(key, "")), result.Events, result.TrainedOn, default);
+            }
+            link = inner.Instance ?? (inner.TargetMethod.IsExtensionMethod ? inner.Arguments.FirstOrDefault()?.Value : null);
+        }
+        return result;
     }
 
     /// <summary>
@@ -777,27 +803,48 @@ internal sealed partial class FlowAnalysis
 
     private DataFlow Unknown(IInvocationOperation call, string name, DataFlow source, List<IArgumentOperation> arguments)
     {
-        DataFlow joined = source;
+        DataFlow joined = source, heldOut = source;
         int lambdaIndex = 0;
         foreach (IArgumentOperation argument in arguments)
         {
             IOperation value = argument.Value;
             while (value is IConversionOperation or IDelegateCreationOperation)
                 value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
-            joined = value is IAnonymousFunctionOperation
-                ? joined.Join(Lambda(value, source.Join(joined).Narrow("#λ" + lambdaIndex++), distinctParameters: true))
-                : joined.Join(Eval(argument.Value));
+            DataFlow given = value is IAnonymousFunctionOperation
+                ? Lambda(value, source.Join(joined).Narrow("#λ" + lambdaIndex++), distinctParameters: true)
+                : Eval(argument.Value);
+            joined = joined.Join(given);
+            // What a scorer returns (a number per fold) is a score, not something the folds' rows are changed with.
+            if (value is not IAnonymousFunctionOperation { Symbol.ReturnType: var returned } || context.IsRowTyped(returned) || returned.TypeKind == TypeKind.Delegate)
+                heldOut = heldOut.Join(given);
         }
-        if (IsCrossValidation(call.TargetMethod)) Split(call, joined.Join(FixedOutsideFolds(call, joined)));
+        if (IsCrossValidation(call.TargetMethod)) Split(call, heldOut.Join(FixedOutsideFolds(call, joined)));
 
         bool producesRows = context.IsRowTyped(call.Type);
-        if (producesRows && joined.Rows.IsEmpty)
+        if (producesRows && (joined.Rows.IsEmpty || !GivenRows(call)))
             // Rows read from somewhere: a new source. A loader's path parameter (Read("data/" + file)) is the caller's
             // argument, so one loader called with two paths gives two sources, and with one path the same.
             return DataFlow.Of(new Origin(PathParameter(call) is { } path ? MethodSummary.ParameterSource(path.Ordinal) : ReadKey(call), ""));
         if (!producesRows && Aggregates.Contains(name) && !joined.Rows.IsEmpty) return Aggregate(call, name, joined);
         return joined.WithParts(default);
     }
+
+    /// <summary>
+    /// Whether a call of a library method may return rows it is given: a receiver or argument that is a collection of rows
+    /// or a delegate (which may return some). A call given only settings (a path kept in a config record, whose flow is that
+    /// of the object it came from) reads its rows from somewhere: a source of its own.
+    /// </summary>
+    private bool GivenRows(IInvocationOperation call)
+    {
+        if (call.Instance is { } instance && !IsSettings(instance.Type)) return true;
+        foreach (IArgumentOperation argument in call.Arguments)
+            if (!IsSettings(argument.Value.Type)) return true;
+        return false;
+    }
+
+    /// <summary>A string, a number, an enum, or a record or class that holds no rows (a config, options).</summary>
+    private bool IsSettings(ITypeSymbol? type) => type is not null && type.TypeKind != TypeKind.Delegate && !context.IsRowTyped(type)
+        && (type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Enum || type is INamedTypeSymbol { IsGenericType: false });
 
     /// <summary>
     /// Steps a cross-validation's delegate (its prepare or scorer, inline or kept in a local) fits on rows it captures rather
@@ -947,7 +994,8 @@ internal sealed partial class FlowAnalysis
     /// <summary>An add inside a loop whose rows come from variables, none of them declared by or in the loop.</summary>
     private static bool RepeatedInLoop(IInvocationOperation call, DataFlow added)
     {
-        if (added.Rows.IsEmpty || added.Rows.All(origin => origin.Source.StartsWith("read:", StringComparison.Ordinal))) return false;
+        // Rows read or built anew on every turn are new rows each time, not the same ones again.
+        if (added.Rows.IsEmpty || added.Rows.All(origin => origin.Source.StartsWith("read:", StringComparison.Ordinal) || MadeRows.IsMade(origin.Source))) return false;
         ILoopOperation? loop = null;
         for (IOperation? parent = call.Parent; parent is not null && loop is null; parent = parent.Parent)
         {

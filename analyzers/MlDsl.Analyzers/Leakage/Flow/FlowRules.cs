@@ -66,6 +66,8 @@ internal sealed class FlowRules
             // Statistics of the training and validation rows together that no validation score sees are the refit to ship after
             // the choice (the test split still scores it honestly); before or during the choice they change what it is made on.
             if (heldOutRole == Role.Validation && learned.FromRole(Role.Train) && !ReachesValidationScore(learned)) continue;
+            // A statistic of a fold's validation rows computed inside the cross-validation's own scorer is that fold's score.
+            if (heldOutRole == Role.Validation && learned.Kind != LearnKind.Fit && observed.Splits.Any(split => PerFold(split.Call, learned))) continue;
             if (heldOutRole != Role.All)
             {
                 string part = heldOutRole == Role.Test ? "test" : "validation";
@@ -142,9 +144,19 @@ internal sealed class FlowRules
                     && split.Rows.EventsOf<LearnEvent>().Any(carried => carried.What == learned.What && carried.From.SetEquals(learned.From))
                     && split.Rows.Rows.Any(row => origin.Overlaps(row) && origin.Path.Length <= row.Path.Length)) is { Call: { } folds })
                 return new Held(origin, folds, null, false);
+            // Learned from the rows as a whole, then applied to the training rows of each of their folds (fold.Train.Select(i => rows[i])).
+            if (observed.Splits.FirstOrDefault(split => !symbols.IsSplit(split.Call.TargetMethod) && !PerFold(split.Call, learned)
+                    && split.Rows.Rows.Any(row => origin.Overlaps(row) && origin.Path.Length <= row.Path.Length)) is { Call: { } cut }
+                && observed.Fits.Any(fit => symbols.IsModelType(fit.Call.TargetMethod.ContainingType) && FoldRowsCarrying(fit.Train, learned, origin)))
+                return new Held(origin, cut, null, false);
         }
         return null;
     }
+
+    /// <summary>Whether <paramref name="rows"/> are a fold's rows of <paramref name="origin"/> changed with what <paramref name="learned"/> learned.</summary>
+    private static bool FoldRowsCarrying(DataFlow rows, LearnEvent learned, Origin origin) =>
+        rows.EventsOf<LearnEvent>().Any(carried => carried.Location == learned.Location && carried.From.SetEquals(learned.From))
+        && rows.Rows.Any(row => origin.Overlaps(row) && row.Path.Split('/').Any(segment => segment.StartsWith("fold.", StringComparison.Ordinal)));
 
     /// <summary>Whether a split or a cross-validation keeps groups apart (its options say Kind = Grouped).</summary>
     private static bool GroupedCut(IInvocationOperation call) =>
@@ -176,7 +188,10 @@ internal sealed class FlowRules
     private void MultipliedBeforeSplit()
     {
         // Copies of rows whose source is not followed (From is empty) name no rows: nothing says they were not copied per group.
-        IEnumerable<MultiplyEvent> events = observed.Splits.SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e => !e.From.IsEmpty && !PerFold(s.Call, e)));
+        // A split by group keeps a row's copies (which keep its group key) on its side: none lands on both. Grouped folds still
+        // score each fold on its copies, so they are not excused.
+        IEnumerable<MultiplyEvent> events = observed.Splits.Where(s => !(symbols.IsSplit(s.Call.TargetMethod) && GroupedCut(s.Call)))
+            .SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e => !e.From.IsEmpty && !PerFold(s.Call, e)));
         if (ingested is not null) events = events.Concat(ingested.EventsOf<MultiplyEvent>());
         foreach (MultiplyEvent multiplied in events.Distinct())
         {
@@ -395,6 +410,9 @@ internal sealed class FlowRules
     private static bool OneOfSeveralParts(IOperation rows)
     {
         while (rows is IConversionOperation conversion) rows = conversion.Operand;
+        // A part prepared on the way (Prepare(part), scaler.Apply(part)) is still that part.
+        if (rows is IInvocationOperation call)
+            return call.Arguments.Any(argument => argument.Value.Type is not null && argument.Value.Type.SpecialType == SpecialType.None && OneOfSeveralParts(argument.Value));
         if (rows is IArrayElementReferenceOperation { Indices: [{ ConstantValue.HasValue: true }] }
             or IPropertyReferenceOperation { Arguments: [{ Value.ConstantValue.HasValue: true }] })
             return true;

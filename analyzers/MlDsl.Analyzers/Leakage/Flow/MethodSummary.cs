@@ -117,23 +117,27 @@ internal sealed class MethodSummary
         if (flow.IsEmpty) return flow;
 
         var events = ImmutableHashSet.CreateBuilder<FlowEvent>();
-        ImmutableHashSet<Origin> rows = Rows(flow.Rows, arguments, events, self);
+        ImmutableHashSet<Origin> rows = Rows(flow.Rows, arguments, events, self, call);
         foreach (FlowEvent flowEvent in flow.Events)
             // Statistics the helper itself learns from the test or validation member of what it is given (parts.Test) are
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
-                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned }
-                : call is null || flowEvent is LearnEvent { Pinned: true } ? flowEvent.With(Rows(flowEvent.From, arguments, events, self), flowEvent.Location, flowEvent.What)
-                : flowEvent.With(Rows(flowEvent.From, arguments, events, self), call,
+                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned }
+                : call is null || flowEvent is LearnEvent { Pinned: true } ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
+                : flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), call,
                     flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
-        ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null, self);
+        ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null, self, call);
         ImmutableArray<DataFlow> parts = flow.Parts.IsDefault ? default
             : flow.Parts.Select(part => Substitute(part, arguments, call, through, self)).ToImmutableArray();
         return new DataFlow(rows, events.ToImmutable(), trainedOn, parts, flow.PartNames);
     }
 
-    /// <summary>Rows with <c>$p{i}</c> replaced by argument i's rows; the events argument rows carry join <paramref name="carried"/>.</summary>
-    private static ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried, DataFlow? self)
+    /// <summary>
+    /// Rows with <c>$p{i}</c> replaced by argument i's rows; the events argument rows carry join <paramref name="carried"/>.
+    /// Rows the method builds itself are built anew for each <paramref name="call"/> (see <see cref="MadeRows"/>).
+    /// </summary>
+    private static ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried, DataFlow? self,
+        Location? call)
     {
         if (origins.IsEmpty) return origins;
         var result = ImmutableHashSet.CreateBuilder<Origin>();
@@ -149,7 +153,7 @@ internal sealed class MethodSummary
             int ordinal = Ordinal(origin.Source);
             if (ordinal < 0 || ordinal >= arguments.Count)
             {
-                if (ordinal < 0) result.Add(origin);
+                if (ordinal < 0) result.Add(call is not null && MadeRows.IsMade(origin.Source) ? new Origin(MadeRows.AtCall(origin.Source, call), origin.Path) : origin);
                 continue;
             }
             DataFlow argument = arguments[ordinal];

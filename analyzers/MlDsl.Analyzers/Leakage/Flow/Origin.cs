@@ -63,8 +63,9 @@ internal readonly struct Origin : IEquatable<Origin>
         return shorter.Length == 0 || longer == shorter || longer.StartsWith(shorter + "/", StringComparison.Ordinal);
     }
 
-    /// <summary>How a message names the rows: the variable, or the file read.</summary>
-    public string Display => Source.StartsWith("read:", StringComparison.Ordinal) ? $"the rows read from {Source.Substring(5)}" : $"'{Source}'";
+    /// <summary>How a message names the rows: the variable, the file read, or the place rows were built.</summary>
+    public string Display => Source.StartsWith("read:", StringComparison.Ordinal) ? $"the rows read from {Source.Substring(5)}"
+        : MadeRows.IsMade(Source) ? MadeRows.Display(Source) : $"'{Source}'";
 
     public bool Equals(Origin other) => Source == other.Source && Path == other.Path;
     public override bool Equals(object? obj) => obj is Origin other && Equals(other);
