@@ -35,7 +35,7 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: error analysis ordering test mistakes by confidence after the final evaluation is taken as a choice on test (MLDSL0018 at PredictProbabilities(test))")]
+    [Fact]
     public Task Confusion_matrix_and_most_confident_mistakes_after_the_final_evaluation_are_silent() => Expect(Program(Mistakes));
 
     // ───────────── 31. Best epoch found on validation, then a refit on train+validation for that many epochs, one test score ─────────────

@@ -88,7 +88,7 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: error analysis after the final evaluation (per-ward error counts ordered by errors and printed) is taken as a choice on test (MLDSL0018 at model.Predict(test)); the bootstrap alone is silent")]
+    [Fact]
     public Task Readmission_experiment_with_bootstrap_and_error_analysis_is_silent() => Expect(Program(Readmission));
 
     // Which part of the program above raises the false alarm: the bootstrap alone (error analysis removed) ...
@@ -98,17 +98,17 @@ public sealed partial class FreshLeakageCasesI
             "var wrongByWard = Array.Empty<Patient>().Select(p => (p.Ward, Wrong: false))")));
 
     // ... and the error analysis alone (bootstrap removed).
-    [Fact(Skip = "False alarm: per-ward error counts on test ordered by errors and printed (MLDSL0018 at model.Predict(test)); isolates the false alarm of the full program")]
+    [Fact]
     public Task Readmission_with_the_error_analysis_but_no_bootstrap_is_silent() =>
         Expect(Program(Mutate(Readmission, "var (low, high) = Bootstrap(predicted, actual, config.BootstrapRounds, config.Seed);", "var (low, high) = (0.0, 1.0);")));
 
     // Kind: statistics learned from rows that reach test (MLDSL0016). Idea: scikit-learn "common pitfalls", imputing before the split.
-    [Fact(Skip = "False alarm inherited from Readmission_experiment_with_bootstrap_and_error_analysis_is_silent (the 0016 itself is found)")]
+    [Fact]
     public Task Readmission_imputer_fitted_on_all_cleaned_rows_is_reported() =>
         Expect(Program(Mutate(Readmission, "Imputer.Fit(split.Train, ImputeStrategy.Median)", "Imputer.Fit({|#0:rows|}, ImputeStrategy.Median)")), "MLDSL0016");
 
     // Kind: the test part steering a choice (early stopping on test, MLDSL0018), and then the test score is on rows that stopped it.
-    [Fact(Skip = "False alarm inherited from Readmission_experiment_with_bootstrap_and_error_analysis_is_silent (both expected reports are found)")]
+    [Fact]
     public Task Readmission_early_stopping_on_the_test_part_is_reported() =>
         Expect(Program(Mutate(Readmission, "FitReport report = model.Fit(train, validation, new FitOptions", "FitReport report = model.Fit(train, {|#0:test|}, new FitOptions")
             .Replace("Evaluation final = model.Evaluate(test);", "Evaluation final = model.Evaluate({|#1:test|});")), "MLDSL0018", "MLDSL0027");

@@ -59,7 +59,7 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: error analysis (test errors per district ordered and the five worst printed) after the final evaluation is taken as a choice on test (MLDSL0018 at model.Predict)")]
+    [Fact]
     public Task House_prices_with_out_of_fold_encoding_selection_and_district_errors_are_silent() => Expect(Program(HousePrices));
 
     // Kind: statistics from rows that reach test (MLDSL0016): features selected with the test rows' prices.
@@ -69,7 +69,7 @@ public sealed partial class FreshLeakageCasesI
             "SelectKBest selector = SelectKBest.Fit({|#0:rows|}, ScoreFunction.FRegression, config.K);")), "MLDSL0016");
 
     // Kind: statistics from rows that reach test (MLDSL0016): target encoding fitted on every sale (test prices in the feature).
-    [Fact(Skip = "False alarm inherited from House_prices_with_out_of_fold_encoding_selection_and_district_errors_are_silent (the 0016 itself is found)")]
+    [Fact]
     public Task House_district_encoding_fitted_on_all_rows_is_reported() =>
         Expect(Program(Mutate(HousePrices, "TargetEncoded<House> encoded = TargetEncoder.FitApply(split.Train, HouseFeatures.District);",
             "TargetEncoded<House> encoded = TargetEncoder.FitApply(split.Train, HouseFeatures.District); var everywhere = TargetEncoder.Fit({|#0:rows|}, HouseFeatures.District);")
