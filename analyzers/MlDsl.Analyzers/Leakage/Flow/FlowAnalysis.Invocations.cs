@@ -561,6 +561,9 @@ internal sealed partial class FlowAnalysis
         if (Choosers.Contains(name) && (Observed is not null || depth > 0))
         {
             DataFlow keys = arguments.Count > 0 ? LambdaResult(0, source) : source;
+            // A table of scores ordered and only printed or written out (error analysis, a leaderboard) chooses nothing.
+            if (name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal))
+                if (!keys.EventsOf<ScoreEvent>().Any() || !OrderingUse.MayPick(call)) keys = DataFlow.Empty;
             Observed?.Choices.UnionWith(TestScores(keys));
             Observed?.Compared.UnionWith(keys.EventsOf<ScoreEvent>());
             // In a helper, which rows the scores were measured on may be known only at its call.

@@ -297,7 +297,8 @@ internal sealed class FlowRules
                 if (call.TargetMethod.Name == "Add" && call.Instance is ILocalReferenceOperation list)
                     return References(list.Local, call).All(reference => reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" } add && add.Instance == reference
                         || reference.Parent is IPropertyReferenceOperation { Property.Name: "Count" }
-                        || ConsumerCall(reference) is { } summary && Summaries.Contains(summary.TargetMethod.Name) && OnlySummarised(summary, depth - 1));
+                        || ConsumerCall(reference) is { } summary && Summaries.Contains(summary.TargetMethod.Name) && OnlySummarised(summary, depth - 1)
+                        || SummarisedByLocalFunction(reference, depth - 1));
                 return false;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                 return References(declarator.Symbol, parent).All(reference => OnlySummarised(reference, depth - 1)
@@ -305,6 +306,53 @@ internal sealed class FlowRules
             default:
                 return InSummaryLambda(value) is { } inLambda && OnlySummarised(inLambda, depth - 1);
         }
+    }
+
+    /// <summary>
+    /// Whether a list of scores is given to a local function that only summarises it (<c>double Mean(List&lt;double&gt; xs) =&gt; xs.Average();</c>),
+    /// and what the function returns is itself only printed or summarised at the call.
+    /// </summary>
+    private static bool SummarisedByLocalFunction(IOperation reference, int depth)
+    {
+        if (depth < 0) return false;
+        IOperation? parent = reference.Parent;
+        while (parent is IConversionOperation) parent = parent.Parent;
+        if (parent is not IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call }) return false;
+        IOperation root = call;
+        while (root.Parent is not null) root = root.Parent;
+        ILocalFunctionOperation? function = root.Descendants().OfType<ILocalFunctionOperation>()
+            .FirstOrDefault(candidate => SymbolEqualityComparer.Default.Equals(candidate.Symbol, call.TargetMethod.OriginalDefinition));
+        if (function?.Body is not { } body) return false;
+        foreach (IParameterReferenceOperation use in body.Descendants().OfType<IParameterReferenceOperation>())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(use.Parameter, parameter.OriginalDefinition) && !SymbolEqualityComparer.Default.Equals(use.Parameter, parameter)) continue;
+            IInvocationOperation? summary = ConsumerCall(use);
+            if (summary is null || !Summaries.Contains(summary.TargetMethod.Name)) summary = InSummaryLambda(use);
+            if (summary is null || !ReturnedOrSummarised(summary, function, call, depth)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether a summary inside a local function reaches only its return (then: the call is only summarised) or a print.</summary>
+    private static bool ReturnedOrSummarised(IOperation value, ILocalFunctionOperation function, IInvocationOperation call, int depth)
+    {
+        IOperation current = value;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus }
+               or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide }
+               or IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { ContainingType.Name: "Math", Name: "Sqrt" or "Abs" or "Round" or "Pow" } } }
+               or IInvocationOperation { TargetMethod: { ContainingType.Name: "Math", Name: "Sqrt" or "Abs" or "Round" or "Pow" } })
+            current = current.Parent;
+        if (current.Parent is IReturnOperation returned && Enclosing(returned) == function) return OnlySummarised(call, depth);
+        // The summary is read inside another summary's selector (xs.Average(x => x - xs.Average())): that one decides.
+        if (InSummaryLambda(current) is { } outer && outer != value) return ReturnedOrSummarised(outer, function, call, depth);
+        return OnlySummarised(value, depth);
+    }
+
+    private static IOperation? Enclosing(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) return parent;
+        return null;
     }
 
     /// <summary>The call a value is the receiver of (as an instance or an extension's first argument).</summary>
