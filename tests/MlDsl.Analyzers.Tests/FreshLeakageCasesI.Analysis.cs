@@ -66,7 +66,7 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm (expected from set F's known gap): the refit on train+validation after the epoch count was chosen on validation is taken as fitting on validation (MLDSL0016)")]
+    [Fact]
     public Task Best_epoch_on_validation_then_refit_on_train_and_validation_is_silent() => Expect(Program(BestEpochRefit));
 
     // ───────────── 32. Regression target standardised by hand with training statistics; errors in price units ─────────────

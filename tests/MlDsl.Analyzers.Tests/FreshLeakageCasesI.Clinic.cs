@@ -156,17 +156,17 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: the refit on train+validation after a choice made by cross-validation on the training rows only is taken as fitting on validation (MLDSL0016 at Imputer.Fit and Standardizer.Fit)")]
+    [Fact]
     public Task Cross_validated_search_on_training_rows_then_refit_on_train_and_validation_is_silent() => Expect(Program(ClinicSearch));
 
     // Kind: the test part steering a choice (MLDSL0018): the search is given train+test as the rows it cross-validates.
-    [Fact(Skip = "False alarm inherited from Cross_validated_search_on_training_rows_then_refit_on_train_and_validation_is_silent (the 0018 itself is found)")]
+    [Fact]
     public Task Cross_validated_search_over_train_and_test_rows_is_reported() =>
         Expect(Program(Mutate(ClinicSearch, "SearchResult<(double, int)> search = GridSearch.CrossValidate(train, GridSearch.Grid",
             "SearchResult<(double, int)> search = GridSearch.CrossValidate({|#0:train.Concat(test).ToList()|}, GridSearch.Grid")), "MLDSL0018");
 
     // Kind: statistics learned from rows that reach test (MLDSL0016): the refit's imputer is fitted on every row, test included.
-    [Fact(Skip = "False alarm inherited from Cross_validated_search_on_training_rows_then_refit_on_train_and_validation_is_silent (the 0016 on rows itself is found)")]
+    [Fact]
     public Task Refit_imputer_fitted_on_all_rows_after_the_search_is_reported() =>
         Expect(Program(Mutate(ClinicSearch, "Imputer imputer = Imputer.Fit(trainAndValidation, ImputeStrategy.Mean);",
             "Imputer imputer = Imputer.Fit({|#0:rows|}, ImputeStrategy.Mean);")), "MLDSL0016");
