@@ -57,7 +57,7 @@ public sealed class ArtifactIntegrityTests() : TemporaryFolder("mldsl-integrity"
         File.WriteAllText(Path.Combine(ArtifactFiles.CurrentVersion(path), "notes.txt"), "hello");
         ArtifactFiles.EditManifest(path, manifest => manifest["Files"]!["notes.txt"] = ArtifactFiles.Sha256(Path.Combine(ArtifactFiles.CurrentVersion(path), "notes.txt")));
 
-        Assert.Contains("lists 'notes.txt', which is not a file of an MlDsl artifact (expected model.mldsl, reference.json, transform.json (optional), imputer.json (optional), selection.json (optional), tokenizer.json (optional), audio_reference.json (optional), model.onnx (optional))", Refused(path).Message);
+        Assert.Contains("lists 'notes.txt', which is not a file of an MlDsl artifact (expected model.mldsl, reference.json, transform.json (optional), imputer.json (optional), selection.json (optional), target_encoding.json (optional), tokenizer.json (optional), audio_reference.json (optional), model.onnx (optional))", Refused(path).Message);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ArtifactIntegrityTests() : TemporaryFolder("mldsl-integrity"
 
         // Deleted and the pointer forged too: the format still requires the weights and their checksum.
         ArtifactFiles.Repoint(path);
-        Assert.EndsWith("manifest.json: does not list model.mldsl, which every MlDsl artifact holds (expected model.mldsl, reference.json, transform.json (optional), imputer.json (optional), selection.json (optional), tokenizer.json (optional), audio_reference.json (optional), model.onnx (optional))", Refused(path).Message);
+        Assert.EndsWith("manifest.json: does not list model.mldsl, which every MlDsl artifact holds (expected model.mldsl, reference.json, transform.json (optional), imputer.json (optional), selection.json (optional), target_encoding.json (optional), tokenizer.json (optional), audio_reference.json (optional), model.onnx (optional))", Refused(path).Message);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ internal static class DebianPython
             var install = Run("apt-get", $"install -y -qq --no-install-recommends {package}");
             if (install.ExitCode != 0)
             {
+                Run("dpkg", "--configure -a"); // an install killed half way (a test run stopped by a timeout) blocks every later one
                 Run("apt-get", "update -qq"); // a fresh machine may have no package lists
                 install = Run("apt-get", $"install -y -qq --no-install-recommends {package}");
             }

@@ -24,6 +24,7 @@ internal static class Mpich
         var install = Run("apt-get", "install -y -qq --no-install-recommends mpich");
         if (install.Exit != 0)
         {
+            Run("dpkg", "--configure -a"); // an install killed half way (a test run stopped by a timeout) blocks every later one
             Run("apt-get", "update -qq"); // a fresh machine may have no package lists
             install = Run("apt-get", "install -y -qq --no-install-recommends mpich");
         }

@@ -185,13 +185,18 @@ internal sealed class FlowRules
 
     // ---- MLDSL0026: rows multiplied before the split ----
 
+    /// <summary>Copies made by class balancing (<c>Oversampler.Random</c>, <c>Oversampler.Smote</c>), not by copying every row.</summary>
+    private static bool BalancesClasses(MultiplyEvent multiplied) => multiplied.What is "Random" or "Smote";
+
     private void MultipliedBeforeSplit()
     {
         // Copies of rows whose source is not followed (From is empty) name no rows: nothing says they were not copied per group.
-        // A split by group keeps a row's copies (which keep its group key) on its side: none lands on both. Grouped folds still
-        // score each fold on its copies, so they are not excused.
-        IEnumerable<MultiplyEvent> events = observed.Splits.Where(s => !(symbols.IsSplit(s.Call.TargetMethod) && GroupedCut(s.Call)))
-            .SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e => !e.From.IsEmpty && !PerFold(s.Call, e)));
+        // A split by group keeps a row's copies (which keep its group key) on its side: none lands on both, so augmented copies
+        // of every row are excused there. Class balancing is not: random oversampling fills the validation and test parts with
+        // repeated minority rows (their scores no longer measure the real class balance) and SMOTE interpolates between rows of
+        // different groups. Grouped folds still score each fold on its copies, so they are not excused.
+        IEnumerable<MultiplyEvent> events = observed.Splits.SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e =>
+            !e.From.IsEmpty && !PerFold(s.Call, e) && !(symbols.IsSplit(s.Call.TargetMethod) && GroupedCut(s.Call) && !BalancesClasses(e))));
         if (ingested is not null) events = events.Concat(ingested.EventsOf<MultiplyEvent>());
         foreach (MultiplyEvent multiplied in events.Distinct())
         {
