@@ -7,7 +7,7 @@ namespace MlDsl.Analyzers.Tests;
 /// scores written by hand and choices on test made through helpers (K5), and the refit on train+validation after a
 /// choice scored on validation (K6). Both leakage analyzers run (<see cref="LeakageExpectation"/>).
 /// </summary>
-public sealed class LeakageKindfixJTests
+public sealed class LeakageHandWrittenScoresAndRefitTests
 {
     private const string Usings = """
         using System;

@@ -7,7 +7,7 @@ namespace MlDsl.Analyzers.Tests;
 /// an ordering of test results that only reaches a printout or a file is not a choice (P1); test scores of several
 /// seeds only averaged are not selection (P5). Both leakage analyzers run (<see cref="LeakageExpectation"/>).
 /// </summary>
-public sealed class LeakageKindfixPTests
+public sealed class LeakageOrderingAndSummaryPrecisionTests
 {
     private const string Usings = """
         using System;

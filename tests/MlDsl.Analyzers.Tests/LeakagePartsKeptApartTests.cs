@@ -8,7 +8,7 @@ namespace MlDsl.Analyzers.Tests;
 /// entry by entry keeps its entries apart (Q2); a split copied <c>with</c> new members, and a fit that also returns the
 /// rows it was fitted on (Q4). Both leakage analyzers run (<see cref="LeakageExpectation"/>).
 /// </summary>
-public sealed class LeakageKindfixQTests
+public sealed class LeakagePartsKeptApartTests
 {
     private const string Usings = """
         using System;
