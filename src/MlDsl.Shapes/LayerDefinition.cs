@@ -139,6 +139,10 @@ public abstract class LayerDefinition
     /// <summary>Output size of a sliding window, PyTorch's floor((n + 2p - d(k - 1) - 1) / s) + 1.</summary>
     protected static int Slide(int size, int kernel, int stride, int padding, int dilation = 1) =>
         (int)System.Math.Floor((size + 2.0 * padding - dilation * (kernel - 1) - 1) / stride) + 1;
+
+    /// <summary>A transposed convolution's output size along one axis, PyTorch's (n − 1)·s − 2p + d·(k − 1) + output_padding + 1.</summary>
+    protected static int TransposedLength(int size, int kernel, int stride, int padding, int outputPadding, int dilation) =>
+        (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1;
 }
 
 /// <summary>A layer kind whose attribute arguments are read into a typed options record first.</summary>

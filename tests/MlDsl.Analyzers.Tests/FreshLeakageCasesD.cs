@@ -19,26 +19,7 @@ namespace MlDsl.Analyzers.Tests;
 /// </summary>
 public sealed partial class FreshLeakageCasesD
 {
-    private const string Usings = """
-        using System;
-        using System.Collections.Generic;
-        using System.Linq;
-        using MlDsl;
-        using MlDsl.Data.Csv;
-        using MlDsl.Data.Encoding;
-        using MlDsl.Data.Imputation;
-        using MlDsl.Data.Resampling;
-        using MlDsl.Data.Selection;
-        using MlDsl.Data.Splits;
-        using MlDsl.Data.Text;
-        using MlDsl.Data.Transforms;
-        using MlDsl.Data.Tuning;
-        using MlDsl.Pipelines;
-        using MlDsl.Training;
-        using MlDsl.Analysis;
-        using MlDsl.Data.Validation;
-
-        """;
+    private const string Usings = LeakageSources.AllUsings;
 
     private const string Rows = """
 

@@ -13,26 +13,7 @@ namespace MlDsl.Analyzers.Tests;
 /// </summary>
 public sealed partial class FreshLeakageCasesH
 {
-    private const string Usings = """
-        using System;
-        using System.Collections.Generic;
-        using System.IO;
-        using System.Linq;
-        using System.Threading.Tasks;
-        using MlDsl;
-        using MlDsl.Data;
-        using MlDsl.Data.Csv;
-        using MlDsl.Data.Encoding;
-        using MlDsl.Data.Imputation;
-        using MlDsl.Data.Resampling;
-        using MlDsl.Data.Selection;
-        using MlDsl.Data.Splits;
-        using MlDsl.Data.Transforms;
-        using MlDsl.Data.Tuning;
-        using MlDsl.Pipelines;
-        using MlDsl.Training;
-
-        """;
+    private const string Usings = LeakageSources.AllUsings;
 
     /// <summary>The rows every program of the set shares: one record and one model per data set the sources use.</summary>
     private const string Rows = """

@@ -3,7 +3,10 @@ using static MlDsl.Analyzers.Tests.Infrastructure.Verifier;
 
 namespace MlDsl.Analyzers.Tests;
 
-/// <summary>ConvTranspose2d's output padding and collapse, and global max pooling's rank, each beside a silent look-alike. conv2 receives (32, 26, 26).</summary>
+/// <summary>
+/// ConvTranspose2d's output padding, groups and collapse, ConvTranspose1d's rank, output padding and collapse, and global max
+/// pooling's rank, each beside a silent look-alike. In the CNN conv2 receives (32, 26, 26); in the wave decoder up receives (16, 46).
+/// </summary>
 public sealed class UpsamplingRuleTests
 {
     [Fact]
@@ -36,4 +39,60 @@ public sealed class UpsamplingRuleTests
     [Fact]
     public Task Global_max_pooling_over_a_map_is_silent_and_needs_no_flatten() =>
         AnalyzerAsync(Models.CnnWith("[MaxPool2d(2), Dropout(0.25), Flatten]", "[GlobalMaxPool2d]"));
+
+    private const string WaveDecoder = """
+        using MlDsl;
+
+        [Dataset]
+        public sealed partial record Wave
+        {
+            [Feature, Shape(1, 800)] public required float[] Samples { get; init; }
+            [Label(Classes = 4)] public required int Word { get; init; }
+        }
+
+        [Model(typeof(Wave))]
+        public sealed partial class WaveDecoder
+        {
+            [Conv1d(16, Kernel = 80, Stride = 16), Relu] Layer down;
+            [ConvTranspose1d(8, Kernel = 4, Stride = 2, Padding = 1), Relu] Layer up;
+            [GlobalMaxPool1d, Linear(4)] Layer head;
+        }
+        """;
+
+    private static string DecoderWith(string original, string replacement)
+    {
+        Assert.Contains(original, WaveDecoder);
+        return WaveDecoder.Replace(original, replacement);
+    }
+
+    [Fact]
+    public Task Groups_that_divide_neither_channel_count_of_a_transposed_convolution_are_reported() => AnalyzerAsync(
+        Models.CnnWith("[Conv2d(64, Kernel = 3)", "[{|#0:ConvTranspose2d(64, Kernel = 3, Groups = 3)|}"),
+        Diagnostic("MLDSL0006").WithLocation(0).WithMessage(
+            "'conv2' (ConvTranspose2d) splits its channels into 3 groups, but its 32 in channels (from (32, 26, 26)) and its 64 out channels are not divisible by 3; PyTorch refuses it"));
+
+    [Fact]
+    public Task Groups_that_divide_both_channel_counts_are_silent() =>
+        AnalyzerAsync(Models.CnnWith("[Conv2d(64, Kernel = 3)", "[ConvTranspose2d(64, Kernel = 3, Groups = 4)"));
+
+    [Fact]
+    public Task A_one_dimensional_transposed_convolution_upsampling_a_signal_is_silent() => AnalyzerAsync(WaveDecoder);
+
+    [Fact]
+    public Task A_one_dimensional_transposed_convolution_fed_a_map_is_the_rank_mistake() => AnalyzerAsync(
+        Models.CnnWith("[Conv2d(64, Kernel = 3)", "[{|#0:ConvTranspose1d(64, Kernel = 3)|}"),
+        Diagnostic("MLDSL0002").WithLocation(0));
+
+    [Fact]
+    public Task A_one_dimensional_output_padding_as_large_as_the_stride_is_reported() => AnalyzerAsync(
+        DecoderWith("[ConvTranspose1d(8, Kernel = 4, Stride = 2, Padding = 1)", "[{|#0:ConvTranspose1d(8, Kernel = 4, Stride = 2, Padding = 1, OutputPadding = 2)|}"),
+        Diagnostic("MLDSL0006").WithLocation(0).WithMessage(
+            "'up' (ConvTranspose1d) has output padding 2, but PyTorch needs it smaller than the stride (2) or the dilation (1)"));
+
+    [Fact]
+    public Task One_dimensional_padding_that_trims_the_whole_output_is_a_spatial_collapse() => AnalyzerAsync(
+        DecoderWith("[ConvTranspose1d(8, Kernel = 4, Stride = 2, Padding = 1)", "[{|#0:ConvTranspose1d(8, Kernel = 1, Padding = 23)|}"),
+        Diagnostic("MLDSL0004").WithLocation(0).WithMessage(
+            "'up' (ConvTranspose1d) with kernel 1, stride 1, padding 23 turns (16, 46) into (8, 0): padding 23 trims 46 steps off an output of 46"
+            + "; shapes so far: (1, 800) -> down (16, 46) -> downRelu (16, 46)"));
 }

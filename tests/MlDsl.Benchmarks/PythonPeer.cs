@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using MlDsl.TestSupport;
 
 namespace MlDsl.Benchmarks;
 
@@ -34,21 +34,10 @@ internal static class PythonPeer
 
     private static bool TryInstall(string package, string module)
     {
-        if (Environment.UserName != "root") return false;
+        if (!DebianInstall.CanInstall) return false;
         Console.WriteLine($"  installing Debian's {package} for the {module} peer (first run only)...");
-        return Execute("apt-get", "update -qq").Exit == 0
-            && Execute("apt-get", $"install -y -qq {package}").Exit == 0
-            && Has(module);
+        return DebianInstall.Install(package).Exit == 0 && Has(module);
     }
 
-    private static (int Exit, string Output) Execute(string file, string arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    private static (int Exit, string Output) Execute(string file, string arguments) => DebianInstall.Run(file, arguments);
 }

@@ -14,6 +14,8 @@ public sealed class ConvTranspose2dAttribute(int outChannels) : LayerAttribute
     public int Padding { get; set; }
     public int OutputPadding { get; set; }
     public int Dilation { get; set; } = 1;
+    /// <summary>Blocked connections: in and out channels split into this many groups (both must divide by it).</summary>
+    public int Groups { get; set; } = 1;
     /// <summary>0 means "infer from the previous layer".</summary>
     public int InChannels { get; set; }
     /// <summary>False leaves out the bias.</summary>

@@ -16,6 +16,34 @@ internal static class LeakageSources
 
         """;
 
+    /// <summary>
+    /// Every namespace a leakage case may use (the adversarial sets share one preamble, so a case compiles the same in
+    /// whichever set it lives).
+    /// </summary>
+    public const string AllUsings = """
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using MlDsl;
+        using MlDsl.Analysis;
+        using MlDsl.Data;
+        using MlDsl.Data.Csv;
+        using MlDsl.Data.Encoding;
+        using MlDsl.Data.Imputation;
+        using MlDsl.Data.Resampling;
+        using MlDsl.Data.Selection;
+        using MlDsl.Data.Splits;
+        using MlDsl.Data.Text;
+        using MlDsl.Data.Transforms;
+        using MlDsl.Data.Tuning;
+        using MlDsl.Data.Validation;
+        using MlDsl.Pipelines;
+        using MlDsl.Training;
+
+        """;
+
     public const string Visit = """
 
         [Dataset]

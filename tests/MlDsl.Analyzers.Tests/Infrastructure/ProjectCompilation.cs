@@ -40,7 +40,9 @@ internal static class ProjectCompilation
                 .Select(item => (string)item.Attribute("Include")!);
 
             string usings = ImplicitUsings + string.Concat(Items("Using").Select(name => $" global using {name};"));
-            IEnumerable<SyntaxTree> trees = Repository.Sources(Path.GetRelativePath(Repository.Root(), folder))
+            // Files linked in from outside the folder (<Compile Include="../Shared/..." />) compile with it, as in its build.
+            IEnumerable<string> linked = Items("Compile").Select(include => Path.GetFullPath(Path.Combine(folder, include)));
+            IEnumerable<SyntaxTree> trees = Repository.Sources(Path.GetRelativePath(Repository.Root(), folder)).Concat(linked)
                 .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), Parse, path))
                 .Append(CSharpSyntaxTree.ParseText(usings, Parse, "ImplicitUsings.g.cs"));
 

@@ -62,6 +62,23 @@ public sealed class ConvWindowOnnxTests
         Assert.Equal(0, Attribute(reduce, "keepdims").I);
     }
 
+    [Fact]
+    public void One_dimensional_and_grouped_transposed_convolutions_carry_one_axis_of_attributes_and_their_group()
+    {
+        var oneDimensional = Nodes(new PulseDecoderNet(1), "ConvTranspose");
+        var grouped = Nodes(new GroupedUpsamplingNet(1), "ConvTranspose").Single();
+
+        Assert.Equal(2, oneDimensional.Count);
+        Assert.Equal(new long[] { 4 }, Attribute(oneDimensional[0], "kernel_shape").Ints);
+        Assert.Equal(new long[] { 1, 1 }, Attribute(oneDimensional[0], "pads").Ints);
+        Assert.Equal(new long[] { 1 }, Attribute(oneDimensional[1], "output_padding").Ints);
+        Assert.Equal(new long[] { 2 }, Attribute(oneDimensional[1], "dilations").Ints);
+        Assert.Equal(2, Attribute(oneDimensional[1], "group").I);
+        Assert.Equal(2, oneDimensional[1].Input.Count); // bias-free: no B input
+        Assert.Equal(3, Attribute(grouped, "group").I);
+        Assert.Equal(new long[] { 2, 2 }, Attribute(grouped, "strides").Ints);
+    }
+
     private static List<global::Onnx.NodeProto> Nodes(IOnnxExportable model, string op)
     {
         var stream = new MemoryStream();

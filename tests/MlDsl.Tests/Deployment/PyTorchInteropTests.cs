@@ -27,6 +27,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(WindowNet), nameof(GroupedPulseNet),
         // ConvTranspose2d with output padding and dilation; global max pooling in 2-D and 1-D.
         nameof(UpsamplingNet), nameof(PeakPulseNet),
+        // ConvTranspose1d (output padding, dilation, groups) and a grouped ConvTranspose2d.
+        nameof(PulseDecoderNet), nameof(GroupedUpsamplingNet),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -56,6 +58,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(GroupedPulseNet) => Of(new GroupedPulseNet(seed: 1), GroupedPulseNet.PyTorchSource, 1, 64),
         nameof(UpsamplingNet) => Of(new UpsamplingNet(seed: 1), UpsamplingNet.PyTorchSource, 3, 16, 16),
         nameof(PeakPulseNet) => Of(new PeakPulseNet(seed: 1), PeakPulseNet.PyTorchSource, 1, 64),
+        nameof(PulseDecoderNet) => Of(new PulseDecoderNet(seed: 1), PulseDecoderNet.PyTorchSource, 1, 64),
+        nameof(GroupedUpsamplingNet) => Of(new GroupedUpsamplingNet(seed: 1), GroupedUpsamplingNet.PyTorchSource, 3, 16, 16),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -58,3 +58,24 @@ public sealed partial class PeakPulseNet
     [Conv1d(4, Kernel = 3), Relu, GlobalMaxPool1d] Layer peak;   // (4)
     [Linear(3)] Layer head;
 }
+
+/// <summary>
+/// A 1-D encoder-decoder: a strided Conv1d halves the pulse, ConvTranspose1d restores its length, and a grouped,
+/// dilated, bias-free ConvTranspose1d with output padding grows it further.
+/// </summary>
+[Model(typeof(Pulse))]
+public sealed partial class PulseDecoderNet
+{
+    [Conv1d(8, Kernel = 4, Stride = 2, Padding = 1), Relu] Layer down;                                               // (8, 32)
+    [ConvTranspose1d(4, Kernel = 4, Stride = 2, Padding = 1), Relu] Layer up;                                        // (4, 64)
+    [ConvTranspose1d(4, Kernel = 3, Stride = 2, OutputPadding = 1, Dilation = 2, Groups = 2, Bias = false, InChannels = 4)] Layer wide; // (4, 132)
+    [GlobalMaxPool1d, Linear(3)] Layer head;
+}
+
+/// <summary>A grouped ConvTranspose2d doubling a patch: three groups of one in channel feeding two out channels each.</summary>
+[Model(typeof(Patch))]
+public sealed partial class GroupedUpsamplingNet
+{
+    [ConvTranspose2d(6, Kernel = 2, Stride = 2, Groups = 3), Relu] Layer up;   // (6, 32, 32)
+    [GlobalAvgPool2d, Linear(4)] Layer head;
+}

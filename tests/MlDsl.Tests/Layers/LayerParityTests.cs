@@ -35,6 +35,8 @@ public sealed class LayerParityTests
         (typeof(GroupedPulseNet), new long[] { 1, 64 }),
         (typeof(UpsamplingNet), new long[] { 3, 16, 16 }),
         (typeof(PeakPulseNet), new long[] { 1, 64 }),
+        (typeof(PulseDecoderNet), new long[] { 1, 64 }),
+        (typeof(GroupedUpsamplingNet), new long[] { 3, 16, 16 }),
     };
 
     public static TheoryData<string> Kinds => new(LayerCatalogue.All.Select(definition => definition.Name));

@@ -75,13 +75,14 @@ public sealed partial class OnnxGraph
             Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads), Ints("dilations", dilations), Int("group", groups));
 
     /// <summary>
-    /// ConvTranspose with a ConvTranspose2d module's weight (in, out / groups, kh, kw, as ONNX's W) and bias; the same
-    /// kernel, stride, padding, output padding and dilation along both axes.
+    /// ConvTranspose with a ConvTranspose1d or ConvTranspose2d module's weight (in, out / groups, k... as ONNX's W) and
+    /// bias; the same kernel, stride, padding, output padding and dilation along each of the <paramref name="dimensions"/> axes.
     /// </summary>
-    public string ConvTranspose(string x, nn.Module module, int kernel, int stride, int padding, int outputPadding, int dilation, bool bias = true) =>
+    public string ConvTranspose(string x, nn.Module module, int kernel, int stride, int padding, int outputPadding, int dilation,
+        int groups = 1, int dimensions = 2, bool bias = true) =>
         Add("ConvTranspose", bias ? new[] { x, Weight(module, "weight"), Weight(module, "bias") } : new[] { x, Weight(module, "weight") },
-            Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride), Ints("pads", padding, padding, padding, padding),
-            Ints("output_padding", outputPadding, outputPadding), Ints("dilations", dilation, dilation));
+            Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)), Ints("pads", Repeat(padding, 2 * dimensions)),
+            Ints("output_padding", Repeat(outputPadding, dimensions)), Ints("dilations", Repeat(dilation, dimensions)), Int("group", groups));
 
     /// <summary>MaxPool with sizes per spatial axis; <paramref name="pads"/> are ONNX's begins then ends.</summary>
     public string MaxPool(string x, long[] kernel, long[] strides, long[] pads) =>
