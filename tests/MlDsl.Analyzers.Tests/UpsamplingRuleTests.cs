@@ -5,7 +5,7 @@ namespace MlDsl.Analyzers.Tests;
 
 /// <summary>
 /// ConvTranspose2d's output padding, groups and collapse, ConvTranspose1d's rank, output padding and collapse, and global max
-/// pooling's rank, each beside a silent look-alike. In the CNN conv2 receives (32, 26, 26); in the wave decoder up receives (16, 46).
+/// pooling's rank and Upsample's modes, each beside a silent look-alike. In the CNN conv2 receives (32, 26, 26); in the wave decoder up receives (16, 46).
 /// </summary>
 public sealed class UpsamplingRuleTests
 {
@@ -95,4 +95,32 @@ public sealed class UpsamplingRuleTests
         Diagnostic("MLDSL0004").WithLocation(0).WithMessage(
             "'up' (ConvTranspose1d) with kernel 1, stride 1, padding 23 turns (16, 46) into (8, 0): padding 23 trims 46 steps off an output of 46"
             + "; shapes so far: (1, 800) -> down (16, 46) -> downRelu (16, 46)"));
+
+    [Fact]
+    public Task Bilinear_upsampling_of_a_map_is_silent() =>
+        AnalyzerAsync(Models.CnnWith("[MaxPool2d(2), Dropout(0.25), Flatten]", "[Upsample(2, Mode = \"bilinear\", AlignCorners = true), MaxPool2d(2), Dropout(0.25), Flatten]"));
+
+    [Fact]
+    public Task Linear_upsampling_of_a_map_asks_for_bilinear() => AnalyzerAsync(
+        Models.CnnWith("[MaxPool2d(2), Dropout(0.25), Flatten]", "[{|#0:Upsample(2, Mode = \"linear\")|}, MaxPool2d(2), Dropout(0.25), Flatten]"),
+        Diagnostic("MLDSL0006").WithLocation(0));
+
+    [Fact]
+    public Task Bicubic_upsampling_of_a_signal_asks_for_linear() => AnalyzerAsync(
+        DecoderWith("[GlobalMaxPool1d, Linear(4)]", "[{|#0:Upsample(2, Mode = \"bicubic\")|}, GlobalMaxPool1d, Linear(4)]"),
+        Diagnostic("MLDSL0006").WithLocation(0));
+
+    [Fact]
+    public Task Linear_upsampling_of_a_signal_is_silent() =>
+        AnalyzerAsync(DecoderWith("[GlobalMaxPool1d, Linear(4)]", "[Upsample(2, Mode = \"linear\"), GlobalMaxPool1d, Linear(4)]"));
+
+    [Fact]
+    public Task Aligned_corners_with_nearest_upsampling_are_refused_as_pytorch_does() => AnalyzerAsync(
+        Models.CnnWith("[MaxPool2d(2), Dropout(0.25), Flatten]", "[{|#0:Upsample(2, AlignCorners = false)|}, MaxPool2d(2), Dropout(0.25), Flatten]"),
+        Diagnostic("MLDSL0006").WithLocation(0));
+
+    [Fact]
+    public Task An_unknown_upsampling_mode_is_reported() => AnalyzerAsync(
+        Models.CnnWith("[MaxPool2d(2), Dropout(0.25), Flatten]", "[{|#0:Upsample(2, Mode = \"area\")|}, MaxPool2d(2), Dropout(0.25), Flatten]"),
+        Diagnostic("MLDSL0006").WithLocation(0));
 }

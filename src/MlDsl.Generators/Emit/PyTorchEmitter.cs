@@ -19,6 +19,7 @@ internal static class PyTorchEmitter
 {
     private static readonly Regex NamedArgument = new(@"(?<![\w.])([A-Za-z_]\w*): ", RegexOptions.Compiled);
     private static readonly Regex ArrayLiteral = new(@"new (?:long|double|int)\[\] \{ ([^}]*) \}", RegexOptions.Compiled);
+    private static readonly Regex UpsampleMode = new(@"mode: global::TorchSharp\.torch\.UpsampleMode\.(\w+)", RegexOptions.Compiled);
     private static readonly Regex MlDslModule = new(@"^new global::MlDsl\.Layers\.(\w+)\((.*)\)$", RegexOptions.Compiled);
 
     public static void Write(CodeWriter writer, ModelSpec model)
@@ -190,6 +191,8 @@ internal static class PyTorchEmitter
     {
         // TorchSharp's padding mode for PyTorch's padding='same' (asymmetric when the kernel's reach is even).
         string factory = layer.Factory.Replace("padding: global::TorchSharp.Padding.Same", "padding: \"same\"");
+        // TorchSharp's UpsampleMode for PyTorch's mode word.
+        factory = UpsampleMode.Replace(factory, match => $"mode: \"{match.Groups[1].Value.ToLowerInvariant()}\"");
         // Train-only augmentations are the identity at inference, which is what the Python module is for.
         if (factory.StartsWith("new global::MlDsl.Audio.SpecAugment") || factory.StartsWith("new global::MlDsl.Audio.WaveAugment"))
             return "nn.Identity()";

@@ -1,7 +1,19 @@
 namespace MlDsl;
 
-/// <summary>Nearest-neighbour upsampling of a signal (C, L) or map (C, H, W): every length after the channels times <paramref name="scaleFactor"/>.</summary>
+/// <summary>
+/// Upsampling of a signal (C, L) or map (C, H, W) (PyTorch's nn.Upsample, Keras UpSampling1D/2D): every length after the
+/// channels times <paramref name="scaleFactor"/>.
+/// </summary>
 public sealed class UpsampleAttribute(int scaleFactor = 2) : LayerAttribute
 {
     public int ScaleFactor { get; } = scaleFactor;
+
+    /// <summary>"nearest" (default), "linear" (signals), "bilinear" or "bicubic" (maps), as PyTorch names them.</summary>
+    public string Mode { get; set; } = "nearest";
+
+    /// <summary>
+    /// PyTorch's align_corners for the interpolating modes: true maps the corner pixels of input and output onto each
+    /// other; false (PyTorch's default) treats pixels as areas. Not allowed with "nearest".
+    /// </summary>
+    public bool AlignCorners { get; set; }
 }

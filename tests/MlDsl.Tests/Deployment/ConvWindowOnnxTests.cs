@@ -79,6 +79,19 @@ public sealed class ConvWindowOnnxTests
         Assert.Equal(new long[] { 2, 2 }, Attribute(grouped, "strides").Ints);
     }
 
+    [Fact]
+    public void Interpolating_upsampling_is_resize_with_pytorchs_coordinates()
+    {
+        var map = Nodes(new SmoothUpsamplingNet(1), "Resize");
+        var signal = Nodes(new LinearUpsamplingPulseNet(1), "Resize");
+
+        Assert.Equal(new[] { "linear", "cubic" }, map.Select(node => Attribute(node, "mode").S.ToStringUtf8()));
+        Assert.Equal(new[] { "pytorch_half_pixel", "align_corners" }, map.Select(node => Attribute(node, "coordinate_transformation_mode").S.ToStringUtf8()));
+        Assert.Equal(-0.75f, Attribute(map[1], "cubic_coeff_a").F);
+        Assert.Equal(new[] { "linear", "linear" }, signal.Select(node => Attribute(node, "mode").S.ToStringUtf8()));
+        Assert.Equal(new[] { "pytorch_half_pixel", "align_corners" }, signal.Select(node => Attribute(node, "coordinate_transformation_mode").S.ToStringUtf8()));
+    }
+
     private static List<global::Onnx.NodeProto> Nodes(IOnnxExportable model, string op)
     {
         var stream = new MemoryStream();

@@ -29,6 +29,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(UpsamplingNet), nameof(PeakPulseNet),
         // ConvTranspose1d (output padding, dilation, groups) and a grouped ConvTranspose2d.
         nameof(PulseDecoderNet), nameof(GroupedUpsamplingNet),
+        // Upsample's interpolating modes (PyTorch's mode word and align_corners).
+        nameof(SmoothUpsamplingNet), nameof(LinearUpsamplingPulseNet),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -60,6 +62,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(PeakPulseNet) => Of(new PeakPulseNet(seed: 1), PeakPulseNet.PyTorchSource, 1, 64),
         nameof(PulseDecoderNet) => Of(new PulseDecoderNet(seed: 1), PulseDecoderNet.PyTorchSource, 1, 64),
         nameof(GroupedUpsamplingNet) => Of(new GroupedUpsamplingNet(seed: 1), GroupedUpsamplingNet.PyTorchSource, 3, 16, 16),
+        nameof(SmoothUpsamplingNet) => Of(new SmoothUpsamplingNet(seed: 1), SmoothUpsamplingNet.PyTorchSource, 3, 16, 16),
+        nameof(LinearUpsamplingPulseNet) => Of(new LinearUpsamplingPulseNet(seed: 1), LinearUpsamplingPulseNet.PyTorchSource, 1, 64),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

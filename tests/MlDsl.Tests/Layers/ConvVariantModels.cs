@@ -79,3 +79,21 @@ public sealed partial class GroupedUpsamplingNet
     [ConvTranspose2d(6, Kernel = 2, Stride = 2, Groups = 3), Relu] Layer up;   // (6, 32, 32)
     [GlobalAvgPool2d, Linear(4)] Layer head;
 }
+
+/// <summary>Interpolating upsampling of a map: bilinear (PyTorch's half-pixel coordinates), then bicubic with aligned corners.</summary>
+[Model(typeof(Patch))]
+public sealed partial class SmoothUpsamplingNet
+{
+    [Upsample(2, Mode = "bilinear"), Conv2d(4, Kernel = 3), Relu] Layer up;          // (4, 30, 30)
+    [Upsample(2, Mode = "bicubic", AlignCorners = true)] Layer sharpen;               // (4, 60, 60)
+    [GlobalAvgPool2d, Linear(4)] Layer head;
+}
+
+/// <summary>Linear upsampling of a signal, with and without aligned corners.</summary>
+[Model(typeof(Pulse))]
+public sealed partial class LinearUpsamplingPulseNet
+{
+    [Upsample(2, Mode = "linear"), Conv1d(4, Kernel = 3), Relu] Layer up;            // (4, 126)
+    [Upsample(3, Mode = "linear", AlignCorners = true)] Layer stretch;                // (4, 378)
+    [GlobalAvgPool1d, Linear(3)] Layer head;
+}

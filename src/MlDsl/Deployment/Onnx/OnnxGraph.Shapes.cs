@@ -1,6 +1,6 @@
 namespace MlDsl.Deployment.Onnx;
 
-/// <summary>The shape glue: reshaping, axis moves, nearest upsampling, picking one step.</summary>
+/// <summary>The shape glue: reshaping, axis moves, upsampling, picking one step.</summary>
 public sealed partial class OnnxGraph
 {
     /// <summary>Reshape to (N, <paramref name="shape"/>): one example's shape, the batch dimension kept as it comes (Reshape's 0).</summary>
@@ -18,14 +18,26 @@ public sealed partial class OnnxGraph
     public string Unsqueeze(string x, int axis) => Add("Unsqueeze", new[] { x, Int64s(axis + 1) });
 
     /// <summary>
-    /// PyTorch's nearest upsampling by a whole factor over the <paramref name="spatialDimensions"/> trailing
-    /// axes: Resize with asymmetric coordinates and floor, so output i reads input ⌊i / scale⌋ as PyTorch does.
+    /// PyTorch's upsampling by a whole factor over the <paramref name="spatialDimensions"/> trailing axes, as Resize with
+    /// PyTorch's coordinates: nearest with asymmetric coordinates and floor (output i reads input ⌊i / scale⌋); linear and
+    /// bilinear as "linear", bicubic as "cubic" with PyTorch's a = −0.75, with "align_corners" coordinates when
+    /// <paramref name="alignCorners"/> and "pytorch_half_pixel" otherwise (the mapping PyTorch's own ONNX exporter writes).
     /// </summary>
-    public string Upsample(string x, int scale, int spatialDimensions)
+    /// <param name="x">(N, C, L) or (N, C, H, W).</param>
+    /// <param name="scale">The whole factor every trailing axis grows by.</param>
+    /// <param name="spatialDimensions">1 for a signal, 2 for a map.</param>
+    /// <param name="mode">"nearest", "linear", "bilinear" or "bicubic".</param>
+    /// <param name="alignCorners">PyTorch's align_corners (interpolating modes only).</param>
+    public string Upsample(string x, int scale, int spatialDimensions, string mode = "nearest", bool alignCorners = false)
     {
         float[] scales = new[] { 1f, 1f }.Concat(Enumerable.Repeat((float)scale, spatialDimensions)).ToArray();
-        return Add("Resize", new[] { x, "", Initializer(scales, scales.Length) },
-            Text("mode", "nearest"), Text("coordinate_transformation_mode", "asymmetric"), Text("nearest_mode", "floor"));
+        string[] inputs = { x, "", Initializer(scales, scales.Length) };
+        if (mode == "nearest")
+            return Add("Resize", inputs, Text("mode", "nearest"), Text("coordinate_transformation_mode", "asymmetric"), Text("nearest_mode", "floor"));
+        string coordinates = alignCorners ? "align_corners" : "pytorch_half_pixel";
+        return mode == "bicubic"
+            ? Add("Resize", inputs, Text("mode", "cubic"), Text("coordinate_transformation_mode", coordinates), Float("cubic_coeff_a", -0.75f))
+            : Add("Resize", inputs, Text("mode", "linear"), Text("coordinate_transformation_mode", coordinates));
     }
 
     /// <summary>(N, steps, F) to (N, F): step <paramref name="step"/>, counted from the end when negative.</summary>
