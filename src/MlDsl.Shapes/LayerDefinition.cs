@@ -140,6 +140,16 @@ public abstract class LayerDefinition
     protected static int Slide(int size, int kernel, int stride, int padding, int dilation = 1) =>
         (int)System.Math.Floor((size + 2.0 * padding - dilation * (kernel - 1) - 1) / stride) + 1;
 
+    /// <summary>
+    /// A pooling window's slide with PyTorch's ceil_mode: the last, partial window counts, unless it would start in the
+    /// right padding ((out − 1)·s ≥ n + p), which PyTorch drops.
+    /// </summary>
+    protected static int SlideCeil(int size, int kernel, int stride, int padding, int dilation = 1)
+    {
+        int output = (int)System.Math.Ceiling((size + 2.0 * padding - dilation * (kernel - 1) - 1) / stride) + 1;
+        return (output - 1) * stride >= size + padding ? output - 1 : output;
+    }
+
     /// <summary>A transposed convolution's output size along one axis, PyTorch's (n − 1)·s − 2p + d·(k − 1) + output_padding + 1.</summary>
     protected static int TransposedLength(int size, int kernel, int stride, int padding, int outputPadding, int dilation) =>
         (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1;

@@ -12,4 +12,6 @@ public sealed class AvgPool2dAttribute(object kernel) : LayerAttribute
     public object Stride { get; set; } = 0;
     /// <summary>0, or new[] { height, width }; at most half the kernel along each axis.</summary>
     public object Padding { get; set; } = 0;
+    /// <summary>PyTorch's ceil_mode: a last, partial window at the end of an axis still gives an output (ceil instead of floor).</summary>
+    public bool CeilMode { get; set; }
 }

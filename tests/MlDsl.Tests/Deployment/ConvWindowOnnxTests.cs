@@ -92,6 +92,19 @@ public sealed class ConvWindowOnnxTests
         Assert.Equal(new[] { "pytorch_half_pixel", "align_corners" }, signal.Select(node => Attribute(node, "coordinate_transformation_mode").S.ToStringUtf8()));
     }
 
+    [Fact]
+    public void Pooling_in_ceil_mode_carries_ceil_mode()
+    {
+        var pools = Nodes(new CeilPoolingNet(1), "MaxPool").Concat(Nodes(new CeilPoolingNet(1), "AveragePool"))
+            .Concat(Nodes(new CeilPoolingPulseNet(1), "MaxPool")).Concat(Nodes(new CeilPoolingPulseNet(1), "AveragePool")).ToList();
+        var floor = Nodes(new StackedStemNet(1), "MaxPool").Concat(Nodes(new WindowNet(1), "MaxPool")).ToList();
+
+        Assert.Equal(4, pools.Count);
+        Assert.All(pools, pool => Assert.Equal(1, Attribute(pool, "ceil_mode").I));
+        Assert.Equal(2, floor.Count);
+        Assert.All(floor, pool => Assert.Equal(0, Attribute(pool, "ceil_mode").I));
+    }
+
     private static List<global::Onnx.NodeProto> Nodes(IOnnxExportable model, string op)
     {
         var stream = new MemoryStream();

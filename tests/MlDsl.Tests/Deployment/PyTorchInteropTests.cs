@@ -31,6 +31,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(PulseDecoderNet), nameof(GroupedUpsamplingNet),
         // Upsample's interpolating modes (PyTorch's mode word and align_corners).
         nameof(SmoothUpsamplingNet), nameof(LinearUpsamplingPulseNet),
+        // Pooling with ceil_mode.
+        nameof(CeilPoolingNet), nameof(CeilPoolingPulseNet),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -64,6 +66,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(GroupedUpsamplingNet) => Of(new GroupedUpsamplingNet(seed: 1), GroupedUpsamplingNet.PyTorchSource, 3, 16, 16),
         nameof(SmoothUpsamplingNet) => Of(new SmoothUpsamplingNet(seed: 1), SmoothUpsamplingNet.PyTorchSource, 3, 16, 16),
         nameof(LinearUpsamplingPulseNet) => Of(new LinearUpsamplingPulseNet(seed: 1), LinearUpsamplingPulseNet.PyTorchSource, 1, 64),
+        nameof(CeilPoolingNet) => Of(new CeilPoolingNet(seed: 1), CeilPoolingNet.PyTorchSource, 3, 16, 16),
+        nameof(CeilPoolingPulseNet) => Of(new CeilPoolingPulseNet(seed: 1), CeilPoolingPulseNet.PyTorchSource, 1, 64),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -97,3 +97,23 @@ public sealed partial class LinearUpsamplingPulseNet
     [Upsample(3, Mode = "linear", AlignCorners = true)] Layer stretch;                // (4, 378)
     [GlobalAvgPool1d, Linear(3)] Layer head;
 }
+
+/// <summary>PyTorch's ceil_mode: the last, partial window of each axis still gives an output, in 2-D max and average pooling.</summary>
+[Model(typeof(Patch))]
+public sealed partial class CeilPoolingNet
+{
+    [Conv2d(4, Kernel = 3), Relu] Layer conv;                       // (4, 14, 14)
+    [MaxPool2d(3, Stride = 2, CeilMode = true)] Layer maxPool;      // (4, 7, 7); floor would give 6
+    [AvgPool2d(2, CeilMode = true)] Layer avgPool;                  // (4, 4, 4); floor would give 3
+    [Flatten, Linear(4)] Layer head;
+}
+
+/// <summary>ceil_mode in 1-D max and average pooling.</summary>
+[Model(typeof(Pulse))]
+public sealed partial class CeilPoolingPulseNet
+{
+    [Conv1d(4, Kernel = 4), Relu] Layer conv;                       // (4, 61)
+    [MaxPool1d(2, CeilMode = true)] Layer maxPool;                  // (4, 31); floor would give 30
+    [AvgPool1d(2, CeilMode = true)] Layer avgPool;                  // (4, 16); floor would give 15
+    [Flatten, Linear(3)] Layer head;
+}

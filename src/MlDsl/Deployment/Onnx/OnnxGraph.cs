@@ -85,22 +85,23 @@ public sealed partial class OnnxGraph
             Ints("output_padding", Repeat(outputPadding, dimensions)), Ints("dilations", Repeat(dilation, dimensions)), Int("group", groups));
 
     /// <summary>MaxPool with sizes per spatial axis; <paramref name="pads"/> are ONNX's begins then ends.</summary>
-    public string MaxPool(string x, long[] kernel, long[] strides, long[] pads) =>
-        Add("MaxPool", new[] { x }, Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads));
+    public string MaxPool(string x, long[] kernel, long[] strides, long[] pads, bool ceilMode = false) =>
+        Add("MaxPool", new[] { x }, Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads), Int("ceil_mode", ceilMode ? 1 : 0));
 
     /// <summary>AveragePool with sizes per spatial axis, counting padded zeros as PyTorch does by default.</summary>
-    public string AveragePool(string x, long[] kernel, long[] strides, long[] pads) =>
-        Add("AveragePool", new[] { x }, Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads), Int("count_include_pad", 1));
+    public string AveragePool(string x, long[] kernel, long[] strides, long[] pads, bool ceilMode = false) =>
+        Add("AveragePool", new[] { x }, Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads), Int("count_include_pad", 1),
+            Int("ceil_mode", ceilMode ? 1 : 0));
 
     /// <summary>MaxPool over (N, C, H, W), or over (N, C, L) with <paramref name="dimensions"/> 1; padding never wins the max, as in PyTorch.</summary>
-    public string MaxPool(string x, int kernel, int stride, int padding, int dimensions = 2) =>
+    public string MaxPool(string x, int kernel, int stride, int padding, int dimensions = 2, bool ceilMode = false) =>
         Add("MaxPool", new[] { x }, Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)),
-            Ints("pads", Repeat(padding, 2 * dimensions)));
+            Ints("pads", Repeat(padding, 2 * dimensions)), Int("ceil_mode", ceilMode ? 1 : 0));
 
     /// <summary>AveragePool counting padded zeros in the mean, as PyTorch's AvgPool2d and AvgPool1d do by default.</summary>
-    public string AveragePool(string x, int kernel, int stride, int padding, int dimensions = 2) =>
+    public string AveragePool(string x, int kernel, int stride, int padding, int dimensions = 2, bool ceilMode = false) =>
         Add("AveragePool", new[] { x }, Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)),
-            Ints("pads", Repeat(padding, 2 * dimensions)), Int("count_include_pad", 1));
+            Ints("pads", Repeat(padding, 2 * dimensions)), Int("count_include_pad", 1), Int("ceil_mode", ceilMode ? 1 : 0));
 
     /// <summary>BatchNormalization with the module's running statistics (inference), PyTorch's epsilon 1e-5.</summary>
     public string BatchNormalization(string x, nn.Module module) =>
