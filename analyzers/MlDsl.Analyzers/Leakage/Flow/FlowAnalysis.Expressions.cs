@@ -74,12 +74,14 @@ internal sealed partial class FlowAnalysis
             case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation: return Read(field.Field);
             case IFieldReferenceOperation field: return TupleElement(field) ?? Member(Eval(field.Instance), field.Instance!.Type, field.Field.Name, field.Type);
             case IPropertyReferenceOperation property: return Property(property);
-            case IArrayElementReferenceOperation element: return Element(Eval(element.ArrayReference), element.ArrayReference.Type, element.Indices);
-            case IImplicitIndexerReferenceOperation indexer: return Element(Eval(indexer.Instance), indexer.Instance.Type, new[] { indexer.Argument });
+            case IArrayElementReferenceOperation element:
+                return RankElement(element, element.ArrayReference, Eval(element.ArrayReference)) ?? Element(Eval(element.ArrayReference), element.ArrayReference.Type, element.Indices);
+            case IImplicitIndexerReferenceOperation indexer:
+                return RankElement(indexer, indexer.Instance, Eval(indexer.Instance)) ?? Element(Eval(indexer.Instance), indexer.Instance.Type, new[] { indexer.Argument });
             case IArrayCreationOperation { Initializer: { } arrayInitializer } array when HoldsCollectionsOfRows(array.Type):
                 return Positional(arrayInitializer.ElementValues);
             case ICollectionExpressionOperation collection: return CollectionExpression(collection);
-            case IInvocationOperation invocation: return Invocation(invocation);
+            case IInvocationOperation invocation: return FittedFunction(invocation, Invocation(invocation));
             case IBinaryOperation binary: return Binary(binary);
             case IUnaryOperation unary: return Eval(unary.Operand);
             case IConditionalOperation conditional:
@@ -146,7 +148,8 @@ internal sealed partial class FlowAnalysis
             return DataFlow.Empty; // Options
         }
         if (property.Property.Name is "Count" or "Length" or "LongLength") return DataFlow.Empty;
-        if (property.Arguments.Length > 0) return Element(flow, instance.Type, property.Arguments.Select(argument => argument.Value)); // an indexer picks an element
+        if (property.Arguments.Length > 0) // an indexer picks an element
+            return RankElement(property, instance, flow) ?? Element(flow, instance.Type, property.Arguments.Select(argument => argument.Value));
         return Member(flow, instance.Type, property.Property.Name, property.Type);
     }
 

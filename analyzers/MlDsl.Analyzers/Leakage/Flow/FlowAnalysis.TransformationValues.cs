@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>
+/// Transformations held as values that capture a statistic: clipping bounds taken at ranks of sorted values, and functions
+/// returned by a call given rows (<c>Prepare(k)(train)</c>, <c>fit(train)</c> from a list of fitters). Both are statistics
+/// of the rows they were made from, not those rows: applying them to a part gives that part's rows, changed with what they
+/// learned, so validation and test rows passed through them stay validation and test rows.
+/// </summary>
+internal sealed partial class FlowAnalysis
+{
+    /// <summary>
+    /// A number picked by its rank from values sorted by themselves (<c>values.OrderBy(d =&gt; d).ElementAt(n / 100)</c>,
+    /// <c>.Order().First()</c>): a percentile, a minimum or a maximum, as much a statistic of those rows as <c>Max</c> is.
+    /// </summary>
+    private bool IsRankPick(IInvocationOperation call, string name, DataFlow source) =>
+        name is "ElementAt" or "ElementAtOrDefault" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault"
+        && !source.Rows.IsEmpty && IsNumber(call.Type) && SortedByValue(call.Instance ?? call.Arguments.FirstOrDefault()?.Value, hops: 0);
+
+    /// <summary>
+    /// <c>sorted[sorted.Length / 100]</c> of an array or list of numbers sorted by themselves: a percentile of the rows the
+    /// numbers come from, learned there (an event at the access), not a value of one of them.
+    /// </summary>
+    private DataFlow? RankElement(IOperation access, IOperation collection, DataFlow values)
+    {
+        if (values.Rows.IsEmpty || !IsNumber(access.Type) || !SortedByValue(collection, hops: 0)) return null;
+        var learned = new LearnEvent(access.Syntax.GetLocation(), "A percentile", LearnKind.Aggregate, values.Rows);
+        return new DataFlow(ImmutableHashSet<Origin>.Empty, values.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
+    }
+
+    private static bool IsNumber(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double
+        or SpecialType.System_Decimal or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
+        or SpecialType.System_DateTime;
+
+    /// <summary>
+    /// Whether a sequence holds values sorted by themselves: <c>Order()</c>, <c>OrderBy(d =&gt; d)</c> (through <c>ToArray</c>
+    /// and the like), or a local only ever assigned such a sequence or sorted in place (<c>Array.Sort(values)</c>,
+    /// <c>values.Sort()</c>). Values sorted by another key (days) keep their order by that key: a pick there is one row's value.
+    /// </summary>
+    private static bool SortedByValue(IOperation? sequence, int hops)
+    {
+        if (sequence is null || hops > 8) return false;
+        while (sequence is IConversionOperation conversion) sequence = conversion.Operand;
+        switch (sequence)
+        {
+            case IInvocationOperation call:
+                string name = call.TargetMethod.Name;
+                if (name is "Order" or "OrderDescending") return true;
+                if (name is "OrderBy" or "OrderByDescending") return IsIdentity(call.Arguments.LastOrDefault()?.Value);
+                if (name is not ("ToArray" or "ToList" or "AsEnumerable" or "ToImmutableArray" or "ToImmutableList" or "Reverse")) return false;
+                return SortedByValue(call.Instance ?? call.Arguments.FirstOrDefault()?.Value, hops + 1);
+            case ILocalReferenceOperation { Local: var local }:
+                IOperation root = sequence;
+                while (root.Parent is not null) root = root.Parent;
+                bool assigned = false, sorted = true;
+                foreach (IOperation node in root.Descendants())
+                {
+                    IOperation? value = node switch
+                    {
+                        IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                        ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                        _ => null,
+                    };
+                    if (value is not null)
+                    {
+                        assigned = true;
+                        sorted &= SortedByValue(value, hops + 1);
+                    }
+                    if (node is IInvocationOperation { TargetMethod.Name: "Sort", Arguments.Length: <= 1 } sort
+                        && Holder(sort.Instance ?? sort.Arguments.FirstOrDefault()?.Value) is ILocalSymbol sortedLocal
+                        && SymbolEqualityComparer.Default.Equals(sortedLocal, local))
+                        return true;
+                }
+                return assigned && sorted;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>d =&gt; d</c>: a key selector that returns its element.</summary>
+    private static bool IsIdentity(IOperation? selector)
+    {
+        while (selector is IConversionOperation or IDelegateCreationOperation)
+            selector = selector is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)selector).Target;
+        if (selector is not IAnonymousFunctionOperation { Symbol.Parameters: [var element], Body.Operations: [IReturnOperation { ReturnedValue: var key }] }) return false;
+        while (key is IConversionOperation conversion) key = conversion.Operand;
+        return key is IParameterReferenceOperation { Parameter: var parameter } && SymbolEqualityComparer.Default.Equals(parameter, element);
+    }
+
+    /// <summary>
+    /// A function returned by a call given rows (<c>Prepare(k)(train)</c>, <c>fit(train)</c>, <c>MakeScaler(train)</c>) is a
+    /// transformation fitted on them: it holds what it learned from those rows (an event at the call), not the rows, so
+    /// applying it to the test part gives the test rows, and a fit on every row is reported once, here, where it is made.
+    /// </summary>
+    private DataFlow FittedFunction(IInvocationOperation call, DataFlow result)
+    {
+        if (call.Type?.TypeKind != TypeKind.Delegate || context.IsEnumerableLike(call.TargetMethod)) return result;
+        DataFlow given = result;
+        if (call.Instance is { } instance) given = given.Join(Eval(instance));
+        foreach (IArgumentOperation argument in call.Arguments)
+            if (argument.Value.Type?.TypeKind != TypeKind.Delegate) given = given.Join(Eval(argument.Value));
+        if (given.Rows.IsEmpty) return result;
+        string text = call.Syntax.ToString();
+        var learned = new LearnEvent(call.Syntax.GetLocation(), "The transformation " + (text.Length <= 60 ? text : call.TargetMethod.Name), LearnKind.Aggregate, given.Rows);
+        return new DataFlow(ImmutableHashSet<Origin>.Empty, given.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
+    }
+}
