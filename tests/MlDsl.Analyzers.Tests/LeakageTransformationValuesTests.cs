@@ -123,13 +123,67 @@ public sealed class LeakageTransformationValuesTests
     public Task Largest_age_of_the_training_rows_by_ordering_captured_in_a_lambda_is_silent() =>
         Expect(Script(LargestInLambda.Replace("ROWS", "split.Train")));
 
-    // Values sorted by another key keep that order: the last one is a value of one row, and here a constant rule clips.
+    private const string RowAtRank = """
+        float cap = «ROWS.OrderBy(h => h.LotArea).ElementAt(ROWS.Count * 99 / 100).LotArea»;
+                float floor = split.Train.OrderBy(h => h.GrLivArea).Select(h => h.GrLivArea).Skip(split.Train.Count / 100).First();
+                List<House> Clip(IReadOnlyList<House> part)
+                {
+                    var clipped = new List<House>();
+                    foreach (House h in part) clipped.Add(h with { LotArea = Math.Min(h.LotArea, cap), GrLivArea = Math.Max(h.GrLivArea, floor) });
+                    return clipped;
+                }
+        """;
+
     [Fact]
-    public Task Fixed_bounds_and_a_value_of_rows_sorted_by_another_key_are_silent() => Expect(Script("""
-        float newest = split.Train.OrderBy(h => h.Age).Select(h => h.LotArea).First();
-                Console.WriteLine($"lot area of the newest training house: {newest}");
-                var Clip = Prep.Clipper(0f, 50_000f);
-        """));
+    public Task Lot_area_of_the_house_at_the_99th_percentile_of_all_rows_is_reported() =>
+        Expect(Script(Mark(RowAtRank.Replace("ROWS", "all"), marked: true)), "MLDSL0016");
+
+    [Fact]
+    public Task Lot_area_of_the_house_at_the_99th_percentile_of_the_training_rows_is_silent() =>
+        Expect(Script(RowAtRank.Replace("ROWS", "split.Train")));
+
+    // Days sorted by themselves and values sorted by day, read one by one (i, i - 1): the day itself and yesterday's rain, a
+    // lag known when the day is predicted, not a percentile.
+    [Fact]
+    public Task Lag_from_values_sorted_by_day_before_the_split_is_silent() => Expect(Usings + """
+        public static class Lags
+        {
+            public static void Main()
+            {
+                List<Gauge> gauge = System.IO.File.ReadLines("gauge.csv").Skip(1).Select(l => l.Split(','))
+                    .Select(f => new Gauge(DateTime.Parse(f[0]), float.Parse(f[1]), float.Parse(f[2]))).ToList();
+                DateTime[] days = gauge.Select(g => g.Day).Order().ToArray();
+                float[] flows = gauge.OrderBy(g => g.Day).Select(g => g.Flow).ToArray();
+                float[] rains = gauge.OrderBy(g => g.Day).Select(g => g.Rain).ToArray();
+                var rows = new List<RiverDay>();
+                for (int i = 1; i < flows.Length; i++)
+                    rows.Add(new RiverDay { Day = days[i], Rain = rains[i], RainLag1 = rains[i - 1], Flow = flows[i] });
+                var split = rows.Split(new SplitOptions { Kind = SplitKind.ByTime, Validation = 0.1, Test = 0.2 });
+                var scaler = Standardizer.Fit(split.Train);
+                using var net = new RiverNet();
+                net.Fit(scaler.Apply(split.Train), scaler.Apply(split.Validation), new FitOptions { Epochs = 40, EarlyStoppingPatience = 4 });
+                Console.WriteLine($"test MAE {net.Evaluate(scaler.Apply(split.Test)).MeanAbsoluteError:F2}");
+            }
+        }
+
+        public sealed record Gauge(DateTime Day, float Rain, float Flow);
+
+        [Dataset]
+        public sealed partial record RiverDay
+        {
+            [Timestamp] public DateTime Day { get; init; }
+            [Feature] public float Rain { get; init; }
+            [Feature] public float RainLag1 { get; init; }
+            [Label] public float Flow { get; init; }
+        }
+
+        [Model(typeof(RiverDay))]
+        public sealed partial class RiverNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(1)] Layer output;
+        }
+        """);
 
     [Fact]
     public Task Percentile_of_all_rows_only_printed_is_silent() => Expect(Script("""
