@@ -39,17 +39,17 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: a local function Clip called on the three parts makes them one value (MLDSL0020 at Fit, MLDSL0027 at the test Evaluate)")]
+    [Fact]
     public Task Row_wise_cleaning_before_the_split_and_percentile_clipping_from_training_rows_are_silent() => Expect(Program(RowWiseCleaning));
 
     // Kind: statistics from rows that reach test (MLDSL0016): the clipping percentiles come from every row.
-    [Fact(Skip = "Missed: a percentile (OrderBy + ElementAt) of all rows used to clip a feature (MLDSL0016); plus the inherited Clip false alarm")]
+    [Fact]
     public Task Clipping_percentiles_from_all_rows_are_reported() =>
         Expect(Program(Mutate(RowWiseCleaning, "float low = split.Train.Select(h => h.Distance).OrderBy(d => d).ElementAt(split.Train.Count / 100);",
             "float low = {|#0:rows.Select(h => h.Distance).OrderBy(d => d).ElementAt(rows.Count / 100)|};")), "MLDSL0016");
 
     // Kind: rows multiplied before the split (MLDSL0026)? No: deduplication removes copies; Distinct before the split is safe.
-    [Fact(Skip = "False alarm inherited from Row_wise_cleaning_before_the_split_and_percentile_clipping_from_training_rows_are_silent")]
+    [Fact]
     public Task Distinct_rows_before_the_split_are_silent() =>
         Expect(Program(Mutate(RowWiseCleaning, "IReadOnlyList<House> rows = Cleaning.DropImpossible(Cleaning.FixUnits(Cleaning.Deduplicate(raw)));",
             "IReadOnlyList<House> rows = Cleaning.DropImpossible(Cleaning.FixUnits(raw.Distinct().ToList()));")));

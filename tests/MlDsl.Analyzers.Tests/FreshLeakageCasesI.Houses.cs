@@ -63,7 +63,7 @@ public sealed partial class FreshLeakageCasesI
     public Task House_prices_with_out_of_fold_encoding_selection_and_district_errors_are_silent() => Expect(Program(HousePrices));
 
     // Kind: statistics from rows that reach test (MLDSL0016): features selected with the test rows' prices.
-    [Fact(Skip = "Wrong line: reported twice at model.Fit(Prepare(...), Prepare(...)) (a local function that only applies the selector), not at SelectKBest.Fit(rows); plus the inherited error-analysis false alarm")]
+    [Fact]
     public Task House_feature_selection_on_all_rows_is_reported() =>
         Expect(Program(Mutate(HousePrices, "SelectKBest selector = SelectKBest.Fit(encoded.Train, ScoreFunction.FRegression, config.K);",
             "SelectKBest selector = SelectKBest.Fit({|#0:rows|}, ScoreFunction.FRegression, config.K);")), "MLDSL0016");

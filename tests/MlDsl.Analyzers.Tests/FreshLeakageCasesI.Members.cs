@@ -119,9 +119,8 @@ public sealed partial class FreshLeakageCasesI
     public Task Grouped_folds_with_fold_statistics_and_a_describe_scaler_on_all_rows_are_silent() => Expect(Program(GroupedFolds));
 
     // Kind: statistics from rows that reach test (MLDSL0016): the describe scaler, fitted on all rows, is used for the model.
-    // Wrong line: reported at the call Fold(split.Train, split.Test) (the helper convention), but the helper fits rows it
-    // reads itself whatever it is given, so the fit is the mistaken line (and CrossValidation.Run's calls go unreported).
-    [Fact(Skip = "Wrong line: a helper fitting a file it reads itself is reported at one caller, not at its own fit (MLDSL0016)")]
+    // The helper fits rows it reads itself whatever it is given, so the fit is the mistaken line, not a call of the helper.
+    [Fact]
     public Task Describe_scaler_on_all_rows_reused_for_the_fold_model_is_reported() =>
         Expect(Program(Mutate(GroupedFolds, "MinMaxScaler scaler = MinMaxScaler.Fit(t);", "MinMaxScaler scaler = MinMaxScaler.Fit({|#0:CsvFile.Read<Member>(\"members.csv\")|});")), "MLDSL0016");
 

@@ -38,11 +38,11 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: prepare = Prepare(k)(split.Train) applied to split.Train and split.Test makes both one value (MLDSL0027 at the test Evaluate)")]
+    [Fact]
     public Task Grid_over_k_with_encoding_and_selection_refitted_per_fold_then_one_test_score_is_silent() => Expect(Program(FoldPreparation));
 
     // Kind: statistics from rows that reach test (MLDSL0016): the final preparation is fitted on every row.
-    [Fact(Skip = "Missed: a FitOnFold delegate invoked on all rows, Prepare(k)(rows) (MLDSL0016); plus the inherited delegate false alarm")]
+    [Fact]
     public Task Final_preparation_fitted_on_all_rows_is_reported() =>
         Expect(Program(Mutate(FoldPreparation, "Func<IReadOnlyList<House>, House[]> prepare = Prepare(bestK)(split.Train);",
             "Func<IReadOnlyList<House>, House[]> prepare = {|#0:Prepare(bestK)(rows)|};")), "MLDSL0016");
@@ -77,11 +77,11 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: (train, validation, test) = (apply(train), apply(validation), apply(test)) in a loop merges the three parts (MLDSL0020 at Fit, MLDSL0027 at Evaluate)")]
+    [Fact]
     public Task List_of_fitters_each_fitted_on_the_training_part_is_silent() => Expect(Program(FitterList));
 
     // Kind: statistics from rows that reach test (MLDSL0016): each fitter is given every row.
-    [Fact(Skip = "Missed: fitters from a list of (name, Func) invoked on all rows, fit(all) (MLDSL0016); plus the inherited false alarm")]
+    [Fact]
     public Task List_of_fitters_each_fitted_on_all_rows_is_reported() =>
         Expect(Program(Mutate(FitterList, "Func<IReadOnlyList<Patient>, Patient[]> apply = fit(train);", "Func<IReadOnlyList<Patient>, Patient[]> apply = {|#0:fit(all)|};")), "MLDSL0016");
 

@@ -72,14 +72,19 @@ internal sealed partial class FlowAnalysis
             case ILocalReferenceOperation local: return Read(local.Local);
             case IParameterReferenceOperation parameter: return Read(parameter.Parameter);
             case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation: return Read(field.Field);
-            case IFieldReferenceOperation field: return TupleElement(field) ?? Member(Eval(field.Instance), field.Instance!.Type, field.Field.Name, field.Type);
+            case IFieldReferenceOperation field:
+                return TupleElement(field) ?? RankMember(field, Eval(field.Instance)) ?? Member(Eval(field.Instance), field.Instance!.Type, field.Field.Name, field.Type);
             case IPropertyReferenceOperation property: return Property(property);
-            case IArrayElementReferenceOperation element: return Element(Eval(element.ArrayReference), element.ArrayReference.Type, element.Indices);
-            case IImplicitIndexerReferenceOperation indexer: return Element(Eval(indexer.Instance), indexer.Instance.Type, new[] { indexer.Argument });
+            case IArrayElementReferenceOperation element:
+                return (element.Indices.Length == 1 ? RankElement(element, element.ArrayReference, Eval(element.ArrayReference), element.Indices[0]) : null)
+                    ?? Element(Eval(element.ArrayReference), element.ArrayReference.Type, element.Indices);
+            case IImplicitIndexerReferenceOperation indexer:
+                return RankElement(indexer, indexer.Instance, Eval(indexer.Instance), indexer.Argument)
+                    ?? Element(Eval(indexer.Instance), indexer.Instance.Type, new[] { indexer.Argument });
             case IArrayCreationOperation { Initializer: { } arrayInitializer } array when HoldsCollectionsOfRows(array.Type):
                 return Positional(arrayInitializer.ElementValues);
             case ICollectionExpressionOperation collection: return CollectionExpression(collection);
-            case IInvocationOperation invocation: return Invocation(invocation);
+            case IInvocationOperation invocation: return FittedFunction(invocation, Invocation(invocation));
             case IBinaryOperation binary: return Binary(binary);
             case IUnaryOperation unary: return Eval(unary.Operand);
             case IConditionalOperation conditional:
@@ -146,8 +151,10 @@ internal sealed partial class FlowAnalysis
             return DataFlow.Empty; // Options
         }
         if (property.Property.Name is "Count" or "Length" or "LongLength") return DataFlow.Empty;
-        if (property.Arguments.Length > 0) return Element(flow, instance.Type, property.Arguments.Select(argument => argument.Value)); // an indexer picks an element
-        return Member(flow, instance.Type, property.Property.Name, property.Type);
+        if (property.Arguments.Length > 0) // an indexer picks an element
+            return (property.Arguments.Length == 1 ? RankElement(property, instance, flow, property.Arguments[0].Value) : null)
+                ?? Element(flow, instance.Type, property.Arguments.Select(argument => argument.Value));
+        return RankMember(property, flow) ?? Member(flow, instance.Type, property.Property.Name, property.Type);
     }
 
     /// <summary>

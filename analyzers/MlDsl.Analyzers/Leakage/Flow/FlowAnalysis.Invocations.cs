@@ -582,6 +582,7 @@ internal sealed partial class FlowAnalysis
         foreach (IArgumentOperation argument in arguments) Lambda(argument.Value, source, distinctParameters: false);
         // The distinct values of rows (words, categories) are a vocabulary learned from them, not rows.
         if (name is "Distinct" or "DistinctBy" && !source.Rows.IsEmpty && !context.IsRowTyped(call.Type)) return Aggregate(call, name, source);
+        if (IsRankPick(call, name, source)) return Aggregate(call, "A percentile", source);
         if (PassThrough.Contains(name)) return source.WithParts(default);
         if (Subset.Contains(name)) return source.Narrow("~" + call.Syntax.SpanStart);
         // How many predictions are right is a score of where they were made; how many rows match a condition

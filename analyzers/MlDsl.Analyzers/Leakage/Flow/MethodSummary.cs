@@ -123,7 +123,7 @@ internal sealed class MethodSummary
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
                 ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned }
-                : call is null || flowEvent is LearnEvent { Pinned: true } ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
+                : call is null || flowEvent is LearnEvent { Pinned: true } || LearnedFromOwnRows(flowEvent) ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
                 : flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), call,
                     flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
         ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null, self, call);
@@ -178,6 +178,15 @@ internal sealed class MethodSummary
         }
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// A statistic the method learns from rows it is not given: rows it reads or builds itself, or values a local function or
+    /// a lambda captures from the body around it (<c>mean</c> of every row, a selector fitted there). The mistake is where
+    /// it is learned, whatever rows are later passed through the method, so it keeps its place instead of moving to each call.
+    /// </summary>
+    private static bool LearnedFromOwnRows(FlowEvent flowEvent) =>
+        flowEvent is LearnEvent { Kind: LearnKind.Fit or LearnKind.Aggregate } learned && !learned.From.IsEmpty
+        && learned.From.All(origin => Ordinal(origin.Source) < 0 && origin.Source != Self);
 
     private static int Ordinal(string source) =>
         source.StartsWith("$p", System.StringComparison.Ordinal) && int.TryParse(source.Substring(2), out int ordinal) ? ordinal : -1;
