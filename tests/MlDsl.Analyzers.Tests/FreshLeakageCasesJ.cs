@@ -26,6 +26,7 @@ public sealed partial class FreshLeakageCasesJ
         using MlDsl.Data.Splits;
         using MlDsl.Data.Transforms;
         using MlDsl.Data.Tuning;
+        using MlDsl.Pipelines;
         using MlDsl.Training;
 
         """;
