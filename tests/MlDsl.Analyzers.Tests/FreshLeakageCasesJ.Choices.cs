@@ -14,10 +14,10 @@ public sealed partial class FreshLeakageCasesJ
                 var (train, _, holdout) = CsvFile.Read<Loan>("credit.csv").Split(new SplitOptions { Kind = SplitKind.Stratified, Validation = 0 });
                 using var model = new DeepLoanNet();
                 var report = model.Fit(train, {|#0:holdout|}, new FitOptions { Epochs = 200, EarlyStoppingPatience = 10 });
-                Console.WriteLine($"stopped at {report.StoppedEarlyAt}, holdout accuracy {model.Evaluate(holdout).Accuracy:P2}");
+                Console.WriteLine($"stopped at {report.StoppedEarlyAt}, holdout accuracy {model.Evaluate({|#1:holdout|}).Accuracy:P2}");
             }
         }
-        """), "MLDSL0018");
+        """), "MLDSL0018", "MLDSL0027");
 
     [Fact]
     public Task Validation_part_watching_early_stopping_then_holdout_scored_once_is_silent() => Expect(Program("""
@@ -230,10 +230,10 @@ public sealed partial class FreshLeakageCasesJ
             {
                 var split = CsvFile.Read<Loan>("credit.csv").Split(new SplitOptions { Kind = SplitKind.Stratified });
                 using var model = Train(split.Train, {|#0:split.Test|});
-                Console.WriteLine($"test accuracy {model.Evaluate(split.Test).Accuracy:P2}");
+                Console.WriteLine($"test accuracy {model.Evaluate({|#1:split.Test|}).Accuracy:P2}");
             }
         }
-        """), "MLDSL0018");
+        """), "MLDSL0018", "MLDSL0027");
 
     [Fact]
     public Task Training_helper_given_the_validation_part_as_its_watch_rows_is_silent() => Expect(Program("""

@@ -145,7 +145,7 @@ public sealed partial class FreshLeakageCasesJ
                         Date = tills[i].Date,
                         Promo = tills[i].Promo,
                         Holiday = tills[i].Holiday,
-                        UnitsLag1 = {|#0:tills[i + 1].Units|},
+                        {|#0:UnitsLag1 = tills[i + 1].Units|},
                         UnitsLag7 = tills[i - 7].Units,
                         Units = tills[i].Units,
                     });
@@ -233,8 +233,8 @@ public sealed partial class FreshLeakageCasesJ
             public static void Main()
             {
                 var bearings = CsvFile.Read<Bearing>("bearings.csv");
-                var folds = {|#0:new FoldOptions { Kind = FoldKind.Stratified, Folds = 5, Shuffle = true }|};
-                var result = CrossValidation.Run(bearings, CrossValidation.TrainModel<Bearing, BearingNet>(() => new BearingNet()), folds);
+                var folds = new FoldOptions { Kind = FoldKind.Stratified, Folds = 5, Shuffle = true };
+                var result = CrossValidation.Run(bearings, CrossValidation.TrainModel<Bearing, BearingNet>(() => new BearingNet()), {|#0:folds|});
                 Console.WriteLine(result);
             }
         }
