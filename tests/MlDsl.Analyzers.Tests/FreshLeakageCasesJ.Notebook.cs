@@ -81,14 +81,9 @@ public sealed partial class FreshLeakageCasesJ
     public Task Nested_cross_validation_by_hand_then_one_test_score_is_silent() => Expect(Program(NestedCv));
 
     [Fact]
-    public Task Nested_cross_validation_scoring_outer_folds_on_the_test_part_is_reported() =>
-        Expect(Program(Mutate(NestedCv, "var inner = GridSearch.CrossValidate(outerTrain, rates,", "var inner = GridSearch.OnValidation(outerTrain, {|#0:test|}, rates,")
-            .Replace("""
-                        r => CrossValidation.TrainModel<Loan, LoanNet>(() => new LoanNet(), new FitOptions { LearningRate = r, Epochs = 15 }),
-                        new FoldOptions { Kind = FoldKind.Stratified, Folds = 3 });
-                    using var m""", """
-                        r => CrossValidation.TrainModel<Loan, LoanNet>(() => new LoanNet(), new FitOptions { LearningRate = r, Epochs = 15 }));
-                    using var m""")), "MLDSL0018");
+    public Task Nested_cross_validation_early_stopping_outer_folds_on_the_test_part_is_reported() =>
+        Expect(Program(Mutate(NestedCv, "m.Fit(outerTrain, null, new FitOptions { LearningRate = inner.BestParameters, Epochs = 15 });",
+            "m.Fit(outerTrain, {|#0:test|}, new FitOptions { LearningRate = inner.BestParameters, Epochs = 15, EarlyStoppingPatience = 3 });")), "MLDSL0018");
 
     // ───────────── C24. Region statistics in query syntax from the training rows, joined into every part ─────────────
 
