@@ -33,7 +33,7 @@ public sealed partial class FreshLeakageCasesE
         """), "MLDSL0016");
 
     // Titanic kernel fixed — the medians come from the training frame only.
-    [Fact(Skip = "Known gap (fixE): one loader with two path arguments now gives two sources (see Loader_called_*), but the per-group medians of training rows kept in a dictionary and written by a local function (Fill) into the test rows make those count as training rows (MLDSL0027)")]
+    [Fact]
     public Task Titanic_age_median_per_sex_and_class_over_the_training_frame_is_silent() => Expect(Script("""
         static float Median(IEnumerable<float> values)
         {

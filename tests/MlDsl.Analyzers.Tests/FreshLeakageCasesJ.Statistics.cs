@@ -285,7 +285,7 @@ public sealed partial class FreshLeakageCasesJ
         }
         """), "MLDSL0016");
 
-    [Fact(Skip = "False alarm: MLDSL0027 at Evaluate(apply(split.Validation)) when apply is a Func returned by a dictionary entry fitted on split.Train and the model was fitted on apply(split.Train) only")]
+    [Fact]
     public Task Dictionary_of_scaler_lambdas_fitted_on_the_training_part_is_silent() => Expect(Program("""
         public static class ScalerComparison
         {
@@ -383,7 +383,7 @@ public sealed partial class FreshLeakageCasesJ
         """));
 
     // A hand-written median imputation (pandas fillna(df.median())) through a helper taking a column of values.
-    [Fact(Skip = "Missed: a median computed by a helper over a projection of every loan (Median(loans.Select(l => l.Income))) that fills gaps before the split (MLDSL0016)")]
+    [Fact]
     public Task Median_income_of_every_loan_from_a_helper_used_to_fill_gaps_is_reported() => Expect(Program("""
         public static class FillGaps
         {
@@ -406,7 +406,7 @@ public sealed partial class FreshLeakageCasesJ
         }
         """), "MLDSL0016");
 
-    [Fact(Skip = "False alarm: MLDSL0020 at Fit(Fill(train), Fill(validation)) and MLDSL0027 at Evaluate(Fill(test)): a local function returning `cond ? l with { ... } : l` merges the parts it is given")]
+    [Fact]
     public Task Median_income_of_the_training_loans_from_a_helper_used_to_fill_gaps_is_silent() => Expect(Program("""
         public static class FillGaps
         {
