@@ -83,4 +83,15 @@ public sealed class DefinitionRuleTests
     [Fact]
     public Task Code_without_mldsl_attributes_is_never_analyzed() =>
         AnalyzerAsync("public sealed class Plain { public int Value; }\n");
+
+    [Fact]
+    public Task A_member_named_like_a_layers_generated_field_is_reported_on_that_layer() => AnalyzerAsync(
+        Models.CnnWith("[Conv2d(32, Kernel = 3), Relu] Layer conv1;\n    [Conv2d(64, Kernel = 3), Relu] Layer conv2;",
+            "[Conv2d(32, Kernel = 3), {|#0:Relu|}] Layer conv1;\n    [Conv2d(64, Kernel = 3), Relu] Layer conv1Relu;"),
+        Diagnostic("MLDSL0042").WithLocation(0).WithMessage(
+            "'conv1' (Relu) becomes the generated field 'conv1Relu', a name member 'conv1Relu' of DigitCnn already takes; rename one of them"));
+
+    [Fact]
+    public Task Members_whose_names_only_resemble_generated_fields_are_silent() => AnalyzerAsync(
+        Models.CnnWith("[Conv2d(64, Kernel = 3), Relu] Layer conv2;", "[Conv2d(64, Kernel = 3), Relu] Layer conv1Relu2;"));
 }

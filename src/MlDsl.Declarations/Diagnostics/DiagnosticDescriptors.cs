@@ -65,6 +65,8 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidTargetEncoding = Error("MLDSL0041", "Target encoding cannot read its category or write its feature", "{0}");
 
+    public static readonly DiagnosticDescriptor GeneratedFieldCollision = Error("MLDSL0042", "Layer's generated field takes a name already in use", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
@@ -75,7 +77,7 @@ public static class DiagnosticDescriptors
         RowsMultipliedBeforeSplit, ScoreOnTrainingRows, InSamplePredictions, FeatureKnownAfterLabel,
         CannotExtendDeclaration, BatchNormSingleValuePerChannel, LogSoftmaxBeforeCrossEntropy, EmbeddingVocabulary,
         ResidualShapeMismatch, BlockArgumentMismatch, InvalidBlockUse, UserModuleWithoutContract,
-        InvalidBranch, JoinShapeMismatch, UnusedInput, InvalidTargetEncoding,
+        InvalidBranch, JoinShapeMismatch, UnusedInput, InvalidTargetEncoding, GeneratedFieldCollision,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

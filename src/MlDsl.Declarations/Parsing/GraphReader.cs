@@ -118,7 +118,30 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
                 locations[spec] = useSite ?? TypeIdentities.LocationOf(attribute, member);
             }
         }
+        ReportFieldCollisions(type, nodes);
         return nodes;
+    }
+
+    /// <summary>
+    /// A member's second and later layers become generated fields named after it (<c>conv1</c>'s Relu is <c>conv1Relu</c>);
+    /// one that takes the name of a member the user declared, or of another generated field, would not compile (a
+    /// duplicate field in the generated class), so it is reported on the layer, naming both.
+    /// </summary>
+    private void ReportFieldCollisions(INamedTypeSymbol type, List<GraphNode> nodes)
+    {
+        var taken = new Dictionary<string, LayerSpec>(System.StringComparer.Ordinal);
+        foreach (LayerSpec spec in nodes.OfType<LayerNode>().Select(node => node.Layer).Where(spec => spec.Position > 0))
+        {
+            string field = spec.FieldName.Substring(spec.FieldName.LastIndexOf('.') + 1);
+            // Members the user wrote, not the generator's own output (an analyzer sees the generated partial too).
+            string? holder = type.GetMembers(field).Any(member => !member.IsImplicitlyDeclared && member.Locations.Any(WrittenByUser)) ? $"member '{field}' of {type.Name}"
+                : taken.TryGetValue(field, out LayerSpec? first) ? $"the field generated for '{first.Member}' ({first.Kind})"
+                : null;
+            taken[field] = spec;
+            if (holder is null) continue;
+            Report(DiagnosticDescriptors.GeneratedFieldCollision, locations.TryGetValue(spec, out Location? at) ? at : null,
+                $"'{spec.Member}' ({spec.Kind}) becomes the generated field '{field}', a name {holder} already takes; rename one of them");
+        }
     }
 
     private BlockNode? ReadBlock(ISymbol member, INamedTypeSymbol block, List<AttributeData> layerAttributes, string name, BlockArguments outer, Location? useSite, List<string> path)
@@ -201,6 +224,9 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
     }
 
     private static string Simple(string fullName) => fullName.Substring(fullName.LastIndexOf('.') + 1);
+
+    private static bool WrittenByUser(Location location) =>
+        location.IsInSource && !location.SourceTree!.FilePath.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase);
 
     private void Report(DiagnosticDescriptor descriptor, Location? location, string message) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, location, message));
