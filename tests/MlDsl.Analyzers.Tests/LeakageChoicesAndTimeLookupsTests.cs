@@ -326,6 +326,17 @@ public sealed class LeakageChoicesAndTimeLookupsTests
         Expect(Program(Mutate(ByDate, "byDay.GetValueOrDefault(today.Day.AddDays(-7)) ?? before;", "byDay.GetValueOrDefault({|#0:today.Day.AddDays(7)|}) ?? before;")
             .Replace("Rain3 = weekAgo.Rain", "Rain3 = weekAgo.Flow")), "MLDSL0017");
 
+    // The day searched for in the list of days: the same shift, written as a search.
+    [Fact]
+    public Task Tomorrow_searched_for_with_first_or_default_is_reported() =>
+        Expect(Program(Mutate(ByDate, "Gauge weekAgo = byDay.GetValueOrDefault(today.Day.AddDays(-7)) ?? before;",
+            "Gauge weekAgo = byDay.Values.FirstOrDefault(g => g.Day == {|#0:today.Day.AddDays(1)|}) ?? before;").Replace("Rain3 = weekAgo.Rain", "Rain3 = weekAgo.Flow")), "MLDSL0017");
+
+    [Fact]
+    public Task Last_week_searched_for_with_where_and_first_is_silent() =>
+        Expect(Program(Mutate(ByDate, "Gauge weekAgo = byDay.GetValueOrDefault(today.Day.AddDays(-7)) ?? before;",
+            "Gauge weekAgo = byDay.Values.Where(g => today.Day.AddDays(-7) == g.Day).FirstOrDefault() ?? before;").Replace("Rain3 = weekAgo.Rain", "Rain3 = weekAgo.Flow")));
+
     // Tomorrow's rain is a forecast input here, not the flow being predicted: no label is read.
     [Fact]
     public Task Rain_of_tomorrow_looked_up_by_date_is_silent() =>

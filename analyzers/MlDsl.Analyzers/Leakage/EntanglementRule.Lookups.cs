@@ -41,8 +41,8 @@ internal sealed partial class EntanglementRule
     }
 
     /// <summary>
-    /// The key a local row was looked up by: <c>lookup.TryGetValue(key, out var row)</c>, or an initializer <c>lookup[key]</c>
-    /// or <c>lookup.GetValueOrDefault(key)</c> on a dictionary; null otherwise.
+    /// The key a local row was looked up by: <c>lookup.TryGetValue(key, out var row)</c>, an initializer <c>lookup[key]</c>
+    /// or <c>lookup.GetValueOrDefault(key)</c> on a dictionary, or a search <c>series.FirstOrDefault(g =&gt; g.Day == key)</c>; null otherwise.
     /// </summary>
     private static IOperation? LookupKey(ILocalReferenceOperation local)
     {
@@ -64,8 +64,31 @@ internal sealed partial class EntanglementRule
             IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } lookup } indexer when IsDictionary(lookup.Type) => indexer.Arguments[0].Value,
             IInvocationOperation { TargetMethod.Name: "GetValueOrDefault" } call when (call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } lookup && IsDictionary(lookup.Type)
                 => (call.Instance is null ? call.Arguments.ElementAtOrDefault(1) : call.Arguments.FirstOrDefault())?.Value,
+            IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" } search => SearchedTime(search),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The time a search of the series matches rows on: <c>gauge.First(g =&gt; g.Day == key)</c>, also through
+    /// <c>Where(g =&gt; g.Day == key).FirstOrDefault()</c>; null for any other search.
+    /// </summary>
+    private static IOperation? SearchedTime(IInvocationOperation search)
+    {
+        IOperation? predicate = search.Arguments.LastOrDefault(argument => argument.Parameter?.Type.TypeKind == TypeKind.Delegate)?.Value;
+        if (predicate is null && (search.Instance ?? search.Arguments.FirstOrDefault()?.Value) is IInvocationOperation { TargetMethod.Name: "Where" } where)
+            predicate = where.Arguments.LastOrDefault(argument => argument.Parameter?.Type.TypeKind == TypeKind.Delegate)?.Value;
+        while (predicate is IConversionOperation or IDelegateCreationOperation)
+            predicate = predicate is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)predicate).Target;
+        if (predicate is not IAnonymousFunctionOperation { Symbol.Parameters: [var row], Body.Operations: [IReturnOperation { ReturnedValue: { } condition }] }) return null;
+        while (condition is IConversionOperation conversion) condition = conversion.Operand;
+        if (condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals) return null;
+        bool OfRow(IOperation side) => side is IMemberReferenceOperation { Instance: IParameterReferenceOperation { Parameter: var parameter } } member
+            && SymbolEqualityComparer.Default.Equals(parameter, row) && IsTime(member.Type);
+        IOperation left = Stripped(equals.LeftOperand), right = Stripped(equals.RightOperand);
+        return OfRow(left) ? right : OfRow(right) ? left : null;
+
+        static IOperation Stripped(IOperation value) => value is IConversionOperation conversion ? Stripped(conversion.Operand) : value;
     }
 
     private static bool IsDictionary(ITypeSymbol? type) => type is INamedTypeSymbol named
