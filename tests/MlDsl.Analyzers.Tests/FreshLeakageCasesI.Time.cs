@@ -59,7 +59,7 @@ public sealed partial class FreshLeakageCasesI
     public Task Walk_forward_backtest_over_training_days_averaged_then_one_test_score_is_silent() => Expect(Program(WalkForward));
 
     // Kind: a window that reads the day being predicted (MLDSL0017): GetRange(i - 2, 3) ends on today, so previous[^1].Flow is today's flow.
-    [Fact(Skip = "Missed: a GetRange window that ends on the current day, whose last element's label becomes the lag (MLDSL0017)")]
+    [Fact]
     public Task Walk_forward_window_that_ends_on_the_current_day_is_reported() =>
         Expect(Program(Mutate(WalkForward, "var previous = gauge.GetRange(i - 3, 3);", "var previous = {|#0:gauge.GetRange(i - 2, 3)|};")), "MLDSL0017");
 

@@ -13,7 +13,7 @@ namespace MlDsl.Analyzers.Leakage;
 /// from a feature (or from the very member a feature is read from). The label of another row (a lag:
 /// <c>rows[i - 1].Sales</c>, <c>previous.Sales</c>) is known at prediction time and stays silent.
 /// </summary>
-internal sealed class EntanglementRule
+internal sealed partial class EntanglementRule
 {
     private const int HelperDepth = 2;
 
@@ -120,6 +120,7 @@ internal sealed class EntanglementRule
         foreach ((ISymbol target, ISimpleAssignmentOperation assignment, _) in assignments)
             if (LeakageSymbols.HasAttribute(target, label) && RecordedOutcome(assignment.Value, primary, HelperDepth) is { } recorded) outcomes.Add(recorded);
         if (outcomes.Count == 0) return;
+        LookupsAhead(context, type, primary, outcomes, assignments, reported);
 
         // The current row: the with's receiver, or the instance most members are read from (a local holding raw[i] is raw[i]).
         IOperation? current = receiver ?? initializer.Descendants().OfType<IMemberReferenceOperation>()
@@ -130,6 +131,7 @@ internal sealed class EntanglementRule
 
         System.Func<IMemberReferenceOperation, bool>? futureMember = null;
         System.Func<IInvocationOperation, IOperation?>? futureWindow = null;
+        System.Func<IMemberReferenceOperation, IOperation?>? futureElement = null;
         if (RowWindow.Element(current) is { } row)
         {
             string collection = Key(row.Collection);
@@ -138,6 +140,9 @@ internal sealed class EntanglementRule
             futureMember = member => member.Instance is { } instance && RowWindow.Element(instance) is { } read && Same(read) && read.From > at;
             futureWindow = call => RowWindow.OfReceiver(call) is { } window && Same(window)
                 && !(window.To < at) && ReadsOutcomeOfParameter(call, outcomes) ? window.Window : null;
+            // An element of a window kept in a local (previous = raw.GetRange(i - 2, 3); previous[^1]) that is the current row or a later one.
+            futureElement = member => member.Instance is { } instance && RowWindow.WindowElement(instance) is { } element && Same(element.Window)
+                && element.Offset >= at ? element.Window.Window : null;
         }
         else if (current is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda } parameter }
             && ZipShifts(current, lambda) is { } shifts)
@@ -157,6 +162,7 @@ internal sealed class EntanglementRule
                 culprit = node switch
                 {
                     IMemberReferenceOperation member when outcomes.Contains(member.Member) && futureMember(member) => member,
+                    IMemberReferenceOperation member when outcomes.Contains(member.Member) && futureElement?.Invoke(member) is { } window => window,
                     IInvocationOperation call when futureWindow is not null && Aggregates.Contains(call.TargetMethod.Name) => futureWindow(call),
                     _ => null,
                 };

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace MlDsl.Analyzers.Leakage;
@@ -78,13 +79,35 @@ internal sealed class LeakageSymbols
     public bool IsSplit(IMethodSymbol method) => method.Name == "Split" && Is(method.ContainingType, Splitter);
 
     /// <summary>A [Model] class (generated members included).</summary>
-    public bool IsModelType(INamedTypeSymbol? type) => type is not null && modelTypes.GetOrAdd(type, t => HasAttribute(t, ModelAttribute));
+    /// <remarks>
+    /// The interfaces every generated model implements (<c>ITrainableModel&lt;T&gt;</c>, <c>IClassifier&lt;T&gt;</c>, ...) count too: a
+    /// helper given <c>ITrainableModel&lt;House&gt; model</c> fits and scores a model as one given the class does.
+    /// </remarks>
+    public bool IsModelType(INamedTypeSymbol? type) => type is not null && modelTypes.GetOrAdd(type, t => HasAttribute(t, ModelAttribute) || IsModelInterface(t));
+
+    private static bool IsModelInterface(INamedTypeSymbol type) => type.TypeKind == TypeKind.Interface
+        && type.AllInterfaces.Append(type).Any(candidate => candidate.OriginalDefinition is { Name: "ITrainableModel", Arity: 1 } trainable
+            && trainable.ContainingNamespace?.ToDisplayString() == "MlDsl.Training");
 
     /// <summary>The parameter a [LearnsFrom] method learns from, or null.</summary>
     public string? LearnsFrom(IMethodSymbol method) => RolesOf(method).LearnsFrom;
 
     /// <summary>The parameter whose rows a [MultipliesRows] method multiplies, or null.</summary>
     public string? MultipliesRows(IMethodSymbol method) => RolesOf(method).MultipliesRows;
+
+    /// <summary>Whether a [MultipliesRows] method declares that its copies rebalance the classes (<c>BalancesClasses = true</c>).</summary>
+    public bool BalancesClasses(IMethodSymbol method) => balancing.GetOrAdd(method, m => DeclaresBalancing(m.OriginalDefinition));
+
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> balancing = new(SymbolEqualityComparer.Default);
+
+    private bool DeclaresBalancing(IMethodSymbol method)
+    {
+        if (multipliesRowsAttribute is null) return false;
+        foreach (AttributeData data in method.GetAttributes())
+            if (Is(data.AttributeClass, multipliesRowsAttribute))
+                return data.NamedArguments.Any(named => named.Key == "BalancesClasses" && named.Value.Value is true);
+        return method.ReducedFrom is { } reduced && DeclaresBalancing(reduced.OriginalDefinition);
+    }
 
     private Roles RolesOf(IMethodSymbol method) =>
         roles.GetOrAdd(method, m => new Roles(ParameterOf(m, learnsFromAttribute), ParameterOf(m, multipliesRowsAttribute)));

@@ -89,6 +89,32 @@ internal static class RowWindow
     }
 
     /// <summary>
+    /// The one row <paramref name="instance"/> picks from a window around a row index (<c>previous[^1]</c>, <c>previous[0]</c>,
+    /// <c>previous.Last()</c> where <c>previous = raw.GetRange(i - 3, 3)</c>): the window and the row's offset from the index;
+    /// null when it is no such element or the window's bound it counts from is not known.
+    /// </summary>
+    public static (Span Window, int Offset)? WindowElement(IOperation instance)
+    {
+        instance = Strip(instance);
+        (IOperation? collection, IOperation? index, bool last) = instance switch
+        {
+            IImplicitIndexerReferenceOperation implicitIndex => (implicitIndex.Instance, implicitIndex.Argument, false),
+            IArrayElementReferenceOperation { Indices.Length: 1 } array => (array.ArrayReference, array.Indices[0], false),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } owner } indexer => (owner, indexer.Arguments[0].Value, false),
+            IInvocationOperation { TargetMethod.Name: "ElementAt" or "ElementAtOrDefault" } call when Arguments(call) is { Length: 1 } at => (Receiver(call), at[0], false),
+            IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" } call when Arguments(call).Length == 0 => (Receiver(call), null, false),
+            IInvocationOperation { TargetMethod.Name: "Last" or "LastOrDefault" } call when Arguments(call).Length == 0 => (Receiver(call), null, true),
+            _ => (null, null, false),
+        };
+        if (collection is null || Of(collection) is not { } window) return null;
+        if (index is null) return last ? window.To is { } end ? (window, end) : null : window.From is { } start ? (window, start) : null;
+        index = Strip(index);
+        if (index is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: int fromEnd } })
+            return window.To is { } to ? (window, to - fromEnd + 1) : null;
+        return index.ConstantValue is { HasValue: true, Value: int position } && window.From is { } from ? (window, from + position) : null;
+    }
+
+    /// <summary>
     /// For <c>i</c>, <c>i ± c</c>, <c>c + i</c> where <c>i</c> is a row index, and clamps of them (<c>Math.Min(i + 24, n - 1)</c>,
     /// <c>Math.Max(i - 24, 0)</c>: the clamp binds only at the edges of the series): the index and the constant offset.
     /// </summary>

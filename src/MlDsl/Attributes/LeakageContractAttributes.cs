@@ -24,6 +24,13 @@ public sealed class MultipliesRowsAttribute(string parameter) : Attribute
 {
     /// <summary>The name of the parameter holding the rows that are multiplied.</summary>
     public string Parameter { get; } = parameter;
+
+    /// <summary>
+    /// The copies rebalance the classes (random oversampling, SMOTE) rather than augment every row. A split by group keeps a
+    /// row's augmented copies on its side, but not balancing copies: repeated or interpolated minority rows still fill the
+    /// validation and test parts, so the analysis reports them before any split (MLDSL0026).
+    /// </summary>
+    public bool BalancesClasses { get; set; }
 }
 
 /// <summary>When a member's value becomes known, relative to the label (the outcome being predicted).</summary>

@@ -93,7 +93,11 @@ internal sealed class MultiplyEvent : FlowEvent
 {
     public MultiplyEvent(Location location, string what, ImmutableHashSet<Origin> from) : base(location, what, from) { }
 
-    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) => new MultiplyEvent(location, what, from);
+    /// <summary>The copies rebalance the classes, as the step declares (<c>[MultipliesRows(..., BalancesClasses = true)]</c>).</summary>
+    public bool BalancesClasses { get; init; }
+
+    public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) =>
+        new MultiplyEvent(location, what, from) { BalancesClasses = BalancesClasses };
 }
 
 /// <summary>A model evaluated (or predicting) on rows: its score carries where it was measured.</summary>

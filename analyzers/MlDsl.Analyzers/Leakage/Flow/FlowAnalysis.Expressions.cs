@@ -392,8 +392,8 @@ internal sealed partial class FlowAnalysis
             ScoreEvent[] leftScores = TestScores(left), rightScores = TestScores(right);
             if (leftScores.Length > 0 && rightScores.Length > 0)
             {
-                Observed.Choices.UnionWith(leftScores);
-                Observed.Choices.UnionWith(rightScores);
+                Observed.Chose(leftScores, binary.Syntax.GetLocation());
+                Observed.Chose(rightScores, binary.Syntax.GetLocation());
             }
         }
         return left.Join(right).WithParts(default);

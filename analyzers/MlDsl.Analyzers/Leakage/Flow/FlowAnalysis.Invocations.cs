@@ -83,7 +83,7 @@ internal sealed partial class FlowAnalysis
         if (name is "Max" or "Min" && method.ContainingType is { Name: "Math" } math && math.ToDisplayString() == "System.Math")
         {
             DataFlow[] values = invocation.Arguments.Select(argument => Eval(argument.Value)).ToArray();
-            if (values.Count(value => TestScores(value).Length > 0) >= 2) Observed?.Choices.UnionWith(values.SelectMany(TestScores));
+            if (values.Count(value => TestScores(value).Length > 0) >= 2) Observed?.Chose(values.SelectMany(TestScores), invocation.Syntax.GetLocation());
             Observed?.Compared.UnionWith(values.SelectMany(value => value.EventsOf<ScoreEvent>()));
             return DataFlow.Join(values);
         }
@@ -161,7 +161,7 @@ internal sealed partial class FlowAnalysis
             {
                 DataFlow chosen = summary.Substitute(new DataFlow(ImmutableHashSet<Origin>.Empty, summary.ChosenScores.ToImmutableHashSet<FlowEvent>(), ImmutableHashSet<Origin>.Empty, default),
                     flows, call: null, self);
-                Observed?.Choices.UnionWith(TestScores(chosen));
+                Observed?.Chose(TestScores(chosen), invocation.Syntax.GetLocation());
                 Observed?.Compared.UnionWith(chosen.EventsOf<ScoreEvent>());
                 if (depth > 0) ChosenScores.UnionWith(chosen.EventsOf<ScoreEvent>());
             }
@@ -172,6 +172,10 @@ internal sealed partial class FlowAnalysis
             if (depth > 0)
                 foreach (ModelUse prediction in summary.Predictions)
                     if (!Predictions.Any(known => known.Call == prediction.Call)) Predictions.Add(prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, flows, call: null, self) });
+            // Test scores of rows the helper splits off itself (no argument holds test rows): the call does not show the test part.
+            if (Observed is not null && !flows.Any(flow => flow.HasRole(Role.Test)) && (self is null || !self.HasRole(Role.Test))
+                && TestScores(returned).Any(score => score.Location == invocation.Syntax.GetLocation()))
+                Observed.ScoredOutOfSight.Add(invocation.Syntax.GetLocation());
             ApplyEffects(invocation, summary, flows);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
             // Rows the helper scores a model on, with what the caller's rows carry (statistics they were changed with).
@@ -369,7 +373,8 @@ internal sealed partial class FlowAnalysis
         IArgumentOperation? data = call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == parameter);
         DataFlow rows = Eval(data?.Value);
         foreach (IArgumentOperation other in call.Arguments.Where(argument => argument != data)) Eval(other.Value);
-        return rows.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows)).WithParts(default);
+        var multiplied = new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows) { BalancesClasses = Symbols.BalancesClasses(call.TargetMethod) };
+        return rows.WithEvent(multiplied).WithParts(default);
     }
 
     private DataFlow ModelCall(IInvocationOperation call)
@@ -564,7 +569,7 @@ internal sealed partial class FlowAnalysis
             // A table of scores ordered and only printed or written out (error analysis, a leaderboard) chooses nothing.
             if (name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal))
                 if (!keys.EventsOf<ScoreEvent>().Any() || !OrderingUse.MayPick(call)) keys = DataFlow.Empty;
-            Observed?.Choices.UnionWith(TestScores(keys));
+            Observed?.Chose(TestScores(keys), call.Syntax.GetLocation());
             Observed?.Compared.UnionWith(keys.EventsOf<ScoreEvent>());
             // In a helper, which rows the scores were measured on may be known only at its call.
             if (depth > 0) ChosenScores.UnionWith(keys.EventsOf<ScoreEvent>());
@@ -911,7 +916,14 @@ internal sealed partial class FlowAnalysis
         // A method group (MaxBy(F1At)): what the method returns for the elements, by its summary; events keep their places.
         if (value is IMethodReferenceOperation { Method: { } target } && SummaryOf(target) is { } summary)
             return summary.Substitute(summary.Returned, Enumerable.Repeat(element, target.Parameters.Length).ToList(), call: null);
-        if (value is not IAnonymousFunctionOperation lambda) return Eval(value);
+        if (value is not IAnonymousFunctionOperation lambda)
+        {
+            // A delegate held in a variable or a member (Select(weakest.Zero) with a Func<Row, Row>) maps each row to a row:
+            // the rows pass through it, whatever it changes in them.
+            DataFlow held = Eval(value);
+            return value?.Type is INamedTypeSymbol { DelegateInvokeMethod: { Parameters.Length: 1 } invoke } && context.IsRowTyped(invoke.ReturnType)
+                && context.IsRowTyped(invoke.Parameters[0].Type) ? held.Join(element.WithParts(default)) : held;
+        }
         ImmutableArray<IParameterSymbol> parameters = lambda.Symbol.Parameters;
         for (int i = 0; i < parameters.Length; i++)
         {

@@ -185,9 +185,6 @@ internal sealed class FlowRules
 
     // ---- MLDSL0026: rows multiplied before the split ----
 
-    /// <summary>Copies made by class balancing (<c>Oversampler.Random</c>, <c>Oversampler.Smote</c>), not by copying every row.</summary>
-    private static bool BalancesClasses(MultiplyEvent multiplied) => multiplied.What is "Random" or "Smote";
-
     private void MultipliedBeforeSplit()
     {
         // Copies of rows whose source is not followed (From is empty) name no rows: nothing says they were not copied per group.
@@ -196,7 +193,7 @@ internal sealed class FlowRules
         // repeated minority rows (their scores no longer measure the real class balance) and SMOTE interpolates between rows of
         // different groups. Grouped folds still score each fold on its copies, so they are not excused.
         IEnumerable<MultiplyEvent> events = observed.Splits.SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e =>
-            !e.From.IsEmpty && !PerFold(s.Call, e) && !(symbols.IsSplit(s.Call.TargetMethod) && GroupedCut(s.Call) && !BalancesClasses(e))));
+            !e.From.IsEmpty && !PerFold(s.Call, e) && !(symbols.IsSplit(s.Call.TargetMethod) && GroupedCut(s.Call) && !e.BalancesClasses)));
         if (ingested is not null) events = events.Concat(ingested.EventsOf<MultiplyEvent>());
         foreach (MultiplyEvent multiplied in events.Distinct())
         {
@@ -209,6 +206,29 @@ internal sealed class FlowRules
     // ---- MLDSL0018: the test split steering a choice ----
 
     private void TestSelection()
+    {
+        pendingSelection = new List<(Location, ImmutableDictionary<string, string?>?, string)>();
+        try
+        {
+            TestSelectionReports();
+        }
+        finally
+        {
+            List<(Location Location, ImmutableDictionary<string, string?>? Properties, string Message)> pending = pendingSelection;
+            pendingSelection = null;
+            // One leak, one report: a choice reported on a helper call (ValidationMae(model, train, test)) covers the test rows
+            // given inside that call as the helper's validation rows.
+            foreach (var (location, properties, message) in pending)
+                if (!pending.Any(other => other.Location != location && other.Location.SourceTree == location.SourceTree
+                        && other.Location.SourceSpan.Contains(location.SourceSpan)))
+                    Report(DiagnosticDescriptors.TestSetSelection, location, properties, message);
+        }
+    }
+
+    /// <summary>MLDSL0018 reports, held back by <see cref="Report"/> while <see cref="TestSelection"/> runs.</summary>
+    private List<(Location Location, ImmutableDictionary<string, string?>? Properties, string Message)>? pendingSelection;
+
+    private void TestSelectionReports()
     {
         foreach (ModelFit fit in observed.Fits)
         {
@@ -239,12 +259,20 @@ internal sealed class FlowRules
                 "The test split is evaluated inside a loop that trains models: choosing among them by this score selects on the test set; compare candidates on the validation split and evaluate the chosen one on test once, after the loop");
         }
         foreach (ScoreEvent score in observed.Choices.OfType<ScoreEvent>().Where(score => score.FromRole(Role.Test)).OrderBy(score => score.Location.SourceSpan.Start))
-            Report(DiagnosticDescriptors.TestSetSelection, score.Location, null,
+            Report(DiagnosticDescriptors.TestSetSelection, ChoiceLocation(score), null,
                 $"This test score ({score.What}) decides between candidates (a comparison with another score, a maximum, an ordering): a model, threshold or setting chosen on the test set is tuned to it, and the test score no longer measures anything; choose on the validation split or by cross-validation, then evaluate the choice on test once");
         foreach (ScoreEvent score in observed.Steering.OfType<ScoreEvent>().Where(score => score.FromRole(Role.Test)))
             Report(DiagnosticDescriptors.TestSetSelection, score.Location, null,
                 $"This test score ({score.What}) feeds a model's training (its options, arguments or rows): the test set steers the model and no longer measures it; tune on the validation split");
     }
+
+    /// <summary>
+    /// Where a choice by a test score is reported: at the score, where the test rows show (<c>Evaluate(test)</c>, a helper given
+    /// them); at the choice (the MaxBy, the comparison) when the score comes from a helper that splits its test rows off
+    /// itself, whose call looks the same in a program that only prints the scores.
+    /// </summary>
+    private Location ChoiceLocation(ScoreEvent score) =>
+        observed.ScoredOutOfSight.Contains(score.Location) && observed.ChoiceSites.TryGetValue(score, out Location? site) ? site : score.Location;
 
     /// <summary>
     /// Whether a fit watches test rows: a split's test part or rows named test; rows merely named a
@@ -437,13 +465,25 @@ internal sealed class FlowRules
                 // A loop over parts ({train, test}) scores each in turn: the held-out part's score is reported beside the training one.
                 || OneOfSeveralParts(use.Rows.Value) && use.RowsFlow.Rows.Any(row => !trained.Union(validated).Any(seen => seen.Overlaps(row)));
             // A validation score that chooses (a setting, the best epoch, a candidate) is what validation is for.
-            bool chooses = observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation());
+            // A helper's score (ValidationMae(model, train, validation)) is placed at its call.
+            bool chooses = observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation() || choice.Location == use.Call.Syntax.GetLocation());
             if (alsoHeldOut || chooses) continue;
+            // A helper returning the validation score of a model it is given leaves the judgement to its caller, which sees the
+            // fit and the score at the call (and whether it chooses by it).
+            if (!onTraining && use.Model is IParameterSymbol && Returned(use.Call)) continue;
             string model = ModelTypeName(use);
             Report(DiagnosticDescriptors.ScoreOnTrainingRows, use.Rows.Syntax.GetLocation(), null, onTraining
                 ? $"{model} is evaluated on rows it was trained on ('{use.Rows.Syntax}'): that score measures memorisation, not how it does on new rows; evaluate on the test split"
                 : $"{model} is evaluated on '{use.Rows.Syntax}', the rows its training watched for early stopping or the best epoch: that score is chosen to look good; evaluate on the test split");
         }
+    }
+
+    /// <summary>Whether a value is what its method returns (<c>return model.Evaluate(validation).MeanAbsoluteError;</c>).</summary>
+    private static bool Returned(IOperation value)
+    {
+        IOperation? parent = value.Parent;
+        while (parent is IConversionOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IParenthesizedOperation) parent = parent.Parent;
+        return parent is IReturnOperation;
     }
 
     /// <summary>The model's type, also where a helper scores it (the call is then the helper's, not the model's).</summary>
@@ -509,6 +549,11 @@ internal sealed class FlowRules
 
     private void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, string message)
     {
+        if (pendingSelection is not null && descriptor == DiagnosticDescriptors.TestSetSelection)
+        {
+            if (!pendingSelection.Any(known => known.Location == location)) pendingSelection.Add((location, properties, message));
+            return;
+        }
         if (!reported.Add(location)) return;
         report(Diagnostic.Create(descriptor, location, properties, message));
     }

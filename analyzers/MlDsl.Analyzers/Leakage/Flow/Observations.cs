@@ -74,6 +74,25 @@ internal sealed class Observations
     /// <summary>Score events whose values decided something: a comparison of two scores, a maximum, an ordering.</summary>
     public HashSet<FlowEvent> Choices { get; } = new();
 
+    /// <summary>Where each test score in <see cref="Choices"/> was first chosen by: the MaxBy, the comparison, the Math.Max.</summary>
+    public Dictionary<FlowEvent, Location> ChoiceSites { get; } = new();
+
+    /// <summary>
+    /// Helper calls that return a test score while given no test rows (<c>RunTrial(t, rows)</c> splits and scores inside): the
+    /// test rows are out of sight there, so a choice by that score is reported where it is made, not at the call.
+    /// </summary>
+    public HashSet<Location> ScoredOutOfSight { get; } = new();
+
+    /// <summary>Records test scores chosen by at <paramref name="site"/>: in <see cref="Choices"/>, with the first place each was chosen.</summary>
+    public void Chose(IEnumerable<FlowEvent> scores, Location site)
+    {
+        foreach (FlowEvent score in scores)
+        {
+            Choices.Add(score);
+            if (!ChoiceSites.ContainsKey(score)) ChoiceSites[score] = site;
+        }
+    }
+
     /// <summary>Every score event compared, maximised or ordered by (validation scores choosing a setting included).</summary>
     public HashSet<FlowEvent> Compared { get; } = new();
 

@@ -19,7 +19,7 @@ public static class Oversampler
     /// </summary>
     /// <returns><paramref name="train"/> then the copies.</returns>
     /// <exception cref="DataStepException">No rows, or the label is not a class.</exception>
-    [MultipliesRows("train")]
+    [MultipliesRows("train", BalancesClasses = true)]
     public static TRow[] Random<TRow>(IReadOnlyList<TRow> train, int seed = 42) where TRow : IDatasetRow<TRow>
     {
         Dictionary<long, int[]> classes = ByClass(train, "Random");
@@ -43,7 +43,7 @@ public static class Oversampler
     /// </summary>
     /// <returns><paramref name="train"/> then the synthetic rows.</returns>
     /// <exception cref="DataStepException">No rows; a non-class label; k &lt; 1; a class to oversample with fewer than k + 1 rows; a missing (NaN) feature.</exception>
-    [MultipliesRows("train")]
+    [MultipliesRows("train", BalancesClasses = true)]
     public static TRow[] Smote<TRow>(IReadOnlyList<TRow> train, int k = 5, int seed = 42) where TRow : IDatasetRow<TRow>
     {
         if (k < 1) throw new DataStepException($"{StepName}.Smote", nameof(k), $"k = {k}; expected at least 1 neighbour");
