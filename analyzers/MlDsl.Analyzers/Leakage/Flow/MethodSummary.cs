@@ -108,11 +108,19 @@ internal sealed class MethodSummary
     public DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, DataFlow? self = null) =>
         Substitute(flow, arguments, call, Method.MethodKind == MethodKind.AnonymousFunction ? " (through the function given)" : $" (through {Method.Name})", self);
 
+    /// <summary>
+    /// <paramref name="flow"/> with parameter rows replaced by the arguments'; events learned from a parameter (what the
+    /// caller gave) move to <paramref name="call"/>, the others keep their place inside the method.
+    /// </summary>
+    public DataFlow SubstituteLearnedFromArguments(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location call) =>
+        Substitute(flow, arguments, call, $" (through {Method.Name})", self: null, moves: flowEvent => flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
+
     /// <summary>The ordinal of the parameter a flow is exactly (all its rows, nothing else), or -1.</summary>
     public static int ParameterOf(DataFlow flow) =>
         flow.Rows.Count == 1 && flow.Rows.First() is { Path.Length: 0 } origin ? Ordinal(origin.Source) : -1;
 
-    private static DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, string through, DataFlow? self)
+    private static DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, string through, DataFlow? self,
+        System.Func<FlowEvent, bool>? moves = null)
     {
         if (flow.IsEmpty) return flow;
 
@@ -123,12 +131,12 @@ internal sealed class MethodSummary
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
                 ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned }
-                : call is null || flowEvent is LearnEvent { Pinned: true } ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
+                : call is null || flowEvent is LearnEvent { Pinned: true } || moves?.Invoke(flowEvent) == false ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
                 : flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), call,
                     flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
         ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null, self, call);
         ImmutableArray<DataFlow> parts = flow.Parts.IsDefault ? default
-            : flow.Parts.Select(part => Substitute(part, arguments, call, through, self)).ToImmutableArray();
+            : flow.Parts.Select(part => Substitute(part, arguments, call, through, self, moves)).ToImmutableArray();
         return new DataFlow(rows, events.ToImmutable(), trainedOn, parts, flow.PartNames);
     }
 
