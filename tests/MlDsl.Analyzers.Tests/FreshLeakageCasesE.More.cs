@@ -4,7 +4,7 @@ namespace MlDsl.Analyzers.Tests;
 public sealed partial class FreshLeakageCasesE
 {
     // Titanic kernel — combine = [train_df, test_df]; Age filled with the median of each (Sex, Pclass) cell of both frames.
-    [Fact(Skip = "Known gap: a dictionary of per-group medians filled by a loop over train+test is not tracked as learned from those rows when it rewrites features (MLDSL0016); and a false MLDSL0027 on it")]
+    [Fact]
     public Task Titanic_age_median_per_sex_and_class_over_train_and_test_combined_is_reported() => Expect(Script("""
         static float Median(IEnumerable<float> values)
         {
@@ -33,7 +33,7 @@ public sealed partial class FreshLeakageCasesE
         """), "MLDSL0016");
 
     // Titanic kernel fixed — the medians come from the training frame only.
-    [Fact(Skip = "Known gap (fixE): one loader with two path arguments now gives two sources (see Loader_called_*), but the per-group medians of training rows kept in a dictionary and written by a local function (Fill) into the test rows make those count as training rows (MLDSL0027)")]
+    [Fact]
     public Task Titanic_age_median_per_sex_and_class_over_the_training_frame_is_silent() => Expect(Script("""
         static float Median(IEnumerable<float> values)
         {

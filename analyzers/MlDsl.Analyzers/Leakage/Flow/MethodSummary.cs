@@ -119,7 +119,7 @@ internal sealed class MethodSummary
     public static int ParameterOf(DataFlow flow) =>
         flow.Rows.Count == 1 && flow.Rows.First() is { Path.Length: 0 } origin ? Ordinal(origin.Source) : -1;
 
-    private static DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, string through, DataFlow? self,
+    private DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, string through, DataFlow? self,
         System.Func<FlowEvent, bool>? moves = null)
     {
         if (flow.IsEmpty) return flow;
@@ -131,7 +131,7 @@ internal sealed class MethodSummary
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
                 ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned }
-                : call is null || flowEvent is LearnEvent { Pinned: true } || moves?.Invoke(flowEvent) == false ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
+                : call is null || flowEvent is LearnEvent { Pinned: true } || moves?.Invoke(flowEvent) == false || Captured(flowEvent) ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
                 : flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), call,
                     flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
         ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null, self, call);
@@ -144,7 +144,15 @@ internal sealed class MethodSummary
     /// Rows with <c>$p{i}</c> replaced by argument i's rows; the events argument rows carry join <paramref name="carried"/>.
     /// Rows the method builds itself are built anew for each <paramref name="call"/> (see <see cref="MadeRows"/>).
     /// </summary>
-    private static ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried, DataFlow? self,
+    /// <summary>
+    /// Whether an event of a local function's or lambda's flow happened outside it: a statistic of the body around it that it
+    /// captures (<c>monthlyRain</c> read in <c>Anomaly(part)</c>) was learned where it was learned, not at each call.
+    /// </summary>
+    private bool Captured(FlowEvent flowEvent) => Method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
+        && Method.DeclaringSyntaxReferences.FirstOrDefault() is { } declared && flowEvent.Location.SourceTree == declared.SyntaxTree
+        && !declared.Span.Contains(flowEvent.Location.SourceSpan);
+
+    private ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried, DataFlow? self,
         Location? call)
     {
         if (origins.IsEmpty) return origins;
@@ -161,7 +169,9 @@ internal sealed class MethodSummary
             int ordinal = Ordinal(origin.Source);
             if (ordinal < 0 || ordinal >= arguments.Count)
             {
-                if (ordinal < 0) result.Add(call is not null && MadeRows.IsMade(origin.Source) ? new Origin(MadeRows.AtCall(origin.Source, call), origin.Path) : origin);
+                // Only rows built by the method itself (or its helpers) are built anew; rows a local function captures are the body's.
+                if (ordinal < 0) result.Add(call is not null && MadeRows.IsMade(origin.Source) && MadeRows.BuiltWithin(origin.Source, Method)
+                    ? new Origin(MadeRows.AtCall(origin.Source, call), origin.Path) : origin);
                 continue;
             }
             DataFlow argument = arguments[ordinal];
