@@ -63,4 +63,19 @@ internal sealed partial class FlowAnalysis
     /// <summary>The events (not the rows) a value carries: what a key or a fallback brings into the lookup it is used with.</summary>
     private static DataFlow EventsOnly(DataFlow flow) =>
         flow.Events.IsEmpty ? DataFlow.Empty : new DataFlow(ImmutableHashSet<Origin>.Empty, flow.Events, ImmutableHashSet<Origin>.Empty, default);
+
+    /// <summary>
+    /// A helper given a statistic of labels (a churn rate per customer, learned elsewhere) that returns rows among those the
+    /// statistic was learned from: it wrote each row's own label, averaged in, into a feature (in-sample target encoding).
+    /// Written inline or in a helper that computes it, the row's own member reads show it (<see cref="EntanglementRule"/>);
+    /// handed over as an argument they do not.
+    /// </summary>
+    private void LabelStatisticsIntoOwnRows(System.Collections.Generic.List<DataFlow> arguments, DataFlow returned)
+    {
+        if (returned.Rows.IsEmpty) return;
+        foreach (DataFlow argument in arguments)
+            foreach (LearnEvent statistic in argument.EventsOf<LearnEvent>())
+                if (statistic is { OfLabels: true, Kind: LearnKind.Aggregate, ReportedInHelper: false } && DataFlow.Overlap(statistic.From, returned.Rows))
+                    Observed!.LabelStatisticsInOwnRows.Add(statistic);
+    }
 }

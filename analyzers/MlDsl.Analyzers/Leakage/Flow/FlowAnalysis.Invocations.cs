@@ -174,6 +174,7 @@ internal sealed partial class FlowAnalysis
                     if (!Predictions.Any(known => known.Call == prediction.Call)) Predictions.Add(prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, flows, call: null, self) });
             ApplyEffects(invocation, summary, flows);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
+            if (Observed is not null && context.IsRowTyped(invocation.Type)) LabelStatisticsIntoOwnRows(flows, returned);
             // Rows the helper scores a model on, with what the caller's rows carry (statistics they were changed with).
             foreach (DataFlow scored in summary.Scored)
             {
@@ -786,7 +787,10 @@ internal sealed partial class FlowAnalysis
     private DataFlow Aggregate(IInvocationOperation call, string name, DataFlow source)
     {
         if (context.IsRowTyped(call.Type)) return source.WithParts(default); // a grouping still holds the rows
-        var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows, withinGroups: WithinGroups(call));
+        var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows, withinGroups: WithinGroups(call))
+        {
+            OfLabels = call.Arguments.Any(argument => ReadsLabel(argument.Value)),
+        };
         return new DataFlow(ImmutableHashSet<Origin>.Empty, source.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
     }
 

@@ -109,11 +109,14 @@ internal sealed class MethodSummary
         Substitute(flow, arguments, call, Method.MethodKind == MethodKind.AnonymousFunction ? " (through the function given)" : $" (through {Method.Name})", self);
 
     /// <summary>
-    /// <paramref name="flow"/> with parameter rows replaced by the arguments'; events learned from a parameter (what the
-    /// caller gave) move to <paramref name="call"/>, the others keep their place inside the method.
+    /// <paramref name="flow"/> with parameter rows replaced by the arguments'; statistics the method computes by hand from a
+    /// parameter (a vocabulary an object's Fit counts into its field) were learned by the call that chose the rows, so they move
+    /// to <paramref name="call"/>. A step fitted inside (<c>scaler = Standardizer.Fit(rows)</c>) keeps its place, as everything
+    /// else does: that fit is the line to change.
     /// </summary>
     public DataFlow SubstituteLearnedFromArguments(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location call) =>
-        Substitute(flow, arguments, call, $" (through {Method.Name})", self: null, moves: flowEvent => flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
+        Substitute(flow, arguments, call, $" (through {Method.Name})", self: null,
+            moves: flowEvent => flowEvent is LearnEvent { Kind: LearnKind.Aggregate or LearnKind.Accumulated } && flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
 
     /// <summary>The ordinal of the parameter a flow is exactly (all its rows, nothing else), or -1.</summary>
     public static int ParameterOf(DataFlow flow) =>
@@ -130,7 +133,7 @@ internal sealed class MethodSummary
             // Statistics the helper itself learns from the test or validation member of what it is given (parts.Test) are
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
-                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned }
+                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned, OfLabels = inside.OfLabels, LearnedAt = inside.Site }
                 : call is null || flowEvent is LearnEvent { Pinned: true } || moves?.Invoke(flowEvent) == false || Captured(flowEvent) ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
                 : flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), call,
                     flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
