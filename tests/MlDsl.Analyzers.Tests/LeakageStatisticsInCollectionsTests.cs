@@ -7,7 +7,8 @@ namespace MlDsl.Analyzers.Tests;
 /// the rows they change. A per-group statistic of many rows kept in a dictionary filled by a loop (M1); a vocabulary counted in
 /// a helper and ranked into another dictionary (M2); a tokenizer object whose Fit fills a field that Encode reads, called or
 /// given as a method group (M3); a climatology and its fallback applied through a local function (M4); rows a helper builds
-/// from a count and a seed, which are rows of their own (M5). Each with its fix and look-alikes that must stay silent; both
+/// from a count and a seed, which are rows of their own (M5); a label statistic handed to a helper that writes it into the
+/// rows it was learned from (M6, in-sample target encoding). Each with its fix and look-alikes that must stay silent; both
 /// leakage analyzers run (<see cref="LeakageExpectation"/>).
 /// </summary>
 public sealed class LeakageStatisticsInCollectionsTests
@@ -55,6 +56,22 @@ public sealed class LeakageStatisticsInCollectionsTests
         public sealed partial class ImdbNet
         {
             [Embedding(1000, 8), Flatten] Layer embed;
+            [Linear(2)] Layer output;
+        }
+
+        [Dataset]
+        public sealed partial record Shopper
+        {
+            [GroupKey] public int Customer { get; init; }
+            [Feature] public float Basket { get; init; }
+            [Feature] public float CustomerRate { get; init; }
+            [Label(Classes = 2)] public int Churned { get; init; }
+        }
+
+        [Model(typeof(Shopper))]
+        public sealed partial class ShopperNet
+        {
+            [Linear(8), Relu] Layer hidden;
             [Linear(2)] Layer output;
         }
 
@@ -396,4 +413,35 @@ public sealed class LeakageStatisticsInCollectionsTests
                 Console.WriteLine($"MAE on fresh houses {net.Evaluate(scaler.Apply(Simulated(100, seed: 2))).MeanAbsoluteError:F0}");
             }
         """));
+
+    // ───────────── M6: a label rate per [GroupKey] handed to a helper that writes it into the rows it came from ─────────────
+
+    private static string CustomerRate(string statistic, string encodeTrain) => Script($$"""
+            static Dictionary<int, float> PerCustomer(IReadOnlyList<Shopper> rows) =>
+                {{statistic}};
+
+            static List<Shopper> WithRate(IReadOnlyList<Shopper> rows, Dictionary<int, float> perCustomer) =>
+                rows.Select(s => s with { CustomerRate = perCustomer.TryGetValue(s.Customer, out float v) ? v : 0f }).ToList();
+
+            public static void Main()
+            {
+                var split = CsvFile.Read<Shopper>("shoppers.csv").Split(new SplitOptions { Kind = SplitKind.Grouped, Seed = 2 });
+                var perCustomer = PerCustomer(split.Train);
+                using var net = new ShopperNet();
+                net.Fit({{encodeTrain}}, WithRate(split.Validation, perCustomer), new FitOptions { Epochs = 20 });
+                Console.WriteLine($"test accuracy {net.Evaluate(WithRate(split.Test, perCustomer)).Accuracy:P2}");
+            }
+        """);
+
+    [Fact]
+    public Task Churn_rate_per_customer_written_into_the_training_rows_it_came_from_is_reported() => Expect(CustomerRate(
+        "{|#0:rows|}.GroupBy(s => s.Customer).ToDictionary(g => g.Key, g => (float)g.Average(s => s.Churned))", "WithRate(split.Train, perCustomer)"), "MLDSL0017");
+
+    [Fact]
+    public Task Mean_basket_per_customer_written_into_the_training_rows_is_silent() => Expect(CustomerRate(
+        "rows.GroupBy(s => s.Customer).ToDictionary(g => g.Key, g => g.Average(s => s.Basket))", "WithRate(split.Train, perCustomer)"));
+
+    [Fact]
+    public Task Churn_rate_per_customer_written_only_into_validation_and_test_rows_is_silent() => Expect(CustomerRate(
+        "rows.GroupBy(s => s.Customer).ToDictionary(g => g.Key, g => (float)g.Average(s => s.Churned))", "split.Train"));
 }

@@ -78,4 +78,28 @@ internal sealed partial class FlowAnalysis
                 if (statistic is { OfLabels: true, Kind: LearnKind.Aggregate, ReportedInHelper: false } && DataFlow.Overlap(statistic.From, returned.Rows))
                     Observed!.LabelStatisticsInOwnRows.Add(statistic);
     }
+
+    /// <summary>
+    /// Whether an aggregate runs over the groups of the rows' [GroupKey] (<c>rows.GroupBy(s =&gt; s.Customer).ToDictionary(...)</c>):
+    /// a label rate per group is then each group's own answer, which a row of a group in training reads back in-sample and a
+    /// row of an unseen group never has. A rate per category shared by many groups (a ward, a district) is target encoding
+    /// that smoothing and folds make honest; it is not counted here.
+    /// </summary>
+    private bool ByGroupKey(IInvocationOperation call)
+    {
+        IOperation? receiver = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
+        for (int hops = 0; hops < 6 && receiver is not null; hops++)
+        {
+            while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
+            if (receiver is not IInvocationOperation link) return false;
+            if (link.TargetMethod.Name == "GroupBy")
+            {
+                IOperation? key = (link.Instance is null ? link.Arguments.Skip(1) : link.Arguments).FirstOrDefault()?.Value;
+                return key is not null && key.DescendantsAndSelf().OfType<IPropertyReferenceOperation>()
+                    .Any(member => LeakageSymbols.HasAttribute(member.Property, Symbols.GroupKeyAttribute));
+            }
+            receiver = link.Instance ?? link.Arguments.FirstOrDefault()?.Value;
+        }
+        return false;
+    }
 }

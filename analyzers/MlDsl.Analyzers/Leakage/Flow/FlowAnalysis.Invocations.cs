@@ -789,7 +789,7 @@ internal sealed partial class FlowAnalysis
         if (context.IsRowTyped(call.Type)) return source.WithParts(default); // a grouping still holds the rows
         var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows, withinGroups: WithinGroups(call))
         {
-            OfLabels = call.Arguments.Any(argument => ReadsLabel(argument.Value)),
+            OfLabels = call.Arguments.Any(argument => ReadsLabel(argument.Value)) && ByGroupKey(call),
         };
         return new DataFlow(ImmutableHashSet<Origin>.Empty, source.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
     }

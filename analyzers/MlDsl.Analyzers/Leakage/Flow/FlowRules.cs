@@ -427,7 +427,8 @@ internal sealed class FlowRules
         foreach (ModelUse use in observed.Uses.Where(use => (!use.IsPredict || countedAgainstLabels(use.Rows.Syntax.GetLocation())) && use.Model is not null))
         {
             ModelFit[] fits = observed.Fits.Where(fit => SymbolEqualityComparer.Default.Equals(fit.Model, use.Model)).ToArray();
-            if (fits.Length == 0 || CheckedScores.NeverReported(use.Call)) continue;
+            // A model's own Evaluate whose value is dropped or only asserted reports no score (a helper's call may print one inside).
+            if (fits.Length == 0 || symbols.IsModelType(use.Call.TargetMethod.ContainingType) && CheckedScores.NeverReported(use.Call)) continue;
             ImmutableHashSet<Origin> trained = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Train.Rows));
             ImmutableHashSet<Origin> validated = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Validation.Rows));
             bool onTraining = DataFlow.Overlap(use.RowsFlow.Rows, trained), onValidation = DataFlow.Overlap(use.RowsFlow.Rows, validated);
