@@ -4,7 +4,7 @@ namespace MlDsl.Analyzers.Tests;
 public sealed partial class FreshLeakageCasesE
 {
     // Titanic kernel — combine = [train_df, test_df]; Age filled with the median of each (Sex, Pclass) cell of both frames.
-    [Fact(Skip = "Known gap: a dictionary of per-group medians filled by a loop over train+test is not tracked as learned from those rows when it rewrites features (MLDSL0016); and a false MLDSL0027 on it")]
+    [Fact]
     public Task Titanic_age_median_per_sex_and_class_over_train_and_test_combined_is_reported() => Expect(Script("""
         static float Median(IEnumerable<float> values)
         {

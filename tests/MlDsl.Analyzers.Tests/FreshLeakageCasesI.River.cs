@@ -198,7 +198,7 @@ public sealed partial class FreshLeakageCasesI
     public Task Queue_rolling_rain_and_training_climatology_and_seed_ensemble_are_silent() => Expect(Program(RiverQueue));
 
     // Kind: statistics from rows that reach test (MLDSL0016): monthly climatology from every day.
-    [Fact(Skip = "Missed: per-month feature means of all rows kept in a dictionary and applied to every part through a local function (MLDSL0016)")]
+    [Fact]
     public Task Monthly_rain_climatology_from_all_days_is_reported() =>
         Expect(Program(Mutate(RiverQueue, "Dictionary<int, float> monthlyRain = train.GroupBy(d => d.Day.Month)",
             "Dictionary<int, float> monthlyRain = {|#0:rows.GroupBy(d => d.Day.Month)|}")), "MLDSL0016");

@@ -21,7 +21,8 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.PreprocessingLeakage, DiagnosticDescriptors.TestSetSelection,
         DiagnosticDescriptors.SplitIgnoresGroupsOrTime, DiagnosticDescriptors.SameDataTrainAndValidation, DiagnosticDescriptors.StratifiedWithoutClasses,
-        DiagnosticDescriptors.RowsMultipliedBeforeSplit, DiagnosticDescriptors.ScoreOnTrainingRows, DiagnosticDescriptors.InSamplePredictions);
+        DiagnosticDescriptors.RowsMultipliedBeforeSplit, DiagnosticDescriptors.ScoreOnTrainingRows, DiagnosticDescriptors.InSamplePredictions,
+        DiagnosticDescriptors.LabelLeakage);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -82,7 +82,16 @@ internal sealed class LearnEvent : FlowEvent
     public bool Pinned { get; init; }
 
     public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) =>
-        new LearnEvent(location, what, Kind, from, ReportedInHelper, WithinGroups) { Pinned = Pinned };
+        new LearnEvent(location, what, Kind, from, ReportedInHelper, WithinGroups) { Pinned = Pinned, OfLabels = OfLabels, LearnedAt = Site };
+
+    /// <summary>A statistic that reads the rows' labels (a churn rate per customer): target encoding when written into features.</summary>
+    public bool OfLabels { get; init; }
+
+    /// <summary>Where the statistic was computed, also after a helper's summary moved the event to its call.</summary>
+    public Location? LearnedAt { get; init; }
+
+    /// <summary><see cref="LearnedAt"/>, or the event's place when it never moved.</summary>
+    public Location Site => LearnedAt ?? Location;
     protected override bool EqualsCore(FlowEvent other) =>
         ((LearnEvent)other).Kind == Kind && ((LearnEvent)other).ReportedInHelper == ReportedInHelper
         && ((LearnEvent)other).WithinGroups == WithinGroups && ((LearnEvent)other).Pinned == Pinned;

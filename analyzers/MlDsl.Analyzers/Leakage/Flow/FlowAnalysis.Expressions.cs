@@ -419,7 +419,7 @@ internal sealed partial class FlowAnalysis
         }
         flow = RowBuilt(flow.WithParts(default), creation.Type, creation.Initializer);
         // A row built from values that hold no rows (random numbers, a counter, fields parsed from text) is a row of its own.
-        return flow.Rows.IsEmpty && creation.Type is { } row && LeakageSymbols.HasAttribute(row, Symbols.DatasetAttribute)
+        return !BuiltFromRows(flow) && creation.Type is { } row && LeakageSymbols.HasAttribute(row, Symbols.DatasetAttribute)
             ? flow.Join(DataFlow.Of(new Origin(MadeRows.Source(creation.Syntax.GetLocation()), ""))) : flow;
     }
 

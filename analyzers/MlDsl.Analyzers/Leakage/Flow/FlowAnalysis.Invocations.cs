@@ -155,7 +155,7 @@ internal sealed partial class FlowAnalysis
             // A method of the same object (this.Load()) reads the members this body reads: what the object was created with
             // stays what it is here, not the flow of 'this' (which holds nothing).
             DataFlow? self = invocation.Instance is null or IInstanceReferenceOperation ? null : Eval(invocation.Instance);
-            DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation(), self);
+            DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation(), self).Join(MembersRead(method));
             // Scores a helper chooses by (MaxBy over candidates) are a choice on test where the caller's rows are test rows.
             if (summary.ChosenScores.Count > 0)
             {
@@ -178,6 +178,7 @@ internal sealed partial class FlowAnalysis
                 Observed.ScoredOutOfSight.Add(invocation.Syntax.GetLocation());
             ApplyEffects(invocation, summary, flows);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
+            if (Observed is not null && context.IsRowTyped(invocation.Type)) LabelStatisticsIntoOwnRows(flows, returned);
             // Rows the helper scores a model on, with what the caller's rows carry (statistics they were changed with).
             foreach (DataFlow scored in summary.Scored)
             {
@@ -479,8 +480,9 @@ internal sealed partial class FlowAnalysis
     /// <summary>A helper's effects at its call: the fields it assigns, and what it does to the models it is given.</summary>
     private void ApplyEffects(IInvocationOperation call, MethodSummary summary, List<DataFlow> arguments)
     {
+        // What a member is filled with from the rows given (index.Fit(reviews)) was learned at this call; the rest stays in place.
         foreach ((ISymbol member, DataFlow flow) in summary.MemberWrites)
-            Assign(member, summary.Substitute(flow, arguments, call: null));
+            Assign(member, summary.SubstituteLearnedFromArguments(flow, arguments, call.Syntax.GetLocation()));
         // out and ref arguments receive what the helper left in them (Divide(rows, out var first, out var second));
         // what was learned inside the helper stays where it happened, as for the fields it assigns.
         foreach ((int ordinal, DataFlow flow) in summary.OutWrites)
@@ -598,6 +600,8 @@ internal sealed partial class FlowAnalysis
         if (name is "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
         if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
             return OneRowsValues(call) || AroundRowWindow(call) ? source.WithParts(default) : Aggregate(call, name, source);
+        // lookup.GetValueOrDefault(key, fallback) is an entry or the fallback: a fallback learned from rows is in the result too.
+        if (name == "GetValueOrDefault" && arguments.Count == 2) return source.WithParts(default).Join(EventsOnly(Eval(arguments[1].Value)));
         return source.WithParts(default);
     }
 
@@ -734,7 +738,7 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     private bool IsIndexOfRecords(ITypeSymbol? type, IOperation? value, ISymbol? collection)
     {
-        if (value is null || value.ConstantValue.HasValue || type is not INamedTypeSymbol named
+        if (value is null || value.ConstantValue.HasValue || ReadsManyRows(value) || type is not INamedTypeSymbol named
             || !named.AllInterfaces.Append(named).Any(candidate => candidate.OriginalDefinition.Name is "IDictionary" or "IReadOnlyDictionary"))
             return false;
         foreach (IOperation part in value.DescendantsAndSelf())
@@ -789,7 +793,10 @@ internal sealed partial class FlowAnalysis
     private DataFlow Aggregate(IInvocationOperation call, string name, DataFlow source)
     {
         if (context.IsRowTyped(call.Type)) return source.WithParts(default); // a grouping still holds the rows
-        var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows, withinGroups: WithinGroups(call));
+        var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows, withinGroups: WithinGroups(call))
+        {
+            OfLabels = call.Arguments.Any(argument => ReadsLabel(argument.Value)) && ByGroupKey(call),
+        };
         return new DataFlow(ImmutableHashSet<Origin>.Empty, source.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
     }
 
@@ -915,7 +922,7 @@ internal sealed partial class FlowAnalysis
             value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
         // A method group (MaxBy(F1At)): what the method returns for the elements, by its summary; events keep their places.
         if (value is IMethodReferenceOperation { Method: { } target } && SummaryOf(target) is { } summary)
-            return summary.Substitute(summary.Returned, Enumerable.Repeat(element, target.Parameters.Length).ToList(), call: null);
+            return summary.Substitute(summary.Returned, Enumerable.Repeat(element, target.Parameters.Length).ToList(), call: null).Join(MembersRead(target));
         if (value is not IAnonymousFunctionOperation lambda)
         {
             // A delegate held in a variable or a member (Select(weakest.Zero) with a Func<Row, Row>) maps each row to a row:

@@ -285,10 +285,13 @@ internal sealed partial class FlowAnalysis
             case IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: > 0 } indexer:
                 DataFlow keys = DataFlow.Join(indexer.Arguments.Select(argument => Eval(argument.Value)).ToList());
                 // lookup[word] = ...: a dictionary keyed by values of rows is a vocabulary learned from them.
+                // Its entries are statistics of those rows, not the rows: the lookup keeps what was learned, from keys and values alike.
                 if (IsLookup(instance.Type) && !keys.Rows.IsEmpty
                     && !(indexer.Parent is ISimpleAssignmentOperation { Value: var assigned } && IsIndexOfRecords(instance.Type, assigned, Holder(instance)))
                     && !IsPerRecordScratch(indexer, Holder(instance)))
-                    value = value.Join(Learned(indexer, keys));
+                    value = Learned(indexer, keys.Join(value));
+                // Keys that are themselves learned (the words of a counted vocabulary kept by rank) bring what they were learned from.
+                else if (IsLookup(instance.Type)) value = value.Join(EventsOnly(keys));
                 AssignTo(instance, IntoParts(Eval(instance), value, indexer.Arguments.Length == 1 ? indexer.Arguments[0].Value : null));
                 break;
             case IMemberReferenceOperation { Instance: { } instance }: AssignTo(instance, value); break;

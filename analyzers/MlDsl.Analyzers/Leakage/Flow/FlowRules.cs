@@ -44,6 +44,7 @@ internal sealed class FlowRules
         rules.MultipliedBeforeSplit();
         rules.ScoresOnTrainingRows();
         rules.InSamplePredictionsAsFeatures();
+        rules.LabelStatisticsInOwnRows();
         rules.SameRowsForTrainingAndValidation();
     }
 
@@ -454,7 +455,8 @@ internal sealed class FlowRules
         foreach (ModelUse use in observed.Uses.Where(use => (!use.IsPredict || countedAgainstLabels(use.Rows.Syntax.GetLocation())) && use.Model is not null))
         {
             ModelFit[] fits = observed.Fits.Where(fit => SymbolEqualityComparer.Default.Equals(fit.Model, use.Model)).ToArray();
-            if (fits.Length == 0) continue;
+            // A model's own Evaluate whose value is dropped or only asserted reports no score (a helper's call may print one inside).
+            if (fits.Length == 0 || symbols.IsModelType(use.Call.TargetMethod.ContainingType) && CheckedScores.NeverReported(use.Call)) continue;
             ImmutableHashSet<Origin> trained = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Train.Rows));
             ImmutableHashSet<Origin> validated = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Validation.Rows));
             bool onTraining = DataFlow.Overlap(use.RowsFlow.Rows, trained), onValidation = DataFlow.Overlap(use.RowsFlow.Rows, validated);
@@ -530,6 +532,15 @@ internal sealed class FlowRules
             Report(DiagnosticDescriptors.InSamplePredictions, predicted.Location, null,
                 $"Predictions of {predicted.What} for rows it was trained on become features here: in-sample predictions are better than the model will ever be on new rows, so the next model learns to trust them too much; use out-of-fold predictions (CrossValidation) or a model trained on other rows");
         }
+    }
+
+    // ---- MLDSL0017: a statistic of labels written into the features of the rows it was learned from ----
+
+    private void LabelStatisticsInOwnRows()
+    {
+        foreach (LearnEvent statistic in observed.LabelStatisticsInOwnRows.OrderBy(e => e.Site.SourceSpan.Start))
+            Report(DiagnosticDescriptors.LabelLeakage, statistic.Site, null,
+                $"{statistic.What} of the labels is written into a feature of the rows it was computed from: each row's own answer is averaged into its feature (in-sample target encoding), so the model learns to read it; compute it out of fold (TargetEncoder) or from other rows");
     }
 
     // ---- MLDSL0020: the same rows for training and validation ----

@@ -108,11 +108,22 @@ internal sealed class MethodSummary
     public DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, DataFlow? self = null) =>
         Substitute(flow, arguments, call, Method.MethodKind == MethodKind.AnonymousFunction ? " (through the function given)" : $" (through {Method.Name})", self);
 
+    /// <summary>
+    /// <paramref name="flow"/> with parameter rows replaced by the arguments'; statistics the method computes by hand from a
+    /// parameter (a vocabulary an object's Fit counts into its field) were learned by the call that chose the rows, so they move
+    /// to <paramref name="call"/>. A step fitted inside (<c>scaler = Standardizer.Fit(rows)</c>) keeps its place, as everything
+    /// else does: that fit is the line to change.
+    /// </summary>
+    public DataFlow SubstituteLearnedFromArguments(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location call) =>
+        Substitute(flow, arguments, call, $" (through {Method.Name})", self: null,
+            moves: flowEvent => flowEvent is LearnEvent { Kind: LearnKind.Aggregate or LearnKind.Accumulated } && flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
+
     /// <summary>The ordinal of the parameter a flow is exactly (all its rows, nothing else), or -1.</summary>
     public static int ParameterOf(DataFlow flow) =>
         flow.Rows.Count == 1 && flow.Rows.First() is { Path.Length: 0 } origin ? Ordinal(origin.Source) : -1;
 
-    private static DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, string through, DataFlow? self)
+    private DataFlow Substitute(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location? call, string through, DataFlow? self,
+        System.Func<FlowEvent, bool>? moves = null)
     {
         if (flow.IsEmpty) return flow;
 
@@ -122,13 +133,14 @@ internal sealed class MethodSummary
             // Statistics the helper itself learns from the test or validation member of what it is given (parts.Test) are
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
-                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned }
-                : call is null || flowEvent is LearnEvent { Pinned: true } || LearnedFromOwnRows(flowEvent) ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
+                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned, OfLabels = inside.OfLabels, LearnedAt = inside.Site }
+                : call is null || flowEvent is LearnEvent { Pinned: true } || moves?.Invoke(flowEvent) == false || Captured(flowEvent) || LearnedFromOwnRows(flowEvent)
+                    ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
                 : flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), call,
                     flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
         ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null, self, call);
         ImmutableArray<DataFlow> parts = flow.Parts.IsDefault ? default
-            : flow.Parts.Select(part => Substitute(part, arguments, call, through, self)).ToImmutableArray();
+            : flow.Parts.Select(part => Substitute(part, arguments, call, through, self, moves)).ToImmutableArray();
         return new DataFlow(rows, events.ToImmutable(), trainedOn, parts, flow.PartNames);
     }
 
@@ -136,7 +148,15 @@ internal sealed class MethodSummary
     /// Rows with <c>$p{i}</c> replaced by argument i's rows; the events argument rows carry join <paramref name="carried"/>.
     /// Rows the method builds itself are built anew for each <paramref name="call"/> (see <see cref="MadeRows"/>).
     /// </summary>
-    private static ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried, DataFlow? self,
+    /// <summary>
+    /// Whether an event of a local function's or lambda's flow happened outside it: a statistic of the body around it that it
+    /// captures (<c>monthlyRain</c> read in <c>Anomaly(part)</c>) was learned where it was learned, not at each call.
+    /// </summary>
+    private bool Captured(FlowEvent flowEvent) => Method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
+        && Method.DeclaringSyntaxReferences.FirstOrDefault() is { } declared && flowEvent.Location.SourceTree == declared.SyntaxTree
+        && !declared.Span.Contains(flowEvent.Location.SourceSpan);
+
+    private ImmutableHashSet<Origin> Rows(ImmutableHashSet<Origin> origins, IReadOnlyList<DataFlow> arguments, ImmutableHashSet<FlowEvent>.Builder? carried, DataFlow? self,
         Location? call)
     {
         if (origins.IsEmpty) return origins;
@@ -153,7 +173,9 @@ internal sealed class MethodSummary
             int ordinal = Ordinal(origin.Source);
             if (ordinal < 0 || ordinal >= arguments.Count)
             {
-                if (ordinal < 0) result.Add(call is not null && MadeRows.IsMade(origin.Source) ? new Origin(MadeRows.AtCall(origin.Source, call), origin.Path) : origin);
+                // Only rows built by the method itself (or its helpers) are built anew; rows a local function captures are the body's.
+                if (ordinal < 0) result.Add(call is not null && MadeRows.IsMade(origin.Source) && MadeRows.BuiltWithin(origin.Source, Method)
+                    ? new Origin(MadeRows.AtCall(origin.Source, call), origin.Path) : origin);
                 continue;
             }
             DataFlow argument = arguments[ordinal];

@@ -102,6 +102,9 @@ internal sealed class Observations
     /// <summary>Statistics of rows (a label mean, a fitted step) that reached a model's training options or constructor.</summary>
     public HashSet<LearnEvent> SteeringStatistics { get; } = new();
 
+    /// <summary>Statistics of labels a helper wrote into features of the rows they were learned from (in-sample target encoding).</summary>
+    public HashSet<LearnEvent> LabelStatisticsInOwnRows { get; } = new();
+
     /// <summary>Where a running total first enters a row: the member value that uses it.</summary>
     public Dictionary<Location, Location> Entries { get; } = new();
 
