@@ -376,6 +376,7 @@ internal sealed partial class FlowAnalysis
     private DataFlow Binary(IBinaryOperation binary)
     {
         DataFlow left = Eval(binary.LeftOperand), right = Eval(binary.RightOperand);
+        ErrorAgainstLabels(binary, left, right);
         if (Observed is not null && IsComparison(binary.OperatorKind))
         {
             // Two test scores compared (or a score and the best so far) is a choice between candidates; a

@@ -29,6 +29,17 @@ internal sealed partial class FlowAnalysis
     }
 
     /// <summary>
+    /// A prediction minus (or compared for equality with) a label is an error of the predictions: a hand-written MAE or
+    /// accuracy scores them (<c>rows.Zip(model.Predict(rows), (d, p) =&gt; Math.Abs(d.Flow - p)).Average()</c>).
+    /// </summary>
+    private void ErrorAgainstLabels(IBinaryOperation binary, DataFlow left, DataFlow right)
+    {
+        if (binary.OperatorKind is not (BinaryOperatorKind.Subtract or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)) return;
+        if (left.EventsOf<ScoreEvent>().Any() && ReadsLabel(binary.RightOperand)) CountRightPredictions(left, binary.RightOperand);
+        if (right.EventsOf<ScoreEvent>().Any() && ReadsLabel(binary.LeftOperand)) CountRightPredictions(right, binary.LeftOperand);
+    }
+
+    /// <summary>
     /// What <c>Count(predicate)</c> counts besides rows: the scores its predicate reads (right predictions counted are a score of
     /// where they were made) and, in a helper, the predictions it was given. A predicate that also reads a label scores them.
     /// </summary>

@@ -173,6 +173,7 @@ internal sealed partial class FlowAnalysis
                 foreach (ModelUse prediction in summary.Predictions)
                     if (!Predictions.Any(known => known.Call == prediction.Call)) Predictions.Add(prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, flows, call: null, self) });
             ApplyEffects(invocation, summary, flows);
+            OwnScoresAtCall(invocation, summary, flows);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
             // Rows the helper scores a model on, with what the caller's rows carry (statistics they were changed with).
             foreach (DataFlow scored in summary.Scored)
@@ -292,7 +293,7 @@ internal sealed partial class FlowAnalysis
         DataFlow rows = Eval(splitRows);
         // Rows whose source is not followed (built from records that are no [Dataset] rows) are a source of their own here:
         // their parts stay apart, so the test part is still the test part.
-        if (rows.Rows.IsEmpty && splitRows is not null) rows = rows.Join(DataFlow.Of(new Origin(UnfollowedKey(splitRows), "")));
+        if (rows.Rows.IsEmpty && splitRows is not null) rows = rows.Join(UnfollowedSplitRows(splitRows));
         foreach (IArgumentOperation argument in split.Arguments.Skip(1)) Eval(argument.Value);
         Split(split, rows);
         return DataFlow.Split(rows);
@@ -408,6 +409,7 @@ internal sealed partial class FlowAnalysis
                 var score = new ScoreEvent(rowsArgument.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows);
                 Effect(kind, model, rows, DataFlow.Empty, modelName, score.Location);
                 Scored(rows);
+                if (!predict) OwnScore(model, modelFlow, rows);
                 // In a helper, predictions of a model that is not one of its parameters stay where they are made.
                 bool pinned = depth > 0 && !(model is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner));
                 var learned = new LearnEvent(call.Syntax.GetLocation(), call.TargetMethod.ContainingType.Name, LearnKind.Model, modelFlow.TrainedOn) { Pinned = pinned };
