@@ -383,6 +383,7 @@ internal sealed partial class FlowAnalysis
             // score against a constant is a gate, and a training score against a test score a diagnosis.
             Observed.Compared.UnionWith(left.EventsOf<ScoreEvent>());
             Observed.Compared.UnionWith(right.EventsOf<ScoreEvent>());
+            ScoreGap(left, right);
             ScoreEvent[] leftScores = TestScores(left), rightScores = TestScores(right);
             if (leftScores.Length > 0 && rightScores.Length > 0)
             {

@@ -29,12 +29,13 @@ internal sealed partial class FlowAnalysis
     }
 
     /// <summary>
-    /// A prediction minus (or compared for equality with) a label is an error of the predictions: a hand-written MAE or
-    /// accuracy scores them (<c>rows.Zip(model.Predict(rows), (d, p) =&gt; Math.Abs(d.Flow - p)).Average()</c>).
+    /// A label minus a prediction (or the reverse) is an error of the predictions: a hand-written MAE or RMSE scores them
+    /// (<c>rows.Zip(model.Predict(rows), (d, p) =&gt; Math.Abs(d.Flow - p)).Average()</c>). A per-row flag of a wrong
+    /// guess (<c>guess != p.Label</c>) is left to the counts that make it an accuracy.
     /// </summary>
     private void ErrorAgainstLabels(IBinaryOperation binary, DataFlow left, DataFlow right)
     {
-        if (binary.OperatorKind is not (BinaryOperatorKind.Subtract or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)) return;
+        if (binary.OperatorKind != BinaryOperatorKind.Subtract) return;
         if (left.EventsOf<ScoreEvent>().Any() && ReadsLabel(binary.RightOperand)) CountRightPredictions(left, binary.RightOperand);
         if (right.EventsOf<ScoreEvent>().Any() && ReadsLabel(binary.LeftOperand)) CountRightPredictions(right, binary.LeftOperand);
     }

@@ -73,4 +73,20 @@ internal sealed partial class FlowAnalysis
                 trainedParameter, scoredParameter);
         }
     }
+
+    private readonly HashSet<Location> gapScores = new();
+
+    /// <summary>
+    /// Whether the score measured at <paramref name="rows"/> was compared with another score of the same rows measured
+    /// elsewhere (<c>trainScore.Accuracy - testScore.Accuracy &gt; 0.05</c> where both are of the training rows): a gap
+    /// printed as a diagnosis, which chooses nothing, unlike a score compared with the best so far or with a threshold.
+    /// </summary>
+    public bool ComparedAsGap(Location rows) => gapScores.Contains(rows);
+
+    private void ScoreGap(DataFlow left, DataFlow right)
+    {
+        ScoreEvent[] scores = left.EventsOf<ScoreEvent>().Concat(right.EventsOf<ScoreEvent>()).ToArray();
+        foreach (ScoreEvent score in scores)
+            if (scores.Any(other => other.Location != score.Location && DataFlow.Overlap(other.From, score.From))) gapScores.Add(score.Location);
+    }
 }

@@ -35,7 +35,18 @@ internal sealed partial class FlowRules
     private ModelUse? ScoredWithinPart(Origin origin, LearnEvent learned, bool carrying) =>
         observed.Uses.FirstOrDefault(use => IsScore(use) && !ScoresTrainingRows(use)
             && (!carrying || use.RowsFlow.EventsOf<LearnEvent>().Any(carried => carried.Location == learned.Location && carried.From.SetEquals(learned.From)))
-            && use.RowsFlow.Rows.Any(row => origin.Overlaps(row) && row.Path.Length > origin.Path.Length));
+            && use.RowsFlow.Rows.Any(row => SelectedFrom(origin, row)));
+
+    /// <summary>
+    /// Whether <paramref name="row"/> is rows selected out of <paramref name="origin"/> (a Take, Skip or Where of it, a fold's
+    /// index set over it), not the same rows seen through a container (<c>parts[2]</c> of a list all parts were added to).
+    /// </summary>
+    private static bool SelectedFrom(Origin origin, Origin row)
+    {
+        if (!origin.Overlaps(row) || row.Path.Length <= origin.Path.Length) return false;
+        string rest = row.Path.Substring(origin.Path.Length == 0 ? 0 : origin.Path.Length + 1);
+        return rest.StartsWith("~", StringComparison.Ordinal) || rest.StartsWith("fold.", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// Whether a use measures the model: an Evaluate, or predictions compared with the labels (a hand-written accuracy or

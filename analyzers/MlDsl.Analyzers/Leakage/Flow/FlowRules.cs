@@ -28,11 +28,15 @@ internal sealed partial class FlowRules
     /// <summary>Helpers called here that train and score a model of their own, with the caller's rows.</summary>
     private readonly IReadOnlyCollection<HelperOwnScore> ownScores;
 
+    /// <summary>Whether the score measured at a rows argument was compared with another score of the same rows (a gap, a diagnosis).</summary>
+    private readonly Func<Location, bool> comparedAsGap;
+
     private FlowRules(FlowAnalysis analysis, bool ingest, IOperation root, LeakageSymbols symbols, Action<Diagnostic> report)
     {
         observed = analysis.Observed!;
         countedAgainstLabels = analysis.CountsAgainstLabels;
         ownScores = analysis.HelperOwnScores;
+        comparedAsGap = analysis.ComparedAsGap;
         ingested = ingest ? analysis.Returned : null;
         this.root = root;
         this.symbols = symbols;
@@ -450,9 +454,11 @@ internal sealed partial class FlowRules
                 // A loop over parts ({train, test}) scores each in turn: the held-out part's score is reported beside the training one.
                 || OneOfSeveralParts(use.Rows.Value) && use.RowsFlow.Rows.Any(row => !trained.Union(validated).Any(seen => seen.Overlaps(row)));
             // A validation score that chooses (a setting, the best epoch, a candidate) is what validation is for; a training
-            // score compared (train - test > 0.05) chooses nothing. Rows carved out of the training part only to stop the
-            // training are no held-out rows: their score is reported even beside a test score.
-            bool chooses = !onTraining && observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation());
+            // score compared with another score of the same rows (train - test > 0.05, both of the training rows) chooses
+            // nothing. Rows carved out of the training part only to stop the training are no held-out rows: their score is
+            // reported even beside a test score.
+            bool chooses = observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation())
+                && !(onTraining && comparedAsGap(use.Rows.Syntax.GetLocation()));
             if (alsoHeldOut && (onTraining || !CarvedForEarlyStopping(use, fits)) || chooses) continue;
             found.Add((use, onTraining));
         }
