@@ -148,7 +148,7 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: outer folds of a nested cross-validation over all rows (no test split exists) scored in the loop and averaged are taken as test evaluation in a training loop (MLDSL0018)")]
+    [Fact]
     public Task Nested_cross_validation_with_an_inner_search_per_outer_fold_is_silent() => Expect(Program(Nested));
 
     // The same nested loop with the outer held-out fold named heldOut: does the name "outerTest" drive the false alarm above?
@@ -156,7 +156,7 @@ public sealed partial class FreshLeakageCasesI
     public Task Nested_cross_validation_with_the_outer_fold_named_held_out_is_silent() => Expect(Program(Nested.Replace("outerTest", "heldOut")));
 
     // Kind: the test part steering a choice (MLDSL0018): the inner search is given the outer fold's held-out rows.
-    [Fact(Skip = "False alarm inherited from Nested_cross_validation_with_an_inner_search_per_outer_fold_is_silent (the 0018 at Inner(outerTest) is found)")]
+    [Fact]
     public Task Nested_inner_search_on_the_outer_held_out_rows_is_reported() =>
         Expect(Program(Mutate(Nested, "double rate = Inner(outerTrain);", "double rate = {|#0:Inner(outerTest)|};")), "MLDSL0018");
 

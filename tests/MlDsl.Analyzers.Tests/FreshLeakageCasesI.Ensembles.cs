@@ -86,11 +86,11 @@ public sealed partial class FreshLeakageCasesI
         }
         """;
 
-    [Fact(Skip = "False alarm: Folds.Of over the scaled training part t is taken as a split of the rows read, so the earlier Standardizer.Fit(train) is reported as fitted before a split (MLDSL0016)")]
+    [Fact]
     public Task Out_of_fold_stacking_over_training_rows_is_silent() => Expect(Program(OutOfFoldStacking));
 
     // Kind: in-sample stacking (MLDSL0028): the meta-model's training feature is the full model's prediction on its own training rows.
-    [Fact(Skip = "False alarm inherited from Out_of_fold_stacking_over_training_rows_is_silent (the 0028 itself is found)")]
+    [Fact]
     public Task Stacking_feature_from_in_sample_predictions_is_reported() =>
         Expect(Program(Mutate(OutOfFoldStacking, "Patient[] metaTrain = t.Select((p, i) => WithScore(p, outOfFold[i])).ToArray();",
             "Patient[] metaTrain = t.Zip({|#0:full.PredictProbabilities(t)|}, (p, q) => WithScore(p, q[1])).ToArray();")), "MLDSL0028");
@@ -153,7 +153,7 @@ public sealed partial class FreshLeakageCasesI
             "var s = Standardizer.Fit(split.Train); using var probe = new PatientNet(seed: 2); probe.Fit(s.Apply(split.Train), null, new FitOptions { LearningRate = rate, Verbose = 0 }); double score = probe.Evaluate({|#0:s.Apply(split.Test)|}).Accuracy;")), "MLDSL0018");
 
     // Kind: scores on rows the model trained on (MLDSL0027): the train score reported AS the result, with no test score.
-    [Fact(Skip = "Missed: Evaluate on the training rows reported as the final score when no test score is printed beside it (MLDSL0027)")]
+    [Fact]
     public Task Final_score_reported_on_training_rows_only_is_reported() =>
         Expect(Program(Mutate(HandSearch, "Evaluation testScore = model.Evaluate(finalScaler.Apply(split.Test));",
             "Evaluation testScore = model.Evaluate({|#0:finalScaler.Apply(split.Train)|});")), "MLDSL0027");

@@ -383,12 +383,14 @@ internal sealed partial class FlowAnalysis
     private DataFlow Binary(IBinaryOperation binary)
     {
         DataFlow left = Eval(binary.LeftOperand), right = Eval(binary.RightOperand);
+        ErrorAgainstLabels(binary, left, right);
         if (Observed is not null && IsComparison(binary.OperatorKind))
         {
             // Two test scores compared (or a score and the best so far) is a choice between candidates; a
             // score against a constant is a gate, and a training score against a test score a diagnosis.
             Observed.Compared.UnionWith(left.EventsOf<ScoreEvent>());
             Observed.Compared.UnionWith(right.EventsOf<ScoreEvent>());
+            ScoreGap(left, right);
             ScoreEvent[] leftScores = TestScores(left), rightScores = TestScores(right);
             if (leftScores.Length > 0 && rightScores.Length > 0)
             {

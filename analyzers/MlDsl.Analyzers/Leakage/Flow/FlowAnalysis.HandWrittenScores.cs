@@ -29,6 +29,18 @@ internal sealed partial class FlowAnalysis
     }
 
     /// <summary>
+    /// A label minus a prediction (or the reverse) is an error of the predictions: a hand-written MAE or RMSE scores them
+    /// (<c>rows.Zip(model.Predict(rows), (d, p) =&gt; Math.Abs(d.Flow - p)).Average()</c>). A per-row flag of a wrong
+    /// guess (<c>guess != p.Label</c>) is left to the counts that make it an accuracy.
+    /// </summary>
+    private void ErrorAgainstLabels(IBinaryOperation binary, DataFlow left, DataFlow right)
+    {
+        if (binary.OperatorKind != BinaryOperatorKind.Subtract) return;
+        if (left.EventsOf<ScoreEvent>().Any() && ReadsLabel(binary.RightOperand)) CountRightPredictions(left, binary.RightOperand);
+        if (right.EventsOf<ScoreEvent>().Any() && ReadsLabel(binary.LeftOperand)) CountRightPredictions(right, binary.LeftOperand);
+    }
+
+    /// <summary>
     /// What <c>Count(predicate)</c> counts besides rows: the scores its predicate reads (right predictions counted are a score of
     /// where they were made) and, in a helper, the predictions it was given. A predicate that also reads a label scores them.
     /// </summary>

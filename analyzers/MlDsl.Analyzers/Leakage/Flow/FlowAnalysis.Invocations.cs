@@ -177,6 +177,7 @@ internal sealed partial class FlowAnalysis
                 && TestScores(returned).Any(score => score.Location == invocation.Syntax.GetLocation()))
                 Observed.ScoredOutOfSight.Add(invocation.Syntax.GetLocation());
             ApplyEffects(invocation, summary, flows);
+            OwnScoresAtCall(invocation, summary, flows);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) LabelStatisticsIntoOwnRows(flows, returned);
             // Rows the helper scores a model on, with what the caller's rows carry (statistics they were changed with).
@@ -297,7 +298,7 @@ internal sealed partial class FlowAnalysis
         DataFlow rows = Eval(splitRows);
         // Rows whose source is not followed (built from records that are no [Dataset] rows) are a source of their own here:
         // their parts stay apart, so the test part is still the test part.
-        if (rows.Rows.IsEmpty && splitRows is not null) rows = rows.Join(DataFlow.Of(new Origin(UnfollowedKey(splitRows), "")));
+        if (rows.Rows.IsEmpty && splitRows is not null) rows = rows.Join(UnfollowedSplitRows(splitRows));
         foreach (IArgumentOperation argument in split.Arguments.Skip(1)) Eval(argument.Value);
         Split(split, rows);
         return DataFlow.Split(rows);
@@ -414,6 +415,7 @@ internal sealed partial class FlowAnalysis
                 var score = new ScoreEvent(rowsArgument.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows);
                 Effect(kind, model, rows, DataFlow.Empty, modelName, score.Location);
                 Scored(rows);
+                if (!predict) OwnScore(model, modelFlow, rows);
                 // In a helper, predictions of a model that is not one of its parameters stay where they are made.
                 bool pinned = depth > 0 && !(model is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner));
                 var learned = new LearnEvent(call.Syntax.GetLocation(), call.TargetMethod.ContainingType.Name, LearnKind.Model, modelFlow.TrainedOn) { Pinned = pinned };

@@ -13,7 +13,7 @@ namespace MlDsl.Analyzers.Leakage.Flow;
 /// The leakage rules over one analysed body: each reads the <see cref="Observations"/> at the fixed
 /// point and reports on the line of the call that leaks. One diagnostic per place.
 /// </summary>
-internal sealed class FlowRules
+internal sealed partial class FlowRules
 {
     private readonly Observations observed;
     private readonly DataFlow? ingested;
@@ -25,10 +25,18 @@ internal sealed class FlowRules
     /// <summary>Whether the predictions made at a rows argument are counted against the labels (a hand-written accuracy).</summary>
     private readonly Func<Location, bool> countedAgainstLabels;
 
+    /// <summary>Helpers called here that train and score a model of their own, with the caller's rows.</summary>
+    private readonly IReadOnlyCollection<HelperOwnScore> ownScores;
+
+    /// <summary>Whether the score measured at a rows argument was compared with another score of the same rows (a gap, a diagnosis).</summary>
+    private readonly Func<Location, bool> comparedAsGap;
+
     private FlowRules(FlowAnalysis analysis, bool ingest, IOperation root, LeakageSymbols symbols, Action<Diagnostic> report)
     {
         observed = analysis.Observed!;
         countedAgainstLabels = analysis.CountsAgainstLabels;
+        ownScores = analysis.HelperOwnScores;
+        comparedAsGap = analysis.ComparedAsGap;
         ingested = ingest ? analysis.Returned : null;
         this.root = root;
         this.symbols = symbols;
@@ -46,6 +54,8 @@ internal sealed class FlowRules
         rules.InSamplePredictionsAsFeatures();
         rules.LabelStatisticsInOwnRows();
         rules.SameRowsForTrainingAndValidation();
+        rules.HelperScoresAmongItsTrainingRows();
+        rules.ChosenOnTheRowsScored();
     }
 
     // ---- MLDSL0016: statistics learned from rows that reach validation or test ----
@@ -132,7 +142,8 @@ internal sealed class FlowRules
             bool Overlaps(DataFlow flow) => flow.Rows.Any(row => row.Overlaps(origin));
             // A per-group statistic of features before a grouped split (or grouped folds) stays within one part.
             if (learned.WithinGroups && observed.Splits.Any(split => Overlaps(split.Rows) && GroupedCut(split.Call))) continue;
-            if (observed.Splits.FirstOrDefault(split => Overlaps(split.Rows) && !PerFold(split.Call, learned)) is { Call: { } split }) return new Held(origin, split, null, false);
+            if (observed.Splits.FirstOrDefault(split => Overlaps(split.Rows) && !PerFold(split.Call, learned) && !FoldOfThisCut(origin, split.Rows)) is { Call: { } split })
+                return new Held(origin, split, null, false);
             if (ingested is not null && Overlaps(ingested)) return new Held(origin, null, null, true);
             if (observed.Uses.FirstOrDefault(use => Overlaps(use.RowsFlow) && !ScoresTrainingRows(use)) is { } scored)
                 return new Held(origin, null, scored.Call, false);
@@ -141,15 +152,20 @@ internal sealed class FlowRules
         // each fold's validation rows were in the statistics its training rows were changed with.
         foreach (Origin origin in learned.From.Where(origin => origin.Role != Role.All).OrderBy(origin => origin.Source, StringComparer.Ordinal))
         {
+            // A hand-written fold loop holds out only what it scores (out-of-fold predictions made into features score nothing).
             if (observed.Splits.FirstOrDefault(split => !symbols.IsSplit(split.Call.TargetMethod) && !PerFold(split.Call, learned)
                     && split.Rows.EventsOf<LearnEvent>().Any(carried => carried.What == learned.What && carried.From.SetEquals(learned.From))
-                    && split.Rows.Rows.Any(row => origin.Overlaps(row) && origin.Path.Length <= row.Path.Length)) is { Call: { } folds })
+                    && split.Rows.Rows.Any(row => origin.Overlaps(row) && origin.Path.Length <= row.Path.Length)
+                    && (!HandWrittenFolds(split.Call) || ScoredWithinPart(origin, learned, carrying: true) is not null)) is { Call: { } folds })
                 return new Held(origin, folds, null, false);
             // Learned from the rows as a whole, then applied to the training rows of each of their folds (fold.Train.Select(i => rows[i])).
             if (observed.Splits.FirstOrDefault(split => !symbols.IsSplit(split.Call.TargetMethod) && !PerFold(split.Call, learned)
                     && split.Rows.Rows.Any(row => origin.Overlaps(row) && origin.Path.Length <= row.Path.Length)) is { Call: { } cut }
-                && observed.Fits.Any(fit => symbols.IsModelType(fit.Call.TargetMethod.ContainingType) && FoldRowsCarrying(fit.Train, learned, origin)))
+                && observed.Fits.Any(fit => symbols.IsModelType(fit.Call.TargetMethod.ContainingType) && FoldRowsCarrying(fit.Train, learned, origin))
+                && (!HandWrittenFolds(cut) || ScoredWithinPart(origin, learned, carrying: false) is not null))
                 return new Held(origin, cut, null, false);
+            // Learned from a part as a whole, then a strict part of it scored by a model trained on other rows (a backtest window).
+            if (LearnedFromScoredPart(origin, learned) is { } scoredPart) return scoredPart;
         }
         return null;
     }
@@ -452,6 +468,7 @@ internal sealed class FlowRules
     private void ScoresOnTrainingRows()
     {
         // Predictions counted against the labels are a score too (an accuracy written by hand).
+        var found = new List<(ModelUse Use, bool OnTraining)>();
         foreach (ModelUse use in observed.Uses.Where(use => (!use.IsPredict || countedAgainstLabels(use.Rows.Syntax.GetLocation())) && use.Model is not null))
         {
             ModelFit[] fits = observed.Fits.Where(fit => SymbolEqualityComparer.Default.Equals(fit.Model, use.Model)).ToArray();
@@ -466,13 +483,22 @@ internal sealed class FlowRules
                 && !other.RowsFlow.Rows.IsEmpty && !DataFlow.Overlap(other.RowsFlow.Rows, trained.Union(validated)))
                 // A loop over parts ({train, test}) scores each in turn: the held-out part's score is reported beside the training one.
                 || OneOfSeveralParts(use.Rows.Value) && use.RowsFlow.Rows.Any(row => !trained.Union(validated).Any(seen => seen.Overlaps(row)));
-            // A validation score that chooses (a setting, the best epoch, a candidate) is what validation is for.
-            // A helper's score (ValidationMae(model, train, validation)) is placed at its call.
-            bool chooses = observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation() || choice.Location == use.Call.Syntax.GetLocation());
-            if (alsoHeldOut || chooses) continue;
+            // A validation score that chooses (a setting, the best epoch, a candidate) is what validation is for; a training
+            // score compared with another score of the same rows (train - test > 0.05, both of the training rows) chooses
+            // nothing. Rows carved out of the training part only to stop the training are no held-out rows: their score is
+            // reported even beside a test score. A helper's score (ValidationMae(model, train, validation)) is placed at its call.
+            bool chooses = observed.Compared.Any(choice => choice.Location == use.Rows.Syntax.GetLocation() || choice.Location == use.Call.Syntax.GetLocation())
+                && !(onTraining && comparedAsGap(use.Rows.Syntax.GetLocation()));
+            if (alsoHeldOut && (onTraining || !CarvedForEarlyStopping(use, fits)) || chooses) continue;
             // A helper returning the validation score of a model it is given leaves the judgement to its caller, which sees the
             // fit and the score at the call (and whether it chooses by it).
             if (!onTraining && use.Model is IParameterSymbol && Returned(use.Call)) continue;
+            found.Add((use, onTraining));
+        }
+        HashSet<ModelUse> last = LastPerModel(found.Where(candidate => candidate.OnTraining).Select(candidate => candidate.Use));
+        foreach ((ModelUse use, bool onTraining) in found)
+        {
+            if (onTraining && !last.Contains(use)) continue;
             string model = ModelTypeName(use);
             Report(DiagnosticDescriptors.ScoreOnTrainingRows, use.Rows.Syntax.GetLocation(), null, onTraining
                 ? $"{model} is evaluated on rows it was trained on ('{use.Rows.Syntax}'): that score measures memorisation, not how it does on new rows; evaluate on the test split"

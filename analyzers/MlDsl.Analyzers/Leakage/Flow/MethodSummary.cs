@@ -67,8 +67,12 @@ internal sealed class MethodSummary
             bindings[parameter] = Parameter(parameter, ParameterSource(parameter.Ordinal), context);
         var analysis = new FlowAnalysis(context, bindings, outer, depth, method) { DelegateArguments = delegates };
         analysis.Run(body);
-        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ScoredModelEffects(), analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores, analysis.ScoredInside);
+        return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ScoredModelEffects(), analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores, analysis.ScoredInside)
+            { OwnScores = analysis.OwnScores };
     }
+
+    /// <summary>Models the method makes, trains and scores itself: the rows each trained on and was scored on, in terms of its parameters.</summary>
+    public IReadOnlyList<(DataFlow Trained, DataFlow Scored)> OwnScores { get; private init; } = System.Array.Empty<(DataFlow, DataFlow)>();
 
     /// <summary>A parameter's rows; a split parameter gets its three parts; a model, the rows it was trained on.</summary>
     public static DataFlow Parameter(IParameterSymbol parameter, string source, FlowContext context)
