@@ -13,7 +13,7 @@ namespace MlDsl.Analyzers.Leakage.Flow;
 /// The leakage rules over one analysed body: each reads the <see cref="Observations"/> at the fixed
 /// point and reports on the line of the call that leaks. One diagnostic per place.
 /// </summary>
-internal sealed class FlowRules
+internal sealed partial class FlowRules
 {
     private readonly Observations observed;
     private readonly DataFlow? ingested;
@@ -39,7 +39,7 @@ internal sealed class FlowRules
     public static void Report(FlowAnalysis analysis, bool ingest, IOperation root, LeakageSymbols symbols, Action<Diagnostic> report)
     {
         var rules = new FlowRules(analysis, ingest, root, symbols, report);
-        rules.TestSelection();
+        rules.OnePerLeak(rules.TestSelection);
         rules.LearnedFromHeldOutRows();
         rules.MultipliedBeforeSplit();
         rules.ScoresOnTrainingRows();
@@ -56,6 +56,8 @@ internal sealed class FlowRules
             LearnEvent learned = reaching;
             // An event kept at its place inside a helper is the helper's own to report (its analysis sees it there).
             if (learned.ReportedInHelper) continue;
+            // The inner g.Average of a query whose dictionary of means is reported is part of that statistic.
+            if (InsideReportedStatistic(learned)) continue;
             if (learned.Kind == LearnKind.Accumulated)
             {
                 if (!observed.Entries.TryGetValue(learned.Location, out Location? entry)) continue;
@@ -428,7 +430,7 @@ internal sealed class FlowRules
             ModelFit[] fits = observed.Fits.Where(fit => SymbolEqualityComparer.Default.Equals(fit.Model, use.Model)).ToArray();
             if (fits.Length == 0) continue;
             ImmutableHashSet<Origin> trained = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Train.Rows));
-            ImmutableHashSet<Origin> validated = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Validation.Rows));
+            ImmutableHashSet<Origin> validated = fits.Where(ChoseOnValidation).Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Validation.Rows));
             bool onTraining = DataFlow.Overlap(use.RowsFlow.Rows, trained), onValidation = DataFlow.Overlap(use.RowsFlow.Rows, validated);
             if (!onTraining && !onValidation) continue;
             // A model also scored on rows it never saw reports that score; the training score beside it is a diagnosis.
@@ -445,6 +447,14 @@ internal sealed class FlowRules
                 : $"{model} is evaluated on '{use.Rows.Syntax}', the rows its training watched for early stopping or the best epoch: that score is chosen to look good; evaluate on the test split");
         }
     }
+
+    /// <summary>
+    /// Whether a fit's validation rows chose something: the best epoch kept by early stopping (or options the code does not
+    /// show), or a fit inside a helper (whose options are the helper's). Rows only watched for the loss curve are rows the
+    /// model never learned, so their score is out-of-sample (as MLDSL0028 counts them).
+    /// </summary>
+    private bool ChoseOnValidation(ModelFit fit) =>
+        !symbols.IsModelType(fit.Call.TargetMethod.ContainingType) || FlowAnalysis.KeepsBestOnValidation(fit.Call);
 
     /// <summary>The model's type, also where a helper scores it (the call is then the helper's, not the model's).</summary>
     private static string ModelTypeName(ModelUse use) => use.Model switch
@@ -509,6 +519,11 @@ internal sealed class FlowRules
 
     private void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, string message)
     {
+        if (pending is not null)
+        {
+            pending.Add((descriptor, location, properties, message));
+            return;
+        }
         if (!reported.Add(location)) return;
         report(Diagnostic.Create(descriptor, location, properties, message));
     }
