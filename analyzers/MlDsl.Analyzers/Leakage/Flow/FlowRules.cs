@@ -450,11 +450,12 @@ internal sealed partial class FlowRules
 
     /// <summary>
     /// Whether a fit's validation rows chose something: the best epoch kept by early stopping (or options the code does not
-    /// show), or a fit inside a helper (whose options are the helper's). Rows only watched for the loss curve are rows the
-    /// model never learned, so their score is out-of-sample (as MLDSL0028 counts them).
+    /// show), a fit inside a helper (whose options are the helper's), or test rows watched (MLDSL0018 counts what watching
+    /// them chooses). Validation rows only watched for the loss curve are rows the model never learned, so their score is
+    /// out-of-sample (as MLDSL0028 counts them).
     /// </summary>
     private bool ChoseOnValidation(ModelFit fit) =>
-        !symbols.IsModelType(fit.Call.TargetMethod.ContainingType) || FlowAnalysis.KeepsBestOnValidation(fit.Call);
+        !symbols.IsModelType(fit.Call.TargetMethod.ContainingType) || FlowAnalysis.KeepsBestOnValidation(fit.Call) || ValidatesOnTest(fit);
 
     /// <summary>The model's type, also where a helper scores it (the call is then the helper's, not the model's).</summary>
     private static string ModelTypeName(ModelUse use) => use.Model switch
