@@ -122,7 +122,7 @@ public sealed partial class FreshLeakageCasesI
     // Kind: the test part steering a choice (MLDSL0018): candidates compared on their test MAE.
     [Fact]
     public Task Architectures_compared_on_the_test_part_are_reported() =>
-        Expect(Program(Mutate(HouseArchitectures, "results[name] = ValidationMae(model, train, validation);", "results[name] = {|#0:ValidationMae(model, train, test)|};")), "MLDSL0018");
+        Expect(Program(Mutate(HouseArchitectures, "results[name] = ValidationMae(model, train, validation);", "results[name] = ValidationMae(model, train, {|#0:test|});")), "MLDSL0018");
 
     // ───────────── 11. House prices: stacking with predictions of base models on held-out validation rows ─────────────
 

@@ -95,7 +95,7 @@ public sealed partial class FreshLeakageCasesJ
         """), "MLDSL0027");
 
     // Smallest form of the per-row Count false alarm: upper-case letters of each review's own text.
-    [Fact(Skip = "False alarm: MLDSL0016 at r.Text.Count(char.IsUpper): a count over ONE review's characters is taken for a statistic over the rows")]
+    [Fact]
     public Task Upper_case_letters_counted_in_each_review_before_the_split_is_silent() => Expect(Program("""
         public static class Shouting
         {

@@ -90,7 +90,7 @@ public sealed partial class FreshLeakageCasesJ
 
     // Look-alike: validation rows only watched for the loss curve (no early stopping, so no best epoch is kept) are rows
     // the model never learned; their score, printed beside the curve, is out-of-sample.
-    [Fact(Skip = "False alarm: MLDSL0027 at Evaluate(validation) when Fit had no EarlyStoppingPatience (no best epoch kept: the rows were only watched, as the MLDSL0028 page says)")]
+    [Fact]
     public Task Validation_rows_only_watched_without_early_stopping_then_scored_is_silent() => Expect(Program("""
         public static class Watched
         {

@@ -132,7 +132,7 @@ public sealed partial class FreshLeakageCasesJ
     [Fact]
     public Task Store_walk_forward_choosing_on_inner_test_windows_of_the_history_is_silent() => Expect(Program(StoreWalk));
 
-    [Fact(Skip = "False alarm: a second MLDSL0018 on the same leak, at Mae( ('feeds a model's training options'), beside the right one at test")]
+    [Fact]
     public Task Store_walk_forward_choosing_on_the_outer_test_days_is_reported() =>
         Expect(Program(Mutate(StoreWalk, "errors.Add(Mae(model, inner.Test));", "errors.Add(Mae(model, {|#0:test|}));")), "MLDSL0018");
 

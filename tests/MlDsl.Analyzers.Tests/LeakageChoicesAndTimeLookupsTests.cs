@@ -228,7 +228,7 @@ public sealed class LeakageChoicesAndTimeLookupsTests
 
     [Fact]
     public Task Interface_candidates_early_stopped_and_compared_on_test_are_reported_at_the_helper_call() =>
-        Expect(Program(Mutate(Candidates, "accuracy.Add(name, Watched(model, train, validation));", "accuracy.Add(name, {|#0:Watched(model, train, test)|});")), "MLDSL0018");
+        Expect(Program(Mutate(Candidates, "accuracy.Add(name, Watched(model, train, validation));", "accuracy.Add(name, Watched(model, train, {|#0:test|}));")), "MLDSL0018");
 
     // The same helper's validation score only printed, never compared: it measures rows early stopping watched.
     [Fact]

@@ -440,7 +440,7 @@ internal sealed partial class FlowAnalysis
     /// Whether a Fit keeps the weights of its best validation epoch (early stopping): then its validation rows chose the
     /// model, and its predictions for them are in-sample too. Options the code does not show count as doing so.
     /// </summary>
-    private static bool KeepsBestOnValidation(IInvocationOperation fit)
+    internal static bool KeepsBestOnValidation(IInvocationOperation fit)
     {
         IArgumentOperation? options = fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Type.Name == "FitOptions");
         if (options is null || options.ArgumentKind == ArgumentKind.DefaultValue) return false;
@@ -589,6 +589,9 @@ internal sealed partial class FlowAnalysis
         }
 
         foreach (IArgumentOperation argument in arguments) Lambda(argument.Value, source, distinctParameters: false);
+        // A count or a mean of one row's own values (its words, its readings) is a feature of that row, not a statistic of rows.
+        if ((name is "Count" or "LongCount" or "Distinct" or "DistinctBy" || Aggregates.Contains(name)) && !source.Rows.IsEmpty && OverOneRow(call))
+            return OneRowAggregate(source, arguments);
         // The distinct values of rows (words, categories) are a vocabulary learned from them, not rows.
         if (name is "Distinct" or "DistinctBy" && !source.Rows.IsEmpty && !context.IsRowTyped(call.Type)) return Aggregate(call, name, source);
         if (IsRankPick(call, name, source)) return Aggregate(call, "A percentile", source);
@@ -843,7 +846,7 @@ internal sealed partial class FlowAnalysis
             // Rows read from somewhere: a new source. A loader's path parameter (Read("data/" + file)) is the caller's
             // argument, so one loader called with two paths gives two sources, and with one path the same.
             return DataFlow.Of(new Origin(PathParameter(call) is { } path ? MethodSummary.ParameterSource(path.Ordinal) : ReadKey(call), ""));
-        if (!producesRows && Aggregates.Contains(name) && !joined.Rows.IsEmpty) return Aggregate(call, name, joined);
+        if (!producesRows && Aggregates.Contains(name) && !joined.Rows.IsEmpty) return OverOneRow(call) ? joined.WithParts(default) : Aggregate(call, name, joined);
         return joined.WithParts(default);
     }
 

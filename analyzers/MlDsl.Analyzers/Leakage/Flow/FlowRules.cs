@@ -47,7 +47,7 @@ internal sealed partial class FlowRules
     public static void Report(FlowAnalysis analysis, bool ingest, IOperation root, LeakageSymbols symbols, Action<Diagnostic> report)
     {
         var rules = new FlowRules(analysis, ingest, root, symbols, report);
-        rules.TestSelection();
+        rules.OnePerLeak(rules.TestSelection);
         rules.LearnedFromHeldOutRows();
         rules.MultipliedBeforeSplit();
         rules.ScoresOnTrainingRows();
@@ -67,6 +67,8 @@ internal sealed partial class FlowRules
             LearnEvent learned = reaching;
             // An event kept at its place inside a helper is the helper's own to report (its analysis sees it there).
             if (learned.ReportedInHelper) continue;
+            // The inner g.Average of a query whose dictionary of means is reported is part of that statistic.
+            if (InsideReportedStatistic(learned)) continue;
             if (learned.Kind == LearnKind.Accumulated)
             {
                 if (!observed.Entries.TryGetValue(learned.Location, out Location? entry)) continue;
@@ -222,28 +224,9 @@ internal sealed partial class FlowRules
 
     // ---- MLDSL0018: the test split steering a choice ----
 
-    private void TestSelection()
-    {
-        pendingSelection = new List<(Location, ImmutableDictionary<string, string?>?, string)>();
-        try
-        {
-            TestSelectionReports();
-        }
-        finally
-        {
-            List<(Location Location, ImmutableDictionary<string, string?>? Properties, string Message)> pending = pendingSelection;
-            pendingSelection = null;
-            // One leak, one report: a choice reported on a helper call (ValidationMae(model, train, test)) covers the test rows
-            // given inside that call as the helper's validation rows.
-            foreach (var (location, properties, message) in pending)
-                if (!pending.Any(other => other.Location != location && other.Location.SourceTree == location.SourceTree
-                        && other.Location.SourceSpan.Contains(location.SourceSpan)))
-                    Report(DiagnosticDescriptors.TestSetSelection, location, properties, message);
-        }
-    }
-
-    /// <summary>MLDSL0018 reports, held back by <see cref="Report"/> while <see cref="TestSelection"/> runs.</summary>
-    private List<(Location Location, ImmutableDictionary<string, string?>? Properties, string Message)>? pendingSelection;
+    /// <summary>MLDSL0018, run through <see cref="OnePerLeak"/>: a choice reported on a helper call (ValidationMae(model, train, test)) and
+    /// on the test rows given inside it is one leak, reported at the rows.</summary>
+    private void TestSelection() => TestSelectionReports();
 
     private void TestSelectionReports()
     {
@@ -475,7 +458,7 @@ internal sealed partial class FlowRules
             // A model's own Evaluate whose value is dropped or only asserted reports no score (a helper's call may print one inside).
             if (fits.Length == 0 || symbols.IsModelType(use.Call.TargetMethod.ContainingType) && CheckedScores.NeverReported(use.Call)) continue;
             ImmutableHashSet<Origin> trained = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Train.Rows));
-            ImmutableHashSet<Origin> validated = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Validation.Rows));
+            ImmutableHashSet<Origin> validated = fits.Where(ChoseOnValidation).Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Validation.Rows));
             bool onTraining = DataFlow.Overlap(use.RowsFlow.Rows, trained), onValidation = DataFlow.Overlap(use.RowsFlow.Rows, validated);
             if (!onTraining && !onValidation) continue;
             // A model also scored on rows it never saw reports that score; the training score beside it is a diagnosis.
@@ -513,6 +496,15 @@ internal sealed partial class FlowRules
         while (parent is IConversionOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IParenthesizedOperation) parent = parent.Parent;
         return parent is IReturnOperation;
     }
+
+    /// <summary>
+    /// Whether a fit's validation rows chose something: the best epoch kept by early stopping (or options the code does not
+    /// show), a fit inside a helper (whose options are the helper's), or test rows watched (MLDSL0018 counts what watching
+    /// them chooses). Validation rows only watched for the loss curve are rows the model never learned, so their score is
+    /// out-of-sample (as MLDSL0028 counts them).
+    /// </summary>
+    private bool ChoseOnValidation(ModelFit fit) =>
+        !symbols.IsModelType(fit.Call.TargetMethod.ContainingType) || FlowAnalysis.KeepsBestOnValidation(fit.Call) || ValidatesOnTest(fit);
 
     /// <summary>The model's type, also where a helper scores it (the call is then the helper's, not the model's).</summary>
     private static string ModelTypeName(ModelUse use) => use.Model switch
@@ -586,9 +578,9 @@ internal sealed partial class FlowRules
 
     private void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, string message)
     {
-        if (pendingSelection is not null && descriptor == DiagnosticDescriptors.TestSetSelection)
+        if (pending is not null)
         {
-            if (!pendingSelection.Any(known => known.Location == location)) pendingSelection.Add((location, properties, message));
+            pending.Add((descriptor, location, properties, message));
             return;
         }
         if (!reported.Add(location)) return;
