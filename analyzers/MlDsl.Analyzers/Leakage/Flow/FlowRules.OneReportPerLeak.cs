@@ -45,9 +45,10 @@ internal sealed partial class FlowRules
     }
 
     /// <summary>
-    /// Whether <paramref name="learned"/> is an aggregate inside the call of another aggregate that reaches held-out rows from
-    /// rows it overlaps (<c>g.Average</c> inside the query whose <c>ToDictionary</c> is reported): the outer statistic holds the
-    /// inner one's results, so it is the one leak to report.
+    /// Whether <paramref name="learned"/> is an aggregate inside another statistic that reaches held-out rows from rows it
+    /// overlaps and is reported: inside its call (<c>g.Average</c> inside the query whose <c>ToDictionary</c> is reported),
+    /// or in the body of a loop over its groups (<c>foreach (var g in rows.GroupBy(...)) medians[g.Key] = Median(g...)</c>,
+    /// where the grouping is reported). The outer statistic holds the inner one's results, so it is the one leak to report.
     /// </summary>
     private List<LearnEvent>? reachingStatistics;
 
@@ -55,10 +56,22 @@ internal sealed partial class FlowRules
     {
         if (learned.Kind != LearnKind.Aggregate) return false;
         TextSpan span = learned.Location.SourceSpan;
-        reachingStatistics ??= ReachingEvents().OfType<LearnEvent>().Where(outer => outer.Kind == LearnKind.Aggregate).ToList();
-        return reachingStatistics.Any(outer => outer.Kind == LearnKind.Aggregate && !outer.ReportedInHelper
+        reachingStatistics ??= ReachingEvents().OfType<LearnEvent>().Where(outer => outer.Kind is LearnKind.Aggregate or LearnKind.Accumulated).ToList();
+        return reachingStatistics.Any(outer => !outer.ReportedInHelper
             && outer.Location != learned.Location && outer.Location.SourceTree == learned.Location.SourceTree
-            && outer.Location.SourceSpan.Contains(span) && reported.Contains(outer.Location)
+            && (outer.Location.SourceSpan.Contains(span) || InLoopOver(learned.Location, outer.Location.SourceSpan))
+            && reported.Contains(outer.Location)
             && outer.From.Any(origin => learned.From.Any(inner => inner.Overlaps(origin))));
+    }
+
+    /// <summary>Whether <paramref name="inner"/> lies in the body of a <c>foreach</c> whose collection holds <paramref name="collection"/>.</summary>
+    private static bool InLoopOver(Location inner, TextSpan collection)
+    {
+        SyntaxNode? node = inner.SourceTree?.GetRoot().FindNode(inner.SourceSpan);
+        for (; node is not null; node = node.Parent)
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ForEachStatementSyntax loop && loop.Expression.Span.Contains(collection)
+                && loop.Statement.Span.Contains(inner.SourceSpan))
+                return true;
+        return false;
     }
 }
