@@ -13,8 +13,10 @@ public sealed class UpsampleLayer : LayerDefinition<UpsampleLayer.Options>
     private static readonly string[] Modes = { "nearest", "linear", "bilinear", "bicubic" };
 
     /// <param name="Mode">PyTorch's mode word, lower case.</param>
-    /// <param name="AlignCorners">PyTorch's align_corners; null leaves it unset (nearest, or PyTorch's default False).</param>
-    public sealed record Options(int ScaleFactor, string Mode, bool? AlignCorners);
+    /// <param name="Align">The attribute's AlignCorners when given (PyTorch's align_corners); null leaves it unset (nearest, or
+    /// PyTorch's default False). Named apart from the attribute's property because "not given" must stay visible: PyTorch
+    /// refuses align_corners = False as well as True with "nearest".</param>
+    public sealed record Options(int ScaleFactor, string Mode, bool? Align);
 
     public override Options Read(LayerArguments arguments) => new(
         arguments.Int("ScaleFactor", 2), (arguments.Text("Mode") ?? "nearest").ToLowerInvariant(),
@@ -22,7 +24,7 @@ public sealed class UpsampleLayer : LayerDefinition<UpsampleLayer.Options>
 
     /// <summary>Resize with PyTorch's coordinates for the mode.</summary>
     protected override string Onnx(ResolvedLayer layer, Options options) =>
-        $"Upsample(x, scale: {options.ScaleFactor}, spatialDimensions: {layer.Input.Rank - 1}, mode: \"{options.Mode}\", alignCorners: {(options.AlignCorners == true ? "true" : "false")})";
+        $"Upsample(x, scale: {options.ScaleFactor}, spatialDimensions: {layer.Input.Rank - 1}, mode: \"{options.Mode}\", alignCorners: {(options.Align == true ? "true" : "false")})";
 
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input)
     {
@@ -37,7 +39,7 @@ public sealed class UpsampleLayer : LayerDefinition<UpsampleLayer.Options>
         {
             "linear" when input.Rank != 2 => $"Mode \"linear\" interpolates a signal (channels, length), but {input} is a map: use \"bilinear\"",
             "bilinear" or "bicubic" when input.Rank != 3 => $"Mode \"{options.Mode}\" interpolates a map (channels, height, width), but {input} is a signal: use \"linear\"",
-            "nearest" when options.AlignCorners is not null => "AlignCorners applies only to the interpolating modes (\"linear\", \"bilinear\", \"bicubic\"); PyTorch refuses it with \"nearest\"",
+            "nearest" when options.Align is not null => "AlignCorners applies only to the interpolating modes (\"linear\", \"bilinear\", \"bicubic\"); PyTorch refuses it with \"nearest\"",
             _ => null,
         };
         if (fits is not null) return Fail(ShapeProblemKind.InvalidArgument, spec, $"{spec.Describe()}: {fits}");
@@ -47,7 +49,7 @@ public sealed class UpsampleLayer : LayerDefinition<UpsampleLayer.Options>
         string factors = string.Join(", ", Enumerable.Repeat(scale + ".0", input.Rank - 1));
         string factory = $"Upsample(scale_factor: new double[] {{ {factors} }}"
             + (options.Mode == "nearest" ? "" : $", mode: global::TorchSharp.torch.UpsampleMode.{char.ToUpperInvariant(options.Mode[0])}{options.Mode.Substring(1)}")
-            + (options.AlignCorners is { } align ? $", align_corners: {(align ? "true" : "false")}" : "")
+            + (options.Align is { } align ? $", align_corners: {(align ? "true" : "false")}" : "")
             + ")";
         return Resolved(spec, input, TensorShape.Of(output), 0, factory, "Upsample");
     }
