@@ -75,6 +75,14 @@ public sealed partial class FreshLeakageCasesK
         /// <summary>One metered day as the utility exports it, before it becomes a row.</summary>
         public sealed record Meter(DateTime Day, float Temperature, float Load);
 
+        /// <summary>The utility's export: date, temperature, load.</summary>
+        public static class Meters
+        {
+            public static List<Meter> Load(string path) =>
+                System.IO.File.ReadLines(path).Skip(1).Select(line => line.Split(','))
+                    .Select(f => new Meter(DateTime.Parse(f[0]), float.Parse(f[1]), float.Parse(f[2]))).ToList();
+        }
+
         /// <summary>A visit as the hospital exports it: several glucose readings per stay.</summary>
         public sealed record RawVisit(float Age, float[] Readings, float Bmi, string Notes, int Readmitted);
 
