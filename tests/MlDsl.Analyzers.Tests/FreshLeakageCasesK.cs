@@ -101,4 +101,15 @@ public sealed partial class FreshLeakageCasesK
 
     /// <summary>Both leakage analyzers' diagnostics must be exactly <paramref name="expected"/> at the marks (<see cref="LeakageExpectation"/>).</summary>
     private static Task Expect(string source, params string[] expected) => LeakageExpectation.Expect(source, expected);
+
+    /// <summary>
+    /// The correct <paramref name="program"/> with ONE mistake: <paramref name="from"/> (which must occur exactly once)
+    /// replaced by <paramref name="to"/>, which carries the mark.
+    /// </summary>
+    private static string Mutate(string program, string from, string to)
+    {
+        int at = program.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(at >= 0 && program.IndexOf(from, at + 1, StringComparison.Ordinal) < 0, $"'{from}' must occur exactly once");
+        return program.Remove(at, from.Length).Insert(at, to);
+    }
 }
