@@ -11,25 +11,7 @@ namespace MlDsl.Analyzers.Tests;
 /// </summary>
 public sealed partial class FreshLeakageCasesJ
 {
-    private const string Usings = """
-        using System;
-        using System.Collections.Generic;
-        using System.Linq;
-        using System.IO;
-        using MlDsl;
-        using MlDsl.Data;
-        using MlDsl.Data.Csv;
-        using MlDsl.Data.Encoding;
-        using MlDsl.Data.Imputation;
-        using MlDsl.Data.Resampling;
-        using MlDsl.Data.Selection;
-        using MlDsl.Data.Splits;
-        using MlDsl.Data.Transforms;
-        using MlDsl.Data.Tuning;
-        using MlDsl.Pipelines;
-        using MlDsl.Training;
-
-        """;
+    private const string Usings = LeakageSources.AllUsings;
 
     private const string Rows = """
 

@@ -10,18 +10,7 @@ namespace MlDsl.Analyzers.Tests;
 /// </summary>
 public sealed class LeakagePerRowAggregatesTests
 {
-    private const string Usings = """
-        using System;
-        using System.Collections.Generic;
-        using System.Linq;
-        using MlDsl;
-        using MlDsl.Data;
-        using MlDsl.Data.Csv;
-        using MlDsl.Data.Splits;
-        using MlDsl.Data.Transforms;
-        using MlDsl.Training;
-
-        """;
+    private const string Usings = LeakageSources.AllUsings;
 
     private const string Rows = """
 
