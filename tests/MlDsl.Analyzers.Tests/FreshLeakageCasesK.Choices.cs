@@ -135,7 +135,7 @@ public sealed partial class FreshLeakageCasesK
         """));
 
     // Look-alike: several seeds scored on test and only averaged (reported as mean), no choice.
-    [Fact(Skip = "False alarm: MLDSL0018 at m.Evaluate(test) returned from a Select lambda over seeds whose scores are only averaged and printed")]
+    [Fact]
     public Task Test_scores_of_several_seeds_only_averaged_are_silent() => Expect(Program("""
         public static class Seeds
         {
@@ -156,7 +156,7 @@ public sealed partial class FreshLeakageCasesK
 
     // Grid-load forecasting (Hyndman & Athanasopoulos, FPP3 §5.8, "features must be known at forecast time"): the
     // "yesterday's load" feature is looked up in a day dictionary under today's date, so it is today's label.
-    [Fact(Skip = "Missed: MLDSL0017 at byDay[m.Day] (today's load under today's key); and false alarm: MLDSL0016 at the day-keyed lookup ToDictionary(m => m.Day, m => m.Load)")]
+    [Fact]
     public Task Yesterday_feature_looked_up_under_today_is_reported() => Expect(Program("""
         public static class LoadFeatures
         {
@@ -174,7 +174,7 @@ public sealed partial class FreshLeakageCasesK
         }
         """), "MLDSL0017");
 
-    [Fact(Skip = "False alarm: MLDSL0016 at a day-keyed lookup table meters.ToDictionary(m => m.Day, m => m.Load) read only under AddDays(-1) (a lag, not a statistic)")]
+    [Fact]
     public Task Yesterday_feature_looked_up_under_the_previous_day_is_silent() => Expect(Program("""
         public static class LoadFeatures
         {
@@ -193,7 +193,7 @@ public sealed partial class FreshLeakageCasesK
         """));
 
     // A local function doing the lookup with a day offset: tomorrow's load (offset +1) is a future label.
-    [Fact(Skip = "Missed: MLDSL0017 at LoadAt(m.Day.AddDays(1)) through a local lookup function; and false alarm: MLDSL0016 at the day-keyed ToDictionary")]
+    [Fact]
     public Task Lookup_local_function_reading_tomorrows_load_is_reported() => Expect(Program("""
         public static class LoadFeatures
         {
@@ -262,7 +262,7 @@ public sealed partial class FreshLeakageCasesK
         """), "MLDSL0017");
 
     // Look-alike: tomorrow's temperature forecast (an input, not the label) looked up one day ahead.
-    [Fact(Skip = "False alarm: MLDSL0016 at day-keyed lookup tables ToDictionary(m => m.Day, ...) (forecast and lagged load), which are rows, not statistics")]
+    [Fact]
     public Task Tomorrows_temperature_forecast_looked_up_ahead_is_silent() => Expect(Program("""
         public static class LoadFeatures
         {

@@ -42,7 +42,7 @@ public sealed partial class FreshLeakageCasesK
         """));
 
     // Per-ward median filled in a loop into a dictionary (sorting each ward's readings), over every visit.
-    [Fact(Skip = "False alarm: MLDSL0016 reported three times for one per-ward median (also at foreach over byWard and at medians[ward] = ...)")]
+    [Fact]
     public Task Per_ward_median_by_sorting_filled_in_a_loop_over_every_visit_is_reported() => Expect(Program("""
         public static class WardMedians
         {
@@ -125,7 +125,7 @@ public sealed partial class FreshLeakageCasesK
         """));
 
     // Look-alike: each note's own word count and each stay's own mean reading are values of that row.
-    [Fact(Skip = "False alarm: MLDSL0016 at raw.Readings.Average()/Count(...) and raw.Notes.Count(char.IsDigit) of one stay of a raw record (not a [Dataset] row) in a per-row helper (ToVisit) called by Select(ToVisit)")]
+    [Fact]
     public Task Per_row_word_counts_and_mean_readings_before_the_split_are_silent() => Expect(Program("""
         public static class PerRow
         {
@@ -158,7 +158,7 @@ public sealed partial class FreshLeakageCasesK
         """));
 
     // Look-alike: the largest of one stay's own readings, in a loop that builds rows one by one.
-    [Fact(Skip = "False alarm: MLDSL0016 at raw.Readings.Max()/Min() of one stay's own readings of a raw record (not a [Dataset] row) in a foreach; also reported when the raws are a parameter, so not the loader")]
+    [Fact]
     public Task Per_row_peak_reading_in_a_loop_is_silent() => Expect(Program("""
         public static class PerRow
         {

@@ -121,6 +121,7 @@ internal sealed partial class EntanglementRule
             if (LeakageSymbols.HasAttribute(target, label) && RecordedOutcome(assignment.Value, primary, HelperDepth) is { } recorded) outcomes.Add(recorded);
         if (outcomes.Count == 0) return;
         LookupsAhead(context, type, primary, outcomes, assignments, reported);
+        TableReadsOfAnswers(context, type, primary, outcomes, assignments, reported);
 
         // The current row: the with's receiver, or the instance most members are read from (a local holding raw[i] is raw[i]).
         IOperation? current = receiver ?? initializer.Descendants().OfType<IMemberReferenceOperation>()

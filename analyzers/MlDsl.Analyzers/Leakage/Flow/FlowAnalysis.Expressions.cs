@@ -98,6 +98,7 @@ internal sealed partial class FlowAnalysis
             case IConditionalAccessInstanceOperation: return conditionalInstances.Count > 0 ? conditionalInstances.Peek() : DataFlow.Empty;
             case ITupleOperation tuple: return DataFlow.Tuple(tuple.Elements.Select(Eval).ToImmutableArray());
             case IObjectCreationOperation creation: return Creation(creation);
+            case IAnonymousObjectCreationOperation anonymous: return AnonymousObject(anonymous);
             case IWithOperation with when Eval(with.Operand) is { Parts.IsDefault: false } container && (!container.PartNames.IsDefault || Symbols.IsDataSplit(with.Type)):
                 return WithParts(container, with);
             case IWithOperation with: return RowBuilt(Eval(with.Operand).Join(Eval(with.Initializer)), with.Type, with.Initializer);

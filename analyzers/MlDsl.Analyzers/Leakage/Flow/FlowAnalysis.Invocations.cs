@@ -573,6 +573,7 @@ internal sealed partial class FlowAnalysis
             // A table of scores ordered and only printed or written out (error analysis, a leaderboard) chooses nothing.
             if (name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal))
                 if (!keys.EventsOf<ScoreEvent>().Any() || !OrderingUse.MayPick(call)) keys = DataFlow.Empty;
+            if (ScoreSpread.BesideTheirAverage(call)) keys = DataFlow.Empty;
             Observed?.Chose(TestScores(keys), call.Syntax.GetLocation());
             Observed?.Compared.UnionWith(keys.EventsOf<ScoreEvent>());
             // In a helper, which rows the scores were measured on may be known only at its call.
@@ -589,6 +590,7 @@ internal sealed partial class FlowAnalysis
         }
 
         foreach (IArgumentOperation argument in arguments) Lambda(argument.Value, source, distinctParameters: false);
+        if (RecordsIndexed(call, name, source, arguments) is { } indexed) return indexed;
         // A count or a mean of one row's own values (its words, its readings) is a feature of that row, not a statistic of rows.
         if ((name is "Count" or "LongCount" or "Distinct" or "DistinctBy" || Aggregates.Contains(name)) && !source.Rows.IsEmpty && OverOneRow(call))
             return OneRowAggregate(source, arguments);
@@ -784,6 +786,7 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     private DataFlow Learned(IOperation site, DataFlow keys)
     {
+        if (FiledFromStatistic(site)) return PartOfStatistic(keys);
         Location location = site.Syntax.GetLocation();
         for (IOperation? parent = site.Parent; parent is not null; parent = parent.Parent)
         {
@@ -798,6 +801,7 @@ internal sealed partial class FlowAnalysis
     private DataFlow Aggregate(IInvocationOperation call, string name, DataFlow source)
     {
         if (context.IsRowTyped(call.Type)) return source.WithParts(default); // a grouping still holds the rows
+        if (DrawnFromStatistic(call.Instance ?? call.Arguments.FirstOrDefault()?.Value)) return PartOfStatistic(source);
         var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows, withinGroups: WithinGroups(call))
         {
             OfLabels = call.Arguments.Any(argument => ReadsLabel(argument.Value)) && ByGroupKey(call),

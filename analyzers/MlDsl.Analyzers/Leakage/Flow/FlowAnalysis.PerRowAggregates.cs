@@ -78,6 +78,11 @@ internal sealed partial class FlowAnalysis
             });
             return true;
         }
+        if (OneRecord(value) is { } record)
+        {
+            anchors.Add(record);
+            return true;
+        }
         // Anything else that holds rows (a row's list of other rows, a group) is several rows.
         if (context.IsRowTyped(value.Type)) return false;
         switch (value)

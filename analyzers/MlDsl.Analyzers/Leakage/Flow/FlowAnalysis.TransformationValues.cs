@@ -48,6 +48,7 @@ internal sealed partial class FlowAnalysis
     private DataFlow? RankElement(IOperation access, IOperation collection, DataFlow values, IOperation index)
     {
         if (values.Rows.IsEmpty || !IsNumber(access.Type) || !IsRank(index) || !SortedByValue(collection, hops: 0)) return null;
+        if (DrawnFromStatistic(collection)) return PartOfStatistic(values);
         var learned = new LearnEvent(access.Syntax.GetLocation(), "A percentile", LearnKind.Aggregate, values.Rows);
         return new DataFlow(ImmutableHashSet<Origin>.Empty, values.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
     }

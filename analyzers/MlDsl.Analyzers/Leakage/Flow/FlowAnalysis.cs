@@ -113,6 +113,8 @@ internal sealed partial class FlowAnalysis
                 Assign(declarator.Symbol, initial);
                 break;
             }
+            case ISimpleAssignmentOperation assignment when InitializesAnonymousObject(assignment):
+                break;
             case ISimpleAssignmentOperation assignment:
                 AssignTo(assignment.Target, Eval(assignment.Value).Join(ControlScores(operation)));
                 break;
@@ -161,6 +163,7 @@ internal sealed partial class FlowAnalysis
     private DataFlow Accumulate(ICompoundAssignmentOperation compound, DataFlow value)
     {
         if (value.Rows.IsEmpty || context.IsRowTyped(compound.Target.Type)) return value;
+        if (DrawnFromStatistic(compound.Value)) return PartOfStatistic(value);
         // An entry of a dictionary made anew for each record (a parser appending a field's continuation lines) totals one record.
         if (compound.Target is IPropertyReferenceOperation { Instance: { } holder, Arguments.Length: > 0 } && IsPerRecordScratch(compound, Holder(holder)))
             return value;
