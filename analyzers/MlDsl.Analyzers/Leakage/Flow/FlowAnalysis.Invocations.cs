@@ -606,7 +606,7 @@ internal sealed partial class FlowAnalysis
                 .Join(arguments.Count > 0 ? CountedByPredicate(arguments[0].Value, source) : DataFlow.Empty);
         if (name is "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
         if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
-            return OneRowsValues(call) || AroundRowWindow(call) ? source.WithParts(default) : Aggregate(call, name, source);
+            return OneRowsValues(call) || AroundRowWindow(call) || OverShiftedEntries(call) ? source.WithParts(default) : Aggregate(call, name, source);
         // lookup.GetValueOrDefault(key, fallback) is an entry or the fallback: a fallback learned from rows is in the result too.
         if (name == "GetValueOrDefault" && arguments.Count == 2) return source.WithParts(default).Join(EventsOnly(Eval(arguments[1].Value)));
         return source.WithParts(default);

@@ -86,4 +86,24 @@ internal sealed partial class FlowAnalysis
     private static bool IsCollection(ITypeSymbol type) => type.SpecialType != SpecialType.System_String
         && (type is IArrayTypeSymbol || type is INamedTypeSymbol named && named.AllInterfaces.Append(named)
             .Any(candidate => candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T));
+
+    /// <summary>
+    /// Whether an aggregate runs over the entries a table files under another time than the one read from the row
+    /// (<c>perDay[c.Day.AddDays(-1)].Sum()</c>): the records of that day, a lag window like <c>raw.Skip(i - 7).Take(7)</c>,
+    /// not a statistic of every row. A read under the row's own key is its own group, a statistic as before.
+    /// </summary>
+    private static bool OverShiftedEntries(IInvocationOperation call)
+    {
+        IOperation? receiver = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
+        while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
+        if (receiver is not IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [{ Value: var key }], Instance: { } table } || !IsKeyed(table.Type)) return false;
+        while (key is IConversionOperation conversion) key = conversion.Operand;
+        return key switch
+        {
+            IInvocationOperation { Instance: { Type.Name: "DateTime" or "DateTimeOffset" or "DateOnly" }, Arguments: [{ Value.ConstantValue: { HasValue: true, Value: { } amount } }] } shift
+                => shift.TargetMethod.Name.StartsWith("Add", System.StringComparison.Ordinal) && System.Convert.ToDouble(amount, System.Globalization.CultureInfo.InvariantCulture) != 0,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, Type.Name: "DateTime" or "DateTimeOffset" } => true,
+            _ => false,
+        };
+    }
 }
