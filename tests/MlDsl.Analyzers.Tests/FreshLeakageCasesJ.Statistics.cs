@@ -61,7 +61,7 @@ public sealed partial class FreshLeakageCasesJ
 
     // Stack Overflow "Should I normalize before or after train_test_split?" (df / df.max() on the whole frame): the
     // largest income over every loan rescales the feature, through a lambda kept in a variable, before the split.
-    [Fact(Skip = "Missed: loans.Max(...) read by a lambda kept in a Func local and applied with Select(rescale) before the split (MLDSL0016)")]
+    [Fact]
     public Task Largest_income_over_every_loan_used_by_a_stored_lambda_before_the_split_is_reported() => Expect(Program("""
         public static class Rescale
         {
@@ -262,7 +262,7 @@ public sealed partial class FreshLeakageCasesJ
 
     // A notebook comparing scalers: a dictionary of preprocessing lambdas, each fitting on the rows it is handed, each
     // handed every loan and the result split inside the loop over configurations.
-    [Fact(Skip = "Missed: a Func taken from a dictionary of lambdas that fit on their parameter, invoked on every loan before the split (MLDSL0016)")]
+    [Fact]
     public Task Dictionary_of_scaler_lambdas_each_given_every_loan_before_the_split_is_reported() => Expect(Program("""
         public static class ScalerComparison
         {

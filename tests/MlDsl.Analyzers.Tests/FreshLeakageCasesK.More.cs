@@ -22,7 +22,7 @@ public sealed partial class FreshLeakageCasesK
         """;
 
     // Kaggle "Data Leakage" course: outlier capping learned from the whole frame, here inside a class constructor.
-    [Fact(Skip = "Missed: a percentile sorted from every visit in a class constructor (new GlucoseClipper(visits, q)), applied by its method group before the split")]
+    [Fact]
     public Task Clipper_class_learning_its_percentile_from_every_visit_in_its_constructor_is_reported() => Expect(Program(Clipper + """
         public static class Capping
         {
@@ -104,7 +104,7 @@ public sealed partial class FreshLeakageCasesK
         """));
 
     // A fitter returning (transform, description) as a tuple, learned from every visit then split.
-    [Fact(Skip = "Missed: a helper returning (Func, string) learned from every visit, deconstructed and applied with Select(centre) before the split")]
+    [Fact]
     public Task Tuple_returning_fitter_learned_from_every_visit_is_reported_at_its_call() => Expect(Program("""
         public static class Notebook
         {

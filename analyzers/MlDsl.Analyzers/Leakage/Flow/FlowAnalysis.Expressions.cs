@@ -103,7 +103,10 @@ internal sealed partial class FlowAnalysis
                 return WithParts(container, with);
             case IWithOperation with: return RowBuilt(Eval(with.Operand).Join(Eval(with.Initializer)), with.Type, with.Initializer);
             case IObjectOrCollectionInitializerOperation initializer: return DataFlow.Join(initializer.Initializers.Select(Initializer));
-            case IAnonymousFunctionOperation or IDelegateCreationOperation or ILocalFunctionOperation: return DataFlow.Empty;
+            // A function as a value carries what it captures, and which function it is (see FunctionValue).
+            case IAnonymousFunctionOperation or IMethodReferenceOperation: return FunctionValue(operation);
+            case IDelegateCreationOperation delegateCreation: return Eval(delegateCreation.Target);
+            case ILocalFunctionOperation: return DataFlow.Empty;
             case IInterpolatedStringOperation or INameOfOperation or ITypeOfOperation or ISizeOfOperation: return DataFlow.Empty;
             case IInstanceReferenceOperation or ILiteralOperation or IDefaultValueOperation: return DataFlow.Empty;
             case IIsTypeOperation or IIsPatternOperation: return DataFlow.Empty;
@@ -420,7 +423,7 @@ internal sealed partial class FlowAnalysis
             Observed?.SteeringStatistics.UnionWith(Statistics(flow));
             return DataFlow.Empty;
         }
-        flow = RowBuilt(flow.WithParts(default), creation.Type, creation.Initializer);
+        flow = RowBuilt(flow.WithParts(default), creation.Type, creation.Initializer).Join(LearnedAtCreation(creation));
         // A row built from values that hold no rows (random numbers, a counter, fields parsed from text) is a row of its own.
         return !BuiltFromRows(flow) && creation.Type is { } row && LeakageSymbols.HasAttribute(row, Symbols.DatasetAttribute)
             ? flow.Join(DataFlow.Of(new Origin(MadeRows.Source(creation.Syntax.GetLocation()), ""))) : flow;

@@ -91,7 +91,9 @@ internal sealed partial class FlowAnalysis
         // A helper declared in this compilation (SummaryOf is null for anything without source here);
         // a lambda or method kept in a delegate local is summarised like one where it is invoked.
         if ((method.MethodKind == MethodKind.DelegateInvoke ? StoredDelegate(invocation.Instance) : SummaryOf(method)) is { } summary)
-            return Helper(invocation, method, summary);
+            return OneCapturedStatisticPerRows(Helper(invocation, method, summary), summary.Method);
+        // A delegate whose body is known only from its value (a function taken from a dictionary, returned by a helper).
+        if (method.MethodKind == MethodKind.DelegateInvoke && InvokeHeldFunctions(invocation) is { } invoked) return invoked;
         // An interface or abstract call (step.Apply(rows)) does what one of the implementations in the compilation does.
         if (method.MethodKind != MethodKind.DelegateInvoke && invocation.Instance is not null && context.Implementations(method) is { Count: > 0 } implementations)
         {
@@ -104,7 +106,8 @@ internal sealed partial class FlowAnalysis
                 if (SummaryOf(implementation) is { } implemented) returned = returned.Join(Helper(invocation, implementation, implemented));
             return returned;
         }
-        return Unknown(invocation, name, source, arguments.ToList());
+        // What a delegate returns is not the delegate: the functions it may be stay with it.
+        return Unknown(invocation, name, method.MethodKind == MethodKind.DelegateInvoke ? WithoutFunctions(source) : source, arguments.ToList());
     }
 
     private HashSet<ITypeSymbol>? createdTypes;
@@ -277,6 +280,8 @@ internal sealed partial class FlowAnalysis
     {
         if (method.DeclaringSyntaxReferences.IsDefaultOrEmpty) return null;
         if (method.MethodKind == MethodKind.LocalFunction) return LocalSummary(method);
+        // A lambda written here reads this body's values, as a local function does.
+        if (method.MethodKind == MethodKind.AnonymousFunction && DeclaredHere(method)) return LocalSummary(method);
         return context.Summary(method, depth);
     }
 
@@ -467,9 +472,11 @@ internal sealed partial class FlowAnalysis
         int ordinal;
         if (model is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner)) ordinal = parameter.Ordinal;
         else if (method == "Fit" && model is ILocalSymbol && depth > 0) ordinal = ModelEffect.OwnModel;
+        else if (method != "Fit" && CapturedFromAround(model)) ordinal = ModelEffect.Captured;
         else return;
-        var effect = new ModelEffect(method, ordinal, rows, validation, modelName, score);
-        if (!ModelEffects.Any(known => known.Method == method && known.Model == effect.Model && known.Rows.SameAs(rows) && known.Validation.SameAs(validation)))
+        var effect = new ModelEffect(method, ordinal, rows, validation, modelName, score, ordinal == ModelEffect.Captured ? model : null);
+        if (!ModelEffects.Any(known => known.Method == method && known.Model == effect.Model && known.Rows.SameAs(rows) && known.Validation.SameAs(validation)
+                && SymbolEqualityComparer.Default.Equals(known.CapturedModel, effect.CapturedModel)))
             ModelEffects.Add(effect);
     }
 
@@ -494,7 +501,9 @@ internal sealed partial class FlowAnalysis
         {
             IArgumentOperation? ArgumentFor(int ordinal) => call.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == ordinal);
             ISymbol? model = null;
-            if (effect.Model != ModelEffect.OwnModel && (ArgumentFor(effect.Model) is not { } modelArgument || (model = Holder(modelArgument.Value)) is null)
+            // A model the function scores from the body around it (a Func wrapping Evaluate) is that body's model, scored here.
+            if (effect.Model == ModelEffect.Captured) model = effect.CapturedModel;
+            else if (effect.Model != ModelEffect.OwnModel && (ArgumentFor(effect.Model) is not { } modelArgument || (model = Holder(modelArgument.Value)) is null)
                 && (effect.Method != "Fit" || summary.Returned.TrainedOn.IsEmpty || (model = ResultHolder(call)) is null)) continue;
             // A model the helper fits and hands back (new Net().TrainedOn(rows), await TrainAsync(rows)) is the variable that receives it.
             if (model is null && effect.Method == "Fit" && !summary.Returned.TrainedOn.IsEmpty) model = ResultHolder(call);
@@ -597,12 +606,14 @@ internal sealed partial class FlowAnalysis
         // The distinct values of rows (words, categories) are a vocabulary learned from them, not rows.
         if (name is "Distinct" or "DistinctBy" && !source.Rows.IsEmpty && !context.IsRowTyped(call.Type)) return Aggregate(call, name, source);
         if (IsRankPick(call, name, source)) return Aggregate(call, "A percentile", source);
+        if (IsSortedValues(call, name, source)) return Aggregate(call, "The sorted values (their quantiles)", source);
         if (PassThrough.Contains(name)) return source.WithParts(default);
         if (Subset.Contains(name)) return source.Narrow("~" + call.Syntax.SpanStart);
         // How many predictions are right is a score of where they were made; how many rows match a condition
         // (test.Count(r => r.Sick == 1)) is a statistic of them; a plain count of rows is neither.
         if (name is "Count" or "LongCount")
-            return (arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source)) : ScoresOnly(source))
+            return (arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source))
+                    : arguments.Count > 0 ? CountOfLearnedValues(source) : ScoresOnly(source))
                 .Join(arguments.Count > 0 ? CountedByPredicate(arguments[0].Value, source) : DataFlow.Empty);
         if (name is "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
         if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
@@ -930,13 +941,18 @@ internal sealed partial class FlowAnalysis
         while (value is IConversionOperation or IDelegateCreationOperation)
             value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
         // A method group (MaxBy(F1At)): what the method returns for the elements, by its summary; events keep their places.
-        if (value is IMethodReferenceOperation { Method: { } target } && SummaryOf(target) is { } summary)
-            return summary.Substitute(summary.Returned, Enumerable.Repeat(element, target.Parameters.Length).ToList(), call: null).Join(MembersRead(target));
+        if (value is IMethodReferenceOperation { Method: { } target } reference && SummaryOf(target) is { } summary)
+        {
+            // An object's method (clipper.Apply) applies what the object learned where it was made; its rows are not the result's.
+            DataFlow? self = reference.Instance is null or IInstanceReferenceOperation ? null : EventsOnly(Eval(reference.Instance));
+            return OneCapturedStatisticPerRows(summary.Substitute(summary.Returned, Enumerable.Repeat(element, target.Parameters.Length).ToList(), call: null, self), target)
+                .Join(MembersRead(target));
+        }
         if (value is not IAnonymousFunctionOperation lambda)
         {
             // A delegate held in a variable or a member (Select(weakest.Zero) with a Func<Row, Row>) maps each row to a row:
             // the rows pass through it, whatever it changes in them.
-            DataFlow held = Eval(value);
+            DataFlow held = WithoutFunctions(Eval(value));
             return value?.Type is INamedTypeSymbol { DelegateInvokeMethod: { Parameters.Length: 1 } invoke } && context.IsRowTyped(invoke.ReturnType)
                 && context.IsRowTyped(invoke.Parameters[0].Type) ? held.Join(element.WithParts(default)) : held;
         }

@@ -156,7 +156,8 @@ internal sealed partial class FlowAnalysis
     {
         if (call.Type?.TypeKind != TypeKind.Delegate || context.IsEnumerableLike(call.TargetMethod)) return result;
         DataFlow given = result;
-        if (call.Instance is { } instance) given = given.Join(Eval(instance));
+        // The function invoked (prepare in prepare(train)) is not what its result is: only what it carries joins.
+        if (call.Instance is { } instance) given = given.Join(WithoutFunctions(Eval(instance)));
         foreach (IArgumentOperation argument in call.Arguments)
             if (argument.Value.Type?.TypeKind != TypeKind.Delegate) given = given.Join(Eval(argument.Value));
         if (given.Rows.IsEmpty) return result;

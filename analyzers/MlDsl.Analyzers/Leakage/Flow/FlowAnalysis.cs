@@ -68,6 +68,7 @@ internal sealed partial class FlowAnalysis
     public void Run(IOperation body, bool observe = false)
     {
         ownLambda = body.Parent as IAnonymousFunctionOperation;
+        runRoot = body.Syntax;
         // Every pass observes when asked: the pass that changes no value it had read walked the fixed point,
         // so its observations are the final ones and no extra walk is needed (a body whose values are all
         // written before they are read settles in one pass). Observing only records; it changes no value.

@@ -134,6 +134,13 @@ internal sealed class MethodSummary
         var events = ImmutableHashSet.CreateBuilder<FlowEvent>();
         ImmutableHashSet<Origin> rows = Rows(flow.Rows, arguments, events, self, call);
         foreach (FlowEvent flowEvent in flow.Events)
+        {
+            // What the object learned from the rows it was made with is where it was made (new Clipper(rows, q)), at every use.
+            if (self is not null && LearnedAtCreation(flowEvent, self) is { } made)
+            {
+                events.Add(made);
+                continue;
+            }
             // Statistics the helper itself learns from the test or validation member of what it is given (parts.Test) are
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
@@ -142,6 +149,7 @@ internal sealed class MethodSummary
                     ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
                 : flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), call,
                     flowEvent.What.EndsWith(")", System.StringComparison.Ordinal) ? flowEvent.What : flowEvent.What + through));
+        }
         ImmutableHashSet<Origin> trainedOn = Rows(flow.TrainedOn, arguments, null, self, call);
         ImmutableArray<DataFlow> parts = flow.Parts.IsDefault ? default
             : flow.Parts.Select(part => Substitute(part, arguments, call, through, self, moves)).ToImmutableArray();
@@ -204,6 +212,14 @@ internal sealed class MethodSummary
         }
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// The statistic an object (<paramref name="self"/>) learned when it was made, for a statistic its constructor learns from its
+    /// arguments (<c>$self</c>) and a method reads from a field: the object's own event from that place, moved to its creation.
+    /// </summary>
+    private static LearnEvent? LearnedAtCreation(FlowEvent flowEvent, DataFlow self) =>
+        flowEvent is LearnEvent learned && learned.From.Any(origin => origin.Source == Self)
+            ? self.EventsOf<LearnEvent>().FirstOrDefault(made => made.Site == learned.Site && made.Location != learned.Location) : null;
 
     /// <summary>
     /// A statistic the method learns from rows it is not given: rows it reads or builds itself, or values a local function or

@@ -17,10 +17,14 @@ internal sealed record ModelUse(ISymbol? Model, IInvocationOperation Call, IArgu
 /// What a method does to a model it is given as parameter <see cref="Model"/>: Fit, Evaluate or Predict
 /// on rows; <see cref="OwnModel"/> for a model the method makes and fits itself.
 /// </summary>
-/// <remarks><see cref="Score"/> is where a Predict's predictions are scored from (its rows argument), to tell a hand-written accuracy.</remarks>
-internal sealed record ModelEffect(string Method, int Model, DataFlow Rows, DataFlow Validation, string ModelName, Location? Score = null)
+/// <remarks><see cref="Score"/> is where a Predict's predictions are scored from (its rows argument), to tell a hand-written accuracy.
+/// <see cref="CapturedModel"/> is the model a lambda or local function scores from the body around it (<see cref="Captured"/>).</remarks>
+internal sealed record ModelEffect(string Method, int Model, DataFlow Rows, DataFlow Validation, string ModelName, Location? Score = null, ISymbol? CapturedModel = null)
 {
     public const int OwnModel = -1;
+
+    /// <summary>A model of the body around a lambda or local function (<c>rows =&gt; model.Evaluate(rows)</c>), scored where it is invoked.</summary>
+    public const int Captured = -2;
 }
 
 /// <summary>A step's fit (a method with [LearnsFrom]) and the rows argument it learned from.</summary>
