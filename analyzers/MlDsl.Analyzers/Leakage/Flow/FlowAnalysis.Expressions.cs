@@ -391,7 +391,7 @@ internal sealed partial class FlowAnalysis
             Observed.Compared.UnionWith(left.EventsOf<ScoreEvent>());
             Observed.Compared.UnionWith(right.EventsOf<ScoreEvent>());
             ScoreGap(left, right);
-            ScoreEvent[] leftScores = TestScores(left), rightScores = TestScores(right);
+            ScoreEvent[] leftScores = ComparedTestScores(left, right), rightScores = ComparedTestScores(right, left);
             if (leftScores.Length > 0 && rightScores.Length > 0)
             {
                 Observed.Chose(leftScores, binary.Syntax.GetLocation());

@@ -91,7 +91,9 @@ internal sealed partial class FlowAnalysis
         // A helper declared in this compilation (SummaryOf is null for anything without source here);
         // a lambda or method kept in a delegate local is summarised like one where it is invoked.
         if ((method.MethodKind == MethodKind.DelegateInvoke ? StoredDelegate(invocation.Instance) : SummaryOf(method)) is { } summary)
-            return Helper(invocation, method, summary);
+            return method.MethodKind == MethodKind.DelegateInvoke ? ScoresAtArguments(invocation, Helper(invocation, method, summary)) : Helper(invocation, method, summary);
+        // A function kept in a container (a tuple of candidates) or made by the library (a FoldScorer): what is known of it.
+        if (UnknownDelegate(invocation, method) is { } invoked) return invoked;
         // An interface or abstract call (step.Apply(rows)) does what one of the implementations in the compilation does.
         if (method.MethodKind != MethodKind.DelegateInvoke && invocation.Instance is not null && context.Implementations(method) is { Count: > 0 } implementations)
         {
@@ -538,13 +540,15 @@ internal sealed partial class FlowAnalysis
         DataFlow LambdaResult(int index, DataFlow element) =>
             index < arguments.Count ? Lambda(arguments[index].Value, element, distinctParameters: false) : DataFlow.Empty;
 
+        if (name == "Repeat" && call.Instance is null && !call.TargetMethod.IsExtensionMethod && arguments.Count == 2) return RepeatedRows(call, arguments);
+
         if (name is "Select" or "SelectMany")
         {
             DataFlow result = LambdaResult(0, source);
             // fold.Train.Select(i => rows[i]) and fold.Validation.Select(i => rows[i]) are disjoint by construction.
             if (name == "Select" && FoldIndexSet(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } indexSet) result = result.Narrow(indexSet);
-            if (name == "SelectMany" && ManyRowsFromOne(arguments.FirstOrDefault()?.Value))
-                result = result.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows));
+            if (name == "SelectMany" && (ManyRowsFromOne(arguments.FirstOrDefault()?.Value) || CopiesInside(result, call)))
+                result = Subsumed(result, call).WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows));
             else if (name == "Select" && !result.Rows.IsEmpty && ReturnsRandomElement(arguments.FirstOrDefault()?.Value))
                 result = result.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), "A draw with replacement (Random)", result.Rows));
             return ParsedFromRead(call, source, result).WithParts(default);
@@ -569,7 +573,7 @@ internal sealed partial class FlowAnalysis
 
         if (Choosers.Contains(name) && (Observed is not null || depth > 0))
         {
-            DataFlow keys = arguments.Count > 0 ? LambdaResult(0, source) : source;
+            DataFlow keys = WithoutOwnPredictions(arguments.Count > 0 ? LambdaResult(0, source) : source, source);
             // A table of scores ordered and only printed or written out (error analysis, a leaderboard) chooses nothing.
             if (name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal))
                 if (!keys.EventsOf<ScoreEvent>().Any() || !OrderingUse.MayPick(call)) keys = DataFlow.Empty;
@@ -584,19 +588,21 @@ internal sealed partial class FlowAnalysis
             DataFlow other = DataFlow.Join(arguments.Select(argument => Eval(argument.Value)).ToList());
             DataFlow joined = source.Join(other).WithParts(default);
             return DataFlow.Overlap(source.Rows, other.Rows)
-                ? joined.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows.Union(other.Rows)))
+                ? Subsumed(joined, call).WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows.Union(other.Rows)))
                 : joined;
         }
 
         foreach (IArgumentOperation argument in arguments) Lambda(argument.Value, source, distinctParameters: false);
+        RankFromTestLabels(name, arguments);
+        DataFlow filteredBy = Filters.Contains(name) ? FilteredBy(call, source, arguments) : DataFlow.Empty;
         // A count or a mean of one row's own values (its words, its readings) is a feature of that row, not a statistic of rows.
         if ((name is "Count" or "LongCount" or "Distinct" or "DistinctBy" || Aggregates.Contains(name)) && !source.Rows.IsEmpty && OverOneRow(call))
             return OneRowAggregate(source, arguments);
         // The distinct values of rows (words, categories) are a vocabulary learned from them, not rows.
         if (name is "Distinct" or "DistinctBy" && !source.Rows.IsEmpty && !context.IsRowTyped(call.Type)) return Aggregate(call, name, source);
         if (IsRankPick(call, name, source)) return Aggregate(call, "A percentile", source);
-        if (PassThrough.Contains(name)) return source.WithParts(default);
-        if (Subset.Contains(name)) return source.Narrow("~" + call.Syntax.SpanStart);
+        if (PassThrough.Contains(name)) return source.WithParts(default).Join(filteredBy);
+        if (Subset.Contains(name)) return source.Narrow("~" + call.Syntax.SpanStart).Join(filteredBy);
         // How many predictions are right is a score of where they were made; how many rows match a condition
         // (test.Count(r => r.Sick == 1)) is a statistic of them; a plain count of rows is neither.
         if (name is "Count" or "LongCount")
@@ -801,6 +807,7 @@ internal sealed partial class FlowAnalysis
         var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows, withinGroups: WithinGroups(call))
         {
             OfLabels = call.Arguments.Any(argument => ReadsLabel(argument.Value)) && ByGroupKey(call),
+            ReadsLabels = call.Arguments.Any(argument => ReadsLabel(argument.Value)),
         };
         return new DataFlow(ImmutableHashSet<Origin>.Empty, source.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
     }

@@ -137,7 +137,7 @@ internal sealed class MethodSummary
             // Statistics the helper itself learns from the test or validation member of what it is given (parts.Test) are
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
-                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned, OfLabels = inside.OfLabels, LearnedAt = inside.Site }
+                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned, OfLabels = inside.OfLabels, LearnedAt = inside.Site, ReadsLabels = inside.ReadsLabels }
                 : call is null || flowEvent is LearnEvent { Pinned: true } || moves?.Invoke(flowEvent) == false || Captured(flowEvent) || LearnedFromOwnRows(flowEvent)
                     ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
                 : flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), call,
