@@ -157,7 +157,7 @@ internal sealed partial class FlowAnalysis
             // A method of the same object (this.Load()) reads the members this body reads: what the object was created with
             // stays what it is here, not the flow of 'this' (which holds nothing).
             DataFlow? self = invocation.Instance is null or IInstanceReferenceOperation ? null : Eval(invocation.Instance);
-            DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation(), self).Join(MembersRead(method));
+            DataFlow returned = FitsAtHeldOutArguments(invocation, summary.Apply(flows, invocation.Syntax.GetLocation(), self).Join(MembersRead(method)));
             // Scores a helper chooses by (MaxBy over candidates) are a choice on test where the caller's rows are test rows.
             if (summary.ChosenScores.Count > 0)
             {
@@ -175,7 +175,8 @@ internal sealed partial class FlowAnalysis
                 foreach (ModelUse prediction in summary.Predictions)
                     if (!Predictions.Any(known => known.Call == prediction.Call)) Predictions.Add(prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, flows, call: null, self) });
             // Test scores of rows the helper splits off itself (no argument holds test rows): the call does not show the test part.
-            if (Observed is not null && !flows.Any(flow => flow.HasRole(Role.Test)) && (self is null || !self.HasRole(Role.Test))
+            // Test rows the object holds (a part its constructor split off) are chosen by the call on it, which shows them.
+            if (Observed is not null && !flows.Any(flow => flow.HasRole(Role.Test)) && (self is null || !self.HasRole(Role.Test)) && !ScoresOwnParts(summary)
                 && TestScores(returned).Any(score => score.Location == invocation.Syntax.GetLocation()))
                 Observed.ScoredOutOfSight.Add(invocation.Syntax.GetLocation());
             ApplyEffects(invocation, summary, flows);
@@ -497,9 +498,9 @@ internal sealed partial class FlowAnalysis
             IArgumentOperation? ArgumentFor(int ordinal) => call.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == ordinal);
             ISymbol? model = null;
             if (effect.Model != ModelEffect.OwnModel && (ArgumentFor(effect.Model) is not { } modelArgument || (model = Holder(modelArgument.Value)) is null)
-                && (effect.Method != "Fit" || summary.Returned.TrainedOn.IsEmpty || (model = ResultHolder(call)) is null)) continue;
+                && (effect.Method != "Fit" || summary.Returned.TrainedOn.IsEmpty || (model = ResultHolder(call, summary.Returned)) is null)) continue;
             // A model the helper fits and hands back (new Net().TrainedOn(rows), await TrainAsync(rows)) is the variable that receives it.
-            if (model is null && effect.Method == "Fit" && !summary.Returned.TrainedOn.IsEmpty) model = ResultHolder(call);
+            if (model is null && effect.Method == "Fit" && !summary.Returned.TrainedOn.IsEmpty) model = ResultHolder(call, summary.Returned);
             DataFlow rows = summary.Substitute(effect.Rows, arguments, call.Syntax.GetLocation());
             // What the callee (a helper, the function given to it) does to a model this body is given is done by this body too.
             if (model is IParameterSymbol) Effect(effect.Method, model, rows, summary.Substitute(effect.Validation, arguments, call.Syntax.GetLocation()), effect.ModelName, effect.Score);
@@ -523,7 +524,11 @@ internal sealed partial class FlowAnalysis
     }
 
     /// <summary>The variable a call's result is kept in (<c>var net = await TrainAsync(rows)</c>), if a plain one.</summary>
-    private static ISymbol? ResultHolder(IOperation call)
+    /// <remarks>
+    /// A tuple the call returns and the caller deconstructs (<c>var (model, seen) = Train(split)</c>) keeps the model in the
+    /// variable at the position of the part that holds a trained model.
+    /// </remarks>
+    private static ISymbol? ResultHolder(IOperation call, DataFlow? returned = null)
     {
         IOperation current = call;
         while (current.Parent is IAwaitOperation or IConversionOperation or IParenthesizedOperation) current = current.Parent;
@@ -531,8 +536,21 @@ internal sealed partial class FlowAnalysis
         {
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
             ISimpleAssignmentOperation assignment when assignment.Value == current => Holder(assignment.Target),
+            IDeconstructionAssignmentOperation deconstruction when deconstruction.Value == current && returned is { Parts.IsDefault: false } => DeconstructedModel(deconstruction.Target, returned),
             _ => null,
         };
+    }
+
+    /// <summary>The variable of a deconstruction at the position of the one part that holds a trained model.</summary>
+    private static ISymbol? DeconstructedModel(IOperation target, DataFlow returned)
+    {
+        if (target is IDeclarationExpressionOperation declaration) target = declaration.Expression;
+        if (target is not ITupleOperation tuple || tuple.Elements.Length != returned.Parts.Length) return null;
+        int[] models = Enumerable.Range(0, returned.Parts.Length).Where(i => !returned.Parts[i].TrainedOn.IsEmpty).ToArray();
+        if (models.Length != 1) return null;
+        IOperation element = tuple.Elements[models[0]];
+        if (element is IDeclarationExpressionOperation single) element = single.Expression;
+        return Holder(element);
     }
 
     private DataFlow Linq(IInvocationOperation call, string name, DataFlow source, List<IArgumentOperation> arguments)
@@ -649,7 +667,7 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     private DataFlow ParsedFromRead(IInvocationOperation call, DataFlow source, DataFlow result)
     {
-        if (!source.Rows.IsEmpty || result.Rows.IsEmpty || !result.Rows.All(origin => MadeRows.IsMade(origin.Source))) return result;
+        if (!source.Rows.IsEmpty || (result.Rows.IsEmpty ? !BuildsRawRecords(call) : !result.Rows.All(origin => MadeRows.IsMade(origin.Source)))) return result;
         IOperation? link = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
         for (int hops = 0; hops < 16 && link is not null; hops++)
         {

@@ -108,12 +108,22 @@ internal sealed partial class FlowAnalysis
 
     private static bool IsPrediction(ScoreEvent score) => score.What.StartsWith("Predict", System.StringComparison.Ordinal);
 
+    /// <summary>Whether a method's scores are measured on rows of the object it is called on (a Test part its constructor split off).</summary>
+    private static bool ScoresOwnParts(MethodSummary summary) =>
+        summary.Returned.EventsOf<ScoreEvent>().Any(score => score.From.Any(origin => origin.Source == MethodSummary.Self));
+
     /// <summary>
-    /// Test scores of a comparison's side that choose: a prediction compared with a cutoff made from the same predictions
-    /// (<c>scores[i] &gt;= cutoff</c>) applies the cutoff; only a score that the other side does not also carry is weighed against it.
+    /// Test scores of a comparison's side that choose: one row's prediction (<c>scores[i] &gt;= cutoff</c>, <c>p[i][1] &gt; t</c>) is
+    /// a value a cutoff is applied to, not a candidate's score weighed against another; a metric made from predictions is one.
     /// </summary>
-    private static ScoreEvent[] ComparedTestScores(DataFlow side, DataFlow other) =>
-        TestScores(side).Where(score => !(IsPrediction(score) && other.Events.Contains(score))).ToArray();
+    private static ScoreEvent[] ComparedTestScores(IOperation operand, DataFlow side)
+    {
+        while (operand is IConversionOperation or IParenthesizedOperation)
+            operand = operand is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operand).Operand;
+        bool onePrediction = operand is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
+            or IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } };
+        return TestScores(side).Where(score => !(onePrediction && IsPrediction(score))).ToArray();
+    }
 
     /// <summary>
     /// The rank or count of a cut of an ordered sequence (<c>ElementAt((int)(rate * n))</c>, <c>Take(k)</c>): a statistic of the
@@ -184,6 +194,44 @@ internal sealed partial class FlowAnalysis
         }
         lambdasByType[delegateType] = found;
         return found;
+    }
+
+    private Dictionary<IParameterSymbol, bool>? pathParameters;
+
+    /// <summary>
+    /// Whether a constructor declared here reads rows from the path given as <paramref name="parameter"/> (<c>CsvFile.Read&lt;Loan&gt;(path)</c>):
+    /// the object then holds that file's rows, split or not, as a helper given the path does.
+    /// </summary>
+    private bool ReadsPath(IMethodSymbol? constructor, IParameterSymbol? parameter)
+    {
+        if (constructor is null || parameter is null || parameter.Type.SpecialType != SpecialType.System_String || constructor.DeclaringSyntaxReferences.IsEmpty) return false;
+        pathParameters ??= new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+        if (pathParameters.TryGetValue(parameter, out bool known)) return known;
+        bool reads = MethodSummary.Body(context.Compilation, constructor) is { } body && body.Descendants().OfType<IInvocationOperation>().Any(call =>
+            context.IsRowTyped(call.Type) && call.Arguments.FirstOrDefault()?.Value is { } path && path.DescendantsAndSelf().OfType<IParameterReferenceOperation>()
+                .Any(reference => SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter)));
+        pathParameters[parameter] = reads;
+        return reads;
+    }
+
+    /// <summary>
+    /// A <c>Select</c> whose lambda builds a record declared here that is no [Dataset] row (<c>f =&gt; new Till(DateTime.Parse(f[0]), ...)</c>):
+    /// raw records parsed from the lines of a read, the rows of that file before they become rows (a statistic over them is one over
+    /// every row that is later split).
+    /// </summary>
+    private bool BuildsRawRecords(IInvocationOperation call)
+    {
+        if (call.TargetMethod.Name != "Select" || call.Arguments.LastOrDefault()?.Value is not { } selector) return false;
+        while (selector is IConversionOperation or IDelegateCreationOperation)
+            selector = selector is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)selector).Target;
+        if (selector is not IAnonymousFunctionOperation lambda) return false;
+        return lambda.Body.Descendants().OfType<IReturnOperation>().Any(returned =>
+        {
+            IOperation? value = returned.ReturnedValue;
+            while (value is IConversionOperation conversion) value = conversion.Operand;
+            return value is IObjectCreationOperation { Type: INamedTypeSymbol { IsRecord: true, DeclaringSyntaxReferences.IsEmpty: false } record }
+                && !context.IsRowTyped(record) && !Symbols.IsModelType(record);
+        });
     }
 
     /// <summary><c>MlDsl.Data.Tuning.FoldScorer&lt;T&gt;</c>: trains on its first argument and returns a score on its second.</summary>
