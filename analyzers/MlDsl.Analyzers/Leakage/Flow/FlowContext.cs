@@ -233,6 +233,10 @@ internal sealed class FlowContext
         foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
             foreach (SyntaxNode node in reference.GetSyntax().DescendantNodes())
             {
+                // (Train, Validation, Test) = (...): each element of a deconstruction's tuple is assigned.
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax tuple }
+                    && tuple.Arguments.Any(argument => Rightmost(argument.Expression) is { } element && names.Contains(element)))
+                    return true;
                 string? name = node switch
                 {
                     Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment => Rightmost(assignment.Left),
