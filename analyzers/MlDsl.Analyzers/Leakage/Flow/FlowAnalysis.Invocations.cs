@@ -157,7 +157,7 @@ internal sealed partial class FlowAnalysis
             // A method of the same object (this.Load()) reads the members this body reads: what the object was created with
             // stays what it is here, not the flow of 'this' (which holds nothing).
             DataFlow? self = invocation.Instance is null or IInstanceReferenceOperation ? null : Eval(invocation.Instance);
-            DataFlow returned = FitsAtHeldOutArguments(invocation, summary.Apply(flows, invocation.Syntax.GetLocation(), self).Join(MembersRead(method)));
+            DataFlow returned = summary.Apply(flows, invocation.Syntax.GetLocation(), self).Join(MembersRead(method));
             // Scores a helper chooses by (MaxBy over candidates) are a choice on test where the caller's rows are test rows.
             if (summary.ChosenScores.Count > 0)
             {
@@ -667,7 +667,7 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     private DataFlow ParsedFromRead(IInvocationOperation call, DataFlow source, DataFlow result)
     {
-        if (!source.Rows.IsEmpty || (result.Rows.IsEmpty ? !BuildsRawRecords(call) : !result.Rows.All(origin => MadeRows.IsMade(origin.Source)))) return result;
+        if (!source.Rows.IsEmpty || result.Rows.IsEmpty || !result.Rows.All(origin => MadeRows.IsMade(origin.Source))) return result;
         IOperation? link = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
         for (int hops = 0; hops < 16 && link is not null; hops++)
         {

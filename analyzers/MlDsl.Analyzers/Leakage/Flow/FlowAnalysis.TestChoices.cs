@@ -214,26 +214,6 @@ internal sealed partial class FlowAnalysis
         return reads;
     }
 
-    /// <summary>
-    /// A <c>Select</c> whose lambda builds a record declared here that is no [Dataset] row (<c>f =&gt; new Till(DateTime.Parse(f[0]), ...)</c>):
-    /// raw records parsed from the lines of a read, the rows of that file before they become rows (a statistic over them is one over
-    /// every row that is later split).
-    /// </summary>
-    private bool BuildsRawRecords(IInvocationOperation call)
-    {
-        if (call.TargetMethod.Name != "Select" || call.Arguments.LastOrDefault()?.Value is not { } selector) return false;
-        while (selector is IConversionOperation or IDelegateCreationOperation)
-            selector = selector is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)selector).Target;
-        if (selector is not IAnonymousFunctionOperation lambda) return false;
-        return lambda.Body.Descendants().OfType<IReturnOperation>().Any(returned =>
-        {
-            IOperation? value = returned.ReturnedValue;
-            while (value is IConversionOperation conversion) value = conversion.Operand;
-            return value is IObjectCreationOperation { Type: INamedTypeSymbol { IsRecord: true, DeclaringSyntaxReferences.IsEmpty: false } record }
-                && !context.IsRowTyped(record) && !Symbols.IsModelType(record);
-        });
-    }
-
     /// <summary><c>MlDsl.Data.Tuning.FoldScorer&lt;T&gt;</c>: trains on its first argument and returns a score on its second.</summary>
     private static bool IsFoldScorer(INamedTypeSymbol? type) =>
         type?.OriginalDefinition is { Name: "FoldScorer", Arity: 1 } scorer && scorer.ContainingNamespace?.ToDisplayString() == "MlDsl.Data.Tuning";
