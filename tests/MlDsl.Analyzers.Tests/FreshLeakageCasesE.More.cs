@@ -60,7 +60,7 @@ public sealed partial class FreshLeakageCasesE
         """));
 
     // fraud kernel — "flag the top k%" where k is the fraud rate of the test labels.
-    [Fact(Skip = "Known gap: a statistic of the test labels (test.Average(t => t.Fraud)) used as the ElementAt index into ordered test predictions is not traced as setting a cutoff; only the ordering of the test predictions is reported, on the PredictProbabilities statement (MLDSL0018)")]
+    [Fact]
     public Task Fraud_cutoff_set_from_the_fraud_rate_of_the_test_labels_is_reported() => Expect(Script("""
         public static void Main()
         {

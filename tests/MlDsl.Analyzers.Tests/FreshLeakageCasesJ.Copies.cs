@@ -138,7 +138,7 @@ public sealed partial class FreshLeakageCasesJ
         """), "MLDSL0026");
 
     // Minority rows repeated three times with Enumerable.Repeat (Stack Overflow "upsampling before train_test_split").
-    [Fact(Skip = "Missed: minority rows repeated by SelectMany(l => Enumerable.Repeat(l, 3)) and concatenated to every loan before the split (MLDSL0026)")]
+    [Fact]
     public Task Defaults_repeated_three_times_before_the_split_is_reported() => Expect(Program("""
         public static class Upsample
         {

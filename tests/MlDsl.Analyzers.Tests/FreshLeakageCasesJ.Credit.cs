@@ -60,7 +60,7 @@ public sealed partial class FreshLeakageCasesJ
             "results[rate] = CrossValidation.Run(train, scorer, folds, prepare);",
             "results[rate] = CrossValidation.Run({|#0:Preprocess(loans)|}(train), scorer, folds);")), "MLDSL0016");
 
-    [Fact(Skip = "Missed: a FoldScorer from CrossValidation.TrainModel invoked by hand on (train, test), its score kept per rate and the rate chosen by MaxBy (MLDSL0018)")]
+    [Fact]
     public Task Credit_experiment_choosing_the_rate_by_test_accuracy_is_reported() =>
         Expect(Program(Mutate(CreditExperiment,
             "results[rate] = CrossValidation.Run(train, scorer, folds, prepare);",
@@ -276,7 +276,7 @@ public sealed partial class FreshLeakageCasesJ
     [Fact]
     public Task Credit_experiment_class_choosing_on_validation_then_one_test_score_is_silent() => Expect(Program(CreditClass));
 
-    [Fact(Skip = "Missed: candidates chosen by MaxBy over a method of a class (run.TestAccuracy) that evaluates on the Test property set in its constructor (MLDSL0018)")]
+    [Fact(Skip = "Missed: candidates chosen by MaxBy over a method of a class (run.TestAccuracy) that evaluates on the Test property set in its constructor (MLDSL0018); a class made from a path whose properties are named Train/Validation/Test is still not followed (the same shape with other property names is, see LeakageTestChoicesThroughValuesTests)")]
     public Task Credit_experiment_class_choosing_by_test_accuracy_is_reported() =>
         Expect(Program(Mutate(CreditClass, "var best = candidates.MaxBy(c => run.ValidationAccuracy(c.Model));", "var best = candidates.MaxBy(c => {|#0:run.TestAccuracy(c.Model)|});")), "MLDSL0018");
 

@@ -5,7 +5,7 @@ public sealed partial class FreshLeakageCasesK
 {
     // Cross Validated "Is it OK to choose the model with the best test accuracy?" (no: the test score is then optimistic):
     // two widths trained, the one with the higher test accuracy kept, chosen inside a MaxBy key.
-    [Fact(Skip = "Missed: MaxBy key calling a scoring Func held in a tuple array (c.Score(test)) is not followed into the lambda that evaluates")]
+    [Fact]
     public Task Width_chosen_by_test_accuracy_inside_a_MaxBy_key_is_reported() => Expect(Program("""
         public static class PickWidth
         {
@@ -99,7 +99,7 @@ public sealed partial class FreshLeakageCasesK
         """));
 
     // Decision threshold chosen with MinBy over counts of wrong test predictions (the "tune the cut-off on the test set" pitfall).
-    [Fact(Skip = "Missed: MinBy key counting wrong test predictions with test.Where((v, i) => p[i] ...).Count() (p from PredictProbabilities(test))")]
+    [Fact]
     public Task Threshold_chosen_by_MinBy_over_test_errors_is_reported() => Expect(Program("""
         public static class Cutoff
         {

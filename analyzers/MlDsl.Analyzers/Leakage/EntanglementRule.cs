@@ -401,6 +401,14 @@ internal sealed partial class EntanglementRule
         return false;
     }
 
+    /// <summary>The element a local is initialized with (<c>tills[i]</c>, <c>rows[^1]</c>), when it is one.</summary>
+    private static IOperation? PickedRow(ILocalReferenceOperation local)
+    {
+        IOperation? value = RowWindow.Initializer(local);
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        return value is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } or IImplicitIndexerReferenceOperation ? value : null;
+    }
+
     private static string Key(IOperation instance, Dictionary<ISymbol, string>? parameters = null)
     {
         while (instance is IConversionOperation conversion) instance = conversion.Operand;
@@ -410,6 +418,8 @@ internal sealed partial class EntanglementRule
         return instance switch
         {
             IParameterReferenceOperation parameter when parameters is not null && parameters.TryGetValue(parameter.Parameter, out string? mapped) => mapped,
+            // A local holding a picked row (var today = tills[i]) is that row: today.Units and tills[i].Units are one value.
+            ILocalReferenceOperation local when PickedRow(local) is { } picked => Key(picked, parameters),
             ILocalReferenceOperation local => local.Local.Name,
             // Each lambda's parameter is its own row: v in test.Where(v => v.Sick == 1) is not the v being rebuilt;
             // but the rows an aggregate's selector reads include every row, the one being built too.

@@ -82,10 +82,13 @@ internal sealed class LearnEvent : FlowEvent
     public bool Pinned { get; init; }
 
     public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) =>
-        new LearnEvent(location, what, Kind, from, ReportedInHelper, WithinGroups) { Pinned = Pinned, OfLabels = OfLabels, LearnedAt = Site };
+        new LearnEvent(location, what, Kind, from, ReportedInHelper, WithinGroups) { Pinned = Pinned, OfLabels = OfLabels, LearnedAt = Site, ReadsLabels = ReadsLabels };
 
     /// <summary>A statistic that reads the rows' labels (a churn rate per customer): target encoding when written into features.</summary>
     public bool OfLabels { get; init; }
+
+    /// <summary>An aggregate whose selector reads the rows' labels (a class rate, a mean target), grouped or not.</summary>
+    public bool ReadsLabels { get; init; }
 
     /// <summary>Where the statistic was computed, also after a helper's summary moved the event to its call.</summary>
     public Location? LearnedAt { get; init; }

@@ -395,7 +395,7 @@ internal sealed partial class FlowAnalysis
             Observed.Compared.UnionWith(left.EventsOf<ScoreEvent>());
             Observed.Compared.UnionWith(right.EventsOf<ScoreEvent>());
             ScoreGap(left, right);
-            ScoreEvent[] leftScores = TestScores(left), rightScores = TestScores(right);
+            ScoreEvent[] leftScores = ComparedTestScores(binary.LeftOperand, left), rightScores = ComparedTestScores(binary.RightOperand, right);
             if (leftScores.Length > 0 && rightScores.Length > 0)
             {
                 Observed.Chose(leftScores, binary.Syntax.GetLocation());
@@ -414,7 +414,9 @@ internal sealed partial class FlowAnalysis
     {
         if (PartsContainer(creation) is { } container) return container;
         if (SplitMade(creation) is { } made) return made;
-        DataFlow arguments = DataFlow.Join(creation.Arguments.Select(argument => Eval(argument.Value)).ToList());
+        // An object of a type declared here made from a path (new CreditRun("credit.csv", seed)) reads that file's rows, as a helper
+        // given the path does: its constructor's members (a Test part it splits off) are parts of those rows where it is used.
+        DataFlow arguments = DataFlow.Join(creation.Arguments.Select(argument => ReadsPath(creation.Constructor, argument.Parameter) ? ArgumentFlow(argument.Value) : Eval(argument.Value)).ToList());
         DataFlow flow = arguments.Join(Eval(creation.Initializer));
         if (creation.Type is INamedTypeSymbol type && LeakageSymbols.HasAttribute(type, Symbols.ModelAttribute))
         {

@@ -91,9 +91,14 @@ internal sealed partial class FlowAnalysis
         // A helper declared in this compilation (SummaryOf is null for anything without source here);
         // a lambda or method kept in a delegate local is summarised like one where it is invoked.
         if ((method.MethodKind == MethodKind.DelegateInvoke ? StoredDelegate(invocation.Instance) : SummaryOf(method)) is { } summary)
-            return OneCapturedStatisticPerRows(Helper(invocation, method, summary), summary.Method);
+        {
+            DataFlow helped = OneCapturedStatisticPerRows(Helper(invocation, method, summary), summary.Method);
+            return method.MethodKind == MethodKind.DelegateInvoke ? ScoresAtArguments(invocation, helped) : helped;
+        }
         // A delegate whose body is known only from its value (a function taken from a dictionary, returned by a helper).
-        if (method.MethodKind == MethodKind.DelegateInvoke && InvokeHeldFunctions(invocation) is { } invoked) return invoked;
+        if (method.MethodKind == MethodKind.DelegateInvoke && InvokeHeldFunctions(invocation) is { } held) return held;
+        // A function kept in a container (a tuple of candidates) or made by the library (a FoldScorer): what is known of it.
+        if (UnknownDelegate(invocation, method) is { } invoked) return invoked;
         // An interface or abstract call (step.Apply(rows)) does what one of the implementations in the compilation does.
         if (method.MethodKind != MethodKind.DelegateInvoke && invocation.Instance is not null && context.Implementations(method) is { Count: > 0 } implementations)
         {
@@ -176,7 +181,8 @@ internal sealed partial class FlowAnalysis
                 foreach (ModelUse prediction in summary.Predictions)
                     if (!Predictions.Any(known => known.Call == prediction.Call)) Predictions.Add(prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, flows, call: null, self) });
             // Test scores of rows the helper splits off itself (no argument holds test rows): the call does not show the test part.
-            if (Observed is not null && !flows.Any(flow => flow.HasRole(Role.Test)) && (self is null || !self.HasRole(Role.Test))
+            // Test rows the object holds (a part its constructor split off) are chosen by the call on it, which shows them.
+            if (Observed is not null && !flows.Any(flow => flow.HasRole(Role.Test)) && (self is null || !self.HasRole(Role.Test)) && !ScoresOwnParts(summary)
                 && TestScores(returned).Any(score => score.Location == invocation.Syntax.GetLocation()))
                 Observed.ScoredOutOfSight.Add(invocation.Syntax.GetLocation());
             ApplyEffects(invocation, summary, flows);
@@ -504,9 +510,9 @@ internal sealed partial class FlowAnalysis
             // A model the function scores from the body around it (a Func wrapping Evaluate) is that body's model, scored here.
             if (effect.Model == ModelEffect.Captured) model = effect.CapturedModel;
             else if (effect.Model != ModelEffect.OwnModel && (ArgumentFor(effect.Model) is not { } modelArgument || (model = Holder(modelArgument.Value)) is null)
-                && (effect.Method != "Fit" || summary.Returned.TrainedOn.IsEmpty || (model = ResultHolder(call)) is null)) continue;
+                && (effect.Method != "Fit" || summary.Returned.TrainedOn.IsEmpty || (model = ResultHolder(call, summary.Returned)) is null)) continue;
             // A model the helper fits and hands back (new Net().TrainedOn(rows), await TrainAsync(rows)) is the variable that receives it.
-            if (model is null && effect.Method == "Fit" && !summary.Returned.TrainedOn.IsEmpty) model = ResultHolder(call);
+            if (model is null && effect.Method == "Fit" && !summary.Returned.TrainedOn.IsEmpty) model = ResultHolder(call, summary.Returned);
             DataFlow rows = summary.Substitute(effect.Rows, arguments, call.Syntax.GetLocation());
             // What the callee (a helper, the function given to it) does to a model this body is given is done by this body too.
             if (model is IParameterSymbol) Effect(effect.Method, model, rows, summary.Substitute(effect.Validation, arguments, call.Syntax.GetLocation()), effect.ModelName, effect.Score);
@@ -530,7 +536,11 @@ internal sealed partial class FlowAnalysis
     }
 
     /// <summary>The variable a call's result is kept in (<c>var net = await TrainAsync(rows)</c>), if a plain one.</summary>
-    private static ISymbol? ResultHolder(IOperation call)
+    /// <remarks>
+    /// A tuple the call returns and the caller deconstructs (<c>var (model, seen) = Train(split)</c>) keeps the model in the
+    /// variable at the position of the part that holds a trained model.
+    /// </remarks>
+    private static ISymbol? ResultHolder(IOperation call, DataFlow? returned = null)
     {
         IOperation current = call;
         while (current.Parent is IAwaitOperation or IConversionOperation or IParenthesizedOperation) current = current.Parent;
@@ -538,8 +548,21 @@ internal sealed partial class FlowAnalysis
         {
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
             ISimpleAssignmentOperation assignment when assignment.Value == current => Holder(assignment.Target),
+            IDeconstructionAssignmentOperation deconstruction when deconstruction.Value == current && returned is { Parts.IsDefault: false } => DeconstructedModel(deconstruction.Target, returned),
             _ => null,
         };
+    }
+
+    /// <summary>The variable of a deconstruction at the position of the one part that holds a trained model.</summary>
+    private static ISymbol? DeconstructedModel(IOperation target, DataFlow returned)
+    {
+        if (target is IDeclarationExpressionOperation declaration) target = declaration.Expression;
+        if (target is not ITupleOperation tuple || tuple.Elements.Length != returned.Parts.Length) return null;
+        int[] models = Enumerable.Range(0, returned.Parts.Length).Where(i => !returned.Parts[i].TrainedOn.IsEmpty).ToArray();
+        if (models.Length != 1) return null;
+        IOperation element = tuple.Elements[models[0]];
+        if (element is IDeclarationExpressionOperation single) element = single.Expression;
+        return Holder(element);
     }
 
     private DataFlow Linq(IInvocationOperation call, string name, DataFlow source, List<IArgumentOperation> arguments)
@@ -547,13 +570,15 @@ internal sealed partial class FlowAnalysis
         DataFlow LambdaResult(int index, DataFlow element) =>
             index < arguments.Count ? Lambda(arguments[index].Value, element, distinctParameters: false) : DataFlow.Empty;
 
+        if (name == "Repeat" && call.Instance is null && !call.TargetMethod.IsExtensionMethod && arguments.Count == 2) return RepeatedRows(call, arguments);
+
         if (name is "Select" or "SelectMany")
         {
             DataFlow result = LambdaResult(0, source);
             // fold.Train.Select(i => rows[i]) and fold.Validation.Select(i => rows[i]) are disjoint by construction.
             if (name == "Select" && FoldIndexSet(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } indexSet) result = result.Narrow(indexSet);
-            if (name == "SelectMany" && ManyRowsFromOne(arguments.FirstOrDefault()?.Value))
-                result = result.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows));
+            if (name == "SelectMany" && (ManyRowsFromOne(arguments.FirstOrDefault()?.Value) || CopiesInside(result, call)))
+                result = Subsumed(result, call).WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows));
             else if (name == "Select" && !result.Rows.IsEmpty && ReturnsRandomElement(arguments.FirstOrDefault()?.Value))
                 result = result.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), "A draw with replacement (Random)", result.Rows));
             return ParsedFromRead(call, source, result).WithParts(default);
@@ -578,7 +603,7 @@ internal sealed partial class FlowAnalysis
 
         if (Choosers.Contains(name) && (Observed is not null || depth > 0))
         {
-            DataFlow keys = arguments.Count > 0 ? LambdaResult(0, source) : source;
+            DataFlow keys = WithoutOwnPredictions(arguments.Count > 0 ? LambdaResult(0, source) : source, source);
             // A table of scores ordered and only printed or written out (error analysis, a leaderboard) chooses nothing.
             if (name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal))
                 if (!keys.EventsOf<ScoreEvent>().Any() || !OrderingUse.MayPick(call)) keys = DataFlow.Empty;
@@ -594,12 +619,14 @@ internal sealed partial class FlowAnalysis
             DataFlow other = DataFlow.Join(arguments.Select(argument => Eval(argument.Value)).ToList());
             DataFlow joined = source.Join(other).WithParts(default);
             return DataFlow.Overlap(source.Rows, other.Rows)
-                ? joined.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows.Union(other.Rows)))
+                ? Subsumed(joined, call).WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows.Union(other.Rows)))
                 : joined;
         }
 
         foreach (IArgumentOperation argument in arguments) Lambda(argument.Value, source, distinctParameters: false);
+        RankFromTestLabels(name, arguments);
         if (RecordsIndexed(call, name, source, arguments) is { } indexed) return indexed;
+        DataFlow filteredBy = Filters.Contains(name) ? FilteredBy(call, source, arguments) : DataFlow.Empty;
         // A count or a mean of one row's own values (its words, its readings) is a feature of that row, not a statistic of rows.
         if ((name is "Count" or "LongCount" or "Distinct" or "DistinctBy" || Aggregates.Contains(name)) && !source.Rows.IsEmpty && OverOneRow(call))
             return OneRowAggregate(source, arguments);
@@ -607,8 +634,8 @@ internal sealed partial class FlowAnalysis
         if (name is "Distinct" or "DistinctBy" && !source.Rows.IsEmpty && !context.IsRowTyped(call.Type)) return Aggregate(call, name, source);
         if (IsRankPick(call, name, source)) return Aggregate(call, "A percentile", source);
         if (IsSortedValues(call, name, source)) return Aggregate(call, "The sorted values (their quantiles)", source);
-        if (PassThrough.Contains(name)) return source.WithParts(default);
-        if (Subset.Contains(name)) return source.Narrow("~" + call.Syntax.SpanStart);
+        if (PassThrough.Contains(name)) return source.WithParts(default).Join(filteredBy);
+        if (Subset.Contains(name)) return source.Narrow("~" + call.Syntax.SpanStart).Join(filteredBy);
         // How many predictions are right is a score of where they were made; how many rows match a condition
         // (test.Count(r => r.Sick == 1)) is a statistic of them; a plain count of rows is neither.
         if (name is "Count" or "LongCount")
@@ -816,6 +843,7 @@ internal sealed partial class FlowAnalysis
         var learned = new LearnEvent(call.Syntax.GetLocation(), name, LearnKind.Aggregate, source.Rows, withinGroups: WithinGroups(call))
         {
             OfLabels = call.Arguments.Any(argument => ReadsLabel(argument.Value)) && ByGroupKey(call),
+            ReadsLabels = call.Arguments.Any(argument => ReadsLabel(argument.Value)),
         };
         return new DataFlow(ImmutableHashSet<Origin>.Empty, source.Events.Add(learned), ImmutableHashSet<Origin>.Empty, default);
     }

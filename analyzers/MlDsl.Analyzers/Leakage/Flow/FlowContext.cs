@@ -167,6 +167,11 @@ internal sealed class FlowContext
         var names = new HashSet<string>(members.Where(member => member is IFieldSymbol or IPropertySymbol).Select(member => member.Name), System.StringComparer.Ordinal);
         foreach (ISymbol member in members)
         {
+            // A positional record's property (record Prep(Imputer Imputer, ...)) holds what the record is created with. Rows kept
+            // in one (a record of parts) are read through the part given for it, not the whole record, so they are left alone.
+            if (member is IPropertySymbol { IsStatic: false } positional && type.IsRecord && !IsRowTyped(positional.Type)
+                && positional.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax))
+                Add(member, DataFlow.Of(new Origin(MethodSummary.Self, MethodSummary.PositionalPath)));
             if (member is IFieldSymbol or IPropertySymbol)
             {
                 foreach (IOperation initializer in Initializers(member))
@@ -228,6 +233,10 @@ internal sealed class FlowContext
         foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
             foreach (SyntaxNode node in reference.GetSyntax().DescendantNodes())
             {
+                // (Train, Validation, Test) = (...): each element of a deconstruction's tuple is assigned.
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax tuple }
+                    && tuple.Arguments.Any(argument => Rightmost(argument.Expression) is { } element && names.Contains(element)))
+                    return true;
                 string? name = node switch
                 {
                     Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment => Rightmost(assignment.Left),

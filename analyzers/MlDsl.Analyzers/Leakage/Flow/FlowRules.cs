@@ -251,6 +251,9 @@ internal sealed partial class FlowRules
         foreach (LearnEvent statistic in observed.SteeringStatistics.Where(statistic => statistic.FromRole(Role.Test) && !statistic.From.All(NamedHoldout)).OrderBy(e => e.Location.SourceSpan.Start))
             Report(DiagnosticDescriptors.TestSetSelection, statistic.Location, null,
                 $"{statistic.What} of the test rows feeds a model's training options (class weights, a setting, a constructor argument): the test set steers the model and no longer measures it; compute it from the training rows");
+        foreach (LearnEvent statistic in observed.CutsByTestLabels.OrderBy(e => e.Location.SourceSpan.Start))
+            Report(DiagnosticDescriptors.TestSetSelection, statistic.Site, null,
+                $"{statistic.What} of the test labels sets the rank of a cutoff (how many to flag, which value to cut at): the threshold is tuned to the test set's answers, and the test score no longer measures anything; take the rate from the training or validation labels");
         foreach (ModelUse use in observed.Uses.Where(use => use.RowsFlow.HasRole(Role.Test)))
         {
             // Only a choice driven by a test score is selection: scores of several seeds averaged and printed choose nothing.

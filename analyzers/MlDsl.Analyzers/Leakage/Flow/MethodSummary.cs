@@ -46,6 +46,9 @@ internal sealed class MethodSummary
     /// <summary>The source a constructor's parameters are in a member's flow: the arguments of the object's creation, read where it is used.</summary>
     public const string Self = "$self";
 
+    /// <summary>The path of <see cref="Self"/> a positional record's property holds: the argument given for it at the record's creation.</summary>
+    public const string PositionalPath = "(positional)";
+
     /// <summary>What the method leaves in its <c>out</c> and <c>ref</c> parameters, by ordinal, in terms of its parameters.</summary>
     public IReadOnlyList<(int Ordinal, DataFlow Flow)> OutWrites { get; }
 
@@ -144,7 +147,7 @@ internal sealed class MethodSummary
             // Statistics the helper itself learns from the test or validation member of what it is given (parts.Test) are
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
-                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned, OfLabels = inside.OfLabels, LearnedAt = inside.Site }
+                ? new LearnEvent(inside.Location, inside.What, inside.Kind, Rows(inside.From, arguments, events, self, call), reportedInHelper: true, inside.WithinGroups) { Pinned = inside.Pinned, OfLabels = inside.OfLabels, LearnedAt = inside.Site, ReadsLabels = inside.ReadsLabels }
                 : call is null || flowEvent is LearnEvent { Pinned: true } || moves?.Invoke(flowEvent) == false || Captured(flowEvent) || LearnedFromOwnRows(flowEvent)
                     ? flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), flowEvent.Location, flowEvent.What)
                 : flowEvent.With(Rows(flowEvent.From, arguments, events, self, call), call,
@@ -178,6 +181,13 @@ internal sealed class MethodSummary
             // What the object was created with (new Stacker(all)) stands for its constructor's parameters.
             if (self is not null && origin.Source == Self)
             {
+                // A positional record's property is what the record was created with: its statistics too (a fitted step).
+                if (origin.Path == PositionalPath && !self.Events.IsEmpty) carried?.UnionWith(self.Events);
+                if (origin.Path == PositionalPath)
+                {
+                    result.UnionWith(self.Rows.Union(self.TrainedOn));
+                    continue;
+                }
                 foreach (Origin actual in self.Rows.Union(self.TrainedOn))
                     result.Add(origin.Path.Length == 0 ? actual : actual.Narrow(origin.Path));
                 continue;

@@ -106,6 +106,9 @@ internal sealed class Observations
     /// <summary>Statistics of rows (a label mean, a fitted step) that reached a model's training options or constructor.</summary>
     public HashSet<LearnEvent> SteeringStatistics { get; } = new();
 
+    /// <summary>Statistics of the test labels used as the rank of a cut of an ordered sequence (the test's fraud rate as "the top k%").</summary>
+    public HashSet<LearnEvent> CutsByTestLabels { get; } = new();
+
     /// <summary>Statistics of labels a helper wrote into features of the rows they were learned from (in-sample target encoding).</summary>
     public HashSet<LearnEvent> LabelStatisticsInOwnRows { get; } = new();
 
