@@ -173,10 +173,11 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     private bool IsSortedValues(IInvocationOperation call, string name, DataFlow source) =>
         name is "ToArray" or "ToList" or "ToImmutableArray" or "ToImmutableList" && !source.Rows.IsEmpty
-        && ElementType(call.Type) is { } element && IsNumber(element)
+        && SortedElementType(call.Type) is { } element && IsNumber(element)
         && SortedByValue(call.Instance ?? call.Arguments.FirstOrDefault()?.Value, hops: 0) && !OverOneRow(call);
 
-    private static ITypeSymbol? ElementType(ITypeSymbol? type) => type switch
+    /// <summary>An array's element type, or the one type argument of a generic collection (a List&lt;double&gt;).</summary>
+    private static ITypeSymbol? SortedElementType(ITypeSymbol? type) => type switch
     {
         IArrayTypeSymbol array => array.ElementType,
         INamedTypeSymbol { TypeArguments.Length: 1 } named => named.TypeArguments[0],
