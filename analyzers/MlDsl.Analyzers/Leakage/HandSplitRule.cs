@@ -88,11 +88,8 @@ internal static class HandSplitRule
 
     private static bool LocalIsCut(ILocalSymbol local, IOperation near)
     {
-        IOperation root = near;
-        while (root.Parent is not null) root = root.Parent;
-        foreach (ILocalReferenceOperation reference in root.Descendants().OfType<ILocalReferenceOperation>())
+        foreach (ILocalReferenceOperation reference in LocalReferences.Of(near).ReferencesTo(local))
         {
-            if (!SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
             if (Consumer(reference) is { } owner && Cuts.Contains(owner.TargetMethod.Name)) return true;
             // shuffled[..cut], shuffled[cut..]
             if (reference.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax { ArgumentList.Arguments: [{ Expression: Microsoft.CodeAnalysis.CSharp.Syntax.RangeExpressionSyntax }] } access

@@ -83,7 +83,12 @@ internal sealed class LeakageSymbols
     /// The interfaces every generated model implements (<c>ITrainableModel&lt;T&gt;</c>, <c>IClassifier&lt;T&gt;</c>, ...) count too: a
     /// helper given <c>ITrainableModel&lt;House&gt; model</c> fits and scores a model as one given the class does.
     /// </remarks>
-    public bool IsModelType(INamedTypeSymbol? type) => type is not null && modelTypes.GetOrAdd(type, t => HasAttribute(t, ModelAttribute) || IsModelInterface(t));
+    public bool IsModelType(INamedTypeSymbol? type) => type is not null && modelTypes.GetOrAdd(type, isModelType ??= t => HasAttribute(t, ModelAttribute) || IsModelInterface(t));
+
+    // The cache's value factories, made once: a lambda over instance members is a new delegate at every call, and these are asked at every call analysed.
+    private System.Func<INamedTypeSymbol, bool>? isModelType;
+    private System.Func<IMethodSymbol, bool>? declaresBalancing;
+    private System.Func<IMethodSymbol, Roles>? readRoles;
 
     private static bool IsModelInterface(INamedTypeSymbol type) => type.TypeKind == TypeKind.Interface
         && type.AllInterfaces.Append(type).Any(candidate => candidate.OriginalDefinition is { Name: "ITrainableModel", Arity: 1 } trainable
@@ -96,7 +101,7 @@ internal sealed class LeakageSymbols
     public string? MultipliesRows(IMethodSymbol method) => RolesOf(method).MultipliesRows;
 
     /// <summary>Whether a [MultipliesRows] method declares that its copies rebalance the classes (<c>BalancesClasses = true</c>).</summary>
-    public bool BalancesClasses(IMethodSymbol method) => balancing.GetOrAdd(method, m => DeclaresBalancing(m.OriginalDefinition));
+    public bool BalancesClasses(IMethodSymbol method) => balancing.GetOrAdd(method, declaresBalancing ??= m => DeclaresBalancing(m.OriginalDefinition));
 
     private readonly ConcurrentDictionary<IMethodSymbol, bool> balancing = new(SymbolEqualityComparer.Default);
 
@@ -110,7 +115,7 @@ internal sealed class LeakageSymbols
     }
 
     private Roles RolesOf(IMethodSymbol method) =>
-        roles.GetOrAdd(method, m => new Roles(ParameterOf(m, learnsFromAttribute), ParameterOf(m, multipliesRowsAttribute)));
+        roles.GetOrAdd(method, readRoles ??= m => new Roles(ParameterOf(m, learnsFromAttribute), ParameterOf(m, multipliesRowsAttribute)));
 
     private static string? ParameterOf(IMethodSymbol method, INamedTypeSymbol? attribute)
     {

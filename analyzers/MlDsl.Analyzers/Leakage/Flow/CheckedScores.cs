@@ -29,10 +29,7 @@ internal static class CheckedScores
             case IArgumentOperation { Parent: IInvocationOperation call }:
                 return call.TargetMethod.ContainingType?.Name == "Assert";
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                IOperation root = parent;
-                while (root.Parent is not null) root = root.Parent;
-                var references = root.Descendants().OfType<ILocalReferenceOperation>()
-                    .Where(reference => !reference.IsDeclaration && SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol)).ToList();
+                var references = LocalReferences.Of(parent).UsesOf(declarator.Symbol).ToList();
                 return references.Count > 0 && references.All(reference => NeverReported(reference, depth - 1));
             default:
                 return false;

@@ -142,12 +142,30 @@ internal sealed class DataFlow
         return true;
     }
 
-    public System.Collections.Generic.IEnumerable<T> EventsOf<T>() where T : FlowEvent => Events.IsEmpty ? System.Array.Empty<T>() : Events.OfType<T>();
+    // These loops use the sets' own enumerators: LINQ over an immutable set boxes its enumerator (and a lambda its
+    // closure) at every call, and they are asked of nearly every value in every pass.
+    public System.Collections.Generic.IEnumerable<T> EventsOf<T>() where T : FlowEvent => Events.IsEmpty ? System.Array.Empty<T>() : EventsOfType<T>(Events);
 
-    public bool HasRole(Role role) => Rows.Any(origin => origin.Role == role);
+    private static System.Collections.Generic.IEnumerable<T> EventsOfType<T>(ImmutableHashSet<FlowEvent> events) where T : FlowEvent
+    {
+        foreach (FlowEvent flowEvent in events)
+            if (flowEvent is T found) yield return found;
+    }
 
-    public static bool Overlap(ImmutableHashSet<Origin> left, ImmutableHashSet<Origin> right) =>
-        left.Any(a => right.Any(b => a.Overlaps(b)));
+    public bool HasRole(Role role)
+    {
+        foreach (Origin origin in Rows)
+            if (origin.Role == role) return true;
+        return false;
+    }
+
+    public static bool Overlap(ImmutableHashSet<Origin> left, ImmutableHashSet<Origin> right)
+    {
+        foreach (Origin a in left)
+            foreach (Origin b in right)
+                if (a.Overlaps(b)) return true;
+        return false;
+    }
 
     public override string ToString() => $"rows [{string.Join(", ", Rows)}] events {Events.Count} trained [{string.Join(", ", TrainedOn)}]";
 }

@@ -450,8 +450,15 @@ internal sealed partial class FlowAnalysis
     /// <summary>
     /// Whether a Fit keeps the weights of its best validation epoch (early stopping): then its validation rows chose the
     /// model, and its predictions for them are in-sample too. Options the code does not show count as doing so.
+    /// Asked of every Fit in every pass and by the rules; answered once per call (it reads the options' text).
     /// </summary>
-    internal static bool KeepsBestOnValidation(IInvocationOperation fit)
+    internal static bool KeepsBestOnValidation(IInvocationOperation fit) => EarlyStopping.GetValue(fit, KeepsBest).Value;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IInvocationOperation, System.Runtime.CompilerServices.StrongBox<bool>> EarlyStopping = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IInvocationOperation, System.Runtime.CompilerServices.StrongBox<bool>>.CreateValueCallback KeepsBest =
+        fit => new System.Runtime.CompilerServices.StrongBox<bool>(ReadKeepsBestOnValidation(fit));
+
+    private static bool ReadKeepsBestOnValidation(IInvocationOperation fit)
     {
         IArgumentOperation? options = fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Type.Name == "FitOptions");
         if (options is null || options.ArgumentKind == ArgumentKind.DefaultValue) return false;

@@ -24,6 +24,7 @@ internal sealed class FlowContext
     {
         Symbols = symbols;
         Compilation = compilation;
+        computeRowTyped = type => ComputeRowTyped(type, 0);
     }
 
     public LeakageSymbols Symbols { get; }
@@ -33,8 +34,11 @@ internal sealed class FlowContext
     public bool IsRowTyped(ITypeSymbol? type)
     {
         if (type is null) return false;
-        return rowTyped.GetOrAdd(type, t => ComputeRowTyped(t, 0));
+        return rowTyped.GetOrAdd(type, computeRowTyped);
     }
+
+    // Made once: a lambda over an instance method is a new delegate at every call, and this is asked of nearly every operation.
+    private readonly System.Func<ITypeSymbol, bool> computeRowTyped;
 
     private bool ComputeRowTyped(ITypeSymbol type, int depth)
     {

@@ -417,12 +417,7 @@ internal sealed partial class FlowRules
         return null;
     }
 
-    private static IEnumerable<ILocalReferenceOperation> References(ILocalSymbol local, IOperation near)
-    {
-        IOperation root = near;
-        while (root.Parent is not null) root = root.Parent;
-        return root.Descendants().OfType<ILocalReferenceOperation>().Where(reference => !reference.IsDeclaration && SymbolEqualityComparer.Default.Equals(reference.Local, local));
-    }
+    private static IEnumerable<ILocalReferenceOperation> References(ILocalSymbol local, IOperation near) => LocalReferences.Of(near).UsesOf(local);
 
     private bool InsideLoopThatTrains(IOperation operation)
     {
