@@ -96,7 +96,7 @@ internal sealed partial class FlowAnalysis
             return method.MethodKind == MethodKind.DelegateInvoke ? ScoresAtArguments(invocation, helped) : helped;
         }
         // A delegate whose body is known only from its value (a function taken from a dictionary, returned by a helper).
-        if (method.MethodKind == MethodKind.DelegateInvoke && InvokeHeldFunctions(invocation) is { } held) return held;
+        if (method.MethodKind == MethodKind.DelegateInvoke && InvokeHeldFunctions(invocation) is { } held) return ScoresAtArguments(invocation, held);
         // A function kept in a container (a tuple of candidates) or made by the library (a FoldScorer): what is known of it.
         if (UnknownDelegate(invocation, method) is { } invoked) return invoked;
         // An interface or abstract call (step.Apply(rows)) does what one of the implementations in the compilation does.
