@@ -39,6 +39,9 @@ public sealed record LayerArguments(EquatableArray<LayerArgument> Items)
 
     public string? Text(string name) => Find(name)?.Value as string;
 
+    /// <summary>The value as read (a number, <see cref="EquatableArray{T}"/> of numbers, a word), for arguments that take several forms.</summary>
+    public object? Value(string name) => Find(name)?.Value;
+
     public EquatableArray<int> Ints(string name) => Find(name)?.Value is EquatableArray<int> value ? value : EquatableArray<int>.Empty;
 
     /// <summary>

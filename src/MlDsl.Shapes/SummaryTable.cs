@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -8,8 +9,10 @@ namespace MlDsl.Shapes;
 /// <summary>Formats a Keras-style summary (layer, output shape, parameters); the generator bakes it into the model.</summary>
 public static class SummaryTable
 {
-    private const int LayerWidth = 30;
-    private const int ShapeWidth = 22;
+    // Keras's widths; a column widens when a nested path (stage1.conv1BatchNorm2d (BatchNorm2d)) or a long
+    // shape would otherwise run into the next column.
+    private const int MinimumLayerWidth = 30;
+    private const int MinimumShapeWidth = 22;
     private const int ParameterWidth = 12;
 
     public static string Format(string modelName, string inputDescription, IReadOnlyList<ResolvedLayer> layers) =>
@@ -21,23 +24,26 @@ public static class SummaryTable
     /// <param name="total">Trainable parameters of the whole model (a block's row is not counted again).</param>
     public static string Format(string modelName, string inputDescription, IReadOnlyList<SummaryRow> rows, long total)
     {
-        int width = LayerWidth + ShapeWidth + ParameterWidth;
+        var cells = rows.Select(row => (Layer: $"{row.Name} ({row.Type})", Shape: row.Output.ToBatchedString(), Parameters: Count(row.Parameters))).ToList();
+        int layerWidth = Math.Max(MinimumLayerWidth, cells.Select(cell => cell.Layer.Length + 1).DefaultIfEmpty(0).Max());
+        int shapeWidth = Math.Max(MinimumShapeWidth, cells.Select(cell => cell.Shape.Length + 1).DefaultIfEmpty(0).Max());
+        int width = layerWidth + shapeWidth + ParameterWidth;
         var text = new StringBuilder();
         text.Append("Model: ").Append(modelName).Append('\n');
         text.Append("Input: ").Append(inputDescription).Append('\n');
         text.Append(new string('_', width)).Append('\n');
-        text.Append(Row("Layer (type)", "Output Shape", "Param #"));
+        text.Append(Row("Layer (type)", "Output Shape", "Param #", layerWidth, shapeWidth));
         text.Append(new string('=', width)).Append('\n');
-        foreach (SummaryRow row in rows)
-            text.Append(Row($"{row.Name} ({row.Type})", row.Output.ToBatchedString(), Count(row.Parameters)));
+        foreach (var cell in cells)
+            text.Append(Row(cell.Layer, cell.Shape, cell.Parameters, layerWidth, shapeWidth));
         text.Append(new string('=', width)).Append('\n');
         text.Append("Total params: ").Append(Count(total)).Append('\n');
         text.Append("Trainable params: ").Append(Count(total)).Append('\n');
         return text.ToString();
     }
 
-    private static string Row(string layer, string shape, string parameters) =>
-        layer.PadRight(LayerWidth - 1) + " " + shape.PadRight(ShapeWidth) + parameters.PadLeft(ParameterWidth) + "\n";
+    private static string Row(string layer, string shape, string parameters, int layerWidth, int shapeWidth) =>
+        layer.PadRight(layerWidth - 1) + " " + shape.PadRight(shapeWidth) + parameters.PadLeft(ParameterWidth) + "\n";
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -175,22 +175,22 @@ partial class ClipNet : Module<Tensor, Tensor>, IClassifier<global::Samples.Clip
     public const string SummaryTable =
         "Model: ClipNet\n" +
         "Input: Spectrogram (1, 8, 12), Duration + Prompt (4) from Clip\n" +
-        "________________________________________________________________\n" +
-        "Layer (type)                  Output Shape               Param #\n" +
-        "================================================================\n" +
-        "input(Spectrogram) (Input)    (N, 1, 8, 12)                    0\n" +
-        "audio (SpectrogramBranch)     (N, 4)                          40\n" +
-        "audio.conv (Conv2d)           (N, 4, 6, 10)                   40\n" +
-        "audio.convRelu (ReLU)         (N, 4, 6, 10)                    0\n" +
-        "audio.pool (GlobalAvgPool2d)  (N, 4)                           0\n" +
-        "input(Duration, Prompt) (Input) (N, 4)                           0\n" +
-        "meta (Linear)                 (N, 8)                          40\n" +
-        "metaRelu (ReLU)               (N, 8)                           0\n" +
+        "_________________________________________________________________________\n" +
+        "Layer (type)                           Output Shape               Param #\n" +
+        "=========================================================================\n" +
+        "input(Spectrogram) (Input)             (N, 1, 8, 12)                    0\n" +
+        "audio (SpectrogramBranch)              (N, 4)                          40\n" +
+        "audio.conv (Conv2d)                    (N, 4, 6, 10)                   40\n" +
+        "audio.convRelu (ReLU)                  (N, 4, 6, 10)                    0\n" +
+        "audio.pool (GlobalAvgPool2d)           (N, 4)                           0\n" +
+        "input(Duration, Prompt) (Input)        (N, 4)                           0\n" +
+        "meta (Linear)                          (N, 8)                          40\n" +
+        "metaRelu (ReLU)                        (N, 8)                           0\n" +
         "concatenate(audio, meta) (Concatenate) (N, 12)                          0\n" +
-        "join (Linear)                 (N, 16)                        208\n" +
-        "joinRelu (ReLU)               (N, 16)                          0\n" +
-        "head (Linear)                 (N, 3)                          51\n" +
-        "================================================================\n" +
+        "join (Linear)                          (N, 16)                        208\n" +
+        "joinRelu (ReLU)                        (N, 16)                          0\n" +
+        "head (Linear)                          (N, 3)                          51\n" +
+        "=========================================================================\n" +
         "Total params: 339\n" +
         "Trainable params: 339\n";
 

@@ -162,23 +162,23 @@ partial class DenseDigitNet : Module<Tensor, Tensor>, IClassifier<global::Sample
     public const string SummaryTable =
         "Model: DenseDigitNet\n" +
         "Input: (1, 28, 28) from Digit.Pixels\n" +
-        "________________________________________________________________\n" +
-        "Layer (type)                  Output Shape               Param #\n" +
-        "================================================================\n" +
-        "first (Conv2d)                (N, 4, 28, 28)                  40\n" +
-        "firstRelu (ReLU)              (N, 4, 28, 28)                   0\n" +
-        "second (Conv2d)               (N, 4, 28, 28)                 148\n" +
-        "secondRelu (ReLU)             (N, 4, 28, 28)                   0\n" +
+        "___________________________________________________________________________\n" +
+        "Layer (type)                             Output Shape               Param #\n" +
+        "===========================================================================\n" +
+        "first (Conv2d)                           (N, 4, 28, 28)                  40\n" +
+        "firstRelu (ReLU)                         (N, 4, 28, 28)                   0\n" +
+        "second (Conv2d)                          (N, 4, 28, 28)                 148\n" +
+        "secondRelu (ReLU)                        (N, 4, 28, 28)                   0\n" +
         "concatenate(first, second) (Concatenate) (N, 8, 28, 28)                   0\n" +
-        "dense (MaxPool2d)             (N, 8, 7, 7)                     0\n" +
-        "denseFlatten (Flatten)        (N, 392)                         0\n" +
-        "denseLinear (Linear)          (N, 16)                      6,288\n" +
-        "denseRelu (ReLU)              (N, 16)                          0\n" +
-        "skip (Linear)                 (N, 16)                        272\n" +
-        "skipTanh (Tanh)               (N, 16)                          0\n" +
-        "add(dense, skip) (Add)        (N, 16)                          0\n" +
-        "head (Linear)                 (N, 10)                        170\n" +
-        "================================================================\n" +
+        "dense (MaxPool2d)                        (N, 8, 7, 7)                     0\n" +
+        "denseFlatten (Flatten)                   (N, 392)                         0\n" +
+        "denseLinear (Linear)                     (N, 16)                      6,288\n" +
+        "denseRelu (ReLU)                         (N, 16)                          0\n" +
+        "skip (Linear)                            (N, 16)                        272\n" +
+        "skipTanh (Tanh)                          (N, 16)                          0\n" +
+        "add(dense, skip) (Add)                   (N, 16)                          0\n" +
+        "head (Linear)                            (N, 10)                        170\n" +
+        "===========================================================================\n" +
         "Total params: 6,918\n" +
         "Trainable params: 6,918\n";
 

@@ -180,30 +180,30 @@ partial class TileResNet : Module<Tensor, Tensor>, IClassifier<global::Samples.T
     public const string SummaryTable =
         "Model: TileResNet\n" +
         "Input: (3, 16, 16) from Tile.Pixels\n" +
-        "________________________________________________________________\n" +
-        "Layer (type)                  Output Shape               Param #\n" +
-        "================================================================\n" +
-        "stem (Conv2d)                 (N, 8, 16, 16)                 224\n" +
-        "stemRelu (ReLU)               (N, 8, 16, 16)                   0\n" +
-        "block1 (ResUnit)              (N, 8, 16, 16)               1,200\n" +
-        "block1.conv1 (Conv2d)         (N, 8, 16, 16)                 584\n" +
-        "block1.conv1BatchNorm2d (BatchNorm2d) (N, 8, 16, 16)                  16\n" +
-        "block1.conv1Relu (ReLU)       (N, 8, 16, 16)                   0\n" +
-        "block1.conv2 (Conv2d)         (N, 8, 16, 16)                 584\n" +
-        "block1.conv2BatchNorm2d (BatchNorm2d) (N, 8, 16, 16)                  16\n" +
-        "stage2 (Stage)                (N, 16, 8, 8)                3,696\n" +
-        "stage2.down (ResUnit)         (N, 16, 8, 8)                3,696\n" +
-        "stage2.down.conv1 (Conv2d)    (N, 16, 8, 8)                1,168\n" +
+        "_____________________________________________________________________________\n" +
+        "Layer (type)                               Output Shape               Param #\n" +
+        "=============================================================================\n" +
+        "stem (Conv2d)                              (N, 8, 16, 16)                 224\n" +
+        "stemRelu (ReLU)                            (N, 8, 16, 16)                   0\n" +
+        "block1 (ResUnit)                           (N, 8, 16, 16)               1,200\n" +
+        "block1.conv1 (Conv2d)                      (N, 8, 16, 16)                 584\n" +
+        "block1.conv1BatchNorm2d (BatchNorm2d)      (N, 8, 16, 16)                  16\n" +
+        "block1.conv1Relu (ReLU)                    (N, 8, 16, 16)                   0\n" +
+        "block1.conv2 (Conv2d)                      (N, 8, 16, 16)                 584\n" +
+        "block1.conv2BatchNorm2d (BatchNorm2d)      (N, 8, 16, 16)                  16\n" +
+        "stage2 (Stage)                             (N, 16, 8, 8)                3,696\n" +
+        "stage2.down (ResUnit)                      (N, 16, 8, 8)                3,696\n" +
+        "stage2.down.conv1 (Conv2d)                 (N, 16, 8, 8)                1,168\n" +
         "stage2.down.conv1BatchNorm2d (BatchNorm2d) (N, 16, 8, 8)                   32\n" +
-        "stage2.down.conv1Relu (ReLU)  (N, 16, 8, 8)                    0\n" +
-        "stage2.down.conv2 (Conv2d)    (N, 16, 8, 8)                2,320\n" +
+        "stage2.down.conv1Relu (ReLU)               (N, 16, 8, 8)                    0\n" +
+        "stage2.down.conv2 (Conv2d)                 (N, 16, 8, 8)                2,320\n" +
         "stage2.down.conv2BatchNorm2d (BatchNorm2d) (N, 16, 8, 8)                   32\n" +
-        "stage2.down.shortcut (Conv2d) (N, 16, 8, 8)                  144\n" +
-        "stage2.activation (ReLU)      (N, 16, 8, 8)                    0\n" +
-        "pool (AvgPool2d)              (N, 16, 4, 4)                    0\n" +
-        "poolFlatten (Flatten)         (N, 256)                         0\n" +
-        "head (Linear)                 (N, 4)                       1,028\n" +
-        "================================================================\n" +
+        "stage2.down.shortcut (Conv2d)              (N, 16, 8, 8)                  144\n" +
+        "stage2.activation (ReLU)                   (N, 16, 8, 8)                    0\n" +
+        "pool (AvgPool2d)                           (N, 16, 4, 4)                    0\n" +
+        "poolFlatten (Flatten)                      (N, 256)                         0\n" +
+        "head (Linear)                              (N, 4)                       1,028\n" +
+        "=============================================================================\n" +
         "Total params: 6,148\n" +
         "Trainable params: 6,148\n";
 

@@ -80,6 +80,35 @@ public sealed class ConvWindowOnnxTests
     }
 
     [Fact]
+    public void Non_square_transposed_convolutions_carry_one_size_per_axis()
+    {
+        var transposed = Nodes(new AnisotropicUpsamplingNet(1), "ConvTranspose").Single();
+
+        Assert.Equal(new long[] { 3, 1 }, Attribute(transposed, "kernel_shape").Ints);
+        Assert.Equal(new long[] { 2, 1 }, Attribute(transposed, "strides").Ints);
+        Assert.Equal(new long[] { 1, 0, 1, 0 }, Attribute(transposed, "pads").Ints);
+        Assert.Equal(new long[] { 0, 0 }, Attribute(transposed, "output_padding").Ints);
+        Assert.Equal(new long[] { 1, 1 }, Attribute(transposed, "dilations").Ints);
+    }
+
+    [Fact]
+    public void Upsampling_to_a_size_resizes_to_sizes_read_with_the_batch_at_run_time()
+    {
+        var map = Nodes(new AnisotropicUpsamplingNet(1), "Resize");
+        var signal = Nodes(new SizedUpsamplingPulseNet(1), "Resize");
+
+        // Interpolating: Resize's inputs X, roi, scales, sizes. Sizes, not scales, so the output is exactly the declared size.
+        Assert.All(map.Concat(signal), node => Assert.Equal(4, node.Input.Count));
+        Assert.All(map.Concat(signal), node => Assert.Equal("", node.Input[2]));
+        Assert.Equal(new[] { "linear" }, map.Select(node => Attribute(node, "mode").S.ToStringUtf8()));
+        Assert.Equal(new[] { "linear" }, signal.Select(node => Attribute(node, "mode").S.ToStringUtf8()));
+        Assert.Single(Nodes(new AnisotropicUpsamplingNet(1), "Shape")); // the batch and channels come from the tensor
+        // Nearest: a Gather of PyTorch's own source indices per axis (two for the map, one for the signal).
+        Assert.Equal(new long[] { 2, 3 }, Nodes(new AnisotropicUpsamplingNet(1), "Gather").Select(node => Attribute(node, "axis").I));
+        Assert.Equal(new long[] { 2 }, Nodes(new SizedUpsamplingPulseNet(1), "Gather").Select(node => Attribute(node, "axis").I));
+    }
+
+    [Fact]
     public void Interpolating_upsampling_is_resize_with_pytorchs_coordinates()
     {
         var map = Nodes(new SmoothUpsamplingNet(1), "Resize");

@@ -33,6 +33,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(SmoothUpsamplingNet), nameof(LinearUpsamplingPulseNet),
         // Pooling with ceil_mode.
         nameof(CeilPoolingNet), nameof(CeilPoolingPulseNet),
+        // Per-axis ConvTranspose2d sizes (PyTorch's tuples) and Upsample to a fixed size.
+        nameof(AnisotropicUpsamplingNet), nameof(SizedUpsamplingPulseNet),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -65,6 +67,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(PulseDecoderNet) => Of(new PulseDecoderNet(seed: 1), PulseDecoderNet.PyTorchSource, 1, 64),
         nameof(GroupedUpsamplingNet) => Of(new GroupedUpsamplingNet(seed: 1), GroupedUpsamplingNet.PyTorchSource, 3, 16, 16),
         nameof(SmoothUpsamplingNet) => Of(new SmoothUpsamplingNet(seed: 1), SmoothUpsamplingNet.PyTorchSource, 3, 16, 16),
+        nameof(AnisotropicUpsamplingNet) => Of(new AnisotropicUpsamplingNet(seed: 1), AnisotropicUpsamplingNet.PyTorchSource, 3, 16, 16),
+        nameof(SizedUpsamplingPulseNet) => Of(new SizedUpsamplingPulseNet(seed: 1), SizedUpsamplingPulseNet.PyTorchSource, 1, 64),
         nameof(LinearUpsamplingPulseNet) => Of(new LinearUpsamplingPulseNet(seed: 1), LinearUpsamplingPulseNet.PyTorchSource, 1, 64),
         nameof(CeilPoolingNet) => Of(new CeilPoolingNet(seed: 1), CeilPoolingNet.PyTorchSource, 3, 16, 16),
         nameof(CeilPoolingPulseNet) => Of(new CeilPoolingPulseNet(seed: 1), CeilPoolingPulseNet.PyTorchSource, 1, 64),

@@ -117,3 +117,26 @@ public sealed partial class CeilPoolingPulseNet
     [AvgPool1d(2, CeilMode = true)] Layer avgPool;                  // (4, 16); floor would give 15
     [Flatten, Linear(3)] Layer head;
 }
+
+/// <summary>
+/// Per-axis sizes: a ConvTranspose2d growing only the height (kernel, stride and padding given as new[] { height, width }),
+/// then Upsample to fixed sizes (bilinear to (40, 24), nearest to 48 × 48), as a decoder meets a
+/// skip connection of another size.
+/// </summary>
+[Model(typeof(Patch))]
+public sealed partial class AnisotropicUpsamplingNet
+{
+    [ConvTranspose2d(4, Kernel = new[] { 3, 1 }, Stride = new[] { 2, 1 }, Padding = new[] { 1, 0 }), Relu] Layer tall; // (4, 31, 16)
+    [Upsample(Size = new[] { 40, 24 }, Mode = "bilinear")] Layer fit;       // (4, 40, 24)
+    [Upsample(Size = 48)] Layer square;                                     // (4, 48, 48)
+    [GlobalAvgPool2d, Linear(4)] Layer head;
+}
+
+/// <summary>A signal upsampled to fixed lengths: linear to 100 steps, then nearest to 150.</summary>
+[Model(typeof(Pulse))]
+public sealed partial class SizedUpsamplingPulseNet
+{
+    [Upsample(Size = 100, Mode = "linear"), Conv1d(4, Kernel = 3), Relu] Layer up;   // (4, 98)
+    [Upsample(Size = 150)] Layer stretch;                                             // (4, 150)
+    [GlobalAvgPool1d, Linear(3)] Layer head;
+}

@@ -41,6 +41,8 @@ public sealed class LayerParityTests
         (typeof(LinearUpsamplingPulseNet), new long[] { 1, 64 }),
         (typeof(CeilPoolingNet), new long[] { 3, 16, 16 }),
         (typeof(CeilPoolingPulseNet), new long[] { 1, 64 }),
+        (typeof(AnisotropicUpsamplingNet), new long[] { 3, 16, 16 }),
+        (typeof(SizedUpsamplingPulseNet), new long[] { 1, 64 }),
     };
 
     public static TheoryData<string> Kinds => new(LayerCatalogue.All.Select(definition => definition.Name));

@@ -31,7 +31,51 @@ public sealed partial class OnnxGraph
     public string Upsample(string x, int scale, int spatialDimensions, string mode = "nearest", bool alignCorners = false)
     {
         float[] scales = new[] { 1f, 1f }.Concat(Enumerable.Repeat((float)scale, spatialDimensions)).ToArray();
-        string[] inputs = { x, "", Initializer(scales, scales.Length) };
+        return Resize(new[] { x, "", Initializer(scales, scales.Length) }, mode, alignCorners);
+    }
+
+    /// <summary>
+    /// PyTorch's upsampling to a fixed size (<c>nn.Upsample(size=...)</c>), as Resize given its output sizes: the batch and
+    /// channel sizes read from <paramref name="x"/> at run time (so the batch stays dynamic) and <paramref name="size"/> after
+    /// them; the coordinates as in <see cref="Upsample(string, int, int, string, bool)"/>.
+    /// </summary>
+    /// <param name="x">(N, C, L) or (N, C, H, W).</param>
+    /// <param name="size">The output's length, or height and width.</param>
+    /// <param name="mode">"nearest", "linear", "bilinear" or "bicubic".</param>
+    /// <param name="alignCorners">PyTorch's align_corners (interpolating modes only).</param>
+    public string UpsampleTo(string x, long[] size, string mode = "nearest", bool alignCorners = false)
+    {
+        if (mode == "nearest")
+            throw new ArgumentException("nearest upsampling to a size is UpsampleNearestTo, which picks PyTorch's own source indices", nameof(mode));
+        string batchAndChannels = Add("Slice", new[] { Add("Shape", new[] { x }), Int64s(0), Int64s(2), Int64s(0) });
+        string sizes = Add("Concat", new[] { batchAndChannels, Int64s(size) }, Int("axis", 0));
+        return Resize(new[] { x, "", "", sizes }, mode, alignCorners);
+    }
+
+    /// <summary>
+    /// PyTorch's nearest upsampling to a fixed size as one Gather per axis with the source indices PyTorch itself computes,
+    /// min(⌊j · (float)(in / out)⌋, in − 1) in single precision (ATen's <c>nearest_neighbor_compute_source_index</c>). Resize's
+    /// own nearest rounding divides by out / in instead and picks a different pixel where j · in / out is a whole number.
+    /// </summary>
+    /// <param name="x">(N, C, L) or (N, C, H, W).</param>
+    /// <param name="input">The input's length, or height and width.</param>
+    /// <param name="size">The output's length, or height and width.</param>
+    public string UpsampleNearestTo(string x, long[] input, long[] size)
+    {
+        string result = x;
+        for (int axis = 0; axis < size.Length; axis++)
+        {
+            float scale = (float)input[axis] / size[axis];
+            long[] sources = new long[size[axis]];
+            for (long j = 0; j < sources.Length; j++)
+                sources[j] = Math.Min((long)MathF.Floor(j * scale), input[axis] - 1);
+            result = Add("Gather", new[] { result, Int64s(sources) }, Int("axis", axis + 2));
+        }
+        return result;
+    }
+
+    private string Resize(string[] inputs, string mode, bool alignCorners)
+    {
         if (mode == "nearest")
             return Add("Resize", inputs, Text("mode", "nearest"), Text("coordinate_transformation_mode", "asymmetric"), Text("nearest_mode", "floor"));
         string coordinates = alignCorners ? "align_corners" : "pytorch_half_pixel";

@@ -84,6 +84,16 @@ public sealed partial class OnnxGraph
             Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)), Ints("pads", Repeat(padding, 2 * dimensions)),
             Ints("output_padding", Repeat(outputPadding, dimensions)), Ints("dilations", Repeat(dilation, dimensions)), Int("group", groups));
 
+    /// <summary>
+    /// ConvTranspose with sizes per spatial axis (a non-square kernel, stride, padding, output padding or dilation):
+    /// <paramref name="pads"/> are ONNX's begins then ends (top, left, bottom, right).
+    /// </summary>
+    public string ConvTranspose(string x, nn.Module module, long[] kernel, long[] strides, long[] pads, long[] outputPadding, long[] dilations,
+        long groups = 1, bool bias = true) =>
+        Add("ConvTranspose", bias ? new[] { x, Weight(module, "weight"), Weight(module, "bias") } : new[] { x, Weight(module, "weight") },
+            Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads), Ints("output_padding", outputPadding),
+            Ints("dilations", dilations), Int("group", groups));
+
     /// <summary>MaxPool with sizes per spatial axis; <paramref name="pads"/> are ONNX's begins then ends.</summary>
     public string MaxPool(string x, long[] kernel, long[] strides, long[] pads, bool ceilMode = false) =>
         Add("MaxPool", new[] { x }, Ints("kernel_shape", kernel), Ints("strides", strides), Ints("pads", pads), Int("ceil_mode", ceilMode ? 1 : 0));
