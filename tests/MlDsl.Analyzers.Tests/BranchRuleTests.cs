@@ -147,7 +147,8 @@ public sealed class BranchRuleTests
         }
         """,
         Diagnostic("MLDSL0038").WithLocation(0).WithMessage(
-            "Member 'conv' of block 'Branch' has [Input]; branches start and join in a model, not inside a block: put it on the model member that uses the block"));
+            "Member 'conv' of block 'Branch' has [Input]; a block reads only the tensor it is given, never the dataset's features: " +
+            "put [Input] on the model member that uses the block (a join inside the block may name BlockAttribute.Input, the block's input)"));
 
     [Fact]
     public Task A_member_that_both_starts_a_branch_and_joins_is_reported() => AnalyzerAsync(

@@ -24,6 +24,9 @@ public sealed class GeneratedSourceTests
     [InlineData("ClipNet", new[] { Sources.SpokenClips }, "Samples.ClipNet.Model.g.cs")]
     [InlineData("Clip", new[] { Sources.SpokenClips }, "Samples.Clip.Dataset.g.cs")]
     [InlineData("DenseDigitNet", new[] { Sources.Digit, Sources.DenseDigitNet }, "Samples.DenseDigitNet.Model.g.cs")]
+    [InlineData("DenseLayer", new[] { Sources.Digit, Sources.DenseBlocks }, "Samples.DenseLayer.Block.g.cs")]
+    [InlineData("SkipUnit", new[] { Sources.Digit, Sources.DenseBlocks }, "Samples.SkipUnit.Block.g.cs")]
+    [InlineData("DenseBlockNet", new[] { Sources.Digit, Sources.DenseBlocks }, "Samples.DenseBlockNet.Model.g.cs")]
     public void Generated_source_matches_its_snapshot(string snapshot, string[] sources, string hintName)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(sources);
@@ -42,6 +45,7 @@ public sealed class GeneratedSourceTests
         new[] { Sources.ResidualBlock, Sources.ResidualNet },
         new[] { Sources.SpokenClips },
         new[] { Sources.Digit, Sources.DenseDigitNet },
+        new[] { Sources.Digit, Sources.DenseBlocks },
     };
 
     [Theory]

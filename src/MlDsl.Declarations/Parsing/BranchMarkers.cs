@@ -11,6 +11,9 @@ namespace MlDsl.Declarations.Parsing;
 /// Reads <c>[Input]</c>, <c>[Concatenate]</c> and <c>[Add]</c> on a model member into the graph node that
 /// precedes the member's layers: where a branch starts (which features, where they lie in a collated
 /// row) or which earlier members it joins. Names that are no feature or no earlier member are MLDSL0038.
+/// Inside a [Block] a join names earlier members of the same block, or the block's own input
+/// (<see cref="BlockInput"/>, as a DenseNet layer concatenates its input with its convolution's output);
+/// [Input] has no meaning there (a block never sees the dataset, only the tensor it is given).
 /// </summary>
 internal static class BranchMarkers
 {
@@ -18,15 +21,19 @@ internal static class BranchMarkers
     private const string ConcatenateAttribute = "MlDsl.ConcatenateAttribute";
     private const string AddAttribute = "MlDsl.AddAttribute";
 
+    /// <summary>The name a join inside a block uses for the block's input (<c>BlockAttribute.Input</c>).</summary>
+    public const string BlockInput = "input";
+
     public static bool HasMarker(ISymbol member) =>
         TypeIdentities.HasAttribute(member, InputAttribute) || TypeIdentities.HasAttribute(member, ConcatenateAttribute) || TypeIdentities.HasAttribute(member, AddAttribute);
 
-    /// <param name="features">The dataset's features; null when reading a block, where branches cannot start or join.</param>
+    /// <param name="features">The dataset's features; null when reading a block, where branches cannot start (joins can).</param>
+    /// <param name="scope">The path of the block being read (empty for the model); a join's sources are paths from the model.</param>
     /// <param name="earlier">The names of the container's members declared before this one.</param>
     /// <param name="location">Where the marker is written (also for problems with it).</param>
     /// <returns>The node, or null when the member has no marker or it is wrong (then reported).</returns>
     public static GraphNode? Read(ISymbol member, string name, INamedTypeSymbol container, string dataset, IReadOnlyList<FeatureSpec>? features,
-        IReadOnlyList<string> earlier, List<DiagnosticInfo> diagnostics, Location? useSite, out Location? location)
+        string scope, IReadOnlyList<string> earlier, List<DiagnosticInfo> diagnostics, Location? useSite, out Location? location)
     {
         AttributeData? input = TypeIdentities.FindAttribute(member, InputAttribute);
         AttributeData? concatenate = TypeIdentities.FindAttribute(member, ConcatenateAttribute);
@@ -38,9 +45,10 @@ internal static class BranchMarkers
         Location? at = location;
         void Report(string message) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBranch, at, message));
 
-        if (features is null)
+        if (features is null && input is not null)
         {
-            Report($"Member '{name}' of block '{container.Name}' has [{Short(first)}]; branches start and join in a model, not inside a block: put it on the model member that uses the block");
+            Report($"Member '{name}' of block '{container.Name}' has [Input]; a block reads only the tensor it is given, never the dataset's features: " +
+                "put [Input] on the model member that uses the block (a join inside the block may name BlockAttribute.Input, the block's input)");
             return null;
         }
         if ((input is null ? 0 : 1) + (concatenate is null ? 0 : 1) + (add is null ? 0 : 1) > 1)
@@ -54,8 +62,8 @@ internal static class BranchMarkers
             return null;
         }
         return input is not null
-            ? ReadInput(name, dataset, features, names, Report)
-            : ReadJoin(name, container, concatenate is not null ? JoinKind.Concatenate : JoinKind.Add, names, earlier, Report);
+            ? ReadInput(name, dataset, features!, names, Report)
+            : ReadJoin(name, container, concatenate is not null ? JoinKind.Concatenate : JoinKind.Add, names, scope, inBlock: features is null, earlier, Report);
     }
 
     private static InputNode? ReadInput(string member, string dataset, IReadOnlyList<FeatureSpec> features, string[] names, System.Action<string> report)
@@ -86,7 +94,8 @@ internal static class BranchMarkers
         return new InputNode(member, slices.ToEquatableArray());
     }
 
-    private static JoinNode? ReadJoin(string member, INamedTypeSymbol container, JoinKind kind, string[] names, IReadOnlyList<string> earlier, System.Action<string> report)
+    private static JoinNode? ReadJoin(string member, INamedTypeSymbol container, JoinKind kind, string[] names, string scope, bool inBlock,
+        IReadOnlyList<string> earlier, System.Action<string> report)
     {
         if (names.Length < 2)
         {
@@ -95,13 +104,16 @@ internal static class BranchMarkers
         }
         foreach (string name in names)
         {
-            if (earlier.Contains(name)) continue;
-            string which = name == member ? "itself" : $"'{name}', which is no earlier member of {container.Name}";
+            // A block's own input is no member; an earlier member of the same name would be ambiguous, so it wins (and is refused as a field name by C# anyway).
+            if (earlier.Contains(name) || (inBlock && name == BlockInput)) continue;
+            string which = name == member.Substring(member.LastIndexOf('.') + 1) ? "itself" : $"'{name}', which is no earlier member of {container.Name}";
             report($"{kind} '{member}' joins {which}; a join reads members declared before it" +
-                (earlier.Count == 0 ? "" : $" ({string.Join(", ", earlier)})"));
+                (earlier.Count == 0 ? "" : $" ({string.Join(", ", earlier)})") +
+                (inBlock ? " or the block's input (BlockAttribute.Input)" : ""));
             return null;
         }
-        return new JoinNode(member, kind, names.ToEquatableArray());
+        // Sources are paths from the model, as every node's Path is, so inference finds them however deep the block is used.
+        return new JoinNode(member, kind, names.Select(name => scope.Length == 0 ? name : scope + "." + name).ToEquatableArray());
     }
 
     private static string[] Names(AttributeData attribute)

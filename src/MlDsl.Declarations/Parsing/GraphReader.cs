@@ -22,6 +22,9 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
     /// <summary>Where each block use is written (the model's member), for residual problems.</summary>
     public Dictionary<BlockNode, Location?> BlockLocations { get; } = new();
 
+    /// <summary>Where each join is written (the model's member that uses its block, for a join inside a block), for join problems.</summary>
+    public Dictionary<JoinNode, Location?> JoinLocations { get; } = new();
+
     /// <summary>The dataset's features, which a model's [Input] members read; null for a block, which cannot.</summary>
     public IReadOnlyList<Models.FeatureSpec>? Features { get; init; }
 
@@ -53,8 +56,9 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
             {
                 // [Input] or a join comes before the member's layers; a join without layers is a member of its own.
                 GraphNode? marker = BranchMarkers.Read(member, scope.Length == 0 ? member.Name : scope + "." + member.Name, type, DatasetName,
-                    scope.Length == 0 ? Features : null, earlier, diagnostics, useSite, out Location? markerLocation);
+                    scope.Length == 0 ? Features : null, scope, earlier, diagnostics, useSite, out Location? markerLocation);
                 if (scope.Length == 0) MemberLocations[member.Name] = markerLocation;
+                if (marker is JoinNode join) JoinLocations[join] = markerLocation;
                 if (marker is not null) nodes.Add(marker);
                 earlier.Add(member.Name);
                 if (attributes.Count == 0 && block is null) continue;
@@ -175,6 +179,7 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
         var reader = new GraphReader(locations, inner);
         List<GraphNode> body = reader.Read(block, name, arguments, location, new List<string>(path) { blockName });
         foreach (KeyValuePair<BlockNode, Location?> pair in reader.BlockLocations) BlockLocations[pair.Key] = pair.Value;
+        foreach (KeyValuePair<JoinNode, Location?> pair in reader.JoinLocations) JoinLocations[pair.Key] = pair.Value;
         if (inner.Any(diagnostic => diagnostic.IsError))
         {
             // What this use causes (its arguments, a cycle through it) is said as is; the block's own

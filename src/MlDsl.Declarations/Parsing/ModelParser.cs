@@ -64,7 +64,7 @@ public static class ModelParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResidualShapeMismatch, reader.BlockLocations[problem.Block], problem.Message));
         foreach (JoinProblem problem in graph.JoinProblems)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JoinShapeMismatch,
-                reader.MemberLocations.TryGetValue(problem.Join.Member, out Location? joinLocation) ? joinLocation : null, problem.Message));
+                reader.JoinLocations.TryGetValue(problem.Join, out Location? joinLocation) ? joinLocation : null, problem.Message));
         diagnostics.AddRange(BranchReview.Unused(nodes, reader.MemberLocations, dataset, type.Name, type.Locations.FirstOrDefault()));
         if (graph.Succeeded)
             diagnostics.AddRange(ModelReview.Review(inference.Layers, locations, label));

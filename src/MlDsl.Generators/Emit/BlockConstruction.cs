@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MlDsl.Shapes;
 
 namespace MlDsl.Generators.Emit;
@@ -18,13 +19,20 @@ internal static class BlockConstruction
         foreach (string line in lines) writer.Line(line);
     }
 
+    private static string Local(string path) => path.Substring(path.LastIndexOf('.') + 1);
+
     /// <param name="closing">What follows the closing parenthesis, before the last line's comment (<c>;</c> or <c>,</c>).</param>
     private static List<string> Lines(ResolvedBlock block, string closing)
     {
         var arguments = new List<(List<string> Lines, string Comment)>();
-        int count = block.Children.Count + (block.Projection is null ? 0 : 1);
+        // Each layer, nested block and concatenation (its axis) is an argument; an Add or a join without layers is not.
+        int count = block.Children.Count(child => child is ResolvedLayerNode or ResolvedBlock or ResolvedJoin { Node.Kind: JoinKind.Concatenate })
+            + (block.Projection is null ? 0 : 1);
         foreach (ResolvedNode child in block.Children)
         {
+            if (child is ResolvedJoin { Node.Kind: JoinKind.Concatenate } join)
+                arguments.Add((new List<string> { $"{BlockEmitter.Dim(join.Node.Member)}: {join.Axis + 1}" },
+                    $" // concatenate({string.Join(", ", join.Node.Sources.Select(Local))}) -> {join.Shape}, along axis {join.Axis + 1}"));
             if (child is ResolvedLayerNode { Layer: var layer })
                 arguments.Add((new List<string> { $"{ModelRows.LocalName(layer)}: {layer.Factory}" }, $" // {layer.Input} -> {layer.Output}"));
             else if (child is ResolvedBlock inner)

@@ -226,7 +226,7 @@ internal static class ModelEmitter
         TensorShape output = model.Nodes[model.Nodes.Count - 1].Output;
         writer.Line($"var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, {string.Join(", ", input.Dimensions)});");
         writer.Line("string x = graph.Input;");
-        var joined = new HashSet<string>(model.Nodes.OfType<ResolvedJoin>().SelectMany(join => join.Node.Sources));
+        var joined = new HashSet<string>(AllJoins(model.Nodes).SelectMany(join => join.Node.Sources));
         int blocks = 0;
         for (int i = 0; i < model.Nodes.Count; i++)
         {
@@ -236,7 +236,7 @@ internal static class ModelEmitter
             else if (node is ResolvedJoin join)
                 WriteOnnxJoin(writer, join);
             else
-                WriteOnnxNodes(writer, new[] { node }, ref blocks);
+                WriteOnnxNodes(writer, new[] { node }, joined, ref blocks);
             // A member's output that a later join reads is kept under its name.
             string member = Member(node);
             bool lastOfMember = i + 1 == model.Nodes.Count || Member(model.Nodes[i + 1]) != member;
@@ -248,7 +248,17 @@ internal static class ModelEmitter
         writer.Line($"graph.Save(destination, x, {string.Join(", ", output.Dimensions)});");
     }
 
-    private static string OnnxOutput(string member) => member + "Onnx";
+    /// <summary>The graph value a joined member's output is kept in: its path with '_' for '.' (<c>stage2_convOnnx</c>).</summary>
+    private static string OnnxOutput(string member) => member.Replace('.', '_') + "Onnx";
+
+    /// <summary>Every join of the model, inside blocks too.</summary>
+    private static IEnumerable<ResolvedJoin> AllJoins(IEnumerable<ResolvedNode> nodes) =>
+        nodes.SelectMany(node => node switch
+        {
+            ResolvedJoin join => new[] { join },
+            ResolvedBlock block => AllJoins(block.Children),
+            _ => Enumerable.Empty<ResolvedJoin>(),
+        });
 
     /// <summary>The branch's features out of the graph's input, the same elements the forward narrows.</summary>
     private static void WriteOnnxBranch(CodeWriter writer, BranchRead read)
@@ -273,35 +283,48 @@ internal static class ModelEmitter
         writer.Line($"x = {call}; // '{join.Node.Member}': {Describe(join)} -> {join.Shape}");
     }
 
-    private static void WriteOnnxNodes(CodeWriter writer, IEnumerable<ResolvedNode> nodes, ref int blocks)
+    /// <param name="joined">The paths of the members (and blocks' inputs, <c>stage2.input</c>) a join reads, kept under their names.</param>
+    private static void WriteOnnxNodes(CodeWriter writer, IReadOnlyList<ResolvedNode> nodes, HashSet<string> joined, ref int blocks)
     {
-        foreach (ResolvedNode node in nodes)
+        for (int i = 0; i < nodes.Count; i++)
         {
+            ResolvedNode node = nodes[i];
             if (node is ResolvedLayerNode { Layer: var layer })
-            {
                 WriteOnnxLayer(writer, layer);
-                continue;
-            }
-            var block = (ResolvedBlock)node;
-            if (block.Block.Shortcut == ShortcutMode.None)
-            {
-                WriteOnnxNodes(writer, block.Children, ref blocks);
-                continue;
-            }
-            string blockInput = $"blockInput{++blocks}", body = $"body{blocks}";
-            writer.Line($"string {blockInput} = x; // residual block {block.Block.Describe()}: {block.Input} -> {block.Output}");
-            WriteOnnxNodes(writer, block.Children, ref blocks);
-            if (block.Projection is { } projection)
-            {
-                writer.Line($"string {body} = x;");
-                writer.Line($"x = {blockInput};");
-                WriteOnnxLayer(writer, projection);
-                writer.Line($"x = graph.Residual({body}, x); // {block.Block.Member}: body + projected input");
-            }
+            else if (node is ResolvedJoin join)
+                WriteOnnxJoin(writer, join);
             else
-            {
-                writer.Line($"x = graph.Residual(x, {blockInput}); // {block.Block.Member}: body + input");
-            }
+                WriteOnnxBlock(writer, (ResolvedBlock)node, joined, ref blocks);
+            // Inside a block, a member's output that a later join of the block reads is kept under its path (the model's own are kept by the caller).
+            string member = Member(node);
+            if (member.Contains(".") && joined.Contains(member) && (i + 1 == nodes.Count || Member(nodes[i + 1]) != member))
+                writer.Line($"string {OnnxOutput(member)} = x; // '{member}': {node.Output}");
+        }
+    }
+
+    private static void WriteOnnxBlock(CodeWriter writer, ResolvedBlock block, HashSet<string> joined, ref int blocks)
+    {
+        string input = block.Block.Member + ".input";
+        if (joined.Contains(input))
+            writer.Line($"string {OnnxOutput(input)} = x; // the input of block {block.Block.Describe()}, which a join inside it reads");
+        if (block.Block.Shortcut == ShortcutMode.None)
+        {
+            WriteOnnxNodes(writer, block.Children, joined, ref blocks);
+            return;
+        }
+        string blockInput = $"blockInput{++blocks}", body = $"body{blocks}";
+        writer.Line($"string {blockInput} = x; // residual block {block.Block.Describe()}: {block.Input} -> {block.Output}");
+        WriteOnnxNodes(writer, block.Children, joined, ref blocks);
+        if (block.Projection is { } projection)
+        {
+            writer.Line($"string {body} = x;");
+            writer.Line($"x = {blockInput};");
+            WriteOnnxLayer(writer, projection);
+            writer.Line($"x = graph.Residual({body}, x); // {block.Block.Member}: body + projected input");
+        }
+        else
+        {
+            writer.Line($"x = graph.Residual(x, {blockInput}); // {block.Block.Member}: body + input");
         }
     }
 

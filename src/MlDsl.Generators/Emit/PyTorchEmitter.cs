@@ -163,18 +163,33 @@ internal static class PyTorchEmitter
             return python;
         }
         var block = (ResolvedBlock)node;
-        helpers.Add("Block");
+        // A block whose members join earlier ones needs the forward that keeps their outputs; a plain one keeps the simple Block.
+        bool joining = block.Children.Any(child => child is ResolvedJoin);
+        helpers.Add(joining ? "JoinBlock" : "Block");
         var parts = new List<string>();
-        foreach (ResolvedNode child in block.Children)
+        var joins = new List<string>();
+        // The module whose output stands for each member (its last layer, its block, or a join's identity), by path.
+        var outputs = new Dictionary<string, string> { [block.Block.Member + ".input"] = "input" };
+        for (int i = 0; i < block.Children.Count; i++)
         {
-            if (child is not (ResolvedBlock or ResolvedLayerNode))
+            ResolvedNode child = block.Children[i];
+            string name;
+            if (child is ResolvedJoin join)
             {
-                missing.Add($"the {child.GetType().Name} node in block {block.Block.Describe()}");
-                continue;
+                name = join.Node.Member.Substring(join.Node.Member.LastIndexOf('.') + 1);
+                string sources = string.Join(", ", join.Node.Sources.Select(source => $"\"{outputs[source]}\""));
+                joins.Add($"\"{name}\": (\"{(join.Node.Kind == JoinKind.Concatenate ? "cat" : "add")}\", {(join.Node.Kind == JoinKind.Concatenate ? join.Axis + 1 : 0)}, [{sources}])");
+                // A join without layers is the identity module the TorchSharp block registers under the member's name.
+                if (i + 1 == block.Children.Count || MemberOf(block.Children[i + 1]) != join.Node.Member)
+                    parts.Add($"(\"{name}\", nn.Identity())");
             }
-            string? built = Build(child, helpers, missing);
-            string name = child is ResolvedBlock inner ? inner.Block.Field : ModelRows.LocalName(((ResolvedLayerNode)child).Layer);
-            parts.Add($"(\"{name}\", {built})");
+            else
+            {
+                string? built = Build(child, helpers, missing);
+                name = child is ResolvedBlock inner ? inner.Block.Field : ModelRows.LocalName(((ResolvedLayerNode)child).Layer);
+                parts.Add($"(\"{name}\", {built})");
+            }
+            outputs[MemberOf(child)] = name;
         }
         string? shortcut = null;
         if (block.Projection is { } projection)
@@ -183,7 +198,8 @@ internal static class PyTorchEmitter
             if (shortcut is null) missing.Add($"the shortcut of block {block.Block.Describe()}");
         }
         bool residual = block.Block.Shortcut != ShortcutMode.None;
-        return $"Block([{string.Join(", ", parts)}]" + (residual ? ", residual=True" : "") + (shortcut is null ? "" : $", shortcut={shortcut}") + ")";
+        return (joining ? "JoinBlock" : "Block") + $"([{string.Join(", ", parts)}]" + (joining ? $", {{{string.Join(", ", joins)}}}" : "")
+            + (residual ? ", residual=True" : "") + (shortcut is null ? "" : $", shortcut={shortcut}") + ")";
     }
 
     /// <summary>The PyTorch expression that builds <paramref name="layer"/>, or null when none is emitted.</summary>

@@ -31,6 +31,34 @@ internal static class PyTorchModules
                         return y
                     return y + (self.shortcut(x) if hasattr(self, "shortcut") else x)
             """,
+        ["JoinBlock"] = """
+            class JoinBlock(nn.Module):
+                # An MlDsl [Block] whose members join earlier ones: joins maps a layer to ("cat", dim, sources) or ("add", 0, sources),
+                # the join it reads instead of the output before it; a source is a layer's name, or "input", the block's input.
+                def __init__(self, layers, joins, residual=False, shortcut=None):
+                    super().__init__()
+                    self.names = [name for name, _ in layers]
+                    for name, layer in layers:
+                        self.add_module(name, layer)
+                    self.joins = joins
+                    self.residual = residual
+                    if shortcut is not None:
+                        self.shortcut = shortcut
+
+                def forward(self, x):
+                    y = x
+                    outputs = {"input": x}
+                    for name in self.names:
+                        if name in self.joins:
+                            kind, dim, sources = self.joins[name]
+                            parts = [outputs[source] for source in sources]
+                            y = torch.cat(parts, dim) if kind == "cat" else sum(parts[1:], parts[0])
+                        y = getattr(self, name)(y)
+                        outputs[name] = y
+                    if not self.residual:
+                        return y
+                    return y + (self.shortcut(x) if hasattr(self, "shortcut") else x)
+            """,
         ["TargetScaling"] = """
             class TargetScaling(nn.Module):
                 # The training targets' mean (shift) and standard deviation (scale); the model's outputs are standardized.

@@ -25,8 +25,9 @@ public enum JoinKind
     Add,
 }
 
-/// <summary><c>[Concatenate(...)]</c> or <c>[Add(...)]</c> on a model member: its layers read the join of the named members' outputs.</summary>
-/// <param name="Sources">The members joined, in order (their last layers' outputs).</param>
+/// <summary><c>[Concatenate(...)]</c> or <c>[Add(...)]</c> on a model or block member: its layers read the join of the named members' outputs.</summary>
+/// <param name="Sources">The members joined, in order (their last layers' outputs), as paths from the model
+/// (<c>stage2.conv</c>; <c>stage2.input</c> is the block's input); read on a block of its own, as names in the block.</param>
 public sealed record JoinNode(string Member, JoinKind Kind, EquatableArray<string> Sources) : GraphNode
 {
     public override string Path => Member;

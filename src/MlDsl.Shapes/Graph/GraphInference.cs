@@ -25,7 +25,8 @@ public sealed record GraphInferenceResult(InferenceResult Flat, EquatableArray<R
 /// and its body's output. Layers inside blocks carry their path (<c>stage2.conv1</c>) as member, so
 /// every layer message names where it is. A member with <c>[Input]</c> starts a branch from dataset
 /// features and a member with <c>[Concatenate]</c> or <c>[Add]</c> reads the join of earlier members'
-/// outputs; every other member reads the output of the member before it.
+/// outputs (inside a block, members of the same block or the block's input, <c>stage2.input</c>);
+/// every other member reads the output of the member before it.
 /// </summary>
 public static class GraphInference
 {
@@ -94,6 +95,8 @@ public static class GraphInference
                         break;
 
                     case BlockNode block:
+                        // A join inside the block may read the block's input (BlockAttribute.Input, "input").
+                        outputs[block.Member + ".input"] = current;
                         List<ResolvedNode> body = Sequence(current, block.Body, out TensorShape? bodyOutput);
                         if (bodyOutput is null)
                         {

@@ -49,6 +49,52 @@ internal static class Sources
         }
         """;
 
+    /// <summary>Joins inside blocks over <see cref="Digit"/>: a DenseNet layer concatenating its input, a skip add, nesting, two uses with different arguments.</summary>
+    public const string DenseBlocks = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Block]
+        public sealed partial class DenseLayer
+        {
+            [BlockArgument] public const int Growth = 4;
+
+            [BatchNorm2d, Relu, Conv2d(Growth, Kernel = 3, Padding = 1)] Layer conv;
+            [Concatenate(BlockAttribute.Input, nameof(conv))] Layer grow;
+        }
+
+        [Block]
+        public sealed partial class SkipUnit
+        {
+            [BlockArgument] public const int Width = 8;
+
+            [Conv2d(Width, Kernel = 3, Padding = 1), Relu] Layer down;
+            [Conv2d(Width, Kernel = 3, Padding = 1)] Layer up;
+            [Add(nameof(down), nameof(up)), Relu] Layer merge;
+        }
+
+        [Block]
+        public sealed partial class DenseStage
+        {
+            [BlockArgument] public const int First = 4;
+            [BlockArgument] public const int Second = 6;
+
+            [Arguments(First)] DenseLayer one;
+            [Arguments(Second)] DenseLayer two;
+        }
+
+        [Model(typeof(Digit))]
+        public sealed partial class DenseBlockNet
+        {
+            [Conv2d(4, Kernel = 3, Padding = 1), Relu] Layer stem;
+            [Arguments(2, 3)] DenseStage dense;
+            [Arguments(9)] SkipUnit skip;
+            [MaxPool2d(4), Flatten] Layer pool;
+            [Linear(10)] Layer head;
+        }
+        """;
+
     public const string Tumour = """
         using MlDsl;
 

@@ -27,6 +27,8 @@ public sealed class OnnxExportTests
         (typeof(PulseResNet), new long[] { 1, 64 }),
         (typeof(BiasFreePatchNet), new long[] { 3, 16, 16 }),
         (typeof(BiasFreePulseNet), new long[] { 1, 64 }),
+        (typeof(PatchDenseBlockNet), new long[] { 3, 16, 16 }),
+        (typeof(PointGatedNet), new long[] { 4 }),
     };
 
     private static IEnumerable<(Type Model, long[] Input)> AllModels => LayerParityTests.Models.Concat(ExtraModels);
@@ -72,6 +74,8 @@ public sealed class OnnxExportTests
     [InlineData(typeof(PulseResNet))]
     [InlineData(typeof(BiasFreePatchNet))]
     [InlineData(typeof(BiasFreePulseNet))]
+    [InlineData(typeof(PatchDenseBlockNet))]
+    [InlineData(typeof(PointGatedNet))]
     public void A_model_of_blocks_and_residual_blocks_exports_to_onnx_that_onnx_runtime_runs_like_torchsharp(Type modelType)
     {
         long[] input = ExtraModels.Single(model => model.Model == modelType).Input;

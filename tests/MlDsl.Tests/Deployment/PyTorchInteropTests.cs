@@ -35,6 +35,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(CeilPoolingNet), nameof(CeilPoolingPulseNet),
         // Per-axis ConvTranspose2d sizes (PyTorch's tuples) and Upsample to a fixed size.
         nameof(AnisotropicUpsamplingNet), nameof(SizedUpsamplingPulseNet),
+        // Joins inside blocks (a DenseNet layer concatenating its input, a skip add, a residual block adding two members): JoinBlock.
+        nameof(PatchDenseBlockNet), nameof(PointGatedNet),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -72,6 +74,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(LinearUpsamplingPulseNet) => Of(new LinearUpsamplingPulseNet(seed: 1), LinearUpsamplingPulseNet.PyTorchSource, 1, 64),
         nameof(CeilPoolingNet) => Of(new CeilPoolingNet(seed: 1), CeilPoolingNet.PyTorchSource, 3, 16, 16),
         nameof(CeilPoolingPulseNet) => Of(new CeilPoolingPulseNet(seed: 1), CeilPoolingPulseNet.PyTorchSource, 1, 64),
+        nameof(PatchDenseBlockNet) => Of(new PatchDenseBlockNet(seed: 1), PatchDenseBlockNet.PyTorchSource, 3, 16, 16),
+        nameof(PointGatedNet) => Of(new PointGatedNet(seed: 1), PointGatedNet.PyTorchSource, 4),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
