@@ -212,32 +212,32 @@ partial class DenseBlockNet : Module<Tensor, Tensor>, IClassifier<global::Sample
     public const string SummaryTable =
         "Model: DenseBlockNet\n" +
         "Input: (1, 28, 28) from Digit.Pixels\n" +
-        "________________________________________________________________\n" +
-        "Layer (type)                  Output Shape               Param #\n" +
-        "================================================================\n" +
-        "stem (Conv2d)                 (N, 4, 28, 28)                  40\n" +
-        "stemRelu (ReLU)               (N, 4, 28, 28)                   0\n" +
-        "dense (DenseStage)            (N, 9, 28, 28)                 259\n" +
-        "dense.one (DenseLayer)        (N, 6, 28, 28)                  82\n" +
-        "dense.one.conv (BatchNorm2d)  (N, 4, 28, 28)                   8\n" +
-        "dense.one.convRelu (ReLU)     (N, 4, 28, 28)                   0\n" +
-        "dense.one.convConv2d (Conv2d) (N, 2, 28, 28)                  74\n" +
+        "_____________________________________________________________________________________________\n" +
+        "Layer (type)                                               Output Shape               Param #\n" +
+        "=============================================================================================\n" +
+        "stem (Conv2d)                                              (N, 4, 28, 28)                  40\n" +
+        "stemRelu (ReLU)                                            (N, 4, 28, 28)                   0\n" +
+        "dense (DenseStage)                                         (N, 9, 28, 28)                 259\n" +
+        "dense.one (DenseLayer)                                     (N, 6, 28, 28)                  82\n" +
+        "dense.one.conv (BatchNorm2d)                               (N, 4, 28, 28)                   8\n" +
+        "dense.one.convRelu (ReLU)                                  (N, 4, 28, 28)                   0\n" +
+        "dense.one.convConv2d (Conv2d)                              (N, 2, 28, 28)                  74\n" +
         "concatenate(dense.one.input, dense.one.conv) (Concatenate) (N, 6, 28, 28)                   0\n" +
-        "dense.two (DenseLayer)        (N, 9, 28, 28)                 177\n" +
-        "dense.two.conv (BatchNorm2d)  (N, 6, 28, 28)                  12\n" +
-        "dense.two.convRelu (ReLU)     (N, 6, 28, 28)                   0\n" +
-        "dense.two.convConv2d (Conv2d) (N, 3, 28, 28)                 165\n" +
+        "dense.two (DenseLayer)                                     (N, 9, 28, 28)                 177\n" +
+        "dense.two.conv (BatchNorm2d)                               (N, 6, 28, 28)                  12\n" +
+        "dense.two.convRelu (ReLU)                                  (N, 6, 28, 28)                   0\n" +
+        "dense.two.convConv2d (Conv2d)                              (N, 3, 28, 28)                 165\n" +
         "concatenate(dense.two.input, dense.two.conv) (Concatenate) (N, 9, 28, 28)                   0\n" +
-        "skip (SkipUnit)               (N, 9, 28, 28)               1,476\n" +
-        "skip.down (Conv2d)            (N, 9, 28, 28)                 738\n" +
-        "skip.downRelu (ReLU)          (N, 9, 28, 28)                   0\n" +
-        "skip.up (Conv2d)              (N, 9, 28, 28)                 738\n" +
-        "add(skip.down, skip.up) (Add) (N, 9, 28, 28)                   0\n" +
-        "skip.merge (ReLU)             (N, 9, 28, 28)                   0\n" +
-        "pool (MaxPool2d)              (N, 9, 7, 7)                     0\n" +
-        "poolFlatten (Flatten)         (N, 441)                         0\n" +
-        "head (Linear)                 (N, 10)                      4,420\n" +
-        "================================================================\n" +
+        "skip (SkipUnit)                                            (N, 9, 28, 28)               1,476\n" +
+        "skip.down (Conv2d)                                         (N, 9, 28, 28)                 738\n" +
+        "skip.downRelu (ReLU)                                       (N, 9, 28, 28)                   0\n" +
+        "skip.up (Conv2d)                                           (N, 9, 28, 28)                 738\n" +
+        "add(skip.down, skip.up) (Add)                              (N, 9, 28, 28)                   0\n" +
+        "skip.merge (ReLU)                                          (N, 9, 28, 28)                   0\n" +
+        "pool (MaxPool2d)                                           (N, 9, 7, 7)                     0\n" +
+        "poolFlatten (Flatten)                                      (N, 441)                         0\n" +
+        "head (Linear)                                              (N, 10)                      4,420\n" +
+        "=============================================================================================\n" +
         "Total params: 6,195\n" +
         "Trainable params: 6,195\n";
 
