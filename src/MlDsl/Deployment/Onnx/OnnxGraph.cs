@@ -80,9 +80,8 @@ public sealed partial class OnnxGraph
     /// </summary>
     public string ConvTranspose(string x, nn.Module module, int kernel, int stride, int padding, int outputPadding, int dilation,
         int groups = 1, int dimensions = 2, bool bias = true) =>
-        Add("ConvTranspose", bias ? new[] { x, Weight(module, "weight"), Weight(module, "bias") } : new[] { x, Weight(module, "weight") },
-            Ints("kernel_shape", Repeat(kernel, dimensions)), Ints("strides", Repeat(stride, dimensions)), Ints("pads", Repeat(padding, 2 * dimensions)),
-            Ints("output_padding", Repeat(outputPadding, dimensions)), Ints("dilations", Repeat(dilation, dimensions)), Int("group", groups));
+        ConvTranspose(x, module, Repeat(kernel, dimensions), Repeat(stride, dimensions), Repeat(padding, 2 * dimensions),
+            Repeat(outputPadding, dimensions), Repeat(dilation, dimensions), groups, bias);
 
     /// <summary>
     /// ConvTranspose with sizes per spatial axis (a non-square kernel, stride, padding, output padding or dilation):
