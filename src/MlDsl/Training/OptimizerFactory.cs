@@ -3,13 +3,17 @@ using static TorchSharp.torch;
 
 namespace MlDsl.Training;
 
+/// <summary>
+/// The optimizer a run asks for: MlDsl's own steps over TorchSharp's optimizers and state, whose Scalars outlive
+/// the native calls that read them (see <see cref="Optimizers.HeldScalar"/>).
+/// </summary>
 internal static class OptimizerFactory
 {
     public static OptimizerHelper Create(FitOptions options, IEnumerable<Parameter> parameters) => options.Optimizer switch
     {
-        OptimizerKind.Adam => optim.Adam(parameters, lr: options.LearningRate, weight_decay: options.WeightDecay),
-        OptimizerKind.AdamW => optim.AdamW(parameters, lr: options.LearningRate, weight_decay: options.WeightDecay),
-        OptimizerKind.Sgd => optim.SGD(parameters, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
+        OptimizerKind.Adam => new Optimizers.Adam(parameters, options.LearningRate, options.WeightDecay),
+        OptimizerKind.AdamW => new Optimizers.AdamW(parameters, options.LearningRate, options.WeightDecay),
+        OptimizerKind.Sgd => new Optimizers.SGD(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
     };
 }
