@@ -124,9 +124,9 @@ internal static class BlockEmitter
                 outputs[node.Path] = local;
             }
             using (writer.Block("if (shortcut is null)"))
-                writer.Line($"return {previous}.add(input);");
+                writer.Line($"return {TensorSum.Of(previous, "input")};");
             writer.Line("using var shortcutOutput = shortcut.forward(input);");
-            writer.Line($"return {previous}.add(shortcutOutput);");
+            writer.Line($"return {TensorSum.Of(previous, "shortcutOutput")};");
         }
     }
 
@@ -140,9 +140,9 @@ internal static class BlockEmitter
         for (int i = 1; i < sources.Count - 1; i++)
         {
             string partial = $"{join.Member}Sum{i}";
-            writer.Line($"using var {partial} = {sum}.add({sources[i]});");
+            writer.Line($"using var {partial} = {TensorSum.Of(sum, sources[i])};");
             sum = partial;
         }
-        return $"{sum}.add({sources[sources.Count - 1]})";
+        return TensorSum.Of(sum, sources[sources.Count - 1]);
     }
 }

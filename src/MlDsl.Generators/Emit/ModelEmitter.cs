@@ -188,10 +188,10 @@ internal static class ModelEmitter
         for (int i = 1; i < sources.Count - 1; i++)
         {
             string partial = $"{join.Node.Member}Sum{i}";
-            writer.Line($"using var {partial} = {sum}.add({sources[i]});");
+            writer.Line($"using var {partial} = {TensorSum.Of(sum, sources[i])};");
             sum = partial;
         }
-        return $"{sum}.add({sources[sources.Count - 1]})";
+        return TensorSum.Of(sum, sources[sources.Count - 1]);
     }
 
     /// <summary>

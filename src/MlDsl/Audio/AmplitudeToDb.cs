@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -19,10 +20,12 @@ public sealed class AmplitudeToDb : Module<Tensor, Tensor>
     internal static Tensor ToDb(Tensor power, double? topDb)
     {
         using var scope = NewDisposeScope();
-        Tensor db = power.clamp_min(1e-10).log10().mul(10);
+        using Scalar floor = HeldScalars.Of(1e-10), ten = HeldScalars.Of(10L);
+        Tensor db = power.clamp_min(floor).log10().mul(ten);
         if (topDb is { } range)
         {
-            Tensor peak = db.flatten(1).amax(new long[] { 1 }).sub(range);
+            using Scalar below = HeldScalars.Of(range);
+            Tensor peak = db.flatten(1).amax(new long[] { 1 }).sub(below);
             db = maximum(db, peak.view(new long[] { -1 }.Concat(Enumerable.Repeat(1L, (int)db.dim() - 1)).ToArray()));
         }
         return db.MoveToOuterDisposeScope();

@@ -59,7 +59,8 @@ public sealed class MelSpectrogram : Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         Tensor spectrum = stft(waveform, fftSize, hop_length: hop, window: window, center: true,
             pad_mode: PaddingModes.Reflect, onesided: true, return_complex: true);
-        Tensor power = view_as_real(spectrum).square().sum(-1);        // [N, bins, frames]
+        Tensor parts = view_as_real(spectrum);
+        Tensor power = parts.mul(parts).sum(-1);        // [N, bins, frames]
         Tensor mel = matmul(power.transpose(1, 2), filters).transpose(1, 2); // [N, mels, frames]
         return mel.unsqueeze(1).MoveToOuterDisposeScope();
     }

@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -37,12 +38,15 @@ public sealed class SpecAugment : Module<Tensor, Tensor>
     {
         long size = keep.shape[axis], batch = keep.shape[0];
         if (width <= 0 || size <= 1) return;
-        Tensor positions = arange(size, device: keep.device).view(1, -1);
+        Tensor positions = HeldScalars.Arange(size, device: keep.device).view(1, -1);
         for (int mask = 0; mask < masks; mask++)
         {
             Tensor widths = randint(0, width + 1, new long[] { batch, 1 }, device: keep.device);
-            Tensor starts = (rand(new long[] { batch, 1 }, device: keep.device) * (size - widths)).to(ScalarType.Int64);
-            Tensor band = positions.ge(starts).logical_and(positions.lt(starts + widths)); // [N, size]
+            Tensor room;
+            using (Scalar sizeScalar = HeldScalars.Of(size))
+                room = widths.neg().add_(sizeScalar, alpha: HeldScalars.One); // size − width
+            Tensor starts = rand(new long[] { batch, 1 }, device: keep.device).mul(room).to(ScalarType.Int64);
+            Tensor band = positions.ge(starts).logical_and(positions.lt(starts.add(widths, alpha: HeldScalars.One))); // [N, size]
             long[] shape = axis == 2 ? new[] { batch, 1, size, 1 } : new[] { batch, 1, 1, size };
             keep.logical_and_(band.view(shape).logical_not());
         }

@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -31,13 +32,25 @@ public sealed class WaveAugment : Module<Tensor, Tensor>
         {
             // Per-example roll: gather with indices offset by a random shift.
             Tensor shifts = randint(-maxShift, maxShift + 1, new long[] { batch, 1 }, device: waveform.device);
-            Tensor indices = (arange(length, device: waveform.device).view(1, -1) - shifts).remainder(length);
+            Tensor indices;
+            using (Scalar wrap = HeldScalars.Of(length))
+                indices = (HeldScalars.Arange(length, device: waveform.device).view(1, -1) - shifts).remainder(wrap);
             result = result.gather(1, indices);
         }
         if (gainDb > 0)
-            result = result * pow(10, (rand(new long[] { batch, 1 }, device: waveform.device) * 2 - 1) * (gainDb / 20));
+        {
+            // A gain drawn uniformly in ±gainDb decibels: 10^(u · gainDb / 20) for u uniform in [−1, 1).
+            using Scalar two = HeldScalars.Of(2.0), one = HeldScalars.Of(1.0), toLog10 = HeldScalars.Of(gainDb / 20), ten = HeldScalars.Of(10.0);
+            Tensor uniform = rand(new long[] { batch, 1 }, device: waveform.device).mul(two).sub(one);
+            result = result * pow(ten, uniform.mul(toLog10));
+        }
         if (noise > 0)
-            result = result + randn_like(result) * result.square().mean(new long[] { 1 }, keepdim: true).sqrt() * noise;
+        {
+            // Gaussian noise at `noise` times each clip's RMS level.
+            using Scalar level = HeldScalars.Of(noise);
+            Tensor rms = result.mul(result).mean(new long[] { 1 }, keepdim: true).sqrt();
+            result = result.add(randn_like(result).mul(rms).mul(level), alpha: HeldScalars.One);
+        }
         return result.MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using System.Globalization;
 using MlDsl.Data;
 using static TorchSharp.torch;
@@ -81,7 +82,7 @@ internal static class DataViewCheck
             }
             case LabelKind.MultiLabel:
             {
-                double[] positive = labels.gt(0.5).to(float64).mean(new long[] { 0 }).cpu().data<double>().ToArray();
+                double[] positive = labels.gt(HeldScalars.Half).to(float64).mean(new long[] { 0 }).cpu().data<double>().ToArray();
                 string balance = "labels present in " + string.Join(", ", positive.Select((share, l) => string.Create(CultureInfo.InvariantCulture, $"{Name(l)} {share * 100:F1}%")));
                 int[] rare = Enumerable.Range(0, positive.Length).Where(l => positive[l] < 0.1 || positive[l] > 0.9).ToArray();
                 return rare.Length == 0 ? (balance, null, false)

@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using System.Globalization;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -122,11 +123,15 @@ internal static class GradientFlowCheck
             output = layer.forward(output);
             if (kind != "ReLU") continue;
             // A unit is a feature of a flat output, a channel of a spatial one: alive if it fires anywhere for any row.
-            Tensor alive = output.dim() > 2 ? output.transpose(0, 1).flatten(1).gt(0).any(1) : output.gt(0).any(0);
+            Tensor alive = output.dim() > 2 ? output.transpose(0, 1).flatten(1).gt(HeldScalars.Zero).any(1) : output.gt(HeldScalars.Zero).any(0);
             result.Add(new ReluActivity(name, 1 - alive.to(float64).mean().item<double>(), (int)alive.numel()));
         }
         return result;
     }
 
-    private static double Norm(Tensor tensor) => tensor.to(float64).pow(2).sum().sqrt().item<double>();
+    private static double Norm(Tensor tensor)
+    {
+        using Tensor wide = tensor.to(float64);
+        return wide.mul(wide).sum().sqrt().item<double>();
+    }
 }

@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -22,7 +23,7 @@ internal sealed record GradientReach(IReadOnlyList<string> Frozen, IReadOnlyList
         foreach (var (name, parameter) in model.named_parameters())
         {
             if (!parameter.requires_grad) frozen.Add(name);
-            else if (parameter.grad is not { } gradient || !gradient.ne(0).any().item<bool>()) unreached.Add(name);
+            else if (parameter.grad is not { } gradient || !gradient.ne(HeldScalars.Zero).any().item<bool>()) unreached.Add(name);
         }
         return new GradientReach(InForwardOrder(model, frozen), InForwardOrder(model, unreached));
     }

@@ -1,3 +1,5 @@
+using TorchSharp;
+using MlDsl.Runtime;
 using System.Globalization;
 using MlDsl.Data;
 using static TorchSharp.torch;
@@ -23,7 +25,7 @@ internal static class InitialLossCheck
         using Module<Tensor, Tensor> model = session.NewModel();
         var objective = session.Objective(model);
         using var criterion = objective.Criterion(null);
-        using var all = arange(session.Count, device: session.Device);
+        using var all = HeldScalars.Arange(session.Count, device: session.Device);
         double loss = session.MeanLoss(model, objective, criterion, all);
         (double expected, string why) = ExpectedInitialLoss.Of(session.Kind, session.Data.Labels, session.Outputs);
         double spread = OutputSpread(session, model);

@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using System.Diagnostics;
 using MlDsl.Data;
 using MlDsl.Data.Streaming;
@@ -182,7 +183,8 @@ public static class ModelTrainer
         // Running sums stay on the device: the host reads them once per epoch, not once per step.
         using var lossSum = zeros(1, dtype: float64, device: device);
         using var scoreSum = zeros(1, dtype: float64, device: device);
-        using var firstBadStep = full(1, -1L, dtype: int64, device: device);
+        using Scalar noStep = HeldScalars.Of(-1L);
+        using var firstBadStep = full(1, noStep, dtype: int64, device: device);
 
         long step = 0, rows = 0;
         // The step about to be read: a rank whose next batch fails to decode names the step the others are in.
@@ -198,11 +200,12 @@ public static class ModelTrainer
                 {
                     using (no_grad())
                     {
-                        lossSum.add_(loss.detach().to(float64) * batch.Size);
+                        using (Scalar rowsInBatch = HeldScalars.Of(batch.Size))
+                            lossSum.add_(loss.detach().to(float64), alpha: rowsInBatch);
                         // The scores are of the weights before this step, as in any running training metric.
-                        scoreSum.add_(objective.ScoreSum(outputs, batch.Targets));
+                        scoreSum.add_(objective.ScoreSum(outputs, batch.Targets), alpha: HeldScalars.One);
                         // Remember the first step whose loss was not finite, without reading it back every step.
-                        Tensor bad = loss.detach().isfinite().logical_not().logical_and(firstBadStep.lt(0));
+                        Tensor bad = loss.detach().isfinite().logical_not().logical_and(firstBadStep.lt(HeldScalars.Zero));
                         firstBadStep.copy_(where(bad, tensor(step, device: device), firstBadStep));
                     }
                 }
@@ -242,7 +245,8 @@ public static class ModelTrainer
         else
         {
             // A rank with no rows this step still joins the allreduce, with zero gradients.
-            Tensor nothing = model.parameters().Select(parameter => parameter.sum()).Aggregate((sum, next) => sum + next) * 0;
+            using Scalar zero = HeldScalars.Of(0L);
+            Tensor nothing = model.parameters().Select(parameter => parameter.sum()).Aggregate((sum, next) => sum.add(next, alpha: HeldScalars.One)).mul(zero);
             nothing.backward();
         }
         parallel?.AverageGradients(batch.Size, batch.GlobalSize);

@@ -5,7 +5,7 @@ namespace MlDsl.Training;
 
 /// <summary>
 /// The optimizer a run asks for: MlDsl's own steps over TorchSharp's optimizers and state, whose Scalars outlive
-/// the native calls that read them (see <see cref="Optimizers.HeldScalar"/>).
+/// the native calls that read them (see <see cref="MlDsl.Runtime.HeldScalars"/>).
 /// </summary>
 internal static class OptimizerFactory
 {

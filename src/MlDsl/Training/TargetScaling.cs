@@ -1,3 +1,5 @@
+using TorchSharp;
+using MlDsl.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -40,15 +42,16 @@ public sealed class TargetScaling : Module<Tensor, Tensor>
         using var noGrad = no_grad();
         Tensor mean = targets.mean(), deviation = targets.numel() > 1 ? targets.std() : ones(1);
         shift.copy_(mean.reshape(1));
-        scale.copy_(where(deviation.gt(1e-12), deviation, ones_like(deviation)).reshape(1));
-        fitted.fill_(1);
+        using Scalar negligible = HeldScalars.Of(1e-12);
+        scale.copy_(where(deviation.gt(negligible), deviation, ones_like(deviation)).reshape(1));
+        fitted.fill_(HeldScalars.One);
     }
 
     /// <summary>Targets in the units the model is trained in.</summary>
     public Tensor Standardize(Tensor targets) => (targets - shift) / scale;
 
     /// <summary>Model outputs back in the label's units.</summary>
-    public override Tensor forward(Tensor outputs) => outputs * scale + shift;
+    public override Tensor forward(Tensor outputs) => outputs.mul(scale).add(shift, alpha: HeldScalars.One);
 }
 
 /// <summary>A model that keeps a <see cref="Training.TargetScaling"/> (every generated regression model).</summary>

@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using MlDsl.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -54,7 +55,7 @@ internal abstract class TrainingObjective
         public override double BaselineScore(Tensor trainTargets, Tensor judgedTargets)
         {
             using var scope = NewDisposeScope();
-            long majority = trainTargets.bincount(null).argmax().item<long>();
+            using Scalar majority = HeldScalars.Of(trainTargets.bincount(null).argmax().item<long>());
             return judgedTargets.eq(majority).to(float64).mean().item<double>();
         }
     }
@@ -67,13 +68,13 @@ internal abstract class TrainingObjective
         public override Loss<Tensor, Tensor, Tensor> Criterion(Tensor? classWeights) => BCEWithLogitsLoss(pos_weights: classWeights);
 
         // A label is predicted present when its logit is positive (probability above one half).
-        public override Tensor ScoreSum(Tensor outputs, Tensor targets) => outputs.gt(0).eq(targets.gt(0.5)).to(float64).mean(new long[] { 1 }).sum();
+        public override Tensor ScoreSum(Tensor outputs, Tensor targets) => outputs.gt(HeldScalars.Zero).eq(targets.gt(HeldScalars.Half)).to(float64).mean(new long[] { 1 }).sum();
 
         public override double BaselineScore(Tensor trainTargets, Tensor judgedTargets)
         {
             using var scope = NewDisposeScope();
-            Tensor majority = trainTargets.mean(new long[] { 0 }).gt(0.5);
-            return judgedTargets.gt(0.5).eq(majority).to(float64).mean().item<double>();
+            Tensor majority = trainTargets.mean(new long[] { 0 }).gt(HeldScalars.Half);
+            return judgedTargets.gt(HeldScalars.Half).eq(majority).to(float64).mean().item<double>();
         }
     }
 

@@ -1,3 +1,5 @@
+using TorchSharp;
+using MlDsl.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -22,8 +24,9 @@ public sealed class PositionalEncodingModule : Module<Tensor, Tensor>
     public static Tensor Sinusoids(long steps, long width)
     {
         using var scope = NewDisposeScope();
-        Tensor position = arange(steps, dtype: ScalarType.Float32).unsqueeze(1);
-        Tensor frequencies = exp(arange(0, width, 2, dtype: ScalarType.Float32) * (-Math.Log(10000.0) / width));
+        Tensor position = HeldScalars.Arange(steps, dtype: ScalarType.Float32).unsqueeze(1);
+        using Scalar start = HeldScalars.Of(0L), stop = HeldScalars.Of(width), two = HeldScalars.Of(2L), rate = HeldScalars.Of(-Math.Log(10000.0) / width);
+        Tensor frequencies = exp(arange(start, stop, two, dtype: ScalarType.Float32).mul(rate));
         Tensor angles = position * frequencies;
         Tensor table = zeros(steps, width);
         table[TensorIndex.Colon, TensorIndex.Slice(0, null, 2)] = sin(angles);
@@ -32,7 +35,7 @@ public sealed class PositionalEncodingModule : Module<Tensor, Tensor>
         return table.unsqueeze(0).MoveToOuterDisposeScope();
     }
 
-    public override Tensor forward(Tensor input) => input + Positions;
+    public override Tensor forward(Tensor input) => input.add(Positions, alpha: HeldScalars.One);
 
     /// <summary>The sinusoid table (1, steps, width) the forward adds; a non-persistent buffer, so neither state_dict nor named_buffers lists it.</summary>
     public Tensor Positions => get_buffer(Table)!;

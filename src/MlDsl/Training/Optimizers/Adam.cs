@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,7 +8,7 @@ namespace MlDsl.Training.Optimizers;
 /// <summary>
 /// Adam (Kingma and Ba, 2015, Algorithm 1; L2 weight decay added to the gradient, as <c>torch.optim.Adam</c>),
 /// TorchSharp's <see cref="TorchSharp.Modules.Adam"/> with a step whose Scalars outlive the native calls reading
-/// them (see <see cref="HeldScalar"/>). Same options, state and saved state as TorchSharp's: the class keeps the
+/// them (see <see cref="MlDsl.Runtime.HeldScalars"/>). Same options, state and saved state as TorchSharp's: the class keeps the
 /// name <c>Adam</c>, which checkpoints record, so checkpoints of either load into the other.
 /// </summary>
 internal sealed class Adam(IEnumerable<Parameter> parameters, double lr, double weight_decay)

@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -32,23 +33,24 @@ internal static class AdamUpdate
         step += 1;
         if (decoupledWeightDecay != 0)
         {
-            using Scalar shrink = HeldScalar.Of(1 - lr * decoupledWeightDecay);
+            using Scalar shrink = HeldScalars.Of(1 - lr * decoupledWeightDecay);
             parameter.mul_(shrink);
         }
         double correction1 = 1 - Math.Pow(beta1, step), correction2 = 1 - Math.Pow(beta2, step);
         if (coupledWeightDecay != 0)
         {
-            using Scalar decay = HeldScalar.Of(coupledWeightDecay);
+            using Scalar decay = HeldScalars.Of(coupledWeightDecay);
             g = g.add(parameter, alpha: decay);
         }
-        using (Scalar keep = HeldScalar.Of(beta1), take = HeldScalar.Of(1 - beta1))
+        using (Scalar keep = HeldScalars.Of(beta1), take = HeldScalars.Of(1 - beta1))
             average.mul_(keep).add_(g, alpha: take);
-        using (Scalar keep = HeldScalar.Of(beta2), take = HeldScalar.Of(1 - beta2))
+        using (Scalar keep = HeldScalars.Of(beta2), take = HeldScalars.Of(1 - beta2))
             squareAverage.mul_(keep).addcmul_(g, g, value: take);
+        // The denominator is √v / √(1−β₂ᵗ) + ε, as torch.optim.Adam computes it.
         Tensor denominator;
-        using (Scalar root = HeldScalar.Of(Math.Sqrt(correction2)), epsilon = HeldScalar.Of(eps))
-            denominator = squareAverage.sqrt().div_(root).add_(epsilon);
-        using Scalar stepSize = HeldScalar.Of(-lr / correction1);
+        using (Scalar root = HeldScalars.Of(Math.Sqrt(correction2)), epsilon = HeldScalars.Of(eps))
+            denominator = squareAverage.sqrt().div_(root).add_(epsilon, alpha: HeldScalars.One);
+        using Scalar stepSize = HeldScalars.Of(-lr / correction1);
         parameter.addcdiv_(average, denominator, value: stepSize);
     }
 }

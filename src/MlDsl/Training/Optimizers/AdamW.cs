@@ -1,3 +1,4 @@
+using MlDsl.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -6,7 +7,7 @@ namespace MlDsl.Training.Optimizers;
 /// <summary>
 /// AdamW (Loshchilov and Hutter, 2019, Algorithm 2: weight decay applied to the weights, not the gradient, as
 /// <c>torch.optim.AdamW</c>), TorchSharp's <see cref="TorchSharp.Modules.AdamW"/> with a step whose Scalars outlive
-/// the native calls reading them (see <see cref="HeldScalar"/>). Keeps the name <c>AdamW</c> that checkpoints record.
+/// the native calls reading them (see <see cref="MlDsl.Runtime.HeldScalars"/>). Keeps the name <c>AdamW</c> that checkpoints record.
 /// </summary>
 internal sealed class AdamW(IEnumerable<Parameter> parameters, double lr, double weight_decay)
     : TorchSharp.Modules.AdamW(parameters, lr: lr, weight_decay: weight_decay)
