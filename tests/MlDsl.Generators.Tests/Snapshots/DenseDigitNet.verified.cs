@@ -76,7 +76,7 @@ partial class DenseDigitNet : Module<Tensor, Tensor>, IClassifier<global::Sample
         using var denseReluOutput = denseRelu.forward(denseLinearOutput);
         using var skipOutput = skip.forward(denseReluOutput);
         using var skipTanhOutput = skipTanh.forward(skipOutput);
-        using var headJoined = denseReluOutput.add(skipTanhOutput);
+        using var headJoined = denseReluOutput.add(skipTanhOutput, alpha: global::MlDsl.Runtime.HeldScalars.One);
         return head.forward(headJoined);
     }
 

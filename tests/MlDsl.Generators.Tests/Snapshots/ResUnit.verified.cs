@@ -40,9 +40,9 @@ partial class ResUnit : Module<Tensor, Tensor>
         using var conv2BatchNorm2dOutput = conv2BatchNorm2d.forward(conv2Output);
         if (shortcut is null)
         {
-            return conv2BatchNorm2dOutput.add(input);
+            return conv2BatchNorm2dOutput.add(input, alpha: global::MlDsl.Runtime.HeldScalars.One);
         }
         using var shortcutOutput = shortcut.forward(input);
-        return conv2BatchNorm2dOutput.add(shortcutOutput);
+        return conv2BatchNorm2dOutput.add(shortcutOutput, alpha: global::MlDsl.Runtime.HeldScalars.One);
     }
 }

@@ -31,7 +31,7 @@ partial class SkipUnit : Module<Tensor, Tensor>
         using var downOutput = down.forward(input);
         using var downReluOutput = downRelu.forward(downOutput);
         using var upOutput = up.forward(downReluOutput);
-        using var mergeJoined = downReluOutput.add(upOutput);
+        using var mergeJoined = downReluOutput.add(upOutput, alpha: global::MlDsl.Runtime.HeldScalars.One);
         return merge.forward(mergeJoined);
     }
 }
