@@ -39,10 +39,10 @@ public sealed class WaveAugment : Module<Tensor, Tensor>
         }
         if (gainDb > 0)
         {
-            // A gain drawn uniformly in ±gainDb decibels: 10^(u · gainDb / 20) for u uniform in [−1, 1).
-            using Scalar two = HeldScalars.Of(2.0), one = HeldScalars.Of(1.0), toLog10 = HeldScalars.Of(gainDb / 20), ten = HeldScalars.Of(10.0);
+            // A gain drawn uniformly in ±gainDb decibels: 10^(u · gainDb / 20) = e^(u · gainDb / 20 · ln 10), u uniform in [−1, 1).
+            using Scalar two = HeldScalars.Of(2.0), one = HeldScalars.Of(1.0), toNaturalLog = HeldScalars.Of(gainDb / 20 * Math.Log(10));
             Tensor uniform = rand(new long[] { batch, 1 }, device: waveform.device).mul(two).sub(one);
-            result = result * pow(ten, uniform.mul(toLog10));
+            result = result * exp(uniform.mul(toNaturalLog));
         }
         if (noise > 0)
         {
