@@ -129,18 +129,16 @@ internal static class OnnxBench
             (double deployedTorch, double deployedOnnx) = Medians(runs,
                 () => MlDsl.Deployment.DeployedClassifier.Predict(torchServed, one), () => MlDsl.Deployment.DeployedClassifier.Predict(onnxServed, one));
             Console.WriteLine($"Deploy().Predict(row): TorchSharp {deployedTorch:F3} ms, ONNX Runtime {deployedOnnx:F3} ms, ratio {deployedOnnx / deployedTorch:F2}");
-            // What MlDsl adds around ONNX Runtime's Run: the row's collation and checks, the output's copy and the argmax.
-            using var bare = new InferenceSession(onnx, MlDsl.Serving.ServingSessionOptions.Create(1));
-            float[] output = new float[10];
-            using OrtValue boundRow = OrtValue.CreateTensorValueFromMemory(one.Pixels.ToArray(), shape);
-            using OrtValue boundOutput = OrtValue.CreateTensorValueFromMemory(output, [1, 10]);
-            using var runOptions = new RunOptions();
-            OrtValue[] inputs = [boundRow], outputs = [boundOutput];
-            // Two ONNX Runtime sessions of the same model behave alike in the cache, so these alternate every run, and take
-            // more runs than the rest: the difference is a few microseconds.
-            (double served, double run) = Medians(Math.Max(300, runs * 10),
-                () => MlDsl.Deployment.DeployedClassifier.Predict(onnxServed, one), () => bare.Run(runOptions, inputNames, inputs, outputNames, outputs), block: 1);
-            Console.WriteLine($"Deploy().Predict(row) on ONNX Runtime {served * 1000:F1} us against its session's bare Run {run * 1000:F1} us: MlDsl adds {(served - run) * 1000:F1} us");
+            // What MlDsl adds around ONNX Runtime's Run, step by step without ONNX Runtime (two sessions of one model differ by
+            // more than this, so their difference cannot show it): the artifact's preparation of the row, its collation with
+            // the finite check into the bound input, the output's copy and the argmax.
+            float[] input = new float[Digit.FeatureLength], logits = new float[10];
+            int steps = Math.Max(3000, runs * 100);
+            (double prepare, double collate) = Medians(steps,
+                () => onnxServed.Prepare(one), () => MlDsl.Data.BatchCollator.WriteCheckedFeatures(one, 0, input), block: 1);
+            (double head, _) = Medians(steps, () => MlDsl.Deployment.OnnxHeads.Class((float[])logits.Clone()), () => { }, block: 1);
+            Console.WriteLine($"MlDsl's steps around ONNX Runtime's Run for one row: prepare {prepare * 1000:F2} us, collate and check "
+                + $"{collate * 1000:F2} us, copy and argmax {head * 1000:F2} us");
         }
         finally
         {
