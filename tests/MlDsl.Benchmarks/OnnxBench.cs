@@ -10,7 +10,8 @@ namespace MlDsl.Benchmarks;
 /// <summary>
 /// Prediction latency of the Keras MNIST CNN (DigitCnn): TorchSharp eager (eval, inference mode)
 /// against ONNX Runtime on the generated ONNX export, side by side in one run, one thread each,
-/// single row and batch of 256; median of <c>runs</c> after a warm-up. <c>onnx [runs] busy</c> instead measures
+/// single row and batch of 256; median of <c>runs</c> after a warm-up, the two engines run in alternate blocks so that
+/// other processes' load falls on both alike. <c>onnx [runs] busy</c> instead measures
 /// the single-row latency at 1 and 2 threads each, first on a quiet machine, then beside a competing process
 /// that keeps every core busy: the figure serving's thread default is chosen by.
 /// </summary>
@@ -19,6 +20,16 @@ internal static class OnnxBench
     public static void Run(string[] args)
     {
         int runs = args.Length > 0 ? int.Parse(args[0]) : 200;
+        if (args.Length > 1 && args[1] == "profile")
+        {
+            OnnxProfile.Run(runs);
+            return;
+        }
+        if (args.Length > 1 && args[1] == "candidates")
+        {
+            OnnxProfile.Candidates(runs);
+            return;
+        }
         if (args.Length > 1 && args[1] == "busy")
         {
             RunBusy(runs, torchCompetitor: args.Length > 2 && args[2] == "torch");
@@ -32,20 +43,19 @@ internal static class OnnxBench
         using var plainOptions = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         using var session = new InferenceSession(bytes.ToArray(), plainOptions);
 
-        Console.WriteLine($"DigitCnn prediction latency, 1 thread each, median of {runs} (ONNX file {bytes.Length / 1024} KiB)");
+        Console.WriteLine($"DigitCnn prediction latency, 1 thread each, median of {runs} (ONNX file {bytes.Length / 1024} KiB), {Processor()}");
         Console.WriteLine("batch   TorchSharp ms   ONNX Runtime ms   ratio (ORT / TorchSharp)");
         double torchRowMs = 0;
         foreach (int batch in new[] { 1, 256 })
         {
             float[] rows = Enumerable.Range(0, batch * 784).Select(i => (float)((i * 7919) % 255) / 255).ToArray();
             long[] shape = { batch, 1, 28, 28 };
-            double torchMs = Median(runs, () =>
+            (double torchMs, double ortMs) = Medians(runs, () =>
             {
                 using var scope = NewDisposeScope();
                 using var mode = inference_mode();
                 model.forward(tensor(rows, shape)).data<float>().ToArray();
-            });
-            double ortMs = Median(runs, () =>
+            }, () =>
             {
                 using OrtValue input = OrtValue.CreateTensorValueFromMemory(rows, shape);
                 using var runOptions = new RunOptions();
@@ -116,9 +126,19 @@ internal static class OnnxBench
             Digit one = digits[0];
             using var torchServed = MlDsl.Deployment.DeployedModel<Digit, DigitCnn>.Open(folder, DigitCnn.Load);
             using var onnxServed = MlDsl.Deployment.DeployedModel<Digit, DigitCnn>.Open(folder, DigitCnn.Load, MlDsl.Deployment.ServingEngine.OnnxRuntime);
-            double deployedTorch = Median(runs, () => MlDsl.Deployment.DeployedClassifier.Predict(torchServed, one));
-            double deployedOnnx = Median(runs, () => MlDsl.Deployment.DeployedClassifier.Predict(onnxServed, one));
+            (double deployedTorch, double deployedOnnx) = Medians(runs,
+                () => MlDsl.Deployment.DeployedClassifier.Predict(torchServed, one), () => MlDsl.Deployment.DeployedClassifier.Predict(onnxServed, one));
             Console.WriteLine($"Deploy().Predict(row): TorchSharp {deployedTorch:F3} ms, ONNX Runtime {deployedOnnx:F3} ms, ratio {deployedOnnx / deployedTorch:F2}");
+            // What MlDsl adds around ONNX Runtime's Run, step by step without ONNX Runtime (two sessions of one model differ by
+            // more than this, so their difference cannot show it): the artifact's preparation of the row, its collation with
+            // the finite check into the bound input, the output's copy and the argmax.
+            float[] input = new float[Digit.FeatureLength], logits = new float[10];
+            int steps = Math.Max(3000, runs * 100);
+            (double prepare, double collate) = Medians(steps,
+                () => onnxServed.Prepare(one), () => MlDsl.Data.BatchCollator.WriteCheckedFeatures(one, 0, input), block: 1);
+            (double head, _) = Medians(steps, () => MlDsl.Deployment.OnnxHeads.Class((float[])logits.Clone()), () => { }, block: 1);
+            Console.WriteLine($"MlDsl's steps around ONNX Runtime's Run for one row: prepare {prepare * 1000:F2} us, collate and check "
+                + $"{collate * 1000:F2} us, copy and argmax {head * 1000:F2} us");
         }
         finally
         {
@@ -139,6 +159,20 @@ internal static class OnnxBench
         double rate = 2.0 * n * n * n / (matmulMs / 1000);
         Console.WriteLine($"FLOPs per row: {flops / 1e6:F2} M; single-thread fp32 rate (TorchSharp {n}x{n} matmul, 1 thread): {rate / 1e9:F1} GFLOP/s ({matmulMs:F2} ms)");
         Console.WriteLine($"floor at that rate: {flops / rate * 1000:F3} ms a row = {flops / rate * 1000 / torchRowMs:F2}x TorchSharp's single row; 0.25x would be {0.25 * torchRowMs:F3} ms");
+    }
+
+    /// <summary>
+    /// The CPU's model name and its widest vector extension (Linux), since ONNX Runtime's kernels and so the ratio depend on it:
+    /// MLAS picks AVX-512 kernels where the CPU has them.
+    /// </summary>
+    private static string Processor()
+    {
+        if (!File.Exists("/proc/cpuinfo")) return "CPU unknown";
+        string[] lines = File.ReadAllLines("/proc/cpuinfo");
+        string model = lines.FirstOrDefault(line => line.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "CPU unknown";
+        string flags = lines.FirstOrDefault(line => line.StartsWith("flags")) ?? "";
+        string vector = flags.Contains(" avx512f") ? "AVX-512" : flags.Contains(" avx2") ? "AVX2" : "no AVX2";
+        return $"{model}, {vector}";
     }
 
     private static void RunBusy(int runs, bool torchCompetitor)
@@ -205,6 +239,42 @@ internal static class OnnxBench
                 spinner.WaitForExit();
                 spinner.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// The medians of <paramref name="first"/> and <paramref name="second"/> over <paramref name="runs"/> runs each, taken in
+    /// alternate blocks of <paramref name="block"/> runs after a warm-up of both: a burst of load from another process falls on both alike, so their
+    /// ratio holds, while each engine still runs with its weights warm in the cache, as a server answering requests does
+    /// (alternating every run instead would measure each engine just after the other has evicted its weights).
+    /// </summary>
+    private static (double First, double Second) Medians(int runs, Action first, Action second, int block = 10)
+    {
+        for (int i = 0; i < Math.Max(5, runs / 10); i++)
+        {
+            first();
+            second();
+        }
+        var a = new double[runs];
+        var b = new double[runs];
+        for (int start = 0; start < runs; start += block)
+        {
+            int end = Math.Min(runs, start + block);
+            Time(first, a, start, end);
+            Time(second, b, start, end);
+        }
+        Array.Sort(a);
+        Array.Sort(b);
+        return (a[runs / 2], b[runs / 2]);
+    }
+
+    private static void Time(Action step, double[] times, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            long begin = Stopwatch.GetTimestamp();
+            step();
+            times[i] = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
         }
     }
 
