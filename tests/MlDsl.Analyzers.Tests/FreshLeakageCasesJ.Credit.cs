@@ -276,7 +276,7 @@ public sealed partial class FreshLeakageCasesJ
     [Fact]
     public Task Credit_experiment_class_choosing_on_validation_then_one_test_score_is_silent() => Expect(Program(CreditClass));
 
-    [Fact(Skip = "Missed: candidates chosen by MaxBy over a method of a class (run.TestAccuracy) that evaluates on the Test property set in its constructor (MLDSL0018); a class made from a path whose properties are named Train/Validation/Test is still not followed (the same shape with other property names is, see LeakageTestChoicesThroughValuesTests)")]
+    [Fact]
     public Task Credit_experiment_class_choosing_by_test_accuracy_is_reported() =>
         Expect(Program(Mutate(CreditClass, "var best = candidates.MaxBy(c => run.ValidationAccuracy(c.Model));", "var best = candidates.MaxBy(c => {|#0:run.TestAccuracy(c.Model)|});")), "MLDSL0018");
 

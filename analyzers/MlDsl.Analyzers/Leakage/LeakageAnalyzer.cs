@@ -73,10 +73,14 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Only bodies that touch rows can leak them; the rest are skipped cheaply.</summary>
+    /// <summary>
+    /// Only bodies that touch rows can leak them; the rest are skipped cheaply. A call on an object that keeps rows or a model
+    /// (<c>run.TestAccuracy(model)</c> of a class holding its Test part) touches them too, as does a call returning a model.
+    /// </summary>
     private static bool MentionsRows(IOperation body, FlowContext flows) =>
         body.Descendants().Any(operation => operation is IInvocationOperation or IObjectCreationOperation or IWithOperation && flows.IsRowTyped(operation.Type)
-            || operation is IInvocationOperation invocation && flows.Symbols.IsModelType(invocation.TargetMethod.ContainingType));
+            || operation is IInvocationOperation invocation && (flows.Symbols.IsModelType(invocation.TargetMethod.ContainingType)
+                || flows.Symbols.IsModelType(invocation.Type as INamedTypeSymbol) || flows.KeepsRowsOrModels(invocation.Instance?.Type)));
 
     /// <summary>Each parameter is a source of its own, named after it (a parameter named <c>test</c> holds test rows).</summary>
     private static Dictionary<ISymbol, DataFlow> Parameters(IMethodSymbol method, FlowContext flows)

@@ -185,7 +185,7 @@ internal sealed partial class FlowAnalysis
             if (Observed is not null && !flows.Any(flow => flow.HasRole(Role.Test)) && (self is null || !self.HasRole(Role.Test)) && !ScoresOwnParts(summary)
                 && TestScores(returned).Any(score => score.Location == invocation.Syntax.GetLocation()))
                 Observed.ScoredOutOfSight.Add(invocation.Syntax.GetLocation());
-            ApplyEffects(invocation, summary, flows);
+            ApplyEffects(invocation, summary, flows, self);
             OwnScoresAtCall(invocation, summary, flows);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) LabelStatisticsIntoOwnRows(flows, returned);
@@ -197,7 +197,8 @@ internal sealed partial class FlowAnalysis
                 if (Observed is not null && !Observed.ScoredInHelpers.Any(known => known.SameAs(here))) Observed.ScoredInHelpers.Add(here);
             }
             // Rows the helper splits or cross-validates are held out at the call, as if split here.
-            foreach (DataFlow split in summary.HeldOut) Split(invocation, summary.Substitute(split, flows, invocation.Syntax.GetLocation()));
+            // Rows an object's method splits are the object's own (what it was created with), not a source named after no rows here.
+            foreach (DataFlow split in summary.HeldOut) Split(invocation, summary.Substitute(split, flows, invocation.Syntax.GetLocation(), self));
             if (IsCrossValidation(method)) Split(invocation, DataFlow.Join(flows));
             return returned;
         }
@@ -393,7 +394,8 @@ internal sealed partial class FlowAnalysis
     private DataFlow ModelCall(IInvocationOperation call)
     {
         ISymbol? model = Holder(call.Instance);
-        DataFlow modelFlow = model is null ? Eval(call.Instance) : Read(model);
+        // A tuple's element (run.Model of what a helper returned) is the element of that value, not every tuple's field of that name.
+        DataFlow modelFlow = model is null || IsElementOfTupleValue(call.Instance) ? Eval(call.Instance) : Read(model);
         IArgumentOperation? Argument(string name) => call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == name && argument.ArgumentKind != ArgumentKind.DefaultValue);
         string modelName = call.TargetMethod.ContainingType.Name;
         // PredictProbabilities and the like predict as Predict does: their outputs carry where they were made.
@@ -434,7 +436,7 @@ internal sealed partial class FlowAnalysis
                     Predictions.Add(new ModelUse(model, call, rowsArgument, rows, IsPredict: true));
                 if (Observed is not null && Observed.FirstTime(call.Syntax))
                 {
-                    Observed.Uses.Add(new ModelUse(model, call, rowsArgument, rows, predict));
+                    Observed.Uses.Add(new ModelUse(model, call, rowsArgument, rows, predict) { ModelTrainedOn = modelFlow.TrainedOn });
                     Observed.HeldOut.Add(rows);
                 }
                 // Predictions are values of the rows they were made for, learned by the model from what it trained on.
@@ -445,6 +447,14 @@ internal sealed partial class FlowAnalysis
                 foreach (IArgumentOperation argument in call.Arguments) Eval(argument.Value);
                 return DataFlow.Empty;
         }
+    }
+
+    /// <summary>Whether a value is an element of a tuple held in a variable or another value (<c>run.Model</c>), not a member of this object.</summary>
+    private static bool IsElementOfTupleValue(IOperation? operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        return operation is IFieldReferenceOperation { Field.CorrespondingTupleField: not null, Instance: not (null or IInstanceReferenceOperation) };
     }
 
     /// <summary>
@@ -500,7 +510,8 @@ internal sealed partial class FlowAnalysis
     public List<ModelUse> Predictions { get; } = new();
 
     /// <summary>A helper's effects at its call: the fields it assigns, and what it does to the models it is given.</summary>
-    private void ApplyEffects(IInvocationOperation call, MethodSummary summary, List<DataFlow> arguments)
+    /// <remarks><paramref name="self"/> is the object the method is called on, for what it does with the object's own rows.</remarks>
+    private void ApplyEffects(IInvocationOperation call, MethodSummary summary, List<DataFlow> arguments, DataFlow? self = null)
     {
         // What a member is filled with from the rows given (index.Fit(reviews)) was learned at this call; the rest stays in place.
         foreach ((ISymbol member, DataFlow flow) in summary.MemberWrites)
@@ -520,13 +531,13 @@ internal sealed partial class FlowAnalysis
                 && (effect.Method != "Fit" || summary.Returned.TrainedOn.IsEmpty || (model = ResultHolder(call, summary.Returned)) is null)) continue;
             // A model the helper fits and hands back (new Net().TrainedOn(rows), await TrainAsync(rows)) is the variable that receives it.
             if (model is null && effect.Method == "Fit" && !summary.Returned.TrainedOn.IsEmpty) model = ResultHolder(call, summary.Returned);
-            DataFlow rows = summary.Substitute(effect.Rows, arguments, call.Syntax.GetLocation());
+            DataFlow rows = summary.Substitute(effect.Rows, arguments, call.Syntax.GetLocation(), self);
             // What the callee (a helper, the function given to it) does to a model this body is given is done by this body too.
-            if (model is IParameterSymbol) Effect(effect.Method, model, rows, summary.Substitute(effect.Validation, arguments, call.Syntax.GetLocation()), effect.ModelName, effect.Score);
+            if (model is IParameterSymbol) Effect(effect.Method, model, rows, summary.Substitute(effect.Validation, arguments, call.Syntax.GetLocation(), self), effect.ModelName, effect.Score);
             if (effect.Method == "Fit")
             {
                 // A model the helper makes itself is returned with what it trained on; its fit is observed at the call.
-                DataFlow validation = summary.Substitute(effect.Validation, arguments, call.Syntax.GetLocation());
+                DataFlow validation = summary.Substitute(effect.Validation, arguments, call.Syntax.GetLocation(), self);
                 if (model is not null) Assign(model, DataFlow.Empty.WithTrainedOn(rows.Rows.Union(validation.Rows)));
                 int validationParameter = MethodSummary.ParameterOf(effect.Validation), trainParameter = MethodSummary.ParameterOf(effect.Rows);
                 if (Observed is not null && Observed.FirstTime(call.Syntax))

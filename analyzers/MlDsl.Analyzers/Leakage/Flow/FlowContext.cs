@@ -52,6 +52,24 @@ internal sealed class FlowContext
         return enumerables.Any(enumerable => ComputeRowTyped(enumerable.TypeArguments[0], depth + 1));
     }
 
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> keepsRowsOrModels = new(SymbolEqualityComparer.Default);
+    private System.Func<ITypeSymbol, bool>? computeKeepsRowsOrModels;
+
+    /// <summary>
+    /// A type declared here whose own fields or properties hold rows, a split's parts or a model (an experiment class that keeps
+    /// its Test part, a trainer that keeps its model): a call on an object of it may fit or score on what the object holds.
+    /// </summary>
+    public bool KeepsRowsOrModels(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { DeclaringSyntaxReferences.IsEmpty: false } || IsRowTyped(type)) return false;
+        return keepsRowsOrModels.GetOrAdd(type, computeKeepsRowsOrModels ??= candidate => candidate.GetMembers().Any(member => member switch
+        {
+            IFieldSymbol { IsImplicitlyDeclared: false } field => IsRowTyped(field.Type) || Symbols.IsModelType(field.Type as INamedTypeSymbol),
+            IPropertySymbol property => IsRowTyped(property.Type) || Symbols.IsModelType(property.Type as INamedTypeSymbol),
+            _ => false,
+        }));
+    }
+
     /// <summary>A method of LINQ, the collections or arrays: it keeps, selects or aggregates the rows it is given.</summary>
     public bool IsEnumerableLike(IMethodSymbol method)
     {

@@ -453,9 +453,11 @@ internal sealed partial class FlowRules
         foreach (ModelUse use in observed.Uses.Where(use => (!use.IsPredict || countedAgainstLabels(use.Rows.Syntax.GetLocation())) && use.Model is not null))
         {
             ModelFit[] fits = observed.Fits.Where(fit => SymbolEqualityComparer.Default.Equals(fit.Model, use.Model)).ToArray();
+            // A model fitted out of this body's sight (by another method of its object, inside a helper that returns it) is known by its value.
+            ImmutableHashSet<Origin> carried = fits.Length == 0 ? TrainedOutOfSight(use) : ImmutableHashSet<Origin>.Empty;
             // A model's own Evaluate whose value is dropped or only asserted reports no score (a helper's call may print one inside).
-            if (fits.Length == 0 || symbols.IsModelType(use.Call.TargetMethod.ContainingType) && CheckedScores.NeverReported(use.Call)) continue;
-            ImmutableHashSet<Origin> trained = fits.Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Train.Rows));
+            if (fits.Length == 0 && carried.IsEmpty || symbols.IsModelType(use.Call.TargetMethod.ContainingType) && CheckedScores.NeverReported(use.Call)) continue;
+            ImmutableHashSet<Origin> trained = fits.Aggregate(carried, (rows, fit) => rows.Union(fit.Train.Rows));
             ImmutableHashSet<Origin> validated = fits.Where(ChoseOnValidation).Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Validation.Rows));
             bool onTraining = DataFlow.Overlap(use.RowsFlow.Rows, trained), onValidation = DataFlow.Overlap(use.RowsFlow.Rows, validated);
             if (!onTraining && !onValidation) continue;

@@ -144,6 +144,14 @@ internal sealed class MethodSummary
                 events.Add(made);
                 continue;
             }
+            // What an object's method learned from the object's own members (rows its constructor read and kept) is reported by
+            // the class's own analysis, which sees the fit and what the class does with those rows; the call adds nothing to it.
+            if (self is not null && flowEvent is LearnEvent { Kind: not LearnKind.Model, ReportedInHelper: false } own && !own.From.IsEmpty && own.From.All(OfTheObject))
+            {
+                events.Add(new LearnEvent(own.Location, own.What, own.Kind, own.From, reportedInHelper: true, own.WithinGroups)
+                    { Pinned = own.Pinned, OfLabels = own.OfLabels, LearnedAt = own.Site, ReadsLabels = own.ReadsLabels });
+                continue;
+            }
             // Statistics the helper itself learns from the test or validation member of what it is given (parts.Test) are
             // reported inside the helper by its own analysis: they keep their place, so the call does not report them again.
             events.Add(flowEvent is LearnEvent { Kind: not LearnKind.Model } inside && (inside.FromRole(Role.Test) || inside.FromRole(Role.Validation))
@@ -239,6 +247,9 @@ internal sealed class MethodSummary
     private static bool LearnedFromOwnRows(FlowEvent flowEvent) =>
         flowEvent is LearnEvent { Kind: LearnKind.Fit or LearnKind.Aggregate } learned && !learned.From.IsEmpty
         && learned.From.All(origin => Ordinal(origin.Source) < 0 && origin.Source != Self);
+
+    /// <summary>Rows an object holds: what it was created with, or a member of its own read where nothing assigned it in sight.</summary>
+    private static bool OfTheObject(Origin origin) => origin.Source == Self || origin.Source.StartsWith("this.", System.StringComparison.Ordinal);
 
     private static int Ordinal(string source) =>
         source.StartsWith("$p", System.StringComparison.Ordinal) && int.TryParse(source.Substring(2), out int ordinal) ? ordinal : -1;

@@ -11,7 +11,14 @@ internal sealed record ModelFit(ISymbol? Model, IInvocationOperation Call, DataF
     string ModelName, IArgumentOperation? TrainArgument);
 
 /// <summary>A model's Evaluate or Predict call on rows.</summary>
-internal sealed record ModelUse(ISymbol? Model, IInvocationOperation Call, IArgumentOperation Rows, DataFlow RowsFlow, bool IsPredict);
+/// <remarks>
+/// <see cref="ModelTrainedOn"/> is what the model's value carries as its training rows where it is scored: a model fitted by
+/// another method of the same object (a member), or handed back by a helper in a tuple, whose Fit this body does not show.
+/// </remarks>
+internal sealed record ModelUse(ISymbol? Model, IInvocationOperation Call, IArgumentOperation Rows, DataFlow RowsFlow, bool IsPredict)
+{
+    public ImmutableHashSet<Origin> ModelTrainedOn { get; init; } = ImmutableHashSet<Origin>.Empty;
+}
 
 /// <summary>
 /// What a method does to a model it is given as parameter <see cref="Model"/>: Fit, Evaluate or Predict
