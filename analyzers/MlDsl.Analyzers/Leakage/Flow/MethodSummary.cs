@@ -71,8 +71,11 @@ internal sealed class MethodSummary
         var analysis = new FlowAnalysis(context, bindings, outer, depth, method) { DelegateArguments = delegates };
         analysis.Run(body);
         return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ScoredModelEffects(), analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores, analysis.ScoredInside)
-            { OwnScores = analysis.OwnScores };
+            { OwnScores = analysis.OwnScores, LabelFeatureWrites = analysis.LabelFeatureWrites.ToList() };
     }
+
+    /// <summary>Statistics of labels the method writes into features of rows, in terms of its parameters (hand-written target encoding).</summary>
+    public IReadOnlyList<LabelFeatureWrite> LabelFeatureWrites { get; private init; } = System.Array.Empty<LabelFeatureWrite>();
 
     /// <summary>Models the method makes, trains and scores itself: the rows each trained on and was scored on, in terms of its parameters.</summary>
     public IReadOnlyList<(DataFlow Trained, DataFlow Scored)> OwnScores { get; private init; } = System.Array.Empty<(DataFlow, DataFlow)>();
