@@ -128,6 +128,16 @@ internal sealed class MethodSummary
         Substitute(flow, arguments, call, $" (through {Method.Name})", self: null,
             moves: flowEvent => flowEvent is LearnEvent { Kind: LearnKind.Aggregate or LearnKind.Accumulated } && flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
 
+    /// <summary>
+    /// <paramref name="flow"/> (what a constructor leaves in a member) with parameter rows replaced by the creation's arguments;
+    /// every statistic learned from them, a step fitted on them included (<c>selector = SelectKBest.Fit(rows, ...)</c>), moves to
+    /// <paramref name="creation"/>: the object learns when it is made, whatever method later applies what it learned, so the
+    /// creation is the line to change.
+    /// </summary>
+    public DataFlow SubstituteLearnedAtCreation(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location creation) =>
+        Substitute(flow, arguments, creation, $" (in the constructor of {Method.ContainingType.Name})", self: null,
+            moves: flowEvent => flowEvent is LearnEvent { Kind: not LearnKind.Model } && flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
+
     /// <summary>The ordinal of the parameter a flow is exactly (all its rows, nothing else), or -1.</summary>
     public static int ParameterOf(DataFlow flow) =>
         flow.Rows.Count == 1 && flow.Rows.First() is { Path.Length: 0 } origin ? Ordinal(origin.Source) : -1;
