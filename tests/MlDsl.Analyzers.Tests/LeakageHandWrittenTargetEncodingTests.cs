@@ -55,6 +55,50 @@ public sealed class LeakageHandWrittenTargetEncodingTests
             }
             """), "MLDSL0017", "MLDSL0016");
 
+    // Buggy: the defaults and loans per region totalled by hand in one loop over every loan (no grouping call); the filing of
+    // each loan's label into the totals is where the table learns them.
+    [Fact]
+    public Task Defaults_per_region_totalled_in_a_loop_over_every_loan_are_reported() => Expect(Script("""
+            public static void Main()
+            {
+                var loans = CsvFile.Read<Loan>("loans.csv");
+                var defaults = new Dictionary<string, float>();
+                var counts = new Dictionary<string, int>();
+                foreach (var loan in {|#1:loans|})
+                {
+                    {|#0:defaults[loan.Region] = defaults.GetValueOrDefault(loan.Region) + loan.Defaulted|};
+                    counts[loan.Region] = counts.GetValueOrDefault(loan.Region) + 1;
+                }
+                var rows = loans.Select(l => l with { RegionRate = defaults[l.Region] / counts[l.Region] }).ToList();
+                var (train, validation, test) = rows.Split(new SplitOptions { Kind = SplitKind.Stratified });
+                using var model = new LoanNet();
+                model.Fit(train, validation);
+                Console.WriteLine(model.Evaluate(test).Accuracy);
+            }
+            """), "MLDSL0017", "MLDSL0016");
+
+    // Fix of the totals: counted over the training loans only, read by the validation and test loans; the training loans
+    // themselves keep no rate (the model is trained without it, as a cold-start baseline would be).
+    [Fact]
+    public Task Defaults_per_region_totalled_over_training_loans_read_by_held_out_loans_is_silent() => Expect(Script("""
+            public static void Main()
+            {
+                var loans = CsvFile.Read<Loan>("loans.csv");
+                var (train, validation, test) = loans.Split(new SplitOptions { Kind = SplitKind.Stratified });
+                var defaults = new Dictionary<string, float>();
+                var counts = new Dictionary<string, int>();
+                foreach (var loan in train)
+                {
+                    defaults[loan.Region] = defaults.GetValueOrDefault(loan.Region) + loan.Defaulted;
+                    counts[loan.Region] = counts.GetValueOrDefault(loan.Region) + 1;
+                }
+                List<Loan> Encode(IEnumerable<Loan> part) => part.Select(l => l with { RegionRate = counts.ContainsKey(l.Region) ? defaults[l.Region] / counts[l.Region] : 0f }).ToList();
+                using var model = new LoanNet();
+                model.Fit(train, Encode(validation));
+                Console.WriteLine(model.Evaluate(Encode(test)).Accuracy);
+            }
+            """));
+
     // Buggy, after the split: the training loans get the rate of a table a helper builds from the training loans themselves
     // (in-sample on the training part); reported where the table is read, since the helper that fills it is in sight there.
     // The held-out parts are encoded with that table, which is right for them.

@@ -839,7 +839,7 @@ internal sealed partial class FlowAnalysis
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) break;
             if (parent is IForEachLoopOperation loop && DataFlow.Overlap(Eval(loop.Collection).Rows, keys.Rows)) location = loop.Collection.Syntax.GetLocation();
         }
-        var learned = new LearnEvent(location, "A vocabulary", LearnKind.Aggregate, keys.Rows);
+        var learned = new LearnEvent(location, "A vocabulary", LearnKind.Aggregate, keys.Rows) { ReadsLabels = FilesLabels(site) };
         return keys.WithoutRows().WithEvent(learned);
     }
 

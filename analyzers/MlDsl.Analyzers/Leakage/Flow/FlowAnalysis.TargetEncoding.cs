@@ -64,6 +64,17 @@ internal sealed partial class FlowAnalysis
         }
     }
 
+    /// <summary>
+    /// Whether a lookup filled at <paramref name="site"/> (<c>table[key] = value</c>, <c>table[key] += value</c>, <c>table.Add(key, value)</c>)
+    /// files values that read the rows' labels: a table of label statistics per key, however it is totalled.
+    /// </summary>
+    internal static bool FilesLabels(IOperation site) => site switch
+    {
+        IPropertyReferenceOperation { Parent: IAssignmentOperation { Value: var filed } assignment } indexer when assignment.Target == indexer => ReadsLabel(filed),
+        IInvocationOperation add => add.Arguments.Skip(add.Instance is null ? 2 : 1).Any(argument => ReadsLabel(argument.Value)),
+        _ => false,
+    };
+
     private static bool HasAttribute(ISymbol member, string attribute) =>
         member.GetAttributes().Any(data => data.AttributeClass?.ToDisplayString() == attribute);
 }

@@ -21,18 +21,60 @@ internal sealed partial class FlowRules
     {
         if (root.SemanticModel?.Compilation is not { } compilation) return;
         var helperReported = new HashSet<Location>(observed.LabelStatisticsInOwnRows.Select(statistic => statistic.Site));
-        foreach (LabelFeatureWrite write in analysis.LabelFeatureWrites.Where(write => write.InSample)
-                     .OrderBy(write => write.Assignment.SourceSpan.Start).ThenBy(write => write.Statistic.Site.SourceSpan.Start))
+        foreach (IGrouping<Location, LabelFeatureWrite> writes in analysis.LabelFeatureWrites.Where(write => write.InSample && !helperReported.Contains(write.Statistic.Site))
+                     .GroupBy(write => write.Assignment).OrderBy(group => group.Key.SourceSpan.Start))
         {
-            LearnEvent statistic = write.Statistic;
-            if (helperReported.Contains(statistic.Site)) continue;
-            // One number of every row (a global mean, the fallback of a table) tells no row its own answer; a window of earlier rows is a lag.
-            if (OperationAt(compilation, statistic.Site) is not IInvocationOperation aggregate || RowWindow.OfReceiver(aggregate) is not null || !OverGroups(aggregate)) continue;
-            Location where = OperationAt(compilation, write.Assignment) is ISimpleAssignmentOperation assignment && InSight(assignment.Value, statistic.Site, SightDepth)
-                ? write.Assignment : statistic.Site;
-            Report(DiagnosticDescriptors.LabelLeakage, where, null,
-                $"{statistic.What} of the labels is written into a feature of rows it was computed from: each row's own answer is in its feature (in-sample target encoding), so the model learns to read it and cannot at prediction time; compute it out of fold for the training rows and from the training rows only for the others (TargetEncoder)");
+            // The aggregate per group that computed the value, when there is one; otherwise the filing of labels into the table.
+            var aggregates = new List<(LearnEvent Statistic, Location Site)>();
+            var filings = new List<(LearnEvent Statistic, Location Site)>();
+            foreach (LabelFeatureWrite write in writes.OrderBy(write => write.Statistic.Site.SourceSpan.Start))
+            {
+                IOperation? site = OperationAt(compilation, write.Statistic.Site);
+                if (Filing(site) is { } filing) filings.Add((write.Statistic, filing.Syntax.GetLocation()));
+                // One number of every row (a global mean, the fallback of a table) tells no row its own answer; a window of earlier rows is a lag.
+                else if (site is IInvocationOperation aggregate && RowWindow.OfReceiver(aggregate) is null && OverGroups(aggregate)) aggregates.Add((write.Statistic, write.Statistic.Site));
+            }
+            IOperation? assignment = OperationAt(compilation, writes.Key);
+            foreach ((LearnEvent statistic, Location site) in aggregates.Count > 0 ? aggregates : filings)
+            {
+                Location where = assignment is ISimpleAssignmentOperation { Value: var value } && InSight(value, statistic.Site, SightDepth) ? writes.Key : site;
+                Report(DiagnosticDescriptors.LabelLeakage, where, null,
+                    $"{statistic.What} of the labels is written into a feature of rows it was computed from: each row's own answer is in its feature (in-sample target encoding), so the model learns to read it and cannot at prediction time; compute it out of fold for the training rows and from the training rows only for the others (TargetEncoder)");
+            }
         }
+    }
+
+    /// <summary>
+    /// Where labels are filed into a table by key, for a statistic learned by filling one (see <c>FlowAnalysis.Learned</c>): the
+    /// <c>Add</c> or the indexer's assignment itself, or, for one placed on the loop that walks the rows, the first filing of
+    /// labels in that loop's body. Null for anything else (an aggregate).
+    /// </summary>
+    private static IOperation? Filing(IOperation? site)
+    {
+        switch (site)
+        {
+            case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" } add when FlowAnalysis.FilesLabels(add):
+                return add;
+            case IPropertyReferenceOperation { Parent: IAssignmentOperation assignment } indexer when FlowAnalysis.FilesLabels(indexer):
+                return assignment;
+            case not null when LoopOver(site) is { } loop:
+                foreach (IOperation node in loop.Body.Descendants())
+                {
+                    if (node is IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" } filed && FlowAnalysis.FilesLabels(filed)) return filed;
+                    if (node is IAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } target } && FlowAnalysis.FilesLabels(target)) return node;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The <c>foreach</c> whose collection <paramref name="collection"/> is (through implicit conversions), or null.</summary>
+    private static IForEachLoopOperation? LoopOver(IOperation collection)
+    {
+        IOperation node = collection;
+        while (node.Parent is IConversionOperation conversion) node = conversion;
+        return node.Parent is IForEachLoopOperation loop && loop.Collection == node ? loop : null;
     }
 
     private const int GroupHops = 8;
