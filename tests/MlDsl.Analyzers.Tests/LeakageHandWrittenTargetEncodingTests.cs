@@ -125,28 +125,6 @@ public sealed class LeakageHandWrittenTargetEncodingTests
             }
             """), "MLDSL0017");
 
-    // Buggy, through helpers: one helper computes the table, another writes the table it is handed into the rows it is
-    // handed; called with the training loans and their own table. Reported at the statistic, since the writer only sees a
-    // parameter; validation and test loans encoded with that table stay silent.
-    [Fact]
-    public Task Training_loans_encoded_by_a_helper_handed_their_own_table_are_reported() => Expect(Script("""
-            static Dictionary<string, float> Rates(IEnumerable<Loan> rows) =>
-                {|#0:rows.GroupBy(l => l.Region).ToDictionary(g => g.Key, g => (float)g.Average(l => l.Defaulted))|};
-
-            static List<Loan> Encode(IEnumerable<Loan> rows, IReadOnlyDictionary<string, float> rates) =>
-                rows.Select(l => l with { RegionRate = rates.GetValueOrDefault(l.Region) }).ToList();
-
-            public static void Main()
-            {
-                var loans = CsvFile.Read<Loan>("loans.csv");
-                var (train, validation, test) = loans.Split(new SplitOptions { Kind = SplitKind.Stratified });
-                var rates = Rates(train);
-                using var model = new LoanNet();
-                model.Fit(Encode(train, rates), Encode(validation, rates));
-                Console.WriteLine(model.Evaluate(Encode(test, rates)).Accuracy);
-            }
-            """), "MLDSL0017");
-
     // Fix of the first: the rates come from last year's loans, rows the model never sees; every current loan reads them.
     [Fact]
     public Task Rate_per_region_from_last_years_loans_is_silent() => Expect(Script("""

@@ -20,13 +20,9 @@ internal sealed partial class FlowAnalysis
     /// <summary>Label statistics written into features, by the feature assignment and the statistic, with the rows written into.</summary>
     private readonly Dictionary<(Location Assignment, LearnEvent Statistic), ImmutableHashSet<Origin>> labelFeatureWrites = new();
 
-    /// <summary>In a helper's summary: features written from a value parameter (a table handed in), by the assignment and the parameter.</summary>
-    private readonly Dictionary<(Location Assignment, Origin Given), ImmutableHashSet<Origin>> givenFeatureWrites = new();
-
     /// <summary>Every label statistic written into a feature here (or in a helper called here), with the rows it was written into.</summary>
     public IEnumerable<LabelFeatureWrite> LabelFeatureWrites =>
-        labelFeatureWrites.Select(pair => new LabelFeatureWrite(pair.Key.Statistic, pair.Value, pair.Key.Assignment))
-            .Concat(givenFeatureWrites.Select(pair => new LabelFeatureWrite(null, pair.Value, pair.Key.Assignment) { Given = pair.Key.Given }));
+        labelFeatureWrites.Select(pair => new LabelFeatureWrite(pair.Key.Statistic, pair.Value, pair.Key.Assignment));
 
     /// <summary>
     /// Records the label statistics a row built here writes into its features: <paramref name="rows"/> are the rows the new row
@@ -38,16 +34,9 @@ internal sealed partial class FlowAnalysis
         foreach (ISimpleAssignmentOperation assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
         {
             if (assignment.Target is not IMemberReferenceOperation { Member: var member } || !HasAttribute(member, "MlDsl.FeatureAttribute")) continue;
-            DataFlow value = Eval(assignment.Value);
-            foreach (LearnEvent statistic in value.EventsOf<LearnEvent>())
+            foreach (LearnEvent statistic in Eval(assignment.Value).EventsOf<LearnEvent>())
                 if (statistic is { ReadsLabels: true, Kind: LearnKind.Aggregate or LearnKind.Accumulated } && !statistic.From.IsEmpty)
                     RecordLabelFeatureWrite(assignment.Syntax.GetLocation(), statistic, rows);
-            // A table handed to a helper (Encode(rows, rates)): what it was learned from is known at each call.
-            foreach (Origin given in ValueParameters(value))
-            {
-                var key = (assignment.Syntax.GetLocation(), given);
-                givenFeatureWrites[key] = givenFeatureWrites.TryGetValue(key, out ImmutableHashSet<Origin>? known) ? DataFlow.Union(known, rows) : rows;
-            }
         }
     }
 
@@ -66,16 +55,12 @@ internal sealed partial class FlowAnalysis
         foreach (LabelFeatureWrite write in summary.LabelFeatureWrites)
         {
             if (write.InSample) continue;
-            // A table handed in carries, at the call, the statistics its argument was learned as.
-            DataFlow statistic = write.Statistic is null
-                ? EventsOnly(summary.Substitute(DataFlow.Of(write.Given!.Value), arguments, call: null, self))
-                : summary.Substitute(new DataFlow(ImmutableHashSet<Origin>.Empty, ImmutableHashSet.Create<FlowEvent>(write.Statistic),
-                    ImmutableHashSet<Origin>.Empty, default), arguments, call: null, self);
+            DataFlow statistic = summary.Substitute(new DataFlow(ImmutableHashSet<Origin>.Empty, ImmutableHashSet.Create<FlowEvent>(write.Statistic),
+                ImmutableHashSet<Origin>.Empty, default), arguments, call: null, self);
             ImmutableHashSet<Origin> rows = summary.Substitute(new DataFlow(write.Rows, ImmutableHashSet<FlowEvent>.Empty, ImmutableHashSet<Origin>.Empty, default),
                 arguments, call: null, self).Rows;
             foreach (LearnEvent moved in statistic.EventsOf<LearnEvent>())
-                if (moved is { ReadsLabels: true, Kind: LearnKind.Aggregate or LearnKind.Accumulated } && !moved.From.IsEmpty && !rows.IsEmpty)
-                    RecordLabelFeatureWrite(write.Assignment, moved, rows);
+                if (!moved.From.IsEmpty && !rows.IsEmpty) RecordLabelFeatureWrite(write.Assignment, moved, rows);
         }
     }
 
@@ -94,14 +79,9 @@ internal sealed partial class FlowAnalysis
         member.GetAttributes().Any(data => data.AttributeClass?.ToDisplayString() == attribute);
 }
 
-/// <summary>
-/// A statistic of labels written into a feature (at <see cref="Assignment"/>) of rows of <see cref="Rows"/>; in a helper's summary,
-/// with no statistic, a value parameter (<see cref="Given"/>) written into one, whose argument says at each call what it holds.
-/// </summary>
-internal sealed record LabelFeatureWrite(LearnEvent? Statistic, ImmutableHashSet<Origin> Rows, Location Assignment)
+/// <summary>A statistic of labels written into a feature (at <see cref="Assignment"/>) of rows of <see cref="Rows"/>.</summary>
+internal sealed record LabelFeatureWrite(LearnEvent Statistic, ImmutableHashSet<Origin> Rows, Location Assignment)
 {
-    public Origin? Given { get; init; }
-
     /// <summary>The statistic was learned from rows that include the rows written into: each row's own label is in its feature.</summary>
-    public bool InSample => Statistic is not null && DataFlow.Overlap(Statistic.From, Rows);
+    public bool InSample => DataFlow.Overlap(Statistic.From, Rows);
 }

@@ -21,18 +21,18 @@ internal sealed partial class FlowRules
     {
         if (root.SemanticModel?.Compilation is not { } compilation) return;
         var helperReported = new HashSet<Location>(observed.LabelStatisticsInOwnRows.Select(statistic => statistic.Site));
-        foreach (IGrouping<Location, LabelFeatureWrite> writes in analysis.LabelFeatureWrites.Where(write => write.InSample && !helperReported.Contains(write.Statistic!.Site))
+        foreach (IGrouping<Location, LabelFeatureWrite> writes in analysis.LabelFeatureWrites.Where(write => write.InSample && !helperReported.Contains(write.Statistic.Site))
                      .GroupBy(write => write.Assignment).OrderBy(group => group.Key.SourceSpan.Start))
         {
             // The aggregate per group that computed the value, when there is one; otherwise the filing of labels into the table.
             var aggregates = new List<(LearnEvent Statistic, Location Site)>();
             var filings = new List<(LearnEvent Statistic, Location Site)>();
-            foreach (LabelFeatureWrite write in writes.OrderBy(write => write.Statistic!.Site.SourceSpan.Start))
+            foreach (LabelFeatureWrite write in writes.OrderBy(write => write.Statistic.Site.SourceSpan.Start))
             {
-                IOperation? site = OperationAt(compilation, write.Statistic!.Site);
-                if (Filing(site) is { } filing) filings.Add((write.Statistic!, filing.Syntax.GetLocation()));
+                IOperation? site = OperationAt(compilation, write.Statistic.Site);
+                if (Filing(site) is { } filing) filings.Add((write.Statistic, filing.Syntax.GetLocation()));
                 // One number of every row (a global mean, the fallback of a table) tells no row its own answer; a window of earlier rows is a lag.
-                else if (site is IInvocationOperation aggregate && RowWindow.OfReceiver(aggregate) is null && OverGroups(aggregate)) aggregates.Add((write.Statistic!, write.Statistic!.Site));
+                else if (site is IInvocationOperation aggregate && RowWindow.OfReceiver(aggregate) is null && OverGroups(aggregate)) aggregates.Add((write.Statistic, write.Statistic.Site));
             }
             IOperation? assignment = OperationAt(compilation, writes.Key);
             foreach ((LearnEvent statistic, Location site) in aggregates.Count > 0 ? aggregates : filings)
