@@ -32,7 +32,7 @@ public sealed partial class FreshLeakageCasesL
 
     // Micci-Barreca target encoding done in-sample (the leak scikit-learn's TargetEncoder docs warn about): the default
     // rate per employer, filled by a loop over groups, includes each applicant's own label; the split comes afterwards.
-    [Fact(Skip = "Missed: the label mean per employer kept in a dictionary filled by a loop over GroupBy groups gives no MLDSL0017 (only the MLDSL0016 of the later split)")]
+    [Fact]
     public Task Default_rate_per_employer_filled_by_a_loop_over_groups_is_reported() => Expect(Program("""
         public static class CreditNotebook
         {
@@ -181,7 +181,7 @@ public sealed partial class FreshLeakageCasesL
 
     // Look-alike (target encoding done right, as scikit-learn's TargetEncoder cross-fits): each training applicant gets
     // the default rate of its employer from the other folds; validation and test get the table of all training rows.
-    [Fact(Skip = "False alarm: MLDSL0017 on out-of-fold rates (the row's own label is in another fold's table) and on validation/test rows encoded with the training table")]
+    [Fact]
     public Task Out_of_fold_default_rate_per_employer_is_silent() => Expect(Program("""
         public static class CreditNotebook
         {

@@ -32,6 +32,9 @@ internal sealed partial class EntanglementRule
     /// </summary>
     private const string AnyRow = "*";
 
+    /// <summary>A row an aggregate's selector reads in a local's initializer or a helper: rows the flow analysis follows.</summary>
+    private const string AnyRowElsewhere = "*elsewhere";
+
     /// <summary>A member read while computing a value, and which instance it was read from.</summary>
     private readonly record struct Read(ISymbol Member, string Instance);
 
@@ -57,7 +60,7 @@ internal sealed partial class EntanglementRule
 
         // The row being built comes from one instance: the with's receiver, or the one most members are read from.
         string? primary = receiver is not null ? Key(receiver)
-            : assignments.SelectMany(a => a.Reads).Where(read => read.Instance != AnyRow).GroupBy(read => read.Instance).OrderByDescending(group => group.Count()).FirstOrDefault()?.Key;
+            : assignments.SelectMany(a => a.Reads).Where(read => read.Instance is not (AnyRow or AnyRowElsewhere)).GroupBy(read => read.Instance).OrderByDescending(group => group.Count()).FirstOrDefault()?.Key;
         if (primary is null) return;
 
         var reported = new HashSet<ISimpleAssignmentOperation>();
@@ -317,7 +320,13 @@ internal sealed partial class EntanglementRule
         return type is not null && (type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Enum || type.Name is "DateTime" or "DateTimeOffset");
     }
 
-    private void Collect(IOperation? operation, List<Read> reads, Dictionary<ISymbol, string> parameters, int depth)
+    /// <summary>
+    /// Collects the member reads of a value. <paramref name="elsewhere"/>: the value is a local's initializer or a helper's body,
+    /// not the assignment itself: a label averaged there (a table of label means) may be learned from other rows (the other
+    /// folds, the training rows), which only the flow analysis knows (<see cref="Flow.FlowRules"/>' target encoding), so it is
+    /// not read as this row's.
+    /// </summary>
+    private void Collect(IOperation? operation, List<Read> reads, Dictionary<ISymbol, string> parameters, int depth, bool elsewhere = false)
     {
         if (operation is null) return;
         foreach (IOperation node in WithoutThrows(operation))
@@ -325,15 +334,16 @@ internal sealed partial class EntanglementRule
             // An indexer (raw[i]) picks an instance; the members read from it are the reads, not the indexer itself.
             if (node is IMemberReferenceOperation { Member: IPropertySymbol { IsIndexer: false } or IFieldSymbol } member && member.Instance is { } instance)
             {
-                reads.Add(new Read(member.Member, Key(instance, parameters)));
+                string key = Key(instance, parameters);
+                reads.Add(new Read(member.Member, elsewhere && key == AnyRow ? AnyRowElsewhere : key));
                 // A query's let variable (from p in rows let risk = ... select p with { Age = risk }) is read through its expression.
-                if (depth > 0 && LetExpression(member) is { } let) Collect(let, reads, parameters, depth - 1);
+                if (depth > 0 && LetExpression(member) is { } let) Collect(let, reads, parameters, depth - 1, elsewhere);
             }
             // A local computed first (int sick = raw.Pulse > 120 ? 1 : 0) is read through its initializer.
             // A collection of records (raw = ReadMeter(path).OrderBy(r => r.At).ToList()) is not one row's value: its initializer is
             // not followed (a lookup of numbers, as a per-group mean, still is).
             if (depth > 0 && node is ILocalReferenceOperation { IsDeclaration: false } local && !IsCollectionOfRecords(local.Local.Type) && Initializer(local) is { } initial)
-                Collect(initial, reads, parameters, depth - 1);
+                Collect(initial, reads, parameters, depth - 1, elsewhere: true);
             if (depth > 0 && node is IInvocationOperation call && operation.SemanticModel?.Compilation is { } compilation
                 && Flow.MethodSummary.Body(compilation, call.TargetMethod) is { } body)
             {
@@ -341,7 +351,7 @@ internal sealed partial class EntanglementRule
                 foreach (IArgumentOperation argument in call.Arguments)
                     if (argument.Parameter is { } parameter) mapped[parameter] = Key(argument.Value, parameters);
                 if (call.Instance is { } receiver && call.TargetMethod.IsExtensionMethod is false) mapped[call.TargetMethod.ContainingType] = Key(receiver, parameters);
-                Collect(body, reads, mapped, depth - 1);
+                Collect(body, reads, mapped, depth - 1, elsewhere: true);
             }
         }
     }

@@ -152,7 +152,8 @@ internal sealed partial class FlowAnalysis
 
     /// <summary>
     /// Statistics an object learns from the rows it is made with, in its constructor (<c>new Clipper(rows, 0.95f)</c> sorting them
-    /// into a percentile kept in a field): learned where it is made, and carried by the object to every use of its methods.
+    /// into a percentile kept in a field, <c>new BandPicker(rows)</c> fitting a selector kept in one): learned where it is made, and
+    /// carried by the object to every use of its methods.
     /// </summary>
     private DataFlow LearnedAtCreation(IObjectCreationOperation creation)
     {
@@ -162,7 +163,7 @@ internal sealed partial class FlowAnalysis
         Location made = creation.Syntax.GetLocation();
         var learned = ImmutableHashSet.CreateBuilder<FlowEvent>();
         foreach ((ISymbol _, DataFlow written) in summary.MemberWrites)
-            foreach (LearnEvent statistic in Statistics(summary.SubstituteLearnedFromArguments(written, arguments, made)))
+            foreach (LearnEvent statistic in Statistics(summary.SubstituteLearnedAtCreation(written, arguments, made)))
                 if (statistic.Location == made) learned.Add(statistic);
         return learned.Count == 0 ? DataFlow.Empty : new DataFlow(ImmutableHashSet<Origin>.Empty, learned.ToImmutable(), ImmutableHashSet<Origin>.Empty, default);
     }

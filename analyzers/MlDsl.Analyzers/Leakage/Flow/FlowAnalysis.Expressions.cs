@@ -437,6 +437,7 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     private DataFlow RowBuilt(DataFlow flow, ITypeSymbol? type, IObjectOrCollectionInitializerOperation? initializer)
     {
+        if (initializer is not null && type is not null && LeakageSymbols.HasAttribute(type, Symbols.DatasetAttribute)) LabelStatisticsIntoFeatures(initializer, flow.Rows);
         if (Observed is null || initializer is null || !context.IsRowTyped(type)) return flow;
         foreach (ISimpleAssignmentOperation assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
         {

@@ -187,6 +187,7 @@ internal sealed partial class FlowAnalysis
                 Observed.ScoredOutOfSight.Add(invocation.Syntax.GetLocation());
             ApplyEffects(invocation, summary, flows, self);
             OwnScoresAtCall(invocation, summary, flows);
+            LabelFeatureWritesAtCall(summary, flows, self);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
             if (Observed is not null && context.IsRowTyped(invocation.Type)) LabelStatisticsIntoOwnRows(flows, returned);
             // Rows the helper scores a model on, with what the caller's rows carry (statistics they were changed with).
@@ -849,7 +850,7 @@ internal sealed partial class FlowAnalysis
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) break;
             if (parent is IForEachLoopOperation loop && DataFlow.Overlap(Eval(loop.Collection).Rows, keys.Rows)) location = loop.Collection.Syntax.GetLocation();
         }
-        var learned = new LearnEvent(location, "A vocabulary", LearnKind.Aggregate, keys.Rows);
+        var learned = new LearnEvent(location, "A vocabulary", LearnKind.Aggregate, keys.Rows) { ReadsLabels = FilesLabels(site) };
         return keys.WithoutRows().WithEvent(learned);
     }
 
@@ -991,6 +992,7 @@ internal sealed partial class FlowAnalysis
         {
             // An object's method (clipper.Apply) applies what the object learned where it was made; its rows are not the result's.
             DataFlow? self = reference.Instance is null or IInstanceReferenceOperation ? null : EventsOnly(Eval(reference.Instance));
+            LabelFeatureWritesAtCall(summary, Enumerable.Repeat(element, target.Parameters.Length).ToList(), self);
             return OneCapturedStatisticPerRows(summary.Substitute(summary.Returned, Enumerable.Repeat(element, target.Parameters.Length).ToList(), call: null, self), target)
                 .Join(MembersRead(target));
         }

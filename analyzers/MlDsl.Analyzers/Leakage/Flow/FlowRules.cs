@@ -53,6 +53,7 @@ internal sealed partial class FlowRules
         rules.ScoresOnTrainingRows();
         rules.InSamplePredictionsAsFeatures();
         rules.LabelStatisticsInOwnRows();
+        rules.LabelStatisticsInFeatures(analysis);
         rules.SameRowsForTrainingAndValidation();
         rules.HelperScoresAmongItsTrainingRows();
         rules.ChosenOnTheRowsScored();

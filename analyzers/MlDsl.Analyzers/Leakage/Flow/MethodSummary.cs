@@ -71,8 +71,11 @@ internal sealed class MethodSummary
         var analysis = new FlowAnalysis(context, bindings, outer, depth, method) { DelegateArguments = delegates };
         analysis.Run(body);
         return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ScoredModelEffects(), analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores, analysis.ScoredInside)
-            { OwnScores = analysis.OwnScores };
+            { OwnScores = analysis.OwnScores, LabelFeatureWrites = analysis.LabelFeatureWrites.ToList() };
     }
+
+    /// <summary>Statistics of labels the method writes into features of rows, in terms of its parameters (hand-written target encoding).</summary>
+    public IReadOnlyList<LabelFeatureWrite> LabelFeatureWrites { get; private init; } = System.Array.Empty<LabelFeatureWrite>();
 
     /// <summary>Models the method makes, trains and scores itself: the rows each trained on and was scored on, in terms of its parameters.</summary>
     public IReadOnlyList<(DataFlow Trained, DataFlow Scored)> OwnScores { get; private init; } = System.Array.Empty<(DataFlow, DataFlow)>();
@@ -124,6 +127,16 @@ internal sealed class MethodSummary
     public DataFlow SubstituteLearnedFromArguments(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location call) =>
         Substitute(flow, arguments, call, $" (through {Method.Name})", self: null,
             moves: flowEvent => flowEvent is LearnEvent { Kind: LearnKind.Aggregate or LearnKind.Accumulated } && flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
+
+    /// <summary>
+    /// <paramref name="flow"/> (what a constructor leaves in a member) with parameter rows replaced by the creation's arguments;
+    /// every statistic learned from them, a step fitted on them included (<c>selector = SelectKBest.Fit(rows, ...)</c>), moves to
+    /// <paramref name="creation"/>: the object learns when it is made, whatever method later applies what it learned, so the
+    /// creation is the line to change.
+    /// </summary>
+    public DataFlow SubstituteLearnedAtCreation(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location creation) =>
+        Substitute(flow, arguments, creation, $" (in the constructor of {Method.ContainingType.Name})", self: null,
+            moves: flowEvent => flowEvent is LearnEvent { Kind: not LearnKind.Model } && flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
 
     /// <summary>The ordinal of the parameter a flow is exactly (all its rows, nothing else), or -1.</summary>
     public static int ParameterOf(DataFlow flow) =>
