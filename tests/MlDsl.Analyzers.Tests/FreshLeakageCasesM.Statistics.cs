@@ -137,7 +137,7 @@ public sealed partial class FreshLeakageCasesM
 
     // A z-score written by hand with running sums (the "Welford" loop from a numerics answer on Stack Overflow), over
     // every wine in a local function, then the standardised wines are split.
-    [Fact(Skip = "Wrong line: reported at the use of mean/sd in the Select, not at Moments(wines), the local function call that learns them from every wine")]
+    [Fact]
     public Task Running_sums_over_every_wine_in_a_local_function_is_reported() => Expect(Program("""
         public static class WineNotebook
         {
