@@ -368,13 +368,7 @@ internal sealed partial class EntanglementRule
     }
 
     private static IOperation? Initializer(ILocalReferenceOperation local)
-    {
-        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
-            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value }
-                && local.SemanticModel is { } model && model.SyntaxTree == value.SyntaxTree)
-                return model.GetOperation(value);
-        return null;
-    }
+        => LocalValue.Of(local.Local, local.SemanticModel);
 
     /// <summary>The operation and its descendants, except what a throw computes: an error message's inputs are not the value's.</summary>
     private static IEnumerable<IOperation> WithoutThrows(IOperation root)

@@ -167,15 +167,9 @@ internal static class RowWindow
         return new Span(collection, index, start?.Offset, end is { } e ? e.Offset - 1 : null, value);
     }
 
-    /// <summary>The initializer of a local, when it is declared with one in the same tree.</summary>
+    /// <summary>What a local holds (its initializer, its element of a deconstructed tuple: <see cref="LocalValue"/>), when known in the same tree.</summary>
     public static IOperation? Initializer(ILocalReferenceOperation local)
-    {
-        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
-            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value }
-                && local.SemanticModel is { } model && model.SyntaxTree == value.SyntaxTree)
-                return model.GetOperation(value);
-        return null;
-    }
+        => LocalValue.Of(local.Local, local.SemanticModel);
 
     private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
     {

@@ -155,6 +155,7 @@ internal sealed partial class FlowAnalysis
             return DataFlow.Empty; // Options
         }
         if (property.Property.Name is "Count" or "Length" or "LongLength") return DataFlow.Empty;
+        if (ComputedProperty(property, flow) is { } computed) return computed;
         if (property.Arguments.Length > 0) // an indexer picks an element
             return (property.Arguments.Length == 1 ? RankElement(property, instance, flow, property.Arguments[0].Value) : null)
                 ?? Element(flow, instance.Type, property.Arguments.Select(argument => argument.Value));

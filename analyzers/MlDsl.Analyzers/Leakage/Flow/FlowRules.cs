@@ -73,7 +73,7 @@ internal sealed partial class FlowRules
             if (learned.Kind == LearnKind.Accumulated)
             {
                 if (!observed.Entries.TryGetValue(learned.Location, out Location? entry)) continue;
-                learned = (LearnEvent)learned.With(learned.From, entry, learned.What);
+                if (!LearnedThroughCall(learned)) learned = (LearnEvent)learned.With(learned.From, entry, learned.What);
             }
             StepFit? fit = observed.StepFits.FirstOrDefault(step => step.Event.Location == learned.Location);
             Role heldOutRole = learned.FromRole(Role.Test) ? Role.Test : learned.FromRole(Role.Validation) ? Role.Validation : Role.All;
@@ -334,7 +334,7 @@ internal sealed partial class FlowRules
                 if (call.TargetMethod.Name == "Add" && call.Instance is ILocalReferenceOperation list)
                     return References(list.Local, call).All(reference => reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" } add && add.Instance == reference
                         || reference.Parent is IPropertyReferenceOperation { Property.Name: "Count" }
-                        || ConsumerCall(reference) is { } summary && Summaries.Contains(summary.TargetMethod.Name) && OnlySummarised(summary, depth - 1)
+                        || ConsumerCall(reference) is { } summary && (Summaries.Contains(summary.TargetMethod.Name) || ScoreSpread.Summarises(summary)) && OnlySummarised(summary, depth - 1)
                         || SummarisedByLocalFunction(reference, depth - 1));
                 return false;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:

@@ -34,6 +34,14 @@ internal static class ScoreSpread
             && Consumer(reference) is { } consumer && Averages.Contains(consumer.TargetMethod.Name));
     }
 
+    /// <summary>
+    /// Whether <paramref name="call"/> only summarises the scores it is given: an average, a sum, a deviation, or an extreme
+    /// printed beside their average (<see cref="BesideTheirAverage"/>). What it returns may still decide something: the caller
+    /// follows it.
+    /// </summary>
+    public static bool Summarises(IInvocationOperation call) => Averages.Contains(call.TargetMethod.Name) || call.TargetMethod.Name is "Count" or "LongCount"
+        || BesideTheirAverage(call);
+
     /// <summary>The call a value is the receiver of (also as an extension method's first argument).</summary>
     private static IInvocationOperation? Consumer(IOperation value)
     {
