@@ -61,7 +61,7 @@ public sealed partial class FreshLeakageCasesM
 
     // Cross Validated "Impute missing values before or after splitting?" (accepted answer: after). Here a cleaner class
     // learns the cohort's medians in its constructor from every pupil and the notebook then splits by school.
-    [Fact(Skip = "Wrong line: reported at cleaner.Clean(pupils), the apply, not at new Cleaner(pupils), whose constructor fits the imputer on every pupil (the rule page says: where the object is made)")]
+    [Fact]
     public Task Cleaner_class_learning_medians_from_every_pupil_in_its_constructor_is_reported() => Expect(Program("""
         public sealed class Cleaner
         {
