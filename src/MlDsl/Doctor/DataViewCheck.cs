@@ -1,6 +1,6 @@
-using MlDsl.Runtime;
 using System.Globalization;
 using MlDsl.Data;
+using MlDsl.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

@@ -1,5 +1,5 @@
-using MlDsl.Runtime;
 using System.Globalization;
+using MlDsl.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

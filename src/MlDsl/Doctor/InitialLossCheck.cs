@@ -1,7 +1,6 @@
-using TorchSharp;
-using MlDsl.Runtime;
 using System.Globalization;
 using MlDsl.Data;
+using MlDsl.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

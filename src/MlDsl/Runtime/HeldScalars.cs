@@ -1,4 +1,3 @@
-using MlDsl.Runtime;
 using TorchSharp;
 
 namespace MlDsl.Runtime;
@@ -29,13 +28,13 @@ public static class HeldScalars
     /// <summary>A floating-point Scalar for <paramref name="value"/>; dispose it (<c>using</c>) after the call that reads it.</summary>
     public static Scalar Of(double value) => value.ToScalar();
 
+    /// <summary>An integer Scalar for <paramref name="value"/>; dispose it (<c>using</c>) after the call that reads it.</summary>
+    public static Scalar Of(long value) => value.ToScalar();
+
     /// <summary><c>torch.arange(count)</c> (0, 1, …, count − 1) without TorchSharp's implicit start and step Scalars.</summary>
     public static torch.Tensor Arange(long count, torch.ScalarType? dtype = null, torch.Device? device = null)
     {
-        using Scalar start = Of(0L), stop = Of(count);
-        return torch.arange(start, stop, One, dtype, device);
+        using Scalar stop = Of(count);
+        return torch.arange(Zero, stop, One, dtype, device);
     }
-
-    /// <summary>An integer Scalar for <paramref name="value"/>; dispose it (<c>using</c>) after the call that reads it.</summary>
-    public static Scalar Of(long value) => value.ToScalar();
 }

@@ -1,8 +1,8 @@
-using MlDsl.Runtime;
 using System.Diagnostics;
 using MlDsl.Data;
 using MlDsl.Data.Streaming;
 using MlDsl.Distributed;
+using MlDsl.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -245,8 +245,7 @@ public static class ModelTrainer
         else
         {
             // A rank with no rows this step still joins the allreduce, with zero gradients.
-            using Scalar zero = HeldScalars.Of(0L);
-            Tensor nothing = model.parameters().Select(parameter => parameter.sum()).Aggregate((sum, next) => sum.add(next, alpha: HeldScalars.One)).mul(zero);
+            Tensor nothing = model.parameters().Select(parameter => parameter.sum()).Aggregate((sum, next) => sum.add(next, alpha: HeldScalars.One)).mul(HeldScalars.Zero);
             nothing.backward();
         }
         parallel?.AverageGradients(batch.Size, batch.GlobalSize);

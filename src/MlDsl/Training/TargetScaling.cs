@@ -1,5 +1,5 @@
-using TorchSharp;
 using MlDsl.Runtime;
+using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

@@ -1,5 +1,5 @@
-using MlDsl.Runtime;
 using MlDsl.Data;
+using MlDsl.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

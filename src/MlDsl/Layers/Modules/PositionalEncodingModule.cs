@@ -1,5 +1,5 @@
-using TorchSharp;
 using MlDsl.Runtime;
+using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -25,8 +25,8 @@ public sealed class PositionalEncodingModule : Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         Tensor position = HeldScalars.Arange(steps, dtype: ScalarType.Float32).unsqueeze(1);
-        using Scalar start = HeldScalars.Of(0L), stop = HeldScalars.Of(width), two = HeldScalars.Of(2L), rate = HeldScalars.Of(-Math.Log(10000.0) / width);
-        Tensor frequencies = exp(arange(start, stop, two, dtype: ScalarType.Float32).mul(rate));
+        using Scalar stop = HeldScalars.Of(width), two = HeldScalars.Of(2L), rate = HeldScalars.Of(-Math.Log(10000.0) / width);
+        Tensor frequencies = exp(arange(HeldScalars.Zero, stop, two, dtype: ScalarType.Float32).mul(rate));
         Tensor angles = position * frequencies;
         Tensor table = zeros(steps, width);
         table[TensorIndex.Colon, TensorIndex.Slice(0, null, 2)] = sin(angles);
