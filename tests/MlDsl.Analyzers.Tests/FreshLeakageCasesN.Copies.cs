@@ -30,6 +30,7 @@ public sealed partial class FreshLeakageCasesN
 
     // SMOTE written by hand (a Stack Overflow "implement SMOTE from scratch" answer) on every screening, the synthetic
     // rows concatenated to the originals and the result split (Cross Validated "SMOTE before or after split?": after).
+    // Reported where the synthetic rows join their parents (the Concat); first marked at the Add.
     [Fact]
     public Task Smote_written_by_hand_over_every_screening_before_the_split_is_reported() => Expect(Program("""
         public static class DiabetesNotebook
@@ -47,14 +48,14 @@ public sealed partial class FreshLeakageCasesN
                 {
                     var b = minority.Where(m => m != a).OrderBy(m => Distance(a, m)).First();
                     float gap = random.NextSingle();
-                    {|#0:synthetic.Add(a with
+                    synthetic.Add(a with
                     {
                         Glucose = a.Glucose + gap * (b.Glucose - a.Glucose),
                         Bmi = a.Bmi + gap * (b.Bmi - a.Bmi),
                         Insulin = a.Insulin + gap * (b.Insulin - a.Insulin),
-                    })|};
+                    });
                 }
-                var all = screenings.Concat(synthetic).ToList();
+                var all = {|#0:screenings.Concat(synthetic)|}.ToList();
                 var (train, validation, test) = all.Split(new SplitOptions { Kind = SplitKind.Stratified });
                 using var net = new ScreeningNet();
                 net.Fit(train, validation);
@@ -89,6 +90,7 @@ public sealed partial class FreshLeakageCasesN
 
     // A loader module that oversamples as it reads (imbalanced-learn's RandomOverSampler in a `load_data()` of a
     // Kaggle utility script); the notebook only sees balanced rows and splits them (Kapoor & Narayanan L1.3, duplicates).
+    // Reported at the loader's call, whose rows are then split; first marked at the Oversampler call inside the loader.
     [Fact]
     public Task Loader_that_oversamples_churners_as_it_reads_is_reported() => Expect(Program("""
         public static class DataModule
@@ -97,7 +99,7 @@ public sealed partial class FreshLeakageCasesN
             {
                 var customers = CsvFile.Read<Subscriber>(path);
                 Console.WriteLine($"read {customers.Count} customers");
-                return {|#0:Oversampler.Random(customers, seed: 1)|};
+                return Oversampler.Random(customers, seed: 1);
             }
         }
 
@@ -105,7 +107,7 @@ public sealed partial class FreshLeakageCasesN
         {
             public static void Main()
             {
-                var data = DataModule.LoadBalanced("telco_churn.csv");
+                var data = {|#0:DataModule.LoadBalanced("telco_churn.csv")|};
                 var split = data.Split(new SplitOptions { Kind = SplitKind.Stratified });
                 using var model = new WideChurnNet();
                 model.Fit(split.Train, split.Validation);
