@@ -26,8 +26,15 @@ public static class DriftMonitor
     /// <param name="current">Per feature, the new values, in the same order.</param>
     /// <param name="thresholds">When a feature counts as drifted.</param>
     /// <returns>One entry per numeric feature and one per categorical member, in feature order.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="reference"/> or <paramref name="current"/> does not hold one column per feature, a column is null, or the
+    /// columns of one side differ in length (the message names the side, the feature and both counts).
+    /// </exception>
     public static DriftReport Compare(IReadOnlyList<string> features, IReadOnlyList<double[]> reference, IReadOnlyList<double[]> current, DriftThresholds? thresholds = null)
     {
+        ArgumentNullException.ThrowIfNull(features);
+        CheckColumns(features, reference, nameof(reference));
+        CheckColumns(features, current, nameof(current));
         thresholds ??= new DriftThresholds();
         var drifts = CategoricalColumns.Group(features)
             .Select(variable => variable.Categories is null
@@ -35,6 +42,20 @@ public static class DriftMonitor
                 : CompareCategorical(variable, reference, current, thresholds))
             .ToList();
         return new DriftReport(drifts, reference.FirstOrDefault()?.Length ?? 0, current.FirstOrDefault()?.Length ?? 0);
+    }
+
+    // Both sides are columns of one table: one per feature, all of one length (a one-hot member is read row by row across its columns).
+    private static void CheckColumns(IReadOnlyList<string> features, IReadOnlyList<double[]> columns, string side)
+    {
+        ArgumentNullException.ThrowIfNull(columns, side);
+        if (columns.Count != features.Count)
+            throw new ArgumentException($"{side} holds {columns.Count} columns for {features.Count} features [{string.Join(", ", features.Take(4))}{(features.Count > 4 ? ", ..." : "")}]; expected one column per feature", side);
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (columns[i] is null) throw new ArgumentException($"{side} column {i} ({features[i]}) is null; expected its values", side);
+            if (columns[i].Length != columns[0].Length)
+                throw new ArgumentException($"{side} column {i} ({features[i]}) holds {columns[i].Length} values but column 0 ({features[0]}) holds {columns[0].Length}; expected one value per row in every column", side);
+        }
     }
 
     private static FeatureDrift CompareNumeric(string feature, double[] reference, double[] current, DriftThresholds thresholds)
