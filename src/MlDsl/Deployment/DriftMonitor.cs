@@ -4,7 +4,8 @@ namespace MlDsl.Deployment;
 
 /// <summary>
 /// When a feature counts as drifted. A numeric feature: the KS p-value is below <paramref name="KsPValue"/>
-/// and either the KS statistic or the PSI (0.25: the usual "significant shift") is large. A categorical
+/// and either the KS statistic or the PSI (0.25: the usual "significant shift") is large; or its share of missing
+/// (non-finite) values changed significantly (chi-square p below <paramref name="KsPValue"/>) by at least <paramref name="KsStatistic"/>. A categorical
 /// member: the chi-square p-value is below <paramref name="KsPValue"/> and the Jensen–Shannon distance
 /// is at least <paramref name="JensenShannon"/>.
 /// </summary>
@@ -66,7 +67,18 @@ public static class DriftMonitor
         // A shift must be both statistically clear (KS p-value) and large enough to matter (KS or PSI):
         // PSI alone raises false alarms on small samples of sparse features.
         bool drifted = p < thresholds.KsPValue && (ks >= thresholds.KsStatistic || psi >= thresholds.Psi);
-        return FeatureDrift.Numeric(feature, ks, p, psi, Wasserstein(before, after), drifted);
+        // The tests above see finite values only, so a feature that went missing (a dead sensor: every new value NaN) would
+        // read as "no drift". The share of missing values is compared on its own: significant (chi-square on missing/present
+        // counts) and large (a change of at least the KS threshold, both being shares of rows).
+        double missingBefore = reference.Length - before.Length, missingAfter = current.Length - after.Length;
+        (_, double missingP, _) = DistributionShift.ChiSquareHomogeneity([before.Length, missingBefore], [after.Length, missingAfter]);
+        double shareBefore = reference.Length == 0 ? 0 : missingBefore / reference.Length, shareAfter = current.Length == 0 ? 0 : missingAfter / current.Length;
+        bool missingDrifted = missingP < thresholds.KsPValue && Math.Abs(shareAfter - shareBefore) >= thresholds.KsStatistic;
+        return FeatureDrift.Numeric(feature, ks, p, psi, Wasserstein(before, after), drifted || missingDrifted) with
+        {
+            MissingReference = shareBefore,
+            MissingCurrent = shareAfter,
+        };
     }
 
     private static FeatureDrift CompareCategorical(MonitoredVariable variable, IReadOnlyList<double[]> reference, IReadOnlyList<double[]> current, DriftThresholds thresholds)
