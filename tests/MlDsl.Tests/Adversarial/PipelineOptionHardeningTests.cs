@@ -6,7 +6,8 @@ namespace MlDsl.Tests.Adversarial;
 /// <summary>
 /// Command-line options a user gets wrong that the pipeline accepted until late: an <c>--out</c> where a file stands (an
 /// IOException after the data was read: exit 70, "a bug", naming neither the option nor the fix), and a <c>doctor --folds</c>
-/// beyond the training rows (a DataStepException, exit 70, naming no option). Each is now one line naming the option, exit 1.
+/// beyond the training rows (a DataStepException, exit 70, naming no option), and a <c>--threads</c> so large that libtorch's
+/// thread pool aborts the process ("Out of memory.", measured with 100000). Each is now one line naming the option, exit 1.
 /// </summary>
 public sealed class PipelineOptionHardeningTests() : TemporaryFolder("mldsl-option-hardening")
 {
@@ -34,6 +35,31 @@ public sealed class PipelineOptionHardeningTests() : TemporaryFolder("mldsl-opti
         Assert.Equal(1, insideExit);
         Assert.Equal($"error: --out {inside}: {file} is a file, so the folder cannot be made inside it; expected a folder path", insideErrors);
         Assert.Equal("a file, not a folder", File.ReadAllText(file));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("predict")]
+    [InlineData("evaluate")]
+    public void A_thread_count_that_would_abort_libtorch_is_refused_before_libtorch_is_told(string command)
+    {
+        int before = TorchSharp.torch.get_num_threads();
+        string[] args = command == "predict"
+            ? [command, "--threads", "100000", "--data", SklearnData.BreastCancerCsv(), "--artifact", Root]
+            : [command, "--threads", "100000", "--out", Path.Combine(Root, "out")];
+        if (command == "evaluate") args = [command, "--threads", "100000", "--artifact", Root];
+        int most = Math.Max(64, 4 * Environment.ProcessorCount);
+
+        (int exit, string errors) = Cli(args);
+        (int edgeExit, string edgeErrors) = Cli(command == "predict"
+            ? [command, "--threads", (most + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", SklearnData.BreastCancerCsv(), "--artifact", Root]
+            : [command, "--threads", (most + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), command == "run" ? "--out" : "--artifact", Path.Combine(Root, "out")]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: --threads: expected at most {most} (4 per logical processor, at least 64; this machine has {Environment.ProcessorCount}) but got 100000", errors);
+        Assert.Equal(1, edgeExit);
+        Assert.EndsWith($"but got {most + 1}", edgeErrors);
+        Assert.Equal(before, TorchSharp.torch.get_num_threads());
     }
 
     [Fact]
