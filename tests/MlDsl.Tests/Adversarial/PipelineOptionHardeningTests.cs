@@ -7,7 +7,7 @@ namespace MlDsl.Tests.Adversarial;
 /// Command-line options a user gets wrong that the pipeline accepted until late: an <c>--out</c> where a file stands (an
 /// IOException after the data was read: exit 70, "a bug", naming neither the option nor the fix), and a <c>doctor --folds</c>
 /// beyond the training rows (a DataStepException, exit 70, naming no option), and a <c>--threads</c> so large that libtorch's
-/// thread pool aborts the process ("Out of memory.", measured with 100000). Each is now one line naming the option, exit 1.
+/// thread pool aborts the process ("Out of memory.", measured with 100000); and a <c>--data</c> naming a folder was "no such CSV file". Each is now one line naming the option, exit 1.
 /// </summary>
 public sealed class PipelineOptionHardeningTests() : TemporaryFolder("mldsl-option-hardening")
 {
@@ -60,6 +60,19 @@ public sealed class PipelineOptionHardeningTests() : TemporaryFolder("mldsl-opti
         Assert.Equal(1, edgeExit);
         Assert.EndsWith($"but got {most + 1}", edgeErrors);
         Assert.Equal(before, TorchSharp.torch.get_num_threads());
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("predict")]
+    public void Data_naming_a_folder_says_it_is_a_folder(string command)
+    {
+        string folder = Directory.CreateDirectory(Path.Combine(Root, "rows.csv")).FullName;
+
+        (int exit, string errors) = Cli(command == "run" ? [command, "--data", folder, "--out", Path.Combine(Root, "out")] : [command, "--data", folder, "--artifact", Root]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: {folder}: is a folder; expected a CSV file", errors);
     }
 
     [Fact]

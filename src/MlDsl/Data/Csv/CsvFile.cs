@@ -34,7 +34,7 @@ public static class CsvFile
     /// Reads the rows; with <see cref="CsvOptions.SkipBadRows"/> every bad record (bad value or bad
     /// quoting) is skipped and returned in <see cref="CsvReadResult{TRow}.Skipped"/> with its line.
     /// </summary>
-    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>, or a folder there.</exception>
     /// <exception cref="CsvDataException">
     /// The header is missing or lacks a member's column; a byte is not UTF-8 (skipped rows or not: it is the file's encoding,
     /// and a silently replaced byte would change values); or a bad row when rows are not skipped.
@@ -47,6 +47,8 @@ public static class CsvFile
         if (string.IsNullOrEmpty(options.Delimiter))
             throw new ArgumentException("CsvOptions.Delimiter must not be empty.", nameof(options));
         if (featuresOnly.Value) options = options with { FeaturesOnly = true };
+        // A folder is no file either, but "no such CSV file" would send the user looking for a typo in a path that exists.
+        if (Directory.Exists(path)) throw new FileNotFoundException($"{path}: is a folder; expected a CSV file", path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such CSV file", path);
         // Strict UTF-8: a byte that is not UTF-8 is an error naming its line, never a silent U+FFFD.
         using StreamReader reader = Utf8Text.Open(path);
