@@ -4,7 +4,8 @@ namespace MlDsl.Deployment;
 
 /// <summary>
 /// When a feature counts as drifted. A numeric feature: the KS p-value is below <paramref name="KsPValue"/>
-/// and either the KS statistic or the PSI (0.25: the usual "significant shift") is large. A categorical
+/// and either the KS statistic or the PSI (0.25: the usual "significant shift") is large; or its share of missing
+/// (non-finite) values changed significantly (chi-square p below <paramref name="KsPValue"/>) by at least <paramref name="KsStatistic"/>. A categorical
 /// member: the chi-square p-value is below <paramref name="KsPValue"/> and the Jensen–Shannon distance
 /// is at least <paramref name="JensenShannon"/>.
 /// </summary>
@@ -26,8 +27,15 @@ public static class DriftMonitor
     /// <param name="current">Per feature, the new values, in the same order.</param>
     /// <param name="thresholds">When a feature counts as drifted.</param>
     /// <returns>One entry per numeric feature and one per categorical member, in feature order.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="reference"/> or <paramref name="current"/> does not hold one column per feature, a column is null, or the
+    /// columns of one side differ in length (the message names the side, the feature and both counts).
+    /// </exception>
     public static DriftReport Compare(IReadOnlyList<string> features, IReadOnlyList<double[]> reference, IReadOnlyList<double[]> current, DriftThresholds? thresholds = null)
     {
+        ArgumentNullException.ThrowIfNull(features);
+        CheckColumns(features, reference, nameof(reference));
+        CheckColumns(features, current, nameof(current));
         thresholds ??= new DriftThresholds();
         var drifts = CategoricalColumns.Group(features)
             .Select(variable => variable.Categories is null
@@ -35,6 +43,20 @@ public static class DriftMonitor
                 : CompareCategorical(variable, reference, current, thresholds))
             .ToList();
         return new DriftReport(drifts, reference.FirstOrDefault()?.Length ?? 0, current.FirstOrDefault()?.Length ?? 0);
+    }
+
+    // Both sides are columns of one table: one per feature, all of one length (a one-hot member is read row by row across its columns).
+    private static void CheckColumns(IReadOnlyList<string> features, IReadOnlyList<double[]> columns, string side)
+    {
+        ArgumentNullException.ThrowIfNull(columns, side);
+        if (columns.Count != features.Count)
+            throw new ArgumentException($"{side} holds {columns.Count} columns for {features.Count} features [{string.Join(", ", features.Take(4))}{(features.Count > 4 ? ", ..." : "")}]; expected one column per feature", side);
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (columns[i] is null) throw new ArgumentException($"{side} column {i} ({features[i]}) is null; expected its values", side);
+            if (columns[i].Length != columns[0].Length)
+                throw new ArgumentException($"{side} column {i} ({features[i]}) holds {columns[i].Length} values but column 0 ({features[0]}) holds {columns[0].Length}; expected one value per row in every column", side);
+        }
     }
 
     private static FeatureDrift CompareNumeric(string feature, double[] reference, double[] current, DriftThresholds thresholds)
@@ -45,7 +67,18 @@ public static class DriftMonitor
         // A shift must be both statistically clear (KS p-value) and large enough to matter (KS or PSI):
         // PSI alone raises false alarms on small samples of sparse features.
         bool drifted = p < thresholds.KsPValue && (ks >= thresholds.KsStatistic || psi >= thresholds.Psi);
-        return FeatureDrift.Numeric(feature, ks, p, psi, Wasserstein(before, after), drifted);
+        // The tests above see finite values only, so a feature that went missing (a dead sensor: every new value NaN) would
+        // read as "no drift". The share of missing values is compared on its own: significant (chi-square on missing/present
+        // counts) and large (a change of at least the KS threshold, both being shares of rows).
+        double missingBefore = reference.Length - before.Length, missingAfter = current.Length - after.Length;
+        (_, double missingP, _) = DistributionShift.ChiSquareHomogeneity([before.Length, missingBefore], [after.Length, missingAfter]);
+        double shareBefore = reference.Length == 0 ? 0 : missingBefore / reference.Length, shareAfter = current.Length == 0 ? 0 : missingAfter / current.Length;
+        bool missingDrifted = missingP < thresholds.KsPValue && Math.Abs(shareAfter - shareBefore) >= thresholds.KsStatistic;
+        return FeatureDrift.Numeric(feature, ks, p, psi, Wasserstein(before, after), drifted || missingDrifted) with
+        {
+            MissingReference = shareBefore,
+            MissingCurrent = shareAfter,
+        };
     }
 
     private static FeatureDrift CompareCategorical(MonitoredVariable variable, IReadOnlyList<double[]> reference, IReadOnlyList<double[]> current, DriftThresholds thresholds)

@@ -29,8 +29,13 @@ public sealed record DriftReport(IReadOnlyList<FeatureDrift> Features, int Refer
         text.Append(CultureInfo.InvariantCulture, $"{"feature",-28} {"KS",6} {"p",9} {"PSI",7} {"W1",10}\n");
         foreach (FeatureDrift feature in features)
             text.Append(CultureInfo.InvariantCulture,
-                $"{feature.Feature,-28} {feature.KsStatistic,6:F3} {feature.KsPValue,9:G3} {feature.Psi,7:F3} {feature.Wasserstein,10:G4}{DriftedMark(feature)}\n");
+                $"{feature.Feature,-28} {feature.KsStatistic,6:F3} {feature.KsPValue,9:G3} {feature.Psi,7:F3} {feature.Wasserstein,10:G4}{MissingChange(feature)}{DriftedMark(feature)}\n");
     }
+
+    // Shown only when the share of missing values moved: the statistics beside it describe the values that are left.
+    private static string MissingChange(FeatureDrift feature) =>
+        feature.MissingReference == feature.MissingCurrent || double.IsNaN(feature.MissingReference) || double.IsNaN(feature.MissingCurrent) ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"  missing {100 * feature.MissingReference:F1}% -> {100 * feature.MissingCurrent:F1}%");
 
     private static void AppendCategorical(StringBuilder text, FeatureDrift[] features)
     {

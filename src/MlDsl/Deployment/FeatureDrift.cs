@@ -32,6 +32,12 @@ public sealed record FeatureDrift(string Feature, FeatureDriftKind Kind, bool Dr
     public double Psi { get; init; } = double.NaN;
     public double Wasserstein { get; init; } = double.NaN;
 
+    /// <summary>A numeric feature's share of missing (NaN or infinite) values in the reference, in [0, 1]; NaN for a categorical one.</summary>
+    public double MissingReference { get; init; } = double.NaN;
+
+    /// <summary>A numeric feature's share of missing (NaN or infinite) values in the new data, in [0, 1]; NaN for a categorical one.</summary>
+    public double MissingCurrent { get; init; } = double.NaN;
+
     /// <summary>Pearson's chi-square statistic of homogeneity between the reference and current category counts.</summary>
     public double ChiSquare { get; init; } = double.NaN;
     public double ChiSquarePValue { get; init; } = double.NaN;

@@ -63,6 +63,22 @@ internal static class CommandLineInput
         return split;
     }
 
+    /// <summary>
+    /// The folder an <c>--out</c> option names, unless a file stands where it or one of its parent folders would be: creating it
+    /// later, after the data was read or a model trained, would end in an IOException that names neither the option nor the fix.
+    /// </summary>
+    public static string OutputFolder(string path, string option)
+    {
+        for (string? at = Path.GetFullPath(path); !string.IsNullOrEmpty(at); at = Path.GetDirectoryName(at))
+        {
+            if (!File.Exists(at)) continue;
+            throw new CommandLineInputException(at == Path.GetFullPath(path)
+                ? $"{option} {path}: is a file; expected a folder (made when missing)"
+                : $"{option} {path}: {at} is a file, so the folder cannot be made inside it; expected a folder path");
+        }
+        return path;
+    }
+
     private static string Describe(SplitOptions options) =>
         $"{options.Kind}, validation {options.ValidationCount?.ToString(CultureInfo.InvariantCulture) ?? options.Validation.ToString(CultureInfo.InvariantCulture)}, "
         + $"test {options.TestCount?.ToString(CultureInfo.InvariantCulture) ?? options.Test.ToString(CultureInfo.InvariantCulture)}";

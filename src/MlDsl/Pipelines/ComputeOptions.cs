@@ -46,10 +46,22 @@ internal static partial class ComputeOptions
         _ => throw new CommandLineInputException($"--engine: expected torch or onnx but got '{name}'"),
     };
 
-    /// <summary>The thread count <c>--threads</c> gave, checked.</summary>
-    public static int? Threads(int? threads) => threads is < 1 and var count
-        ? throw new CommandLineInputException($"--threads: expected a whole number of at least 1 but got {count}")
-        : threads;
+    /// <summary>
+    /// The most threads <c>--threads</c> accepts: four per logical processor, and never fewer than 64. More only wait for one
+    /// another, and a count such as 100000 makes libtorch's thread pool abort the whole process ("Out of memory.") at the first
+    /// parallel operation, which no exception handler sees.
+    /// </summary>
+    public static int MaxThreads => Math.Max(64, 4 * Environment.ProcessorCount);
+
+    /// <summary>The thread count <c>--threads</c> gave, checked before libtorch is told.</summary>
+    /// <exception cref="CommandLineInputException">Below 1 or above <see cref="MaxThreads"/>.</exception>
+    public static int? Threads(int? threads) => threads switch
+    {
+        < 1 and var count => throw new CommandLineInputException($"--threads: expected a whole number of at least 1 but got {count}"),
+        { } count when count > MaxThreads => throw new CommandLineInputException(
+            $"--threads: expected at most {MaxThreads} (4 per logical processor, at least 64; this machine has {Environment.ProcessorCount}) but got {count}"),
+        _ => threads,
+    };
 
     /// <summary>Runs <paramref name="command"/> with libtorch at <paramref name="threads"/> intra-op threads (unchanged when null), restoring the count after.</summary>
     public static T WithThreads<T>(int? threads, Func<T> command)

@@ -104,6 +104,7 @@ public static class PipelineCommandLine
             if (result.GetValue(epochs) is < 1 and var count)
                 throw new CommandLineInputException($"--epochs: expected a whole number of at least 1 but got {count}");
             int? threadCount = ComputeOptions.Threads(result.GetValue(threads));
+            string outFolder = CommandLineInput.OutputFolder(result.GetValue(outDirectory)!, "--out");
             torch.Device trainOn = ComputeOptions.Device(result.GetValue(device)!);
             SplitOptions split = SplitFor(result);
             PipelineDefinition<TRow, TModel> checkedPipeline = pipeline with
@@ -118,7 +119,7 @@ public static class PipelineCommandLine
             {
                 Threads = threadCount, Device = trainOn,
                 Seed = result.GetValue(seed), Epochs = result.GetValue(epochs), DataPath = result.GetValue(data),
-                OutputDirectory = result.GetValue(outDirectory)!, Resume = result.GetValue(resume), Quiet = result.GetValue(quiet),
+                OutputDirectory = outFolder, Resume = result.GetValue(resume), Quiet = result.GetValue(quiet),
                 Ranks = ranks, Stream = result.GetValue(stream),
             }, result.GetValue(quiet) ? TextWriter.Null : console));
             if (ranks is { Rank: > 0 }) return outcome.ExitCode;
@@ -181,10 +182,19 @@ public static class PipelineCommandLine
         {
             if (result.GetValue(folds) < 2) throw new CommandLineInputException($"--folds: expected a whole number of at least 2 but got {result.GetValue(folds)}");
             if (result.GetValue(foldEpochs) is < 1 and var count) throw new CommandLineInputException($"--fold-epochs: expected a whole number of at least 1 but got {count}");
-            string folder = result.GetValue(doctorOut)!;
-            MlDsl.Doctor.DoctorReport report = PipelineDoctor.Run(pipeline,
-                new MlDsl.Doctor.DoctorOptions { OutputDirectory = folder, Folds = result.GetValue(folds), LabelQualityEpochs = result.GetValue(foldEpochs) },
-                result.GetValue(seed), result.GetValue(data));
+            string folder = CommandLineInput.OutputFolder(result.GetValue(doctorOut)!, "--out");
+            MlDsl.Doctor.DoctorReport report;
+            try
+            {
+                report = PipelineDoctor.Run(pipeline,
+                    new MlDsl.Doctor.DoctorOptions { OutputDirectory = folder, Folds = result.GetValue(folds), LabelQualityEpochs = result.GetValue(foldEpochs) },
+                    result.GetValue(seed), result.GetValue(data));
+            }
+            catch (MlDsl.Data.Steps.DataStepException problem) when (problem.Option == nameof(MlDsl.Doctor.DoctorOptions.Folds))
+            {
+                // Only the rows tell how many folds they allow; name the option that asked for more.
+                throw new CommandLineInputException($"--folds {result.GetValue(folds)}: {problem.Message.Split(" (Parameter")[0]}");
+            }
             foreach (MlDsl.Doctor.DoctorFinding finding in report.Findings) console.WriteLine(finding);
             console.WriteLine($"report in {Path.Combine(folder, "doctor.md")}");
             return report.Passed ? 0 : 5;
@@ -215,5 +225,5 @@ public static class PipelineCommandLine
     private static bool IsUserError(Exception error) => error is CommandLineInputException or ArtifactException or CsvDataException or RowDataException
         or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or TrainingDivergedException or InvalidOperationException
         or UnauthorizedAccessException or MlDsl.Audio.AudioFormatException or MlDsl.Data.Files.LabelledFilesException or MlDsl.Data.Files.ImageFormatException
-        or MlDsl.Persistence.ModelFileException or MlDsl.Doctor.DoctorException or MlDsl.Distributed.RankFailedException or MlDsl.Data.Streaming.RowSourceException;
+        or MlDsl.Persistence.ModelFileException or MlDsl.Doctor.DoctorException or MlDsl.Data.Steps.DataStepException or MlDsl.Distributed.RankFailedException or MlDsl.Data.Streaming.RowSourceException;
 }

@@ -41,6 +41,8 @@ public static partial class PipelineRunner
             throw new CommandLineInputException($"--stream: {pipeline.Name} declares {inMemoryOnly}, which needs the training rows in memory; run without --stream");
 
         string[] paths = data.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (paths.Length == 0)
+            throw new CommandLineInputException($"--data '{data}': names no file or folder; expected CSV files or folders of CSV shards (several separated by '{Path.PathSeparator}')");
         RowSource<TRow> source = stage.Run("ingest", () => stream(paths),
             source => $"{source.Count} {typeof(TRow).Name} rows referenced in {source.ShardStarts.Count} shard(s), decoded on demand");
         if (source.Count == 0) throw new CommandLineInputException($"--data {data}: no rows; expected CSV records after the header");

@@ -10,7 +10,7 @@ public static class CsvFile
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="CsvDataException">
     /// A header, layout, value or quoting problem, naming the file, the physical line, the column and
-    /// what was expected: non-numbers and non-finite numbers (<c>NaN</c>, <c>Infinity</c>, overflow such
+    /// what was expected: bytes that are not UTF-8 (a byte order mark is fine), non-numbers and non-finite numbers (<c>NaN</c>, <c>Infinity</c>, overflow such
     /// as <c>1e999</c>) in numeric columns, class labels outside <c>[0, classes - 1]</c>, stray quotes.
     /// </exception>
     public static IReadOnlyList<TRow> Read<TRow>(string path, CsvOptions? options = null) where TRow : ICsvRow<TRow> =>
@@ -34,8 +34,11 @@ public static class CsvFile
     /// Reads the rows; with <see cref="CsvOptions.SkipBadRows"/> every bad record (bad value or bad
     /// quoting) is skipped and returned in <see cref="CsvReadResult{TRow}.Skipped"/> with its line.
     /// </summary>
-    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    /// <exception cref="CsvDataException">The header is missing or lacks a member's column; or a bad row when rows are not skipped.</exception>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>, or a folder there.</exception>
+    /// <exception cref="CsvDataException">
+    /// The header is missing or lacks a member's column; a byte is not UTF-8 (skipped rows or not: it is the file's encoding,
+    /// and a silently replaced byte would change values); or a bad row when rows are not skipped.
+    /// </exception>
     public static CsvReadResult<TRow> ReadWithReport<TRow>(string path, CsvOptions? options = null) where TRow : ICsvRow<TRow>
     {
         options ??= new CsvOptions();
@@ -44,11 +47,22 @@ public static class CsvFile
         if (string.IsNullOrEmpty(options.Delimiter))
             throw new ArgumentException("CsvOptions.Delimiter must not be empty.", nameof(options));
         if (featuresOnly.Value) options = options with { FeaturesOnly = true };
+        // A folder is no file either, but "no such CSV file" would send the user looking for a typo in a path that exists.
+        if (Directory.Exists(path)) throw new FileNotFoundException($"{path}: is a folder; expected a CSV file", path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such CSV file", path);
-        using var reader = new StreamReader(path);
+        // Strict UTF-8: a byte that is not UTF-8 is an error naming its line, never a silent U+FFFD.
+        using StreamReader reader = Utf8Text.Open(path);
         // Raw lines, not records: a quote in a skipped preamble line must not swallow the data.
         int skippedLines = 0;
-        while (skippedLines < options.SkipLines && reader.ReadLine() is not null) skippedLines++;
+        try
+        {
+            while (skippedLines < options.SkipLines && reader.ReadLine() is not null) skippedLines++;
+        }
+        catch (Exception failure) when (Utf8Text.IsDecodingError(failure))
+        {
+            Utf8Text.InvalidByte? invalid = Utf8Text.FirstInvalid(path);
+            throw new CsvDataException(path, invalid?.Line ?? skippedLines + 1, "-", invalid?.Problem ?? "the text is not UTF-8; expected UTF-8 text");
+        }
         using var records = new CsvRecords(path, reader, options.Delimiter, skippedLines + 1);
 
         string[]? header = null;
@@ -77,7 +91,7 @@ public static class CsvFile
                 record.Load(records.Fields, records.Line);
                 rows.Add(TRow.FromCsv(record));
             }
-            catch (CsvDataException problem) when (options.SkipBadRows)
+            catch (CsvDataException problem) when (options.SkipBadRows && !records.NotUtf8)
             {
                 skipped.Add(problem);
             }

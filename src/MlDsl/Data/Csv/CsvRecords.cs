@@ -49,6 +49,12 @@ internal sealed class CsvRecords : IDisposable
     /// <summary>Whether the current record is a blank line (or only white space).</summary>
     public bool IsBlank => Fields.Length == 0 || Fields.Length == 1 && string.IsNullOrWhiteSpace(Fields[0]);
 
+    /// <summary>
+    /// The text held a byte that is not UTF-8. That is a problem of the whole file, not of one record: the reader decodes
+    /// blocks ahead of the parser, so which records came before it depends on block sizes, and no record can be skipped.
+    /// </summary>
+    public bool NotUtf8 { get; private set; }
+
     /// <summary>Moves to the next record; false at the end of the text.</summary>
     /// <exception cref="CsvDataException">
     /// The record is malformed (a stray or unclosed quote): the reader has moved past it, so the
@@ -63,6 +69,15 @@ internal sealed class CsvRecords : IDisposable
         try
         {
             more = parser.Read();
+        }
+        catch (Exception failure) when (Utf8Text.IsDecodingError(failure))
+        {
+            // The reader decodes ahead of the parser, so the line is found by scanning the file's bytes.
+            broken = true;
+            NotUtf8 = true;
+            Utf8Text.InvalidByte? invalid = Utf8Text.FirstInvalid(file);
+            Line = invalid?.Line ?? nextLine;
+            throw new CsvDataException(file, Line, "-", invalid?.Problem ?? "the text is not UTF-8; expected UTF-8 text (save the file as UTF-8)");
         }
         catch (CsvHelperException failure)
         {

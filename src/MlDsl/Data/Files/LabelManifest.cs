@@ -13,7 +13,8 @@ internal static class LabelManifest
         if (!File.Exists(full)) throw new LabelledFilesException(full, null, "no such manifest file; expected a CSV with the columns path,label");
         string folder = Path.GetDirectoryName(full)!;
 
-        using var reader = new StreamReader(full);
+        // Strict UTF-8: a Latin-1 label or path is an error naming its line, never a silent U+FFFD that merges classes.
+        using StreamReader reader = Utf8Text.Open(full);
         // Physical line numbers (a quoted newline does not shift them); quoting errors name their line.
         using var records = new CsvRecords(full, reader, ",", firstLine: 1);
         do

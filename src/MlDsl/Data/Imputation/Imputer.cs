@@ -127,7 +127,7 @@ public sealed class Imputer
         StepFile.Save(path, new SavedImputer(Features.ToArray(), Strategy, Statistics.ToArray(), IndicatorFeatures.ToArray()));
 
     /// <exception cref="InvalidDataException">The file is not a saved imputer, its parts disagree, or a statistic is not finite (it would leave missing values missing).</exception>
-    public static Imputer Load(string path) => FromJson(File.ReadAllBytes(path), path);
+    public static Imputer Load(string path) => FromJson(StepFile.Read(path, StepName), path);
 
     /// <summary>A saved imputer from its JSON bytes; <paramref name="name"/> names it in errors.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a saved imputer, or its parts disagree.</exception>

@@ -116,7 +116,7 @@ public sealed class SelectKBest
         StepFile.Save(path, new SavedSelection(Features.ToArray(), Function, K, Scores.ToArray(), PValues.ToArray(), Selected.ToArray()));
 
     /// <exception cref="InvalidDataException">The file is not a saved selector, or its parts disagree.</exception>
-    public static SelectKBest Load(string path) => FromJson(File.ReadAllBytes(path), path);
+    public static SelectKBest Load(string path) => FromJson(StepFile.Read(path, StepName), path);
 
     /// <summary>A saved selector from its JSON bytes; <paramref name="name"/> names it in errors.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a saved selector, or its parts disagree.</exception>

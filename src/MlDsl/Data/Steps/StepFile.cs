@@ -28,7 +28,18 @@ internal static class StepFile
 
     /// <exception cref="InvalidDataException">The file is not valid JSON of this step, or <paramref name="check"/> finds it inconsistent.</exception>
     public static TState Load<TState>(string path, string step, Func<TState, string?> check) where TState : class =>
-        Parse(File.ReadAllBytes(path), path, step, check);
+        Parse(Read(path, step), path, step, check);
+
+    /// <summary>The saved file's bytes.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/> (naming it and the step).</exception>
+    /// <exception cref="InvalidDataException"><paramref name="path"/> is a folder: .NET would say "access denied", which sends the user after permissions.</exception>
+    public static byte[] Read(string path, string step)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path)) throw new InvalidDataException($"{path}: is a folder; expected a saved {step} file");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file; expected a saved {step}", path);
+        return File.ReadAllBytes(path);
+    }
 
     /// <summary>The state in <paramref name="json"/>, named <paramref name="path"/> in errors.</summary>
     /// <exception cref="InvalidDataException">The bytes are not valid JSON of this step, or <paramref name="check"/> finds it inconsistent.</exception>

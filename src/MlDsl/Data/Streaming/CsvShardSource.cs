@@ -44,7 +44,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
                 if (blank) continue;
                 if (headerPending)
                 {
-                    string[] header = Fields(ReadText(path, offset, length, file: -1), line, path);
+                    string[] header = Fields(ReadText(path, offset, length, line, file: -1), line, path);
                     columnStarts[file] = CsvFile.ResolveColumns(path, TRow.CsvColumns, header, line, options.FeaturesOnly);
                     headerPending = false;
                     continue;
@@ -104,7 +104,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
     {
         int file = FileOf(index);
         string path = paths[file];
-        string text = ReadText(path, offsets[index], lengths[index], file);
+        string text = ReadText(path, offsets[index], lengths[index], lines[index], file);
         string[] fields = Fields(text, lines[index], path);
         var record = new CsvRecord(path, TRow.CsvColumns, columnStarts[file], options.FeaturesOnly);
         record.Load(fields, lines[index]);
@@ -120,7 +120,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
     private int FileOf(int index) => SubsetSource<TRow>.ShardOf(fileStarts, index);
 
     // Positional reads need no lock: one open handle per file, shared by every decoding thread.
-    private string ReadText(string path, long offset, int length, int file)
+    private string ReadText(string path, long offset, int length, long line, int file)
     {
         var bytes = new byte[length];
         if (file < 0)
@@ -134,7 +134,16 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
             int read = RandomAccess.Read(handle, bytes, offset);
             if (read < length) throw new IOException($"{path} is shorter than when it was indexed (read {read} of {length} bytes at offset {offset}); it changed on disk");
         }
-        return System.Text.Encoding.UTF8.GetString(bytes);
+        // Strict UTF-8, as CsvFile reads: a byte that is not UTF-8 names its line instead of becoming a silent U+FFFD.
+        try
+        {
+            return Utf8Text.Strict.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            Utf8Text.InvalidByte? invalid = Utf8Text.FirstInvalid(bytes, line, offset);
+            throw new CsvDataException(path, invalid?.Line ?? line, "-", invalid?.Problem ?? "the text is not UTF-8; expected UTF-8 text");
+        }
     }
 
     private SafeFileHandle Open(int file)
@@ -152,6 +161,15 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         return records.Read() ? records.Fields : [];
     }
 
+    private static long Utf8Bom(FileStream stream)
+    {
+        Span<byte> first = stackalloc byte[3];
+        int read = stream.ReadAtLeast(first, 3, throwOnEndOfStream: false);
+        if (read == 3 && first[0] == 0xEF && first[1] == 0xBB && first[2] == 0xBF) return 3;
+        stream.Position = 0;
+        return 0;
+    }
+
     /// <summary>
     /// The records of a file, by one pass over its bytes: a record ends at a line break outside quotes
     /// (a quote opens a field only at its start, and a doubled quote inside stays inside, as in RFC 4180).
@@ -160,7 +178,10 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var buffer = new byte[1 << 16];
-        long position = 0, start = 0, line = 1, startLine = 1;
+        // A UTF-8 byte order mark (Excel's "CSV UTF-8" writes one) is no part of the first record: CsvFile's reader
+        // drops it too, so the first header keeps its name.
+        long bom = Utf8Bom(stream);
+        long position = bom, start = bom, line = 1, startLine = 1;
         bool quoted = false, fieldStart = true, blank = true, pendingQuote = false, afterCarriageReturn = false;
         int matched = 0; // how much of the delimiter the last bytes matched
         int read;

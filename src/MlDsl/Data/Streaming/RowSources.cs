@@ -47,16 +47,23 @@ public static class RowSources
     /// </summary>
     /// <param name="paths">CSV files, or folders whose <c>*.csv</c> files are read in ordinal name order.</param>
     /// <param name="options">The files' layout; <see cref="CsvOptions.SkipBadRows"/> does not apply (a bad row fails when read).</param>
-    /// <exception cref="FileNotFoundException">A named file does not exist.</exception>
-    /// <exception cref="CsvDataException">A header is missing or lacks a member's column (file and line named).</exception>
+    /// <exception cref="FileNotFoundException">A named file does not exist, or a named folder holds no <c>*.csv</c> file.</exception>
+    /// <exception cref="CsvDataException">A byte is not UTF-8 (file and line named), or a header is missing or lacks a member's column (file and line named).</exception>
     /// <exception cref="RowSourceException">When a row is read: it is malformed; the message names its file and line.</exception>
     public static RowSource<TRow> FromCsvFiles<TRow>(IEnumerable<string> paths, CsvOptions? options = null)
         where TRow : ITensorRow<TRow>, ICsvRow<TRow>
     {
         ArgumentNullException.ThrowIfNull(paths);
         string[] files = paths.SelectMany<string, string>(path => Directory.Exists(path)
-            ? Directory.GetFiles(path, "*.csv").Order(StringComparer.Ordinal).ToArray()
+            ? ShardsIn(path)
             : [path]).ToArray();
         return new CsvShardSource<TRow>(files, options ?? new CsvOptions());
+    }
+
+    // A folder named as a source must hold shards: an empty one is a wrong path, not an empty dataset.
+    private static string[] ShardsIn(string folder)
+    {
+        string[] shards = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToArray();
+        return shards.Length > 0 ? shards : throw new FileNotFoundException($"{folder}: the folder holds no *.csv files; expected CSV shards", folder);
     }
 }

@@ -52,7 +52,7 @@ public sealed class Tokenizer
     /// <param name="train">The training rows.</param>
     /// <param name="text">Reads a row's text, e.g. <c>row => row.Description</c>.</param>
     /// <param name="options">Vocabulary size, ids per text, minimum count, case; the defaults when null.</param>
-    /// <exception cref="DataStepException">No rows, a null text (naming the row), or options out of range.</exception>
+    /// <exception cref="DataStepException">No rows, a null text (naming the row), options out of range, or no word to learn (no text holds one, or none is seen <see cref="TokenizerOptions.MinCount"/> times).</exception>
     [LearnsFrom("train")]
     public static Tokenizer Fit<TRow>(IReadOnlyList<TRow> train, Func<TRow, string?> text, TokenizerOptions? options = null)
     {
@@ -73,6 +73,12 @@ public sealed class Tokenizer
             .Take(options.MaxTokens - 2)
             .Select(pair => pair.Key)
             .ToArray();
+        // An empty vocabulary encodes every text as unknown words and padding: the model would train on nothing.
+        if (words.Length == 0)
+            throw counts.Count == 0
+                ? new DataStepException(StepName, nameof(train), $"the {train.Count} training texts hold no word (a run of letters or digits); expected text to learn a vocabulary from")
+                : new DataStepException(StepName, nameof(options.MinCount),
+                    $"MinCount = {options.MinCount}, but the most frequent of the {counts.Count} training words is seen {counts.Values.Max()} times; the vocabulary would be empty");
         return new Tokenizer(words, options);
     }
 
@@ -94,8 +100,9 @@ public sealed class Tokenizer
     public void Save(string path) => StepFile.Save(path, ToSaved());
 
     /// <summary>Loads a tokenizer saved by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a saved tokenizer, or its parts disagree.</exception>
-    public static Tokenizer Load(string path) => FromJson(File.ReadAllBytes(path), path);
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">The path is a folder, the file is not a saved tokenizer, or its parts disagree.</exception>
+    public static Tokenizer Load(string path) => FromJson(StepFile.Read(path, StepName), path);
 
     /// <summary>A saved tokenizer from its JSON bytes; <paramref name="name"/> names it in errors.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a saved tokenizer, or its parts disagree.</exception>
