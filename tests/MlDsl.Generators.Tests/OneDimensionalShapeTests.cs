@@ -32,7 +32,7 @@ public sealed class OneDimensionalShapeTests
             result.Layers.Where(layer => layer.Spec.Kind is "Conv1d" or "MaxPool1d" or "GlobalAvgPool1d" or "Linear").Select(layer => layer.Output.ToString()));
         Assert.Equal(26_915, result.Layers.Sum(layer => layer.Parameters));
         Assert.Equal("Conv1d(1, 32, kernel_size: 80, stride: 16)", result.Layers[0].Factory);
-        Assert.Equal("BatchNorm1d(32)", result.Layers[1].Factory);
+        Assert.Equal("global::MlDsl.Layers.BatchNormModule.BatchNorm1d(32)", result.Layers[1].Factory);
     }
 
     [Theory]

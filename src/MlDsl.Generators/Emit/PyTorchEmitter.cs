@@ -212,6 +212,9 @@ internal static class PyTorchEmitter
         // Train-only augmentations are the identity at inference, which is what the Python module is for.
         if (factory.StartsWith("new global::MlDsl.Audio.SpecAugment") || factory.StartsWith("new global::MlDsl.Audio.WaveAugment"))
             return "nn.Identity()";
+        // MlDsl's BatchNorm (TorchSharp's with a held Scalar) is built by factories named after PyTorch's classes.
+        if (factory.StartsWith(BatchNormFactories))
+            return "nn." + Arguments(factory.Substring(BatchNormFactories.Length));
         if (factory.StartsWith("global::MlDsl.Layers.GroupNorms.Create("))
             return "nn.GroupNorm(" + Arguments(factory.Substring("global::MlDsl.Layers.GroupNorms.Create(".Length));
         Match module = MlDslModule.Match(factory);
@@ -225,6 +228,8 @@ internal static class PyTorchEmitter
         if (factory.StartsWith("new ") || factory.Contains("global::")) return null;
         return "nn." + Arguments(factory);
     }
+
+    private const string BatchNormFactories = "global::MlDsl.Layers.BatchNormModule.";
 
     private static string Arguments(string csharp)
     {

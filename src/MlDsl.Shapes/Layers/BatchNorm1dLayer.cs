@@ -29,7 +29,7 @@ public sealed class BatchNorm1dLayer : LayerDefinition<BatchNorm1dLayer.Options>
                 "use [LayerNorm] to normalise each step's features") is { } sequence)
             return sequence;
         int channels = input[0];
-        LayerOutcome outcome = Resolved(spec, input, input, 2L * channels, $"BatchNorm1d({channels})", "BatchNorm1d");
+        LayerOutcome outcome = Resolved(spec, input, input, 2L * channels, $"global::MlDsl.Layers.BatchNormModule.BatchNorm1d({channels})", "BatchNorm1d");
         return options.NumFeatures is { } declared && declared != channels
             ? Mismatch(outcome, spec, "NumFeatures", declared, channels, input, input.Rank == 1 ? "features" : "channels")
             : outcome;

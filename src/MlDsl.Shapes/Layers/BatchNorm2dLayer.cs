@@ -18,7 +18,7 @@ public sealed class BatchNorm2dLayer : LayerDefinition<BatchNorm2dLayer.Options>
     {
         if (RequireRank(spec, input, 3, "(channels, height, width)", input.Rank is 1 or 2 ? "use BatchNorm1d for flat (features) rows or a (channels, length) signal" : null) is { } rank) return rank;
         int channels = input[0];
-        LayerOutcome outcome = Resolved(spec, input, input, 2L * channels, $"BatchNorm2d({channels})", "BatchNorm2d");
+        LayerOutcome outcome = Resolved(spec, input, input, 2L * channels, $"global::MlDsl.Layers.BatchNormModule.BatchNorm2d({channels})", "BatchNorm2d");
         return options.NumFeatures is { } declared && declared != channels
             ? Mismatch(outcome, spec, "NumFeatures", declared, channels, input, "channels")
             : outcome;

@@ -261,7 +261,7 @@ public static class ModelTrainer
     {
         if (rows >= 2 * ranks) return;
         string? layer = model.named_modules()
-            .FirstOrDefault(pair => pair.module is TorchSharp.Modules.BatchNorm1d or TorchSharp.Modules.BatchNorm2d or TorchSharp.Modules.BatchNorm3d).name;
+            .FirstOrDefault(pair => pair.module is TorchSharp.Modules.BatchNorm).name;
         if (layer is not null)
             throw new ArgumentException(
                 $"Fit: the training rows number {rows} over {ranks} rank(s), but BatchNorm layer '{layer}' needs at least 2 rows per rank in a training batch to compute a variance; train on more rows or remove the BatchNorm.", "rows");

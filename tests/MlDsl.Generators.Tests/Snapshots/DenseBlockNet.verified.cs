@@ -57,12 +57,12 @@ partial class DenseBlockNet : Module<Tensor, Tensor>, IClassifier<global::Sample
         stemRelu = ReLU(); // (4, 28, 28) -> (4, 28, 28)
         dense = new global::Samples.DenseStage( // (4, 28, 28) -> (9, 28, 28)
             one: new global::Samples.DenseLayer( // (4, 28, 28) -> (6, 28, 28)
-                conv: BatchNorm2d(4), // (4, 28, 28) -> (4, 28, 28)
+                conv: global::MlDsl.Layers.BatchNormModule.BatchNorm2d(4), // (4, 28, 28) -> (4, 28, 28)
                 convRelu: ReLU(), // (4, 28, 28) -> (4, 28, 28)
                 convConv2d: Conv2d(4, 2, kernel_size: 3, padding: 1), // (4, 28, 28) -> (2, 28, 28)
                 growDim: 1), // concatenate(input, conv) -> (6, 28, 28), along axis 1
             two: new global::Samples.DenseLayer( // (6, 28, 28) -> (9, 28, 28)
-                conv: BatchNorm2d(6), // (6, 28, 28) -> (6, 28, 28)
+                conv: global::MlDsl.Layers.BatchNormModule.BatchNorm2d(6), // (6, 28, 28) -> (6, 28, 28)
                 convRelu: ReLU(), // (6, 28, 28) -> (6, 28, 28)
                 convConv2d: Conv2d(6, 3, kernel_size: 3, padding: 1), // (6, 28, 28) -> (3, 28, 28)
                 growDim: 1)); // concatenate(input, conv) -> (9, 28, 28), along axis 1

@@ -41,7 +41,7 @@ partial class PatchNet : Module<Tensor, Tensor>, IClassifier<global::Patch>, glo
         }
 
         stem = Conv2d(3, 8, kernel_size: 3, padding: 1); // (3, 16, 16) -> (8, 16, 16)
-        stemBatchNorm2d = BatchNorm2d(8); // (8, 16, 16) -> (8, 16, 16)
+        stemBatchNorm2d = global::MlDsl.Layers.BatchNormModule.BatchNorm2d(8); // (8, 16, 16) -> (8, 16, 16)
         stemRelu = ReLU(); // (8, 16, 16) -> (8, 16, 16)
         pool1 = AvgPool2d(kernel_size: 2); // (8, 16, 16) -> (8, 8, 8)
         conv = Conv2d(8, 16, kernel_size: 3, stride: 2); // (8, 8, 8) -> (16, 3, 3)
