@@ -69,7 +69,7 @@ internal sealed partial class FlowAnalysis
             case IParenthesizedOperation parenthesized: return Eval(parenthesized.Operand);
             case IAwaitOperation awaited: return Eval(awaited.Operation);
             case IDeclarationExpressionOperation declaration: return Eval(declaration.Expression);
-            case ILocalReferenceOperation local: return Read(local.Local);
+            case ILocalReferenceOperation local: return ReadLocal(local);
             case IParameterReferenceOperation parameter: return Read(parameter.Parameter);
             case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation: return Read(field.Field);
             case IFieldReferenceOperation field:

@@ -69,6 +69,7 @@ internal sealed partial class FlowAnalysis
     {
         ownLambda = body.Parent as IAnonymousFunctionOperation;
         runRoot = body.Syntax;
+        reachingDefinitions = ReachingDefinitions.Compute(body);
         // Every pass observes when asked: the pass that changes no value it had read walked the fixed point,
         // so its observations are the final ones and no extra walk is needed (a body whose values are all
         // written before they are read settles in one pass). Observing only records; it changes no value.
@@ -111,14 +112,17 @@ internal sealed partial class FlowAnalysis
                 // A collection starts with rows: adding the same rows again later multiplies them.
                 if (context.IsRowTyped(declarator.Symbol.Type) && !initial.Rows.IsEmpty && StartsWithCollection(value))
                     Site(declarator.Symbol, declarator.Syntax, initial.Rows);
-                Assign(declarator.Symbol, initial);
+                AssignAt(declarator.Syntax, () => Assign(declarator.Symbol, initial));
                 break;
             }
             case ISimpleAssignmentOperation assignment when InitializesAnonymousObject(assignment):
                 break;
             case ISimpleAssignmentOperation assignment:
-                AssignTo(assignment.Target, Eval(assignment.Value).Join(ControlScores(operation)));
+            {
+                DataFlow assigned = Eval(assignment.Value).Join(ControlScores(operation));
+                AssignAt(assignment.Syntax, () => AssignTo(assignment.Target, assigned));
                 break;
+            }
             case ICompoundAssignmentOperation compound:
                 AssignTo(compound.Target, Accumulate(compound, Eval(compound.Value)).Join(ControlScores(operation)));
                 break;
@@ -129,8 +133,11 @@ internal sealed partial class FlowAnalysis
                 AssignTo(coalesce.Target, Eval(coalesce.Value));
                 break;
             case IDeconstructionAssignmentOperation deconstruction:
-                Deconstruct(deconstruction.Target, Eval(deconstruction.Value));
+            {
+                DataFlow assigned = Eval(deconstruction.Value);
+                AssignAt(deconstruction.Syntax, () => Deconstruct(deconstruction.Target, assigned));
                 break;
+            }
             case IForEachLoopOperation loop:
                 BindLoopVariable(loop.LoopControlVariable, Eval(loop.Collection));
                 break;
@@ -323,9 +330,14 @@ internal sealed partial class FlowAnalysis
     {
         if (value.IsEmpty) return;
         value = RoleFromName(symbol, value);
+        bool seenChanged = RecordReaching(symbol, value);
         DataFlow current = Value(symbol);
         DataFlow joined = current.Join(value);
-        if (joined.SameAs(current)) return;
+        if (joined.SameAs(current))
+        {
+            if (seenChanged && readThisPass.Contains(symbol)) changed = true;
+            return;
+        }
         state[symbol] = joined;
         // Only a value read earlier in this pass makes another pass needed: what was computed from it is stale.
         // Read after this assignment, it is seen as it now is (a body without loops or later writes settles in one pass).
