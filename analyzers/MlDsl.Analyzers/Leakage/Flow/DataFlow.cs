@@ -65,7 +65,10 @@ internal sealed class DataFlow
 
     public static DataFlow Tuple(ImmutableArray<DataFlow> elements) => Join(elements).WithParts(elements);
 
-    public DataFlow WithParts(ImmutableArray<DataFlow> parts) => new(Rows, Events, TrainedOn, parts);
+    // A value is immutable, so one that would come out the same is returned as it is: most calls drop parts that are not
+    // there (every value passed on as "no parts"), and a new copy of each was a fair share of the analysis's garbage.
+    public DataFlow WithParts(ImmutableArray<DataFlow> parts) =>
+        parts.IsDefault && Parts.IsDefault ? this : new(Rows, Events, TrainedOn, parts);
 
     public DataFlow WithNames(ImmutableArray<string> names) => new(Rows, Events, TrainedOn, Parts, names);
 
@@ -144,7 +147,16 @@ internal sealed class DataFlow
 
     // These loops use the sets' own enumerators: LINQ over an immutable set boxes its enumerator (and a lambda its
     // closure) at every call, and they are asked of nearly every value in every pass.
-    public System.Collections.Generic.IEnumerable<T> EventsOf<T>() where T : FlowEvent => Events.IsEmpty ? System.Array.Empty<T>() : EventsOfType<T>(Events);
+    // Most values carry no event of the kind asked for: then no iterator is made (a scan with the set's own enumerator allocates nothing).
+    public System.Collections.Generic.IEnumerable<T> EventsOf<T>() where T : FlowEvent => HasEventsOf<T>() ? EventsOfType<T>(Events) : System.Array.Empty<T>();
+
+    private bool HasEventsOf<T>() where T : FlowEvent
+    {
+        if (Events.IsEmpty) return false;
+        foreach (FlowEvent flowEvent in Events)
+            if (flowEvent is T) return true;
+        return false;
+    }
 
     private static System.Collections.Generic.IEnumerable<T> EventsOfType<T>(ImmutableHashSet<FlowEvent> events) where T : FlowEvent
     {

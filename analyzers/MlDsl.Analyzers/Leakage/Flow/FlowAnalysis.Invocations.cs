@@ -1012,12 +1012,24 @@ internal sealed partial class FlowAnalysis
             Assign(parameters[i], distinctParameters && parameters.Length > 1 ? element.Narrow("#" + i) : element);
         }
         DataFlow result = DataFlow.Empty;
-        foreach (IReturnOperation returned in lambda.Body.Descendants().OfType<IReturnOperation>())
-        {
-            if (returned.ReturnedValue is null || Enclosing(returned) != lambda) continue;
-            result = result.Join(Eval(returned.ReturnedValue));
-        }
+        foreach (IReturnOperation returned in OwnReturns(lambda)) result = result.Join(Eval(returned.ReturnedValue));
         return result;
+    }
+
+    private readonly Dictionary<IAnonymousFunctionOperation, List<IReturnOperation>> ownReturns = new(ByReference.Instance);
+
+    /// <summary>
+    /// The returns of a lambda's own body with a value (not those of lambdas inside it), in the walk's order: found once per
+    /// lambda, not by a walk of its body at every evaluation in every pass.
+    /// </summary>
+    private List<IReturnOperation> OwnReturns(IAnonymousFunctionOperation lambda)
+    {
+        if (ownReturns.TryGetValue(lambda, out List<IReturnOperation>? known)) return known;
+        var found = new List<IReturnOperation>();
+        foreach (IReturnOperation returned in lambda.Body.Descendants().OfType<IReturnOperation>())
+            if (returned.ReturnedValue is not null && Enclosing(returned) == lambda) found.Add(returned);
+        ownReturns[lambda] = found;
+        return found;
     }
 
 

@@ -28,10 +28,10 @@ internal static class ScoreSpread
         IOperation? scores = call.Instance ?? (call.TargetMethod.IsExtensionMethod ? call.Arguments.FirstOrDefault()?.Value : null);
         while (scores is IConversionOperation conversion) scores = conversion.Operand;
         if (scores is not ILocalReferenceOperation { Local: var local }) return false;
-        IOperation root = call;
-        while (root.Parent is not null) root = root.Parent;
-        return root.Descendants().OfType<ILocalReferenceOperation>().Any(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local)
-            && Consumer(reference) is { } consumer && Averages.Contains(consumer.TargetMethod.Name));
+        // The body's index of references (built once per body) instead of a walk of the whole body at every extreme in every pass.
+        foreach (ILocalReferenceOperation reference in LocalReferences.Of(call).ReferencesTo(local))
+            if (Consumer(reference) is { } consumer && Averages.Contains(consumer.TargetMethod.Name)) return true;
+        return false;
     }
 
     /// <summary>
