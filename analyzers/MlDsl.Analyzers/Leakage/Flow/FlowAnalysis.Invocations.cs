@@ -169,7 +169,7 @@ internal sealed partial class FlowAnalysis
             {
                 DataFlow chosen = summary.Substitute(new DataFlow(ImmutableHashSet<Origin>.Empty, summary.ChosenScores.ToImmutableHashSet<FlowEvent>(), ImmutableHashSet<Origin>.Empty, default),
                     flows, call: null, self);
-                Observed?.Chose(self is null ? TestScores(chosen) : AtCreationArguments(invocation.Instance, TestScores(chosen)), invocation.Syntax.GetLocation());
+                Observed?.Chose(TestScores(chosen), invocation.Syntax.GetLocation());
                 Observed?.Compared.UnionWith(chosen.EventsOf<ScoreEvent>());
                 if (depth > 0) ChosenScores.UnionWith(chosen.EventsOf<ScoreEvent>());
             }
