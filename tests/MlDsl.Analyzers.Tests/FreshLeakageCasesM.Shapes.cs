@@ -197,7 +197,7 @@ public sealed partial class FreshLeakageCasesM
         """), "MLDSL0019");
 
     // A school code kept as an integer feature: schools repeat across pupils, so it is a group key the model memorises.
-    [Fact(Skip = "Missed: SchoolCode, an int feature naming a school that repeats across pupils, is not taken as an identifier (school is not among the nouns before Code)")]
+    [Fact]
     public Task School_code_as_an_integer_feature_is_reported() => Expect(Program("""
         [Dataset]
         public sealed partial record Enrolment

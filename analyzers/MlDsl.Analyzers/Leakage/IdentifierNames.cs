@@ -18,11 +18,15 @@ internal enum IdentifierKind
 /// <summary>
 /// Whether a member's name (or the CSV column it is read from) names an identifier rather than a
 /// measurement. Names are split into words (camel case, snake case, spaces) and judged by their last
-/// word: <c>Id</c>, <c>Uuid</c>, <c>Guid</c> always; <c>Number</c>/<c>No</c>/<c>Nr</c>/<c>Num</c>,
-/// <c>Code</c>, <c>Key</c>, <c>Index</c> only after a noun that has records of its own (a patient, an
-/// account, a row), because the same words also end counts (<c>NumberOfRooms</c>), quantities
-/// (<c>BodyMassIndex</c>, <c>ReynoldsNumber</c>), ordinals (<c>WeekNumber</c>, <c>RoomNumber</c>) and
-/// real features (Spotify's musical <c>Key</c>).
+/// word: <c>Id</c>, <c>Uuid</c>, <c>Guid</c> always. <c>Code</c>, <c>Key</c>, <c>Ref</c> name what a
+/// thing is looked up by, so after any noun (<c>SchoolCode</c>, <c>HerdKey</c>) they identify that thing,
+/// which rows about it share; only a noun that classifies or places (a status, a type, a zip area, a
+/// deck) makes its code a category instead. <c>Number</c>/<c>No</c>/<c>Nr</c>/<c>Num</c>, <c>Index</c>
+/// count, measure and order as often as they identify, so they do so only after a noun that has records
+/// of its own (a patient, an account, a row): the same words end counts (<c>NumberOfRooms</c>),
+/// quantities (<c>BodyMassIndex</c>, <c>ReynoldsNumber</c>) and ordinals (<c>WeekNumber</c>,
+/// <c>RoomNumber</c>). A word alone (Spotify's musical <c>Key</c>) or a measurement of a code
+/// (<c>ZipCodeDistance</c>, <c>CodeLength</c>, whose last word is the measure) is no identifier.
 /// </summary>
 internal static class IdentifierNames
 {
@@ -30,7 +34,27 @@ internal static class IdentifierNames
     private static readonly HashSet<string> IdWords = new(StringComparer.OrdinalIgnoreCase) { "id", "ids", "uuid", "guid" };
 
     /// <summary>Last words that identify only after an entity noun: <c>AccountNumber</c> but not <c>WeekNumber</c>.</summary>
-    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase) { "number", "num", "no", "nr", "nbr", "code", "key", "index", "idx", "ref", "reference" };
+    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase) { "number", "num", "no", "nr", "nbr", "index", "idx" };
+
+    /// <summary>Last words naming what a thing is looked up by: they identify after any noun that does not classify (see <see cref="ClassifyingWords"/>).</summary>
+    private static readonly HashSet<string> LookupWords = new(StringComparer.OrdinalIgnoreCase) { "code", "key", "ref", "reference" };
+
+    /// <summary>
+    /// Nouns whose code is a category of the row, not a thing rows share records of: kinds and states (<c>StatusCode</c>,
+    /// <c>ErrorCode</c>), areas and places (<c>ZipCode</c>, <c>CountryCode</c>, <c>CabinDeckCode</c>), classes of people or
+    /// goods (<c>GenderCode</c>, <c>CurrencyCode</c>), and keys of an order or a lookup rather than of a thing (<c>SortKey</c>).
+    /// </summary>
+    private static readonly HashSet<string> ClassifyingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "status", "state", "type", "kind", "class", "category", "group", "grade", "level", "tier", "rank", "band", "mode", "format",
+        "error", "response", "result", "return", "exit", "reason", "cause", "outcome", "event", "action", "activity", "diagnosis",
+        "procedure", "condition", "disease", "icd", "cpt", "drg", "naics", "sic", "industry", "occupation", "job", "sector",
+        "zip", "postal", "post", "area", "region", "country", "county", "province", "district", "zone", "city", "town", "airport", "port",
+        "deck", "floor", "section", "aisle", "bay", "room", "seat", "gate", "terminal", "route", "lane",
+        "gender", "sex", "race", "ethnicity", "language", "currency", "color", "colour", "size", "fuel", "weather", "season", "shift",
+        "tax", "tariff", "discount", "promo", "coupon", "voucher", "price", "rate", "fare", "payment", "channel", "source", "medium",
+        "sort", "hash", "musical", "major", "minor", "access", "api", "secret", "license", "licence", "iso", "yes",
+    };
 
     /// <summary>Words naming the row (or record) itself: what they number is unique per row.</summary>
     private static readonly HashSet<string> RowWords = new(StringComparer.OrdinalIgnoreCase) { "row", "record", "line", "entry", "observation", "primary", "surrogate" };
@@ -71,12 +95,17 @@ internal static class IdentifierNames
             return previous is not null && RowWords.Contains(previous) ? IdentifierKind.Row : IdentifierKind.Entity;
         // "Index" or "Idx" alone is the row's position (a DataFrame index written out).
         if (words.Length == 1 && last.ToLowerInvariant() is "index" or "idx" or "rownum" or "rownumber") return IdentifierKind.Row;
-        if (!NumberWords.Contains(last) || previous is null) return IdentifierKind.None;
+        bool lookup = LookupWords.Contains(last);
+        if (!lookup && !NumberWords.Contains(last) || previous is null) return IdentifierKind.None;
         // A code with declared categories is a category (a diagnosis code, a product family), not a key.
-        if (hasCategories && last.Equals("code", StringComparison.OrdinalIgnoreCase)) return IdentifierKind.None;
+        if (hasCategories && lookup) return IdentifierKind.None;
         if (RowWords.Contains(previous)) return IdentifierKind.Row;
-        return EntityWords.Contains(previous) ? IdentifierKind.Entity : IdentifierKind.None;
+        if (EntityWords.Contains(previous)) return IdentifierKind.Entity;
+        return lookup && IsNoun(previous) && !ClassifyingWords.Contains(previous) ? IdentifierKind.Entity : IdentifierKind.None;
     }
+
+    /// <summary>A word that can name a thing: letters, not a number or a one-letter abbreviation (<c>A1Code</c>, <c>XKey</c>).</summary>
+    private static bool IsNoun(string word) => word.Length > 1 && word.All(char.IsLetter);
 
     /// <summary>pandas' written-out index: "Unnamed: 0" (any number), or an empty header.</summary>
     private static bool IsPandasIndex(string column) =>

@@ -389,6 +389,7 @@ internal sealed partial class FlowAnalysis
     {
         DataFlow left = Eval(binary.LeftOperand), right = Eval(binary.RightOperand);
         ErrorAgainstLabels(binary, left, right);
+        CompareScoresInSummary(binary, left, right);
         if (Observed is not null && IsComparison(binary.OperatorKind))
         {
             // Two test scores compared (or a score and the best so far) is a choice between candidates; a
@@ -427,6 +428,7 @@ internal sealed partial class FlowAnalysis
             return DataFlow.Empty;
         }
         flow = RowBuilt(flow.WithParts(default), creation.Type, creation.Initializer).Join(LearnedAtCreation(creation));
+        if (ObjectWithParts(creation, flow) is { } kept) return kept;
         // A row built from values that hold no rows (random numbers, a counter, fields parsed from text) is a row of its own.
         return !BuiltFromRows(flow) && creation.Type is { } row && LeakageSymbols.HasAttribute(row, Symbols.DatasetAttribute)
             ? flow.Join(DataFlow.Of(new Origin(MadeRows.Source(creation.Syntax.GetLocation()), ""))) : flow;

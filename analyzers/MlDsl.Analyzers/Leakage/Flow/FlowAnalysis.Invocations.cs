@@ -173,6 +173,7 @@ internal sealed partial class FlowAnalysis
                 Observed?.Compared.UnionWith(chosen.EventsOf<ScoreEvent>());
                 if (depth > 0) ChosenScores.UnionWith(chosen.EventsOf<ScoreEvent>());
             }
+            ComparisonsAtCall(invocation, summary, flows, self);
             // Predictions the helper's own model makes keep their place; the caller knows which rows they were for.
             if (Observed is not null)
                 foreach (ModelUse prediction in summary.Predictions)
@@ -542,8 +543,10 @@ internal sealed partial class FlowAnalysis
                 if (model is not null) Assign(model, DataFlow.Empty.WithTrainedOn(rows.Rows.Union(validation.Rows)));
                 int validationParameter = MethodSummary.ParameterOf(effect.Validation), trainParameter = MethodSummary.ParameterOf(effect.Rows);
                 if (Observed is not null && Observed.FirstTime(call.Syntax))
-                    Observed.Fits.Add(new ModelFit(model, call, rows, validation, validationParameter >= 0 ? ArgumentFor(validationParameter) : null, DataFlow.Empty,
-                        effect.ModelName, trainParameter >= 0 ? ArgumentFor(trainParameter) : null));
+                    // Rows an object's method fits on that the object was created with are given at its creation's argument.
+                    Observed.Fits.Add(new ModelFit(model, call, rows, validation,
+                        validationParameter >= 0 ? ArgumentFor(validationParameter) : self is null ? null : CreationArgument(call.Instance, effect.Validation), DataFlow.Empty,
+                        effect.ModelName, trainParameter >= 0 ? ArgumentFor(trainParameter) : self is null ? null : CreationArgument(call.Instance, effect.Rows)));
             }
             else if (ArgumentFor(MethodSummary.ParameterOf(effect.Rows)) is { } rowsArgument && Observed is not null)
             {

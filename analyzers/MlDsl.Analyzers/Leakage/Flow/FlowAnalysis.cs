@@ -385,6 +385,8 @@ internal sealed partial class FlowAnalysis
         if (state.TryGetValue(symbol, out DataFlow? flow)) return flow;
         if (bindings.TryGetValue(symbol, out flow)) return flow;
         if (outer is not null && outer.Knows(symbol)) return outer.Read(symbol);
+        // A primary constructor's parameter read in a method or an initializer: the argument the object was created with.
+        if (ObjectState.IsCapturedConstructorParameter(symbol, owner) is { } captured) return MethodSummary.Parameter(captured, ObjectState.ConstructorArgument(captured), context);
         DataFlow own = symbol switch
         {
             IFieldSymbol field when context.IsRowTyped(field.Type) => DataFlow.Of(new Origin("this." + field.Name, "")),

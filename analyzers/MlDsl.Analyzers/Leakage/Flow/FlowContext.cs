@@ -208,8 +208,10 @@ internal sealed class FlowContext
             if (MethodSummary.Compute(this, method, depth: 1) is not { } summary) continue;
             // A parameter of the method is a source of its own here: nobody knows which call set the member.
             // A constructor's parameters are what the object is created with, read at each use of the object.
-            var arguments = method.Parameters.Select(parameter => MethodSummary.Parameter(parameter,
-                method.MethodKind == MethodKind.Constructor && !method.IsStatic ? MethodSummary.Self : $"{type.Name}.{method.Name}({parameter.Name})", this)).ToList();
+            // Each constructor parameter is the argument given for it (new Tuner(train, held)), kept apart from the others.
+            var arguments = method.Parameters.Select(parameter => method.MethodKind == MethodKind.Constructor && !method.IsStatic
+                ? MethodSummary.Parameter(parameter, ObjectState.ConstructorArgument(parameter), this)
+                : MethodSummary.Parameter(parameter, $"{type.Name}.{method.Name}({parameter.Name})", this)).ToList();
             foreach ((ISymbol written, DataFlow flow) in summary.MemberWrites)
                 if (SymbolEqualityComparer.Default.Equals(written.ContainingType?.OriginalDefinition, type))
                     Add(written.OriginalDefinition, summary.Substitute(flow, arguments, call: null));

@@ -40,6 +40,13 @@ internal sealed class MethodSummary
     /// <summary>Scores the method chooses by (a maximum over candidates, an ordering), in terms of its parameters.</summary>
     public IReadOnlyCollection<ScoreEvent> ChosenScores { get; }
 
+    /// <summary>
+    /// Scores the method compares with each other (<c>if (score &gt; best)</c>), side by side, in terms of its parameters: a choice
+    /// between candidates where both sides are test scores at the call, a diagnosis where one side is a training score.
+    /// </summary>
+    public IReadOnlyList<(ImmutableHashSet<FlowEvent> Left, ImmutableHashSet<FlowEvent> Right)> ComparedScores { get; private init; } =
+        System.Array.Empty<(ImmutableHashSet<FlowEvent>, ImmutableHashSet<FlowEvent>)>();
+
     /// <summary>Rows the method scores a model on (Evaluate or Predict, on any model), in terms of its parameters.</summary>
     public IReadOnlyList<DataFlow> Scored { get; }
 
@@ -71,7 +78,7 @@ internal sealed class MethodSummary
         var analysis = new FlowAnalysis(context, bindings, outer, depth, method) { DelegateArguments = delegates };
         analysis.Run(body);
         return new MethodSummary(method, analysis.Returned, analysis.MemberWrites(), analysis.ScoredModelEffects(), analysis.HeldOutInside, analysis.OutWrites(), analysis.Predictions, analysis.ChosenScores, analysis.ScoredInside)
-            { OwnScores = analysis.OwnScores, LabelFeatureWrites = analysis.LabelFeatureWrites.ToList() };
+            { OwnScores = analysis.OwnScores, LabelFeatureWrites = analysis.LabelFeatureWrites.ToList(), ComparedScores = analysis.ComparedScores };
     }
 
     /// <summary>Statistics of labels the method writes into features of rows, in terms of its parameters (hand-written target encoding).</summary>
@@ -81,11 +88,14 @@ internal sealed class MethodSummary
     public IReadOnlyList<(DataFlow Trained, DataFlow Scored)> OwnScores { get; private init; } = System.Array.Empty<(DataFlow, DataFlow)>();
 
     /// <summary>A parameter's rows; a split parameter gets its three parts; a model, the rows it was trained on.</summary>
-    public static DataFlow Parameter(IParameterSymbol parameter, string source, FlowContext context)
+    public static DataFlow Parameter(IParameterSymbol parameter, string source, FlowContext context) => Parameter(parameter, new Origin(source, ""), context);
+
+    /// <summary>A parameter's rows standing for <paramref name="origin"/> (a constructor's parameter: one argument of the object's creation).</summary>
+    public static DataFlow Parameter(IParameterSymbol parameter, Origin origin, FlowContext context)
     {
         if (context.Symbols.IsModelType(parameter.Type as INamedTypeSymbol))
-            return DataFlow.Empty.WithTrainedOn(ImmutableHashSet.Create(new Origin(source, "")));
-        DataFlow flow = DataFlow.Of(new Origin(source, ""));
+            return DataFlow.Empty.WithTrainedOn(ImmutableHashSet.Create(origin));
+        DataFlow flow = DataFlow.Of(origin);
         return context.Symbols.IsDataSplit(parameter.Type) ? DataFlow.Split(flow) : flow;
     }
 
@@ -209,8 +219,16 @@ internal sealed class MethodSummary
                     result.UnionWith(self.Rows.Union(self.TrainedOn));
                     continue;
                 }
-                foreach (Origin actual in self.Rows.Union(self.TrainedOn))
-                    result.Add(origin.Path.Length == 0 ? actual : actual.Narrow(origin.Path));
+                // One constructor argument (new Tuner(train, held) keeps 'held') is the rows given for it, not every argument's.
+                (DataFlow given, string rest) = ObjectState.GivenFor(self, origin.Path);
+                foreach (Origin actual in given.Rows.Union(given.TrainedOn))
+                    result.Add(rest.Length == 0 ? actual : actual.Narrow(rest));
+                continue;
+            }
+            // A member of the object read where nothing in sight assigned it is what its creation put there (new Tuner { Rows = part }).
+            if (self is not null && ObjectState.MemberGiven(self, origin) is { } member)
+            {
+                foreach (Origin actual in member.Rows.Union(member.TrainedOn)) result.Add(origin.Path.Length == 0 ? actual : actual.Narrow(origin.Path));
                 continue;
             }
             int ordinal = Ordinal(origin.Source);
