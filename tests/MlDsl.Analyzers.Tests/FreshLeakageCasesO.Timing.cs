@@ -56,7 +56,7 @@ public sealed partial class FreshLeakageCasesO
 
     // The issue's "wherever it is used as a model input": the late total payment kept [Ignore]d on the row, then copied
     // into the plain `Signal` feature by a projection before training (a ratio a notebook "engineers").
-    [Fact(Skip = "Missed: a member declared [KnownAt(WithLabel)] copied into a plain [Feature] by a `with` projection is not reported (timing is only followed through the row type's own getters)")]
+    [Fact]
     public Task Late_total_payment_copied_into_a_feature_slot_by_a_projection_is_reported() => Expect(Program("""
         public static class CreditNotebook
         {

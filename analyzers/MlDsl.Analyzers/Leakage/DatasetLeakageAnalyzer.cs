@@ -38,7 +38,7 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             if (dataset is null || feature is null || label is null || groupKey is null) return;
             var callables = new ConcurrentDictionary<SyntaxTree, HashSet<string>>();
             start.RegisterSyntaxNodeAction(node => AnalyzeProperty(node, dataset, feature, label, groupKey, knownAt, callables), SyntaxKind.PropertyDeclaration);
-            var roles = new EntanglementRule(dataset, feature, label);
+            var roles = new EntanglementRule(dataset, feature, label, knownAt);
             start.RegisterOperationAction(roles.Check, OperationKind.ObjectCreation, OperationKind.With);
         });
     }
@@ -102,7 +102,7 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>"WithLabel" or "AfterLabel" when the member is declared known only then, otherwise null.</summary>
-    private static string? KnownTooLate(ISymbol member, INamedTypeSymbol knownAtAttribute)
+    internal static string? KnownTooLate(ISymbol member, INamedTypeSymbol knownAtAttribute)
     {
         foreach (AttributeData data in member.GetAttributes())
         {

@@ -19,11 +19,15 @@ internal sealed partial class EntanglementRule
 
     private readonly INamedTypeSymbol dataset, feature, label;
 
-    public EntanglementRule(INamedTypeSymbol dataset, INamedTypeSymbol feature, INamedTypeSymbol label)
+    /// <summary>[KnownAt], when the library declares it: members known only with or after the label.</summary>
+    private readonly INamedTypeSymbol? knownAt;
+
+    public EntanglementRule(INamedTypeSymbol dataset, INamedTypeSymbol feature, INamedTypeSymbol label, INamedTypeSymbol? knownAt = null)
     {
         this.dataset = dataset;
         this.feature = feature;
         this.label = label;
+        this.knownAt = knownAt;
     }
 
     /// <summary>
@@ -64,11 +68,13 @@ internal sealed partial class EntanglementRule
         if (primary is null) return;
 
         var reported = new HashSet<ISimpleAssignmentOperation>();
+        var readsLabel = new HashSet<ISimpleAssignmentOperation>();
         foreach ((ISymbol target, ISimpleAssignmentOperation assignment, List<Read> reads) in assignments)
         {
             bool isFeature = LeakageSymbols.HasAttribute(target, feature), isLabel = LeakageSymbols.HasAttribute(target, label);
             if (isFeature && reads.FirstOrDefault(read => (read.Instance == primary || read.Instance == AnyRow) && IsDatasetMember(read.Member, label)) is { Member: { } answer })
             {
+                readsLabel.Add(assignment);
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, assignment.Syntax.GetLocation(),
                     $"Feature '{target.Name}' of {type.Name} is computed from the label '{answer.Name}' of the same row: the model sees the answer during training and cannot at prediction time; compute it from other inputs (an earlier row's label is fine)"));
             }
@@ -96,13 +102,15 @@ internal sealed partial class EntanglementRule
                             $"Feature '{other.Name}' of {type.Name} reads '{outcome.Name}' of a later row ({future.Instance}), the value its label '{target.Name}' is taken from: the model sees the future answer, which it cannot at prediction time; use earlier rows only"));
                     }
             }
-            else if (isLabel && LabelSource(reads, primary, assignments, target) is { } source)
+            else if (isLabel && LabelSource(reads, primary, assignments, target) is { } source && !OutcomeMeasuredAgainstFeatures(assignment.Value, primary, assignments, target))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, assignment.Syntax.GetLocation(),
                     $"The label '{target.Name}' of {type.Name} is computed from '{source}', which the row also has as a feature: the model only has to learn the rule that made the label, and scores say nothing about the real outcome; take the label from the recorded outcome"));
             }
         }
 
+        FeaturesReadingTheLabelsValue(context, type, primary, assignments, readsLabel);
+        LateValuesInFeatureSlots(context, type, primary, assignments);
         FutureRows(context, type, receiver, initializer, primary, assignments, reported);
     }
 
