@@ -147,14 +147,18 @@ internal sealed partial class EntanglementRule
         if (RowWindow.Element(current) is { } row)
         {
             string collection = Key(row.Collection);
-            int at = row.From ?? 0;
+            // Rows held newest first (OrderByDescending by their time) run backwards: row i + 1 is the week before row i.
+            bool newestFirst = context.Compilation.GetTypeByMetadataName("MlDsl.TimestampAttribute") is { } timestamp
+                && TimeOrder.IsNewestFirst(row.Collection, timestamp);
+            RowWindow.Span InTime(RowWindow.Span span) => newestFirst ? span.Mirrored : span;
+            int at = InTime(row).From ?? 0;
             bool Same(RowWindow.Span span) => span.Index == row.Index && Key(span.Collection) == collection;
-            futureMember = member => member.Instance is { } instance && RowWindow.Element(instance) is { } read && Same(read) && read.From > at;
+            futureMember = member => member.Instance is { } instance && RowWindow.Element(instance) is { } read && Same(read) && InTime(read).From > at;
             futureWindow = call => RowWindow.OfReceiver(call) is { } window && Same(window)
-                && !(window.To < at) && ReadsOutcomeOfParameter(call, outcomes) ? window.Window : null;
+                && !(InTime(window).To < at) && ReadsOutcomeOfParameter(call, outcomes) ? window.Window : null;
             // An element of a window kept in a local (previous = raw.GetRange(i - 2, 3); previous[^1]) that is the current row or a later one.
             futureElement = member => member.Instance is { } instance && RowWindow.WindowElement(instance) is { } element && Same(element.Window)
-                && element.Offset >= at ? element.Window.Window : null;
+                && (newestFirst ? -element.Offset : element.Offset) >= at ? element.Window.Window : null;
         }
         else if (current is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda } parameter }
             && ZipShifts(current, lambda) is { } shifts)

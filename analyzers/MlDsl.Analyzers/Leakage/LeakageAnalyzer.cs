@@ -48,6 +48,8 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
         {
             FoldKindRule.Check(context, invocation, symbols);
             HandSplitRule.Check(context, invocation, symbols);
+            TimeOrderedCutRule.Check(context, invocation, symbols);
+            PositionalSplitRule.Check(context, invocation, symbols);
         }
     }
 

@@ -20,6 +20,9 @@ internal static class RowWindow
     {
         /// <summary>Whether every row read lies before the current one.</summary>
         public bool IsPast => To is < 0;
+
+        /// <summary>The same rows counted the other way round (for rows held newest first): offset k becomes -k, the bounds swap.</summary>
+        public Span Mirrored => this with { From = -To, To = -From };
     }
 
     private const int Hops = 6;
