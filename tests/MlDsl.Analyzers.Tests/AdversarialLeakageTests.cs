@@ -851,11 +851,11 @@ public sealed class AdversarialLeakageTests
     public Task A_scaler_kept_in_a_static_field_fitted_on_all_rows_in_another_method_leaks() => Verify("""
             static Standardizer? scaler;
 
-            static void Prepare(IReadOnlyList<Reading> rows) => scaler = Standardizer.Fit({|#0:rows|});
+            static void Prepare(IReadOnlyList<Reading> rows) => scaler = Standardizer.Fit(rows);
 
             public static void Run(IReadOnlyList<Reading> all)
             {
-                Prepare(all);
+                {|#0:Prepare(all)|};
                 var split = all.Split();
                 var model = new ReadingNet();
                 model.Fit(scaler!.Apply(split.Train), scaler.Apply(split.Validation));

@@ -39,9 +39,9 @@ public sealed partial class FreshLeakageCasesJ
     [Fact]
     public Task Record_of_steps_fitted_on_the_training_rows_is_silent() => Expect(Program(StepsRecord));
 
-    [Fact(Skip = "Wrong line: the fits inside Prep.FitOn are now seen (a positional record of fitted steps carries them into Transform) and reported at the call Prep.FitOn(validation), as FreshLeakageCasesA.A_local_function_that_refits_the_scaler_on_the_test_rows_is_reported_at_that_call expects for Prepare(split.Test); this case marks the argument, and the two expectations conflict (MLDSL0016)")]
+    [Fact]
     public Task Record_of_steps_fitted_on_the_validation_rows_is_reported() =>
-        Expect(Program(Mutate(StepsRecord, "var prep = Prep.FitOn(train);", "var prep = Prep.FitOn({|#0:validation|});")), "MLDSL0016");
+        Expect(Program(Mutate(StepsRecord, "var prep = Prep.FitOn(train);", "var prep = {|#0:Prep.FitOn(validation)|};")), "MLDSL0016");
 
     // ───────────── C23. Nested cross-validation by hand: inner grid search on each outer fold's training rows ─────────────
 

@@ -31,7 +31,7 @@ public sealed partial class FreshLeakageCasesN
 
     // Kaggle "Telco Customer Churn" notebooks: TotalCharges has blanks, filled with SimpleImputer(strategy="median") on
     // the whole frame before the split, here in a sklearn-style Prep class with Fit and Transform (Kapoor & Narayanan L1.2).
-    [Fact(Skip = "Wrong line: reported twice inside Prep.Fit (at Imputer.Fit and Standardizer.Fit), not at the caller's prep.Fit(customers) that hands it every row")]
+    [Fact]
     public Task Prep_class_fitting_its_imputer_on_every_subscriber_is_reported() => Expect(Program("""
         public sealed class Prep
         {
@@ -225,7 +225,7 @@ public sealed partial class FreshLeakageCasesN
 
     // A global cap kept in a static settings class: the largest support-call count of all customers, read later by a
     // per-row normaliser (Kaufman et al., KDD 2011: global normalisation).
-    [Fact(Skip = "Missed: a max over every row stored in another class's static field and read by a per-row method group: nothing reported")]
+    [Fact]
     public Task Support_calls_divided_by_a_static_max_of_every_subscriber_is_reported() => Expect(Program("""
         public static class Settings
         {

@@ -49,12 +49,20 @@ internal sealed partial class FlowAnalysis
         for (FlowAnalysis? analysis = this; analysis is not null; analysis = analysis.outer)
             foreach (System.Collections.Generic.KeyValuePair<ISymbol, DataFlow> pair in analysis.state)
             {
-                if (pair.Key is not (IFieldSymbol or IPropertySymbol) || pair.Value.Events.IsEmpty
-                    || !SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType?.OriginalDefinition, type) || !Mentions(method, pair.Key.Name)) continue;
+                if (pair.Key is not (IFieldSymbol or IPropertySymbol) || pair.Value.Events.IsEmpty || !Mentions(method, pair.Key.Name)) continue;
+                // A static member of another class (Settings.MaxCalls) is one value wherever it is read: a helper reading it reads
+                // what this body stored there. Another class's instance members belong to other objects.
+                if (!SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType?.OriginalDefinition, type) && !(pair.Key.IsStatic && ReadsMember(method, pair.Key))) continue;
                 joined = joined.Join(new DataFlow(ImmutableHashSet<Origin>.Empty, pair.Value.Events, ImmutableHashSet<Origin>.Empty, default));
             }
         return joined;
     }
+
+    /// <summary>Whether the body of <paramref name="method"/> refers to <paramref name="member"/> itself (not another symbol of its name).</summary>
+    private bool ReadsMember(IMethodSymbol method, ISymbol member) => method.DeclaringSyntaxReferences.Any(reference =>
+        context.Compilation.ContainsSyntaxTree(reference.SyntaxTree) && reference.GetSyntax().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>().Any(identifier => identifier.Identifier.ValueText == member.Name
+                && SymbolEqualityComparer.Default.Equals(context.Compilation.GetSemanticModel(reference.SyntaxTree).GetSymbolInfo(identifier).Symbol?.OriginalDefinition, member.OriginalDefinition)));
 
     /// <summary>Whether the body of <paramref name="method"/> names a member called <paramref name="name"/>.</summary>
     private static bool Mentions(IMethodSymbol method, string name) => method.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax().DescendantNodes()

@@ -130,13 +130,13 @@ internal sealed class MethodSummary
 
     /// <summary>
     /// <paramref name="flow"/> with parameter rows replaced by the arguments'; statistics the method computes by hand from a
-    /// parameter (a vocabulary an object's Fit counts into its field) were learned by the call that chose the rows, so they move
-    /// to <paramref name="call"/>. A step fitted inside (<c>scaler = Standardizer.Fit(rows)</c>) keeps its place, as everything
-    /// else does: that fit is the line to change.
+    /// parameter (a vocabulary an object's Fit counts into its field, a step it fits there: <c>scaler = Standardizer.Fit(rows)</c>)
+    /// were learned by the call that chose the rows, so they move to <paramref name="call"/>, once per call: the helper fits
+    /// whatever it is given, and the caller's choice of rows is the line to change (as for a constructor's arguments).
     /// </summary>
     public DataFlow SubstituteLearnedFromArguments(DataFlow flow, IReadOnlyList<DataFlow> arguments, Location call) =>
         Substitute(flow, arguments, call, $" (through {Method.Name})", self: null,
-            moves: flowEvent => flowEvent is LearnEvent { Kind: LearnKind.Aggregate or LearnKind.Accumulated } && flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
+            moves: flowEvent => flowEvent is LearnEvent { Kind: not LearnKind.Model } && flowEvent.From.Any(origin => Ordinal(origin.Source) >= 0));
 
     /// <summary>
     /// <paramref name="flow"/> (what a constructor leaves in a member) with parameter rows replaced by the creation's arguments;
