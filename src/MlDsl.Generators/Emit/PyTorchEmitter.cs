@@ -20,6 +20,7 @@ internal static class PyTorchEmitter
     private static readonly Regex NamedArgument = new(@"(?<![\w.])([A-Za-z_]\w*): ", RegexOptions.Compiled);
     private static readonly Regex ArrayLiteral = new(@"new (?:long|double|int)\[\] \{ ([^}]*) \}", RegexOptions.Compiled);
     private static readonly Regex UpsampleMode = new(@"mode: global::TorchSharp\.torch\.UpsampleMode\.(\w+)", RegexOptions.Compiled);
+    private static readonly Regex HeldScalarFactory = new(@"^global::MlDsl\.Layers\.(?:BatchNorm|LeakyRelu|Elu)Module\.(\w+)\((.*)\)$", RegexOptions.Compiled);
     private static readonly Regex MlDslModule = new(@"^new global::MlDsl\.Layers\.(\w+)\((.*)\)$", RegexOptions.Compiled);
 
     public static void Write(CodeWriter writer, ModelSpec model)
@@ -212,9 +213,11 @@ internal static class PyTorchEmitter
         // Train-only augmentations are the identity at inference, which is what the Python module is for.
         if (factory.StartsWith("new global::MlDsl.Audio.SpecAugment") || factory.StartsWith("new global::MlDsl.Audio.WaveAugment"))
             return "nn.Identity()";
-        // MlDsl's BatchNorm (TorchSharp's with a held Scalar) is built by factories named after PyTorch's classes.
-        if (factory.StartsWith(BatchNormFactories))
-            return "nn." + Arguments(factory.Substring(BatchNormFactories.Length));
+        // MlDsl's BatchNorm, LeakyReLU and ELU (TorchSharp's computation with held Scalars) are built by static
+        // factories named after PyTorch's classes, with PyTorch's argument names.
+        Match held = HeldScalarFactory.Match(factory);
+        if (held.Success)
+            return $"nn.{held.Groups[1].Value}({Arguments(held.Groups[2].Value)})";
         if (factory.StartsWith("global::MlDsl.Layers.GroupNorms.Create("))
             return "nn.GroupNorm(" + Arguments(factory.Substring("global::MlDsl.Layers.GroupNorms.Create(".Length));
         Match module = MlDslModule.Match(factory);
@@ -228,8 +231,6 @@ internal static class PyTorchEmitter
         if (factory.StartsWith("new ") || factory.Contains("global::")) return null;
         return "nn." + Arguments(factory);
     }
-
-    private const string BatchNormFactories = "global::MlDsl.Layers.BatchNormModule.";
 
     private static string Arguments(string csharp)
     {

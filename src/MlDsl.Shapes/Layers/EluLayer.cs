@@ -13,5 +13,5 @@ public sealed class EluLayer : LayerDefinition<EluLayer.Options>
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input) =>
         options.Alpha < 0
             ? Fail(ShapeProblemKind.InvalidArgument, spec, $"{spec.Describe()} has alpha {Number(options.Alpha)}; it must not be negative")
-            : Resolved(spec, input, input, 0, $"ELU(alpha: {Number(options.Alpha)})", "ELU");
+            : Resolved(spec, input, input, 0, $"global::MlDsl.Layers.EluModule.ELU(alpha: {Number(options.Alpha)})", "ELU");
 }

@@ -11,5 +11,5 @@ public sealed class LeakyReluLayer : LayerDefinition<LeakyReluLayer.Options>
     protected override string Onnx(ResolvedLayer layer, Options options) => $"LeakyRelu(x, slope: {Number(options.NegativeSlope)})";
 
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input) =>
-        Resolved(spec, input, input, 0, $"LeakyReLU(negative_slope: {Number(options.NegativeSlope)})", "LeakyReLU");
+        Resolved(spec, input, input, 0, $"global::MlDsl.Layers.LeakyReluModule.LeakyReLU(negative_slope: {Number(options.NegativeSlope)})", "LeakyReLU");
 }
