@@ -60,8 +60,7 @@ public static class CsvFile
         }
         catch (Exception failure) when (Utf8Text.IsDecodingError(failure))
         {
-            Utf8Text.InvalidByte? invalid = Utf8Text.FirstInvalid(path);
-            throw new CsvDataException(path, invalid?.Line ?? skippedLines + 1, "-", invalid?.Problem ?? "the text is not UTF-8; expected UTF-8 text");
+            throw Utf8Text.NotUtf8(path, Utf8Text.FirstInvalid(path), skippedLines + 1);
         }
         using var records = new CsvRecords(path, reader, options.Delimiter, skippedLines + 1);
 

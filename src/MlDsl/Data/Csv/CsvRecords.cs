@@ -77,7 +77,7 @@ internal sealed class CsvRecords : IDisposable
             NotUtf8 = true;
             Utf8Text.InvalidByte? invalid = Utf8Text.FirstInvalid(file);
             Line = invalid?.Line ?? nextLine;
-            throw new CsvDataException(file, Line, "-", invalid?.Problem ?? "the text is not UTF-8; expected UTF-8 text (save the file as UTF-8)");
+            throw Utf8Text.NotUtf8(file, invalid, nextLine);
         }
         catch (CsvHelperException failure)
         {

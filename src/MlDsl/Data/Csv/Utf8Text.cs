@@ -28,6 +28,13 @@ internal static class Utf8Text
         public string Problem => $"byte 0x{Value:X2} (byte {Offset} of the file) is not UTF-8; expected UTF-8 text (save the file as UTF-8)";
     }
 
+    /// <summary>
+    /// The error for text that is not UTF-8, named at its first invalid byte when that was found, else at
+    /// <paramref name="fallbackLine"/> (the file could not be read again).
+    /// </summary>
+    public static CsvDataException NotUtf8(string path, InvalidByte? invalid, long fallbackLine) =>
+        new(path, invalid?.Line ?? fallbackLine, "-", invalid?.Problem ?? "the text is not UTF-8; expected UTF-8 text (save the file as UTF-8)");
+
     /// <summary>The first invalid byte of the file, or null when the whole file is UTF-8 (or cannot be read again).</summary>
     public static InvalidByte? FirstInvalid(string path)
     {

@@ -141,8 +141,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         }
         catch (System.Text.DecoderFallbackException)
         {
-            Utf8Text.InvalidByte? invalid = Utf8Text.FirstInvalid(bytes, line, offset);
-            throw new CsvDataException(path, invalid?.Line ?? line, "-", invalid?.Problem ?? "the text is not UTF-8; expected UTF-8 text");
+            throw Utf8Text.NotUtf8(path, Utf8Text.FirstInvalid(bytes, line, offset), line);
         }
     }
 
