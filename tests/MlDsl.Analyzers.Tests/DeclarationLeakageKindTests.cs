@@ -127,7 +127,7 @@ public sealed class DeclarationLeakageKindTests
             [Feature] public int AtomicNumber { get; init; }
             [Feature] public int Key { get; init; }
             [Feature] public int ZipCode { get; init; }
-            [Feature] public float PatientId { get; init; }
+            [Feature] public float OrderNumber { get; init; }
             [Feature, Categories("E11", "I10")] public string DiagnosisCode { get; init; } = "";
             [Label] public float Price { get; init; }
         }

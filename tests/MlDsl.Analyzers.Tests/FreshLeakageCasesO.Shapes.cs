@@ -160,7 +160,7 @@ public sealed partial class FreshLeakageCasesO
 
     // A phone's IMEI (a device identifier without the word "id") kept as a feature of daily device records
     // (telecom churn notebooks); every device has many rows.
-    [Fact(Skip = "Missed: a device identifier named without an identifier word (`Imei`, a long) is not taken as an identifier")]
+    [Fact]
     public Task Device_imei_as_a_feature_is_reported() => Expect(Program("""
         [Dataset]
         public sealed partial record DeviceDay

@@ -18,7 +18,10 @@ internal enum IdentifierKind
 /// <summary>
 /// Whether a member's name (or the CSV column it is read from) names an identifier rather than a
 /// measurement. Names are split into words (camel case, snake case, spaces) and judged by their last
-/// word: <c>Id</c>, <c>Uuid</c>, <c>Guid</c> always. <c>Code</c>, <c>Key</c>, <c>Ref</c> name what a
+/// word: <c>Id</c>, <c>Uid</c>, <c>Uuid</c>, <c>Guid</c> always, on floats too (a CSV loader reads ids as numbers), except
+/// that declared <c>[Categories]</c> after a noun without records of its own make them a category (<c>AdmissionTypeId</c>);
+/// and the standard identifiers of <see cref="WellKnownIdentifiers"/> (<c>Imei</c>, <c>Vin</c>). On floats nothing else
+/// identifies (see <see cref="IdentifierStorage.FloatingPoint"/>). <c>Code</c>, <c>Key</c>, <c>Ref</c> name what a
 /// thing is looked up by, so after any noun (<c>SchoolCode</c>, <c>HerdKey</c>) they identify that thing,
 /// which rows about it share; only a noun that classifies or places (a status, a type, a zip area, a
 /// deck) makes its code a category instead. <c>Number</c>/<c>No</c>/<c>Nr</c>/<c>Num</c>, <c>Index</c>
@@ -31,7 +34,7 @@ internal enum IdentifierKind
 internal static class IdentifierNames
 {
     /// <summary>Last words that identify on their own: <c>PassengerId</c>, <c>SessionUuid</c>.</summary>
-    private static readonly HashSet<string> IdWords = new(StringComparer.OrdinalIgnoreCase) { "id", "ids", "uuid", "guid" };
+    private static readonly HashSet<string> IdWords = new(StringComparer.OrdinalIgnoreCase) { "id", "ids", "uid", "uuid", "guid" };
 
     /// <summary>Last words that identify only after an entity noun: <c>AccountNumber</c> but not <c>WeekNumber</c>.</summary>
     private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase) { "number", "num", "no", "nr", "nbr", "index", "idx" };
@@ -73,26 +76,37 @@ internal static class IdentifierNames
     /// <summary>The kind of identifier <paramref name="member"/> is, judged by its name and its <c>[Column]</c> name.</summary>
     public static IdentifierKind Of(ISymbol member, ITypeSymbol type, bool hasCategories)
     {
-        if (!IsKeyType(type)) return IdentifierKind.None;
-        if (type.Name == "Guid") return IdentifierKind.Entity;
-        IdentifierKind kind = OfName(member.Name, hasCategories);
+        IdentifierStorage storage = IdentifierStorages.Of(type);
+        if (storage == IdentifierStorage.None) return IdentifierKind.None;
+        if (storage == IdentifierStorage.Guid) return IdentifierKind.Entity;
+        IdentifierKind kind = OfName(member.Name, hasCategories, storage);
         foreach (string column in ColumnNames(member))
         {
             if (IsPandasIndex(column)) return IdentifierKind.Row;
-            if (kind == IdentifierKind.None) kind = OfName(column, hasCategories);
+            if (kind == IdentifierKind.None) kind = OfName(column, hasCategories, storage);
         }
         return kind;
     }
 
     /// <summary>The kind of identifier a bare name is (words judged as documented on the class).</summary>
-    public static IdentifierKind OfName(string name, bool hasCategories)
+    public static IdentifierKind OfName(string name, bool hasCategories, IdentifierStorage storage)
     {
         string[] words = Words(name);
         if (words.Length == 0) return IdentifierKind.None;
+        // A standard identifier (Imei, Vin, Isbn) names one thing with many rows, declared categories or not.
+        if (WellKnownIdentifiers.End(words, storage == IdentifierStorage.Text)) return IdentifierKind.Entity;
         string last = words[words.Length - 1];
         string? previous = words.Length > 1 ? words[words.Length - 2] : null;
         if (IdWords.Contains(last))
-            return previous is not null && RowWords.Contains(previous) ? IdentifierKind.Row : IdentifierKind.Entity;
+        {
+            if (previous is null) return IdentifierKind.Entity;
+            if (RowWords.Contains(previous)) return IdentifierKind.Row;
+            // Declared categories make "…Id" a code of a closed set of kinds (AdmissionTypeId: eight admission types)
+            // unless the noun before it has records of its own (CustomerId, PatientId): new ones arrive after training.
+            return hasCategories && !EntityWords.Contains(previous) ? IdentifierKind.None : IdentifierKind.Entity;
+        }
+        // On a float only the words above identify: Number, Index, Code, Key measure there (ReynoldsNumber, PriceIndex).
+        if (storage == IdentifierStorage.FloatingPoint) return IdentifierKind.None;
         // "Index" or "Idx" alone is the row's position (a DataFrame index written out).
         if (words.Length == 1 && last.ToLowerInvariant() is "index" or "idx" or "rownum" or "rownumber") return IdentifierKind.Row;
         bool lookup = LookupWords.Contains(last);
@@ -118,12 +132,6 @@ internal static class IdentifierNames
             if (data.AttributeClass is { Name: "ColumnAttribute" } && data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is string name)
                 yield return name;
     }
-
-    /// <summary>Integers, text and GUIDs hold keys; a float named <c>…Id</c> is a measurement.</summary>
-    private static bool IsKeyType(ITypeSymbol type) =>
-        type.SpecialType is SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
-            or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_String
-        || type is { Name: "Guid", ContainingNamespace.Name: "System" };
 
     /// <summary>
     /// "PatientNumber" → Patient, Number; "customer_id" → customer, id; "DeviceID" → Device, ID; "Paid" → Paid.

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MlDsl.Analyzers.Leakage;
+
+/// <summary>
+/// Standard identifiers that need no identifier word: a phone's <c>Imei</c>, a car's <c>Vin</c>, a book's <c>Isbn</c>.
+/// Each is issued to one thing that data sets record many rows about (a handset's daily usage, a car's services, a book's
+/// ratings), so as a feature it is a group key, never a measurement. They identify only as the last word(s) of a name
+/// (<c>DeviceImei</c>, <c>device_imei</c>, <c>IMEI</c>, <c>ImeiNumber</c>); a name that goes on to a measure of one
+/// (<c>ImeiLength</c>, <c>VinCheckDigitCount</c>, <c>EmailDomainLength</c>) ends in that measure and is no identifier.
+/// </summary>
+/// <remarks>
+/// Left out on purpose: <c>TIN</c> (tin is a metal: alloy and soil data sets have a <c>Tin</c> column; a tax id is
+/// <c>TaxId</c>), a bare <c>Mac</c> or <c>Ip</c> (an operating-system flag, an inpatient count), a bare <c>Plate</c>
+/// (a laboratory plate), <c>Address</c> alone (a postal address places rows, like a zip code).
+/// </remarks>
+internal static class WellKnownIdentifiers
+{
+    /// <summary>An identifier's words (<c>phone number</c>) and whether only text can hold it.</summary>
+    /// <remarks>
+    /// Text-only identifiers contain letters (a VIN, an IBAN, an e-mail address), so a number with that name is something
+    /// else: <c>Asin</c> as a float is an arcsine, <c>Email</c> as an int is a flag for the contact channel.
+    /// </remarks>
+    private sealed class Identifier
+    {
+        public Identifier(string words, bool textOnly)
+        {
+            Words = words.Split(' ');
+            Joined = string.Concat(Words);
+            TextOnly = textOnly;
+        }
+
+        public string[] Words { get; }
+
+        /// <summary>The words written as one (<c>phonenumber</c>, <c>macaddress</c>), as lower-case column names have them.</summary>
+        public string Joined { get; }
+
+        public bool TextOnly { get; }
+
+        /// <summary>Whether <paramref name="name"/>'s words before index <paramref name="end"/> end with this identifier.</summary>
+        public bool EndsAt(IReadOnlyList<string> name, int end)
+        {
+            if (end < 1) return false;
+            if (string.Equals(name[end - 1], Joined, StringComparison.OrdinalIgnoreCase)) return true;
+            if (Words.Length == 1 || end < Words.Length) return false;
+            for (int i = 0; i < Words.Length; i++)
+                if (!string.Equals(name[end - Words.Length + i], Words[i], StringComparison.OrdinalIgnoreCase)) return false;
+            return true;
+        }
+    }
+
+    private static readonly Identifier[] All =
+    {
+        // Telecom: a handset (IMEI, MEID), a SIM subscription (IMSI), a SIM card (ICCID), a subscriber's number (MSISDN);
+        // each has a row per day, call or session.
+        NumberOrText("imei"), NumberOrText("meid"), NumberOrText("imsi"), NumberOrText("iccid"), NumberOrText("msisdn"),
+        NumberOrText("phone number"), NumberOrText("mobile number"),
+        // Networks: a device's hardware address, a host's address; logs have many rows per host.
+        NumberOrText("mac address"), NumberOrText("ip address"),
+        // Vehicles: a car has rows per service, inspection or trip.
+        TextOnly("vin"), TextOnly("license plate"), TextOnly("licence plate"), TextOnly("number plate"),
+        // People: national and travel numbers, an e-mail address; a person has rows per visit, claim or order.
+        NumberOrText("ssn"), NumberOrText("social security number"), TextOnly("nino"), NumberOrText("nin"), TextOnly("passport number"),
+        TextOnly("email"), TextOnly("email address"),
+        // Health: a patient's medical record number, a provider's National Provider Identifier (rows per claim).
+        NumberOrText("mrn"), NumberOrText("medical record number"), NumberOrText("npi"),
+        // Business: an employer's EIN (rows per filing or employee).
+        NumberOrText("ein"),
+        // Books, journals and goods: rows per rating, sale or stock movement of one title or product.
+        NumberOrText("isbn"), NumberOrText("issn"), NumberOrText("ean"), NumberOrText("upc"), NumberOrText("gtin"), NumberOrText("sku"), TextOnly("asin"),
+        // Banking: an account has rows per transaction.
+        TextOnly("iban"), NumberOrText("account number"), NumberOrText("card number"),
+        // Equipment: one machine's serial number over its readings.
+        NumberOrText("serial number"),
+    };
+
+    /// <summary>Words that may follow an identifier and still name it: <c>ImeiNumber</c>, <c>VinNo</c>, <c>SkuCode</c>, <c>IsbnId</c>.</summary>
+    private static readonly HashSet<string> Restatements = new(StringComparer.OrdinalIgnoreCase) { "id", "number", "num", "no", "nr", "code" };
+
+    /// <summary>
+    /// Whether a name's <paramref name="words"/> end with a well-known identifier that a member holding
+    /// <paramref name="text"/> (or a number, when false) can be.
+    /// </summary>
+    public static bool End(IReadOnlyList<string> words, bool text)
+    {
+        int end = words.Count;
+        bool restated = end > 1 && Restatements.Contains(words[end - 1]);
+        return All.Any(identifier => (text || !identifier.TextOnly)
+            && (identifier.EndsAt(words, end) || restated && identifier.EndsAt(words, end - 1)));
+    }
+
+    private static Identifier NumberOrText(string words) => new(words, textOnly: false);
+
+    private static Identifier TextOnly(string words) => new(words, textOnly: true);
+}
