@@ -5,7 +5,8 @@ namespace MlDsl.Analyzers.Tests;
 /// <summary>
 /// Two slices of one value taken at the same cut hold different rows: <c>x[..cut]</c> and <c>x[cut..]</c>, <c>x[a..b]</c> and
 /// <c>x[b..]</c>, <c>Take(n)</c> and <c>Skip(n)</c>, <c>SkipLast(n)</c> and <c>TakeLast(n)</c>, <c>GetRange(0, cut)</c> and
-/// <c>GetRange(cut, count - cut)</c>, <c>AsSpan(..cut)</c> and <c>AsSpan(cut..)</c>: training on one and scoring on the other
+/// <c>GetRange(cut, count - cut)</c>, <c>AsSpan(..cut)</c> and <c>AsSpan(cut..)</c>, <c>Where((r, i) =&gt; i &lt; cut)</c> and
+/// <c>Where((r, i) =&gt; i &gt;= cut)</c>: training on one and scoring on the other
 /// is no score on training rows (MLDSL0027). The same slice twice, slices that overlap by a known number of rows, and the
 /// whole beside a part of it still are. Store weeks, meter readings, patient visits and prices.
 /// </summary>
@@ -133,6 +134,22 @@ public sealed class ComplementarySlicesTests
         }
         """));
 
+    // A filter on the position alone keeps a run of positions, as Take and Skip do.
+    [Fact]
+    public Task Hours_filtered_below_and_from_one_cut_by_position_are_silent() => Expect(Program("""
+        public static class Grid
+        {
+            public static void Main()
+            {
+                var hours = CsvFile.Read<MeterHour>("meter.csv").OrderBy(h => h.At).ToList();
+                int cut = hours.Count * 4 / 5;
+                using var net = new MeterNet();
+                net.Fit(hours.Where((h, i) => i < cut).ToList());
+                Console.WriteLine(net.Evaluate(hours.Where((h, i) => cut <= i).ToList()).MeanAbsoluteError);
+            }
+        }
+        """));
+
     // ---- the same rows on both sides: reported ----
 
     [Fact]
@@ -206,6 +223,22 @@ public sealed class ComplementarySlicesTests
                 using var net = new PriceNet();
                 net.Fit(days.Take(800).ToList());
                 Console.WriteLine(net.Evaluate({|#0:days.Skip(700).ToList()|}).MeanAbsoluteError);
+            }
+        }
+        """), "MLDSL0027");
+
+    // i < cut trained on, i <= cut scored: the row at the cut is in both.
+    [Fact]
+    public Task Visits_filtered_by_position_with_the_cut_row_on_both_sides_are_reported() => Expect(Program("""
+        public static class Clinic
+        {
+            public static void Main()
+            {
+                var visits = CsvFile.Read<PatientVisit>("visits.csv").OrderBy(v => v.Date).ToList();
+                int cut = visits.Count - 100;
+                using var net = new VisitNet();
+                net.Fit(visits.Where((v, i) => i >= 0 && i < cut).ToList());
+                Console.WriteLine(net.Evaluate({|#0:visits.Where((v, i) => i >= cut - 1)|}.ToList()).MeanAbsoluteError);
             }
         }
         """), "MLDSL0027");

@@ -20,6 +20,7 @@ internal sealed partial class FlowAnalysis
     /// <summary>The slice segment a LINQ, list, array or span call takes of <paramref name="receiver"/>; null when it is none or its bounds are not known.</summary>
     private static string? SliceSegment(string name, IOperation? receiver, IReadOnlyList<IArgumentOperation> arguments)
     {
+        if (arguments.Count == 0) return null;
         IOperation[] values = arguments.Select(argument => argument.Value).ToArray();
         RowSlice.Bound? Read(int i) => BoundOf(values[i], receiver, MaxBoundDepth);
         RowSlice? slice = (name, values.Length) switch
@@ -30,9 +31,64 @@ internal sealed partial class FlowAnalysis
             ("TakeLast", 1) => Read(0) is { } count ? RowSlice.Of(RowSlice.Bound.EndOfRows.Plus(count, -1), RowSlice.Bound.EndOfRows) : null,
             ("SkipLast", 1) => Read(0) is { } count ? RowSlice.Of(RowSlice.Bound.Zero, RowSlice.Bound.EndOfRows.Plus(count, -1)) : null,
             ("GetRange" or "Slice" or "AsSpan" or "AsMemory", 2) => Read(0) is { } start && Read(1) is { } length ? RowSlice.Of(start, start.Plus(length)) : null,
+            ("Where", 1) => PositionFilter(values[0], receiver),
             _ => null,
         };
         return slice?.Segment;
+    }
+
+    /// <summary>
+    /// <c>Where((r, i) =&gt; i &lt; cut)</c>, <c>Where((r, i) =&gt; i &gt;= cut)</c>, <c>Where((r, i) =&gt; i &gt;= a &amp;&amp; i &lt; b)</c>: a filter on the
+    /// position alone keeps a run of positions, as <c>Take(cut)</c> and <c>Skip(cut)</c> do. Null for any other filter.
+    /// </summary>
+    private static RowSlice? PositionFilter(IOperation predicate, IOperation? collection)
+    {
+        while (predicate is IConversionOperation or IDelegateCreationOperation)
+            predicate = predicate is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)predicate).Target;
+        if (predicate is not IAnonymousFunctionOperation { Symbol.Parameters: [_, { Type.SpecialType: SpecialType.System_Int32 } position] } lambda
+            || lambda.Body.Operations.LastOrDefault() is not IReturnOperation { ReturnedValue: { } condition }) return null;
+        return Positions(condition, position, collection, RowSlice.Of(RowSlice.Bound.Zero, RowSlice.Bound.EndOfRows));
+    }
+
+    /// <summary>The run of positions <paramref name="within"/> that <paramref name="condition"/> on the position keeps; null when it is no such condition.</summary>
+    private static RowSlice? Positions(IOperation condition, IParameterSymbol position, IOperation? collection, RowSlice within)
+    {
+        while (condition is IConversionOperation or IParenthesizedOperation)
+            condition = condition is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)condition).Operand;
+        if (condition is not IBinaryOperation binary) return null;
+        if (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd)
+            return Positions(binary.LeftOperand, position, collection, within) is { } left ? Positions(binary.RightOperand, position, collection, left) : null;
+        bool IsPosition(IOperation value)
+        {
+            while (value is IConversionOperation conversion) value = conversion.Operand;
+            return value is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, position);
+        }
+        // Written with the position on the left (i < cut) or on the right (cut > i): turned round to the first.
+        BinaryOperatorKind kind = binary.OperatorKind;
+        IOperation other;
+        if (IsPosition(binary.LeftOperand)) other = binary.RightOperand;
+        else if (IsPosition(binary.RightOperand))
+        {
+            other = binary.LeftOperand;
+            kind = kind switch
+            {
+                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                _ => kind,
+            };
+        }
+        else return null;
+        if (BoundOf(other, collection, MaxBoundDepth) is not { } bound) return null;
+        return kind switch
+        {
+            BinaryOperatorKind.LessThan => RowSlice.Of(within.From, bound),
+            BinaryOperatorKind.LessThanOrEqual => RowSlice.Of(within.From, bound.Plus(RowSlice.Bound.Number(1))),
+            BinaryOperatorKind.GreaterThanOrEqual => RowSlice.Of(bound, within.To),
+            BinaryOperatorKind.GreaterThan => RowSlice.Of(bound.Plus(RowSlice.Bound.Number(1)), within.To),
+            _ => null,
+        };
     }
 
     /// <summary>The slice an index by a range takes (<c>x[..cut]</c>, <c>x[a..b]</c>, <c>x[^n..]</c>); null for any other index.</summary>
