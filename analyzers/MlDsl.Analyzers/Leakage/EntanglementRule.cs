@@ -92,7 +92,7 @@ internal sealed partial class EntanglementRule
                 }
                 // The label records a value of the current row (raw[i].Load): a feature reading that value of a later row
                 // (raw[i + 1].Load) reads a future label.
-                if (LaterRow(primary) is { } later)
+                if (LaterRow(primary, HeldNewestFirst(context, CurrentRow(receiver, initializer, primary))) is { } later)
                     foreach ((ISymbol other, ISimpleAssignmentOperation derived, List<Read> otherReads) in assignments)
                     {
                         if (!LeakageSymbols.HasAttribute(other, feature) || otherReads.FirstOrDefault(read => SymbolEqualityComparer.Default.Equals(read.Member, outcome)
@@ -134,11 +134,7 @@ internal sealed partial class EntanglementRule
         LookupsAhead(context, type, primary, outcomes, assignments, reported);
         TableReadsOfAnswers(context, type, primary, outcomes, assignments, reported);
 
-        // The current row: the with's receiver, or the instance most members are read from (a local holding raw[i] is raw[i]).
-        IOperation? current = receiver ?? initializer.Descendants().OfType<IMemberReferenceOperation>()
-            .FirstOrDefault(member => member.Instance is { } instance && Key(instance) == primary)?.Instance;
-        while (current is IConversionOperation conversion) current = conversion.Operand;
-        if (current is ILocalReferenceOperation local && RowWindow.Initializer(local) is { } picked) current = picked;
+        IOperation? current = CurrentRow(receiver, initializer, primary);
         if (current is null) return;
 
         System.Func<IMemberReferenceOperation, bool>? futureMember = null;
@@ -148,8 +144,7 @@ internal sealed partial class EntanglementRule
         {
             string collection = Key(row.Collection);
             // Rows held newest first (OrderByDescending by their time) run backwards: row i + 1 is the week before row i.
-            bool newestFirst = context.Compilation.GetTypeByMetadataName("MlDsl.TimestampAttribute") is { } timestamp
-                && TimeOrder.IsNewestFirst(row.Collection, timestamp);
+            bool newestFirst = HeldNewestFirst(context, current);
             RowWindow.Span InTime(RowWindow.Span span) => newestFirst ? span.Mirrored : span;
             int at = InTime(row).From ?? 0;
             bool Same(RowWindow.Span span) => span.Index == row.Index && Key(span.Collection) == collection;
@@ -244,10 +239,11 @@ internal sealed partial class EntanglementRule
     }
 
     /// <summary>
-    /// For a current row picked by an index (<c>raw[i]</c>), a test for the key of a later row of the same collection
-    /// (<c>raw[i + 1]</c>, <c>raw[i + 24]</c>); null when the row is not picked by an index.
+    /// For a current row picked by an index (<c>raw[i]</c>), a test for the key of a later row of the same collection:
+    /// <c>raw[i + 1]</c>, <c>raw[i + 24]</c> in rows held oldest first (or in an unknown order), <c>raw[i - 1]</c> in rows held
+    /// newest first (<paramref name="newestFirst"/>, see <see cref="HeldNewestFirst"/>); null when the row is not picked by an index.
     /// </summary>
-    private static System.Func<string, bool>? LaterRow(string primary)
+    private static System.Func<string, bool>? LaterRow(string primary, bool newestFirst)
     {
         int open = primary.LastIndexOf('[');
         if (open <= 0 || !primary.EndsWith("]", System.StringComparison.Ordinal)) return null;
@@ -257,7 +253,8 @@ internal sealed partial class EntanglementRule
         {
             if (!key.StartsWith(collection + "[", System.StringComparison.Ordinal) || !key.EndsWith("]", System.StringComparison.Ordinal)) return false;
             string inner = key.Substring(collection.Length + 1, key.Length - collection.Length - 2).Replace(" ", "");
-            return inner.StartsWith(index + "+", System.StringComparison.Ordinal) && int.TryParse(inner.Substring(index.Length + 1), out int ahead) && ahead > 0;
+            string later = newestFirst ? "-" : "+";
+            return inner.StartsWith(index + later, System.StringComparison.Ordinal) && int.TryParse(inner.Substring(index.Length + 1), out int ahead) && ahead > 0;
         };
     }
 

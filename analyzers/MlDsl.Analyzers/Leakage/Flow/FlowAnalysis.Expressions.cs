@@ -75,6 +75,11 @@ internal sealed partial class FlowAnalysis
             case IFieldReferenceOperation field:
                 return TupleElement(field) ?? RankMember(field, Eval(field.Instance)) ?? Member(Eval(field.Instance), field.Instance!.Type, field.Field.Name, field.Type);
             case IPropertyReferenceOperation property: return Property(property);
+            // x[..cut], x[cut..]: the positions a range takes (see RowSlice).
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when RangeSegment(element.Indices[0], element.ArrayReference) is { } sliced:
+                return Eval(element.ArrayReference).Narrow(sliced);
+            case IImplicitIndexerReferenceOperation indexer when RangeSegment(indexer.Argument, indexer.Instance) is { } sliced:
+                return Eval(indexer.Instance).Narrow(sliced);
             case IArrayElementReferenceOperation element:
                 return (element.Indices.Length == 1 ? RankElement(element, element.ArrayReference, Eval(element.ArrayReference), element.Indices[0]) : null)
                     ?? Element(Eval(element.ArrayReference), element.ArrayReference.Type, element.Indices);

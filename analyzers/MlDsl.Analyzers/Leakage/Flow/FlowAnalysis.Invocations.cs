@@ -111,6 +111,9 @@ internal sealed partial class FlowAnalysis
                 if (SummaryOf(implementation) is { } implemented) returned = returned.Join(Helper(invocation, implementation, implemented));
             return returned;
         }
+        // A span or memory over a slice of rows (rows.AsSpan(..cut), span.Slice(cut)) holds those positions, as x[..cut] does.
+        if (name is "AsSpan" or "AsMemory" or "Slice" && !source.Rows.IsEmpty && SliceSegment(name, receiver, arguments.ToList()) is { } sliced)
+            return source.Narrow(sliced);
         // What a delegate returns is not the delegate: the functions it may be stay with it.
         return Unknown(invocation, name, method.MethodKind == MethodKind.DelegateInvoke ? WithoutFunctions(source) : source, arguments.ToList());
     }
@@ -657,7 +660,10 @@ internal sealed partial class FlowAnalysis
         if (IsRankPick(call, name, source)) return Aggregate(call, "A percentile", source);
         if (IsSortedValues(call, name, source)) return Aggregate(call, "The sorted values (their quantiles)", source);
         if (PassThrough.Contains(name)) return source.WithParts(default).Join(filteredBy);
-        if (Subset.Contains(name)) return source.Narrow("~" + call.Syntax.SpanStart).Join(filteredBy);
+        // A slice of positions is named by its bounds (two sides of one cut are disjoint, the same slice twice is the same rows);
+        // any other subset by where it is taken.
+        if (Subset.Contains(name))
+            return source.Narrow(SliceSegment(name, call.Instance ?? call.Arguments.FirstOrDefault()?.Value, arguments) ?? "~" + call.Syntax.SpanStart).Join(filteredBy);
         // How many predictions are right is a score of where they were made; how many rows match a condition
         // (test.Count(r => r.Sick == 1)) is a statistic of them; a plain count of rows is neither.
         if (name is "Count" or "LongCount")

@@ -38,14 +38,14 @@ internal sealed partial class FlowRules
             && use.RowsFlow.Rows.Any(row => SelectedFrom(origin, row)));
 
     /// <summary>
-    /// Whether <paramref name="row"/> is rows selected out of <paramref name="origin"/> (a Take, Skip or Where of it, a fold's
+    /// Whether <paramref name="row"/> is rows selected out of <paramref name="origin"/> (a Take, Skip, range or Where of it, a fold's
     /// index set over it), not the same rows seen through a container (<c>parts[2]</c> of a list all parts were added to).
     /// </summary>
     private static bool SelectedFrom(Origin origin, Origin row)
     {
         if (!origin.Overlaps(row) || row.Path.Length <= origin.Path.Length) return false;
         string rest = row.Path.Substring(origin.Path.Length == 0 ? 0 : origin.Path.Length + 1);
-        return rest.StartsWith("~", StringComparison.Ordinal) || rest.StartsWith("fold.", StringComparison.Ordinal);
+        return rest.StartsWith("~", StringComparison.Ordinal) || RowSlice.IsSegment(rest) || rest.StartsWith("fold.", StringComparison.Ordinal);
     }
 
     /// <summary>

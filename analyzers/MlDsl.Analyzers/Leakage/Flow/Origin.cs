@@ -15,7 +15,8 @@ internal enum Role
 /// Rows of one source, narrowed by a path of segments. <c>T</c>, <c>V</c> and <c>X</c> are the
 /// training, validation and test parts of a split (<c>H</c> rows named a holdout); every other segment names a subset taken some
 /// other way (a filter, a member of an unknown container, a lambda parameter), so two different
-/// subsets of one source count as disjoint while a subset and its whole overlap.
+/// subsets of one source count as disjoint while a subset and its whole overlap. A slice of positions (<c>@from|to</c>,
+/// <see cref="RowSlice"/>) is named by its bounds, so two slices at one place are compared by their positions.
 /// </summary>
 internal readonly struct Origin : IEquatable<Origin>
 {
@@ -55,12 +56,31 @@ internal readonly struct Origin : IEquatable<Origin>
         }
     }
 
-    /// <summary>Whether the two may share rows: same source, and one path is a prefix of the other.</summary>
+    /// <summary>
+    /// Whether the two may share rows: same source, and one path is a prefix of the other; or, where the paths part at two
+    /// slices of the same rows (<see cref="RowSlice"/>), as the slices' positions say.
+    /// </summary>
     public bool Overlaps(Origin other)
     {
         if (Source != other.Source) return false;
         string shorter = Path.Length <= other.Path.Length ? Path : other.Path, longer = ReferenceEquals(shorter, Path) ? other.Path : Path;
-        return shorter.Length == 0 || longer == shorter || longer.StartsWith(shorter + "/", StringComparison.Ordinal);
+        if (shorter.Length == 0 || longer == shorter || longer.StartsWith(shorter + "/", StringComparison.Ordinal)) return true;
+        return Path.IndexOf(RowSlice.Marker) >= 0 && other.Path.IndexOf(RowSlice.Marker) >= 0 && SlicesOverlap(Path.Split('/'), other.Path.Split('/'));
+    }
+
+    /// <summary>
+    /// Two paths that part at a segment: when both segments there are slices of the same rows, they share rows if the slices
+    /// provably do and nothing narrows either further, or if one slice holds the other and is not narrowed further. Slices
+    /// that are disjoint, or whose overlap cannot be decided, count as different subsets (disjoint), as any two subsets do.
+    /// </summary>
+    private static bool SlicesOverlap(string[] left, string[] right)
+    {
+        int at = 0;
+        while (at < left.Length && at < right.Length && left[at] == right[at]) at++;
+        if (at >= left.Length || at >= right.Length || RowSlice.Parse(left[at]) is not { } a || RowSlice.Parse(right[at]) is not { } b) return false;
+        if (a.DisjointFrom(b)) return false;
+        bool leftEnds = at == left.Length - 1, rightEnds = at == right.Length - 1;
+        return leftEnds && rightEnds && a.Intersects(b) || leftEnds && a.Contains(b) || rightEnds && b.Contains(a);
     }
 
     /// <summary>How a message names the rows: the variable, the file read, or the place rows were built.</summary>

@@ -1,0 +1,225 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MlDsl.Analyzers.Leakage.Flow;
+
+/// <summary>
+/// Which positions a slice of rows takes (<see cref="RowSlice"/>): read from the call or the range that takes it, with each
+/// bound written over the values it is computed from, so that <c>x.Take(cut)</c> and <c>x.Skip(cut)</c> with the same
+/// <c>cut</c> are seen to be the two sides of one cut. A bound is read only from values that hold one value for the whole
+/// method (constants, parameters, locals assigned once, a for loop's variable within one pass of its body, the count of
+/// the rows being sliced); otherwise the slice is a subset of its own, as every Take and Skip was before.
+/// </summary>
+internal sealed partial class FlowAnalysis
+{
+    private const int MaxBoundDepth = 8;
+
+    /// <summary>The slice segment a LINQ, list, array or span call takes of <paramref name="receiver"/>; null when it is none or its bounds are not known.</summary>
+    private static string? SliceSegment(string name, IOperation? receiver, IReadOnlyList<IArgumentOperation> arguments)
+    {
+        if (arguments.Count == 0) return null;
+        IOperation[] values = arguments.Select(argument => argument.Value).ToArray();
+        RowSlice.Bound? Read(int i) => BoundOf(values[i], receiver, MaxBoundDepth);
+        RowSlice? slice = (name, values.Length) switch
+        {
+            ("Take" or "AsSpan" or "AsMemory", 1) when Range(values[0]) is { } range => RangeSlice(range, receiver),
+            ("Take", 1) => Read(0) is { } count ? RowSlice.Of(RowSlice.Bound.Zero, count) : null,
+            ("Skip" or "AsSpan" or "AsMemory" or "Slice", 1) => Read(0) is { } start ? RowSlice.Of(start, RowSlice.Bound.EndOfRows) : null,
+            ("TakeLast", 1) => Read(0) is { } count ? RowSlice.Of(RowSlice.Bound.EndOfRows.Plus(count, -1), RowSlice.Bound.EndOfRows) : null,
+            ("SkipLast", 1) => Read(0) is { } count ? RowSlice.Of(RowSlice.Bound.Zero, RowSlice.Bound.EndOfRows.Plus(count, -1)) : null,
+            ("GetRange" or "Slice" or "AsSpan" or "AsMemory", 2) => Read(0) is { } start && Read(1) is { } length ? RowSlice.Of(start, start.Plus(length)) : null,
+            ("Where", 1) => PositionFilter(values[0], receiver),
+            _ => null,
+        };
+        return slice?.Segment;
+    }
+
+    /// <summary>
+    /// <c>Where((r, i) =&gt; i &lt; cut)</c>, <c>Where((r, i) =&gt; i &gt;= cut)</c>, <c>Where((r, i) =&gt; i &gt;= a &amp;&amp; i &lt; b)</c>: a filter on the
+    /// position alone keeps a run of positions, as <c>Take(cut)</c> and <c>Skip(cut)</c> do. Null for any other filter.
+    /// </summary>
+    private static RowSlice? PositionFilter(IOperation predicate, IOperation? collection)
+    {
+        while (predicate is IConversionOperation or IDelegateCreationOperation)
+            predicate = predicate is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)predicate).Target;
+        if (predicate is not IAnonymousFunctionOperation { Symbol.Parameters: [_, { Type.SpecialType: SpecialType.System_Int32 } position] } lambda
+            || lambda.Body.Operations.LastOrDefault() is not IReturnOperation { ReturnedValue: { } condition }) return null;
+        return Positions(condition, position, collection, RowSlice.Of(RowSlice.Bound.Zero, RowSlice.Bound.EndOfRows));
+    }
+
+    /// <summary>The run of positions <paramref name="within"/> that <paramref name="condition"/> on the position keeps; null when it is no such condition.</summary>
+    private static RowSlice? Positions(IOperation condition, IParameterSymbol position, IOperation? collection, RowSlice within)
+    {
+        while (condition is IConversionOperation or IParenthesizedOperation)
+            condition = condition is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)condition).Operand;
+        if (condition is not IBinaryOperation binary) return null;
+        if (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd)
+            return Positions(binary.LeftOperand, position, collection, within) is { } left ? Positions(binary.RightOperand, position, collection, left) : null;
+        bool IsPosition(IOperation value)
+        {
+            while (value is IConversionOperation conversion) value = conversion.Operand;
+            return value is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, position);
+        }
+        // Written with the position on the left (i < cut) or on the right (cut > i): turned round to the first.
+        BinaryOperatorKind kind = binary.OperatorKind;
+        IOperation other;
+        if (IsPosition(binary.LeftOperand)) other = binary.RightOperand;
+        else if (IsPosition(binary.RightOperand))
+        {
+            other = binary.LeftOperand;
+            kind = kind switch
+            {
+                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                _ => kind,
+            };
+        }
+        else return null;
+        if (BoundOf(other, collection, MaxBoundDepth) is not { } bound) return null;
+        return kind switch
+        {
+            BinaryOperatorKind.LessThan => RowSlice.Of(within.From, bound),
+            BinaryOperatorKind.LessThanOrEqual => RowSlice.Of(within.From, bound.Plus(RowSlice.Bound.Number(1))),
+            BinaryOperatorKind.GreaterThanOrEqual => RowSlice.Of(bound, within.To),
+            BinaryOperatorKind.GreaterThan => RowSlice.Of(bound.Plus(RowSlice.Bound.Number(1)), within.To),
+            _ => null,
+        };
+    }
+
+    /// <summary>The slice an index by a range takes (<c>x[..cut]</c>, <c>x[a..b]</c>, <c>x[^n..]</c>); null for any other index.</summary>
+    private static string? RangeSegment(IOperation index, IOperation collection) =>
+        Range(index) is { } range ? RangeSlice(range, collection)?.Segment : null;
+
+    private static IRangeOperation? Range(IOperation value)
+    {
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        return value as IRangeOperation;
+    }
+
+    private static RowSlice? RangeSlice(IRangeOperation range, IOperation? collection)
+    {
+        RowSlice.Bound? from = range.LeftOperand is null ? RowSlice.Bound.Zero : BoundOf(range.LeftOperand, collection, MaxBoundDepth);
+        RowSlice.Bound? to = range.RightOperand is null ? RowSlice.Bound.EndOfRows : BoundOf(range.RightOperand, collection, MaxBoundDepth);
+        return from is not null && to is not null ? RowSlice.Of(from, to) : null;
+    }
+
+    /// <summary>
+    /// A position or a count as a sum over the values it is computed from: constants, <c>+</c>, <c>-</c>, a multiple by a
+    /// constant, <c>^n</c> (the end less n), the count of <paramref name="collection"/> (its end), and named values that hold
+    /// one value (<see cref="Steady"/>). Anything else made only of such values (<c>n * 4 / 5</c>) is one atom, named by its
+    /// text. Null when the value may differ between two reads.
+    /// </summary>
+    private static RowSlice.Bound? BoundOf(IOperation value, IOperation? collection, int depth)
+    {
+        if (depth == 0) return null;
+        while (value is IConversionOperation { Operand.Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } or IParenthesizedOperation)
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+        if (value.ConstantValue is { HasValue: true, Value: int constant }) return RowSlice.Bound.Number(constant);
+        switch (value)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
+                when BoundOf(sum.LeftOperand, collection, depth - 1) is { } left && BoundOf(sum.RightOperand, collection, depth - 1) is { } right:
+                return left.Plus(right, sum.OperatorKind == BinaryOperatorKind.Add ? 1 : -1);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product
+                when product.RightOperand.ConstantValue is { HasValue: true, Value: int factor } && BoundOf(product.LeftOperand, collection, depth - 1) is { } scaled:
+                return scaled.Times(factor);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product
+                when product.LeftOperand.ConstantValue is { HasValue: true, Value: int factor } && BoundOf(product.RightOperand, collection, depth - 1) is { } scaled:
+                return scaled.Times(factor);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus when BoundOf(minus.Operand, collection, depth - 1) is { } negated:
+                return negated.Times(-1);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } fromEnd when BoundOf(fromEnd.Operand, collection, depth - 1) is { } back:
+                return RowSlice.Bound.EndOfRows.Plus(back, -1);
+            case ILocalReferenceOperation local when Steady(local):
+                return RowSlice.Bound.Atom("L:" + local.Local.Name + "#" + DeclaredAt(local.Local));
+            case IParameterReferenceOperation parameter:
+                return RowSlice.Bound.Atom("P:" + parameter.Parameter.Name);
+            case IPropertyReferenceOperation { Property.Name: "Count" or "Length" or "LongLength", Arguments.Length: 0, Instance: { } counted }:
+                return CountOf(counted, collection);
+            case IInvocationOperation { TargetMethod.Name: "Count" or "LongCount" } call when call.Arguments.Length == (call.Instance is null ? 1 : 0):
+                return CountOf(call.Instance ?? call.Arguments[0].Value, collection);
+        }
+        // Any other whole number made only of steady values (weeks.Length * 4 / 5, (int)(rows.Count * 0.8)): one atom, named by its text.
+        if (value.Type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64) || !MadeOfSteadyValues(value, depth)) return null;
+        string text = string.Concat(value.Syntax.ToString().Where(c => !char.IsWhiteSpace(c))).Replace('/', '÷');
+        return RowSlice.Bound.Writable(text) ? RowSlice.Bound.Atom("T:" + text) : null;
+    }
+
+    /// <summary>The count of <paramref name="counted"/>: the end of the rows when it is the collection being sliced, else a named value.</summary>
+    private static RowSlice.Bound? CountOf(IOperation counted, IOperation? collection)
+    {
+        string? name = SteadyName(counted);
+        if (name is null) return null;
+        return collection is not null && SteadyName(collection) == name ? RowSlice.Bound.EndOfRows : RowSlice.Bound.Atom("N:" + name);
+    }
+
+    /// <summary>A name for a collection that is the same one at every read (a steady local, a parameter, a field); null otherwise.</summary>
+    private static string? SteadyName(IOperation collection)
+    {
+        while (collection is IConversionOperation conversion) collection = conversion.Operand;
+        return collection switch
+        {
+            ILocalReferenceOperation local when Steady(local) => local.Local.Name + "#" + DeclaredAt(local.Local),
+            IParameterReferenceOperation parameter => "P:" + parameter.Parameter.Name,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field.IsReadOnly: true } field => "F:" + field.Field.Name,
+            _ => null,
+        };
+    }
+
+    private static bool MadeOfSteadyValues(IOperation value, int depth)
+    {
+        if (depth == 0) return false;
+        return value switch
+        {
+            _ when value.ConstantValue.HasValue => true,
+            IConversionOperation conversion => MadeOfSteadyValues(conversion.Operand, depth - 1),
+            IParenthesizedOperation parenthesized => MadeOfSteadyValues(parenthesized.Operand, depth - 1),
+            IBinaryOperation binary => MadeOfSteadyValues(binary.LeftOperand, depth - 1) && MadeOfSteadyValues(binary.RightOperand, depth - 1),
+            IUnaryOperation unary => MadeOfSteadyValues(unary.Operand, depth - 1),
+            ILocalReferenceOperation local => Steady(local),
+            IParameterReferenceOperation => true,
+            IPropertyReferenceOperation { Property.Name: "Count" or "Length" or "LongLength", Arguments.Length: 0, Instance: { } counted } => SteadyName(counted) is not null,
+            IInvocationOperation { TargetMethod.Name: "Count" or "LongCount" } call when call.Arguments.Length == (call.Instance is null ? 1 : 0)
+                => SteadyName(call.Instance ?? call.Arguments[0].Value) is not null,
+            IInvocationOperation { TargetMethod: { ContainingType.Name: "Math", Name: "Floor" or "Ceiling" or "Round" or "Min" or "Max" } } call
+                => call.Arguments.All(argument => MadeOfSteadyValues(argument.Value, depth - 1)),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Whether a local holds one value wherever it is read: given a value where it is declared and never written again,
+    /// declared without one and written once, or a for loop's variable written only by the loop's own step (within one
+    /// pass of the body every read sees the same value).
+    /// </summary>
+    private static bool Steady(ILocalReferenceOperation local)
+    {
+        SyntaxNode? declaration = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+        bool declaredWithValue = declaration is VariableDeclaratorSyntax { Initializer: not null } or SingleVariableDesignationSyntax;
+        ForStatementSyntax? loop = declaration?.Parent?.Parent as ForStatementSyntax;
+        int writes = 0;
+        foreach (ILocalReferenceOperation use in LocalReferences.Of(local).UsesOf(local.Local))
+        {
+            if (!Writes(use)) continue;
+            if (loop is not null && loop.Incrementors.Any(step => step.Span.Contains(use.Syntax.Span))) continue;
+            if (++writes > 1) return false;
+        }
+        return declaredWithValue ? writes == 0 : writes == 1;
+    }
+
+    private static bool Writes(ILocalReferenceOperation use) => use.Parent switch
+    {
+        IAssignmentOperation assignment => assignment.Target == use,
+        IIncrementOrDecrementOperation => true,
+        IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } => true,
+        ITupleOperation => true, // a target of a deconstruction, or a tuple of values: taken as a write, which only makes the local unsteady
+        _ => false,
+    };
+
+    private static int DeclaredAt(ILocalSymbol local) => local.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start ?? 0;
+}
