@@ -20,7 +20,7 @@ internal static class PyTorchEmitter
     private static readonly Regex NamedArgument = new(@"(?<![\w.])([A-Za-z_]\w*): ", RegexOptions.Compiled);
     private static readonly Regex ArrayLiteral = new(@"new (?:long|double|int)\[\] \{ ([^}]*) \}", RegexOptions.Compiled);
     private static readonly Regex UpsampleMode = new(@"mode: global::TorchSharp\.torch\.UpsampleMode\.(\w+)", RegexOptions.Compiled);
-    private static readonly Regex HeldScalarFactory = new(@"^global::MlDsl\.Layers\.(?:BatchNorm|LeakyRelu|Elu)Module\.(\w+)\((.*)\)$", RegexOptions.Compiled);
+    private static readonly Regex HeldScalarFactory = new(@"^global::MlDsl\.Layers\.(?:BatchNorm|LeakyRelu|Elu|Softplus)Module\.(\w+)\((.*)\)$", RegexOptions.Compiled);
     private static readonly Regex MlDslModule = new(@"^new global::MlDsl\.Layers\.(\w+)\((.*)\)$", RegexOptions.Compiled);
 
     public static void Write(CodeWriter writer, ModelSpec model)

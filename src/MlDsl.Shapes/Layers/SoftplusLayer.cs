@@ -13,5 +13,5 @@ public sealed class SoftplusLayer : LayerDefinition<SoftplusLayer.Options>
     protected override LayerOutcome Infer(LayerSpec spec, Options options, TensorShape input) =>
         options.Beta <= 0
             ? Fail(ShapeProblemKind.InvalidArgument, spec, $"{spec.Describe()} has beta {Number(options.Beta)}; it must be positive")
-            : Resolved(spec, input, input, 0, $"Softplus(beta: {Number(options.Beta)}, threshold: {Number(options.Threshold)})", "Softplus");
+            : Resolved(spec, input, input, 0, $"global::MlDsl.Layers.SoftplusModule.Softplus(beta: {Number(options.Beta)}, threshold: {Number(options.Threshold)})", "Softplus");
 }
