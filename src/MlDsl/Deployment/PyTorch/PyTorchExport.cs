@@ -42,7 +42,10 @@ public static class PyTorchExport
     /// Loads a PyTorch state_dict into <paramref name="model"/>. Every key and shape is checked before any value is
     /// copied, so a mismatch leaves the model as it was.
     /// </summary>
-    /// <exception cref="ModelFileException">The file is missing or not a torch.save zip, or a key or shape differs from the model's.</exception>
+    /// <exception cref="ModelFileException">
+    /// The file is missing or not a torch.save zip, a key or shape differs from the model's, an integer entry holds
+    /// floating-point values, or a value is NaN or infinite.
+    /// </exception>
     public static void LoadWeights(nn.Module model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -80,6 +83,7 @@ public static class PyTorchExport
                     throw new ModelFileException(path, $"'{key}' has shape ({string.Join(", ", source.shape)}); the model's is ({string.Join(", ", target.shape)})");
                 if (!source.is_floating_point() && target.is_floating_point())
                     throw new ModelFileException(path, $"'{key}' holds {source.dtype} values; the model's are {target.dtype}");
+                ImportedTensor.Check(path, key, source, target);
             }
             using (no_grad())
             {

@@ -68,6 +68,8 @@ public static class SafetensorsWeights
                 throw new ModelFileException(path, $"'{key}' has shape ({string.Join(", ", entry.Shape)}); the model's is ({string.Join(", ", target.shape)})");
             if (!entry.Floating && target.is_floating_point())
                 throw new ModelFileException(path, $"'{key}' holds {entry.DType} values; the model's are {target.dtype}");
+            if (entry.Floating && !target.is_floating_point())
+                throw new ModelFileException(path, $"'{key}' holds {entry.DType} values; the model's are {target.dtype}, whole numbers that a floating-point value would be truncated to: save it as {target.dtype}");
         }
 
         stream.Position = 0;
@@ -76,6 +78,9 @@ public static class SafetensorsWeights
         {
             using (no_grad())
             {
+                // Values are checked once read, all before the first is copied, so a refused file leaves the model as it was.
+                foreach ((string key, Tensor target) in expected)
+                    ImportedTensor.Check(path, key, loaded[key], target);
                 foreach ((string key, Tensor target) in expected)
                     target.copy_(loaded[key]);
             }
