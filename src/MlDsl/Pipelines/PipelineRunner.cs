@@ -28,6 +28,8 @@ public static partial class PipelineRunner
         where TRow : IDatasetRow<TRow>
         where TModel : torch.nn.Module, ITrainableModel<TRow>
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         // With ranks, the others compute what rank 0 computes but say and write nothing: rank 0 speaks for the run.
         bool writes = options.Ranks is not { Rank: > 0 };
         log = !writes ? TextWriter.Null : log ?? (options.Quiet ? TextWriter.Null : Console.Out);
