@@ -49,7 +49,7 @@ public static partial class PipelineRunner
             var run = new PipelineRun(pipeline.Name, stages, data, fit, test, gate, artifact, files, exit);
             if (!writes) return run;
             string report = Path.Combine(options.OutputDirectory, "report.md");
-            File.WriteAllText(report, run.ToString());
+            MlDsl.Persistence.AtomicFile.WriteAllText(report, run.ToString());
             files.Add(report);
             return run;
         }

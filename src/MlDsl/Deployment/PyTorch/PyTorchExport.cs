@@ -24,12 +24,13 @@ public static class PyTorchExport
         try
         {
             Directory.CreateDirectory(directory);
-            File.WriteAllText(source, pythonSource);
-            // Written beside and moved into place, so a crash never leaves a half-written file under the final name.
-            string partial = weights + ".partial";
-            using (var stream = File.Create(partial))
+            // Each written beside and moved into place, so a crash never leaves a half-written file under the final name.
+            AtomicFile.WriteAllText(source, pythonSource);
+            AtomicFile.Write(weights, partial =>
+            {
+                using var stream = File.Create(partial);
                 model.save_py(stream, leaveOpen: true);
-            File.Move(partial, weights, overwrite: true);
+            });
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

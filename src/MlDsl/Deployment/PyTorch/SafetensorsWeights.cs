@@ -24,17 +24,16 @@ public static class SafetensorsWeights
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string partial = path + ".partial";
         try
         {
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
-            using (FileStream stream = File.Create(partial))
+            AtomicFile.Write(path, partial =>
             {
+                using FileStream stream = File.Create(partial);
                 // Values go out as stored on the host; a model on a GPU is copied to the CPU for writing.
                 Dictionary<string, Tensor> state = model.state_dict().ToDictionary(pair => pair.Key, pair => pair.Value.device_type == DeviceType.CPU ? pair.Value : pair.Value.cpu());
                 Safetensors.SaveStateDict(stream, state, leaveOpen: true);
-            }
-            File.Move(partial, path, overwrite: true);
+            });
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
