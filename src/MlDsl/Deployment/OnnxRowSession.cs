@@ -35,7 +35,8 @@ internal sealed class OnnxRowSession<TRow> : IDisposable where TRow : ITensorRow
     /// <exception cref="ArtifactException">ONNX Runtime cannot load the graph, or its input or output does not fit <typeparamref name="TRow"/>.</exception>
     public OnnxRowSession(byte[] onnx, string directory, string file, int threads)
     {
-        if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least 1 thread");
+        if (threads < 1 || threads > MlDsl.Pipelines.ComputeOptions.MaxThreads)
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, $"ONNX Runtime threads must be between 1 and {MlDsl.Pipelines.ComputeOptions.MaxThreads} (4 per logical processor, at least 64; this machine has {Environment.ProcessorCount}).");
         using var options = MlDsl.Serving.ServingSessionOptions.Create(threads);
         try
         {

@@ -40,7 +40,7 @@ internal static class DoctorPlots
         foreach (Plot plot in plots.Skip(1)) figure.AddPlot(plot);
         string path = Path.Combine(directory, file);
         Directory.CreateDirectory(directory);
-        figure.SavePng(path, heatmap ? 1000 : 200 * columns, heatmap ? 500 : 210 * rows);
+        MlDsl.Persistence.AtomicFile.Write(path, temporary => figure.SavePng(temporary, heatmap ? 1000 : 200 * columns, heatmap ? 500 : 210 * rows));
         return path;
     }
 
@@ -66,7 +66,7 @@ internal static class DoctorPlots
     {
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, file);
-        plot.SavePng(path, width, height);
+        MlDsl.Persistence.AtomicFile.Write(path, temporary => plot.SavePng(temporary, width, height));
         return path;
     }
 }

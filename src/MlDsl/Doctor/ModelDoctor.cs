@@ -72,7 +72,7 @@ public static class ModelDoctor
         if (options.OutputDirectory is { } directory)
         {
             Directory.CreateDirectory(directory);
-            File.WriteAllText(Path.Combine(directory, "doctor.md"), report.ToString());
+            MlDsl.Persistence.AtomicFile.WriteAllText(Path.Combine(directory, "doctor.md"), report.ToString());
         }
         return report;
     }

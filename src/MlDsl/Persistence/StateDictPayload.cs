@@ -5,7 +5,7 @@ namespace MlDsl.Persistence;
 /// <summary>
 /// Checks weights in TorchSharp's <c>Module.save</c> layout against the model they are meant for,
 /// before TorchSharp reads them: the entry count, every name (known, not repeated), element type,
-/// rank, dimensions and byte count, and that nothing follows the last entry. TorchSharp's own loader
+/// rank, dimensions and byte count, that every floating-point value is finite, and that nothing follows the last entry. TorchSharp's own loader
 /// trusts the declared sizes (and a libtorch error aborts the process), so after this check it only
 /// ever sees weights it can load.
 /// </summary>
@@ -47,7 +47,10 @@ internal static class StateDictPayload
                 throw new ModelFileException(path, $"at byte {shapeStart}: '{name}' is stored with shape {Shape(shape)}; {modelName} (and the file's header) expect {Shape(tensor.shape)}");
             // Sizes come from the model, not the file, so this product is the model's own and cannot overflow.
             long bytes = checked(tensor.numel() * tensor.ElementSize);
-            reader.Take(bytes, $"'{name}''s {bytes} bytes of values");
+            int valuesAt = reader.Offset;
+            long nonFinite = FiniteValues.CountNonFinite(reader.Take(bytes, $"'{name}''s {bytes} bytes of values"), tensor.dtype);
+            if (nonFinite > 0)
+                throw new ModelFileException(path, $"at byte {valuesAt}: '{name}' holds {nonFinite} NaN or infinite value{(nonFinite == 1 ? "" : "s")} of {tensor.numel()}; expected finite weights (the model that saved them diverged, or the file is damaged)");
         }
         if (reader.Remaining != 0)
             throw reader.Malformed($"{reader.Remaining} bytes follow the last of the {count} entries; expected the end of the weights");

@@ -115,4 +115,22 @@ public sealed record PipelineOptions
     /// writes the report, plots, checkpoints and artifact, and judges the gate.
     /// </summary>
     public MlDsl.Distributed.IRankGroup? Ranks { get; init; }
+
+    /// <summary>
+    /// Refuses what the command line would have refused, before anything is read or libtorch is told: a thread count
+    /// outside 1 to <see cref="ComputeOptions.MaxThreads"/> (libtorch's thread pool aborts the whole process on a count
+    /// such as 100000), fewer than one epoch, and no output folder.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Threads or Epochs out of range; the parameter name is the option's.</exception>
+    /// <exception cref="ArgumentException">OutputDirectory is empty.</exception>
+    internal void Validate()
+    {
+        if (Threads is { } threads && (threads < 1 || threads > ComputeOptions.MaxThreads))
+            throw new ArgumentOutOfRangeException(nameof(Threads), threads,
+                $"PipelineOptions.Threads must be between 1 and {ComputeOptions.MaxThreads} (4 per logical processor, at least 64; this machine has {Environment.ProcessorCount}), or null for the pipeline's FitOptions.Threads.");
+        if (Epochs is < 1)
+            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "PipelineOptions.Epochs must be at least 1, or null for the pipeline's FitOptions.Epochs.");
+        if (string.IsNullOrWhiteSpace(OutputDirectory))
+            throw new ArgumentException("PipelineOptions.OutputDirectory must name a folder (made when missing).", nameof(OutputDirectory));
+    }
 }

@@ -102,7 +102,7 @@ internal static class PipelinePlots
         var figure = new Multiplot(plots[0]) { Layout = new ScottPlot.MultiplotLayouts.Grid(gridRows, columns) };
         foreach (Plot plot in plots.Skip(1)) figure.AddPlot(plot);
         string path = Path.Combine(directory, "spectrograms.png");
-        figure.SavePng(path, 1000, 300 * gridRows);
+        MlDsl.Persistence.AtomicFile.Write(path, temporary => figure.SavePng(temporary, 1000, 300 * gridRows));
         return path;
     }
 
@@ -128,7 +128,7 @@ internal static class PipelinePlots
     private static string Save(Plot plot, string directory, string file)
     {
         string path = Path.Combine(directory, file);
-        plot.SavePng(path, 800, 500);
+        MlDsl.Persistence.AtomicFile.Write(path, temporary => plot.SavePng(temporary, 800, 500));
         return path;
     }
 }

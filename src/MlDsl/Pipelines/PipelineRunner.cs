@@ -28,6 +28,8 @@ public static partial class PipelineRunner
         where TRow : IDatasetRow<TRow>
         where TModel : torch.nn.Module, ITrainableModel<TRow>
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         // With ranks, the others compute what rank 0 computes but say and write nothing: rank 0 speaks for the run.
         bool writes = options.Ranks is not { Rank: > 0 };
         log = !writes ? TextWriter.Null : log ?? (options.Quiet ? TextWriter.Null : Console.Out);
@@ -47,7 +49,7 @@ public static partial class PipelineRunner
             var run = new PipelineRun(pipeline.Name, stages, data, fit, test, gate, artifact, files, exit);
             if (!writes) return run;
             string report = Path.Combine(options.OutputDirectory, "report.md");
-            File.WriteAllText(report, run.ToString());
+            MlDsl.Persistence.AtomicFile.WriteAllText(report, run.ToString());
             files.Add(report);
             return run;
         }

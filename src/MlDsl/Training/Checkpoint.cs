@@ -23,7 +23,7 @@ internal static class Checkpoint
     private static readonly FolderFormat Format = new("checkpoint", Manifest, [Weights, OptimizerState, Progress], [],
         MaxManifestBytes: 1L << 20, MaxJsonBytes: 256L << 20, MaxFileBytes: Array.MaxLength);
 
-    public static void Save(string directory, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, IReadOnlyList<EpochReport> reports)
+    public static void Save(string directory, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, IReadOnlyList<EpochReport> reports, FitOptions options)
     {
         new VersionedFolder(directory, "checkpoint").Commit(version =>
         {
@@ -35,7 +35,7 @@ internal static class Checkpoint
             }
             version.Write(Progress, JsonSerializer.SerializeToUtf8Bytes(reports.Select(SavedEpoch.From).ToArray()));
             return JsonSerializer.SerializeToUtf8Bytes(new CheckpointManifest(FormatVersion, model.GetName(), reports.Count,
-                new Dictionary<string, string>(version.Checksums), DateTime.UtcNow));
+                new Dictionary<string, string>(version.Checksums), DateTime.UtcNow, CheckpointRun.Of(options)));
         }, Manifest);
     }
 
@@ -46,7 +46,7 @@ internal static class Checkpoint
     /// </summary>
     /// <exception cref="ArtifactException">The checkpoint is damaged, modified, malformed or of another model or optimizer.</exception>
     /// <exception cref="ModelFileException">Its weights do not fit the model.</exception>
-    public static List<EpochReport>? Resume(string directory, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    public static List<EpochReport>? Resume(string directory, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, FitOptions options)
     {
         var store = new VersionedFolder(directory, "checkpoint");
         if (!Directory.Exists(store.Root)) return null;
@@ -67,6 +67,9 @@ internal static class Checkpoint
             throw new ArtifactException(version.Directory, Manifest, $"ModelName is '{manifest.ModelName}'; resuming a '{model.GetName()}'");
         if (manifest.Files.FirstOrDefault(pair => pair.Value is null) is { Key: { } entry })
             throw new ArtifactException(version.Directory, Manifest, $"Files['{entry}'] is null; expected a SHA-256 of 64 hex digits");
+        // Checkpoints written before the run's options were saved have no Run: they resume as before.
+        if (manifest.Run is { } saved && saved.Differences(CheckpointRun.Of(options)) is { Count: > 0 } differences)
+            throw new ArtifactException(version.Directory, Manifest, $"was saved by a run with other options: {string.Join(", ", differences)}; resume with the same options, or delete the folder to start over");
         IReadOnlyDictionary<string, byte[]> files = version.VerifyFiles(manifest.Files);
 
         List<EpochReport> reports = ReadProgress(files[Progress], version.Directory, manifest.Epochs);
@@ -107,8 +110,8 @@ internal static class Checkpoint
         }
     }
 
-    // The manifest: which model, how many epochs, and a SHA-256 per file.
-    private sealed record CheckpointManifest(int FormatVersion, string ModelName, int Epochs, Dictionary<string, string> Files, DateTime CreatedUtc);
+    // The manifest: which model, how many epochs, a SHA-256 per file, and the options the run trained with (absent before they were saved).
+    private sealed record CheckpointManifest(int FormatVersion, string ModelName, int Epochs, Dictionary<string, string> Files, DateTime CreatedUtc, CheckpointRun? Run = null);
 
     // NaN does not survive JSON, so scores a run did not measure are stored as null.
     private sealed record SavedEpoch(int Epoch, int Epochs, double TrainLoss, double? TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy, int ValidationCount, double Seconds, double? LearningRate,

@@ -86,6 +86,9 @@ public sealed record FitOptions
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "FitOptions.LearningRate must be positive.");
         if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "FitOptions.WeightDecay must not be negative.");
         if (Verbose is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(Verbose), Verbose, "FitOptions.Verbose is 0 (silent), 1 (progress bar) or 2 (a line per epoch).");
-        if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "FitOptions.Threads must not be negative.");
+        // libtorch's thread pool aborts the whole process (no exception) on a count such as 100000: refuse it here.
+        if (Threads < 0 || Threads > MlDsl.Pipelines.ComputeOptions.MaxThreads)
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads,
+                $"FitOptions.Threads must be between 0 (libtorch's choice) and {MlDsl.Pipelines.ComputeOptions.MaxThreads} (4 per logical processor, at least 64; this machine has {Environment.ProcessorCount}).");
     }
 }

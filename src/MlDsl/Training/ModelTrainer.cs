@@ -105,7 +105,7 @@ public static class ModelTrainer
         var reports = new List<EpochReport>(options.Epochs);
         // Resuming never starts over while a complete checkpoint exists: Resume returns null only when none was ever completed.
         // Every rank reads the same checkpoint; the broadcast below then makes certain the weights agree.
-        List<EpochReport>? restored = options.Resume ? ResumeInTurn(options.CheckpointDirectory!, model, optimizer, parallel) : null;
+        List<EpochReport>? restored = options.Resume ? ResumeInTurn(options.CheckpointDirectory!, model, optimizer, options, parallel) : null;
         if (restored is not null) reports.AddRange(restored);
         stopping?.Replay(reports);
         parallel?.BroadcastWeights();
@@ -123,7 +123,7 @@ public static class ModelTrainer
             reports.Add(report);
             if (writes) options.OnEpoch?.Invoke(report);
             stopping?.Observe(report, model);
-            if (writes && options.CheckpointDirectory is { } directory) Checkpoint.Save(directory, model, optimizer, reports);
+            if (writes && options.CheckpointDirectory is { } directory) Checkpoint.Save(directory, model, optimizer, reports, options);
         }
         stopping?.RestoreBest(model);
         double baseline = objective.BaselineScore(data.Targets, (validationData ?? data).Targets);
@@ -136,13 +136,13 @@ public static class ModelTrainer
 
     // A checkpoint is read under its folder's lock, so ranks read it one after another (rank 0 first,
     // which also finishes or rolls back an interrupted save); a sum over the ranks is the turn's barrier.
-    private static List<EpochReport>? ResumeInTurn(string directory, Module<Tensor, Tensor> model, TorchSharp.Modules.OptimizerHelper optimizer, DataParallelStep? parallel)
+    private static List<EpochReport>? ResumeInTurn(string directory, Module<Tensor, Tensor> model, TorchSharp.Modules.OptimizerHelper optimizer, FitOptions options, DataParallelStep? parallel)
     {
-        if (parallel is null) return Checkpoint.Resume(directory, model, optimizer);
+        if (parallel is null) return Checkpoint.Resume(directory, model, optimizer, options);
         List<EpochReport>? restored = null;
         for (int turn = 0; turn < parallel.Ranks.Size; turn++)
         {
-            if (turn == parallel.Ranks.Rank) restored = Checkpoint.Resume(directory, model, optimizer);
+            if (turn == parallel.Ranks.Rank) restored = Checkpoint.Resume(directory, model, optimizer, options);
             parallel.Sum(0);
         }
         return restored;

@@ -77,7 +77,7 @@ public static class CsvFile
             headerLine = records.Line;
         }
         int[] starts = ResolveColumns(path, TRow.CsvColumns, header, headerLine, options.FeaturesOnly);
-        var record = new CsvRecord(path, TRow.CsvColumns, starts, options.FeaturesOnly);
+        var record = new CsvRecord(path, TRow.CsvColumns, starts, options.FeaturesOnly, header?.Length ?? 0);
 
         var rows = new List<TRow>();
         var skipped = new List<CsvDataException>();
@@ -121,6 +121,10 @@ public static class CsvFile
             }
             if (found < 0)
                 throw new CsvDataException(path, headerLine, name, $"no header named '{name}' for {column.Member}; the headers are: {string.Join(", ", header)}");
+            // Two columns of one name: reading the first would silently ignore the other, which may be the one meant.
+            int again = Array.FindIndex(header, found + 1, text => string.Equals(text.Trim(), name, StringComparison.OrdinalIgnoreCase));
+            if (again >= 0)
+                throw new CsvDataException(path, headerLine, name, $"columns {found + 1} and {again + 1} are both named '{name}'; expected one column for {column.Member}");
             starts[member] = found;
         }
         return starts;

@@ -15,13 +15,16 @@ public sealed class CsvRecord
     private long line;
 
     private readonly bool featuresOnly;
+    private readonly int headerWidth;
 
-    internal CsvRecord(string file, IReadOnlyList<CsvColumn> columns, int[] starts, bool featuresOnly = false)
+    // headerWidth: the header's field count, 0 when the file has none; a row with more non-empty fields is refused.
+    internal CsvRecord(string file, IReadOnlyList<CsvColumn> columns, int[] starts, bool featuresOnly = false, int headerWidth = 0)
     {
         this.file = file;
         this.columns = columns;
         this.starts = starts;
         this.featuresOnly = featuresOnly;
+        this.headerWidth = headerWidth;
     }
 
     internal void Load(string[] record, long lineNumber)
@@ -31,6 +34,11 @@ public sealed class CsvRecord
         int needed = columns.Select((column, member) => featuresOnly && !column.Required ? 0 : starts[member] + column.Width).DefaultIfEmpty(0).Max();
         if (record.Length < needed)
             throw new CsvDataException(file, line, $"#{record.Length}", $"expected at least {needed} columns but the row has {record.Length}");
+        // More fields than the header names means a value holds an unquoted delimiter ("1,000" or "3,5" in a comma file):
+        // every column after it is read one place off. Empty extras (a trailing delimiter) shift nothing and are allowed.
+        if (headerWidth > 0 && record.Length > headerWidth && record.Skip(headerWidth).Any(field => !string.IsNullOrWhiteSpace(field)))
+            throw new CsvDataException(file, line, $"#{headerWidth + 1}",
+                $"expected {headerWidth} fields, as the header has, but the row has {record.Length}; a value holding the delimiter (a thousands separator or decimal comma) must be quoted");
     }
 
     /// <summary>A number; an empty field is a missing value (NaN) that data validation reports by name.</summary>

@@ -67,7 +67,7 @@ public static class ImageFile
         using SKData encoded = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllBytes(path, encoded.ToArray());
+        MlDsl.Persistence.AtomicFile.WriteAllBytes(path, encoded.AsSpan());
     }
 
     private static SKBitmap Load(string path, int height, int width)

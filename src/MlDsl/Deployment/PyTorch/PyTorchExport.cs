@@ -24,12 +24,13 @@ public static class PyTorchExport
         try
         {
             Directory.CreateDirectory(directory);
-            File.WriteAllText(source, pythonSource);
-            // Written beside and moved into place, so a crash never leaves a half-written file under the final name.
-            string partial = weights + ".partial";
-            using (var stream = File.Create(partial))
+            // Each written beside and moved into place, so a crash never leaves a half-written file under the final name.
+            AtomicFile.WriteAllText(source, pythonSource);
+            AtomicFile.Write(weights, partial =>
+            {
+                using var stream = File.Create(partial);
                 model.save_py(stream, leaveOpen: true);
-            File.Move(partial, weights, overwrite: true);
+            });
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
@@ -42,7 +43,10 @@ public static class PyTorchExport
     /// Loads a PyTorch state_dict into <paramref name="model"/>. Every key and shape is checked before any value is
     /// copied, so a mismatch leaves the model as it was.
     /// </summary>
-    /// <exception cref="ModelFileException">The file is missing or not a torch.save zip, or a key or shape differs from the model's.</exception>
+    /// <exception cref="ModelFileException">
+    /// The file is missing or not a torch.save zip, a key or shape differs from the model's, an integer entry holds
+    /// floating-point values, or a value is NaN or infinite.
+    /// </exception>
     public static void LoadWeights(nn.Module model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -80,6 +84,7 @@ public static class PyTorchExport
                     throw new ModelFileException(path, $"'{key}' has shape ({string.Join(", ", source.shape)}); the model's is ({string.Join(", ", target.shape)})");
                 if (!source.is_floating_point() && target.is_floating_point())
                     throw new ModelFileException(path, $"'{key}' holds {source.dtype} values; the model's are {target.dtype}");
+                ImportedTensor.Check(path, key, source, target);
             }
             using (no_grad())
             {

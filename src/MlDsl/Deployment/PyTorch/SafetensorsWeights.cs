@@ -24,17 +24,16 @@ public static class SafetensorsWeights
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string partial = path + ".partial";
         try
         {
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
-            using (FileStream stream = File.Create(partial))
+            AtomicFile.Write(path, partial =>
             {
+                using FileStream stream = File.Create(partial);
                 // Values go out as stored on the host; a model on a GPU is copied to the CPU for writing.
                 Dictionary<string, Tensor> state = model.state_dict().ToDictionary(pair => pair.Key, pair => pair.Value.device_type == DeviceType.CPU ? pair.Value : pair.Value.cpu());
                 Safetensors.SaveStateDict(stream, state, leaveOpen: true);
-            }
-            File.Move(partial, path, overwrite: true);
+            });
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
@@ -68,6 +67,8 @@ public static class SafetensorsWeights
                 throw new ModelFileException(path, $"'{key}' has shape ({string.Join(", ", entry.Shape)}); the model's is ({string.Join(", ", target.shape)})");
             if (!entry.Floating && target.is_floating_point())
                 throw new ModelFileException(path, $"'{key}' holds {entry.DType} values; the model's are {target.dtype}");
+            if (entry.Floating && !target.is_floating_point())
+                throw new ModelFileException(path, $"'{key}' holds {entry.DType} values; the model's are {target.dtype}, whole numbers that a floating-point value would be truncated to: save it as {target.dtype}");
         }
 
         stream.Position = 0;
@@ -76,6 +77,9 @@ public static class SafetensorsWeights
         {
             using (no_grad())
             {
+                // Values are checked once read, all before the first is copied, so a refused file leaves the model as it was.
+                foreach ((string key, Tensor target) in expected)
+                    ImportedTensor.Check(path, key, loaded[key], target);
                 foreach ((string key, Tensor target) in expected)
                     target.copy_(loaded[key]);
             }

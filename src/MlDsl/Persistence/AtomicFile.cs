@@ -1,0 +1,62 @@
+namespace MlDsl.Persistence;
+
+/// <summary>
+/// Whole-file writes that a crash cannot leave half done: the content goes to a temporary file in the same folder (so
+/// the rename stays on one file system), is flushed to the disk, and is then renamed over the real name. A crash at any
+/// instant leaves the previous complete file, or none, under that name; a failed write removes its temporary file.
+/// </summary>
+internal static class AtomicFile
+{
+    /// <summary>The crash point reached once the temporary file is complete, just before the rename: <c>file-written:&lt;name&gt;</c>.</summary>
+    public static string WrittenStep(string path) => "file-written:" + Path.GetFileName(path);
+
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
+
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        string temporary = Temporary(path);
+        try
+        {
+            DurableFile.Create(temporary, bytes);
+            Replace(temporary, path);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Lets a library that only saves to a path (a plot's <c>SavePng</c>) write the temporary file, then moves it into place.</summary>
+    /// <param name="path">The final name.</param>
+    /// <param name="write">Writes the whole file to the path it is given.</param>
+    public static void Write(string path, Action<string> write)
+    {
+        string temporary = Temporary(path);
+        try
+        {
+            write(temporary);
+            DurableFile.Flush(temporary);
+            Replace(temporary, path);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    // Hidden and unique, and ending in the final name's extension, for libraries that pick a format by extension.
+    private static string Temporary(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full) ?? ".";
+        string unique = Guid.NewGuid().ToString("N")[..8];
+        return Path.Combine(directory, $".{Path.GetFileNameWithoutExtension(full)}.tmp-{unique}{Path.GetExtension(full)}");
+    }
+
+    private static void Replace(string temporary, string path)
+    {
+        CrashPoint.Reached(WrittenStep(path));
+        File.Move(temporary, path, overwrite: true);
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) DurableFile.FlushFolder(directory);
+    }
+}
