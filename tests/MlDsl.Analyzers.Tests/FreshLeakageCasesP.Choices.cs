@@ -75,7 +75,7 @@ public sealed partial class FreshLeakageCasesP
                 var lastSeason = split.Test.Where(f => f.Date.Year == 2023).ToList();
                 using var model = new FixtureNet(seed: 8);
                 model.Fit(split.Train, {|#0:lastSeason|}, new FitOptions { Epochs = 200, EarlyStoppingPatience = 10 });
-                Console.WriteLine({|#1:model.Evaluate(split.Test)|}.Accuracy);
+                Console.WriteLine(model.Evaluate({|#1:split.Test|}).Accuracy);
             }
         }
         """), "MLDSL0018", "MLDSL0027");
