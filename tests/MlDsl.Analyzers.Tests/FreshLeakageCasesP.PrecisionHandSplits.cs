@@ -24,9 +24,12 @@ public sealed partial class FreshLeakageCasesP
         }
         """));
 
-    /// <summary>Each pump's failures on earlier days counted into a feature: the window stops before today.</summary>
+    /// <summary>
+    /// Each pump's failure labels counted over its days at least 7 days before today: the label looks 7 days ahead, so
+    /// only those days' labels are known today (a lag shorter than the horizon would leak).
+    /// </summary>
     [Fact]
-    public Task Failures_on_a_pumps_earlier_days_counted_into_a_feature_stay_silent() => Expect(Program("""
+    public Task Failures_on_a_pumps_days_a_week_before_counted_into_a_feature_stay_silent() => Expect(Program("""
         public static class PumpHistory
         {
             public static void Run(string path)
@@ -37,7 +40,7 @@ public sealed partial class FreshLeakageCasesP
                     var days = pump.OrderBy(d => d.Day).ToList();
                     for (int i = 0; i < days.Count; i++)
                     {
-                        int earlierFailures = days.Take(i).Count(d => d.FailsWithin7Days == 1);
+                        int earlierFailures = days.Count(d => d.Day <= days[i].Day.AddDays(-7) && d.FailsWithin7Days == 1);
                         withHistory.Add(days[i] with { Rpm = earlierFailures });
                     }
                 }
