@@ -25,7 +25,18 @@ internal enum IdentifierStorage
 /// <summary>The <see cref="IdentifierStorage"/> of a member's type.</summary>
 internal static class IdentifierStorages
 {
-    public static IdentifierStorage Of(ITypeSymbol type) => type.SpecialType switch
+    /// <summary>
+    /// A nullable value (<c>int? CustomerId</c>, <c>Guid? SessionGuid</c>) is judged as the value it holds: an optional id,
+    /// or pandas' nullable integer column (<c>Int64</c>) read with its gaps, identifies as much as the plain type does.
+    /// </summary>
+    public static IdentifierStorage Of(ITypeSymbol type) => OfValue(Unwrapped(type));
+
+    private static ITypeSymbol Unwrapped(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable
+            ? nullable.TypeArguments[0]
+            : type;
+
+    private static IdentifierStorage OfValue(ITypeSymbol type) => type.SpecialType switch
     {
         SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
             or SpecialType.System_Int64 or SpecialType.System_UInt64 => IdentifierStorage.Integer,

@@ -25,28 +25,39 @@ internal static class WellKnownIdentifiers
     /// </remarks>
     private sealed class Identifier
     {
+        /// <summary>
+        /// Short spellings of a closing "number": <c>AccountNo</c>, <c>CardNr</c>, <c>PhoneNum</c>, <c>SerialNbr</c> name the
+        /// same number as the full phrase, on every type the phrase is judged on.
+        /// </summary>
+        private static readonly string[] NumberAbbreviations = { "no", "nr", "num", "nbr" };
+
         public Identifier(string words, bool textOnly)
         {
-            Words = words.Split(' ');
-            Joined = string.Concat(Words);
+            string[] full = words.Split(' ');
+            var spellings = new List<string[]> { full };
+            if (full.Length > 1 && full[full.Length - 1] == "number")
+                foreach (string abbreviation in NumberAbbreviations)
+                    spellings.Add(full.Take(full.Length - 1).Concat(new[] { abbreviation }).ToArray());
+            Spellings = spellings.ToArray();
             TextOnly = textOnly;
         }
 
-        public string[] Words { get; }
-
-        /// <summary>The words written as one (<c>phonenumber</c>, <c>macaddress</c>), as lower-case column names have them.</summary>
-        public string Joined { get; }
+        /// <summary>The identifier's words (<c>account number</c>) and their short spellings (<c>account no</c>).</summary>
+        private string[][] Spellings { get; }
 
         public bool TextOnly { get; }
 
         /// <summary>Whether <paramref name="name"/>'s words before index <paramref name="end"/> end with this identifier.</summary>
-        public bool EndsAt(IReadOnlyList<string> name, int end)
+        public bool EndsAt(IReadOnlyList<string> name, int end) => Spellings.Any(words => EndsAt(name, end, words));
+
+        private static bool EndsAt(IReadOnlyList<string> name, int end, string[] words)
         {
             if (end < 1) return false;
-            if (string.Equals(name[end - 1], Joined, StringComparison.OrdinalIgnoreCase)) return true;
-            if (Words.Length == 1 || end < Words.Length) return false;
-            for (int i = 0; i < Words.Length; i++)
-                if (!string.Equals(name[end - Words.Length + i], Words[i], StringComparison.OrdinalIgnoreCase)) return false;
+            // The words written as one (phonenumber, accountno), as lower-case column names have them.
+            if (string.Equals(name[end - 1], string.Concat(words), StringComparison.OrdinalIgnoreCase)) return true;
+            if (words.Length == 1 || end < words.Length) return false;
+            for (int i = 0; i < words.Length; i++)
+                if (!string.Equals(name[end - words.Length + i], words[i], StringComparison.OrdinalIgnoreCase)) return false;
             return true;
         }
     }
