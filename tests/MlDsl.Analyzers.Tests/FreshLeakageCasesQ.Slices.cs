@@ -236,23 +236,4 @@ public sealed partial class FreshLeakageCasesQ
             }
         }
         """));
-
-    [Fact]
-    public Task Shuffled_copy_cut_once_stays_silent() => Expect(Program("""
-        public static class Bench
-        {
-            public static void Run(string path)
-            {
-                IReadOnlyList<Reading> rows = CsvFile.Read<Reading>(path);
-                var random = new Random(7);
-                List<Reading> shuffled = rows.OrderBy(_ => random.Next()).ToList();
-                int cut = shuffled.Count * 4 / 5;
-                List<Reading> train = shuffled.Take(cut).ToList();
-                List<Reading> test = shuffled.Skip(cut).ToList();
-                using var model = new ReadingNet(seed: 1);
-                model.Fit(train);
-                Console.WriteLine(model.Evaluate(test).Accuracy);
-            }
-        }
-        """));
 }
