@@ -15,6 +15,20 @@ namespace MlDsl.Analyzers.Tests;
 ///    and next week's planned campaign (known in advance).
 /// Each buggy case sits beside correct programs written the same way that must stay silent; a case the analyzer gets
 /// wrong keeps its expectation and is skipped with what was not followed.
+/// Measured on the first run (integ15 at 839ea45):
+/// <list type="table">
+/// <item>A, identifiers: buggy 6 — 3 caught on the member (Msisdn, LibraryCardNumber, Gtin), 0 elsewhere, 3 missed
+/// (NhsNumber, PolicyNumber as double, snake_case customer_id field); correct 6 — 5 silent, 1 false alarm
+/// (DistinctCellIds, a count).</item>
+/// <item>B, slices: buggy 7 — 0 on the Evaluate call, 2 on its argument (same line: a holdout from the training part,
+/// a refit on training + test), 5 missed (two cut variables, a sorted copy against the file order, ^ indices, SkipLast
+/// against a longer TakeLast, overlapping modulo filters); correct 6 — 6 without MLDSL0027 (the modulo pair rightly
+/// gets MLDSL0019: readings interleave in time).</item>
+/// <item>C, lags: buggy 7 — 3 caught on the assignment (ThenBy day, descending order reversed, descending sort
+/// reversed in place), 1 on the value (Zip with the next day), 3 missed (indexed Select, negated ticks, a loop running
+/// backwards; the last two with a false alarm beside the miss); correct 6 — 5 silent, 1 false alarm (negated ticks
+/// taken for oldest first).</item>
+/// </list>
 /// </summary>
 public sealed partial class FreshLeakageCasesQ
 {
