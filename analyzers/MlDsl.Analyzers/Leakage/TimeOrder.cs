@@ -6,7 +6,7 @@ namespace MlDsl.Analyzers.Leakage;
 
 /// <summary>
 /// The direction in time of an ordered collection of rows: <c>OrderBy(w =&gt; w.Week)</c> is oldest first,
-/// <c>OrderByDescending(w =&gt; w.Week)</c> newest first, a list sorted in place by a comparison of its rows' time
+/// <c>OrderByDescending(w =&gt; w.Week)</c> and <c>OrderBy(w =&gt; -w.Week.Ticks)</c> newest first, a list sorted in place by a comparison of its rows' time
 /// (<c>list.Sort((a, b) =&gt; b.Week.CompareTo(a.Week))</c>) as the comparison says, and each <c>Reverse()</c> (the LINQ one, or a
 /// list's in-place one on the local that holds it) turns it round. <c>ThenBy</c>, filters, projections and copies keep the order of the rows
 /// they are given. Only an ordering by a point in time (a [Timestamp] member, or a DateTime, DateTimeOffset or DateOnly
@@ -40,8 +40,8 @@ internal static class TimeOrder
             switch (call.TargetMethod.Name)
             {
                 case "OrderBy" or "OrderByDescending":
-                    if (!IsTimeKey(call, timestamp)) return null;
-                    return (call.TargetMethod.Name == "OrderByDescending") ^ flipped ? Direction.NewestFirst : Direction.OldestFirst;
+                    if (KeyRunsBackwards(call, timestamp) is not { } backwards) return null;
+                    return (call.TargetMethod.Name == "OrderByDescending") ^ backwards ^ flipped ? Direction.NewestFirst : Direction.OldestFirst;
                 case "Reverse" when !call.TargetMethod.ReturnsVoid:
                     flipped = !flipped;
                     break;
@@ -56,23 +56,56 @@ internal static class TimeOrder
         return null;
     }
 
-    /// <summary>Whether an ordering's key (its lambda) is a point in time read from its row.</summary>
-    public static bool IsTimeKey(IInvocationOperation ordering, INamedTypeSymbol timestamp)
+    /// <summary>Whether an ordering's key (its lambda) is a point in time read from its row, or a number that follows it (see <see cref="KeyRunsBackwards"/>).</summary>
+    public static bool IsTimeKey(IInvocationOperation ordering, INamedTypeSymbol timestamp) => KeyRunsBackwards(ordering, timestamp) is not null;
+
+    /// <summary>
+    /// Whether an ordering's key runs against time: null when the key is no point in time read from its row; false for the
+    /// time itself or a number that grows with it (<c>q =&gt; q.Day</c>, <c>q.Day.Ticks</c>, <c>q.At.ToUnixTimeSeconds()</c>,
+    /// <c>q.Date.DayNumber</c>); true when that is negated (<c>q =&gt; -q.Day.Ticks</c>, a common way to sort newest first
+    /// with <c>OrderBy</c>), each minus turning it round.
+    /// </summary>
+    private static bool? KeyRunsBackwards(IInvocationOperation ordering, INamedTypeSymbol timestamp)
     {
         IOperation? key = ordering.Arguments.LastOrDefault()?.Value;
         IAnonymousFunctionOperation? lambda = key?.DescendantsAndSelf().OfType<IAnonymousFunctionOperation>().FirstOrDefault();
-        if (lambda?.Body.Operations.LastOrDefault() is not IReturnOperation { ReturnedValue: { } returned }) return false;
-        while (returned is IConversionOperation conversion) returned = conversion.Operand;
+        if (lambda?.Body.Operations.LastOrDefault() is not IReturnOperation { ReturnedValue: { } returned }) return null;
+        bool backwards = false;
+        for (int hops = 0; hops < Hops; hops++)
+        {
+            while (returned is IConversionOperation or IParenthesizedOperation)
+                returned = returned is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)returned).Operand;
+            switch (returned)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus:
+                    backwards = !backwards;
+                    returned = minus.Operand;
+                    continue;
+                case IPropertyReferenceOperation { Property.Name: "Ticks" or "UtcTicks" or "DayNumber", Instance: { } time } when IsPointInTime(time.Type):
+                    returned = time;
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "ToUnixTimeSeconds" or "ToUnixTimeMilliseconds" or "ToOADate", Instance: { } time, Arguments.Length: 0 }
+                    when IsPointInTime(time.Type):
+                    returned = time;
+                    continue;
+            }
+            break;
+        }
         return returned is IMemberReferenceOperation { Instance: IParameterReferenceOperation, Member: { } member }
-            && (LeakageSymbols.HasAttribute(member, timestamp) || IsPointInTime(member));
+            && (LeakageSymbols.HasAttribute(member, timestamp) || IsPointInTime(member))
+                ? backwards
+                : null;
     }
 
-    private static bool IsPointInTime(ISymbol member) => (member switch
+    private static bool IsPointInTime(ISymbol member) => IsPointInTime(member switch
     {
         IPropertySymbol property => property.Type,
         IFieldSymbol field => field.Type,
         _ => null,
-    }) is { } type && (type.SpecialType == SpecialType.System_DateTime || type.Name is "DateTimeOffset" or "DateOnly");
+    });
+
+    private static bool IsPointInTime(ITypeSymbol? type) =>
+        type is not null && (type.SpecialType == SpecialType.System_DateTime || type.Name is "DateTimeOffset" or "DateOnly");
 
     private static Direction Turned(Direction direction) => direction == Direction.OldestFirst ? Direction.NewestFirst : Direction.OldestFirst;
 
