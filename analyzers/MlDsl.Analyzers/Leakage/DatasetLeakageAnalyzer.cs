@@ -38,6 +38,7 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             if (dataset is null || feature is null || label is null || groupKey is null) return;
             var callables = new ConcurrentDictionary<SyntaxTree, HashSet<string>>();
             start.RegisterSyntaxNodeAction(node => AnalyzeProperty(node, dataset, feature, label, groupKey, knownAt, callables), SyntaxKind.PropertyDeclaration);
+            start.RegisterSyntaxNodeAction(node => AnalyzeField(node, dataset, feature, groupKey, knownAt), SyntaxKind.FieldDeclaration);
             var roles = new EntanglementRule(dataset, feature, label, knownAt);
             start.RegisterOperationAction(roles.Check, OperationKind.ObjectCreation, OperationKind.With);
         });
@@ -50,17 +51,7 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
         if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IPropertySymbol feature) return;
         if (!LeakageSymbols.HasAttribute(feature, featureAttribute) || !LeakageSymbols.HasAttribute(feature.ContainingType, dataset)) return;
         Location location = declaration.Identifier.GetLocation();
-
-        if (LeakageSymbols.HasAttribute(feature, groupKeyAttribute))
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdentifierAsFeature, location,
-                $"Feature '{feature.Name}' is also the [GroupKey]: the model learns which group a row belongs to, not what it shows, and cannot generalise to new groups; drop [Feature]"));
-        else
-            ReportIdentifier(context, feature, location);
-
-        string? declaredLate = knownAtAttribute is null ? null : KnownTooLate(feature, knownAtAttribute);
-        if (declaredLate is not null)
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FeatureKnownAfterLabel, location,
-                $"Feature '{feature.Name}' is declared [KnownAt(FeatureTiming.{declaredLate})]: it is not known when the model predicts, so training on it learns from the outcome itself; keep it as metadata ([Ignore] or [Slice]) instead of [Feature]"));
+        string? declaredLate = ReportDeclared(context, feature, feature.Type, location, groupKeyAttribute, knownAtAttribute);
 
         INamedTypeSymbol row = feature.ContainingType;
         IPropertySymbol? label = row.GetMembers().OfType<IPropertySymbol>()
@@ -82,11 +73,48 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
                 $"Feature '{feature.Name}' is computed from '{source.Target.Name}'{source.Path}, declared [KnownAt(FeatureTiming.{KnownTooLate(source.Target, knownAtAttribute!)})]: it is not known when the model predicts either, so training on it learns from the outcome itself; compute it from values known before the label, or keep it as metadata ([Ignore] or [Slice])"));
     }
 
+    /// <summary>
+    /// A feature declared as a field (<c>[Feature] public float customer_id;</c>, as rows mapped from CSV columns are often
+    /// written): what its declaration alone says — an identifier, the group key, a value known too late. A field has no
+    /// getter, so nothing is computed in it from the label.
+    /// </summary>
+    private static void AnalyzeField(SyntaxNodeAnalysisContext context, INamedTypeSymbol dataset, INamedTypeSymbol featureAttribute,
+        INamedTypeSymbol groupKeyAttribute, INamedTypeSymbol? knownAtAttribute)
+    {
+        var declaration = (FieldDeclarationSyntax)context.Node;
+        foreach (VariableDeclaratorSyntax variable in declaration.Declaration.Variables)
+        {
+            if (context.SemanticModel.GetDeclaredSymbol(variable, context.CancellationToken) is not IFieldSymbol feature) continue;
+            if (!LeakageSymbols.HasAttribute(feature, featureAttribute) || !LeakageSymbols.HasAttribute(feature.ContainingType, dataset)) continue;
+            ReportDeclared(context, feature, feature.Type, variable.Identifier.GetLocation(), groupKeyAttribute, knownAtAttribute);
+        }
+    }
+
+    /// <summary>
+    /// What a feature's declaration alone says (MLDSL0021 for the group key or an identifier, MLDSL0029 for a declared late
+    /// value); the timing it is declared with ("WithLabel", "AfterLabel") when too late, otherwise null.
+    /// </summary>
+    private static string? ReportDeclared(SyntaxNodeAnalysisContext context, ISymbol feature, ITypeSymbol type, Location location,
+        INamedTypeSymbol groupKeyAttribute, INamedTypeSymbol? knownAtAttribute)
+    {
+        if (LeakageSymbols.HasAttribute(feature, groupKeyAttribute))
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdentifierAsFeature, location,
+                $"Feature '{feature.Name}' is also the [GroupKey]: the model learns which group a row belongs to, not what it shows, and cannot generalise to new groups; drop [Feature]"));
+        else
+            ReportIdentifier(context, feature, type, location);
+
+        string? declaredLate = knownAtAttribute is null ? null : KnownTooLate(feature, knownAtAttribute);
+        if (declaredLate is not null)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FeatureKnownAfterLabel, location,
+                $"Feature '{feature.Name}' is declared [KnownAt(FeatureTiming.{declaredLate})]: it is not known when the model predicts, so training on it learns from the outcome itself; keep it as metadata ([Ignore] or [Slice]) instead of [Feature]"));
+        return declaredLate;
+    }
+
     /// <summary>MLDSL0021 for a feature named like an identifier: a group key to mark, or a row number to ignore.</summary>
-    private static void ReportIdentifier(SyntaxNodeAnalysisContext context, IPropertySymbol feature, Location location)
+    private static void ReportIdentifier(SyntaxNodeAnalysisContext context, ISymbol feature, ITypeSymbol type, Location location)
     {
         bool categories = feature.GetAttributes().Any(data => data.AttributeClass?.Name == "CategoriesAttribute");
-        switch (IdentifierNames.Of(feature, feature.Type, categories))
+        switch (IdentifierNames.Of(feature, type, categories))
         {
             case IdentifierKind.Entity:
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IdentifierAsFeature, location,

@@ -36,6 +36,11 @@ internal static class IdentifierNames
     /// <summary>Last words that identify on their own: <c>PassengerId</c>, <c>SessionUuid</c>.</summary>
     private static readonly HashSet<string> IdWords = new(StringComparer.OrdinalIgnoreCase) { "id", "ids", "uid", "uuid", "guid" };
 
+    /// <summary>Words that make a plural id a count: <c>DistinctCellIds</c>, <c>NumUniqueDeviceIds</c>.</summary>
+    private static readonly HashSet<string> CountingWords = new(StringComparer.OrdinalIgnoreCase) { "distinct", "unique", "count", "number", "num", "n", "nb", "total" };
+
+    private static bool IsPlural(string idWord) => idWord.EndsWith("s", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Last words that identify only after an entity noun: <c>AccountNumber</c> but not <c>WeekNumber</c>.</summary>
     private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase) { "number", "num", "no", "nr", "nbr", "index", "idx" };
 
@@ -99,6 +104,8 @@ internal static class IdentifierNames
         string? previous = words.Length > 1 ? words[words.Length - 2] : null;
         if (IdWords.Contains(last))
         {
+            // A count of ids (DistinctCellIds, NumUniqueDeviceIds, CountOfIds): one number of many ids, a measurement.
+            if (IsPlural(last) && words.Take(words.Length - 1).Any(CountingWords.Contains)) return IdentifierKind.None;
             if (previous is null) return IdentifierKind.Entity;
             if (RowWords.Contains(previous)) return IdentifierKind.Row;
             // Declared categories make "…Id" a code of a closed set of kinds (AdmissionTypeId: eight admission types)

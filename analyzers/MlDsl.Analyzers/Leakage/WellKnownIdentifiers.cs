@@ -77,12 +77,16 @@ internal static class WellKnownIdentifiers
         TextOnly("email"), TextOnly("email address"),
         // Health: a patient's medical record number, a provider's National Provider Identifier (rows per claim).
         NumberOrText("mrn"), NumberOrText("medical record number"), NumberOrText("npi"),
+        // The UK's patient identifier (ten digits), one patient over their episodes.
+        NumberOrText("nhs number"),
         // Business: an employer's EIN (rows per filing or employee).
         NumberOrText("ein"),
         // Books, journals and goods: rows per rating, sale or stock movement of one title or product.
         NumberOrText("isbn"), NumberOrText("issn"), NumberOrText("ean"), NumberOrText("upc"), NumberOrText("gtin"), NumberOrText("sku"), TextOnly("asin"),
         // Banking: an account has rows per transaction.
         TextOnly("iban"), NumberOrText("account number"), NumberOrText("card number"),
+        // Insurance: one policy over its claims and renewals.
+        NumberOrText("policy number"),
         // Equipment: one machine's serial number over its readings.
         NumberOrText("serial number"),
     };
