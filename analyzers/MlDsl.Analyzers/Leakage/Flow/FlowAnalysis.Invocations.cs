@@ -1042,7 +1042,7 @@ internal sealed partial class FlowAnalysis
     }
 
 
-    /// <summary>A SelectMany lambda that returns a collection of two or more rows built from the element (a row and its copies).</summary>
+    /// <summary>A SelectMany lambda that returns a collection of two or more rows built from the element (a row and its copies), or a projection making them.</summary>
     private bool ManyRowsFromOne(IOperation? value)
     {
         while (value is IConversionOperation or IDelegateCreationOperation)
@@ -1052,6 +1052,7 @@ internal sealed partial class FlowAnalysis
         {
             IOperation? result = returned.ReturnedValue;
             while (result is IConversionOperation conversion) result = conversion.Operand;
+            if (CopiesProjectedFromOne(lambda, result)) return true;
             int count = result switch
             {
                 IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.Length,
