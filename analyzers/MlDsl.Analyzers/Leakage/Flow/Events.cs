@@ -105,7 +105,10 @@ internal sealed class MultiplyEvent : FlowEvent
 {
     public MultiplyEvent(Location location, string what, ImmutableHashSet<Origin> from) : base(location, what, from) { }
 
-    /// <summary>The copies rebalance the classes, as the step declares (<c>[MultipliesRows(..., BalancesClasses = true)]</c>).</summary>
+    /// <summary>
+    /// The copies reweight the rows: the step declares it rebalances the classes (<c>[MultipliesRows(..., BalancesClasses = true)]</c>),
+    /// or the copies are of a subset chosen from the rows (a filter, a cut) appended again by hand.
+    /// </summary>
     public bool BalancesClasses { get; init; }
 
     public override FlowEvent With(ImmutableHashSet<Origin> from, Location location, string what) =>

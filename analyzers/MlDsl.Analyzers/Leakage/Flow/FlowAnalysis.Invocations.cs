@@ -643,9 +643,10 @@ internal sealed partial class FlowAnalysis
         {
             DataFlow other = DataFlow.Join(arguments.Select(argument => Eval(argument.Value)).ToList());
             DataFlow joined = source.Join(other).WithParts(default);
-            return DataFlow.Overlap(source.Rows, other.Rows)
-                ? Subsumed(joined, call).WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows.Union(other.Rows)))
-                : joined;
+            // Union keeps one of each row: the rows it is given twice are not copied.
+            if (name is "Union" or "UnionBy" || !DataFlow.Overlap(source.Rows, other.Rows)) return joined;
+            bool chosen = arguments.Any(argument => ChosenSubset(argument.Value)) || ChosenSubset(call.Instance ?? call.Arguments.FirstOrDefault()?.Value);
+            return Subsumed(joined, call).WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows.Union(other.Rows)) { BalancesClasses = chosen });
         }
 
         foreach (IArgumentOperation argument in arguments) Lambda(argument.Value, source, distinctParameters: false);
@@ -1042,7 +1043,7 @@ internal sealed partial class FlowAnalysis
     }
 
 
-    /// <summary>A SelectMany lambda that returns a collection of two or more rows built from the element (a row and its copies).</summary>
+    /// <summary>A SelectMany lambda that returns a collection of two or more rows built from the element (a row and its copies), or a projection making them.</summary>
     private bool ManyRowsFromOne(IOperation? value)
     {
         while (value is IConversionOperation or IDelegateCreationOperation)
@@ -1052,6 +1053,7 @@ internal sealed partial class FlowAnalysis
         {
             IOperation? result = returned.ReturnedValue;
             while (result is IConversionOperation conversion) result = conversion.Operand;
+            if (CopiesProjectedFromOne(lambda, result)) return true;
             int count = result switch
             {
                 IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.Length,
@@ -1103,7 +1105,10 @@ internal sealed partial class FlowAnalysis
         // So does adding, on every turn of a loop, rows that do not change with the loop.
         bool copies = sites.Any(site => site.Site.SpanStart < call.Syntax.SpanStart && DataFlow.Overlap(site.Rows, added.Rows))
             || RepeatedInLoop(call, added) || call.Arguments.Any(argument => IsRandomElement(argument.Value));
-        if (copies) added = added.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, added.Rows));
+        if (copies) added = added.WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), call.TargetMethod.Name, added.Rows)
+        {
+            BalancesClasses = call.Arguments.Any(argument => ChosenSubset(argument.Value)),
+        });
         // An element added to a container of parts may be read back at any position or key.
         Assign(collection, IntoParts(Read(collection), added.WithParts(default), index: null));
     }

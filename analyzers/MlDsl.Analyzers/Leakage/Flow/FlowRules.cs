@@ -211,7 +211,8 @@ internal sealed partial class FlowRules
         // A split by group keeps a row's copies (which keep its group key) on its side: none lands on both, so augmented copies
         // of every row are excused there. Class balancing is not: random oversampling fills the validation and test parts with
         // repeated minority rows (their scores no longer measure the real class balance) and SMOTE interpolates between rows of
-        // different groups. Grouped folds still score each fold on its copies, so they are not excused.
+        // different groups; nor are copies of a chosen subset appended by hand (rows.Concat(rows.Where(...))), which reweight the
+        // validation and test parts the same way. Grouped folds still score each fold on its copies, so they are not excused.
         IEnumerable<MultiplyEvent> events = observed.Splits.SelectMany(s => s.Rows.EventsOf<MultiplyEvent>().Where(e =>
             !e.From.IsEmpty && !PerFold(s.Call, e) && !(symbols.IsSplit(s.Call.TargetMethod) && GroupedCut(s.Call) && !e.BalancesClasses)));
         if (ingested is not null) events = events.Concat(ingested.EventsOf<MultiplyEvent>());
