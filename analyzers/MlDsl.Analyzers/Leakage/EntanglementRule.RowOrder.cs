@@ -28,7 +28,11 @@ internal sealed partial class EntanglementRule
 
     /// <summary>Whether the current row is picked by an index (<c>rows[i]</c>) from rows known to be held newest first.</summary>
     private static bool HeldNewestFirst(OperationAnalysisContext context, IOperation? current) =>
-        current is not null && RowWindow.Element(current) is { } row
+        IndexedRow(current) is { } row
         && context.Compilation.GetTypeByMetadataName("MlDsl.TimestampAttribute") is { } timestamp
         && TimeOrder.IsNewestFirst(row.Collection, timestamp);
+
+    /// <summary>The current row as row <c>i</c> of a collection: picked by an index (<c>raw[i]</c>) or the element of an indexed projection.</summary>
+    private static RowWindow.Span? IndexedRow(IOperation? current) =>
+        current is null ? null : RowWindow.Element(current) ?? RowWindow.IndexedProjectionRow(current);
 }

@@ -92,7 +92,7 @@ internal sealed partial class EntanglementRule
                 }
                 // The label records a value of the current row (raw[i].Load): a feature reading that value of a later row
                 // (raw[i + 1].Load) reads a future label.
-                if (LaterRow(primary, HeldNewestFirst(context, CurrentRow(receiver, initializer, primary))) is { } later)
+                if (LaterRow(primary, CurrentRow(receiver, initializer, primary), HeldNewestFirst(context, CurrentRow(receiver, initializer, primary))) is { } later)
                     foreach ((ISymbol other, ISimpleAssignmentOperation derived, List<Read> otherReads) in assignments)
                     {
                         if (!LeakageSymbols.HasAttribute(other, feature) || otherReads.FirstOrDefault(read => SymbolEqualityComparer.Default.Equals(read.Member, outcome)
@@ -140,7 +140,7 @@ internal sealed partial class EntanglementRule
         System.Func<IMemberReferenceOperation, bool>? futureMember = null;
         System.Func<IInvocationOperation, IOperation?>? futureWindow = null;
         System.Func<IMemberReferenceOperation, IOperation?>? futureElement = null;
-        if (RowWindow.Element(current) is { } row)
+        if (IndexedRow(current) is { } row)
         {
             string collection = Key(row.Collection);
             // Rows held newest first (OrderByDescending by their time) run backwards: row i + 1 is the week before row i.
@@ -239,16 +239,24 @@ internal sealed partial class EntanglementRule
     }
 
     /// <summary>
-    /// For a current row picked by an index (<c>raw[i]</c>), a test for the key of a later row of the same collection:
-    /// <c>raw[i + 1]</c>, <c>raw[i + 24]</c> in rows held oldest first (or in an unknown order), <c>raw[i - 1]</c> in rows held
-    /// newest first (<paramref name="newestFirst"/>, see <see cref="HeldNewestFirst"/>); null when the row is not picked by an index.
+    /// For a current row picked by an index (<c>raw[i]</c>, or <c>d</c> of <c>raw.Select((d, i) =&gt; ...)</c>), a test for the key of
+    /// a later row of the same collection: <c>raw[i + 1]</c>, <c>raw[i + 24]</c> in rows held oldest first (or in an unknown order),
+    /// <c>raw[i - 1]</c> in rows held newest first (<paramref name="newestFirst"/>, see <see cref="HeldNewestFirst"/>). For the
+    /// row of a Zip of a collection with itself shifted (<c>days.Zip(days.Skip(1), (today, tomorrow) =&gt; ...)</c>), the key of
+    /// the partner further ahead. Null when the row is neither.
     /// </summary>
-    private static System.Func<string, bool>? LaterRow(string primary, bool newestFirst)
+    private static System.Func<string, bool>? LaterRow(string primary, IOperation? current, bool newestFirst)
     {
-        int open = primary.LastIndexOf('[');
-        if (open <= 0 || !primary.EndsWith("]", System.StringComparison.Ordinal)) return null;
-        string collection = primary.Substring(0, open), index = primary.Substring(open + 1, primary.Length - open - 2).Trim();
-        if (index.Length == 0 || !index.All(c => char.IsLetterOrDigit(c) || c == '_')) return null;
+        if (current is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda } parameter }
+            && ZipShifts(current, lambda) is { } shifts)
+        {
+            var ahead = new HashSet<string>(lambda.Parameters.Where(other => shifts[other.Ordinal] > shifts[parameter.Ordinal]).Select(LambdaParameterKey));
+            return ahead.Contains;
+        }
+        (string Collection, string Index)? at = IndexedKey(primary)
+            ?? (RowWindow.IndexedProjectionRow(current) is { } projected ? (Key(projected.Collection), projected.Index) : null);
+        if (at is not { } found) return null;
+        (string collection, string index) = found;
         return key =>
         {
             if (!key.StartsWith(collection + "[", System.StringComparison.Ordinal) || !key.EndsWith("]", System.StringComparison.Ordinal)) return false;
@@ -256,6 +264,15 @@ internal sealed partial class EntanglementRule
             string later = newestFirst ? "-" : "+";
             return inner.StartsWith(index + later, System.StringComparison.Ordinal) && int.TryParse(inner.Substring(index.Length + 1), out int ahead) && ahead > 0;
         };
+    }
+
+    /// <summary>The collection and the index of a key naming a picked row (<c>raw[i]</c>); null for any other key.</summary>
+    private static (string Collection, string Index)? IndexedKey(string primary)
+    {
+        int open = primary.LastIndexOf('[');
+        if (open <= 0 || !primary.EndsWith("]", System.StringComparison.Ordinal)) return null;
+        string collection = primary.Substring(0, open), index = primary.Substring(open + 1, primary.Length - open - 2).Trim();
+        return index.Length == 0 || !index.All(c => char.IsLetterOrDigit(c) || c == '_') ? null : (collection, index);
     }
 
     /// <summary>The member a label reads that is a feature: a [Feature] of a dataset, or the member a feature of this row is read from.</summary>
@@ -351,7 +368,9 @@ internal sealed partial class EntanglementRule
             // A local computed first (int sick = raw.Pulse > 120 ? 1 : 0) is read through its initializer.
             // A collection of records (raw = ReadMeter(path).OrderBy(r => r.At).ToList()) is not one row's value: its initializer is
             // not followed (a lookup of numbers, as a per-group mean, still is).
-            if (depth > 0 && node is ILocalReferenceOperation { IsDeclaration: false } local && !IsCollectionOfRecords(local.Local.Type) && Initializer(local) is { } initial)
+            // A loop's row index (for (int i = days.Count - 2; ...)) names a position, not a value: what its bound reads is no input of the row.
+            if (depth > 0 && node is ILocalReferenceOperation { IsDeclaration: false } local && !IsCollectionOfRecords(local.Local.Type)
+                && !RowWindow.IsRowIndex(local) && Initializer(local) is { } initial)
                 Collect(initial, reads, parameters, depth - 1, elsewhere: true);
             if (depth > 0 && node is IInvocationOperation call && operation.SemanticModel?.Compilation is { } compilation
                 && Flow.MethodSummary.Body(compilation, call.TargetMethod) is { } body)
@@ -422,6 +441,9 @@ internal sealed partial class EntanglementRule
         return value is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } or IImplicitIndexerReferenceOperation ? value : null;
     }
 
+    /// <summary>The key of a lambda's parameter: its own row, told apart from a parameter of the same name in another lambda.</summary>
+    private static string LambdaParameterKey(IParameterSymbol parameter) => parameter.Name + "@" + (parameter.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0);
+
     private static string Key(IOperation instance, Dictionary<ISymbol, string>? parameters = null)
     {
         while (instance is IConversionOperation conversion) instance = conversion.Operand;
@@ -437,7 +459,7 @@ internal sealed partial class EntanglementRule
             // Each lambda's parameter is its own row: v in test.Where(v => v.Sick == 1) is not the v being rebuilt;
             // but the rows an aggregate's selector reads include every row, the one being built too.
             IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter } reference =>
-                AggregateSelector(reference) ? AnyRow : parameter.Name + "@" + (parameter.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0),
+                AggregateSelector(reference) ? AnyRow : LambdaParameterKey(parameter),
             IParameterReferenceOperation parameter => parameter.Parameter.Name,
             IInstanceReferenceOperation => "this",
             _ => instance.Syntax.ToString(),

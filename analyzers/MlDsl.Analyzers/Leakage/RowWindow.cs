@@ -52,7 +52,7 @@ internal static class RowWindow
                     // Skip(i + a).Take(t): rows i + a .. i + a + t - 1.
                     if (Strip(inner) is IInvocationOperation { TargetMethod.Name: "Skip" } skip && Arguments(skip) is { Length: 1 } skipped
                         && Offset(skipped[0]) is { } start && Receiver(skip) is { } skipSource)
-                        return arguments[0].ConstantValue is { HasValue: true, Value: int count }
+                        return MostRows(arguments[0]) is { } count
                             ? new Span(skipSource, start.Index, start.Offset, start.Offset + count - 1, link)
                             : new Span(skipSource, start.Index, start.Offset, null, link);
                     // Take(i + c): every row before i + c.
@@ -88,6 +88,24 @@ internal static class RowWindow
         };
         return collection is not null && index is not null && Offset(index) is { } offset
             ? new Span(collection, offset.Index, offset.Offset, offset.Offset, instance)
+            : null;
+    }
+
+    /// <summary>
+    /// The row an indexed projection's element stands for: in <c>days.Select((d, i) =&gt; ...)</c>, <c>d</c> is <c>days[i]</c>, so the
+    /// projection is the same as a <c>for</c> loop over <c>i</c> and reads around it follow the same model. Null for anything else.
+    /// </summary>
+    public static Span? IndexedProjectionRow(IOperation? current)
+    {
+        if (current is null || Strip(current) is not IParameterReferenceOperation { Parameter: { Ordinal: 0, ContainingSymbol: IMethodSymbol
+            { MethodKind: MethodKind.AnonymousFunction, Parameters.Length: 2 } lambda } } element
+            || lambda.Parameters[1].Type.SpecialType != SpecialType.System_Int32) return null;
+        IOperation? node = element.Parent;
+        while (node is not null && !(node is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))) node = node.Parent;
+        node = node?.Parent;
+        while (node is IDelegateCreationOperation or IConversionOperation) node = node.Parent;
+        return node is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Select" } projection } && Receiver(projection) is { } source
+            ? new Span(Strip(source), lambda.Parameters[1].Name, 0, 0, element)
             : null;
     }
 
@@ -137,6 +155,22 @@ internal static class RowWindow
             var (a, b) = (Offset(clamp.Arguments[0].Value), Offset(clamp.Arguments[1].Value));
             if (a is not null && b is null) return a;
             if (b is not null && a is null) return b;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The most rows a count takes: a constant, or a clamp <c>Math.Min(5, i)</c> by one (never more than 5, fewer at the start
+    /// of the series); null when not bounded by a constant.
+    /// </summary>
+    private static int? MostRows(IOperation count)
+    {
+        count = Strip(count);
+        if (count.ConstantValue is { HasValue: true, Value: int constant }) return constant;
+        if (count is IInvocationOperation { TargetMethod: { Name: "Min", ContainingType.Name: "Math" }, Arguments.Length: 2 } clamp)
+        {
+            var (a, b) = (MostRows(clamp.Arguments[0].Value), MostRows(clamp.Arguments[1].Value));
+            return a is { } x && b is { } y ? System.Math.Min(x, y) : a ?? b;
         }
         return null;
     }
