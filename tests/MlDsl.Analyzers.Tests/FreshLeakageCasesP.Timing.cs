@@ -27,7 +27,7 @@ public sealed partial class FreshLeakageCasesP
         """), "MLDSL0029");
 
     /// <summary>Churn: refunds (issued after the customer left) looked up by account in a dictionary and added to the support calls.</summary>
-    [Fact(Skip = "Missed: a [KnownAt(AfterLabel)] value kept in a dictionary (ToDictionary) and looked up into a feature is not followed.")]
+    [Fact]
     public Task Refund_looked_up_in_a_dictionary_and_added_to_a_feature_is_reported() => Expect(Program("""
         public static class ChurnRefunds
         {
@@ -45,7 +45,7 @@ public sealed partial class FreshLeakageCasesP
         """), "MLDSL0029");
 
     /// <summary>ICU: the vasopressor hours (charted with the outcome) written into the feature array that rebuilds each stay.</summary>
-    [Fact(Skip = "Missed: a [KnownAt(WithLabel)] member written into the feature array given to WithFeatures is not followed into the features.")]
+    [Fact]
     public Task Vasopressor_hours_written_into_the_feature_array_of_WithFeatures_are_reported() => Expect(Program("""
         public static class IcuRebuild
         {

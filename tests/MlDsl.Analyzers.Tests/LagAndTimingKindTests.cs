@@ -53,6 +53,24 @@ public sealed class LagAndTimingKindTests
             [Linear(2)] Layer output;
         }
 
+        [Dataset]
+        public sealed partial record Stay
+        {
+            [GroupKey] public int Patient { get; init; }
+            [Timestamp] public DateTime Admitted { get; init; }
+            [Feature] public float HeartRate { get; init; }
+            [Feature] public float Lactate { get; init; }
+            [Ignore, KnownAt(FeatureTiming.WithLabel)] public float Vasopressors { get; init; }
+            [Label(Classes = 2)] public int Deteriorated { get; init; }
+        }
+
+        [Model(typeof(Stay))]
+        public sealed partial class StayNet
+        {
+            [Linear(16), Relu] Layer hidden;
+            [Linear(2)] Layer output;
+        }
+
         public sealed record DailyVisits(DateTime Day, float Visits, float Campaign);
 
         public static class Analytics
@@ -240,4 +258,56 @@ public sealed class LagAndTimingKindTests
     [Fact]
     public Task Count_of_the_cards_frauds_in_the_day_around_this_payment_is_reported() =>
         Expect(Velocity("{|#0:history.Count(h => h.At < p.At.AddHours(12) && h.IsFraud == 1)|}").Replace("{ Velocity =", "{ {|#1:Velocity|} ="), "MLDSL0016", "MLDSL0017");
+
+    private static string Stays(string table, string build) => Program($$"""
+        public static class Icu
+        {
+            public static void Run(string path)
+            {
+                List<Stay> stays = CsvFile.Read<Stay>(path).OrderBy(s => s.Admitted).ToList();
+                {{table}}
+                List<Stay> rows = {{build}};
+                var split = rows.Split(new SplitOptions { Kind = SplitKind.Grouped });
+                using var model = new StayNet(seed: 1);
+                model.Fit(split.Train, split.Validation);
+                Console.WriteLine(model.Evaluate(split.Test).Accuracy);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Late_value_kept_in_a_dictionary_and_looked_up_under_the_rows_key_is_reported_on_the_lookup() => Expect(Stays(
+        "var pressors = stays.ToDictionary(s => s.Patient, s => s.Vasopressors);",
+        "stays.Select(s => s with { Lactate = s.Lactate + {|#0:pressors[s.Patient]|} }).ToList()"), "MLDSL0029");
+
+    [Fact]
+    public Task Late_value_kept_in_a_dictionary_and_looked_up_with_a_fallback_is_reported_on_the_lookup() => Expect(Stays(
+        "var pressors = stays.ToDictionary(s => s.Patient, s => s.Vasopressors * 60f);",
+        "stays.Select(s => s with { Lactate = {|#0:pressors.GetValueOrDefault(s.Patient)|} }).ToList()"), "MLDSL0029");
+
+    [Fact]
+    public Task Value_known_before_the_label_kept_in_a_dictionary_and_looked_up_stays_silent() => Expect(Stays(
+        "var rates = stays.ToDictionary(s => s.Patient, s => s.HeartRate);",
+        "stays.Select(s => s with { Lactate = s.Lactate + rates[s.Patient] }).ToList()"));
+
+    /// <summary>Filed under the next day, the entry read under today's admission is the previous day's value, known by now.</summary>
+    [Fact]
+    public Task Late_value_filed_under_a_moved_key_stays_silent() => Expect(Stays(
+        "var pressors = stays.ToDictionary(s => s.Admitted.AddDays(1), s => s.Vasopressors);",
+        "stays.Select(s => s with { Lactate = s.Lactate + pressors.GetValueOrDefault(s.Admitted) }).ToList()"));
+
+    [Fact]
+    public Task Late_member_written_into_the_feature_array_of_WithFeatures_is_reported_on_the_element() => Expect(Stays(
+        "",
+        "stays.Select(s => Stay.WithFeatures(s, new[] { s.HeartRate, {|#0:s.Lactate + s.Vasopressors|} })).ToList()"), "MLDSL0029");
+
+    [Fact]
+    public Task Feature_array_of_WithFeatures_read_from_values_known_before_the_label_stays_silent() => Expect(Stays(
+        "",
+        "stays.Select(s => Stay.WithFeatures(s, new[] { s.HeartRate, s.Lactate * 2f })).ToList()"));
+
+    [Fact]
+    public Task Late_member_of_the_previous_stay_in_the_feature_array_stays_silent() => Expect(Stays(
+        "",
+        "stays.Skip(1).Select((s, i) => Stay.WithFeatures(s, new[] { s.HeartRate, stays[i].Vasopressors })).ToList()"));
 }

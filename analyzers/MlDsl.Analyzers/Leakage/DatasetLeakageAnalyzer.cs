@@ -41,6 +41,7 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(node => AnalyzeField(node, dataset, feature, groupKey, knownAt), SyntaxKind.FieldDeclaration);
             var roles = new EntanglementRule(dataset, feature, label, knownAt);
             start.RegisterOperationAction(roles.Check, OperationKind.ObjectCreation, OperationKind.With);
+            start.RegisterOperationAction(roles.CheckFeatureArray, OperationKind.Invocation);
         });
     }
 

@@ -25,15 +25,18 @@ internal sealed partial class EntanglementRule
         {
             if (!LeakageSymbols.HasAttribute(target, feature) || LeakageSymbols.HasAttribute(target, label)
                 || DatasetLeakageAnalyzer.KnownTooLate(target, knownAt) is not null) continue;
+            bool readOffTheRow = false;
             foreach (Read read in reads)
             {
                 if (read.Instance != primary && read.Instance != AnyRow) continue;
                 if (LateMember(read.Member, context.Compilation, HelperDepth) is not { } late) continue;
+                readOffTheRow = true;
                 string through = SymbolEqualityComparer.Default.Equals(late, read.Member) ? "" : $" (through {read.Member.Name})";
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FeatureKnownAfterLabel, assignment.Syntax.GetLocation(),
                     $"Feature '{target.Name}' of {type.Name} is computed from '{late.Name}'{through}, declared [KnownAt(FeatureTiming.{DatasetLeakageAnalyzer.KnownTooLate(late, knownAt)})]: it is not known when the model predicts, so training on it learns from the outcome itself; compute it from values known before the label, or keep the value as metadata ([Ignore] or [Slice])"));
                 break;
             }
+            if (!readOffTheRow) LateValuesLookedUp(context, type, primary, target, assignment);
         }
     }
 
