@@ -126,6 +126,25 @@ public sealed class SliceOverlapKindTests
         }
         """), "MLDSL0027");
 
+    // A rounded fraction against an integer one: three quarters of the visits against two thirds.
+    [Fact]
+    public Task Visits_trained_on_a_rounded_three_quarters_and_scored_from_two_thirds_are_reported() => Expect(Program("""
+        public static class Clinic
+        {
+            public static void Main(string[] args)
+            {
+                var visits = CsvFile.Read<PatientVisit>("visits.csv").OrderBy(v => v.Date).ToArray();
+                int trainEnd = (int)Math.Round(visits.Length * 0.75);
+                int testStart = visits.Length * 2 / 3;
+                var train = visits[..trainEnd];
+                var test = visits.AsSpan(testStart).ToArray();
+                using var net = new VisitNet();
+                net.Fit(train);
+                Console.WriteLine(net.Evaluate({|#0:test|}).MeanAbsoluteError);
+            }
+        }
+        """), "MLDSL0027");
+
     // Training on 0.8 of them, validating on the next tenth, testing on the last: three disjoint parts in mixed forms.
     [Fact]
     public Task Train_validation_and_test_cut_at_eight_and_nine_tenths_are_silent() => Expect(Program("""
