@@ -210,13 +210,6 @@ internal sealed class RowSlice
 
         private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 
-        /// <summary>This minus <paramref name="other"/> when it is a constant; null when it depends on a value.</summary>
-        public int? Minus(Bound other)
-        {
-            Bound difference = Plus(other, -1);
-            return difference.Terms.Count == 0 ? difference.Constant : null;
-        }
-
         /// <summary>
         /// The sign of this minus <paramref name="other"/> where it is decided: a constant difference; or one that is a multiple
         /// of one count (the fractions of it, and the count itself, summed) growing or shrinking with it, with a constant that does
