@@ -19,10 +19,24 @@ internal sealed class LocalReferences
 
     private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> references = new(SymbolEqualityComparer.Default);
 
+    /// <summary>The values each local is given: where it is declared, and by plain assignments (<c>x = value</c>).</summary>
+    private readonly Dictionary<ILocalSymbol, List<IOperation>> values = new(SymbolEqualityComparer.Default);
+
     private LocalReferences(IOperation root)
     {
         foreach (IOperation operation in root.Descendants())
         {
+            (ILocalSymbol Local, IOperation Value)? given = operation switch
+            {
+                IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator => (declarator.Symbol, initial),
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target, Value: { } assigned } => (target.Local, assigned),
+                _ => null,
+            };
+            if (given is { } value)
+            {
+                if (!values.TryGetValue(value.Local, out List<IOperation>? valuesOfLocal)) values[value.Local] = valuesOfLocal = new List<IOperation>();
+                valuesOfLocal.Add(value.Value);
+            }
             if (operation is not ILocalReferenceOperation reference) continue;
             if (!references.TryGetValue(reference.Local, out List<ILocalReferenceOperation>? list)) references[reference.Local] = list = new List<ILocalReferenceOperation>();
             list.Add(reference);
@@ -40,6 +54,13 @@ internal sealed class LocalReferences
     /// <summary>Every reference to <paramref name="local"/> in the tree (declarations such as <c>out var x</c> included), in the walk's order.</summary>
     public IReadOnlyList<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local) =>
         references.TryGetValue(local, out List<ILocalReferenceOperation>? list) ? list : System.Array.Empty<ILocalReferenceOperation>();
+
+    /// <summary>
+    /// The one value <paramref name="local"/> is ever given by a declaration or a plain assignment; null when it is given none
+    /// or several (whether other writes change it, <c>x++</c> or <c>out x</c>, is the caller's to check).
+    /// </summary>
+    public IOperation? OnlyValueOf(ILocalSymbol local) =>
+        values.TryGetValue(local, out List<IOperation>? list) && list.Count == 1 ? list[0] : null;
 
     /// <summary>The references that read or write <paramref name="local"/>, not those that declare it.</summary>
     public IEnumerable<ILocalReferenceOperation> UsesOf(ILocalSymbol local)

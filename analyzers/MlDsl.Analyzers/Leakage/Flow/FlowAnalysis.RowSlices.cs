@@ -34,7 +34,7 @@ internal sealed partial class FlowAnalysis
             ("Where", 1) => PositionFilter(values[0], receiver),
             _ => null,
         };
-        return slice?.Segment;
+        return slice?.InOrder(OrderOf(receiver, MaxOrderDepth)).Segment;
     }
 
     /// <summary>
@@ -50,24 +50,26 @@ internal sealed partial class FlowAnalysis
         return Positions(condition, position, collection, RowSlice.Of(RowSlice.Bound.Zero, RowSlice.Bound.EndOfRows));
     }
 
-    /// <summary>The run of positions <paramref name="within"/> that <paramref name="condition"/> on the position keeps; null when it is no such condition.</summary>
+    /// <summary>
+    /// The positions <paramref name="within"/> that <paramref name="condition"/> on the position keeps: a run (<c>i &lt; cut</c>),
+    /// residues (<c>i % 5 != 0</c>, see <see cref="ResidueFilter"/>), or both joined by <c>&amp;&amp;</c>; null when it is no such condition.
+    /// </summary>
     private static RowSlice? Positions(IOperation condition, IParameterSymbol position, IOperation? collection, RowSlice within)
     {
-        while (condition is IConversionOperation or IParenthesizedOperation)
-            condition = condition is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)condition).Operand;
+        condition = WithoutConversions(condition);
+        if (ResidueFilter(condition, position, collection) is { } residues)
+        {
+            ResidueClass? both = ResidueClass.Both(within.Residues, residues);
+            return both is null ? null : within.WithResidues(both);
+        }
         if (condition is not IBinaryOperation binary) return null;
         if (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd)
             return Positions(binary.LeftOperand, position, collection, within) is { } left ? Positions(binary.RightOperand, position, collection, left) : null;
-        bool IsPosition(IOperation value)
-        {
-            while (value is IConversionOperation conversion) value = conversion.Operand;
-            return value is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, position);
-        }
         // Written with the position on the left (i < cut) or on the right (cut > i): turned round to the first.
         BinaryOperatorKind kind = binary.OperatorKind;
         IOperation other;
-        if (IsPosition(binary.LeftOperand)) other = binary.RightOperand;
-        else if (IsPosition(binary.RightOperand))
+        if (IsPosition(binary.LeftOperand, position)) other = binary.RightOperand;
+        else if (IsPosition(binary.RightOperand, position))
         {
             other = binary.LeftOperand;
             kind = kind switch
@@ -83,17 +85,20 @@ internal sealed partial class FlowAnalysis
         if (BoundOf(other, collection, MaxBoundDepth) is not { } bound) return null;
         return kind switch
         {
-            BinaryOperatorKind.LessThan => RowSlice.Of(within.From, bound),
-            BinaryOperatorKind.LessThanOrEqual => RowSlice.Of(within.From, bound.Plus(RowSlice.Bound.Number(1))),
-            BinaryOperatorKind.GreaterThanOrEqual => RowSlice.Of(bound, within.To),
-            BinaryOperatorKind.GreaterThan => RowSlice.Of(bound.Plus(RowSlice.Bound.Number(1)), within.To),
+            BinaryOperatorKind.LessThan => within.Between(within.From, bound),
+            BinaryOperatorKind.LessThanOrEqual => within.Between(within.From, bound.Plus(RowSlice.Bound.Number(1))),
+            BinaryOperatorKind.GreaterThanOrEqual => within.Between(bound, within.To),
+            BinaryOperatorKind.GreaterThan => within.Between(bound.Plus(RowSlice.Bound.Number(1)), within.To),
             _ => null,
         };
     }
 
+    private static bool IsPosition(IOperation value, IParameterSymbol position) =>
+        WithoutConversions(value) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, position);
+
     /// <summary>The slice an index by a range takes (<c>x[..cut]</c>, <c>x[a..b]</c>, <c>x[^n..]</c>); null for any other index.</summary>
     private static string? RangeSegment(IOperation index, IOperation collection) =>
-        Range(index) is { } range ? RangeSlice(range, collection)?.Segment : null;
+        Range(index) is { } range ? RangeSlice(range, collection)?.InOrder(OrderOf(collection, MaxOrderDepth)).Segment : null;
 
     private static IRangeOperation? Range(IOperation value)
     {
@@ -135,8 +140,11 @@ internal sealed partial class FlowAnalysis
                 return negated.Times(-1);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } fromEnd when BoundOf(fromEnd.Operand, collection, depth - 1) is { } back:
                 return RowSlice.Bound.EndOfRows.Plus(back, -1);
+            // A local holding one value is that value where it can be written as a bound (int testStart = (int)(n * 0.7)),
+            // so that two cuts computed from one count are compared; otherwise it is an atom of its own.
             case ILocalReferenceOperation local when Steady(local):
-                return RowSlice.Bound.Atom("L:" + local.Local.Name + "#" + DeclaredAt(local.Local));
+                return (LocalReferences.Of(local).OnlyValueOf(local.Local) is { } held ? BoundOf(held, collection, depth - 1) : null)
+                    ?? RowSlice.Bound.Atom("L:" + local.Local.Name + "#" + DeclaredAt(local.Local));
             case IParameterReferenceOperation parameter:
                 return RowSlice.Bound.Atom("P:" + parameter.Parameter.Name);
             case IPropertyReferenceOperation { Property.Name: "Count" or "Length" or "LongLength", Arguments.Length: 0, Instance: { } counted }:
@@ -144,18 +152,66 @@ internal sealed partial class FlowAnalysis
             case IInvocationOperation { TargetMethod.Name: "Count" or "LongCount" } call when call.Arguments.Length == (call.Instance is null ? 1 : 0):
                 return CountOf(call.Instance ?? call.Arguments[0].Value, collection);
         }
+        if (FractionOfCount(value, collection, depth) is { } fraction) return fraction;
         // Any other whole number made only of steady values (weeks.Length * 4 / 5, (int)(rows.Count * 0.8)): one atom, named by its text.
         if (value.Type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64) || !MadeOfSteadyValues(value, depth)) return null;
         string text = string.Concat(value.Syntax.ToString().Where(c => !char.IsWhiteSpace(c))).Replace('/', '÷');
         return RowSlice.Bound.Writable(text) ? RowSlice.Bound.Atom("T:" + text) : null;
     }
 
+    /// <summary>
+    /// A fixed fraction of a count, rounded to a whole number: <c>n * 4 / 5</c>, <c>n / 2</c>, <c>(int)(n * 0.8)</c>,
+    /// <c>(int)Math.Round(n * 0.7)</c>, <c>(int)(n / 1.25)</c>. Each is a rounding of <c>fraction × n</c>, so two of them of one
+    /// count are ordered by their fractions (<see cref="RowSlice.Bound.Compare"/>). Null for anything else.
+    /// </summary>
+    private static RowSlice.Bound? FractionOfCount(IOperation value, IOperation? collection, int depth)
+    {
+        if (value.Type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64)) return null;
+        if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide, RightOperand.ConstantValue: { HasValue: true, Value: int divisor } } division
+            && divisor > 0 && BoundOf(division.LeftOperand, collection, depth - 1) is { } divided)
+            return RowSlice.Bound.Fraction(1, divisor, divided);
+        if (value is not IConversionOperation { Operand: { Type.SpecialType: SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal } rounded })
+            return null;
+        rounded = WithoutConversions(rounded);
+        if (rounded is IInvocationOperation { TargetMethod: { ContainingType.Name: "Math", Name: "Floor" or "Ceiling" or "Round" or "Truncate" }, Arguments.Length: >= 1 } math)
+            rounded = WithoutConversions(math.Arguments[0].Value);
+        if (rounded is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } scaling) return null;
+        bool divides = scaling.OperatorKind == BinaryOperatorKind.Divide;
+        // n * 0.8 or 0.8 * n; n / 1.25.
+        (IOperation counted, IOperation factor) = !divides && scaling.LeftOperand.ConstantValue.HasValue
+            ? (scaling.RightOperand, scaling.LeftOperand) : (scaling.LeftOperand, scaling.RightOperand);
+        if (Rational(factor.ConstantValue) is not { } rational || BoundOf(counted, collection, depth - 1) is not { } count) return null;
+        return divides ? RowSlice.Bound.Fraction(rational.Denominator, rational.Numerator, count) : RowSlice.Bound.Fraction(rational.Numerator, rational.Denominator, count);
+    }
+
+    /// <summary>A constant written in decimals (<c>0.8</c>, <c>0.75f</c>) as a fraction over a power of ten; null for anything else.</summary>
+    private static (long Numerator, long Denominator)? Rational(Optional<object?> constant)
+    {
+        if (!constant.HasValue || constant.Value is not (double or float or decimal or int)) return null;
+        decimal value;
+        try
+        {
+            value = System.Convert.ToDecimal(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (System.OverflowException)
+        {
+            return null;
+        }
+        long denominator = 1;
+        for (int digits = 0; digits < 9 && value != decimal.Truncate(value); digits++)
+        {
+            value *= 10;
+            denominator *= 10;
+        }
+        return value == decimal.Truncate(value) && value > 0 && value < long.MaxValue ? ((long)value, denominator) : null;
+    }
+
     /// <summary>The count of <paramref name="counted"/>: the end of the rows when it is the collection being sliced, else a named value.</summary>
     private static RowSlice.Bound? CountOf(IOperation counted, IOperation? collection)
     {
-        string? name = SteadyName(counted);
+        string? name = CopiedFrom(counted, MaxOrderDepth);
         if (name is null) return null;
-        return collection is not null && SteadyName(collection) == name ? RowSlice.Bound.EndOfRows : RowSlice.Bound.Atom("N:" + name);
+        return collection is not null && CopiedFrom(collection, MaxOrderDepth) == name ? RowSlice.Bound.EndOfRows : RowSlice.Bound.Atom("N:" + name);
     }
 
     /// <summary>A name for a collection that is the same one at every read (a steady local, a parameter, a field); null otherwise.</summary>

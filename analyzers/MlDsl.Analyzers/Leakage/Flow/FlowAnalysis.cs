@@ -357,7 +357,7 @@ internal sealed partial class FlowAnalysis
         if (symbol is not (ILocalSymbol or IParameterSymbol) || value.Rows.IsEmpty || !value.Parts.IsDefault) return value;
         string? segment = RoleSegment(symbol.Name);
         if (segment is null || value.Rows.All(origin => origin.Role != Role.All || PartKnownFromData(origin))) return value;
-        var rows = value.Rows.Select(origin => origin.Role == Role.All && !PartKnownFromData(origin) ? origin.Narrow(segment) : origin).ToImmutableHashSet();
+        var rows = value.Rows.Select(origin => origin.Role == Role.All && !PartKnownFromData(origin) ? origin.NamedAs(segment) : origin).ToImmutableHashSet();
         return new DataFlow(rows, value.Events, value.TrainedOn, value.Parts);
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace MlDsl.Analyzers.Leakage.Flow;
 
@@ -35,6 +36,20 @@ internal readonly struct Origin : IEquatable<Origin>
     public Origin Narrow(string segment) => new(Source, Path.Length == 0 ? segment : Path + "/" + segment);
 
     /// <summary>
+    /// Marks a part segment that only names the rows (<c>var test = rows.Skip(cut)</c> takes "test" from its variable) where it
+    /// follows a slice: written <c>=/X</c>, so that it stays apart from the part of a split of that slice (<c>@0|800/X</c>) and
+    /// the slice is still compared by its positions.
+    /// </summary>
+    public const string NamedMarker = "=";
+
+    /// <summary>These rows taking the part <paramref name="role"/> from the name they are kept under.</summary>
+    public Origin NamedAs(string role)
+    {
+        int last = Path.LastIndexOf('/');
+        return RowSlice.IsSegment(Path.Substring(last + 1)) ? Narrow(NamedMarker + "/" + role) : Narrow(role);
+    }
+
+    /// <summary>
     /// The part of the outermost split: splitting the training part again keeps "training" (the inner
     /// "test" is a fold), splitting the test part keeps "test".
     /// </summary>
@@ -65,19 +80,35 @@ internal readonly struct Origin : IEquatable<Origin>
         if (Source != other.Source) return false;
         string shorter = Path.Length <= other.Path.Length ? Path : other.Path, longer = ReferenceEquals(shorter, Path) ? other.Path : Path;
         if (shorter.Length == 0 || longer == shorter || longer.StartsWith(shorter + "/", StringComparison.Ordinal)) return true;
-        return Path.IndexOf(RowSlice.Marker) >= 0 && other.Path.IndexOf(RowSlice.Marker) >= 0 && SlicesOverlap(Path.Split('/'), other.Path.Split('/'));
+        return Path.IndexOf(RowSlice.Marker) >= 0 && other.Path.IndexOf(RowSlice.Marker) >= 0 && SlicesOverlap(Unnamed(Path), Unnamed(other.Path));
+    }
+
+    /// <summary>The segments of a path less a part it only takes from a name after its last slice (<c>@0|cut/=/T</c> is the slice).</summary>
+    private static string[] Unnamed(string path)
+    {
+        string[] segments = path.Split('/');
+        int length = segments.Length;
+        return length >= 3 && segments[length - 2] == NamedMarker ? segments.Take(length - 2).ToArray() : segments;
     }
 
     /// <summary>
     /// Two paths that part at a segment: when both segments there are slices of the same rows, they share rows if the slices
     /// provably do and nothing narrows either further, or if one slice holds the other and is not narrowed further. Slices
     /// that are disjoint, or whose overlap cannot be decided, count as different subsets (disjoint), as any two subsets do.
+    /// The same slice kept under two names (<c>train = rows.Take(n)</c>, <c>test = rows.Take(n)</c>) is the same rows.
     /// </summary>
     private static bool SlicesOverlap(string[] left, string[] right)
     {
         int at = 0;
         while (at < left.Length && at < right.Length && left[at] == right[at]) at++;
-        if (at >= left.Length || at >= right.Length || RowSlice.Parse(left[at]) is not { } a || RowSlice.Parse(right[at]) is not { } b) return false;
+        if (at == left.Length || at == right.Length) return true; // one is the other, or a part of it
+        if (RowSlice.Parse(left[at]) is not { } a || RowSlice.Parse(right[at]) is not { } b) return false;
+        // One counted newest first, the other oldest first: compared in one order (or undecided where that cannot be written).
+        if (a.Order != b.Order && RowSlice.Mirror(b.Order) == a.Order)
+        {
+            if (b.Mirrored() is not { } turned) return false;
+            b = turned;
+        }
         if (a.DisjointFrom(b)) return false;
         bool leftEnds = at == left.Length - 1, rightEnds = at == right.Length - 1;
         return leftEnds && rightEnds && a.Intersects(b) || leftEnds && a.Contains(b) || rightEnds && b.Contains(a);
