@@ -41,6 +41,8 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(node => AnalyzeField(node, dataset, feature, groupKey, knownAt), SyntaxKind.FieldDeclaration);
             var roles = new EntanglementRule(dataset, feature, label, knownAt);
             start.RegisterOperationAction(roles.Check, OperationKind.ObjectCreation, OperationKind.With);
+            var copies = new IdentifierCopyRule(dataset, feature, label, groupKey);
+            start.RegisterOperationAction(copies.Check, OperationKind.ObjectCreation, OperationKind.With);
         });
     }
 
