@@ -108,4 +108,11 @@ public sealed class DuplicatesDroppedAfterTheSplitTests
         var (train, validation, _) = CsvFile.Read<Review>("reviews.csv").Split(new SplitOptions { Kind = SplitKind.Random });
         var test = CsvFile.Read<Review>("reviews-2025.csv").Distinct().ToList();
         """ + TrainAndScore));
+
+    [Fact]
+    public Task Parts_joined_again_or_only_counted_to_check_the_split_are_silent() => LeakageExpectation.Expect(Program("""
+        var (train, validation, test) = CsvFile.Read<Review>("reviews.csv").Split(new SplitOptions { Kind = SplitKind.Random });
+        Console.WriteLine(train.Concat(validation).Concat(test).Distinct().Count());
+        Console.WriteLine(test.Distinct().Count() == test.Count);
+        """ + TrainAndScore));
 }
