@@ -39,7 +39,7 @@ public sealed partial class FreshLeakageCasesP
         """), "MLDSL0016");
 
     /// <summary>Store extract in warehouse order (by store, not by day): the first 80% by position train, the rest test.</summary>
-    [Fact(Skip = "Missed: List.GetRange by position over rows with a [Timestamp], never ordered by it, is not read as a hand split that ignores time.")]
+    [Fact(Skip = "Missed, left silent by design: a cut by position of rows never ordered in code is a split by time when the file is in time order (most exports are, and df[:cut] on a dated CSV is the usual time split); nothing in the program says the file is in warehouse order, so reporting it would warn on the correct programs too.")]
     public Task Hand_split_by_position_of_an_unsorted_history_is_reported() => Expect(Program("""
         public static class DemandHandSplit
         {

@@ -42,6 +42,8 @@ public sealed class DatasetLeakageAnalyzer : DiagnosticAnalyzer
             var roles = new EntanglementRule(dataset, feature, label, knownAt);
             start.RegisterOperationAction(roles.Check, OperationKind.ObjectCreation, OperationKind.With);
             start.RegisterOperationAction(roles.CheckFeatureArray, OperationKind.Invocation);
+            var copies = new IdentifierCopyRule(dataset, feature, label, groupKey);
+            start.RegisterOperationAction(copies.Check, OperationKind.ObjectCreation, OperationKind.With);
         });
     }
 

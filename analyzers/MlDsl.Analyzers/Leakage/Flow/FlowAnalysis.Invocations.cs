@@ -596,6 +596,8 @@ internal sealed partial class FlowAnalysis
             index < arguments.Count ? Lambda(arguments[index].Value, element, distinctParameters: false) : DataFlow.Empty;
 
         if (name == "Repeat" && call.Instance is null && !call.TargetMethod.IsExtensionMethod && arguments.Count == 2) return RepeatedRows(call, arguments);
+        if (name is "Distinct" or "DistinctBy" && Observed is not null && !source.Rows.IsEmpty && context.IsRowTyped(call.Type)
+            && !Observed.Deduplications.Any(known => known.Call == call)) Observed.Deduplications.Add((call, source));
 
         if (name is "Select" or "SelectMany")
         {

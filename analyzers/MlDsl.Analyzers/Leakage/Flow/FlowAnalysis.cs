@@ -119,12 +119,15 @@ internal sealed partial class FlowAnalysis
                 break;
             case ISimpleAssignmentOperation assignment:
             {
-                DataFlow assigned = Eval(assignment.Value).Join(ControlScores(operation));
+                DataFlow value = Eval(assignment.Value);
+                // low = Math.Min(low, r.X) in a loop over rows keeps a statistic of them, as sum += r.X does.
+                if (!value.Rows.IsEmpty && RunningUpdate(assignment, out string? what)) value = Accumulate(assignment, assignment.Target, assignment.Value, value, what!);
+                DataFlow assigned = value.Join(ControlScores(operation));
                 AssignAt(assignment.Syntax, () => AssignTo(assignment.Target, assigned));
                 break;
             }
             case ICompoundAssignmentOperation compound:
-                AssignTo(compound.Target, Accumulate(compound, Eval(compound.Value)).Join(ControlScores(operation)));
+                AssignTo(compound.Target, Accumulate(compound, compound.Target, compound.Value, Eval(compound.Value), "a running total").Join(ControlScores(operation)));
                 break;
             case IIncrementOrDecrementOperation increment:
                 AssignTo(increment.Target, ControlScores(operation));
@@ -168,14 +171,14 @@ internal sealed partial class FlowAnalysis
     /// A value summed (or multiplied, ...) over rows in a loop is a statistic of those rows, as
     /// <c>Sum</c> would be: it carries an event learned from them instead of the rows.
     /// </summary>
-    private DataFlow Accumulate(ICompoundAssignmentOperation compound, DataFlow value)
+    private DataFlow Accumulate(IOperation site, IOperation target, IOperation valueOperation, DataFlow value, string what)
     {
-        if (value.Rows.IsEmpty || context.IsRowTyped(compound.Target.Type)) return value;
-        if (DrawnFromStatistic(compound.Value)) return PartOfStatistic(value);
+        if (value.Rows.IsEmpty || context.IsRowTyped(target.Type)) return value;
+        if (DrawnFromStatistic(valueOperation)) return PartOfStatistic(value);
         // An entry of a dictionary made anew for each record (a parser appending a field's continuation lines) totals one record.
-        if (compound.Target is IPropertyReferenceOperation { Instance: { } holder, Arguments.Length: > 0 } && IsPerRecordScratch(compound, Holder(holder)))
+        if (target is IPropertyReferenceOperation { Instance: { } holder, Arguments.Length: > 0 } && IsPerRecordScratch(site, Holder(holder)))
             return value;
-        var learned = new LearnEvent(compound.Syntax.GetLocation(), "a running total", LearnKind.Accumulated, value.Rows);
+        var learned = new LearnEvent(site.Syntax.GetLocation(), what, LearnKind.Accumulated, value.Rows);
         return value.WithoutRows().WithEvent(learned);
     }
 

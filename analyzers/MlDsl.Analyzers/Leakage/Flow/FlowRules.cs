@@ -50,6 +50,7 @@ internal sealed partial class FlowRules
         rules.OnePerLeak(rules.TestSelection);
         rules.LearnedFromHeldOutRows();
         rules.MultipliedBeforeSplit();
+        rules.DeduplicatedAfterSplit();
         rules.ScoresOnTrainingRows();
         rules.InSamplePredictionsAsFeatures();
         rules.LabelStatisticsInOwnRows();

@@ -59,6 +59,9 @@ internal sealed class Observations
     /// <summary>Rows a helper called here scores a model on (its own or one it is given), with what the caller's rows carry.</summary>
     public List<DataFlow> ScoredInHelpers { get; } = new();
 
+    /// <summary>Duplicates dropped (<c>Distinct</c>, <c>DistinctBy</c>) from rows: after a split, the duplicates it already put on both sides.</summary>
+    public List<(IInvocationOperation Call, DataFlow Rows)> Deduplications { get; } = new();
+
     /// <summary>Rows that are held out somewhere: split, cross-validated, or scored on.</summary>
     public List<DataFlow> HeldOut { get; } = new();
 
