@@ -211,6 +211,31 @@ public sealed class FoldLambdaAndChoiceKindTests
     public Task Local_function_method_group_writing_predictions_of_a_model_fitted_on_every_row_is_reported() =>
         Expect(Script(MethodGroupStack.Replace("FIRST_ROWS", "loans")), "MLDSL0028");
 
+    private const string StaticMethodGroupStack = """
+            private static LoanNet first = null!;
+
+            private static Loan WithRisk(Loan l) => l with { PriorRisk = PREDICT };
+
+            public static void Main()
+            {
+                var loans = CsvFile.Read<Loan>("loans.csv");
+                first = new LoanNet(seed: 7);
+                first.Fit(FIRST_ROWS);
+                var split = loans.Select(WithRisk).ToList().Split(new SplitOptions { Kind = SplitKind.Stratified });
+                using var second = new LoanNet(seed: 8);
+                second.Fit(split.Train, split.Validation);
+                Console.WriteLine(second.Evaluate(split.Test).Accuracy);
+            }
+        """;
+
+    [Fact]
+    public Task Private_static_method_group_writing_predictions_of_a_model_fitted_on_every_row_is_reported() =>
+        Expect(Script(StaticMethodGroupStack.Replace("FIRST_ROWS", "loans").Replace("PREDICT", "{|#0:first.Predict(l)|}")), "MLDSL0028");
+
+    [Fact]
+    public Task Private_static_method_group_writing_predictions_of_a_model_fitted_on_other_rows_is_silent() =>
+        Expect(Script(StaticMethodGroupStack.Replace("FIRST_ROWS", "CsvFile.Read<Loan>(\"last-year.csv\")").Replace("PREDICT", "first.Predict(l)")));
+
     [Fact]
     public Task Local_function_method_group_writing_predictions_of_a_model_fitted_on_other_rows_is_silent() =>
         Expect(Script(MethodGroupStack.Replace("FIRST_ROWS", "CsvFile.Read<Loan>(\"last-year.csv\")").Replace("{|#0:first.Predict(l)|}", "first.Predict(l)")));

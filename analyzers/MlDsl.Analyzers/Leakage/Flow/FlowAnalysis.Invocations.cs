@@ -1008,7 +1008,11 @@ internal sealed partial class FlowAnalysis
             PredictionsOfMethodGroup(summary, elements, self);
             DataFlow mapped = OneCapturedStatisticPerRows(summary.Substitute(summary.Returned, elements, call: null, self), target).Join(MembersRead(target));
             // Rows the method returns carry what was written into them (a prediction made a feature), as a helper's rows do at its call.
-            if (Observed is not null && context.IsRowTyped(target.ReturnType)) Observed.BuiltIntoRows.UnionWith(mapped.Events);
+            if (Observed is not null && context.IsRowTyped(target.ReturnType))
+            {
+                Observed.BuiltIntoRows.UnionWith(mapped.Events);
+                Observed.BuiltIntoRows.UnionWith(PredictionsOfMembersKnownHere(summary));
+            }
             return mapped;
         }
         if (value is not IAnonymousFunctionOperation lambda)
@@ -1042,6 +1046,20 @@ internal sealed partial class FlowAnalysis
             ModelUse made = prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, elements, call: null, self) };
             if (Observed is not null && !Observed.HelperPredictions.Any(known => known.Call == made.Call && known.RowsFlow.SameAs(made.RowsFlow))) Observed.HelperPredictions.Add(made);
             if (depth > 0 && !Predictions.Any(known => known.Call == made.Call)) Predictions.Add(made);
+        }
+    }
+
+    /// <summary>
+    /// Predictions a method makes with a model kept in a field or property of its class (<c>static LoanNet first</c>) that this body
+    /// fits: the method's own summary may not know what the member was trained on (it is summarised while this body, which fits
+    /// the member, is), so its predictions are learned from the rows the member holds here.
+    /// </summary>
+    private IEnumerable<FlowEvent> PredictionsOfMembersKnownHere(MethodSummary summary)
+    {
+        foreach (ModelUse prediction in summary.Predictions)
+        {
+            if (prediction.Model is not (IFieldSymbol or IPropertySymbol) || Value(prediction.Model) is not { TrainedOn.IsEmpty: false } member) continue;
+            yield return new LearnEvent(prediction.Call.Syntax.GetLocation(), prediction.Call.TargetMethod.ContainingType.Name, LearnKind.Model, member.TrainedOn) { Pinned = true };
         }
     }
 
