@@ -8,7 +8,7 @@ namespace MlDsl.Analyzers.Tests;
 public sealed partial class FreshLeakageCasesP
 {
     /// <summary>IEEE-CIS fraud notebooks: the probability cut-off that maximises F1 on the test transactions, then the same F1 reported.</summary>
-    [Fact(Skip = "Wrong line: reported at model.PredictProbabilities(split.Test) (line 41), not at the MaxBy over cut-offs that makes the choice (line 43).")]
+    [Fact(Skip = "Convention differs (left as is): the analyzer reports at model.PredictProbabilities(split.Test) (line 41), not at the MaxBy (line 43); sets B, D, H and I mark a threshold swept over test predictions at the PredictProbabilities/Evaluate rows argument that made them (FreshLeakageCasesB.Kinds Threshold_picked_by_MaxBy_over_counts_of_right_test_predictions_is_reported, FreshLeakageCasesD \"as everywhere else\", FreshLeakageCasesH.Selection, FreshLeakageCasesI.Ensembles); the choice is marked only where the test rows are scored out of sight (FlowRules.ChoiceLocation).")]
     public Task Threshold_maximising_F1_on_test_probabilities_is_reported() => Expect(Program("""
         public static class FraudThreshold
         {
@@ -39,7 +39,7 @@ public sealed partial class FreshLeakageCasesP
         """), "MLDSL0018");
 
     /// <summary>Two ICU architectures scored on the test stays one after the other, the better one saved: no loop, still a choice made on test.</summary>
-    [Fact(Skip = "Wrong line: reported at each Evaluate(test) (lines 30 and 31), not at the comparison that keeps the better model (line 32).")]
+    [Fact(Skip = "Convention differs (left as is): the analyzer reports at each Evaluate(test) (lines 30 and 31), not at the comparison (line 32); set B marks two models scored on test and the better kept at both Evaluate rows arguments (FreshLeakageCasesB Two_models_scored_on_test_one_after_another_and_the_better_kept_is_reported, W(T18, 0, 1)); the comparison is marked only where the test rows are scored out of sight (FlowRules.ChoiceLocation).")]
     public Task Better_of_two_models_kept_by_comparing_test_accuracy_is_reported() => Expect(Program("""
         public static class IcuModelChoice
         {

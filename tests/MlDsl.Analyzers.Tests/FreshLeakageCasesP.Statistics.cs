@@ -129,7 +129,7 @@ public sealed partial class FreshLeakageCasesP
         """), "MLDSL0016");
 
     /// <summary>Football notebook: Elo difference cut into quartile bins whose edges come from every season, then a split by time.</summary>
-    [Fact(Skip = "Wrong line: reported at the sorting of every fixture's Elo difference (line 26), not at the quartile picked from it, the statistic that becomes the bin edges (line 27).")]
+    [Fact(Skip = "Convention differs (left as is): the analyzer reports at the sorting of every fixture's Elo difference (line 26), not at the quartile picked from it (line 27); set K marks quantile bin edges picked by index from sorted values at the sort (FreshLeakageCasesK.Transforms: {|#0:visits.Select(v => v.Age).OrderBy(a => a).ToArray()|}, then ages[k * ages.Length / 5]).")]
     public Task Quantile_bin_edges_over_every_season_are_reported() => Expect(Program("""
         public static class FootballBins
         {

@@ -111,6 +111,7 @@ internal sealed partial class FlowAnalysis
                 if (SummaryOf(implementation) is { } implemented) returned = returned.Join(Helper(invocation, implementation, implemented));
             return returned;
         }
+        ScoreReport(invocation);
         // A span or memory over a slice of rows (rows.AsSpan(..cut), span.Slice(cut)) holds those positions, as x[..cut] does.
         if (name is "AsSpan" or "AsMemory" or "Slice" && !source.Rows.IsEmpty && SliceSegment(name, receiver, arguments.ToList()) is { } sliced)
             return source.Narrow(sliced);
@@ -358,7 +359,7 @@ internal sealed partial class FlowAnalysis
         if (Observed is not null && fit.TargetMethod.ContainingType is { } searchType && searchType.Name.Contains("Search")
             && fit.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "validation") is { } watched
             && !Observed.SearchValidations.Any(known => known.Argument == watched))
-            Observed.SearchValidations.Add((watched, Eval(watched.Value)));
+            Observed.SearchValidations.Add((watched, Eval(watched.Value), rows));
         if (!rows.Parts.IsDefault && rows.Parts.Length == 3) rows = rows.Parts[0]; // a split fits on its training rows
         // A search that cross-validates its candidates (GridSearch.CrossValidate) holds every row out in some fold: rows copied
         // before it have copies on both sides of a fold. Only copies are held out here; what was learned before a search
@@ -1007,9 +1008,17 @@ internal sealed partial class FlowAnalysis
         {
             // An object's method (clipper.Apply) applies what the object learned where it was made; its rows are not the result's.
             DataFlow? self = reference.Instance is null or IInstanceReferenceOperation ? null : EventsOnly(Eval(reference.Instance));
-            LabelFeatureWritesAtCall(summary, Enumerable.Repeat(element, target.Parameters.Length).ToList(), self);
-            return OneCapturedStatisticPerRows(summary.Substitute(summary.Returned, Enumerable.Repeat(element, target.Parameters.Length).ToList(), call: null, self), target)
-                .Join(MembersRead(target));
+            List<DataFlow> elements = Enumerable.Repeat(element, target.Parameters.Length).ToList();
+            LabelFeatureWritesAtCall(summary, elements, self);
+            PredictionsOfMethodGroup(summary, elements, self);
+            DataFlow mapped = OneCapturedStatisticPerRows(summary.Substitute(summary.Returned, elements, call: null, self), target).Join(MembersRead(target));
+            // Rows the method returns carry what was written into them (a prediction made a feature), as a helper's rows do at its call.
+            if (Observed is not null && context.IsRowTyped(target.ReturnType))
+            {
+                Observed.BuiltIntoRows.UnionWith(mapped.Events);
+                Observed.BuiltIntoRows.UnionWith(PredictionsOfMembersKnownHere(summary));
+            }
+            return mapped;
         }
         if (value is not IAnonymousFunctionOperation lambda)
         {
@@ -1029,6 +1038,34 @@ internal sealed partial class FlowAnalysis
         DataFlow result = DataFlow.Empty;
         foreach (IReturnOperation returned in OwnReturns(lambda)) result = result.Join(Eval(returned.ReturnedValue));
         return result;
+    }
+
+    /// <summary>
+    /// Predictions a method group's own model makes (<c>rows.Select(WithScore)</c>, a local function predicting with a model it
+    /// captures) are made for the elements it is given: known here as a helper's are at its call, for MLDSL0028.
+    /// </summary>
+    private void PredictionsOfMethodGroup(MethodSummary summary, List<DataFlow> elements, DataFlow? self)
+    {
+        foreach (ModelUse prediction in summary.Predictions)
+        {
+            ModelUse made = prediction with { RowsFlow = summary.Substitute(prediction.RowsFlow, elements, call: null, self) };
+            if (Observed is not null && !Observed.HelperPredictions.Any(known => known.Call == made.Call && known.RowsFlow.SameAs(made.RowsFlow))) Observed.HelperPredictions.Add(made);
+            if (depth > 0 && !Predictions.Any(known => known.Call == made.Call)) Predictions.Add(made);
+        }
+    }
+
+    /// <summary>
+    /// Predictions a method makes with a model kept in a field or property of its class (<c>static LoanNet first</c>) that this body
+    /// fits: the method's own summary may not know what the member was trained on (it is summarised while this body, which fits
+    /// the member, is), so its predictions are learned from the rows the member holds here.
+    /// </summary>
+    private IEnumerable<FlowEvent> PredictionsOfMembersKnownHere(MethodSummary summary)
+    {
+        foreach (ModelUse prediction in summary.Predictions)
+        {
+            if (prediction.Model is not (IFieldSymbol or IPropertySymbol) || Value(prediction.Model) is not { TrainedOn.IsEmpty: false } member) continue;
+            yield return new LearnEvent(prediction.Call.Syntax.GetLocation(), prediction.Call.TargetMethod.ContainingType.Name, LearnKind.Model, member.TrainedOn) { Pinned = true };
+        }
     }
 
     private readonly Dictionary<IAnonymousFunctionOperation, List<IReturnOperation>> ownReturns = new(ByReference.Instance);

@@ -141,6 +141,9 @@ internal sealed partial class FlowAnalysis
                 AssignAt(deconstruction.Syntax, () => Deconstruct(deconstruction.Target, assigned));
                 break;
             }
+            case IAnonymousFunctionOperation lambda:
+                BindFoldScorerParameters(lambda);
+                break;
             case IForEachLoopOperation loop:
                 BindLoopVariable(loop.LoopControlVariable, Eval(loop.Collection));
                 break;

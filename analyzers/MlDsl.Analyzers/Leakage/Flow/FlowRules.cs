@@ -31,12 +31,16 @@ internal sealed partial class FlowRules
     /// <summary>Whether the score measured at a rows argument was compared with another score of the same rows (a gap, a diagnosis).</summary>
     private readonly Func<Location, bool> comparedAsGap;
 
+    /// <summary>The report a score measured at a rows argument is taken in (<c>ClassificationReport.Compute</c>), or null.</summary>
+    private readonly Func<Location, Location?> reportedAt;
+
     private FlowRules(FlowAnalysis analysis, bool ingest, IOperation root, LeakageSymbols symbols, Action<Diagnostic> report)
     {
         observed = analysis.Observed!;
         countedAgainstLabels = analysis.CountsAgainstLabels;
         ownScores = analysis.HelperOwnScores;
         comparedAsGap = analysis.ComparedAsGap;
+        reportedAt = analysis.ReportedAt;
         ingested = ingest ? analysis.Returned : null;
         this.root = root;
         this.symbols = symbols;
@@ -56,6 +60,7 @@ internal sealed partial class FlowRules
         rules.LabelStatisticsInOwnRows();
         rules.LabelStatisticsInFeatures(analysis);
         rules.SameRowsForTrainingAndValidation();
+        rules.SearchValidatedOnItsTrainingRows();
         rules.HelperScoresAmongItsTrainingRows();
         rules.ChosenOnTheRowsScored();
     }
@@ -239,7 +244,7 @@ internal sealed partial class FlowRules
             Report(DiagnosticDescriptors.TestSetSelection, fit.ValidationArgument.Syntax.GetLocation(), ValidationReplacement(fit.ValidationArgument),
                 $"The test split is passed as validation to {fit.ModelName}.Fit: whatever is chosen by watching it (epochs, early stopping, the best model) is selected on the test set, which then no longer measures anything; pass the validation split");
         }
-        foreach ((IArgumentOperation argument, DataFlow rows) in observed.SearchValidations)
+        foreach ((IArgumentOperation argument, DataFlow rows, _) in observed.SearchValidations)
         {
             if (!rows.Rows.Any(origin => origin.Role == Role.Test && !NamedHoldout(origin))) continue;
             Report(DiagnosticDescriptors.TestSetSelection, argument.Value.Syntax.GetLocation(), ValidationReplacement(argument),
@@ -486,7 +491,7 @@ internal sealed partial class FlowRules
         {
             if (onTraining && !last.Contains(use)) continue;
             string model = ModelTypeName(use);
-            Report(DiagnosticDescriptors.ScoreOnTrainingRows, use.Rows.Syntax.GetLocation(), null, onTraining
+            Report(DiagnosticDescriptors.ScoreOnTrainingRows, reportedAt(use.Rows.Syntax.GetLocation()) ?? use.Rows.Syntax.GetLocation(), null, onTraining
                 ? $"{model} is evaluated on rows it was trained on ('{use.Rows.Syntax}'): that score measures memorisation, not how it does on new rows; evaluate on the test split"
                 : $"{model} is evaluated on '{use.Rows.Syntax}', the rows its training watched for early stopping or the best epoch: that score is chosen to look good; evaluate on the test split");
         }
@@ -576,6 +581,23 @@ internal sealed partial class FlowRules
             Report(DiagnosticDescriptors.SameDataTrainAndValidation, fit.ValidationArgument.Syntax.GetLocation(), null, train == validation
                 ? $"'{train}' is both the training and the validation data of {model}.Fit, so validation scores only measure memorisation; validate on rows the model does not train on"
                 : $"The validation rows of {model}.Fit ('{validation}') are also among its training rows ('{train}'), so validation scores only measure memorisation; validate on rows the model does not train on");
+        }
+    }
+
+    /// <summary>
+    /// A search told to score its candidates on rows it also trains them on (<c>RandomSearch.OnValidation(split.Train, split.Train, ...)</c>):
+    /// every candidate is judged on rows it learned, so the one kept is the one that memorises best. Test rows there are MLDSL0018's.
+    /// </summary>
+    private void SearchValidatedOnItsTrainingRows()
+    {
+        foreach ((IArgumentOperation argument, DataFlow rows, DataFlow train) in observed.SearchValidations)
+        {
+            if (rows.Rows.Any(origin => origin.Role == Role.Test && !NamedHoldout(origin)) || !DataFlow.Overlap(train.Rows, rows.Rows)) continue;
+            var search = (IInvocationOperation)argument.Parent!;
+            string trained = LeakageAnalyzer.Argument(search, "train")?.Value.Syntax.ToString() ?? "", validation = argument.Value.Syntax.ToString();
+            Report(DiagnosticDescriptors.SameDataTrainAndValidation, argument.Syntax.GetLocation(), null, trained == validation
+                ? $"'{trained}' is both the training and the validation rows of {search.TargetMethod.ContainingType.Name}.{search.TargetMethod.Name}: every candidate is scored on rows it trained on, so the search keeps the one that memorises best; search on the validation split"
+                : $"The validation rows of {search.TargetMethod.ContainingType.Name}.{search.TargetMethod.Name} ('{validation}') are also among its training rows ('{trained}'): every candidate is scored on rows it trained on, so the search keeps the one that memorises best; search on the validation split");
         }
     }
 

@@ -50,8 +50,11 @@ internal sealed class Observations
     public List<ModelUse> Uses { get; } = new();
     public List<StepFit> StepFits { get; } = new();
 
-    /// <summary>Rows a search (GridSearch.OnValidation) is given to score its candidates on: what it chooses by.</summary>
-    public List<(IArgumentOperation Argument, DataFlow Rows)> SearchValidations { get; } = new();
+    /// <summary>
+    /// Rows a search (GridSearch.OnValidation) is given to score its candidates on: what it chooses by; with the rows it trains
+    /// every candidate on (its <c>train</c> argument).
+    /// </summary>
+    public List<(IArgumentOperation Argument, DataFlow Rows, DataFlow Train)> SearchValidations { get; } = new();
 
     /// <summary>Predictions made inside helpers by their own models, with the caller's rows (for MLDSL0028 only).</summary>
     public List<ModelUse> HelperPredictions { get; } = new();

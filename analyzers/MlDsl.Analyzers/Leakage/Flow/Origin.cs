@@ -116,7 +116,7 @@ internal readonly struct Origin : IEquatable<Origin>
 
     /// <summary>How a message names the rows: the variable, the file read, or the place rows were built.</summary>
     public string Display => Source.StartsWith("read:", StringComparison.Ordinal) ? $"the rows read from {Source.Substring(5)}"
-        : MadeRows.IsMade(Source) ? MadeRows.Display(Source) : $"'{Source}'";
+        : MadeRows.IsMade(Source) ? MadeRows.Display(Source) : FoldRows.IsFold(Source) ? FoldRows.Display : $"'{Source}'";
 
     public bool Equals(Origin other) => Source == other.Source && Path == other.Path;
     public override bool Equals(object? obj) => obj is Origin other && Equals(other);
