@@ -31,8 +31,26 @@ public static class WavFile
     /// </exception>
     public static WavAudio Read(string path)
     {
-        byte[] bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new AudioFormatException(path, "no such file");
-        return Parse(bytes, path);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Parse(ReadAll(path), path);
+    }
+
+    // .NET's errors name neither the file nor what was expected, and a folder reads as "access denied".
+    private static byte[] ReadAll(string path)
+    {
+        if (Directory.Exists(path)) throw new AudioFormatException(path, "is a folder; expected a WAV file");
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new AudioFormatException(path, "no such file; expected a WAV file");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new AudioFormatException(path, $"cannot be read ({error.Message}); expected a readable WAV file");
+        }
     }
 
     /// <summary>The file read as <see cref="Read(string)"/> does, resampled to <paramref name="sampleRate"/> Hz when it holds another rate (<see cref="Resampler"/>).</summary>
@@ -55,6 +73,8 @@ public static class WavFile
     /// <exception cref="AudioFormatException">As for <see cref="Read(string)"/>.</exception>
     public static WavAudio Parse(ReadOnlySpan<byte> bytes, string name)
     {
+        if (bytes.Length < 12 && bytes.StartsWith("RIFF"u8))
+            throw new AudioFormatException(name, $"the file ends after {bytes.Length} bytes, inside the 12-byte RIFF/WAVE header; the file is truncated");
         if (bytes.Length < 12 || Ascii(bytes, 0) != "RIFF" || Ascii(bytes, 8) != "WAVE")
             throw new AudioFormatException(name, $"not a RIFF/WAVE file (starts with '{Printable(bytes[..Math.Min(4, bytes.Length)])}')");
 
@@ -68,8 +88,8 @@ public static class WavFile
             long body = position + 8, following = bytes.Length - body;
             if (id == "data")
             {
-                if (format is null) throw new AudioFormatException(name, "data chunk before the format chunk");
-                long size = DataSize(name, declared, following, format.BlockAlign, bytes);
+                if (format is null) throw new AudioFormatException(name, $"data chunk at byte {position} comes before any format chunk; expected the 'fmt ' chunk first, which says how to read the samples");
+                long size = DataSize(name, declared, following, format, bytes);
                 return new WavAudio(Decode(name, bytes.Slice((int)body, (int)size), format), format.Rate, format.Channels, format.Bits);
             }
             if (declared > following)
@@ -77,11 +97,14 @@ public static class WavFile
             if (id == "fmt " && format is null) format = WavFormat.Parse(name, bytes.Slice((int)body, (int)declared));
             position = body + declared + (declared & 1); // chunks are word-aligned: an odd size is followed by a pad byte
         }
-        throw new AudioFormatException(name, format is null ? "no format chunk" : "no data chunk");
+        if (position < bytes.Length && format is not null)
+            throw new AudioFormatException(name, $"no data chunk: the file ends {bytes.Length - position} bytes into a chunk header at byte {position}; the file is truncated");
+        throw new AudioFormatException(name, format is null ? "no format chunk; expected a 'fmt ' chunk and then a 'data' chunk" : "no data chunk; expected a 'data' chunk after the format chunk");
     }
 
-    private static long DataSize(string name, uint declared, long following, int blockAlign, ReadOnlySpan<byte> bytes)
+    private static long DataSize(string name, uint declared, long following, WavFormat format, ReadOnlySpan<byte> bytes)
     {
+        int blockAlign = format.BlockAlign;
         if (PlaceholderSizes.Contains(declared) && (declared != 0 || following > 0))
             return following / blockAlign * blockAlign; // a streaming writer's placeholder: read to the end, whole frames
         if (declared > following)
@@ -90,7 +113,11 @@ public static class WavFile
             throw new AudioFormatException(name,
                 $"the data chunk declares {declared} bytes but only {following} follow (the RIFF header declares {riff + 8L} bytes, the file holds {bytes.Length}); the file is truncated");
         }
-        return declared / blockAlign * blockAlign; // a partial last frame holds no whole sample
+        // A frame cut in two is a damaged file, not a rounding matter: dropping it silently would hide the damage.
+        if (declared % blockAlign != 0)
+            throw new AudioFormatException(name,
+                $"the data chunk declares {declared} bytes, not a whole number of {blockAlign}-byte frames ({format.Channels} channels of {format.Bits} bits); the file is damaged");
+        return declared;
     }
 
     private static float[] Decode(string name, ReadOnlySpan<byte> data, WavFormat format)
@@ -145,10 +172,12 @@ public static class WavFile
             bool supported = encoding == Pcm && bits is 8 or 16 or 24 or 32 || encoding == IeeeFloat && bits is 32 or 64;
             if (!supported)
                 throw new AudioFormatException(name, $"format {encoding} with {bits} bits per sample is not supported; expected PCM 8/16/24/32-bit or IEEE float 32/64-bit");
-            if (channels == 0 || rate <= 0)
-                throw new AudioFormatException(name, $"{channels} channels at {rate} Hz");
+            if (channels == 0)
+                throw new AudioFormatException(name, "the format chunk declares 0 channels; expected at least 1 (1 for mono, 2 for stereo)");
+            if (rate <= 0)
+                throw new AudioFormatException(name, $"the format chunk declares a sample rate of {(uint)rate} Hz; expected a positive rate below 2^31 Hz (e.g. 16000 or 44100)");
             if (blockAlign != channels * bits / 8)
-                throw new AudioFormatException(name, $"block align {blockAlign} does not match {channels} channels of {bits} bits");
+                throw new AudioFormatException(name, $"block align {blockAlign} does not match {channels} channels of {bits} bits; expected {channels * bits / 8}");
             return new WavFormat(encoding, channels, rate, blockAlign, bits);
         }
     }

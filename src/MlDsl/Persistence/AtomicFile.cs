@@ -56,7 +56,15 @@ internal static class AtomicFile
     private static void Replace(string temporary, string path)
     {
         CrashPoint.Reached(WrittenStep(path));
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException && Directory.Exists(path))
+        {
+            // .NET says "access denied" or "is a directory" without the name; the caller's finally removes the temporary file.
+            throw new IOException($"{path}: is a folder; expected a file name to write to", error);
+        }
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) DurableFile.FlushFolder(directory);
     }
 }

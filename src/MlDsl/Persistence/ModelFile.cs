@@ -20,15 +20,21 @@ public static class ModelFile
     // (and cannot be swapped in between), and the model name its manifest promises.
     private static readonly AsyncLocal<VerifiedModelBytes?> Verified = new();
 
+    /// <exception cref="ModelFileException">The file cannot be written (a folder of that name, no permission, a full disk); no temporary file is left behind.</exception>
     public static void Save(nn.Module model, string modelName, string path)
     {
         byte[] bytes = Serialize(model, modelName);
         string? directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        // Write beside the target, flush, and rename, so a crash never leaves half a model under the real name.
-        string temporary = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        DurableFile.Create(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            // Written beside the target, flushed and renamed, so a crash never leaves half a model under the real name.
+            AtomicFile.WriteAllBytes(path, bytes);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFileException(path, $"cannot be written: {error.Message}");
+        }
     }
 
     /// <summary>The file's bytes: header, then the weights as TorchSharp's <c>Module.save</c> writes them.</summary>

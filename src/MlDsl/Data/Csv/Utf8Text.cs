@@ -18,6 +18,20 @@ internal static class Utf8Text
     /// <summary>A reader that throws on bytes that are not UTF-8; a byte order mark is skipped (and a UTF-16/32 one honoured).</summary>
     public static StreamReader Open(string path) => new(path, Strict, detectEncodingFromByteOrderMarks: true);
 
+    /// <summary>
+    /// The encoding a UTF-16 or UTF-32 byte order mark at the start of <paramref name="start"/> announces ("UTF-16 LE"...),
+    /// or null (no mark, or UTF-8's). A reader that scans bytes as UTF-8 refuses such a file by name instead of reporting
+    /// its first byte as "not UTF-8" or splitting records at the zero bytes of every character.
+    /// </summary>
+    public static string? OtherByteOrderMark(ReadOnlySpan<byte> start) => start switch
+    {
+        [0xFF, 0xFE, 0x00, 0x00, ..] => "UTF-32 LE (byte order mark FF FE 00 00)",
+        [0x00, 0x00, 0xFE, 0xFF, ..] => "UTF-32 BE (byte order mark 00 00 FE FF)",
+        [0xFF, 0xFE, ..] => "UTF-16 LE (byte order mark FF FE)",
+        [0xFE, 0xFF, ..] => "UTF-16 BE (byte order mark FE FF)",
+        _ => null,
+    };
+
     /// <summary>Whether <paramref name="error"/> is (or wraps) a strict decoder's refusal.</summary>
     public static bool IsDecodingError(Exception error) => error is DecoderFallbackException || error.InnerException is DecoderFallbackException;
 

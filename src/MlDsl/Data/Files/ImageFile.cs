@@ -55,10 +55,16 @@ public static class ImageFile
     /// Writes grey levels in [0, 1] (row-major, <paramref name="height"/> × <paramref name="width"/>) as an
     /// 8-bit PNG that <see cref="ReadGrayscale"/> reads back to within 1/255; values outside [0, 1] are clipped.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The height or width is not positive.</exception>
+    /// <exception cref="ArgumentException">The values are not <paramref name="height"/> × <paramref name="width"/> (counted without overflow).</exception>
     public static void WriteGrayscalePng(string path, ReadOnlySpan<float> values, int height, int width)
     {
-        if (values.Length != height * width)
-            throw new ArgumentException($"{path}: {values.Length} grey levels for a {height}x{width} image (expected {height * width})", nameof(values));
+        if (height <= 0 || width <= 0)
+            throw new ArgumentOutOfRangeException(height <= 0 ? nameof(height) : nameof(width), $"{path}: a {height}x{width} image; expected a positive height and width");
+        // In long: height * width in int wraps (65536 x 65536 is 0), and a wrapped count equal to the values' would pass.
+        long count = (long)height * width;
+        if (values.Length != count)
+            throw new ArgumentException($"{path}: {values.Length} grey levels for a {height}x{width} image (expected {count})", nameof(values));
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
         Span<byte> pixels = bitmap.GetPixelSpan();
         for (int y = 0; y < height; y++)
@@ -70,15 +76,37 @@ public static class ImageFile
         MlDsl.Persistence.AtomicFile.WriteAllBytes(path, encoded.AsSpan());
     }
 
+    // .NET's errors name neither the file nor what was expected, and a folder reads as "access denied".
+    private static byte[] ReadAll(string path)
+    {
+        if (Directory.Exists(path)) throw new ImageFormatException(path, "is a folder; expected an image file");
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ImageFormatException(path, "no such file");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new ImageFormatException(path, $"cannot be read ({error.Message}); expected a readable image file");
+        }
+    }
+
     private static SKBitmap Load(string path, int height, int width)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        if (!File.Exists(path)) throw new ImageFormatException(path, "no such file");
+        ImageLimits.CheckRequested(path, height, width);
+        byte[] bytes = ReadAll(path);
+        if (PngStructure.ClaimsPng(bytes)) PngStructure.Check(path, bytes);
 
-        using SKCodec? codec = SKCodec.Create(path, out SKCodecResult opened);
-        if (codec is null) throw new ImageFormatException(path, $"cannot be decoded ({opened}); expected a PNG, JPEG or BMP image");
-        ImageLimits.Check(path, codec, new FileInfo(path).Length);
+        // Decoded from the bytes checked above: the file is read once and cannot change in between.
+        // A native memory stream: a managed stream would have Skia copy through managed buffers (megabytes for a crafted BMP).
+        using SKData data = SKData.CreateCopy(bytes);
+        using SKCodec? codec = SKCodec.Create(new SKMemoryStream(data), out SKCodecResult opened);
+        if (codec is null)
+            throw new ImageFormatException(path, $"cannot be decoded ({opened}); expected a PNG, JPEG or BMP image (the file starts with {Convert.ToHexString(bytes.AsSpan(0, Math.Min(8, bytes.Length)))})");
+        ImageLimits.Check(path, codec, bytes.Length);
         // Unpremultiplied, so a half-transparent pixel keeps its colour instead of being darkened.
         var decodedInfo = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var decoded = new SKBitmap(decodedInfo);

@@ -15,6 +15,16 @@ public static class ImageLimits
     // the filtered scanlines it can hold (at least one filter byte and one bit per pixel a row).
     private const long DeflateMaxRatio = 1032;
 
+    /// <summary>The size a caller asks an image to be read at, checked before the file is opened: the read allocates it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not positive, or more than <see cref="MaxPixels"/> pixels (counted without overflow).</exception>
+    internal static void CheckRequested(string path, int height, int width)
+    {
+        if (height <= 0 || width <= 0)
+            throw new ArgumentOutOfRangeException(height <= 0 ? nameof(height) : nameof(width), $"{path}: asked to read it at {height}x{width} pixels; expected a positive height and width");
+        if ((long)height * width > MaxPixels)
+            throw new ArgumentOutOfRangeException(nameof(height), $"{path}: asked to read it at {height}x{width} pixels ({(long)height * width:N0}); at most {MaxPixels:N0} are read");
+    }
+
     /// <exception cref="ImageFormatException">The declared size is not positive, exceeds <see cref="MaxPixels"/>, or is more than the file can hold.</exception>
     internal static void Check(string path, SKCodec codec, long fileBytes)
     {

@@ -54,11 +54,24 @@ public sealed class LabelledFiles
 
     /// <summary>
     /// Lists the files of a CSV manifest with a header line and the columns <c>path</c> and
-    /// <c>label</c> (other columns are ignored); relative paths are resolved against the manifest's folder.
+    /// <c>label</c> (other columns are ignored); relative paths are resolved against the manifest's folder, and every
+    /// path, relative or absolute, must lie inside that folder (a manifest must not reach <c>../../etc/passwd</c>).
+    /// For a manifest kept beside its data (<c>lists/train.csv</c> naming <c>../images/a.png</c>) use <see cref="FromManifestWithin"/>.
     /// </summary>
     /// <param name="manifest">The manifest CSV file.</param>
     /// <param name="extensions">When given, lines naming files with other extensions go to <see cref="Skipped"/>; when not, every line is kept.</param>
-    /// <exception cref="LabelledFilesException">The manifest is missing, has no path/label header, a line is badly quoted, names a missing file or has an empty label; the message names the manifest and the physical line (a quoted newline does not shift it).</exception>
+    /// <exception cref="LabelledFilesException">The manifest is missing, has no path/label header, a line is badly quoted, names a missing file or one outside the manifest's folder, or has an empty label; the message names the manifest and the physical line (a quoted newline does not shift it).</exception>
     public static LabelledFiles FromManifest(string manifest, params string[] extensions) =>
         LabelManifest.Read(manifest, new ExtensionFilter(extensions));
+
+    /// <summary>
+    /// As <see cref="FromManifest"/>, with the folder the listed files must lie in given as <paramref name="root"/>
+    /// (relative paths are still resolved against the manifest's folder); a path that resolves outside it is refused.
+    /// </summary>
+    /// <param name="root">The data root: every listed file must resolve inside it.</param>
+    /// <param name="manifest">The manifest CSV file.</param>
+    /// <param name="extensions">As for <see cref="FromManifest"/>.</param>
+    /// <exception cref="LabelledFilesException">As for <see cref="FromManifest"/>, with the root in place of the manifest's folder, or the root is missing.</exception>
+    public static LabelledFiles FromManifestWithin(string root, string manifest, params string[] extensions) =>
+        LabelManifest.Read(manifest, new ExtensionFilter(extensions), root ?? throw new ArgumentNullException(nameof(root)));
 }

@@ -16,11 +16,10 @@ internal static class StepFile
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <exception cref="IOException">The file cannot be written, e.g. a folder has its name (the message names it); no temporary file is left behind.</exception>
     public static void Save<TState>(string path, TState state)
     {
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(state, Options));
-        File.Move(temporary, path, overwrite: true);
+        MlDsl.Persistence.AtomicFile.WriteAllBytes(path, Serialize(state));
     }
 
     /// <summary>The state as the JSON bytes <see cref="Save{TState}"/> writes, for a file inside an artifact.</summary>

@@ -13,6 +13,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
 {
     private readonly string[] paths;
     private readonly int[][] columnStarts;
+    private readonly int[] headerWidths; // each file's header field count (0 without a header): a longer row is refused as CsvFile refuses it
     private readonly CsvOptions options;
     private readonly int[] shardStarts;
     private readonly long[] offsets;
@@ -28,6 +29,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         this.options = options;
         paths = files.ToArray();
         columnStarts = new int[paths.Length][];
+        headerWidths = new int[paths.Length];
         handles = new SafeFileHandle?[paths.Length];
         var starts = new List<int>();
         var offsetList = new List<long>();
@@ -46,6 +48,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
                 {
                     string[] header = Fields(ReadText(path, offset, length, line, file: -1), line, path);
                     columnStarts[file] = CsvFile.ResolveColumns(path, TRow.CsvColumns, header, line, options.FeaturesOnly);
+                    headerWidths[file] = header.Length;
                     headerPending = false;
                     continue;
                 }
@@ -106,7 +109,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         string path = paths[file];
         string text = ReadText(path, offsets[index], lengths[index], lines[index], file);
         string[] fields = Fields(text, lines[index], path);
-        var record = new CsvRecord(path, TRow.CsvColumns, columnStarts[file], options.FeaturesOnly);
+        var record = new CsvRecord(path, TRow.CsvColumns, columnStarts[file], options.FeaturesOnly, headerWidths[file]);
         record.Load(fields, lines[index]);
         return TRow.FromCsv(record);
     }
@@ -160,11 +163,14 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         return records.Read() ? records.Fields : [];
     }
 
-    private static long Utf8Bom(FileStream stream)
+    // Records are found by their UTF-8 bytes: a UTF-16 or UTF-32 file (Excel's "Unicode text") is refused by name, not split at its zero bytes.
+    private static long SkipByteOrderMark(FileStream stream, string path)
     {
-        Span<byte> first = stackalloc byte[3];
-        int read = stream.ReadAtLeast(first, 3, throwOnEndOfStream: false);
-        if (read == 3 && first[0] == 0xEF && first[1] == 0xBB && first[2] == 0xBF) return 3;
+        Span<byte> first = stackalloc byte[4];
+        int read = stream.ReadAtLeast(first, 4, throwOnEndOfStream: false);
+        if (Utf8Text.OtherByteOrderMark(first[..read]) is { } encoding)
+            throw new CsvDataException(path, 1, "-", $"the file is {encoding}; CSV shards are read as UTF-8 (save the file as UTF-8)");
+        if (read >= 3 && first[0] == 0xEF && first[1] == 0xBB && first[2] == 0xBF) { stream.Position = 3; return 3; }
         stream.Position = 0;
         return 0;
     }
@@ -179,7 +185,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         var buffer = new byte[1 << 16];
         // A UTF-8 byte order mark (Excel's "CSV UTF-8" writes one) is no part of the first record: CsvFile's reader
         // drops it too, so the first header keeps its name.
-        long bom = Utf8Bom(stream);
+        long bom = SkipByteOrderMark(stream, path);
         long position = bom, start = bom, line = 1, startLine = 1;
         bool quoted = false, fieldStart = true, blank = true, pendingQuote = false, afterCarriageReturn = false;
         int matched = 0; // how much of the delimiter the last bytes matched

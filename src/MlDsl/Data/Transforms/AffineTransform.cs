@@ -38,12 +38,12 @@ public abstract class AffineTransform
         return result;
     }
 
+    /// <exception cref="IOException">The file cannot be written, e.g. a folder has its name (the message names it); no temporary file is left behind.</exception>
     public void Save(string path)
     {
         var state = new SavedTransform(Kind, Features.ToArray(), Shift.ToArray(), Scale.ToArray());
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(state, new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temporary, path, overwrite: true);
+        // Written beside the target, flushed and renamed, so a crash never leaves half a transform under the real name.
+        MlDsl.Persistence.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(state, new JsonSerializerOptions { WriteIndented = true }));
     }
 
     public static AffineTransform Load(string path)
