@@ -84,4 +84,15 @@ public sealed class CommandLineAttackTests() : TemporaryFolder("mldsl-seti-cli")
         Assert.Equal(1, exit);
         Assert.Contains(data, errors);
     }
+
+    [Theory]
+    [InlineData("--folds", "1")]
+    [InlineData("--folds", "0")]
+    [InlineData("--folds", "-3")]
+    [InlineData("--fold-epochs", "0")]
+    [InlineData("--fold-epochs", "-1")]
+    public void A_doctor_option_out_of_range_is_refused_naming_it(string option, string value)
+    {
+        RefusedNaming(option, "doctor", option, value, "--out", Path.Combine(Root, "doctor"));
+    }
 }

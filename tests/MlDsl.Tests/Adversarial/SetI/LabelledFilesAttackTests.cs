@@ -145,4 +145,38 @@ public sealed class LabelledFilesAttackTests() : TemporaryFolder("mldsl-seti-lab
 
         Assert.Equal(["cat"], listed.Files.Select(file => file.Label));
     }
+
+    [Fact]
+    public void A_nul_character_in_a_manifest_path_is_refused_or_skipped_naming_its_line()
+    {
+        Image("lists/ok.png");
+        string manifest = Manifest("path,label\nok.png,cat\nok\u0000.png,dog\n");
+
+        try
+        {
+            LabelledFiles listed = LabelledFiles.FromManifest(manifest);
+            Assert.Equal(["cat"], listed.Files.Select(file => file.Label));
+            Assert.Single(listed.Skipped);
+        }
+        catch (LabelledFilesException error)
+        {
+            Assert.StartsWith($"{manifest}, line 3", error.Message);
+        }
+    }
+
+    [Fact]
+    public void A_label_of_two_dots_in_a_manifest_is_kept_as_text_or_refused_naming_its_line()
+    {
+        Image("lists/ok.png");
+        string manifest = Manifest("path,label\nok.png,..\n");
+
+        try
+        {
+            Assert.Equal("..", Assert.Single(LabelledFiles.FromManifest(manifest).Files).Label);
+        }
+        catch (LabelledFilesException error)
+        {
+            Assert.StartsWith($"{manifest}, line 2", error.Message);
+        }
+    }
 }
