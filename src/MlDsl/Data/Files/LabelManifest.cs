@@ -4,8 +4,9 @@ namespace MlDsl.Data.Files;
 
 /// <summary>
 /// Reads a CSV manifest with a header and the columns <c>path</c> and <c>label</c>; relative paths are resolved against the
-/// manifest's folder, and every path must resolve inside the data root (the manifest's folder unless one is given): a
-/// manifest from elsewhere must not make the reader open <c>../../etc/passwd</c> or <c>/home/someone/.ssh/id_rsa</c>.
+/// manifest's folder (<c>../images/a.png</c> from <c>lists/train.csv</c> is the usual layout, as torchvision and pandas
+/// readers allow). Given a data root, every path must resolve inside it: a manifest from elsewhere then cannot make the
+/// reader open <c>../../etc/passwd</c> or <c>/home/someone/.ssh/id_rsa</c>.
 /// </summary>
 /// <remarks>The check is on the resolved path, not on links: a symbolic link inside the root that points out of it is followed.</remarks>
 internal static class LabelManifest
@@ -14,15 +15,14 @@ internal static class LabelManifest
 
     /// <param name="manifest">The manifest CSV file.</param>
     /// <param name="filter">The extensions kept; lines naming others are skipped with their line.</param>
-    /// <param name="root">The folder every listed path must resolve inside; null for the manifest's own folder.</param>
+    /// <param name="root">The folder every listed path must resolve inside; null for no such check.</param>
     public static LabelledFiles Read(string manifest, ExtensionFilter filter, string? root = null)
     {
         string full = Path.GetFullPath(manifest);
         if (!File.Exists(full)) throw new LabelledFilesException(full, null, "no such manifest file; expected a CSV with the columns path,label");
         string folder = Path.GetDirectoryName(full)!;
-        string inside = root is null ? folder : Path.GetFullPath(root);
-        string rootName = root is null ? $"the manifest's folder {inside}" : $"the data root {inside}";
-        if (root is not null && !Directory.Exists(inside))
+        string? inside = root is null ? null : Path.GetFullPath(root);
+        if (inside is not null && !Directory.Exists(inside))
             throw new LabelledFilesException(inside, null, "no such folder; expected the data root the manifest's paths lie in");
 
         // Strict UTF-8: a Latin-1 label or path is an error naming its line, never a silent U+FFFD that merges classes.
@@ -53,10 +53,9 @@ internal static class LabelManifest
             if (path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
                 throw new LabelledFilesException(full, line, $"the {PathColumn} holds a character no file path can hold; expected a file path");
             string resolved = Path.GetFullPath(Path.Combine(folder, path));
-            if (!IsInside(resolved, inside))
+            if (inside is not null && !IsInside(resolved, inside))
                 throw new LabelledFilesException(full, line,
-                    $"the {PathColumn} '{path}' resolves to {resolved}, outside {rootName}; expected a path inside it" +
-                    (root is null ? " (for data beside the manifest's folder, name the data root with LabelledFiles.FromManifestWithin)" : ""));
+                    $"the {PathColumn} '{path}' resolves to {resolved}, outside the data root {inside}; expected a path inside it");
             if (!filter.Keeps(resolved))
             {
                 skipped.Add(new SkippedFile(resolved, $"line {line}: {filter.WhySkipped(resolved)}"));

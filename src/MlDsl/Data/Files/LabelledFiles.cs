@@ -54,13 +54,13 @@ public sealed class LabelledFiles
 
     /// <summary>
     /// Lists the files of a CSV manifest with a header line and the columns <c>path</c> and
-    /// <c>label</c> (other columns are ignored); relative paths are resolved against the manifest's folder, and every
-    /// path, relative or absolute, must lie inside that folder (a manifest must not reach <c>../../etc/passwd</c>).
-    /// For a manifest kept beside its data (<c>lists/train.csv</c> naming <c>../images/a.png</c>) use <see cref="FromManifestWithin"/>.
+    /// <c>label</c> (other columns are ignored); relative paths are resolved against the manifest's folder
+    /// (<c>lists/train.csv</c> may name <c>../images/a.png</c>). For a manifest from a source you do not trust, use
+    /// <see cref="FromManifestWithin"/>, which refuses paths that leave a data root (<c>../../etc/passwd</c>).
     /// </summary>
     /// <param name="manifest">The manifest CSV file.</param>
     /// <param name="extensions">When given, lines naming files with other extensions go to <see cref="Skipped"/>; when not, every line is kept.</param>
-    /// <exception cref="LabelledFilesException">The manifest is missing, has no path/label header, a line is badly quoted, names a missing file or one outside the manifest's folder, or has an empty label; the message names the manifest and the physical line (a quoted newline does not shift it).</exception>
+    /// <exception cref="LabelledFilesException">The manifest is missing, has no path/label header, a line is badly quoted, names a missing file, or has an empty label; the message names the manifest and the physical line (a quoted newline does not shift it).</exception>
     public static LabelledFiles FromManifest(string manifest, params string[] extensions) =>
         LabelManifest.Read(manifest, new ExtensionFilter(extensions));
 

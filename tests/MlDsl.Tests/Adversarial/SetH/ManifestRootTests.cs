@@ -6,8 +6,9 @@ namespace MlDsl.Tests.Adversarial.SetH;
 
 /// <summary>
 /// A manifest is data, and data can come from elsewhere: a line naming <c>../../etc/passwd</c> or an absolute path made
-/// the reader open any file the process could. Every listed path must now resolve inside the data root (the manifest's
-/// folder, or the root given to <see cref="LabelledFiles.FromManifestWithin"/>). Class folders behave as Keras'
+/// the reader open any file the process could. With a data root (<see cref="LabelledFiles.FromManifestWithin"/>) every
+/// listed path must resolve inside it; without one, the usual layout (<c>lists/train.csv</c> naming <c>../cat/a.png</c>)
+/// reads as users of torchvision and pandas expect. Class folders behave as Keras'
 /// <c>image_dataset_from_directory</c> users expect: other extensions are skipped with their reason, an unreadable image
 /// is an error naming it when it is decoded.
 /// </summary>
@@ -29,26 +30,25 @@ public sealed class ManifestRootTests() : TemporaryFolder("mldsl-seth-manifest")
     [InlineData("../../etc/passwd")]
     [InlineData("../secret.png")]
     [InlineData("cat/../../secret.png")]
-    public void A_relative_path_climbing_out_of_the_manifest_folder_is_refused_with_its_line(string path)
+    public void A_relative_path_climbing_out_of_the_data_root_is_refused_with_its_line(string path)
     {
         string manifest = Manifest("data/train.csv", "path,label", "cat/a.png,cat", $"{path},dog");
 
-        var error = Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromManifest(manifest));
+        var error = Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromManifestWithin(At("data"), manifest));
 
         string resolved = Path.GetFullPath(Path.Combine(At("data"), path));
         Assert.Equal(3, error.Line);
-        Assert.Equal($"{manifest}, line 3: the path '{path}' resolves to {resolved}, outside the manifest's folder {At("data")}; expected a path inside it " +
-            "(for data beside the manifest's folder, name the data root with LabelledFiles.FromManifestWithin)", error.Message);
+        Assert.Equal($"{manifest}, line 3: the path '{path}' resolves to {resolved}, outside the data root {At("data")}; expected a path inside it", error.Message);
     }
 
     [Fact]
-    public void An_absolute_path_outside_the_manifest_folder_is_refused_even_when_its_extension_is_filtered_out()
+    public void An_absolute_path_outside_the_data_root_is_refused_even_when_its_extension_is_filtered_out()
     {
         string manifest = Manifest("data/train.csv", "path,label", "cat/a.png,cat", "/etc/passwd,dog");
 
-        var error = Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromManifest(manifest, ".png"));
+        var error = Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromManifestWithin(At("data"), manifest, ".png"));
 
-        Assert.StartsWith($"{manifest}, line 3: the path '/etc/passwd' resolves to {Path.GetFullPath("/etc/passwd")}, outside the manifest's folder", error.Message);
+        Assert.StartsWith($"{manifest}, line 3: the path '/etc/passwd' resolves to {Path.GetFullPath("/etc/passwd")}, outside the data root", error.Message);
     }
 
     [Fact]
@@ -57,9 +57,9 @@ public sealed class ManifestRootTests() : TemporaryFolder("mldsl-seth-manifest")
         TestImages.WriteUniform(At("data2/cat/x.png"), SKColors.Gray);
         string manifest = Manifest("data/train.csv", "path,label", $"{At("data2/cat/x.png")},cat");
 
-        var error = Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromManifest(manifest));
+        var error = Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromManifestWithin(At("data"), manifest));
 
-        Assert.Contains("outside the manifest's folder", error.Message);
+        Assert.Contains("outside the data root", error.Message);
     }
 
     [Fact]
@@ -73,12 +73,12 @@ public sealed class ManifestRootTests() : TemporaryFolder("mldsl-seth-manifest")
     }
 
     [Fact]
-    public void A_manifest_beside_its_data_reads_within_a_named_root_and_still_refuses_paths_past_it()
+    public void A_manifest_beside_its_data_reads_with_or_without_a_root_and_a_root_refuses_paths_past_it()
     {
         string manifest = Manifest("data/lists/train.csv", "path,label", "../cat/a.png,cat", "../dog/b.png,dog");
 
         Assert.Equal(2, LabelledFiles.FromManifestWithin(At("data"), manifest).Files.Count);
-        Assert.Contains("outside the manifest's folder", Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromManifest(manifest)).Message);
+        Assert.Equal(2, LabelledFiles.FromManifest(manifest).Files.Count); // without a root, the usual layout reads as before
 
         string escaping = Manifest("data/lists/escape.csv", "path,label", "../cat/a.png,cat", "../../secret.png,dog");
         var error = Assert.Throws<LabelledFilesException>(() => LabelledFiles.FromManifestWithin(At("data"), escaping));

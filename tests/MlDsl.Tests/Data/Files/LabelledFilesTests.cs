@@ -98,8 +98,7 @@ public sealed class LabelledFilesTests() : TemporaryFolder("mldsl-labelled")
             "",
             "cat,../cat/b.png,street");
 
-        // The manifest's paths leave its folder (../dog), so the data root is named: by default a path must stay inside the manifest's folder.
-        LabelledFiles listed = LabelledFiles.FromManifestWithin(Root, manifest);
+        LabelledFiles listed = LabelledFiles.FromManifest(manifest);
 
         Assert.Equal(new[] { new LabelledFile(At("dog/c.png"), "dog"), new LabelledFile(At("cat/a.png"), "cat"), new LabelledFile(At("cat/b.png"), "cat") }, listed.Files);
         Assert.Equal(new[] { "cat", "dog" }, listed.Labels);
