@@ -81,7 +81,8 @@ public sealed partial class FreshLeakageCasesR
         }
         """));
 
-    [Fact(Skip = "Missed: a minimum and maximum of Rainfall found by Math.Min/Math.Max in a foreach over every season, then used to rescale every row before the split, is not taken for a statistic of the rows.")]
+    /// <remarks>Mark moved from the loop's collection to the value the bounds rescale: the MLDSL0016 page reports running statistics where they enter a row.</remarks>
+    [Fact]
     public Task Rainfall_bounds_found_by_a_foreach_over_every_season_before_a_grouped_split_are_reported() => Expect(Program("""
         public static class YieldStudy
         {
@@ -89,12 +90,12 @@ public sealed partial class FreshLeakageCasesR
             {
                 IReadOnlyList<FieldSeason> fields = CsvFile.Read<FieldSeason>(path);
                 float low = float.MaxValue, high = float.MinValue;
-                foreach (FieldSeason f in {|#0:fields|})
+                foreach (FieldSeason f in fields)
                 {
                     low = Math.Min(low, f.Rainfall);
                     high = Math.Max(high, f.Rainfall);
                 }
-                List<FieldSeason> scaled = fields.Select(f => f with { Rainfall = (f.Rainfall - low) / (high - low) }).ToList();
+                List<FieldSeason> scaled = fields.Select(f => f with { Rainfall = {|#0:(f.Rainfall - low) / (high - low)|} }).ToList();
                 var split = scaled.Split(new SplitOptions { Kind = SplitKind.Grouped });
                 using var model = new CropNet(seed: 1);
                 model.Fit(split.Train, split.Validation);
