@@ -35,23 +35,8 @@ public static class WavFile
         return Parse(ReadAll(path), path);
     }
 
-    // .NET's errors name neither the file nor what was expected, and a folder reads as "access denied".
-    private static byte[] ReadAll(string path)
-    {
-        if (Directory.Exists(path)) throw new AudioFormatException(path, "is a folder; expected a WAV file");
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new AudioFormatException(path, "no such file; expected a WAV file");
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new AudioFormatException(path, $"cannot be read ({error.Message}); expected a readable WAV file");
-        }
-    }
+    private static byte[] ReadAll(string path) =>
+        MlDsl.Persistence.InputFile.ReadAllBytes(path, "a WAV file", (file, problem) => new AudioFormatException(file, problem));
 
     /// <summary>The file read as <see cref="Read(string)"/> does, resampled to <paramref name="sampleRate"/> Hz when it holds another rate (<see cref="Resampler"/>).</summary>
     /// <exception cref="AudioFormatException">As for <see cref="Read(string)"/>, or the file's rate cannot be resampled to <paramref name="sampleRate"/>; the message names the file.</exception>

@@ -76,23 +76,8 @@ public static class ImageFile
         MlDsl.Persistence.AtomicFile.WriteAllBytes(path, encoded.AsSpan());
     }
 
-    // .NET's errors name neither the file nor what was expected, and a folder reads as "access denied".
-    private static byte[] ReadAll(string path)
-    {
-        if (Directory.Exists(path)) throw new ImageFormatException(path, "is a folder; expected an image file");
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ImageFormatException(path, "no such file");
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new ImageFormatException(path, $"cannot be read ({error.Message}); expected a readable image file");
-        }
-    }
+    private static byte[] ReadAll(string path) =>
+        MlDsl.Persistence.InputFile.ReadAllBytes(path, "an image file", (file, problem) => new ImageFormatException(file, problem));
 
     private static SKBitmap Load(string path, int height, int width)
     {

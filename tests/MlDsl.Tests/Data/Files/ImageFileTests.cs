@@ -120,7 +120,7 @@ public sealed class ImageFileTests : IDisposable
     {
         string path = Path.Combine(folder, "missing.png");
 
-        Assert.Equal($"{path}: no such file", Assert.Throws<ImageFormatException>(() => ImageFile.ReadGrayscale(path, 4, 4)).Message);
+        Assert.Equal($"{path}: no such file; expected an image file", Assert.Throws<ImageFormatException>(() => ImageFile.ReadGrayscale(path, 4, 4)).Message);
     }
 
     /// <summary>
