@@ -95,6 +95,18 @@ public sealed class CsvAttackTests() : TemporaryFolder("mldsl-seti-csv")
         Assert.Contains("Delimiter", error!.Message);
     }
 
+    [Theory]
+    [InlineData(";")]
+    [InlineData("\t")]
+    [InlineData("||")]
+    public void A_delimiter_that_separates_fields_still_reads(string delimiter)
+    {
+        IReadOnlyList<Visit> commas = CsvFile.Read<Visit>(Write(Header + Good, "commas.csv"));
+        string path = Write((Header + Good).Replace(",", delimiter), "other.csv");
+
+        Assert.Equal(commas, CsvFile.Read<Visit>(path, new CsvOptions { Delimiter = delimiter }));
+    }
+
     [Fact]
     public void A_negative_skip_count_is_refused_naming_the_option()
     {

@@ -111,6 +111,23 @@ public sealed class StepFileAttackTests() : TemporaryFolder("mldsl-seti-steps")
     }
 
     [Fact]
+    public void A_saved_tokenizer_of_the_longest_documented_length_still_loads()
+    {
+        string path = Tokens(json => json["Length"] = TokenizerOptions.MaxLength);
+
+        Assert.Equal(TokenizerOptions.MaxLength, Tokenizer.Load(path).Length);
+    }
+
+    [Fact]
+    public void Fitting_a_tokenizer_longer_than_the_documented_maximum_is_refused_naming_length()
+    {
+        var error = Assert.Throws<MlDsl.Data.Steps.DataStepException>(() =>
+            Tokenizer.Fit(["a b"], text => text, new TokenizerOptions { Length = TokenizerOptions.MaxLength + 1 }));
+
+        Assert.Contains("Length", error.Message);
+    }
+
+    [Fact]
     public void A_saved_tokenizer_whose_vocabulary_holds_a_word_twice_is_refused()
     {
         string path = Tokens(json =>

@@ -118,6 +118,14 @@ public sealed class TransformFileAttackTests() : TemporaryFolder("mldsl-seti-tra
     }
 
     [Fact]
+    public void A_saved_transform_with_the_largest_finite_float_scale_still_loads()
+    {
+        string path = Write("{\"Kind\":\"standardize\",\"Features\":[\"X\"],\"Shift\":[-3.4028235e38],\"Scale\":[3.4028235e38]}");
+
+        Assert.Equal(float.MaxValue, AffineTransform.Load(path).Scale[0]);
+    }
+
+    [Fact]
     public void A_saved_transform_round_trips_exactly()
     {
         string path = Path.Combine(Root, "scaler.json");
