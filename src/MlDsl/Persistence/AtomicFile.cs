@@ -3,7 +3,9 @@ namespace MlDsl.Persistence;
 /// <summary>
 /// Whole-file writes that a crash cannot leave half done: the content goes to a temporary file in the same folder (so
 /// the rename stays on one file system), is flushed to the disk, and is then renamed over the real name. A crash at any
-/// instant leaves the previous complete file, or none, under that name; a failed write removes its temporary file.
+/// instant leaves the previous complete file, or none, under that name; a failed write removes its temporary file. A
+/// missing parent folder is made first, as <see cref="ModelFile"/> does, so every save behaves the same and no error
+/// names the temporary file the user never asked for.
 /// </summary>
 internal static class AtomicFile
 {
@@ -14,6 +16,7 @@ internal static class AtomicFile
 
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
+        MakeFolderOf(path);
         string temporary = Temporary(path);
         try
         {
@@ -31,6 +34,7 @@ internal static class AtomicFile
     /// <param name="write">Writes the whole file to the path it is given.</param>
     public static void Write(string path, Action<string> write)
     {
+        MakeFolderOf(path);
         string temporary = Temporary(path);
         try
         {
@@ -42,6 +46,11 @@ internal static class AtomicFile
         {
             File.Delete(temporary);
         }
+    }
+
+    private static void MakeFolderOf(string path)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
     }
 
     // Hidden and unique, and ending in the final name's extension, for libraries that pick a format by extension.

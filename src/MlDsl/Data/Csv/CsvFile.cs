@@ -18,6 +18,18 @@ public static class CsvFile
 
     private static readonly AsyncLocal<bool> featuresOnly = new();
 
+    // Refused here, naming the option: CsvHelper would refuse a line break or a quote too, but in its own words, naming
+    // neither CsvOptions.Delimiter nor what is allowed.
+    private static void CheckDelimiter(string delimiter)
+    {
+        if (string.IsNullOrEmpty(delimiter))
+            throw new ArgumentException("CsvOptions.Delimiter must not be empty.", "options");
+        if (delimiter.AsSpan().IndexOfAny('\r', '\n', '"') >= 0)
+            throw new ArgumentException(
+                $"CsvOptions.Delimiter \"{delimiter.ReplaceLineEndings("\\n")}\" holds a line break or a double quote; expected characters that separate fields, such as \",\", \";\" or \"\\t\" (a line break ends a record and a double quote starts a quoted field).",
+                "options");
+    }
+
     /// <summary>
     /// Until disposed, reads on this flow of execution behave as if <see cref="CsvOptions.FeaturesOnly"/>
     /// were set, whoever builds the options: the pipeline command line reads serving data (predict,
@@ -34,9 +46,10 @@ public static class CsvFile
     /// Reads the rows; with <see cref="CsvOptions.SkipBadRows"/> every bad record (bad value or bad
     /// quoting) is skipped and returned in <see cref="CsvReadResult{TRow}.Skipped"/> with its line.
     /// </summary>
-    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>, or a folder there.</exception>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="ArgumentException"><see cref="CsvOptions.SkipLines"/> is negative, or <see cref="CsvOptions.Delimiter"/> is empty, holds a line break or a double quote.</exception>
     /// <exception cref="CsvDataException">
-    /// The header is missing or lacks a member's column; a byte is not UTF-8 (skipped rows or not: it is the file's encoding,
+    /// A folder is at <paramref name="path"/> (<see cref="CsvDataException.Line"/> 0); the header is missing or lacks a member's column; a byte is not UTF-8 (skipped rows or not: it is the file's encoding,
     /// and a silently replaced byte would change values); or a bad row when rows are not skipped.
     /// </exception>
     public static CsvReadResult<TRow> ReadWithReport<TRow>(string path, CsvOptions? options = null) where TRow : ICsvRow<TRow>
@@ -44,11 +57,11 @@ public static class CsvFile
         options ??= new CsvOptions();
         if (options.SkipLines < 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.SkipLines, "CsvOptions.SkipLines must not be negative.");
-        if (string.IsNullOrEmpty(options.Delimiter))
-            throw new ArgumentException("CsvOptions.Delimiter must not be empty.", nameof(options));
+        CheckDelimiter(options.Delimiter);
         if (featuresOnly.Value) options = options with { FeaturesOnly = true };
-        // A folder is no file either, but "no such CSV file" would send the user looking for a typo in a path that exists.
-        if (Directory.Exists(path)) throw new FileNotFoundException($"{path}: is a folder; expected a CSV file", path);
+        // A folder is no file either, but "no such CSV file" would send the user looking for a typo in a path that exists;
+        // and it is a problem with the data the caller named, so it is the CSV error callers already catch.
+        if (Directory.Exists(path)) throw new CsvDataException(path, "is a folder; expected a CSV file");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such CSV file", path);
         // Strict UTF-8: a byte that is not UTF-8 is an error naming its line, never a silent U+FFFD.
         using StreamReader reader = Utf8Text.Open(path);

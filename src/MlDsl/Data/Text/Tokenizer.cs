@@ -111,7 +111,7 @@ public sealed class Tokenizer
         Saved state = StepFile.Parse<Saved>(json, name, StepName, saved =>
             saved.Words is null ? "words missing"
             : saved.MaxTokens < 3 || saved.MaxTokens > (1 << 24) ? $"MaxTokens = {saved.MaxTokens}; expected 3 to {1 << 24}"
-            : saved.Length < 1 ? $"Length = {saved.Length}; expected at least 1"
+            : saved.Length < 1 || saved.Length > TokenizerOptions.MaxLength ? $"Length = {saved.Length}; expected 1 to {TokenizerOptions.MaxLength}"
             : saved.Words.Length > saved.MaxTokens - 2 ? $"{saved.Words.Length} words, more than MaxTokens - 2 = {saved.MaxTokens - 2}"
             : saved.Words.Any(string.IsNullOrEmpty) ? "an empty word"
             : saved.Words.Distinct(StringComparer.Ordinal).Count() != saved.Words.Length ? "a word listed twice"
@@ -128,8 +128,8 @@ public sealed class Tokenizer
         if (options.MaxTokens < 3 || options.MaxTokens > 1 << 24)
             throw new DataStepException(StepName, nameof(options.MaxTokens),
                 $"MaxTokens = {options.MaxTokens}; expected 3 (padding, unknown and one word) to {1 << 24} (the ids a float batch buffer holds exactly)");
-        if (options.Length < 1)
-            throw new DataStepException(StepName, nameof(options.Length), $"Length = {options.Length}; expected at least 1 id per text");
+        if (options.Length < 1 || options.Length > TokenizerOptions.MaxLength)
+            throw new DataStepException(StepName, nameof(options.Length), $"Length = {options.Length}; expected 1 to {TokenizerOptions.MaxLength} ids per text");
         if (options.MinCount < 1)
             throw new DataStepException(StepName, nameof(options.MinCount), $"MinCount = {options.MinCount}; expected at least 1");
     }

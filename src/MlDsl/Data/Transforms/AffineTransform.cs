@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MlDsl.Data.Splits;
+using MlDsl.Data.Steps;
 
 namespace MlDsl.Data.Transforms;
 
@@ -46,14 +47,45 @@ public abstract class AffineTransform
         MlDsl.Persistence.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(state, new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    /// <summary>Loads a transform saved by <see cref="Save"/>.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The path is a folder, the file is not JSON of a saved transform, a member is missing, the lengths of Features, Shift
+    /// and Scale differ, a number is not finite as a float (1e39 would read as infinity), or the kind is unknown; the
+    /// message starts with the path.
+    /// </exception>
     public static AffineTransform Load(string path)
     {
-        SavedTransform state = JsonSerializer.Deserialize<SavedTransform>(File.ReadAllText(path))
-            ?? throw new InvalidDataException($"{path}: not a saved MlDsl transform");
+        SavedTransform state = Parse(StepFile.Read(path, "transform"), path);
+        if (state.Kind is null || state.Features is null || state.Shift is null || state.Scale is null)
+            throw new InvalidDataException($"{path}: a member is missing; expected a saved transform with Kind, Features, Shift and Scale");
         if (state.Features.Length != state.Shift.Length || state.Features.Length != state.Scale.Length)
-            throw new InvalidDataException($"{path}: {state.Features.Length} features but {state.Shift.Length} shifts and {state.Scale.Length} scales");
+            throw new InvalidDataException($"{path}: {state.Features.Length} features but {state.Shift.Length} shifts and {state.Scale.Length} scales; expected Features, Shift and Scale of equal length");
+        CheckFinite(state.Shift, nameof(state.Shift), path);
+        CheckFinite(state.Scale, nameof(state.Scale), path);
         return Create(state.Kind, state.Features, state.Shift, state.Scale)
-            ?? throw new InvalidDataException($"{path}: unknown transform kind '{state.Kind}'");
+            ?? throw new InvalidDataException($"{path}: unknown transform kind '{state.Kind}'; expected one of {string.Join(", ", Kinds)}");
+    }
+
+    private static SavedTransform Parse(byte[] json, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SavedTransform>(json)
+                ?? throw new InvalidDataException($"{path}: holds null; expected a saved MlDsl transform");
+        }
+        catch (JsonException error)
+        {
+            // The serializer names a JSON path ($.Shift[0]) but not the file, and an empty file is a JsonException too.
+            throw new InvalidDataException($"{path}: not a saved MlDsl transform; expected a JSON object with Kind, Features, Shift and Scale ({error.Message})", error);
+        }
+    }
+
+    // A number beyond float range (1e39) reads as infinity without a word; every value the transform applies would then be ±infinity or NaN.
+    private static void CheckFinite(float[] values, string member, string path)
+    {
+        int bad = Array.FindIndex(values, value => !float.IsFinite(value));
+        if (bad >= 0) throw new InvalidDataException($"{path}: {member}[{bad}] = {values[bad]}; expected a finite float");
     }
 
     /// <summary>The fitted transform of <paramref name="kind"/>; null for a kind MlDsl does not know. The lengths are the caller's to check.</summary>
