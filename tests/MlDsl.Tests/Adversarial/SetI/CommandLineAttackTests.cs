@@ -73,6 +73,15 @@ public sealed class CommandLineAttackTests() : TemporaryFolder("mldsl-seti-cli")
         RefusedNaming("--data", "run", "--data", "", "--out", Path.Combine(Root, "out"), "--quiet");
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("predict")]
+    [InlineData("monitor")]
+    public void An_empty_data_option_of_the_other_commands_is_refused_naming_it(string command)
+    {
+        RefusedNaming("--data", command, "--data", "");
+    }
+
     [Fact]
     public void A_data_file_in_utf16_is_refused_naming_it()
     {

@@ -153,6 +153,17 @@ public sealed class ImageAttackTests() : TemporaryFolder("mldsl-seti-image")
         Assert.Contains("NaN", error!.Message);
     }
 
+    [Fact]
+    public void Writing_a_png_of_finite_grey_levels_outside_0_1_still_clips_them()
+    {
+        string path = Path.Combine(Root, "clipped.png");
+
+        ImageFile.WriteGrayscalePng(path, [-3f, 7f, 0.5f, 0f], 2, 2);
+
+        float[] read = ImageFile.ReadGrayscale(path, 2, 2);
+        Assert.Equal([0f, 1f, 0.5f, 0f], read.Select(value => MathF.Round(value * 50) / 50).ToArray());
+    }
+
     private static int IndexOf(byte[] bytes, byte[] part)
     {
         for (int i = 0; i + part.Length <= bytes.Length; i++)

@@ -134,6 +134,40 @@ public sealed class ServingAttackTests() : TemporaryFolder("mldsl-seti-serving")
     [Fact]
     public void A_thread_count_that_would_abort_onnx_runtime_is_refused_before_it_is_told() => ThreadCountRefused(100_000);
 
+    [Fact]
+    public void Thread_counts_from_1_to_the_bound_are_accepted_and_a_finite_transform_and_large_finite_rows_are_served()
+    {
+        string path = Export();
+        int bound = Math.Max(64, 4 * Environment.ProcessorCount);
+        float[] large = new float[30];
+        large[7] = 1e6f;
+
+        foreach (int threads in new[] { 1, 2, bound })
+        {
+            using OnnxPredictor served = OnnxPredictor.Open(path, threads);
+            Assert.Equal(2, served.PredictClass([new float[30], large]).Length);
+        }
+    }
+
+    [Fact]
+    public void A_thread_count_one_above_the_bound_is_refused_naming_it() => ThreadCountRefused(Math.Max(64, 4 * Environment.ProcessorCount) + 1);
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("3.4e38")]
+    public void A_forged_transform_with_a_finite_scale_is_still_served(string scale)
+    {
+        string path = Export();
+        string text = File.ReadAllText(Version(path, "transform.json"));
+        JsonObject json = JsonNode.Parse(text)!.AsObject();
+        string first = json["Scale"]![0]!.ToJsonString();
+        int at = text.IndexOf(first, text.IndexOf("\"Scale\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        ArtifactFiles.Forge(path, "transform.json", Encoding.UTF8.GetBytes(text[..at] + scale + text[(at + first.Length)..]));
+
+        using OnnxPredictor served = OnnxPredictor.Open(path);
+        Assert.Single(served.PredictClass([new float[30]]));
+    }
+
     private void ThreadCountRefused(int threads)
     {
         string path = Export();
