@@ -46,7 +46,16 @@ public sealed class OnnxPredictor : IDisposable
     /// <param name="directory">The artifact folder MlDsl exported.</param>
     /// <param name="threads">ONNX Runtime's intra-op threads; 1 suits a server answering many requests at once.</param>
     /// <exception cref="ServingException">The artifact is missing, damaged, modified, has no model.onnx, or ONNX Runtime rejects it.</exception>
-    public static OnnxPredictor Open(string directory, int threads = 1) => new(ServedArtifact.Open(directory), threads);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1, or above 4 per logical processor (and 64).</exception>
+    public static OnnxPredictor Open(string directory, int threads = 1)
+    {
+        // Checked before ONNX Runtime is told: 0 and -1 mean "its own choice" there, not the documented 1, and a count
+        // such as 100000 aborts the whole process natively, where no exception handler sees it.
+        if (threads < 1 || threads > ServingSessionOptions.MaxThreads)
+            throw new ArgumentOutOfRangeException(nameof(threads), threads,
+                $"ONNX Runtime threads must be between 1 and {ServingSessionOptions.MaxThreads} (4 per logical processor, at least 64; this machine has {Environment.ProcessorCount}).");
+        return new(ServedArtifact.Open(directory), threads);
+    }
 
     /// <summary>The dataset's feature names, in row order.</summary>
     public IReadOnlyList<string> Features => artifact.Features;
@@ -64,7 +73,7 @@ public sealed class OnnxPredictor : IDisposable
     /// The model's outputs for each row: logits for a class or multi-label label, the value in the
     /// label's units for a regression. Shape (rows, outputs).
     /// </summary>
-    /// <exception cref="ServingException">A row is not <see cref="RowLength"/> floats long.</exception>
+    /// <exception cref="ServingException">A row is not <see cref="RowLength"/> floats long, or holds NaN or an infinity.</exception>
     public float[][] Outputs(IReadOnlyList<float[]> rows)
     {
         if (rows.Count == 0) return Array.Empty<float[]>();
@@ -84,6 +93,7 @@ public sealed class OnnxPredictor : IDisposable
         {
             if (rows[r] is not { } row || row.Length != RowLength)
                 throw Refused(r, rows[r]);
+            Finite(r, row);
             Span<float> target = batch.AsSpan(r * RowLength, RowLength);
             row.CopyTo(target);
             if (artifact.Shift is { } shift && artifact.Scale is { } scale)
@@ -104,6 +114,7 @@ public sealed class OnnxPredictor : IDisposable
     private float[] Single(float[] row)
     {
         if (row is null || row.Length != RowLength) throw Refused(0, row);
+        Finite(0, row);
         if (singleInputValue is null)
         {
             singleInput = new float[RowLength];
@@ -120,6 +131,17 @@ public sealed class OnnxPredictor : IDisposable
 
     private ServingException Refused(int index, float[]? row) =>
         new ServingException($"rows[{index}]", $"has {row?.Length ?? 0} values; expected {RowLength} (features {string.Join(", ", Features.Take(5))}{(Features.Count > 5 ? ", ..." : "")})");
+
+    // A NaN or infinite feature runs through the graph into NaN logits, and PredictClass would still answer a class
+    // (IndexOf(NaN) is -1, or the first logit): refused as MlDsl's Predict and Deploy(engine: OnnxRuntime) refuse it.
+    private void Finite(int index, float[] row)
+    {
+        int bad = Array.FindIndex(row, value => !float.IsFinite(value));
+        if (bad < 0) return;
+        string feature = Features.Count == RowLength ? $" ({Features[bad]})" : "";
+        throw new ServingException($"row {index}",
+            $"value {bad}{feature} is {row[bad].ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a finite number");
+    }
 
     /// <summary>The most likely class of each row (the largest logit).</summary>
     public int[] PredictClass(IReadOnlyList<float[]> rows) =>

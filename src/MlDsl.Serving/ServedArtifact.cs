@@ -49,10 +49,23 @@ internal sealed record ServedArtifact(string Version, string[] Features, string[
             throw new ServingException(System.IO.Path.Combine(version, "selection.json"), "feature selection is not served through ONNX yet; serve this artifact with MlDsl's DeployedModel");
         if (manifest.Files.TryGetValue("transform.json", out string? transformSum))
         {
+            string transformPath = System.IO.Path.Combine(version, "transform.json");
             byte[] json = Read(version, "transform.json", MaxJsonBytes, transformSum, "manifest.json");
-            Transform? transform = JsonSerializer.Deserialize<Transform>(json);
+            Transform? transform;
+            try
+            {
+                transform = JsonSerializer.Deserialize<Transform>(json);
+            }
+            catch (JsonException error)
+            {
+                // A string such as "NaN" where a number belongs: System.Text.Json names the JSON path, not the file.
+                throw new ServingException(transformPath, $"is not a valid transform ({error.Message}); expected Shift and Scale arrays of finite numbers");
+            }
             if (transform?.Shift is null || transform.Scale is null || transform.Shift.Length != manifest.Features.Length || transform.Scale.Length != manifest.Features.Length)
-                throw new ServingException(System.IO.Path.Combine(version, "transform.json"), $"expected Shift and Scale with one value per feature ({manifest.Features.Length})");
+                throw new ServingException(transformPath, $"expected Shift and Scale with one value per feature ({manifest.Features.Length})");
+            // 1e39 reads as float +Infinity without a word, and every served row would be scaled to an infinity or NaN.
+            if (FirstNotFinite(transform.Shift, transform.Scale) is { } bad)
+                throw new ServingException(transformPath, $"{bad.Name}[{bad.Index}] is not a finite float; expected a finite number for every feature");
             (shift, scale) = (transform.Shift, transform.Scale);
         }
         return new ServedArtifact(version, manifest.Features, manifest.ClassNames ?? Array.Empty<string>(), onnx, shift, scale);
@@ -70,6 +83,14 @@ internal sealed record ServedArtifact(string Version, string[] Features, string[
         if (!string.Equals(found, expectedSha256, StringComparison.OrdinalIgnoreCase))
             throw new ServingException(path, $"SHA-256 is {found}, {listedIn} says {expectedSha256.ToUpperInvariant()}: the file was modified or damaged");
         return bytes;
+    }
+
+    private static (string Name, int Index)? FirstNotFinite(float[] shift, float[] scale)
+    {
+        int at = Array.FindIndex(shift, value => !float.IsFinite(value));
+        if (at >= 0) return ("Shift", at);
+        at = Array.FindIndex(scale, value => !float.IsFinite(value));
+        return at >= 0 ? ("Scale", at) : null;
     }
 
     private sealed record Manifest(string[]? Features, string[]? ClassNames, Dictionary<string, string>? Files);

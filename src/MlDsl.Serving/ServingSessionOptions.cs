@@ -10,6 +10,12 @@ namespace MlDsl.Serving;
 /// </summary>
 internal static class ServingSessionOptions
 {
+    /// <summary>
+    /// The most intra-op threads a serving session accepts: four per logical processor, and never fewer than 64 (the bound
+    /// MlDsl's --threads uses). More only wait for one another, and a count such as 100000 aborts the process natively.
+    /// </summary>
+    public static int MaxThreads => Math.Max(64, 4 * Environment.ProcessorCount);
+
     /// <param name="threads">ONNX Runtime's intra-op threads.</param>
     public static SessionOptions Create(int threads)
     {

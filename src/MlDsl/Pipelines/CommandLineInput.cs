@@ -69,6 +69,9 @@ internal static class CommandLineInput
     /// </summary>
     public static string OutputFolder(string path, string option)
     {
+        // Path.GetFullPath("") throws an ArgumentException naming 'path', which reads as a bug (exit 70), not as the option.
+        if (string.IsNullOrWhiteSpace(path))
+            throw new CommandLineInputException($"{option}: an empty folder name; expected a folder path (made when missing)");
         for (string? at = Path.GetFullPath(path); !string.IsNullOrEmpty(at); at = Path.GetDirectoryName(at))
         {
             if (!File.Exists(at)) continue;
@@ -76,6 +79,17 @@ internal static class CommandLineInput
                 ? $"{option} {path}: is a file; expected a folder (made when missing)"
                 : $"{option} {path}: {at} is a file, so the folder cannot be made inside it; expected a folder path");
         }
+        return path;
+    }
+
+    /// <summary>
+    /// The file a <c>--data</c> option names, refused when empty: reading "" would fail as ": no such CSV file", naming neither
+    /// the option nor what was expected. Null (the option not given) passes through.
+    /// </summary>
+    public static string? DataPath(string? path, string option)
+    {
+        if (path is not null && string.IsNullOrWhiteSpace(path))
+            throw new CommandLineInputException($"{option}: an empty file name; expected a data file (CSV, or what the pipeline reads)");
         return path;
     }
 

@@ -104,6 +104,7 @@ public static class PipelineCommandLine
             if (result.GetValue(epochs) is < 1 and var count)
                 throw new CommandLineInputException($"--epochs: expected a whole number of at least 1 but got {count}");
             int? threadCount = ComputeOptions.Threads(result.GetValue(threads));
+            string? dataPath = CommandLineInput.DataPath(result.GetValue(data), "--data");
             string outFolder = CommandLineInput.OutputFolder(result.GetValue(outDirectory)!, "--out");
             torch.Device trainOn = ComputeOptions.Device(result.GetValue(device)!);
             SplitOptions split = SplitFor(result);
@@ -118,7 +119,7 @@ public static class PipelineCommandLine
             PipelineRun outcome = ComputeOptions.WithThreads(threadCount, () => PipelineRunner.Run(checkedPipeline, new PipelineOptions
             {
                 Threads = threadCount, Device = trainOn,
-                Seed = result.GetValue(seed), Epochs = result.GetValue(epochs), DataPath = result.GetValue(data),
+                Seed = result.GetValue(seed), Epochs = result.GetValue(epochs), DataPath = dataPath,
                 OutputDirectory = outFolder, Resume = result.GetValue(resume), Quiet = result.GetValue(quiet),
                 Ranks = ranks, Stream = result.GetValue(stream),
             }, result.GetValue(quiet) ? TextWriter.Null : console));
@@ -136,7 +137,7 @@ public static class PipelineCommandLine
         validate.SetAction(result =>
         {
             SplitOptions split = SplitFor(result);
-            IReadOnlyList<TRow> rows = result.GetValue(data) is { } path ? Checked(pipeline.Read(path), path, split) : Checked(pipeline.Ingest(), Ingested, split);
+            IReadOnlyList<TRow> rows = CommandLineInput.DataPath(result.GetValue(data), "--data") is { } path ? Checked(pipeline.Read(path), path, split) : Checked(pipeline.Ingest(), Ingested, split);
             DataReport report = DataReport.Analyze(rows.Split(split), pipeline.Validation);
             console.Write(report);
             return report.Passed ? 0 : 2;
@@ -145,8 +146,9 @@ public static class PipelineCommandLine
         var evaluate = new Command("evaluate", "Evaluate an exported artifact on the test split (or on every row of --data)") { artifact, data, seed, threads, device, engine };
         evaluate.SetAction(result => Serve(result, () =>
         {
+            string? dataPath = CommandLineInput.DataPath(result.GetValue(data), "--data");
             using DeployedModel<TRow, TModel> deployed = Deployed(result);
-            IReadOnlyList<TRow> rows = result.GetValue(data) is { } path
+            IReadOnlyList<TRow> rows = dataPath is { } path
                 ? CommandLineInput.Labelled(CommandLineInput.NotEmpty(pipeline.Read(path), path), path)
                 : CommandLineInput.Splittable(Checked(pipeline.Ingest(), Ingested, SplitFor(result)), SplitFor(result), Ingested).Test;
             console.Write(deployed.Evaluate(rows));
@@ -156,7 +158,7 @@ public static class PipelineCommandLine
         var predict = new Command("predict", "Predict every row of --data with an exported artifact (a class, the present labels, or a value)") { artifact, servingData, threads, device, engine };
         predict.SetAction(result => Serve(result, () =>
         {
-            IReadOnlyList<TRow> rows = Serving(result.GetValue(servingData)!);
+            IReadOnlyList<TRow> rows = Serving(CommandLineInput.DataPath(result.GetValue(servingData), "--data")!);
             using DeployedModel<TRow, TModel> deployed = Deployed(result);
             string[] predictions = deployed.Describe(rows);
             for (int i = 0; i < predictions.Length; i++) console.WriteLine($"{i}\t{predictions[i]}");
@@ -166,7 +168,7 @@ public static class PipelineCommandLine
         var monitor = new Command("monitor", "Compare the rows of --data with the training data stored in an artifact; exit 3 on drift") { artifact, servingData };
         monitor.SetAction(result =>
         {
-            IReadOnlyList<TRow> rows = Serving(result.GetValue(servingData)!);
+            IReadOnlyList<TRow> rows = Serving(CommandLineInput.DataPath(result.GetValue(servingData), "--data")!);
             OpenedArtifact opened = ModelArtifact.Open(result.GetValue(artifact)!);
             DriftReport report = opened.Monitor(rows, pipeline.Monitoring, pipeline.Categoricals);
             console.Write(report);
@@ -188,7 +190,7 @@ public static class PipelineCommandLine
             {
                 report = PipelineDoctor.Run(pipeline,
                     new MlDsl.Doctor.DoctorOptions { OutputDirectory = folder, Folds = result.GetValue(folds), LabelQualityEpochs = result.GetValue(foldEpochs) },
-                    result.GetValue(seed), result.GetValue(data));
+                    result.GetValue(seed), CommandLineInput.DataPath(result.GetValue(data), "--data"));
             }
             catch (MlDsl.Data.Steps.DataStepException problem) when (problem.Option == nameof(MlDsl.Doctor.DoctorOptions.Folds))
             {

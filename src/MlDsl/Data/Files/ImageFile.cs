@@ -56,7 +56,7 @@ public static class ImageFile
     /// 8-bit PNG that <see cref="ReadGrayscale"/> reads back to within 1/255; values outside [0, 1] are clipped.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The height or width is not positive.</exception>
-    /// <exception cref="ArgumentException">The values are not <paramref name="height"/> × <paramref name="width"/> (counted without overflow).</exception>
+    /// <exception cref="ArgumentException">The values are not <paramref name="height"/> × <paramref name="width"/> (counted without overflow), or one is NaN or infinite.</exception>
     public static void WriteGrayscalePng(string path, ReadOnlySpan<float> values, int height, int width)
     {
         if (height <= 0 || width <= 0)
@@ -65,6 +65,10 @@ public static class ImageFile
         long count = (long)height * width;
         if (values.Length != count)
             throw new ArgumentException($"{path}: {values.Length} grey levels for a {height}x{width} image (expected {count})", nameof(values));
+        // Before encoding: Math.Clamp keeps NaN, and (byte)Math.Round(NaN * 255) is 0, so a NaN would be drawn black without a word.
+        for (int i = 0; i < values.Length; i++)
+            if (!float.IsFinite(values[i]))
+                throw new ArgumentException($"{path}: grey level {i} (row {i / width}, column {i % width}) is {values[i].ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a finite value in [0, 1]", nameof(values));
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
         Span<byte> pixels = bitmap.GetPixelSpan();
         for (int y = 0; y < height; y++)

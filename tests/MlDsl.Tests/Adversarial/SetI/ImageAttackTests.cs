@@ -141,7 +141,7 @@ public sealed class ImageAttackTests() : TemporaryFolder("mldsl-seti-image")
         Assert.False(File.Exists(path));
     }
 
-    [Fact(Skip = "Fault: ImageFile.WriteGrayscalePng writes a NaN grey level without a word: Math.Clamp(NaN, 0, 1) stays NaN and (byte)Math.Round(NaN * 255) is 0, so the pixel is silently drawn black")]
+    [Fact]
     public void Writing_a_png_of_a_nan_grey_level_is_refused_not_drawn_black()
     {
         string path = Path.Combine(Root, "nan.png");
@@ -151,6 +151,17 @@ public sealed class ImageAttackTests() : TemporaryFolder("mldsl-seti-image")
         Assert.True(error is ArgumentException or ImageFormatException,
             $"expected the NaN grey level to be refused, got {error?.GetType().Name ?? "no exception"}: {error?.Message}");
         Assert.Contains("NaN", error!.Message);
+    }
+
+    [Fact]
+    public void Writing_a_png_of_finite_grey_levels_outside_0_1_still_clips_them()
+    {
+        string path = Path.Combine(Root, "clipped.png");
+
+        ImageFile.WriteGrayscalePng(path, [-3f, 7f, 0.5f, 0f], 2, 2);
+
+        float[] read = ImageFile.ReadGrayscale(path, 2, 2);
+        Assert.Equal([0f, 1f, 0.5f, 0f], read.Select(value => MathF.Round(value * 50) / 50).ToArray());
     }
 
     private static int IndexOf(byte[] bytes, byte[] part)

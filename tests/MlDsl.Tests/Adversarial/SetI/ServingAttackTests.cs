@@ -75,7 +75,7 @@ public sealed class ServingAttackTests() : TemporaryFolder("mldsl-seti-serving")
         Refused(path, "transform.json");
     }
 
-    [Theory(Skip = "Fault: MlDsl.Serving's ServedArtifact reads transform.json unguarded: a Scale of \"NaN\" or \"Infinity\" (with checksums recomputed) escapes as System.Text.Json.JsonException naming a JSON path, not the file; 1e39 is read as float +Infinity and OnnxPredictor.Open accepts it, so every served row is scaled to ±Infinity/NaN")]
+    [Theory]
     [InlineData("\"NaN\"")]
     [InlineData("\"Infinity\"")]
     [InlineData("1e39")]
@@ -110,7 +110,7 @@ public sealed class ServingAttackTests() : TemporaryFolder("mldsl-seti-serving")
         Refused(Path.Combine(Root, "nothing"), Path.Combine(Root, "nothing"));
     }
 
-    [Theory(Skip = "Fault: MlDsl.Serving's OnnxPredictor.PredictClass answers a row holding NaN or +Infinity with a class, without a word (Deploy(engine: OnnxRuntime) and Predict refuse it naming the row and feature)")]
+    [Theory]
     [InlineData(float.NaN)]
     [InlineData(float.PositiveInfinity)]
     public void A_served_row_holding_a_non_finite_feature_is_refused_naming_the_row(float value)
@@ -126,13 +126,47 @@ public sealed class ServingAttackTests() : TemporaryFolder("mldsl-seti-serving")
         Assert.Contains("row 1", error!.Message);
     }
 
-    [Theory(Skip = "Fault: OnnxPredictor.Open(directory, threads) accepts threads 0 and -1 without a word (passed on to ONNX Runtime's intra-op setting; the documented default is 1)")]
+    [Theory]
     [InlineData(0)]
     [InlineData(-1)]
     public void A_thread_count_below_1_is_refused_naming_it(int threads) => ThreadCountRefused(threads);
 
-    [Fact(Skip = "Fault (native abort): OnnxPredictor.Open(directory, 100000) kills the test host ('Test host process crashed : Out of memory.'): the count goes to ONNX Runtime unchecked, as --threads 100000 once did to libtorch; found by bisecting set I")]
+    [Fact]
     public void A_thread_count_that_would_abort_onnx_runtime_is_refused_before_it_is_told() => ThreadCountRefused(100_000);
+
+    [Fact]
+    public void Thread_counts_from_1_to_the_bound_are_accepted_and_a_finite_transform_and_large_finite_rows_are_served()
+    {
+        string path = Export();
+        int bound = Math.Max(64, 4 * Environment.ProcessorCount);
+        float[] large = new float[30];
+        large[7] = 1e6f;
+
+        foreach (int threads in new[] { 1, 2, bound })
+        {
+            using OnnxPredictor served = OnnxPredictor.Open(path, threads);
+            Assert.Equal(2, served.PredictClass([new float[30], large]).Length);
+        }
+    }
+
+    [Fact]
+    public void A_thread_count_one_above_the_bound_is_refused_naming_it() => ThreadCountRefused(Math.Max(64, 4 * Environment.ProcessorCount) + 1);
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("3.4e38")]
+    public void A_forged_transform_with_a_finite_scale_is_still_served(string scale)
+    {
+        string path = Export();
+        string text = File.ReadAllText(Version(path, "transform.json"));
+        JsonObject json = JsonNode.Parse(text)!.AsObject();
+        string first = json["Scale"]![0]!.ToJsonString();
+        int at = text.IndexOf(first, text.IndexOf("\"Scale\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        ArtifactFiles.Forge(path, "transform.json", Encoding.UTF8.GetBytes(text[..at] + scale + text[(at + first.Length)..]));
+
+        using OnnxPredictor served = OnnxPredictor.Open(path);
+        Assert.Single(served.PredictClass([new float[30]]));
+    }
 
     private void ThreadCountRefused(int threads)
     {
