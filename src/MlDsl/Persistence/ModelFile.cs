@@ -24,11 +24,10 @@ public static class ModelFile
     public static void Save(nn.Module model, string modelName, string path)
     {
         byte[] bytes = Serialize(model, modelName);
-        string? directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
         try
         {
-            // Written beside the target, flushed and renamed, so a crash never leaves half a model under the real name.
+            // Written beside the target (its folder made when missing), flushed and renamed, so a crash never leaves half
+            // a model under the real name.
             AtomicFile.WriteAllBytes(path, bytes);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)

@@ -56,36 +56,24 @@ public abstract class AffineTransform
     /// </exception>
     public static AffineTransform Load(string path)
     {
-        SavedTransform state = Parse(StepFile.Read(path, "transform"), path);
-        if (state.Kind is null || state.Features is null || state.Shift is null || state.Scale is null)
-            throw new InvalidDataException($"{path}: a member is missing; expected a saved transform with Kind, Features, Shift and Scale");
-        if (state.Features.Length != state.Shift.Length || state.Features.Length != state.Scale.Length)
-            throw new InvalidDataException($"{path}: {state.Features.Length} features but {state.Shift.Length} shifts and {state.Scale.Length} scales; expected Features, Shift and Scale of equal length");
-        CheckFinite(state.Shift, nameof(state.Shift), path);
-        CheckFinite(state.Scale, nameof(state.Scale), path);
+        SavedTransform state = StepFile.Load<SavedTransform>(path, "transform", Inconsistency);
         return Create(state.Kind, state.Features, state.Shift, state.Scale)
             ?? throw new InvalidDataException($"{path}: unknown transform kind '{state.Kind}'; expected one of {string.Join(", ", Kinds)}");
     }
 
-    private static SavedTransform Parse(byte[] json, string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<SavedTransform>(json)
-                ?? throw new InvalidDataException($"{path}: holds null; expected a saved MlDsl transform");
-        }
-        catch (JsonException error)
-        {
-            // The serializer names a JSON path ($.Shift[0]) but not the file, and an empty file is a JsonException too.
-            throw new InvalidDataException($"{path}: not a saved MlDsl transform; expected a JSON object with Kind, Features, Shift and Scale ({error.Message})", error);
-        }
-    }
+    /// <summary>What makes a parsed transform unusable, or null: a missing member, unequal lengths, a number that is not finite.</summary>
+    private static string? Inconsistency(SavedTransform state) =>
+        state.Kind is null || state.Features is null || state.Shift is null || state.Scale is null
+            ? "a member is missing; expected Kind, Features, Shift and Scale"
+        : state.Features.Length != state.Shift.Length || state.Features.Length != state.Scale.Length
+            ? $"{state.Features.Length} features but {state.Shift.Length} shifts and {state.Scale.Length} scales; expected Features, Shift and Scale of equal length"
+        // A number beyond float range (1e39) reads as infinity without a word; every value the transform applies would then be ±infinity or NaN.
+        : NotFinite(state.Shift, nameof(state.Shift)) ?? NotFinite(state.Scale, nameof(state.Scale));
 
-    // A number beyond float range (1e39) reads as infinity without a word; every value the transform applies would then be ±infinity or NaN.
-    private static void CheckFinite(float[] values, string member, string path)
+    private static string? NotFinite(float[] values, string member)
     {
         int bad = Array.FindIndex(values, value => !float.IsFinite(value));
-        if (bad >= 0) throw new InvalidDataException($"{path}: {member}[{bad}] = {values[bad]}; expected a finite float");
+        return bad >= 0 ? $"{member}[{bad}] = {values[bad]}; expected a finite float" : null;
     }
 
     /// <summary>The fitted transform of <paramref name="kind"/>; null for a kind MlDsl does not know. The lengths are the caller's to check.</summary>
