@@ -73,6 +73,13 @@ internal sealed partial class FlowAnalysis
         flow.Events.IsEmpty ? DataFlow.Empty : new DataFlow(ImmutableHashSet<Origin>.Empty, flow.Events, ImmutableHashSet<Origin>.Empty, default);
 
     /// <summary>
+    /// What an object learned, without the rows it holds: its statistics, and what each model it holds (the whole object's, and each
+    /// named part's: the argument given for a constructor parameter) was trained on.
+    /// </summary>
+    private static DataFlow LearnedOnly(DataFlow flow) => flow.Events.IsEmpty && flow.TrainedOn.IsEmpty && flow.Parts.IsDefault ? DataFlow.Empty
+        : new DataFlow(ImmutableHashSet<Origin>.Empty, flow.Events, flow.TrainedOn, flow.Parts.IsDefault ? default : flow.Parts.Select(LearnedOnly).ToImmutableArray(), flow.PartNames);
+
+    /// <summary>
     /// A helper given a statistic of labels (a churn rate per customer, learned elsewhere) that returns rows among those the
     /// statistic was learned from: it wrote each row's own label, averaged in, into a feature (in-sample target encoding).
     /// Written inline or in a helper that computes it, the row's own member reads show it (<see cref="EntanglementRule"/>);

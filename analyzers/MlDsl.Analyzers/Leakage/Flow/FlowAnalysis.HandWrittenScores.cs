@@ -9,6 +9,9 @@ namespace MlDsl.Analyzers.Leakage.Flow;
 /// <summary>
 /// Scores written by hand: predictions compared with the labels and counted (<c>if (model.Predict(r) == r.Survived) right++</c>,
 /// <c>rows.Count(r =&gt; model.Predict(r) == r.Survived)</c>) are an accuracy, as much a score as <c>Evaluate</c>.
+/// Such a count is a metric of the predictions, no longer the predictions: carried beside a candidate (a threshold and its
+/// hits in a tuple, <c>(t, hits: test.Where(... == c.Churned).Count())</c>) and maximised, it chooses between candidates,
+/// where ranking the predictions by their own value (a percentile) does not.
 /// </summary>
 internal sealed partial class FlowAnalysis
 {
@@ -60,4 +63,30 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     public IReadOnlyList<ModelEffect> ScoredModelEffects() =>
         ModelEffects.Select(effect => effect.Method == "Predict" && effect.Score is { } at && countedPredictions.Contains(at) ? effect with { Method = "Evaluate" } : effect).ToList();
+
+    /// <summary>What a hit count is called: a score of its own, not one of the predictions it counts (see <see cref="IsPrediction"/>).</summary>
+    private const string RightPredictionsCounted = "A count of right predictions";
+
+    /// <summary>
+    /// A count of rows whose predictions are compared with their labels (<c>Count(c =&gt; model.Predict(c) == c.Label)</c>,
+    /// <c>Where((c, i) =&gt; p[i] == c.Label).Count()</c>): beside the predictions it carries, a hit count scored where each of
+    /// them was made, which stays a score wherever the count is carried (a tuple's element, a record's member).
+    /// </summary>
+    private static DataFlow WithHitCounts(IInvocationOperation count, List<IArgumentOperation> arguments, DataFlow counted)
+    {
+        if (!counted.EventsOf<ScoreEvent>().Any(IsPrediction) || !CountsAgainstLabels(count, arguments)) return counted;
+        foreach (ScoreEvent prediction in counted.EventsOf<ScoreEvent>().Where(IsPrediction).ToList())
+            counted = counted.WithEvent(new ScoreEvent(prediction.Location, RightPredictionsCounted, prediction.From));
+        return counted;
+    }
+
+    /// <summary>Whether a count's predicate, or the filter whose rows it counts, reads a label.</summary>
+    private static bool CountsAgainstLabels(IInvocationOperation count, List<IArgumentOperation> arguments)
+    {
+        if (arguments.Count > 0) return ReadsLabel(arguments[0].Value);
+        IOperation? counted = count.Instance ?? count.Arguments.FirstOrDefault()?.Value;
+        while (counted is IConversionOperation conversion) counted = conversion.Operand;
+        return counted is IInvocationOperation filter && Filters.Contains(filter.TargetMethod.Name)
+            && filter.Arguments.Any(argument => IsLambda(argument.Value) && ReadsLabel(argument.Value));
+    }
 }

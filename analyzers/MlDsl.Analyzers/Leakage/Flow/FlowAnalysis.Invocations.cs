@@ -51,6 +51,7 @@ internal sealed partial class FlowAnalysis
         if (Symbols.LearnsFrom(method) is { } learnsFrom) return StepFit(invocation, learnsFrom);
         if (Symbols.MultipliesRows(method) is { } multiplied) return Multiply(invocation, multiplied);
         if (Symbols.IsModelType(method.ContainingType) && !method.IsStatic) return ModelCall(invocation);
+        if (ModelReport(invocation) is { } report) return report;
 
         // An extension method's first argument is its receiver; so is a static collection method's (Array.IndexOf(names, name)).
         bool firstIsReceiver = invocation.Instance is null && invocation.Arguments.Length > 0
@@ -428,31 +429,39 @@ internal sealed partial class FlowAnalysis
             case "Predict":
             {
                 IArgumentOperation? rowsArgument = call.Arguments.FirstOrDefault();
-                if (rowsArgument is null) return DataFlow.Empty;
-                DataFlow rows = Eval(rowsArgument.Value);
-                bool predict = kind == "Predict";
-                var score = new ScoreEvent(rowsArgument.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows);
-                Effect(kind, model, rows, DataFlow.Empty, modelName, score.Location);
-                Scored(rows);
-                if (!predict) OwnScore(model, modelFlow, rows);
-                // In a helper, predictions of a model that is not one of its parameters stay where they are made.
-                bool pinned = depth > 0 && !(model is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner));
-                var learned = new LearnEvent(call.Syntax.GetLocation(), call.TargetMethod.ContainingType.Name, LearnKind.Model, modelFlow.TrainedOn) { Pinned = pinned };
-                if (pinned && predict && !Predictions.Any(known => known.Call == call && known.RowsFlow.SameAs(rows)))
-                    Predictions.Add(new ModelUse(model, call, rowsArgument, rows, IsPredict: true));
-                if (Observed is not null && Observed.FirstTime(call.Syntax))
-                {
-                    Observed.Uses.Add(new ModelUse(model, call, rowsArgument, rows, predict) { ModelTrainedOn = modelFlow.TrainedOn });
-                    Observed.HeldOut.Add(rows);
-                }
-                // Predictions are values of the rows they were made for, learned by the model from what it trained on.
-                ImmutableHashSet<FlowEvent> events = ImmutableHashSet.Create<FlowEvent>(score, learned);
-                return new DataFlow(predict ? rows.Rows : ImmutableHashSet<Origin>.Empty, events, ImmutableHashSet<Origin>.Empty, default);
+                return rowsArgument is null ? DataFlow.Empty : ModelApplied(call, model, modelFlow, rowsArgument, predict: kind == "Predict", modelName);
             }
             default:
                 foreach (IArgumentOperation argument in call.Arguments) Eval(argument.Value);
                 return DataFlow.Empty;
         }
+    }
+
+    /// <summary>
+    /// A model applied to rows (<c>Evaluate</c>, a <c>Predict</c>, or a report of it made by the library): a score of the model on
+    /// those rows, or predictions that are values of them, learned from what the model trained on.
+    /// </summary>
+    private DataFlow ModelApplied(IInvocationOperation call, ISymbol? model, DataFlow modelFlow, IArgumentOperation rowsArgument, bool predict, string modelName)
+    {
+        string kind = predict ? "Predict" : "Evaluate";
+        DataFlow rows = Eval(rowsArgument.Value);
+        var score = new ScoreEvent(rowsArgument.Syntax.GetLocation(), call.TargetMethod.Name, rows.Rows);
+        Effect(kind, model, rows, DataFlow.Empty, modelName, score.Location);
+        Scored(rows);
+        if (!predict) OwnScore(model, modelFlow, rows);
+        // In a helper, predictions of a model that is not one of its parameters stay where they are made.
+        bool pinned = depth > 0 && !(model is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner));
+        var learned = new LearnEvent(call.Syntax.GetLocation(), modelName, LearnKind.Model, modelFlow.TrainedOn) { Pinned = pinned };
+        if (pinned && predict && !Predictions.Any(known => known.Call == call && known.RowsFlow.SameAs(rows)))
+            Predictions.Add(new ModelUse(model, call, rowsArgument, rows, IsPredict: true));
+        if (Observed is not null && Observed.FirstTime(call.Syntax))
+        {
+            Observed.Uses.Add(new ModelUse(model, call, rowsArgument, rows, predict) { ModelTrainedOn = modelFlow.TrainedOn });
+            Observed.HeldOut.Add(rows);
+        }
+        // Predictions are values of the rows they were made for, learned by the model from what it trained on.
+        ImmutableHashSet<FlowEvent> events = ImmutableHashSet.Create<FlowEvent>(score, learned);
+        return new DataFlow(predict ? rows.Rows : ImmutableHashSet<Origin>.Empty, events, ImmutableHashSet<Origin>.Empty, default);
     }
 
     /// <summary>Whether a value is an element of a tuple held in a variable or another value (<c>run.Model</c>), not a member of this object.</summary>
@@ -674,9 +683,9 @@ internal sealed partial class FlowAnalysis
         // How many predictions are right is a score of where they were made; how many rows match a condition
         // (test.Count(r => r.Sick == 1)) is a statistic of them; a plain count of rows is neither.
         if (name is "Count" or "LongCount")
-            return (arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source))
+            return WithHitCounts(call, arguments, (arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source))
                     : arguments.Count > 0 ? CountOfLearnedValues(source) : ScoresOnly(source))
-                .Join(arguments.Count > 0 ? CountedByPredicate(arguments[0].Value, source) : DataFlow.Empty);
+                .Join(arguments.Count > 0 ? CountedByPredicate(arguments[0].Value, source) : DataFlow.Empty));
         if (name is "Any" or "All" or "Contains" or "SequenceEqual") return DataFlow.Empty;
         if (Aggregates.Contains(name) && !source.Rows.IsEmpty)
             return OneRowsValues(call) || AroundRowWindow(call) || OverShiftedEntries(call) ? source.WithParts(default) : Aggregate(call, name, source);
@@ -1007,7 +1016,8 @@ internal sealed partial class FlowAnalysis
         if (value is IMethodReferenceOperation { Method: { } target } reference && SummaryOf(target) is { } summary)
         {
             // An object's method (clipper.Apply) applies what the object learned where it was made; its rows are not the result's.
-            DataFlow? self = reference.Instance is null or IInstanceReferenceOperation ? null : EventsOnly(Eval(reference.Instance));
+            // The models it holds stay what they were trained on (stacker.WithForecast predicting with the model it was given).
+            DataFlow? self = reference.Instance is null or IInstanceReferenceOperation ? null : LearnedOnly(Eval(reference.Instance));
             List<DataFlow> elements = Enumerable.Repeat(element, target.Parameters.Length).ToList();
             LabelFeatureWritesAtCall(summary, elements, self);
             PredictionsOfMethodGroup(summary, elements, self);

@@ -191,9 +191,12 @@ internal sealed class FlowContext
         {
             // A positional record's property (record Prep(Imputer Imputer, ...)) holds what the record is created with. Rows kept
             // in one (a record of parts) are read through the part given for it, not the whole record, so they are left alone.
+            // A model kept in one (record Stacker(CropNet Net)) is the model given for it, trained on what that model was trained on.
             if (member is IPropertySymbol { IsStatic: false } positional && type.IsRecord && !IsRowTyped(positional.Type)
                 && positional.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax))
-                Add(member, DataFlow.Of(new Origin(MethodSummary.Self, MethodSummary.PositionalPath)));
+                Add(member, Symbols.IsModelType(positional.Type as INamedTypeSymbol)
+                    ? DataFlow.Empty.WithTrainedOn(ImmutableHashSet.Create(new Origin(MethodSummary.Self, ObjectState.ArgumentSegment(positional.Name))))
+                    : DataFlow.Of(new Origin(MethodSummary.Self, MethodSummary.PositionalPath)));
             if (member is IFieldSymbol or IPropertySymbol)
             {
                 foreach (IOperation initializer in Initializers(member))

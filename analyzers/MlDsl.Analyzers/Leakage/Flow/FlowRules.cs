@@ -463,8 +463,9 @@ internal sealed partial class FlowRules
             ModelFit[] fits = observed.Fits.Where(fit => SymbolEqualityComparer.Default.Equals(fit.Model, use.Model)).ToArray();
             // A model fitted out of this body's sight (by another method of its object, inside a helper that returns it) is known by its value.
             ImmutableHashSet<Origin> carried = fits.Length == 0 ? TrainedOutOfSight(use) : ImmutableHashSet<Origin>.Empty;
-            // A model's own Evaluate whose value is dropped or only asserted reports no score (a helper's call may print one inside).
-            if (fits.Length == 0 && carried.IsEmpty || symbols.IsModelType(use.Call.TargetMethod.ContainingType) && CheckedScores.NeverReported(use.Call)) continue;
+            // A model's own Evaluate (or the library's report of it) whose value is dropped or only asserted reports no score (a
+            // helper's call may print one inside).
+            if (fits.Length == 0 && carried.IsEmpty || ScoredByModelOrLibrary(use.Call) && CheckedScores.NeverReported(use.Call)) continue;
             ImmutableHashSet<Origin> trained = fits.Aggregate(carried, (rows, fit) => rows.Union(fit.Train.Rows));
             ImmutableHashSet<Origin> validated = fits.Where(ChoseOnValidation).Aggregate(ImmutableHashSet<Origin>.Empty, (rows, fit) => rows.Union(fit.Validation.Rows));
             bool onTraining = DataFlow.Overlap(use.RowsFlow.Rows, trained), onValidation = DataFlow.Overlap(use.RowsFlow.Rows, validated);
@@ -496,6 +497,10 @@ internal sealed partial class FlowRules
                 : $"{model} is evaluated on '{use.Rows.Syntax}', the rows its training watched for early stopping or the best epoch: that score is chosen to look good; evaluate on the test split");
         }
     }
+
+    /// <summary>Whether a score is the model's own call or a report MlDsl.Analysis makes of it, not a helper's (which may print it inside).</summary>
+    private bool ScoredByModelOrLibrary(IInvocationOperation call) => symbols.IsModelType(call.TargetMethod.ContainingType)
+        || call.TargetMethod.IsStatic && call.TargetMethod.ContainingNamespace?.ToDisplayString() == "MlDsl.Analysis";
 
     /// <summary>Whether a value is what its method returns (<c>return model.Evaluate(validation).MeanAbsoluteError;</c>).</summary>
     private static bool Returned(IOperation value)
