@@ -41,7 +41,10 @@ public sealed class TargetEncoding<TRow> where TRow : IDatasetRow<TRow>
         return result;
     }
 
-    public void Save(string path) => StepFile.Save(path, SavedTargetEncoding.Of(this));
+    /// <summary>Saves the fitted encoding as JSON (written beside the target and renamed, so a crash never leaves half a file).</summary>
+    /// <exception cref="InvalidDataException">A folder has the file's name, or a file has its folder's; the message names the path and what was expected. No temporary file is left behind.</exception>
+    /// <exception cref="IOException">The file cannot be written otherwise (a full disk); no temporary file is left behind.</exception>
+    public void Save(string path) => StepFile.Save(path, TargetEncoder.StepName, SavedTargetEncoding.Of(this));
 }
 
 /// <summary>The result of <see cref="TargetEncoder.FitApply{TRow}"/>: the fitted encoding and the training rows encoded out of fold.</summary>

@@ -15,7 +15,7 @@ public static class ImageFile
     /// <paramref name="width"/> with bilinear filtering and mipmaps (stretched: the aspect ratio is not kept).
     /// Alpha is dropped and EXIF orientation is not applied.
     /// </summary>
-    /// <exception cref="ImageFormatException">The file is missing, cannot be decoded, or its header declares more pixels than <see cref="ImageLimits.MaxPixels"/> or than the file can hold (checked before decoding).</exception>
+    /// <exception cref="ImageFormatException">The file is missing, cannot be decoded, or its header declares more pixels than <see cref="ImageLimits.MaxPixels"/> or than the file can hold (checked before decoding); a PNG's structure is damaged (the message names the chunk or field); a palette PNG's pixel names a colour past its PLTE (naming the pixel's x and y, the index and the palette's size), its tRNS holds more entries than the PLTE, or its image data is not a valid zlib stream of the scanlines its header declares.</exception>
     public static float[] ReadGrayscale(string path, int height, int width)
     {
         using SKBitmap bitmap = Load(path, height, width);
@@ -35,7 +35,7 @@ public static class ImageFile
     /// resized to <paramref name="height"/> × <paramref name="width"/> with bilinear filtering and mipmaps
     /// (stretched: the aspect ratio is not kept). Alpha is dropped and EXIF orientation is not applied.
     /// </summary>
-    /// <exception cref="ImageFormatException">The file is missing, cannot be decoded, or its header declares more pixels than <see cref="ImageLimits.MaxPixels"/> or than the file can hold (checked before decoding).</exception>
+    /// <exception cref="ImageFormatException">The file is missing, cannot be decoded, or its header declares more pixels than <see cref="ImageLimits.MaxPixels"/> or than the file can hold (checked before decoding); a PNG's structure is damaged (the message names the chunk or field); a palette PNG's pixel names a colour past its PLTE (naming the pixel's x and y, the index and the palette's size), its tRNS holds more entries than the PLTE, or its image data is not a valid zlib stream of the scanlines its header declares.</exception>
     public static float[] ReadRgb(string path, int height, int width)
     {
         using SKBitmap bitmap = Load(path, height, width);
@@ -87,7 +87,7 @@ public static class ImageFile
     {
         ImageLimits.CheckRequested(path, height, width);
         byte[] bytes = ReadAll(path);
-        if (PngStructure.ClaimsPng(bytes)) PngStructure.Check(path, bytes);
+        PngLayout? png = PngStructure.ClaimsPng(bytes) ? PngStructure.Check(path, bytes) : null;
 
         // Decoded from the bytes checked above: the file is read once and cannot change in between.
         // A native memory stream: a managed stream would have Skia copy through managed buffers (megabytes for a crafted BMP).
@@ -96,6 +96,8 @@ public static class ImageFile
         if (codec is null)
             throw new ImageFormatException(path, $"cannot be decoded ({opened}); expected a PNG, JPEG or BMP image (the file starts with {Convert.ToHexString(bytes.AsSpan(0, Math.Min(8, bytes.Length)))})");
         ImageLimits.Check(path, codec, bytes.Length);
+        // After the limits: the indices are read by inflating the pixel data, which the header's size bounds.
+        if (png is { IsPalette: true }) PngPaletteIndices.Check(path, bytes, png);
         // Unpremultiplied, so a half-transparent pixel keeps its colour instead of being darkened.
         var decodedInfo = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var decoded = new SKBitmap(decodedInfo);

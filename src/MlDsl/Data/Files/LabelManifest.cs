@@ -8,7 +8,13 @@ namespace MlDsl.Data.Files;
 /// readers allow). Given a data root, every path must resolve inside it: a manifest from elsewhere then cannot make the
 /// reader open <c>../../etc/passwd</c> or <c>/home/someone/.ssh/id_rsa</c>.
 /// </summary>
-/// <remarks>The check is on the resolved path, not on links: a symbolic link inside the root that points out of it is followed.</remarks>
+/// <remarks>
+/// Given a root, the check is on the file the system would open: symbolic links along the path (a file link, a folder
+/// link, a chain of them, a <c>..</c> after one) are resolved, and a final target outside the root's own real folder is
+/// refused naming the link. Without a root, links are followed as written. Hard links cannot be told from the file
+/// itself and are not checked, and a link made between the check and the read is followed: the root is trusted to be
+/// yours, the manifest is not.
+/// </remarks>
 internal static class LabelManifest
 {
     private const string PathColumn = "path", LabelColumn = "label";
@@ -24,6 +30,8 @@ internal static class LabelManifest
         string? inside = root is null ? null : Path.GetFullPath(root);
         if (inside is not null && !Directory.Exists(inside))
             throw new LabelledFilesException(inside, null, "no such folder; expected the data root the manifest's paths lie in");
+        // The root may itself be a link (a data folder linked into a project): its targets are compared with where it leads.
+        string? realRoot = inside is null ? null : RealRoot(inside);
 
         // Strict UTF-8: a Latin-1 label or path is an error naming its line, never a silent U+FFFD that merges classes.
         using StreamReader reader = Utf8Text.Open(full);
@@ -56,6 +64,7 @@ internal static class LabelManifest
             if (inside is not null && !IsInside(resolved, inside))
                 throw new LabelledFilesException(full, line,
                     $"the {PathColumn} '{path}' resolves to {resolved}, outside the data root {inside}; expected a path inside it");
+            if (realRoot is not null) CheckLinks(full, line, path, resolved, inside!, realRoot);
             if (!filter.Keeps(resolved))
             {
                 skipped.Add(new SkippedFile(resolved, $"line {line}: {filter.WhySkipped(resolved)}"));
@@ -80,6 +89,39 @@ internal static class LabelManifest
         {
             throw new LabelledFilesException(manifest, problem.Line, problem.Problem);
         }
+    }
+
+    private static string RealRoot(string root)
+    {
+        try
+        {
+            return RealPath.Resolve(root).Real;
+        }
+        catch (IOException error)
+        {
+            throw new LabelledFilesException(root, null, $"cannot be resolved ({error.Message}); expected the data root the manifest's paths lie in");
+        }
+    }
+
+    // A link inside the root to /etc/passwd passes the check on the written path; the system opens its target.
+    private static void CheckLinks(string manifest, long line, string path, string resolved, string root, string realRoot)
+    {
+        (string real, IReadOnlyList<RealPath.Link> links) resolution;
+        try
+        {
+            resolution = RealPath.Resolve(resolved);
+        }
+        catch (IOException error)
+        {
+            throw new LabelledFilesException(manifest, line, $"the {PathColumn} '{path}' cannot be resolved: {error.Message}; expected a file inside the data root {root}");
+        }
+        (string real, IReadOnlyList<RealPath.Link> links) = resolution;
+        // The root itself is no file; the existence check names that line as "no file".
+        if (links.Count == 0 || real == realRoot || IsInside(real, realRoot)) return;
+        // The link that leaves: the last one followed that lies inside the root (the root's own link, if any, lies above it).
+        RealPath.Link leaving = links.LastOrDefault(link => IsInside(link.Path, realRoot), links[0]);
+        throw new LabelledFilesException(manifest, line,
+            $"the {PathColumn} '{path}' leads through the symbolic link {leaving.Path} (to {leaving.Target}) to {real}, outside the data root {root}; expected a file inside it");
     }
 
     // By relative path, not by prefix: "/data/cats2" starts with "/data/cats" yet lies outside it.

@@ -57,6 +57,7 @@ public sealed class LabelledFiles
     /// <c>label</c> (other columns are ignored); relative paths are resolved against the manifest's folder
     /// (<c>lists/train.csv</c> may name <c>../images/a.png</c>). For a manifest from a source you do not trust, use
     /// <see cref="FromManifestWithin"/>, which refuses paths that leave a data root (<c>../../etc/passwd</c>).
+    /// Symbolic links are followed wherever they lead.
     /// </summary>
     /// <param name="manifest">The manifest CSV file.</param>
     /// <param name="extensions">When given, lines naming files with other extensions go to <see cref="Skipped"/>; when not, every line is kept.</param>
@@ -66,12 +67,15 @@ public sealed class LabelledFiles
 
     /// <summary>
     /// As <see cref="FromManifest"/>, with the folder the listed files must lie in given as <paramref name="root"/>
-    /// (relative paths are still resolved against the manifest's folder); a path that resolves outside it is refused.
+    /// (relative paths are still resolved against the manifest's folder); a path that resolves outside it is refused, and so
+    /// is one that symbolic links inside the root lead out of it (a file or folder link, a chain, a <c>..</c> after a link):
+    /// links are resolved component by component and the final target must lie inside the root's own real folder (the root
+    /// may itself be a link). Hard links, and links made after the manifest is read, are not checked.
     /// </summary>
     /// <param name="root">The data root: every listed file must resolve inside it.</param>
     /// <param name="manifest">The manifest CSV file.</param>
     /// <param name="extensions">As for <see cref="FromManifest"/>.</param>
-    /// <exception cref="LabelledFilesException">As for <see cref="FromManifest"/>, with the root in place of the manifest's folder, or the root is missing.</exception>
+    /// <exception cref="LabelledFilesException">As for <see cref="FromManifest"/>, with the root in place of the manifest's folder; the root is missing; or a listed path resolves outside the root, written so or through a symbolic link, or through more than 40 links (a loop) — the message names the line, the path as written and the link.</exception>
     public static LabelledFiles FromManifestWithin(string root, string manifest, params string[] extensions) =>
         LabelManifest.Read(manifest, new ExtensionFilter(extensions), root ?? throw new ArgumentNullException(nameof(root)));
 }

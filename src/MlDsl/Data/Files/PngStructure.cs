@@ -10,6 +10,8 @@ namespace MlDsl.Data.Files;
 /// <remarks>
 /// Critical chunks (IHDR, PLTE, IDAT, IEND) must carry their right CRC; damaged ancillary chunks are left to the decoder,
 /// which skips them as libpng does. A file that ends after its last IDAT (no IEND) still holds all its pixels and is read.
+/// A palette image's PLTE must hold whole colours (1 to 256) and its tRNS no more entries than the PLTE, after it; its
+/// pixels' indices are checked by <see cref="PngPaletteIndices"/> once the size is known to be within the limits.
 /// </remarks>
 internal static class PngStructure
 {
@@ -20,8 +22,9 @@ internal static class PngStructure
     public static bool ClaimsPng(ReadOnlySpan<byte> bytes) => bytes.StartsWith(Signature.AsSpan(0, 4));
 
     /// <summary>Checks a file that <see cref="ClaimsPng"/>.</summary>
+    /// <returns>The header's fields, the palette's size and where the image data lies, for the pixel checks.</returns>
     /// <exception cref="ImageFormatException">The signature, the header or the chunk layout is damaged or not valid PNG; the message names the field.</exception>
-    public static void Check(string path, ReadOnlySpan<byte> bytes)
+    public static PngLayout Check(string path, ReadOnlySpan<byte> bytes)
     {
         // "\x89PNG" then CR LF, SUB, LF: a transfer in text mode rewrites the line ends, and the signature catches it.
         if (bytes.Length >= Signature.Length && !bytes.StartsWith(Signature))
@@ -31,8 +34,11 @@ internal static class PngStructure
         if (Type(bytes, 8) != "IHDR" || BinaryPrimitives.ReadUInt32BigEndian(bytes[8..]) != 13)
             throw new ImageFormatException(path, $"the first chunk is '{Type(bytes, 8)}' of {BinaryPrimitives.ReadUInt32BigEndian(bytes[8..])} bytes; expected the 13-byte IHDR header");
         CheckCrc(path, bytes, 8, 13);
-        CheckHeader(path, bytes.Slice(16, 13));
-        CheckChunks(path, bytes, colourType: bytes[25]);
+        ReadOnlySpan<byte> header = bytes.Slice(16, 13);
+        CheckHeader(path, header);
+        (int paletteColours, List<(int Offset, int Length)> imageData) = CheckChunks(path, bytes, colourType: header[9]);
+        return new PngLayout(BinaryPrimitives.ReadInt32BigEndian(header), BinaryPrimitives.ReadInt32BigEndian(header[4..]),
+            BitDepth: header[8], ColourType: header[9], Interlaced: header[12] == 1, paletteColours, imageData);
     }
 
     private static void CheckHeader(string path, ReadOnlySpan<byte> header)
@@ -57,16 +63,18 @@ internal static class PngStructure
         if (interlace > 1) throw new ImageFormatException(path, $"the PNG header declares interlace method {interlace}; expected 0 (none) or 1 (Adam7)");
     }
 
-    private static void CheckChunks(string path, ReadOnlySpan<byte> bytes, byte colourType)
+    private static (int PaletteColours, List<(int Offset, int Length)> ImageData) CheckChunks(string path, ReadOnlySpan<byte> bytes, byte colourType)
     {
         bool palette = false, data = false;
+        int paletteColours = 0;
+        var imageData = new List<(int Offset, int Length)>();
         long position = HeaderBytes;
         while (position < bytes.Length)
         {
             int at = (int)position;
             if (bytes.Length - position < 12)
             {
-                if (data) return; // a cut after the last IDAT loses only IEND: every pixel is there
+                if (data) return (paletteColours, imageData); // a cut after the last IDAT loses only IEND: every pixel is there
                 throw new ImageFormatException(path, $"the file ends {bytes.Length - position} bytes into a chunk header at byte {position}, before any IDAT; the file is truncated");
             }
             uint length = BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
@@ -75,17 +83,34 @@ internal static class PngStructure
             if (length > following)
                 throw new ImageFormatException(path, $"chunk '{type}' at byte {position} declares {length} bytes but only {Math.Max(0, following)} follow; the file is truncated or damaged");
             if (char.IsAsciiLetterUpper(type[0])) CheckCrc(path, bytes, at, (int)length);
-            if (type == "PLTE") palette = true;
+            if (type == "PLTE")
+            {
+                palette = true;
+                paletteColours = (int)(length / 3);
+                // libpng refuses a palette image's odd PLTE with "invalid"; a PLTE beside other colour types is only a hint.
+                if (colourType == 3 && (length % 3 != 0 || length is 0 or > 3 * 256))
+                    throw new ImageFormatException(path, $"chunk 'PLTE' at byte {position} holds {length} bytes; expected 1 to 256 colours of 3 bytes each");
+            }
+            else if (type == "tRNS" && colourType == 3)
+            {
+                // libpng ignores such a tRNS with a warning: the transparency the file declares would be dropped unsaid.
+                if (!palette)
+                    throw new ImageFormatException(path, $"chunk 'tRNS' at byte {position} comes before any PLTE chunk; expected the palette first for colour type 3 (palette)");
+                if (length > paletteColours)
+                    throw new ImageFormatException(path, $"chunk 'tRNS' at byte {position} holds {length} alpha values for a PLTE of {paletteColours} colours; expected at most one per colour");
+            }
             else if (type == "IDAT")
             {
                 if (colourType == 3 && !palette)
                     throw new ImageFormatException(path, $"chunk 'IDAT' at byte {position} comes before any PLTE chunk; expected the palette first for colour type 3 (palette)");
                 data = true;
+                imageData.Add((at + 8, (int)length));
             }
             else if (type == "IEND") break;
             position += 12 + length;
         }
         if (!data) throw new ImageFormatException(path, "no IDAT chunk; the file holds no pixel data");
+        return (paletteColours, imageData);
     }
 
     private static void CheckCrc(string path, ReadOnlySpan<byte> bytes, int at, int length)

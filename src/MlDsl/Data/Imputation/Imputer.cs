@@ -123,8 +123,11 @@ public sealed class Imputer
         return result;
     }
 
+    /// <summary>Saves the fitted statistics as JSON (written beside the target and renamed, so a crash never leaves half a file).</summary>
+    /// <exception cref="InvalidDataException">A folder has the file's name, or a file has its folder's; the message names the path and what was expected. No temporary file is left behind.</exception>
+    /// <exception cref="IOException">The file cannot be written otherwise (a full disk); no temporary file is left behind.</exception>
     public void Save(string path) =>
-        StepFile.Save(path, new SavedImputer(Features.ToArray(), Strategy, Statistics.ToArray(), IndicatorFeatures.ToArray()));
+        StepFile.Save(path, StepName, new SavedImputer(Features.ToArray(), Strategy, Statistics.ToArray(), IndicatorFeatures.ToArray()));
 
     /// <exception cref="InvalidDataException">The file is not a saved imputer, its parts disagree, or a statistic is not finite (it would leave missing values missing).</exception>
     public static Imputer Load(string path) => FromJson(StepFile.Read(path, StepName), path);

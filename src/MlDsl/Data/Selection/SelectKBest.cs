@@ -112,8 +112,11 @@ public sealed class SelectKBest
         return result;
     }
 
+    /// <summary>Saves the fitted scores and selection as JSON (written beside the target and renamed, so a crash never leaves half a file).</summary>
+    /// <exception cref="InvalidDataException">A folder has the file's name, or a file has its folder's; the message names the path and what was expected. No temporary file is left behind.</exception>
+    /// <exception cref="IOException">The file cannot be written otherwise (a full disk); no temporary file is left behind.</exception>
     public void Save(string path) =>
-        StepFile.Save(path, new SavedSelection(Features.ToArray(), Function, K, Scores.ToArray(), PValues.ToArray(), Selected.ToArray()));
+        StepFile.Save(path, StepName, new SavedSelection(Features.ToArray(), Function, K, Scores.ToArray(), PValues.ToArray(), Selected.ToArray()));
 
     /// <exception cref="InvalidDataException">The file is not a saved selector, or its parts disagree.</exception>
     public static SelectKBest Load(string path) => FromJson(StepFile.Read(path, StepName), path);

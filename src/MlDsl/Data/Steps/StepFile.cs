@@ -16,10 +16,36 @@ internal static class StepFile
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <exception cref="IOException">The file cannot be written, e.g. a folder has its name (the message names it); no temporary file is left behind.</exception>
-    public static void Save<TState>(string path, TState state)
+    /// <summary>Writes <paramref name="state"/> to <paramref name="path"/> as JSON; <paramref name="step"/> names what the file holds in errors (<c>Imputer</c>, <c>transform</c>).</summary>
+    /// <exception cref="InvalidDataException">A folder has the file's name, or a file has its folder's (the message names the path and what was expected); no temporary file is left behind.</exception>
+    /// <exception cref="IOException">The file cannot be written otherwise (a full disk); no temporary file is left behind.</exception>
+    public static void Save<TState>(string path, string step, TState state) => Write(path, step, Serialize(state));
+
+    /// <summary>Writes <paramref name="bytes"/> as a saved <paramref name="step"/>, as <see cref="Save{TState}"/> does.</summary>
+    /// <exception cref="InvalidDataException">As for <see cref="Save{TState}"/>.</exception>
+    public static void Write(string path, string step, ReadOnlySpan<byte> bytes)
     {
-        MlDsl.Persistence.AtomicFile.WriteAllBytes(path, Serialize(state));
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            MlDsl.Persistence.AtomicFile.WriteAllBytes(path, bytes);
+        }
+        catch (IOException error) when (WrongKindInThePath(path) is { } problem)
+        {
+            // The error the step's Load gives for the same folder, so the command line reports it as bad input (exit 1),
+            // not as an unexpected IOException (exit 70).
+            throw new InvalidDataException($"{path}: {problem}; expected a file name to save the {step} to", error);
+        }
+    }
+
+    // Named after the failure, from what lies on the disk: a folder where the file goes, or a file where a folder must be.
+    private static string? WrongKindInThePath(string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) return "is a folder";
+        for (string? folder = Path.GetDirectoryName(full); folder is not null; folder = Path.GetDirectoryName(folder))
+            if (File.Exists(folder)) return $"{folder} is a file, not a folder";
+        return null;
     }
 
     /// <summary>The state as the JSON bytes <see cref="Save{TState}"/> writes, for a file inside an artifact.</summary>

@@ -97,7 +97,9 @@ public sealed class Tokenizer
     }
 
     /// <summary>Saves the vocabulary and options as JSON.</summary>
-    public void Save(string path) => StepFile.Save(path, ToSaved());
+    /// <exception cref="InvalidDataException">A folder has the file's name, or a file has its folder's; the message names the path and what was expected. No temporary file is left behind.</exception>
+    /// <exception cref="IOException">The file cannot be written otherwise (a full disk); no temporary file is left behind.</exception>
+    public void Save(string path) => StepFile.Save(path, StepName, ToSaved());
 
     /// <summary>Loads a tokenizer saved by <see cref="Save"/>.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>

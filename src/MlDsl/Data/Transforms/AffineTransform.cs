@@ -39,12 +39,13 @@ public abstract class AffineTransform
         return result;
     }
 
-    /// <exception cref="IOException">The file cannot be written, e.g. a folder has its name (the message names it); no temporary file is left behind.</exception>
+    /// <exception cref="InvalidDataException">A folder has the file's name, or a file has its folder's; the message names the path and what was expected (as <see cref="Load"/> names a folder). No temporary file is left behind.</exception>
+    /// <exception cref="IOException">The file cannot be written otherwise (a full disk); no temporary file is left behind.</exception>
     public void Save(string path)
     {
         var state = new SavedTransform(Kind, Features.ToArray(), Shift.ToArray(), Scale.ToArray());
         // Written beside the target, flushed and renamed, so a crash never leaves half a transform under the real name.
-        MlDsl.Persistence.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(state, new JsonSerializerOptions { WriteIndented = true }));
+        StepFile.Write(path, "transform", JsonSerializer.SerializeToUtf8Bytes(state, new JsonSerializerOptions { WriteIndented = true }));
     }
 
     /// <summary>Loads a transform saved by <see cref="Save"/>.</summary>

@@ -9,7 +9,8 @@ namespace MlDsl.Tests.Adversarial.SetH;
 /// A saved model, fitted step and fitted transform went to a temporary file and were renamed by hand: the step and the
 /// transform wrote "name.tmp" without flushing it, and a failed rename left the model's "name.tmp-xxxx" behind. All
 /// three now go through <see cref="AtomicFile"/>; a target that cannot be written (a folder of that name) is refused
-/// naming it, and nothing is left beside it.
+/// naming it (a model with its <see cref="ModelFileException"/>, a step or transform with the
+/// <see cref="InvalidDataException"/> its load gives for the same folder), and nothing is left beside it.
 /// </summary>
 public sealed class AtomicSaveTests() : TemporaryFolder("mldsl-seth-atomic")
 {
@@ -47,9 +48,9 @@ public sealed class AtomicSaveTests() : TemporaryFolder("mldsl-seth-atomic")
     {
         string target = Folder("imputer.json");
 
-        var error = Assert.Throws<IOException>(() => StepFile.Save(target, new { Strategy = "Mean" }));
+        var error = Assert.Throws<InvalidDataException>(() => StepFile.Save(target, "Imputer", new { Strategy = "Mean" }));
 
-        Assert.Equal($"{target}: is a folder; expected a file name to write to", error.Message);
+        Assert.Equal($"{target}: is a folder; expected a file name to save the Imputer to", error.Message);
         AssertOnlyTheFolderRemains(target);
     }
 
@@ -58,7 +59,7 @@ public sealed class AtomicSaveTests() : TemporaryFolder("mldsl-seth-atomic")
     {
         string path = Path.Combine(Root, "step.json");
 
-        StepFile.Save(path, new { Strategy = "Mean" });
+        StepFile.Save(path, "Imputer", new { Strategy = "Mean" });
 
         Assert.Equal(StepFile.Serialize(new { Strategy = "Mean" }), File.ReadAllBytes(path));
         Assert.Equal([path], Directory.GetFileSystemEntries(Root));
@@ -70,9 +71,9 @@ public sealed class AtomicSaveTests() : TemporaryFolder("mldsl-seth-atomic")
         string target = Folder("scaler.json");
         Standardizer scaler = Standardizer.Fit(Visits.Make());
 
-        var error = Assert.Throws<IOException>(() => scaler.Save(target));
+        var error = Assert.Throws<InvalidDataException>(() => scaler.Save(target));
 
-        Assert.Equal($"{target}: is a folder; expected a file name to write to", error.Message);
+        Assert.Equal($"{target}: is a folder; expected a file name to save the transform to", error.Message);
         AssertOnlyTheFolderRemains(target);
     }
 
