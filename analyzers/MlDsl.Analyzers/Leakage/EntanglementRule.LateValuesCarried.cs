@@ -17,8 +17,8 @@ namespace MlDsl.Analyzers.Leakage;
 /// </summary>
 internal sealed partial class EntanglementRule
 {
-    /// <summary>A lookup in a feature's value of a table of late values, under the built row's own key.</summary>
-    private void LateValuesLookedUp(OperationAnalysisContext context, ITypeSymbol type, string primary, ISymbol target, ISimpleAssignmentOperation assignment)
+    /// <summary>A lookup in a feature's value of a table of late values, under the built row's own key: whether one was reported.</summary>
+    private bool LateValuesLookedUp(OperationAnalysisContext context, ITypeSymbol type, string primary, ISymbol target, ISimpleAssignmentOperation assignment)
     {
         foreach (IOperation node in Values(assignment.Value, HelperDepth))
         {
@@ -35,8 +35,9 @@ internal sealed partial class EntanglementRule
                 || !SymbolEqualityComparer.Default.Equals(read.Member, filedUnder)) continue;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FeatureKnownAfterLabel, node.Syntax.GetLocation(),
                 $"Feature '{target.Name}' of {type.Name} looks up '{late.Name}' of its own row ({node.Syntax}), declared [KnownAt(FeatureTiming.{DatasetLeakageAnalyzer.KnownTooLate(late, knownAt!)})]: it is not known when the model predicts, so training on it learns from the outcome itself; compute it from values known before the label, or keep the value as metadata ([Ignore] or [Slice])"));
-            return;
+            return true;
         }
+        return false;
     }
 
     /// <summary>
