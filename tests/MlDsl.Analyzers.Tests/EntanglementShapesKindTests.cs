@@ -6,7 +6,7 @@ namespace MlDsl.Analyzers.Tests;
 /// The label reaches a feature through a container as surely as through a read off the row (leakage issue #15, set R):
 /// the pairs a two-source Zip yields (<c>legs.Zip(legs.Skip(1))</c>: <c>Second</c> is the next leg), a table of the answers
 /// filed under a tuple of the row's members (<c>(r.Tail, r.Departure)</c>), and a positional copy of the rows' late values
-/// (<c>upgrades[i]</c>) read for row <c>i</c> (MLDSL0029). Beside each leak its fix and the look-alikes that read another
+/// (<c>upgrades[i]</c>) read for row <c>i</c>, or a table of them filled by hand or under a tuple key (MLDSL0029). Beside each leak its fix and the look-alikes that read another
 /// row, another key or a value known before the label, and stay silent.
 /// </summary>
 public sealed class EntanglementShapesKindTests
@@ -26,6 +26,8 @@ public sealed class EntanglementShapesKindTests
         [Dataset]
         public sealed partial record Stay
         {
+            [Ignore] public string Reference { get; init; } = "";
+            [Ignore] public string PreviousReference { get; init; } = "";
             [Feature] public float LeadTime { get; init; }
             [Feature] public float DailyRate { get; init; }
             [Ignore, KnownAt(FeatureTiming.BeforeLabel)] public float PreviousStays { get; init; }
@@ -202,6 +204,44 @@ public sealed class EntanglementShapesKindTests
             }
         }
         """));
+
+    [Fact]
+    public Task Late_value_filed_by_hand_in_a_loop_and_looked_up_under_the_rows_own_key_is_reported_on_the_lookup() => Expect(Copies(
+        """
+        var upgrades = new Dictionary<string, float>();
+                foreach (Stay stay in stays) upgrades[stay.Reference] = stay.RoomUpgrade;
+        """,
+        "return stays.Select(s => s with { DailyRate = s.DailyRate + {|#0:upgrades[s.Reference]|} }).ToList();"), "MLDSL0029");
+
+    [Fact]
+    public Task Late_value_added_by_hand_in_a_loop_and_looked_up_with_a_fallback_is_reported_on_the_lookup() => Expect(Copies(
+        """
+        var upgrades = new Dictionary<string, float>();
+                foreach (Stay stay in stays) upgrades.TryAdd(stay.Reference, stay.RoomUpgrade * 10f);
+        """,
+        "return stays.Select(s => s with { LeadTime = {|#0:upgrades.GetValueOrDefault(s.Reference)|} }).ToList();"), "MLDSL0029");
+
+    [Fact]
+    public Task Late_value_filed_under_a_tuple_key_and_looked_up_under_the_rows_own_tuple_is_reported_on_the_lookup() => Expect(Copies(
+        "var upgrades = stays.ToDictionary(s => (s.Reference, s.LeadTime), s => s.RoomUpgrade);",
+        "return stays.Select(s => s with { DailyRate = s.DailyRate + {|#0:upgrades[(s.Reference, s.LeadTime)]|} }).ToList();"), "MLDSL0029");
+
+    [Fact]
+    public Task Value_known_before_the_label_filed_by_hand_in_a_loop_and_looked_up_stays_silent() => Expect(Copies(
+        """
+        var history = new Dictionary<string, float>();
+                foreach (Stay stay in stays) history[stay.Reference] = stay.PreviousStays;
+        """,
+        "return stays.Select(s => s with { DailyRate = s.DailyRate + history[s.Reference] }).ToList();"));
+
+    /// <summary>The guest's previous booking: its upgrade was settled before this booking was made.</summary>
+    [Fact]
+    public Task Late_value_filed_by_hand_and_looked_up_under_the_previous_bookings_key_stays_silent() => Expect(Copies(
+        """
+        var upgrades = new Dictionary<string, float>();
+                foreach (Stay stay in stays) upgrades[stay.Reference] = stay.RoomUpgrade;
+        """,
+        "return stays.Select(s => s with { DailyRate = s.DailyRate + upgrades.GetValueOrDefault(s.PreviousReference) }).ToList();"));
 
     private static string BackwardsDay(string lag) => Program($$"""
         public static class Demand
