@@ -28,7 +28,7 @@ internal sealed partial class EntanglementRule
             if (!LeakageSymbols.HasAttribute(target, feature) || reported.Contains(assignment)) continue;
             foreach (TableRead read in TableReads(assignment.Value, new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default), HelperDepth))
             {
-                if (FiledAnswer(read, outcomes) is not { } filed || !OwnOrLaterKey(read.Key, primary, filed.KeyMember)) continue;
+                if (FiledAnswer(read, outcomes) is not { } filed || !OwnOrLaterKey(read.Key, primary, filed.KeyMembers)) continue;
                 reported.Add(assignment);
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LabelLeakage, read.Key.Syntax.GetLocation(),
                     $"Feature '{target.Name}' of {type.Name} reads '{filed.Answer.Name}' filed under {read.Key.Syntax} in {read.Table.Syntax}, which is the row it is made for or a later one: the model sees the answer it is to predict, which it cannot at prediction time; read an earlier key (a negative offset)"));
@@ -96,12 +96,13 @@ internal sealed partial class EntanglementRule
     }
 
     /// <summary>
-    /// The answer member a table's entries hold and the member of the record they are filed under: from the table's
+    /// The answer member a table's entries hold and the members of the record they are filed under: from the table's
     /// initializer (<c>ToDictionary(m =&gt; m.Day, m =&gt; m.Load)</c>, <c>ToLookup</c>, or the records themselves with the answer
-    /// read from the entry found), or from the assignments that fill it (<c>byDay[m.Day] = m.Load</c>). Null when the entries
-    /// hold no answer, or are filed under anything but a plain member of their record (a key moved by a year is a lag).
+    /// read from the entry found), or from the assignments that fill it (<c>byDay[m.Day] = m.Load</c>). A tuple key
+    /// (<c>r =&gt; (r.Tail, r.Departure)</c>) files under each of its members in order. Null when the entries hold no answer, or
+    /// are filed under anything but plain members of their record (a key moved by a year is a lag).
     /// </summary>
-    private static (ISymbol Answer, ISymbol KeyMember)? FiledAnswer(TableRead read, HashSet<ISymbol> outcomes)
+    private static (ISymbol Answer, ISymbol[] KeyMembers)? FiledAnswer(TableRead read, HashSet<ISymbol> outcomes)
     {
         IOperation table = read.Table;
         while (table is IConversionOperation conversion) table = conversion.Operand;
@@ -113,9 +114,9 @@ internal sealed partial class EntanglementRule
             {
                 IOperation[] selectors = (made.Instance is null ? made.Arguments.Skip(1) : made.Arguments)
                     .Select(argument => argument.Value).Where(argument => Lambda(argument) is not null).ToArray();
-                if (selectors.Length == 0 || OwnMember(Lambda(selectors[0])!) is not { } keyMember) return null;
+                if (selectors.Length == 0 || OwnKey(Lambda(selectors[0])!) is not { } keyMembers) return null;
                 ISymbol? answer = selectors.Length >= 2 ? OwnMember(Lambda(selectors[1])!) : read.Member;
-                return answer is not null && outcomes.Contains(answer) ? (answer, keyMember) : null;
+                return answer is not null && outcomes.Contains(answer) ? (answer, keyMembers) : null;
             }
         }
         // Filled by hand: byDay[m.Day] = m.Load (or Add(m.Day, m.Load)) where m is one record.
@@ -131,10 +132,10 @@ internal sealed partial class EntanglementRule
                     when SymbolEqualityComparer.Default.Equals(filled.Local, local.Local) => (add.Arguments[0].Value, add.Arguments[1].Value),
                 _ => (null, null),
             };
-            if (key is null || value is null || PlainMember(key) is not { } keyRead) continue;
-            ISymbol? answer = PlainMember(value) is { } valueRead && Key(valueRead.Instance!) == Key(keyRead.Instance!) ? valueRead.Member
-                : Key(value) == Key(keyRead.Instance!) ? read.Member : null;
-            if (answer is not null && outcomes.Contains(answer)) return (answer, keyRead.Member);
+            if (key is null || value is null || KeyOfOneRecord(key) is not ({ } record, { } keyMembers)) continue;
+            ISymbol? answer = PlainMember(value) is { } valueRead && Key(valueRead.Instance!) == record ? valueRead.Member
+                : Key(value) == record ? read.Member : null;
+            if (answer is not null && outcomes.Contains(answer)) return (answer, keyMembers);
         }
         return null;
     }
@@ -154,6 +155,31 @@ internal sealed partial class EntanglementRule
             && SymbolEqualityComparer.Default.Equals(owner, parameter) ? member.Member : null;
     }
 
+    /// <summary>The members a one-line key lambda returns of its own parameter: one (<c>m =&gt; m.Day</c>) or a tuple of them (<c>r =&gt; (r.Tail, r.Departure)</c>).</summary>
+    private static ISymbol[]? OwnKey(IAnonymousFunctionOperation lambda)
+    {
+        if (lambda is not { Symbol.Parameters: [var parameter], Body.Operations: [IReturnOperation { ReturnedValue: { } returned }] }) return null;
+        return KeyOfOneRecord(returned) is ({ } record, { } members) && record == LambdaParameterKey(parameter) ? members : null;
+    }
+
+    /// <summary>
+    /// A key made of plain members of one record: <c>m.Day</c>, or a tuple <c>(r.Tail, r.Departure)</c> whose elements are all read
+    /// from the same record. The record's key (<see cref="Key"/>) and the members in order; nulls for anything else.
+    /// </summary>
+    private static (string? Record, ISymbol[]? Members) KeyOfOneRecord(IOperation key)
+    {
+        while (key is IConversionOperation conversion) key = conversion.Operand;
+        IOperation[] parts = key is ITupleOperation tuple ? tuple.Elements.ToArray() : new[] { key };
+        var members = new ISymbol[parts.Length];
+        string? record = null;
+        for (int at = 0; at < parts.Length; at++)
+        {
+            if (PlainMember(parts[at]) is not { } part || (record ??= Key(part.Instance!)) != Key(part.Instance!)) return (null, null);
+            members[at] = part.Member;
+        }
+        return (record, members);
+    }
+
     private static IMemberReferenceOperation? PlainMember(IOperation value)
     {
         while (value is IConversionOperation conversion) value = conversion.Operand;
@@ -161,12 +187,22 @@ internal sealed partial class EntanglementRule
     }
 
     /// <summary>
-    /// Whether a key is the row's own value of the member the table files under (<c>m.Day</c>: the row itself), or that time moved
-    /// forward (<c>m.Day.AddDays(1)</c>: a later row).
+    /// Whether a key is the row's own value of the members the table files under (<c>m.Day</c>, <c>(r.Tail, r.Departure)</c>: the
+    /// row itself), or with its time moved forward (<c>m.Day.AddDays(1)</c>, <c>(r.Tail, r.Departure.AddHours(2))</c>: a later row).
+    /// A tuple is the row's only when every element is.
     /// </summary>
-    private static bool OwnOrLaterKey(IOperation key, string primary, ISymbol keyMember)
+    private static bool OwnOrLaterKey(IOperation key, string primary, ISymbol[] keyMembers)
     {
         IOperation stripped = key;
+        while (stripped is IConversionOperation conversion) stripped = conversion.Operand;
+        if (stripped is ITupleOperation tuple)
+            return tuple.Elements.Length == keyMembers.Length && keyMembers.Length > 1
+                && tuple.Elements.Select((element, at) => OwnOrLaterKey(element, primary, keyMembers[at])).All(own => own);
+        return keyMembers.Length == 1 && OwnOrLaterKey(stripped, primary, keyMembers[0]);
+    }
+
+    private static bool OwnOrLaterKey(IOperation stripped, string primary, ISymbol keyMember)
+    {
         while (stripped is IConversionOperation conversion) stripped = conversion.Operand;
         if (PlainMember(stripped) is { } own && SymbolEqualityComparer.Default.Equals(own.Member, keyMember)) return Key(own.Instance!) == primary;
         return IsTime(TypeOf(keyMember)) && AtOrAfter(stripped, primary) && Moved(stripped) is { } moved && SymbolEqualityComparer.Default.Equals(moved, keyMember);

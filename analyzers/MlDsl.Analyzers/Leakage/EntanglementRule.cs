@@ -62,9 +62,11 @@ internal sealed partial class EntanglementRule
         }
         if (assignments.Count == 0) return;
 
-        // The row being built comes from one instance: the with's receiver, or the one most members are read from.
+        // The row being built comes from one instance: the with's receiver, or the one most members are read from. An element
+        // of a tuple (pair.First of a Zip's pairs) is no member of a row: the pair is not the row, its element is.
         string? primary = receiver is not null ? Key(receiver)
-            : assignments.SelectMany(a => a.Reads).Where(read => read.Instance is not (AnyRow or AnyRowElsewhere)).GroupBy(read => read.Instance).OrderByDescending(group => group.Count()).FirstOrDefault()?.Key;
+            : assignments.SelectMany(a => a.Reads).Where(read => read.Instance is not (AnyRow or AnyRowElsewhere)
+                && read.Member is not IFieldSymbol { ContainingType.IsTupleType: true }).GroupBy(read => read.Instance).OrderByDescending(group => group.Count()).FirstOrDefault()?.Key;
         if (primary is null) return;
 
         var reported = new HashSet<ISimpleAssignmentOperation>();
@@ -110,7 +112,7 @@ internal sealed partial class EntanglementRule
         }
 
         FeaturesReadingTheLabelsValue(context, type, primary, assignments, readsLabel);
-        LateValuesInFeatureSlots(context, type, primary, assignments);
+        LateValuesInFeatureSlots(context, type, primary, CurrentRow(receiver, initializer, primary), assignments);
         FutureRows(context, type, receiver, initializer, primary, assignments, reported);
     }
 
@@ -119,7 +121,7 @@ internal sealed partial class EntanglementRule
     /// label is taken from) of row <c>i</c> or a later row of the same collection: a lead written as a lag (<c>raw[i + 24].Load</c>,
     /// <c>raw[Math.Min(i + 24, n - 1)].Load</c>), a window that reaches the current row (<c>raw.Skip(i - 7).Take(8)</c>,
     /// <c>raw[(i - 6)..(i + 1)]</c>, <c>raw.GetRange(i - 6, 7)</c>, a centred window), or the shifted partner of a Zip
-    /// (<c>rows.Zip(rows.Skip(1), (current, next) =&gt; ...)</c>). Rows before <c>i</c> are the past and stay silent.
+    /// (<c>rows.Zip(rows.Skip(1), (current, next) =&gt; ...)</c>, or <c>pair.Second</c> of <c>rows.Zip(rows.Skip(1))</c>). Rows before <c>i</c> are the past and stay silent.
     /// Reported on the read or the window.
     /// </summary>
     private void FutureRows(OperationAnalysisContext context, ITypeSymbol type, IOperation? receiver, IObjectOrCollectionInitializerOperation initializer,
@@ -162,6 +164,8 @@ internal sealed partial class EntanglementRule
             futureMember = member => member.Instance is IParameterReferenceOperation { Parameter: { } other } && SymbolEqualityComparer.Default.Equals(other.ContainingSymbol, lambda)
                 && shifts[other.Ordinal] > at;
         }
+        else if (LaterPairElement(current) is { } laterElement)
+            futureMember = member => member.Instance is { } instance && laterElement(instance);
         if (futureMember is null) return;
 
         foreach ((ISymbol target, ISimpleAssignmentOperation assignment, _) in assignments)
@@ -223,7 +227,15 @@ internal sealed partial class EntanglementRule
         while (node is not null && !(node is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))) node = node.Parent;
         node = node?.Parent;
         while (node is IDelegateCreationOperation or IConversionOperation) node = node.Parent;
-        if (node is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Zip" } zip }) return null;
+        return node is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Zip" } zip } ? ZipSourceShifts(zip) : null;
+    }
+
+    /// <summary>
+    /// For <c>a.Zip(b, ...)</c> over one collection shifted by constants (<c>rows.Zip(rows.Skip(1))</c>): how far ahead the row of
+    /// each source is (0 and 1); null when the sources are not one collection.
+    /// </summary>
+    private static int[]? ZipSourceShifts(IInvocationOperation zip)
+    {
         IOperation[] sources = (zip.Instance is null ? zip.Arguments.Take(2) : zip.Arguments.Take(1).Prepend(null!)).Select(argument => argument?.Value ?? zip.Instance!).ToArray();
         if (sources.Length != 2) return null;
         (string Key, int Shift) Shifted(IOperation source)
@@ -253,6 +265,7 @@ internal sealed partial class EntanglementRule
             var ahead = new HashSet<string>(lambda.Parameters.Where(other => shifts[other.Ordinal] > shifts[parameter.Ordinal]).Select(LambdaParameterKey));
             return ahead.Contains;
         }
+        if (LaterPairElementKeys(current) is { } laterElements) return laterElements.Contains;
         (string Collection, string Index)? at = IndexedKey(primary)
             ?? (RowWindow.IndexedProjectionRow(current) is { } projected ? (Key(projected.Collection), projected.Index) : null);
         if (at is not { } found) return null;
