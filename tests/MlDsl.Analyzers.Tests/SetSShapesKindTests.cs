@@ -1,0 +1,161 @@
+using MlDsl.Analyzers.Tests.Infrastructure;
+
+namespace MlDsl.Analyzers.Tests;
+
+/// <summary>
+/// Kinds set S showed missed, each beside its fix and look-alikes that stay silent: a choice ranked in LINQ query syntax (or
+/// an anonymous projection written out) by scores set beside each candidate with <c>let</c> (MLDSL0018); predictions made in
+/// a lambda kept in a <c>Func</c> local or field and mapped over the rows the model was fitted on (MLDSL0028); time-ordered
+/// rows cut into chunks and dealt into training and test by their place in each chunk (MLDSL0019).
+/// </summary>
+public sealed class SetSShapesKindTests
+{
+    // ---- kind 2: predictions made in a lambda kept in a Func and mapped over the training rows ----
+
+    [Fact]
+    public Task Score_in_a_func_local_mapped_over_the_rows_the_first_model_fitted_is_reported() => Expect(Program("""
+        public static class ColonyStudy
+        {
+            public static void Run(string path)
+            {
+                var split = CsvFile.Read<Hive>(path).Split(new SplitOptions { Kind = SplitKind.Grouped });
+                using var first = new HiveNet(seed: 1);
+                first.Fit(split.Train);
+                Func<Hive, Hive> scored = h => h with { ForagerActivity = {|#0:first.Predict(h)|} };
+                var stacked = split.Train.Select(scored).ToArray();
+                using var second = new HiveNet(seed: 2);
+                second.Fit(stacked);
+                Console.WriteLine(second.Evaluate(split.Test.Select(scored).ToList()).Accuracy);
+            }
+        }
+        """), "MLDSL0028");
+
+    [Fact]
+    public Task Score_in_a_func_local_mapped_over_rows_the_first_model_never_saw_stays_silent() => Expect(Program("""
+        public static class ColonyStudy
+        {
+            public static void Run(string path)
+            {
+                var split = CsvFile.Read<Hive>(path).Split(new SplitOptions { Kind = SplitKind.Grouped });
+                using var first = new HiveNet(seed: 1);
+                first.Fit(split.Train);
+                Func<Hive, Hive> scored = h => h with { ForagerActivity = first.Predict(h) };
+                List<Hive> stackedValidation = split.Validation.Select(scored).ToList();
+                using var second = new HiveNet(seed: 2);
+                second.Fit(stackedValidation);
+                Console.WriteLine(second.Evaluate(split.Test.Select(scored).ToList()).Accuracy);
+            }
+        }
+        """));
+
+    [Fact]
+    public Task Score_lambda_given_to_a_helper_that_maps_it_over_the_training_rows_is_reported() => Expect(Program("""
+        public static class ColonyStudy
+        {
+            private static List<Hive> Stacked(IEnumerable<Hive> hives, Func<Hive, Hive> score) => hives.Select(score).ToList();
+
+            public static void Run(string path)
+            {
+                var split = CsvFile.Read<Hive>(path).Split(new SplitOptions { Kind = SplitKind.Grouped });
+                using var first = new HiveNet(seed: 1);
+                first.Fit(split.Train);
+                List<Hive> stacked = Stacked(split.Train, h => h with { ForagerActivity = {|#0:first.Predict(h)|} });
+                using var second = new HiveNet(seed: 2);
+                second.Fit(stacked);
+                Console.WriteLine(second.Evaluate(split.Test).Accuracy);
+            }
+        }
+        """), "MLDSL0028");
+
+    [Fact]
+    public Task Score_lambda_given_to_a_helper_that_maps_it_over_the_validation_rows_stays_silent() => Expect(Program("""
+        public static class ColonyStudy
+        {
+            private static List<Hive> Stacked(IEnumerable<Hive> hives, Func<Hive, Hive> score) => hives.Select(score).ToList();
+
+            public static void Run(string path)
+            {
+                var split = CsvFile.Read<Hive>(path).Split(new SplitOptions { Kind = SplitKind.Grouped });
+                using var first = new HiveNet(seed: 1);
+                first.Fit(split.Train);
+                List<Hive> stacked = Stacked(split.Validation, h => h with { ForagerActivity = first.Predict(h) });
+                using var second = new HiveNet(seed: 2);
+                second.Fit(stacked);
+                Console.WriteLine(second.Evaluate(Stacked(split.Test, h => h with { ForagerActivity = first.Predict(h) })).Accuracy);
+            }
+        }
+        """));
+
+    // A Func that changes no feature with a prediction (a clip) mapped over the training rows is no stacking.
+    [Fact]
+    public Task Clip_in_a_func_local_mapped_over_the_training_rows_stays_silent() => Expect(Program("""
+        public static class ColonyStudy
+        {
+            public static void Run(string path)
+            {
+                var split = CsvFile.Read<Hive>(path).Split(new SplitOptions { Kind = SplitKind.Grouped });
+                Func<Hive, Hive> clipped = h => h with { VarroaCount = Math.Min(h.VarroaCount, 50f) };
+                using var net = new HiveNet(seed: 1);
+                net.Fit(split.Train.Select(clipped).ToList(), split.Validation.Select(clipped).ToList());
+                Console.WriteLine(net.Evaluate(split.Test.Select(clipped).ToList()).Accuracy);
+            }
+        }
+        """));
+
+    private const string Rows = """
+
+        [Dataset]
+        public sealed partial record Meter
+        {
+            [Ignore] public string Customer { get; init; } = "";
+            [Feature] public float MonthlyKwh { get; init; }
+            [Feature] public float NightShare { get; init; }
+            [Label(Classes = 2)] public int Theft { get; init; }
+        }
+
+        [Model(typeof(Meter))]
+        public sealed partial class TheftNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(2)] Layer output;
+        }
+
+        [Dataset]
+        public sealed partial record Hive
+        {
+            [GroupKey] public string Apiary { get; init; } = "";
+            [Feature] public float Weight { get; init; }
+            [Feature] public float VarroaCount { get; init; }
+            [Feature] public float ForagerActivity { get; init; }
+            [Label(Classes = 2)] public int Collapsed { get; init; }
+        }
+
+        [Model(typeof(Hive))]
+        public sealed partial class HiveNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(2)] Layer output;
+        }
+
+        [Dataset]
+        public sealed partial record PharmacyWeek
+        {
+            [Timestamp] public DateTime Week { get; init; }
+            [Feature] public float Dispensed { get; init; }
+            [Feature] public float OnHand { get; init; }
+            [Label(Classes = 2)] public int StockOut { get; init; }
+        }
+
+        [Model(typeof(PharmacyWeek))]
+        public sealed partial class StockNet
+        {
+            [Linear(8), Relu] Layer hidden;
+            [Linear(2)] Layer output;
+        }
+
+        """;
+
+    private static string Program(string types) => LeakageSources.AllUsings + types + Rows;
+
+    private static Task Expect(string source, params string[] expected) => LeakageExpectation.Expect(source, expected);
+}
