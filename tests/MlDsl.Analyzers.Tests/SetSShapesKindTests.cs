@@ -10,6 +10,103 @@ namespace MlDsl.Analyzers.Tests;
 /// </summary>
 public sealed class SetSShapesKindTests
 {
+    // ---- kind 1: a cutoff ranked in query syntax by scores set beside it ----
+
+    [Fact]
+    public Task Cutoff_ranked_by_let_in_query_syntax_and_taken_with_max_by_on_test_is_reported() => Expect(Program("""
+        public static class TheftStudy
+        {
+            public static void Run(string path)
+            {
+                var (train, validation, test) = CsvFile.Read<Meter>(path).Split(new SplitOptions { Kind = SplitKind.Stratified });
+                using var net = new TheftNet(seed: 1);
+                net.Fit(train, validation);
+                float[][] p = net.PredictProbabilities({|#0:test|});
+                float[] cutoffs = { 0.3f, 0.5f, 0.7f };
+                float cutoff = (from c in cutoffs
+                                let caught = test.Where((m, i) => p[i][1] >= c && m.Theft == 1).Count()
+                                select new { c, caught }).MaxBy(x => x.caught)!.c;
+                Console.WriteLine(cutoff);
+            }
+        }
+        """), "MLDSL0018");
+
+    [Fact]
+    public Task Cutoff_ranked_through_an_anonymous_projection_written_out_on_test_is_reported() => Expect(Program("""
+        public static class TheftStudy
+        {
+            public static void Run(string path)
+            {
+                var (train, validation, test) = CsvFile.Read<Meter>(path).Split(new SplitOptions { Kind = SplitKind.Stratified });
+                using var net = new TheftNet(seed: 1);
+                net.Fit(train, validation);
+                float[][] p = net.PredictProbabilities({|#0:test|});
+                float[] cutoffs = { 0.3f, 0.5f, 0.7f };
+                float cutoff = cutoffs.Select(c => new { c, caught = test.Where((m, i) => p[i][1] >= c && m.Theft == 1).Count() })
+                    .OrderByDescending(x => x.caught).First().c;
+                Console.WriteLine(cutoff);
+            }
+        }
+        """), "MLDSL0018");
+
+    [Fact]
+    public Task Cutoff_ranked_by_let_in_query_syntax_on_validation_stays_silent() => Expect(Program("""
+        public static class TheftStudy
+        {
+            public static void Run(string path)
+            {
+                var (train, validation, test) = CsvFile.Read<Meter>(path).Split(new SplitOptions { Kind = SplitKind.Stratified });
+                using var net = new TheftNet(seed: 1);
+                net.Fit(train, validation);
+                float[][] p = net.PredictProbabilities(validation);
+                float[] cutoffs = { 0.3f, 0.5f, 0.7f };
+                float cutoff = (from c in cutoffs
+                                let caught = validation.Where((m, i) => p[i][1] >= c && m.Theft == 1).Count()
+                                select new { c, caught }).MaxBy(x => x.caught)!.c;
+                Console.WriteLine(net.Evaluate(test).Accuracy + cutoff);
+            }
+        }
+        """));
+
+    // Test meters ranked by their own predicted risk (an inspection list): rows ranked by predictions, no candidate chosen.
+    [Fact]
+    public Task Test_meters_ranked_by_their_predicted_risk_in_query_syntax_stay_silent() => Expect(Program("""
+        public static class TheftStudy
+        {
+            public static void Run(string path)
+            {
+                var (train, validation, test) = CsvFile.Read<Meter>(path).Split(new SplitOptions { Kind = SplitKind.Stratified });
+                using var net = new TheftNet(seed: 1);
+                net.Fit(train, validation);
+                float[][] p = net.PredictProbabilities(test);
+                List<string> visit = (from i in Enumerable.Range(0, test.Count)
+                                      let risk = p[i][1]
+                                      orderby risk descending
+                                      select test[i].Customer).Take(50).ToList();
+                Console.WriteLine(string.Join(", ", visit));
+            }
+        }
+        """));
+
+    [Fact]
+    public Task Test_meters_ranked_by_the_risk_beside_each_in_query_syntax_stay_silent() => Expect(Program("""
+        public static class TheftStudy
+        {
+            public static void Run(string path)
+            {
+                var (train, validation, test) = CsvFile.Read<Meter>(path).Split(new SplitOptions { Kind = SplitKind.Stratified });
+                using var net = new TheftNet(seed: 1);
+                net.Fit(train, validation);
+                float[][] p = net.PredictProbabilities(test);
+                List<Meter> visit = (from pair in test.Zip(p)
+                                     let risk = pair.Second[1]
+                                     orderby risk descending
+                                     select pair.First).Take(50).ToList();
+                Console.WriteLine(visit.Count);
+            }
+        }
+        """));
+
     // ---- kind 2: predictions made in a lambda kept in a Func and mapped over the training rows ----
 
     [Fact]

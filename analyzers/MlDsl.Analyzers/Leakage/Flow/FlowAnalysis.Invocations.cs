@@ -631,7 +631,7 @@ internal sealed partial class FlowAnalysis
 
         if (Choosers.Contains(name) && (Observed is not null || depth > 0))
         {
-            DataFlow keys = WithoutOwnPredictions(arguments.Count > 0 ? LambdaResult(0, source) : source, source);
+            DataFlow keys = WithoutOwnPredictions(arguments.Count > 0 ? LambdaResult(0, source) : source, RankedCandidates(call, source));
             // A table of scores ordered and only printed or written out (error analysis, a leaderboard) chooses nothing.
             if (name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal))
                 if (!keys.EventsOf<ScoreEvent>().Any() || !OrderingUse.MayPick(call)) keys = DataFlow.Empty;
