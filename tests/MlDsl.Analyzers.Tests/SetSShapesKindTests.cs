@@ -199,6 +199,58 @@ public sealed class SetSShapesKindTests
         }
         """));
 
+    // ---- kind 3: time-ordered rows cut into chunks and dealt into parts by their place in each chunk ----
+
+    [Fact]
+    public Task Weeks_dealt_by_chunk_with_the_first_of_each_to_test_are_reported() => Expect(Program("""
+        public static class StockStudy
+        {
+            public static void Run(string path)
+            {
+                var blocks = {|#0:CsvFile.Read<PharmacyWeek>(path).OrderBy(w => w.Week).Chunk(4)|};
+                List<PharmacyWeek> test = blocks.Select(b => b.First()).ToList();
+                List<PharmacyWeek> train = blocks.SelectMany(b => b.Skip(1)).ToList();
+                using var net = new StockNet(seed: 1);
+                net.Fit(train);
+                Console.WriteLine(net.Evaluate(test).Accuracy);
+            }
+        }
+        """), "MLDSL0019");
+
+    // One week of every chunk kept for training (thinning); the test weeks are the last ones, cut in time.
+    [Fact]
+    public Task Weeks_thinned_by_chunk_for_training_only_stay_silent() => Expect(Program("""
+        public static class StockStudy
+        {
+            public static void Run(string path)
+            {
+                List<PharmacyWeek> weeks = CsvFile.Read<PharmacyWeek>(path).OrderBy(w => w.Week).ToList();
+                int cut = weeks.Count * 4 / 5;
+                List<PharmacyWeek> train = weeks.Take(cut).Chunk(2).Select(b => b[0]).ToList();
+                List<PharmacyWeek> test = weeks.Skip(cut).ToList();
+                using var net = new StockNet(seed: 1);
+                net.Fit(train);
+                Console.WriteLine(net.Evaluate(test).Accuracy);
+            }
+        }
+        """));
+
+    [Fact]
+    public Task Whole_chunks_with_the_last_ones_held_out_stay_silent() => Expect(Program("""
+        public static class StockStudy
+        {
+            public static void Run(string path)
+            {
+                PharmacyWeek[][] months = CsvFile.Read<PharmacyWeek>(path).OrderBy(w => w.Week).Chunk(4).ToArray();
+                List<PharmacyWeek> train = months[..^3].SelectMany(m => m).ToList();
+                List<PharmacyWeek> test = months[^3..].SelectMany(m => m).ToList();
+                using var net = new StockNet(seed: 1);
+                net.Fit(train);
+                Console.WriteLine(net.Evaluate(test).Accuracy);
+            }
+        }
+        """));
+
     private const string Rows = """
 
         [Dataset]
