@@ -50,6 +50,7 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
             HandSplitRule.Check(context, invocation, symbols);
             TimeOrderedCutRule.Check(context, invocation, symbols);
             PositionalSplitRule.Check(context, invocation, symbols);
+            ChunkDealtSplitRule.Check(context, invocation, symbols);
         }
     }
 

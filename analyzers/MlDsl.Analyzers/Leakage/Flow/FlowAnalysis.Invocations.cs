@@ -640,7 +640,7 @@ internal sealed partial class FlowAnalysis
 
         if (Choosers.Contains(name) && (Observed is not null || depth > 0))
         {
-            DataFlow keys = WithoutOwnPredictions(arguments.Count > 0 ? LambdaResult(0, source) : source, source);
+            DataFlow keys = WithoutOwnPredictions(arguments.Count > 0 ? LambdaResult(0, source) : source, RankedCandidates(call, source));
             // A table of scores ordered and only printed or written out (error analysis, a leaderboard) chooses nothing.
             if (name.StartsWith("OrderBy", StringComparison.Ordinal) || name.StartsWith("ThenBy", StringComparison.Ordinal))
                 if (!keys.EventsOf<ScoreEvent>().Any() || !OrderingUse.MayPick(call)) keys = DataFlow.Empty;
@@ -1033,7 +1033,8 @@ internal sealed partial class FlowAnalysis
         if (value is not IAnonymousFunctionOperation lambda)
         {
             // A delegate held in a variable or a member (Select(weakest.Zero) with a Func<Row, Row>) maps each row to a row:
-            // the rows pass through it, whatever it changes in them.
+            // the rows pass through it, whatever it changes in them. A lambda it holds runs for each of them (see MappedByHeldFunctions).
+            if (MappedByHeldFunctions(value, element) is { } mapped) return mapped;
             DataFlow held = WithoutFunctions(Eval(value));
             return value?.Type is INamedTypeSymbol { DelegateInvokeMethod: { Parameters.Length: 1 } invoke } && context.IsRowTyped(invoke.ReturnType)
                 && context.IsRowTyped(invoke.Parameters[0].Type) ? held.Join(element.WithParts(default)) : held;
