@@ -19,28 +19,36 @@ internal sealed class LocalReferences
 
     private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> references = new(SymbolEqualityComparer.Default);
 
-    /// <summary>The values each local is given: where it is declared, and by plain assignments (<c>x = value</c>).</summary>
+    /// <summary>
+    /// The values each local is given: where it is declared, by plain assignments (<c>x = value</c>), and by deconstructing a
+    /// tuple literal (<see cref="Deconstruction"/>).
+    /// </summary>
     private readonly Dictionary<ILocalSymbol, List<IOperation>> values = new(SymbolEqualityComparer.Default);
 
     private LocalReferences(IOperation root)
     {
         foreach (IOperation operation in root.Descendants())
         {
+            // var (a, b) = (x, y) gives a and b their values as two plain declarations would.
+            if (operation is IDeconstructionAssignmentOperation deconstruction)
+                foreach ((ILocalSymbol local, IOperation element) in Deconstruction.LocalsGiven(deconstruction)) Give(local, element);
             (ILocalSymbol Local, IOperation Value)? given = operation switch
             {
                 IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator => (declarator.Symbol, initial),
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation target, Value: { } assigned } => (target.Local, assigned),
                 _ => null,
             };
-            if (given is { } value)
-            {
-                if (!values.TryGetValue(value.Local, out List<IOperation>? valuesOfLocal)) values[value.Local] = valuesOfLocal = new List<IOperation>();
-                valuesOfLocal.Add(value.Value);
-            }
+            if (given is { } value) Give(value.Local, value.Value);
             if (operation is not ILocalReferenceOperation reference) continue;
             if (!references.TryGetValue(reference.Local, out List<ILocalReferenceOperation>? list)) references[reference.Local] = list = new List<ILocalReferenceOperation>();
             list.Add(reference);
         }
+    }
+
+    private void Give(ILocalSymbol local, IOperation value)
+    {
+        if (!values.TryGetValue(local, out List<IOperation>? valuesOfLocal)) values[local] = valuesOfLocal = new List<IOperation>();
+        valuesOfLocal.Add(value);
     }
 
     /// <summary>The index of the whole tree <paramref name="near"/> belongs to (its topmost parent's).</summary>

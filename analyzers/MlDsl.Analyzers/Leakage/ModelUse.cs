@@ -7,7 +7,8 @@ namespace MlDsl.Analyzers.Leakage;
 /// <summary>
 /// What a part of rows cut by hand is used for: the rows a model is fitted on (<c>Fit</c>'s first argument) or rows held
 /// out from it (<c>Fit</c>'s validation argument, <c>Evaluate</c>, <c>Predict</c>). The part is followed through copies and
-/// filters (<c>ToList</c>, <c>Where</c>) and the locals that keep it; rows sent anywhere else have no known use.
+/// filters (<c>ToList</c>, <c>Where</c>) and the locals that keep it (declared with it, or given it by deconstructing a tuple
+/// literal); rows sent anywhere else have no known use.
 /// </summary>
 internal static class ModelUse
 {
@@ -44,6 +45,12 @@ internal static class ModelUse
                 foreach (ILocalReferenceOperation reference in LocalReferences.Of(parent).UsesOf(declarator.Symbol))
                     role |= Of(reference, symbols, depth - 1);
                 return role;
+            // var (train, test) = (rows.Take(cut).ToList(), rows.Skip(cut).ToList()): each part is used as the local it lands in.
+            case ITupleOperation when Deconstruction.LocalGiven(part) is { } local:
+                Role given = Role.None;
+                foreach (ILocalReferenceOperation reference in LocalReferences.Of(parent).UsesOf(local))
+                    given |= Of(reference, symbols, depth - 1);
+                return given;
             default:
                 return Role.None;
         }

@@ -68,7 +68,7 @@ internal sealed partial class FlowAnalysis
 
         if (Adds.Contains(name) && Holder(receiver) is { } collection)
         {
-            DataFlow added = DataFlow.Join(arguments.Select(argument => Eval(argument.Value)).ToList());
+            DataFlow added = DataFlow.Join(arguments.Select(argument => Added(argument.Value, invocation)).ToList());
             if (IsLookup(receiver!.Type) && !added.Rows.IsEmpty
                 && !IsIndexOfRecords(receiver.Type, arguments.Count() == 2 ? arguments.ElementAt(1).Value : null, collection)
                 && !IsPerRecordScratch(invocation, collection))

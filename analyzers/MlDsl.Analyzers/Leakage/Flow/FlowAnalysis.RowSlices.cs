@@ -65,25 +65,17 @@ internal sealed partial class FlowAnalysis
         if (condition is not IBinaryOperation binary) return null;
         if (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd)
             return Positions(binary.LeftOperand, position, collection, within) is { } left ? Positions(binary.RightOperand, position, collection, left) : null;
-        // Written with the position on the left (i < cut) or on the right (cut > i): turned round to the first.
-        BinaryOperatorKind kind = binary.OperatorKind;
-        IOperation other;
-        if (IsPosition(binary.LeftOperand, position)) other = binary.RightOperand;
-        else if (IsPosition(binary.RightOperand, position))
-        {
-            other = binary.LeftOperand;
-            kind = kind switch
-            {
-                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                _ => kind,
-            };
-        }
-        else return null;
-        if (BoundOf(other, collection, MaxBoundDepth) is not { } bound) return null;
-        return kind switch
+        return Run(binary, position, collection, within);
+    }
+
+    /// <summary>
+    /// The positions <paramref name="within"/> that one comparison of the position with a bound keeps (<c>i &lt; cut</c>,
+    /// <c>i &gt;= cut - 24</c>, <c>cut &gt; i</c>); null for any other condition or a bound that is not one value.
+    /// </summary>
+    private static RowSlice? Run(IBinaryOperation binary, ISymbol position, IOperation? collection, RowSlice within)
+    {
+        if (PositionComparedWith(binary, position) is not { } compared || BoundOf(compared.Bound, collection, MaxBoundDepth) is not { } bound) return null;
+        return compared.Kind switch
         {
             BinaryOperatorKind.LessThan => within.Between(within.From, bound),
             BinaryOperatorKind.LessThanOrEqual => within.Between(within.From, bound.Plus(RowSlice.Bound.Number(1))),
@@ -93,8 +85,32 @@ internal sealed partial class FlowAnalysis
         };
     }
 
-    private static bool IsPosition(IOperation value, IParameterSymbol position) =>
-        WithoutConversions(value) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, position);
+    /// <summary>
+    /// A comparison of the position with some value, turned round so that the position is on the left (<c>cut &gt; i</c> is
+    /// <c>i &lt; cut</c>): the comparison and the value; null where neither side is the position.
+    /// </summary>
+    private static (BinaryOperatorKind Kind, IOperation Bound)? PositionComparedWith(IBinaryOperation binary, ISymbol position)
+    {
+        if (IsPosition(binary.LeftOperand, position)) return (binary.OperatorKind, binary.RightOperand);
+        if (!IsPosition(binary.RightOperand, position)) return null;
+        BinaryOperatorKind turned = binary.OperatorKind switch
+        {
+            BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+            BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+            BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+            BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+            var kind => kind,
+        };
+        return (turned, binary.LeftOperand);
+    }
+
+    /// <summary>Whether <paramref name="value"/> reads the position: a lambda's index parameter, or a loop's counter.</summary>
+    private static bool IsPosition(IOperation value, ISymbol position) => WithoutConversions(value) switch
+    {
+        IParameterReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Parameter, position),
+        ILocalReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Local, position),
+        _ => false,
+    };
 
     /// <summary>The slice an index by a range takes (<c>x[..cut]</c>, <c>x[a..b]</c>, <c>x[^n..]</c>); null for any other index.</summary>
     private static string? RangeSegment(IOperation index, IOperation collection) =>

@@ -58,6 +58,9 @@ internal sealed partial class FlowAnalysis
                     "Shuffle" => "Shuffle" + call.Syntax.SpanStart,
                     _ => "",
                 };
+            // Query syntax (from h in hours orderby h.Hour select h) is the calls it stands for.
+            case ITranslatedQueryOperation query:
+                return OrderOf(query.Operation, depth - 1);
             case ILocalReferenceOperation local:
                 return Steady(local) && LocalReferences.Of(local).OnlyValueOf(local.Local) is { } held ? OrderOf(held, depth - 1) : RowSlice.UnknownOrder;
             default:
@@ -104,12 +107,13 @@ internal sealed partial class FlowAnalysis
     private static string? CopiedFrom(IOperation collection, int depth)
     {
         collection = WithoutConversions(collection);
+        if (depth > 0 && collection is ITranslatedQueryOperation query) return CopiedFrom(query.Operation, depth - 1);
         if (depth > 0 && collection is IInvocationOperation call && ReceiverOf(call) is { } receiver
             && (CopiesInOrder.Contains(call.TargetMethod.Name) || Reorders.Contains(call.TargetMethod.Name)))
             return CopiedFrom(receiver, depth - 1);
         string? own = SteadyName(collection);
         if (depth > 0 && own is not null && collection is ILocalReferenceOperation local
-            && LocalReferences.Of(local).OnlyValueOf(local.Local) is { } held && WithoutConversions(held) is IInvocationOperation copy
+            && LocalReferences.Of(local).OnlyValueOf(local.Local) is { } held && Untranslated(WithoutConversions(held)) is IInvocationOperation copy
             && (CopiesInOrder.Contains(copy.TargetMethod.Name) || Reorders.Contains(copy.TargetMethod.Name)))
             return CopiedFrom(copy, depth - 1) ?? own;
         return own;
@@ -118,6 +122,9 @@ internal sealed partial class FlowAnalysis
     /// <summary>The collection a LINQ or collection call works on: its instance, or an extension method's first argument.</summary>
     private static IOperation? ReceiverOf(IInvocationOperation call) =>
         call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+
+    /// <summary>A query written in query syntax as the calls it stands for; any other value as it is.</summary>
+    private static IOperation Untranslated(IOperation value) => value is ITranslatedQueryOperation query ? query.Operation : value;
 
     private static IOperation WithoutConversions(IOperation value)
     {
