@@ -14,6 +14,8 @@ internal static class StepFile
         WriteIndented = true,
         // Scores and p-values can be NaN (a constant feature); JSON has no NaN, so it is written "NaN".
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // A member written twice is a hand-edited or spliced file: by default the last one would silently win.
+        AllowDuplicateProperties = false,
     };
 
     /// <exception cref="IOException">The file cannot be written, e.g. a folder has its name (the message names it); no temporary file is left behind.</exception>
@@ -37,6 +39,7 @@ internal static class StepFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path)) throw new InvalidDataException($"{path}: is a folder; expected a saved {step} file");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file; expected a saved {step}", path);
+        if (MlDsl.Persistence.FileKind.OtherThanFile(path) is { } kind) throw new InvalidDataException($"{path}: is {kind}, not a regular file; expected a saved {step} file");
         return File.ReadAllBytes(path);
     }
 

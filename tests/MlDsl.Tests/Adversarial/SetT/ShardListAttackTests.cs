@@ -35,7 +35,7 @@ public sealed class ShardListAttackTests() : TemporaryFolder("mldsl-sett-shards"
         Refused(() => RowSources.FromCsvFiles<Visit>([]), "expected at least one shard");
     }
 
-    [Fact(Skip = "Fault: an empty path in the shard list gives System.IO.FileNotFoundException ': no such CSV file', naming neither the path nor its position")]
+    [Fact]
     public void An_empty_path_in_the_list_is_refused_naming_its_position()
     {
         string good = Shard("part-0.csv", Header + "80,40,0,1,2026-01-01,a\n");
@@ -43,7 +43,7 @@ public sealed class ShardListAttackTests() : TemporaryFolder("mldsl-sett-shards"
         Refused(() => RowSources.FromCsvFiles<Visit>([good, ""]), "path 2");
     }
 
-    [Fact(Skip = "Fault: a null path in the shard list gives System.IO.FileNotFoundException ': no such CSV file', naming neither the path nor its position")]
+    [Fact]
     public void A_null_path_in_the_list_is_refused_naming_its_position()
     {
         string good = Shard("part-0.csv", Header + "80,40,0,1,2026-01-01,a\n");
@@ -51,7 +51,7 @@ public sealed class ShardListAttackTests() : TemporaryFolder("mldsl-sett-shards"
         Refused(() => RowSources.FromCsvFiles<Visit>([good, null!]), "path 2");
     }
 
-    [Fact(Skip = "Fault: a shard listed twice is accepted and every one of its rows is read twice")]
+    [Fact]
     public void A_shard_listed_twice_is_refused_naming_it_rather_than_read_twice()
     {
         string path = Shard("part-0.csv", Header + "80,40,0,1,2026-01-01,a\n81,41,1,2,2026-01-02,b\n");
@@ -59,7 +59,7 @@ public sealed class ShardListAttackTests() : TemporaryFolder("mldsl-sett-shards"
         Refused(() => RowSources.FromCsvFiles<Visit>([path, path]), "part-0.csv");
     }
 
-    [Fact(Skip = "Fault: hang: FromCsvFiles on a folder holding a named pipe part-1.csv blocks in open() waiting for a writer")]
+    [Fact]
     public async Task A_named_pipe_in_place_of_a_shard_is_refused_naming_it_without_waiting_for_a_writer()
     {
         string good = Shard("data/part-0.csv", Header + "80,40,0,1,2026-01-01,a\n");
@@ -95,7 +95,7 @@ public sealed class ShardListAttackTests() : TemporaryFolder("mldsl-sett-shards"
         Assert.Equal(2, (await open).Count);
     }
 
-    [Fact(Skip = "Fault: silently wrong data: a shard rewritten in place after its scan with the same length is read as the new rows (Heart = 99), no refusal")]
+    [Fact]
     public void A_shard_rewritten_after_its_scan_with_as_many_bytes_is_refused_not_read_as_other_rows()
     {
         string path = Shard("part-0.csv", Header + "80,40,0,1,2026-01-01,a\n81,41,1,2,2026-01-02,b\n");
@@ -105,7 +105,8 @@ public sealed class ShardListAttackTests() : TemporaryFolder("mldsl-sett-shards"
 
         Exception? error = Record.Exception(() => source.Read(0));
 
-        Assert.True(error is RowSourceException, $"the rewritten shard was read as row {{Heart = {source.Read(0).Heart}}}: {error?.GetType().FullName ?? "no exception"}");
+        // The message reads the row again only when nothing was thrown (an interpolated message is built before the check).
+        Assert.True(error is RowSourceException, error is null ? $"the rewritten shard was read as row {{Heart = {source.Read(0).Heart}}}" : $"{error.GetType().FullName}: {error.Message}");
         Assert.Contains("part-0.csv", error!.Message);
     }
 
