@@ -12,6 +12,7 @@ internal static class InputFile
     public static byte[] ReadAllBytes(string path, string expected, Func<string, string, Exception> refuse)
     {
         if (Directory.Exists(path)) throw refuse(path, $"is a folder; expected {expected}");
+        if (FileKind.OtherThanFile(path) is { } kind) throw refuse(path, $"is {kind}, not a regular file; expected {expected}");
         try
         {
             return File.ReadAllBytes(path);

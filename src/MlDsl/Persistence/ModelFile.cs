@@ -117,6 +117,7 @@ public static class ModelFile
 
     private static byte[] ReadAll(string path)
     {
+        if (FileKind.OtherThanFile(path) is { } kind) throw new ModelFileException(path, $"is {kind}, not a regular file; expected a saved model");
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);

@@ -63,6 +63,7 @@ public static class CsvFile
         // and it is a problem with the data the caller named, so it is the CSV error callers already catch.
         if (Directory.Exists(path)) throw new CsvDataException(path, "is a folder; expected a CSV file");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such CSV file", path);
+        if (MlDsl.Persistence.FileKind.OtherThanFile(path) is { } kind) throw new CsvDataException(path, $"is {kind}, not a regular file; expected a CSV file");
         // Strict UTF-8: a byte that is not UTF-8 is an error naming its line, never a silent U+FFFD.
         using StreamReader reader = Utf8Text.Open(path);
         // Raw lines, not records: a quote in a skipped preamble line must not swallow the data.

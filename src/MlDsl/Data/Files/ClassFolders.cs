@@ -23,6 +23,9 @@ internal static class ClassFolders
         if (classFolders.Length == 0)
             throw new LabelledFilesException(full, null, $"no sub-folders{DescribeSkipped(skipped)}; {expected}");
 
+        // Every class folder is claimed before any is walked: a link in one class to another (cat/dogs -> dog) is then
+        // skipped as already listed, whichever comes first, so no file is listed under a class it is not in.
+        foreach (string folder in classFolders) walk.MarkListed(folder);
         var files = new List<LabelledFile>();
         foreach (string folder in classFolders)
         {
@@ -44,5 +47,5 @@ internal static class ClassFolders
         found.Length == 0 ? " (no other files)" : $" (it holds {found.Length} other files: {string.Join(", ", found.Take(3).Select(Path.GetFileName))}{(found.Length > 3 ? ", ..." : "")})";
 
     private static string DescribeSkipped(List<SkippedFile> skipped) =>
-        skipped.Count == 0 ? "" : $", only {skipped.Count} skipped {skipped.Count} skipped ({string.Join("; ", skipped.Take(3).Select(file => $"{Path.GetFileName(file.Path)}: {file.Reason}"))})";
+        skipped.Count == 0 ? "" : $", only {skipped.Count} skipped ({string.Join("; ", skipped.Take(3).Select(file => $"{Path.GetFileName(file.Path)}: {file.Reason}"))})";
 }

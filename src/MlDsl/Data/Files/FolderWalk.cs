@@ -42,13 +42,18 @@ internal sealed class FolderWalk
         {
             if (FolderArtefacts.WhyFileSkipped(Path.GetFileName(path), AttributesOf(path)) is { } why)
                 Skipped.Add(new SkippedFile(path, why));
+            else if (MlDsl.Persistence.FileKind.OtherThanFile(path) is { } kind)
+                Skipped.Add(new SkippedFile(path, $"{kind}, not a regular file (reading it would wait for a writer or never end)"));
             else
                 kept.Add(path);
         }
         return kept.ToArray();
     }
 
-    /// <summary>Every data file under <paramref name="folder"/> and its sub-folders, in ordinal order of full path.</summary>
+    /// <summary>
+    /// Every data file under <paramref name="folder"/> and its sub-folders, in ordinal order of full path. A folder marked
+    /// listed for itself (<see cref="MarkListed"/>) is walked; a link inside it to another listed folder is skipped.
+    /// </summary>
     public string[] AllDataFiles(string folder)
     {
         var found = new List<string>();
@@ -62,7 +67,7 @@ internal sealed class FolderWalk
                 Skipped.Add(new SkippedFile(current, "a link that cannot be resolved (its links loop or point nowhere)"));
                 continue;
             }
-            if (listed.TryGetValue(identity, out string? first))
+            if (listed.TryGetValue(identity, out string? first) && !(current == folder && first == folder))
             {
                 Skipped.Add(new SkippedFile(current, $"a link to a folder already listed as {first}; skipped so nothing is listed twice and a link loop ends"));
                 continue;

@@ -26,6 +26,8 @@ internal static class LabelManifest
     {
         string full = Path.GetFullPath(manifest);
         if (!File.Exists(full)) throw new LabelledFilesException(full, null, "no such manifest file; expected a CSV with the columns path,label");
+        if (MlDsl.Persistence.FileKind.OtherThanFile(full) is { } kind)
+            throw new LabelledFilesException(full, null, $"is {kind}, not a regular file; expected a CSV with the columns path,label");
         string folder = Path.GetDirectoryName(full)!;
         string? inside = root is null ? null : Path.GetFullPath(root);
         if (inside is not null && !Directory.Exists(inside))

@@ -139,7 +139,9 @@ public sealed class Imputer
         SavedImputer state = StepFile.Parse<SavedImputer>(json, name, StepName, saved =>
             saved.Features is null || saved.Statistics is null || saved.IndicatorFeatures is null ? "features, statistics or indicator features missing"
             : saved.Features.Length != saved.Statistics.Length ? $"{saved.Features.Length} features but {saved.Statistics.Length} statistics"
+            : !Enum.IsDefined(saved.Strategy) ? $"Strategy = {(int)saved.Strategy}; expected one of {string.Join(", ", Enum.GetNames<ImputeStrategy>())}"
             : saved.IndicatorFeatures.Any(index => index < 0 || index >= saved.Features.Length) ? "an indicator feature index is out of range"
+            : saved.IndicatorFeatures.Distinct().Count() != saved.IndicatorFeatures.Length ? $"indicator features [{string.Join(", ", saved.IndicatorFeatures)}] flag a feature twice; expected each at most once"
             : Array.FindIndex(saved.Statistics, value => !float.IsFinite(value)) is var bad and >= 0 ? $"the statistic of {saved.Features[bad]} is {saved.Statistics[bad].ToString(CultureInfo.InvariantCulture)}; expected a finite fill value"
             : null);
         return new Imputer(state.Features, state.Strategy, state.Statistics, state.IndicatorFeatures);

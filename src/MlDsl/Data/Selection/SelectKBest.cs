@@ -128,7 +128,9 @@ public sealed class SelectKBest
         SavedSelection state = StepFile.Parse<SavedSelection>(json, name, StepName, saved =>
             saved.Features is null || saved.Scores is null || saved.PValues is null || saved.Selected is null ? "features, scores, p-values or selection missing"
             : saved.Scores.Length != saved.Features.Length || saved.PValues.Length != saved.Features.Length ? $"{saved.Features.Length} features but {saved.Scores.Length} scores and {saved.PValues.Length} p-values"
+            : saved.K < 1 || saved.K > saved.Features.Length ? $"k = {saved.K}; expected 1 to the {saved.Features.Length} features"
             : saved.Selected.Length != saved.K || saved.Selected.Any(index => index < 0 || index >= saved.Features.Length) ? $"k = {saved.K} but the selection is [{string.Join(", ", saved.Selected)}]"
+            : saved.Selected.Distinct().Count() != saved.K ? $"the selection [{string.Join(", ", saved.Selected)}] names a feature twice; expected {saved.K} different features"
             : null);
         return new SelectKBest(state.Features, state.Function, state.K, state.Scores, state.PValues, state.Selected);
     }

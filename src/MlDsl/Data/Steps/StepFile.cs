@@ -14,6 +14,8 @@ internal static class StepFile
         WriteIndented = true,
         // Scores and p-values can be NaN (a constant feature); JSON has no NaN, so it is written "NaN".
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // A member written twice is a hand-edited or spliced file: by default the last one would silently win.
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>Writes <paramref name="state"/> to <paramref name="path"/> as JSON; <paramref name="step"/> names what the file holds in errors (<c>Imputer</c>, <c>transform</c>).</summary>
@@ -63,6 +65,7 @@ internal static class StepFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path)) throw new InvalidDataException($"{path}: is a folder; expected a saved {step} file");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file; expected a saved {step}", path);
+        if (MlDsl.Persistence.FileKind.OtherThanFile(path) is { } kind) throw new InvalidDataException($"{path}: is {kind}, not a regular file; expected a saved {step} file");
         return File.ReadAllBytes(path);
     }
 

@@ -20,6 +20,9 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
     private readonly int[] lengths;
     private readonly long[] lines;
     private readonly SafeFileHandle?[] handles;
+    // Each file's length and last write when it was scanned: the offsets hold only for those bytes, so a file rewritten
+    // afterwards (even to the same length) is refused by name rather than read as other rows.
+    private readonly (long Length, DateTime LastWrite)[] scanned;
 
     public CsvShardSource(IReadOnlyList<string> files, CsvOptions options)
     {
@@ -31,6 +34,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         columnStarts = new int[paths.Length][];
         headerWidths = new int[paths.Length];
         handles = new SafeFileHandle?[paths.Length];
+        scanned = new (long, DateTime)[paths.Length];
         var starts = new List<int>();
         var offsetList = new List<long>();
         var lengthList = new List<int>();
@@ -39,6 +43,10 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         {
             string path = paths[file];
             if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such CSV file", path);
+            // A named pipe would block the scan until a writer comes; a device (/dev/zero) would never end.
+            if (MlDsl.Persistence.FileKind.OtherThanFile(path) is { } kind)
+                throw new RowSourceException(path, offsetList.Count, $"is {kind}, not a regular file; expected a CSV shard");
+            scanned[file] = Stamp(path);
             starts.Add(offsetList.Count);
             bool headerPending = options.HasHeader;
             foreach (var (offset, length, line, blank) in Records(path, System.Text.Encoding.UTF8.GetBytes(options.Delimiter), options.SkipLines))
@@ -57,6 +65,8 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
                 lineList.Add(line);
             }
             if (headerPending) throw new CsvDataException(path, options.SkipLines + 1, "-", "the file is empty; expected a header line");
+            if (Stamp(path) != scanned[file])
+                throw new RowSourceException(path, starts[^1], "changed on disk while it was scanned; expected a shard nothing writes to while it is read");
             columnStarts[file] ??= CsvFile.ResolveColumns(path, TRow.CsvColumns, null, options.SkipLines + 1, options.FeaturesOnly);
         }
         // A shard without records starts where the next one does; shard starts stay ascending and distinct.
@@ -136,6 +146,9 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
             SafeFileHandle handle = Volatile.Read(ref handles[file]) ?? Open(file);
             int read = RandomAccess.Read(handle, bytes, offset);
             if (read < length) throw new IOException($"{path} is shorter than when it was indexed (read {read} of {length} bytes at offset {offset}); it changed on disk");
+            (long Length, DateTime LastWrite) now = (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle));
+            if (now != scanned[file])
+                throw new IOException($"{path} changed on disk after it was indexed (now {now.Length} bytes written {now.LastWrite:O}, indexed {scanned[file].Length} bytes written {scanned[file].LastWrite:O}); its rows' offsets no longer hold: make the source again");
         }
         // Strict UTF-8, as CsvFile reads: a byte that is not UTF-8 names its line instead of becoming a silent U+FFFD.
         try
@@ -146,6 +159,12 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         {
             throw Utf8Text.NotUtf8(path, Utf8Text.FirstInvalid(bytes, line, offset), line);
         }
+    }
+
+    private static (long Length, DateTime LastWrite) Stamp(string path)
+    {
+        var info = new FileInfo(path);
+        return (info.Length, info.LastWriteTimeUtc);
     }
 
     private SafeFileHandle Open(int file)

@@ -47,16 +47,29 @@ public static class RowSources
     /// </summary>
     /// <param name="paths">CSV files, or folders whose <c>*.csv</c> files are read in ordinal name order.</param>
     /// <param name="options">The files' layout; <see cref="CsvOptions.SkipBadRows"/> does not apply (a bad row fails when read).</param>
+    /// <exception cref="ArgumentException">A path in the list is null or empty (its position named), or a shard is listed twice.</exception>
     /// <exception cref="FileNotFoundException">A named file does not exist, or a named folder holds no <c>*.csv</c> file.</exception>
     /// <exception cref="CsvDataException">A byte is not UTF-8 (file and line named), or a header is missing or lacks a member's column (file and line named).</exception>
-    /// <exception cref="RowSourceException">When a row is read: it is malformed; the message names its file and line.</exception>
+    /// <exception cref="RowSourceException">A shard is not a regular file (a named pipe, a device) or changed while it was scanned;
+    /// or, when a row is read: it is malformed, or its file changed on disk after the scan; the message names its file and line.</exception>
     public static RowSource<TRow> FromCsvFiles<TRow>(IEnumerable<string> paths, CsvOptions? options = null)
         where TRow : ITensorRow<TRow>, ICsvRow<TRow>
     {
         ArgumentNullException.ThrowIfNull(paths);
-        string[] files = paths.SelectMany<string, string>(path => Directory.Exists(path)
-            ? ShardsIn(path)
-            : [path]).ToArray();
+        var files = new List<string>();
+        int position = 0;
+        foreach (string? path in paths)
+        {
+            position++;
+            if (string.IsNullOrWhiteSpace(path))
+                throw new ArgumentException($"path {position} of the shard list is {(path is null ? "null" : "empty")}; expected a CSV file or a folder of *.csv files", nameof(paths));
+            files.AddRange(Directory.Exists(path) ? ShardsIn(path) : [path]);
+        }
+        // The same shard twice (named twice, or named and inside a named folder) would feed its rows twice: one copy in each part of a split.
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string file in files)
+            if (!first.TryAdd(Path.GetFullPath(file), file))
+                throw new ArgumentException($"{file}: listed twice in the shard list (also as {first[Path.GetFullPath(file)]}); its rows would be read twice", nameof(paths));
         return new CsvShardSource<TRow>(files, options ?? new CsvOptions());
     }
 

@@ -112,6 +112,7 @@ public sealed class Tokenizer
     {
         Saved state = StepFile.Parse<Saved>(json, name, StepName, saved =>
             saved.Words is null ? "words missing"
+            : saved.Words.Length == 0 ? "an empty vocabulary; expected at least one word (Fit refuses training texts without words)"
             : saved.MaxTokens < 3 || saved.MaxTokens > (1 << 24) ? $"MaxTokens = {saved.MaxTokens}; expected 3 to {1 << 24}"
             : saved.Length < 1 || saved.Length > TokenizerOptions.MaxLength ? $"Length = {saved.Length}; expected 1 to {TokenizerOptions.MaxLength}"
             : saved.Words.Length > saved.MaxTokens - 2 ? $"{saved.Words.Length} words, more than MaxTokens - 2 = {saved.MaxTokens - 2}"
