@@ -44,7 +44,7 @@ public sealed class LayerFieldSuppressor : DiagnosticSuppressor
 
     /// <summary>
     /// A layer member, a block member (a field whose type is a [Block] class) or a branch member ([Input],
-    /// [Concatenate], [Add]; a join without layers holds no module, its field only names it) of a [Model] or [Block].
+    /// [Concatenate], [Add], [From]; a join without layers holds no module, its field only names it) of a [Model] or [Block].
     /// </summary>
     private static bool IsLayerField(IFieldSymbol field, INamedTypeSymbol layerAttribute, INamedTypeSymbol modelAttribute) =>
         (HasAttribute(field.ContainingType, modelAttribute) || IsBlock(field.ContainingType))
@@ -52,7 +52,7 @@ public sealed class LayerFieldSuppressor : DiagnosticSuppressor
             || field.Type is INamedTypeSymbol type && IsBlock(type));
 
     private static bool IsBranchMarker(INamedTypeSymbol? attribute) =>
-        attribute?.ToDisplayString() is "MlDsl.InputAttribute" or "MlDsl.ConcatenateAttribute" or "MlDsl.AddAttribute";
+        attribute?.ToDisplayString() is "MlDsl.InputAttribute" or "MlDsl.ConcatenateAttribute" or "MlDsl.AddAttribute" or "MlDsl.FromAttribute";
 
     private static bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol attributeType) =>
         type.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType));

@@ -154,7 +154,7 @@ public sealed class BranchRuleTests
     public Task A_member_that_both_starts_a_branch_and_joins_is_reported() => AnalyzerAsync(
         Net("[Concatenate(nameof(audio), nameof(meta))] Layer join;", "[{|#0:Input(nameof(Clip.Duration))|}, Concatenate(nameof(audio), nameof(meta))] Layer join;"),
         Diagnostic("MLDSL0038").WithLocation(0).WithMessage(
-            "Member 'join' has more than one of [Input], [Concatenate] and [Add]; a member either starts a branch or joins branches"));
+            "Member 'join' has more than one of [Input], [Concatenate], [Add] and [From]; a member either starts a branch, starts a path from an earlier member or joins branches"));
 
     [Fact]
     public Task A_join_without_layers_and_an_input_without_layers_are_silent() => AnalyzerAsync(

@@ -27,6 +27,8 @@ public sealed class GeneratedSourceTests
     [InlineData("DenseLayer", new[] { Sources.Digit, Sources.DenseBlocks }, "Samples.DenseLayer.Block.g.cs")]
     [InlineData("SkipUnit", new[] { Sources.Digit, Sources.DenseBlocks }, "Samples.SkipUnit.Block.g.cs")]
     [InlineData("DenseBlockNet", new[] { Sources.Digit, Sources.DenseBlocks }, "Samples.DenseBlockNet.Model.g.cs")]
+    [InlineData("InceptionBlock", new[] { Sources.Digit, Sources.Inception }, "Samples.InceptionBlock.Block.g.cs")]
+    [InlineData("InceptionNet", new[] { Sources.Digit, Sources.Inception }, "Samples.InceptionNet.Model.g.cs")]
     public void Generated_source_matches_its_snapshot(string snapshot, string[] sources, string hintName)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(sources);
@@ -46,6 +48,7 @@ public sealed class GeneratedSourceTests
         new[] { Sources.SpokenClips },
         new[] { Sources.Digit, Sources.DenseDigitNet },
         new[] { Sources.Digit, Sources.DenseBlocks },
+        new[] { Sources.Digit, Sources.Inception },
     };
 
     [Theory]

@@ -48,10 +48,18 @@ public sealed class IncrementalCachingTests
         Assert.Contains("Linear(9216, 256)", second.GeneratedSources.Single(source => source.HintName.Contains("DigitCnn")).SourceText.ToString());
     }
 
-    [Fact]
-    public void Blocks_stay_cached_on_an_unrelated_edit_and_hold_no_roslyn_objects()
+    public static TheoryData<string[]> BlockSamples => new()
     {
-        CSharpCompilation compilation = GeneratorHarness.Compilation(Sources.ResidualBlock, Sources.ResidualNet);
+        new[] { Sources.ResidualBlock, Sources.ResidualNet },
+        // Parallel paths ([From]) in a block and in a model.
+        new[] { Sources.Digit, Sources.Inception },
+    };
+
+    [Theory]
+    [MemberData(nameof(BlockSamples))]
+    public void Blocks_stay_cached_on_an_unrelated_edit_and_hold_no_roslyn_objects(string[] sources)
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compilation(sources);
         GeneratorDriver driver = GeneratorHarness.Driver().RunGenerators(compilation);
 
         CSharpCompilation edited = compilation

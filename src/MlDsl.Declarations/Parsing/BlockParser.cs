@@ -20,6 +20,7 @@ public static class BlockParser
         List<GraphNode> members = reader.Read(type);
         if (members.Count == 0 && diagnostics.Count == 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBlockUse, type.Locations.FirstOrDefault(), $"Block '{type.Name}' declares no layer members"));
+        diagnostics.AddRange(BranchReview.UnreadOutputs(members, reader.MemberLocations, type.Name, branches: false));
         ShortcutMode shortcut = members.Count == 0 ? ShortcutMode.None : ShortcutOf(type);
         return new BlockSpec(TypeIdentities.Of(type), members.ToEquatableArray(), shortcut, diagnostics.ToEquatableArray());
     }

@@ -8,9 +8,10 @@ using MlDsl.Shapes;
 namespace MlDsl.Declarations.Parsing;
 
 /// <summary>
-/// Reads <c>[Input]</c>, <c>[Concatenate]</c> and <c>[Add]</c> on a model member into the graph node that
+/// Reads <c>[Input]</c>, <c>[Concatenate]</c>, <c>[Add]</c> and <c>[From]</c> on a model member into the graph node that
 /// precedes the member's layers: where a branch starts (which features, where they lie in a collated
-/// row) or which earlier members it joins. Names that are no feature or no earlier member are MLDSL0038.
+/// row), which earlier members it joins, or which earlier member a parallel path reads. Names that are no
+/// feature or no earlier member are MLDSL0038.
 /// Inside a [Block] a join names earlier members of the same block, or the block's own input
 /// (<see cref="BlockInput"/>, as a DenseNet layer concatenates its input with its convolution's output);
 /// [Input] has no meaning there (a block never sees the dataset, only the tensor it is given).
@@ -20,12 +21,14 @@ internal static class BranchMarkers
     public const string InputAttribute = "MlDsl.InputAttribute";
     private const string ConcatenateAttribute = "MlDsl.ConcatenateAttribute";
     private const string AddAttribute = "MlDsl.AddAttribute";
+    private const string FromAttribute = "MlDsl.FromAttribute";
 
     /// <summary>The name a join inside a block uses for the block's input (<c>BlockAttribute.Input</c>).</summary>
     public const string BlockInput = "input";
 
     public static bool HasMarker(ISymbol member) =>
-        TypeIdentities.HasAttribute(member, InputAttribute) || TypeIdentities.HasAttribute(member, ConcatenateAttribute) || TypeIdentities.HasAttribute(member, AddAttribute);
+        TypeIdentities.HasAttribute(member, InputAttribute) || TypeIdentities.HasAttribute(member, ConcatenateAttribute) || TypeIdentities.HasAttribute(member, AddAttribute)
+        || TypeIdentities.HasAttribute(member, FromAttribute);
 
     /// <param name="features">The dataset's features; null when reading a block, where branches cannot start (joins can).</param>
     /// <param name="scope">The path of the block being read (empty for the model); a join's sources are paths from the model.</param>
@@ -38,7 +41,8 @@ internal static class BranchMarkers
         AttributeData? input = TypeIdentities.FindAttribute(member, InputAttribute);
         AttributeData? concatenate = TypeIdentities.FindAttribute(member, ConcatenateAttribute);
         AttributeData? add = TypeIdentities.FindAttribute(member, AddAttribute);
-        AttributeData? first = input ?? concatenate ?? add;
+        AttributeData? from = TypeIdentities.FindAttribute(member, FromAttribute);
+        AttributeData? first = input ?? concatenate ?? add ?? from;
         location = first is null ? null : useSite ?? TypeIdentities.LocationOf(first, member);
         if (first is null) return null;
         string[] names = Names(first);
@@ -51,11 +55,13 @@ internal static class BranchMarkers
                 "put [Input] on the model member that uses the block (a join inside the block may name BlockAttribute.Input, the block's input)");
             return null;
         }
-        if ((input is null ? 0 : 1) + (concatenate is null ? 0 : 1) + (add is null ? 0 : 1) > 1)
+        if ((input is null ? 0 : 1) + (concatenate is null ? 0 : 1) + (add is null ? 0 : 1) + (from is null ? 0 : 1) > 1)
         {
-            Report($"Member '{name}' has more than one of [Input], [Concatenate] and [Add]; a member either starts a branch or joins branches");
+            Report($"Member '{name}' has more than one of [Input], [Concatenate], [Add] and [From]; a member either starts a branch, starts a path from an earlier member or joins branches");
             return null;
         }
+        if (from is not null)
+            return ReadFrom(name, container, names.FirstOrDefault() ?? "", scope, inBlock: features is null, earlier, Report);
         if (names.Distinct().Count() != names.Length)
         {
             Report($"[{Short(first)}] on '{name}' names '{names.GroupBy(n => n).First(group => group.Count() > 1).Key}' twice; name each once");
@@ -114,6 +120,25 @@ internal static class BranchMarkers
         }
         // Sources are paths from the model, as every node's Path is, so inference finds them however deep the block is used.
         return new JoinNode(member, kind, names.Select(name => scope.Length == 0 ? name : scope + "." + name).ToEquatableArray());
+    }
+
+    private static FromNode? ReadFrom(string member, INamedTypeSymbol container, string source, string scope, bool inBlock,
+        IReadOnlyList<string> earlier, System.Action<string> report)
+    {
+        string own = member.Substring(member.LastIndexOf('.') + 1);
+        if (earlier.Contains(source) || (inBlock && source == BlockInput))
+            return new FromNode(member, scope.Length == 0 ? source : scope + "." + source);
+        if (source == BlockInput && !inBlock)
+        {
+            report($"Path '{member}' reads 'input', a block's input (BlockAttribute.Input), but {container.Name} is a model: start a model's path from its features " +
+                "with [Input(nameof(...))] or from a member declared before it" + (earlier.Count == 0 ? "" : $" ({string.Join(", ", earlier)})"));
+            return null;
+        }
+        string which = source == own ? "itself" : $"'{source}', which is no earlier member of {container.Name}";
+        report($"Path '{member}' reads {which}; [From] names a member declared before it" +
+            (earlier.Count == 0 ? "" : $" ({string.Join(", ", earlier)})") +
+            (inBlock ? " or the block's input (BlockAttribute.Input)" : ""));
+        return null;
     }
 
     private static string[] Names(AttributeData attribute)

@@ -59,6 +59,13 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
                     scope.Length == 0 ? Features : null, scope, earlier, diagnostics, useSite, out Location? markerLocation);
                 if (scope.Length == 0) MemberLocations[member.Name] = markerLocation;
                 if (marker is JoinNode join) JoinLocations[join] = markerLocation;
+                if (marker is FromNode bare && attributes.Count == 0 && block is null)
+                {
+                    // A path of no layers is the member it reads: a join can name that member itself.
+                    Report(DiagnosticDescriptors.InvalidBranch, markerLocation,
+                        $"Path '{bare.Member}' reads '{bare.Source}' but has no layers; give it layers (or a block), or name that member in the join directly");
+                    marker = null;
+                }
                 if (marker is not null) nodes.Add(marker);
                 earlier.Add(member.Name);
                 if (attributes.Count == 0 && block is null) continue;

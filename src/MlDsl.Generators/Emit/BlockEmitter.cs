@@ -85,12 +85,19 @@ internal static class BlockEmitter
     {
         using (writer.Block("public override Tensor forward(Tensor input)"))
         {
-            // Each member's output by name, for the joins that name it; the block's input is "input" (BlockAttribute.Input).
+            // Each member's output by name, for the joins and paths that name it; the block's input is "input" (BlockAttribute.Input).
             var outputs = new Dictionary<string, string> { ["input"] = "input" };
             string previous = "input";
             for (int i = 0; i < nodes.Count; i++)
             {
                 GraphNode node = nodes[i];
+                if (node is FromNode from)
+                {
+                    // A parallel path: its layers read an earlier member's output (or the block's input), not the one before them.
+                    writer.Line($"// '{from.Member}' reads '{from.Source}'");
+                    previous = outputs[from.Source];
+                    continue;
+                }
                 string expression, local;
                 switch (node)
                 {

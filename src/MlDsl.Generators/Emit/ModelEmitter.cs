@@ -66,6 +66,8 @@ internal static class ModelEmitter
             for (int i = 0; i < model.Nodes.Count; i++)
             {
                 ResolvedNode node = model.Nodes[i];
+                // A path's start is only which output its layers read: nothing to build.
+                if (node is ResolvedFrom) continue;
                 // Slices and joins are written in the forward. A member that only reads features or joins
                 // branches still names a module, the identity, so its field is never null.
                 if (node is ResolvedInput or ResolvedJoin)
@@ -89,7 +91,7 @@ internal static class ModelEmitter
     {
         using (writer.Block("public override Tensor forward(Tensor input)"))
         {
-            // Each member's output by member name, for the joins that name it.
+            // Each member's output by member name, for the joins and paths that name it.
             var outputs = new Dictionary<string, string>();
             string previous = "input";
             for (int i = 0; i < model.Nodes.Count; i++)
@@ -97,6 +99,13 @@ internal static class ModelEmitter
                 ResolvedNode node = model.Nodes[i];
                 bool last = i == model.Nodes.Count - 1;
                 string member = Member(node);
+                if (node is ResolvedFrom from)
+                {
+                    // A parallel path: its layers read an earlier member's output, not the one before them.
+                    writer.Line($"// '{member}' reads '{from.Node.Source}': {from.Shape}");
+                    previous = outputs[from.Node.Source];
+                    continue;
+                }
                 string? expression = node switch
                 {
                     ResolvedInput branch => BranchInput(writer, branch, model.FeatureLength),
@@ -148,6 +157,7 @@ internal static class ModelEmitter
     {
         ResolvedInput input => input.Node.Member,
         ResolvedJoin join => join.Node.Member,
+        ResolvedFrom from => from.Node.Member,
         ResolvedBlock block => block.Block.Member,
         _ => ((ResolvedLayerNode)node).Layer.Spec.Member,
     };
@@ -226,7 +236,7 @@ internal static class ModelEmitter
         TensorShape output = model.Nodes[model.Nodes.Count - 1].Output;
         writer.Line($"var graph = new global::MlDsl.Deployment.Onnx.OnnxGraph(ModelName, {string.Join(", ", input.Dimensions)});");
         writer.Line("string x = graph.Input;");
-        var joined = new HashSet<string>(AllJoins(model.Nodes).SelectMany(join => join.Node.Sources));
+        var joined = new HashSet<string>(AllReads(model.Nodes));
         int blocks = 0;
         for (int i = 0; i < model.Nodes.Count; i++)
         {
@@ -235,6 +245,8 @@ internal static class ModelEmitter
                 WriteOnnxBranch(writer, BranchRead.Of(branch, model.FeatureLength));
             else if (node is ResolvedJoin join)
                 WriteOnnxJoin(writer, join);
+            else if (node is ResolvedFrom from)
+                WriteOnnxFrom(writer, from);
             else
                 WriteOnnxNodes(writer, new[] { node }, joined, ref blocks);
             // A member's output that a later join reads is kept under its name.
@@ -251,14 +263,19 @@ internal static class ModelEmitter
     /// <summary>The graph value a joined member's output is kept in: its path with '_' for '.' (<c>stage2_convOnnx</c>).</summary>
     private static string OnnxOutput(string member) => member.Replace('.', '_') + "Onnx";
 
-    /// <summary>Every join of the model, inside blocks too.</summary>
-    private static IEnumerable<ResolvedJoin> AllJoins(IEnumerable<ResolvedNode> nodes) =>
+    /// <summary>The paths every join and every parallel path of the model reads, inside blocks too.</summary>
+    private static IEnumerable<string> AllReads(IEnumerable<ResolvedNode> nodes) =>
         nodes.SelectMany(node => node switch
         {
-            ResolvedJoin join => new[] { join },
-            ResolvedBlock block => AllJoins(block.Children),
-            _ => Enumerable.Empty<ResolvedJoin>(),
+            ResolvedJoin join => join.Node.Sources,
+            ResolvedFrom from => new[] { from.Node.Source },
+            ResolvedBlock block => AllReads(block.Children),
+            _ => Enumerable.Empty<string>(),
         });
+
+    /// <summary>A parallel path's layers read the kept output of the member it names.</summary>
+    private static void WriteOnnxFrom(CodeWriter writer, ResolvedFrom from) =>
+        writer.Line($"x = {OnnxOutput(from.Node.Source)}; // '{from.Node.Member}' reads '{from.Node.Source}': {from.Shape}");
 
     /// <summary>The branch's features out of the graph's input, the same elements the forward narrows.</summary>
     private static void WriteOnnxBranch(CodeWriter writer, BranchRead read)
@@ -283,7 +300,7 @@ internal static class ModelEmitter
         writer.Line($"x = {call}; // '{join.Node.Member}': {Describe(join)} -> {join.Shape}");
     }
 
-    /// <param name="joined">The paths of the members (and blocks' inputs, <c>stage2.input</c>) a join reads, kept under their names.</param>
+    /// <param name="joined">The paths of the members (and blocks' inputs, <c>stage2.input</c>) a join or a path reads, kept under their names.</param>
     private static void WriteOnnxNodes(CodeWriter writer, IReadOnlyList<ResolvedNode> nodes, HashSet<string> joined, ref int blocks)
     {
         for (int i = 0; i < nodes.Count; i++)
@@ -293,6 +310,8 @@ internal static class ModelEmitter
                 WriteOnnxLayer(writer, layer);
             else if (node is ResolvedJoin join)
                 WriteOnnxJoin(writer, join);
+            else if (node is ResolvedFrom from)
+                WriteOnnxFrom(writer, from);
             else
                 WriteOnnxBlock(writer, (ResolvedBlock)node, joined, ref blocks);
             // Inside a block, a member's output that a later join of the block reads is kept under its path (the model's own are kept by the caller).
@@ -306,7 +325,7 @@ internal static class ModelEmitter
     {
         string input = block.Block.Member + ".input";
         if (joined.Contains(input))
-            writer.Line($"string {OnnxOutput(input)} = x; // the input of block {block.Block.Describe()}, which a join inside it reads");
+            writer.Line($"string {OnnxOutput(input)} = x; // the input of block {block.Block.Describe()}, which a join or a path inside it reads");
         if (block.Block.Shortcut == ShortcutMode.None)
         {
             WriteOnnxNodes(writer, block.Children, joined, ref blocks);

@@ -18,6 +18,9 @@ internal static class ModelRows
     /// <summary>The kind of a branch's input row (<c>input(Spectrogram)</c>) and of a join's row (<c>concatenate(audio, meta)</c>); neither is a module.</summary>
     public const string InputKind = "Input", JoinKind = "Join";
 
+    /// <summary>The kind of the row where a parallel path starts (<c>from(stem)</c>): no module, it says which output the next layers read.</summary>
+    public const string FromKind = "From";
+
     public static List<Row> Of(IEnumerable<ResolvedNode> nodes)
     {
         var rows = new List<Row>();
@@ -41,6 +44,9 @@ internal static class ModelRows
                     break;
                 case ResolvedInput input:
                     rows.Add(new Row($"input({string.Join(", ", input.Node.Features.Select(feature => feature.Name))})", "Input", input.Input, input.Output, 0, InputKind));
+                    break;
+                case ResolvedFrom from:
+                    rows.Add(new Row($"from({from.Node.Source})", FromKind, from.Input, from.Output, 0, FromKind));
                     break;
                 case ResolvedJoin join:
                     rows.Add(new Row($"{join.Node.Kind.ToString().ToLowerInvariant()}({string.Join(", ", join.Node.Sources)})", join.Node.Kind.ToString(), join.Input, join.Output, 0, JoinKind));

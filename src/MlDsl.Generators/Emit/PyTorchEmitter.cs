@@ -59,7 +59,8 @@ internal static class PyTorchEmitter
         bool branches = model.Nodes.Any(node => node is ResolvedInput);
         // A model of several inputs takes the collated row and slices each branch's features out of it, as the TorchSharp forward does.
         string rows = branches ? "rows" : "x";
-        var joined = new HashSet<string>(model.Nodes.OfType<ResolvedJoin>().SelectMany(join => join.Node.Sources));
+        var joined = new HashSet<string>(model.Nodes.OfType<ResolvedJoin>().SelectMany(join => join.Node.Sources)
+            .Concat(model.Nodes.OfType<ResolvedFrom>().Select(from => from.Node.Source)));
         for (int i = 0; i < model.Nodes.Count; i++)
         {
             ResolvedNode node = model.Nodes[i];
@@ -67,6 +68,8 @@ internal static class PyTorchEmitter
                 forward.AddRange(Branch(BranchRead.Of(branch, model.FeatureLength), rows));
             else if (node is ResolvedJoin join)
                 forward.Add(Join(join));
+            else if (node is ResolvedFrom from)
+                forward.Add($"x = {Local(from.Node.Source)}  # '{from.Node.Member}' reads '{from.Node.Source}': {from.Shape}");
             else
             {
                 string field = FieldOf(node)!;
@@ -74,7 +77,7 @@ internal static class PyTorchEmitter
                 if (built is not null) constructor.Add($"        self.{field} = {built}  # {node.Input} -> {node.Output}");
                 forward.Add($"x = self.{field}(x)");
             }
-            // A member's output that a later join reads is kept under its name.
+            // A member's output that a later join or path reads is kept under its name.
             string member = MemberOf(node);
             if (joined.Contains(member) && (i + 1 == model.Nodes.Count || MemberOf(model.Nodes[i + 1]) != member))
                 forward.Add($"{Local(member)} = x");
@@ -140,6 +143,7 @@ internal static class PyTorchEmitter
     {
         ResolvedInput input => input.Node.Member,
         ResolvedJoin join => join.Node.Member,
+        ResolvedFrom from => from.Node.Member,
         ResolvedBlock block => block.Block.Member,
         _ => ((ResolvedLayerNode)node).Layer.Spec.Member,
     };
@@ -165,7 +169,7 @@ internal static class PyTorchEmitter
         }
         var block = (ResolvedBlock)node;
         // A block whose members join earlier ones needs the forward that keeps their outputs; a plain one keeps the simple Block.
-        bool joining = block.Children.Any(child => child is ResolvedJoin);
+        bool joining = block.Children.Any(child => child is ResolvedJoin or ResolvedFrom);
         helpers.Add(joining ? "JoinBlock" : "Block");
         var parts = new List<string>();
         var joins = new List<string>();
@@ -175,6 +179,12 @@ internal static class PyTorchEmitter
         {
             ResolvedNode child = block.Children[i];
             string name;
+            if (child is ResolvedFrom from)
+            {
+                // The member's first layer (or block) reads the named output instead of the one before it.
+                joins.Add($"\"{from.Node.Member.Substring(from.Node.Member.LastIndexOf('.') + 1)}\": (\"from\", 0, [\"{outputs[from.Node.Source]}\"])");
+                continue;
+            }
             if (child is ResolvedJoin join)
             {
                 name = join.Node.Member.Substring(join.Node.Member.LastIndexOf('.') + 1);

@@ -33,8 +33,9 @@ internal static class PyTorchModules
             """,
         ["JoinBlock"] = """
             class JoinBlock(nn.Module):
-                # An MlDsl [Block] whose members join earlier ones: joins maps a layer to ("cat", dim, sources) or ("add", 0, sources),
-                # the join it reads instead of the output before it; a source is a layer's name, or "input", the block's input.
+                # An MlDsl [Block] whose members join earlier ones: joins maps a layer to ("cat", dim, sources), ("add", 0, sources)
+                # or ("from", 0, [source]) (a parallel path), what it reads instead of the output before it; a source is a layer's
+                # name, or "input", the block's input.
                 def __init__(self, layers, joins, residual=False, shortcut=None):
                     super().__init__()
                     self.names = [name for name, _ in layers]
@@ -52,7 +53,7 @@ internal static class PyTorchModules
                         if name in self.joins:
                             kind, dim, sources = self.joins[name]
                             parts = [outputs[source] for source in sources]
-                            y = torch.cat(parts, dim) if kind == "cat" else sum(parts[1:], parts[0])
+                            y = torch.cat(parts, dim) if kind == "cat" else parts[0] if kind == "from" else sum(parts[1:], parts[0])
                         y = getattr(self, name)(y)
                         outputs[name] = y
                     if not self.residual:

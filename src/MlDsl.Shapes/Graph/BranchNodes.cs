@@ -33,8 +33,27 @@ public sealed record JoinNode(string Member, JoinKind Kind, EquatableArray<strin
     public override string Path => Member;
 }
 
+/// <summary>
+/// <c>[From(...)]</c> on a model or block member: its layers read the named earlier member's output (or a block's input)
+/// instead of the previous member's, starting a parallel path (an Inception block's paths from one input).
+/// </summary>
+/// <param name="Source">The member read, as a path from the model (<c>stage2.conv</c>; <c>stage2.input</c> is the block's input);
+/// read on a block of its own, a name in the block.</param>
+public sealed record FromNode(string Member, string Source) : GraphNode
+{
+    public override string Path => Member;
+}
+
 /// <summary>The features a branch reads, as one tensor.</summary>
 public sealed record ResolvedInput(InputNode Node, TensorShape Shape) : ResolvedNode
+{
+    public override TensorShape Input => Shape;
+    public override TensorShape Output => Shape;
+    public override long Parameters => 0;
+}
+
+/// <summary>Where a parallel path starts: the output of the member it reads.</summary>
+public sealed record ResolvedFrom(FromNode Node, TensorShape Shape) : ResolvedNode
 {
     public override TensorShape Input => Shape;
     public override TensorShape Output => Shape;

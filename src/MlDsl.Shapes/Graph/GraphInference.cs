@@ -26,7 +26,8 @@ public sealed record GraphInferenceResult(InferenceResult Flat, EquatableArray<R
 /// every layer message names where it is. A member with <c>[Input]</c> starts a branch from dataset
 /// features and a member with <c>[Concatenate]</c> or <c>[Add]</c> reads the join of earlier members'
 /// outputs (inside a block, members of the same block or the block's input, <c>stage2.input</c>);
-/// every other member reads the output of the member before it.
+/// a member with <c>[From]</c> reads one earlier member's output (a parallel path); every other member
+/// reads the output of the member before it.
 /// </summary>
 public static class GraphInference
 {
@@ -113,6 +114,17 @@ public static class GraphInference
                             ? branch.Features[0].Shape
                             : TensorShape.Of(branch.Features.Sum(feature => feature.Length));
                         resolved.Add(new ResolvedInput(branch, current));
+                        break;
+
+                    case FromNode from:
+                        // The reader reports a name that is no earlier member; inference just stops there.
+                        if (!outputs.TryGetValue(from.Source, out TensorShape? read))
+                        {
+                            output = null;
+                            return resolved;
+                        }
+                        current = read;
+                        resolved.Add(new ResolvedFrom(from, current));
                         break;
 
                     case JoinNode join:

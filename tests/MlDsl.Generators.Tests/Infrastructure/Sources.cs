@@ -49,6 +49,42 @@ internal static class Sources
         }
         """;
 
+    /// <summary>
+    /// Parallel paths over <see cref="Digit"/>: a GoogLeNet-style Inception block whose four paths read the block's input
+    /// ([From(BlockAttribute.Input)]) and are concatenated, and a model that forks a path from its stem.
+    /// </summary>
+    public const string Inception = """
+        using MlDsl;
+
+        namespace Samples;
+
+        [Block]
+        public sealed partial class InceptionBlock
+        {
+            [BlockArgument] public const int Width = 4;
+
+            [Conv2d(Width, Kernel = 1), Relu] Layer p1;
+            [From(BlockAttribute.Input), Conv2d(2, Kernel = 1), Relu] Layer p2Reduce;
+            [Conv2d(Width, Kernel = 3, Padding = 1), Relu] Layer p2;
+            [From(BlockAttribute.Input), Conv2d(2, Kernel = 1), Relu] Layer p3Reduce;
+            [Conv2d(Width, Kernel = 5, Padding = 2), Relu] Layer p3;
+            [From(BlockAttribute.Input), MaxPool2d(3, Stride = 1, Padding = 1)] Layer p4Pool;
+            [Conv2d(Width, Kernel = 1), Relu] Layer p4;
+            [Concatenate(nameof(p1), nameof(p2), nameof(p3), nameof(p4))] Layer merge;
+        }
+
+        [Model(typeof(Digit))]
+        public sealed partial class InceptionNet
+        {
+            [Conv2d(8, Kernel = 3, Padding = 1), Relu] Layer stem;
+            [Arguments(4)] InceptionBlock mixed;
+            [GlobalAvgPool2d] Layer pooled;
+            [From(nameof(stem)), GlobalAvgPool2d] Layer stemPooled;
+            [Concatenate(nameof(pooled), nameof(stemPooled))] Layer both;
+            [Linear(10)] Layer head;
+        }
+        """;
+
     /// <summary>Joins inside blocks over <see cref="Digit"/>: a DenseNet layer concatenating its input, a skip add, nesting, two uses with different arguments.</summary>
     public const string DenseBlocks = """
         using MlDsl;

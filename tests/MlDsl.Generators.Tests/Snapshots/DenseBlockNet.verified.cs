@@ -96,13 +96,13 @@ partial class DenseBlockNet : Module<Tensor, Tensor>, IClassifier<global::Sample
         string x = graph.Input;
         x = graph.Conv(x, stem, kernel: 3, stride: 1, padding: 1); // stem: (1, 28, 28) -> (4, 28, 28)
         x = graph.Unary("Relu", x); // stemRelu: (4, 28, 28) -> (4, 28, 28)
-        string dense_one_inputOnnx = x; // the input of block 'dense.one' (DenseLayer), which a join inside it reads
+        string dense_one_inputOnnx = x; // the input of block 'dense.one' (DenseLayer), which a join or a path inside it reads
         x = graph.BatchNormalization(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "dense.one.conv")); // dense.one.conv: (4, 28, 28) -> (4, 28, 28)
         x = graph.Unary("Relu", x); // dense.one.convRelu: (4, 28, 28) -> (4, 28, 28)
         x = graph.Conv(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "dense.one.convConv2d"), kernel: 3, stride: 1, padding: 1); // dense.one.convConv2d: (4, 28, 28) -> (2, 28, 28)
         string dense_one_convOnnx = x; // 'dense.one.conv': (2, 28, 28)
         x = graph.Concat(1, dense_one_inputOnnx, dense_one_convOnnx); // 'dense.one.grow': concatenate(dense.one.input, dense.one.conv) -> (6, 28, 28)
-        string dense_two_inputOnnx = x; // the input of block 'dense.two' (DenseLayer), which a join inside it reads
+        string dense_two_inputOnnx = x; // the input of block 'dense.two' (DenseLayer), which a join or a path inside it reads
         x = graph.BatchNormalization(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "dense.two.conv")); // dense.two.conv: (6, 28, 28) -> (6, 28, 28)
         x = graph.Unary("Relu", x); // dense.two.convRelu: (6, 28, 28) -> (6, 28, 28)
         x = graph.Conv(x, global::MlDsl.Deployment.Onnx.OnnxGraph.Submodule(this, "dense.two.convConv2d"), kernel: 3, stride: 1, padding: 1); // dense.two.convConv2d: (6, 28, 28) -> (3, 28, 28)
@@ -152,8 +152,9 @@ partial class DenseBlockNet : Module<Tensor, Tensor>, IClassifier<global::Sample
         "\n" +
         "\n" +
         "class JoinBlock(nn.Module):\n" +
-        "    # An MlDsl [Block] whose members join earlier ones: joins maps a layer to (\"cat\", dim, sources) or (\"add\", 0, sources),\n" +
-        "    # the join it reads instead of the output before it; a source is a layer's name, or \"input\", the block's input.\n" +
+        "    # An MlDsl [Block] whose members join earlier ones: joins maps a layer to (\"cat\", dim, sources), (\"add\", 0, sources)\n" +
+        "    # or (\"from\", 0, [source]) (a parallel path), what it reads instead of the output before it; a source is a layer's\n" +
+        "    # name, or \"input\", the block's input.\n" +
         "    def __init__(self, layers, joins, residual=False, shortcut=None):\n" +
         "        super().__init__()\n" +
         "        self.names = [name for name, _ in layers]\n" +
@@ -171,7 +172,7 @@ partial class DenseBlockNet : Module<Tensor, Tensor>, IClassifier<global::Sample
         "            if name in self.joins:\n" +
         "                kind, dim, sources = self.joins[name]\n" +
         "                parts = [outputs[source] for source in sources]\n" +
-        "                y = torch.cat(parts, dim) if kind == \"cat\" else sum(parts[1:], parts[0])\n" +
+        "                y = torch.cat(parts, dim) if kind == \"cat\" else parts[0] if kind == \"from\" else sum(parts[1:], parts[0])\n" +
         "            y = getattr(self, name)(y)\n" +
         "            outputs[name] = y\n" +
         "        if not self.residual:\n" +

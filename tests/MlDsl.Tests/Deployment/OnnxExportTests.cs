@@ -29,6 +29,9 @@ public sealed class OnnxExportTests
         (typeof(BiasFreePulseNet), new long[] { 1, 64 }),
         (typeof(PatchDenseBlockNet), new long[] { 3, 16, 16 }),
         (typeof(PointGatedNet), new long[] { 4 }),
+        // Parallel paths ([From]): an Inception block, an Inception-ResNet unit, forks from a model's stem.
+        (typeof(PatchInceptionNet), new long[] { 3, 16, 16 }),
+        (typeof(PointForkNet), new long[] { 4 }),
     };
 
     private static IEnumerable<(Type Model, long[] Input)> AllModels => LayerParityTests.Models.Concat(ExtraModels);
@@ -76,6 +79,8 @@ public sealed class OnnxExportTests
     [InlineData(typeof(BiasFreePulseNet))]
     [InlineData(typeof(PatchDenseBlockNet))]
     [InlineData(typeof(PointGatedNet))]
+    [InlineData(typeof(PatchInceptionNet))]
+    [InlineData(typeof(PointForkNet))]
     public void A_model_of_blocks_and_residual_blocks_exports_to_onnx_that_onnx_runtime_runs_like_torchsharp(Type modelType)
     {
         long[] input = ExtraModels.Single(model => model.Model == modelType).Input;

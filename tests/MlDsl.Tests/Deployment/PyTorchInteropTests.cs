@@ -37,6 +37,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(AnisotropicUpsamplingNet), nameof(SizedUpsamplingPulseNet),
         // Joins inside blocks (a DenseNet layer concatenating its input, a skip add, a residual block adding two members): JoinBlock.
         nameof(PatchDenseBlockNet), nameof(PointGatedNet),
+        // Parallel paths ([From]): an Inception block's paths from its input (JoinBlock's "from"), forks from a model's stem.
+        nameof(PatchInceptionNet), nameof(PointForkNet),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -76,6 +78,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(CeilPoolingPulseNet) => Of(new CeilPoolingPulseNet(seed: 1), CeilPoolingPulseNet.PyTorchSource, 1, 64),
         nameof(PatchDenseBlockNet) => Of(new PatchDenseBlockNet(seed: 1), PatchDenseBlockNet.PyTorchSource, 3, 16, 16),
         nameof(PointGatedNet) => Of(new PointGatedNet(seed: 1), PointGatedNet.PyTorchSource, 4),
+        nameof(PatchInceptionNet) => Of(new PatchInceptionNet(seed: 1), PatchInceptionNet.PyTorchSource, 3, 16, 16),
+        nameof(PointForkNet) => Of(new PointForkNet(seed: 1), PointForkNet.PyTorchSource, 4),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
