@@ -187,7 +187,7 @@ public sealed partial class FreshShapeCasesV
             [Arguments(32, 2, 1)] Stage stage1;
             [GlobalAvgPool2d, Linear(10)] Layer head;
         }
-        """, new Expect("MLDSL0035", "Stage stage1;", "2", "3"));
+        """, new Expect("MLDSL0035", "Stage stage1;", "3 arguments", "Channels", "Stride"));
 
     /// <summary>"Sizes of tensors must match except in dimension 1. Expected size 101 but got size 100": a U-Net on 101 × 101 salt tiles, pooled to 50 and upsampled to 100.</summary>
     [Fact]

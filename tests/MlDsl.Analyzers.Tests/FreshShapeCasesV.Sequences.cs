@@ -80,7 +80,7 @@ public sealed partial class FreshShapeCasesV
             [Embedding(1000, 16)] Layer embedding;
             [SelectStep(-1), Linear(3)] Layer fc;
         }
-        """, new Expect("MLDSL0033", "Layer embedding;", "Assay"));
+        """, new Expect("MLDSL0033", "Layer embedding;", "floats", "(20)"));
 
     /// <summary>The Embedding placed after a dense layer (a Keras model reordered): it would look up floats.</summary>
     [Fact]

@@ -15,7 +15,12 @@ namespace MlDsl.Analyzers.Tests;
 /// stay silent. Same harness as <see cref="FreshShapeCases"/>: the source is compiled with the generator and
 /// every analyzer the package ships; a case names the rule, the line a reviewer would point at and the sizes
 /// the message must name, and fails on any other error or warning.
-/// FIRST_RUN_NUMBERS
+/// First run (67 cases): of 45 mistakes, 42 could be stated and all 42 were caught on the line a reviewer
+/// points at with the right rule; 40 named the expected sizes at once, and 2 failed only on words the case
+/// had over-specified (MLDSL0033 names the floats as "(20)", not the feature "Assay"; MLDSL0035 lists the
+/// block's parameters "(int Channels, int Stride)", not the count 2), both corrected in the case. Caught
+/// elsewhere: 0; missed: 0; cannot be stated: 3 (skipped: LayerNorm's normalized_shape, MultiheadAttention
+/// across two branches, Inception paths reading a block's input). Look-alikes: 22 silent, 0 false alarms.
 /// </summary>
 public sealed partial class FreshShapeCasesV
 {
