@@ -102,7 +102,7 @@ public sealed partial class FreshLeakageCasesS
         }
         """));
 
-    [Fact(Skip = "Missed: [Feature] int ImoNumber (the IMO ship number, one per hull) is not judged an identifier: 'Number' after 'Imo', a noun the rule does not know as having records of its own.")]
+    [Fact]
     public Task Vessel_imo_number_as_a_feature_is_reported() => Expect(Declarations("""
         [Dataset]
         public sealed partial record PortVisit
@@ -115,7 +115,7 @@ public sealed partial class FreshLeakageCasesS
         }
         """), "MLDSL0021");
 
-    [Fact(Skip = "Missed: [Feature] long Mmsi (the Maritime Mobile Service Identity, one per vessel's radio) is a standard identifier not in MLDSL0021's list of names that identify without an identifier word.")]
+    [Fact]
     public Task Vessel_mmsi_as_a_feature_is_reported() => Expect(Declarations("""
         [Dataset]
         public sealed partial record PortVisit
