@@ -72,7 +72,7 @@ public sealed class SetSRowsCopiedTwiceTests
 
     [Fact]
     public Task Every_row_repeated_with_Enumerable_Repeat_is_reported() => Expect("""
-                var doubled = meters.SelectMany(m => {|#0:Enumerable.Repeat(m, 2)|}).ToList();
+                var doubled = {|#0:meters.SelectMany(m => Enumerable.Repeat(m, 2))|}.ToList();
         """, "MLDSL0026");
 
     [Fact]
