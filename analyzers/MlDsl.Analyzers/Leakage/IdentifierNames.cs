@@ -75,7 +75,7 @@ internal static class IdentifierNames
         "loan", "contract", "booking", "reservation", "ticket", "case", "serial", "registration", "device", "sensor",
         "machine", "engine", "unit", "vehicle", "product", "item", "sku", "stock", "session", "household", "specimen",
         "shipment", "parcel", "tracking", "card", "phone", "application", "document", "vendor", "supplier", "merchant",
-        "batch", "sample", "admission", "encounter", "visitor", "driver", "owner", "host", "listing", "trip", "call", "message",
+        "batch", "lot", "sample", "admission", "encounter", "visitor", "driver", "owner", "host", "listing", "trip", "call", "message",
     };
 
     /// <summary>The kind of identifier <paramref name="member"/> is, judged by its name and its <c>[Column]</c> name.</summary>

@@ -89,6 +89,22 @@ internal static class WellKnownIdentifiers
         NumberOrText("policy number"),
         // Equipment: one machine's serial number over its readings.
         NumberOrText("serial number"),
+        // Ships: a vessel's radio (MMSI, nine digits), its hull (IMO number, seven digits) and its call sign; AIS and port
+        // data have a row per position report or port call. ImoClass (a cargo's hazard class) ends in its own word.
+        NumberOrText("mmsi"), NumberOrText("imo"), TextOnly("call sign"),
+        // Aircraft: the transponder's ICAO 24-bit address, the tail number (registration), a scheduled flight's number;
+        // rows per flight, position or leg. A bare Icao is left out: it is as often an airport's code, a place.
+        NumberOrText("icao24"), NumberOrText("icao address"), TextOnly("tail number"), TextOnly("aircraft registration"),
+        NumberOrText("flight number"),
+        // Freight: a shipping container (ISO 6346, letters and digits), an air waybill, a parcel's tracking number. A bare
+        // Awb is left out: in camera data it is the auto white balance.
+        TextOnly("container number"), NumberOrText("awb number"), NumberOrText("waybill number"), NumberOrText("tracking number"),
+        // Energy: an electricity supply point (MPAN), a gas one (MPRN), a meter's number; rows per reading.
+        // MeterReading ends in its own word.
+        NumberOrText("mpan"), NumberOrText("mprn"), NumberOrText("meter number"),
+        // Oil and gas: a well's API number and its unique well identifier (UWI); rows per day of production.
+        // ApiGravity (an oil's density) ends in its own word.
+        NumberOrText("api number"), NumberOrText("uwi"),
     };
 
     /// <summary>Words that may follow an identifier and still name it: <c>ImeiNumber</c>, <c>VinNo</c>, <c>SkuCode</c>, <c>IsbnId</c>.</summary>

@@ -61,6 +61,7 @@ internal sealed partial class FlowAnalysis
         DataFlow source = Eval(receiver);
         string name = method.Name;
 
+        if (CopiedIntoArray(invocation)) return DataFlow.Empty;
         if (name == "ToDictionary" && !source.PartNames.IsDefault && PartsMapped(invocation, source, arguments.ToList()) is { } mapped) return mapped;
         if (context.IsEnumerableLike(method) && !Adds.Contains(name))
             // LINQ over a container of named parts sees its elements, any of the parts.
@@ -782,6 +783,7 @@ internal sealed partial class FlowAnalysis
     private bool WithinGroups(IInvocationOperation call)
     {
         if (call.Arguments.Any(argument => ReadsLabel(argument.Value))) return false;
+        if (FiltersToOwnGroup(call)) return true;
         IOperation? receiver = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
         for (int hops = 0; hops < 6 && receiver is not null; hops++)
         {
@@ -794,6 +796,7 @@ internal sealed partial class FlowAnalysis
                         .Any(member => LeakageSymbols.HasAttribute(member.Property, Symbols.GroupKeyAttribute));
                 case IInvocationOperation link when link.TargetMethod.Name is "Where" or "OrderBy" or "OrderByDescending" or "ToList" or "ToArray" or "AsEnumerable":
                     if (link.Arguments.Any(argument => ReadsLabel(argument.Value))) return false;
+                    if (link.TargetMethod.Name == "Where" && FiltersToOwnGroup(link)) return true;
                     receiver = link.Instance ?? link.Arguments.FirstOrDefault()?.Value;
                     continue;
                 case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda }:
@@ -1183,6 +1186,7 @@ internal sealed partial class FlowAnalysis
         if (loop is IForLoopOperation forLoop)
             foreach (IVariableDeclaratorOperation declarator in forLoop.Before.SelectMany(before => before.DescendantsAndSelf()).OfType<IVariableDeclaratorOperation>())
                 varying.Add(declarator.Symbol);
+        varying.UnionWith(WrittenInLoop(loop));
         return !call.Arguments.SelectMany(argument => argument.Value.DescendantsAndSelf()).OfType<ILocalReferenceOperation>().Any(local => varying.Contains(local.Local))
             && !call.Arguments.Any(argument => argument.Value.DescendantsAndSelf().OfType<IInvocationOperation>().Any());
     }
