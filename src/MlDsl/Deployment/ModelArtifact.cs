@@ -46,7 +46,9 @@ public static partial class ModelArtifact
 
     /// <summary>Writes a new version of the artifact in <paramref name="directory"/> and makes it current.</summary>
     /// <exception cref="ArgumentException">The class names do not match the row type's class count.</exception>
-    /// <exception cref="ArtifactException">Another process is exporting to the same folder.</exception>
+    /// <exception cref="ArtifactException">
+    /// A file stands where the folder goes (it is left untouched), the folder cannot be made, or another process is exporting to it.
+    /// </exception>
     public static void Export<TRow>(string directory, torch.nn.Module model, string modelName, ArtifactContents<TRow> contents)
         where TRow : IDatasetRow<TRow>
     {
