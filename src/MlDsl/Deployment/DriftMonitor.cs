@@ -7,7 +7,8 @@ namespace MlDsl.Deployment;
 /// and either the KS statistic or the PSI (0.25: the usual "significant shift") is large; or its share of missing
 /// (non-finite) values changed significantly (chi-square p below <paramref name="KsPValue"/>) by at least <paramref name="KsStatistic"/>. A categorical
 /// member: the chi-square p-value is below <paramref name="KsPValue"/> and the Jensen–Shannon distance
-/// is at least <paramref name="JensenShannon"/>.
+/// is at least <paramref name="JensenShannon"/>. <see cref="DriftMonitor.Compare"/> refuses a <paramref name="Psi"/> below 0 and
+/// any other threshold outside [0, 1], and NaN anywhere: each would make every feature drift, or none.
 /// </summary>
 /// <param name="Psi">Population stability index that counts as a large numeric shift.</param>
 /// <param name="KsPValue">Significance level of both tests (KS for numeric features, chi-square for categorical ones).</param>
