@@ -12,7 +12,7 @@ public sealed class OnnxPredictor : IDisposable
 {
     private readonly ServedArtifact artifact;
     private readonly InferenceSession session;
-    private static readonly string[] InputNames = ["input"], OutputNames = ["output"];
+    private static readonly string[] InputNames = [GraphCheck.InputName], OutputNames = [GraphCheck.OutputName];
 
     // One row at a time (a request): input and output buffers wrapped once in OrtValues, used under a lock; a second
     // caller meanwhile takes the batch path instead of waiting.
@@ -37,15 +37,27 @@ public sealed class OnnxPredictor : IDisposable
         {
             options.Dispose();
         }
-        long[] dims = session.InputMetadata["input"].Dimensions.Select(size => (long)size).ToArray();
-        ExampleShape = dims.Skip(1).ToArray();
-        RowLength = (int)ExampleShape.Aggregate(1L, (product, size) => product * size);
+        try
+        {
+            (ExampleShape, RowLength) = GraphCheck.Input(session, artifact);
+            GraphCheck.Output(session, artifact);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens and verifies the artifact (pointer, manifest and file SHA-256s).</summary>
     /// <param name="directory">The artifact folder MlDsl exported.</param>
     /// <param name="threads">ONNX Runtime's intra-op threads; 1 suits a server answering many requests at once.</param>
-    /// <exception cref="ServingException">The artifact is missing, damaged, modified, has no model.onnx, or ONNX Runtime rejects it.</exception>
+    /// <exception cref="ServingException">
+    /// The artifact is missing, damaged, modified, has no model.onnx, or ONNX Runtime rejects it; or the graph is not the one the
+    /// artifact describes: its input is not one float tensor named <c>input</c> a row as wide as the manifest's features, or it
+    /// has no float output named <c>output</c> as wide as the manifest's class names (1 for a regression). The message names
+    /// model.onnx, what was expected and what the graph holds.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1, or above 4 per logical processor (and 64).</exception>
     public static OnnxPredictor Open(string directory, int threads = 1)
     {
@@ -102,7 +114,7 @@ public sealed class OnnxPredictor : IDisposable
         long[] shape = new long[] { rows.Count }.Concat(ExampleShape).ToArray();
         using OrtValue input = OrtValue.CreateTensorValueFromMemory(batch, shape);
         using var runOptions = new RunOptions();
-        using IDisposableReadOnlyCollection<OrtValue> results = session.Run(runOptions, new[] { "input" }, new[] { input }, new[] { "output" });
+        using IDisposableReadOnlyCollection<OrtValue> results = session.Run(runOptions, InputNames, new[] { input }, OutputNames);
         ReadOnlySpan<float> values = results[0].GetTensorDataAsSpan<float>();
         int width = values.Length / rows.Count;
         var outputs = new float[rows.Count][];
@@ -118,7 +130,7 @@ public sealed class OnnxPredictor : IDisposable
         if (singleInputValue is null)
         {
             singleInput = new float[RowLength];
-            singleOutput = new float[session.OutputMetadata["output"].Dimensions.Skip(1).Aggregate(1, (product, size) => product * size)];
+            singleOutput = new float[session.OutputMetadata[GraphCheck.OutputName].Dimensions.Skip(1).Aggregate(1, (product, size) => product * size)];
             singleInputValue = OrtValue.CreateTensorValueFromMemory(singleInput, [1, .. ExampleShape]);
             singleOutputValue = OrtValue.CreateTensorValueFromMemory(singleOutput, [1, singleOutput.Length]);
         }

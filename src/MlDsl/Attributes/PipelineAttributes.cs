@@ -57,7 +57,10 @@ public sealed class AnalyzeAttribute : Attribute
     public int MinSliceRows { get; set; } = 1;
 }
 
-/// <summary>When <c>monitor</c> calls a feature drifted (see <see cref="MlDsl.Deployment.DriftThresholds"/>).</summary>
+/// <summary>
+/// When <c>monitor</c> calls a feature drifted (see <see cref="MlDsl.Deployment.DriftThresholds"/>): <see cref="Psi"/> at least 0,
+/// the others in [0, 1]; a value out of range (or NaN) is refused when <c>monitor</c> compares.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class MonitorAttribute : Attribute
 {

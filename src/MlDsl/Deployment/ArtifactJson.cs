@@ -35,7 +35,7 @@ internal static class ArtifactJson
         return manifest;
     }
 
-    /// <summary>The clip summaries of the training waveforms: one column per summary name, all of one length, every value finite.</summary>
+    /// <summary>The clip summaries of the training waveforms: one column per summary name, all of one length (at least one clip), every value finite.</summary>
     public static AudioReference AudioReference(byte[] json, string directory)
     {
         const string file = ArtifactFormat.AudioReference;
@@ -48,8 +48,8 @@ internal static class ArtifactJson
         for (int i = 0; i < saved.Columns.Length; i++)
         {
             if (saved.Columns[i] is null) throw Bad($"column {i} ({saved.Features[i]}) is null; expected numbers");
-            if (saved.Columns[i].Length != saved.Columns[0].Length || saved.Columns[i].Length > MaxReferenceRows)
-                throw Bad($"column {i} ({saved.Features[i]}) holds {saved.Columns[i].Length} values; column 0 holds {saved.Columns[0].Length} (at most {MaxReferenceRows})");
+            if (saved.Columns[i].Length != saved.Columns[0].Length || saved.Columns[i].Length is 0 or > MaxReferenceRows)
+                throw Bad($"column {i} ({saved.Features[i]}) holds {saved.Columns[i].Length} values; column 0 holds {saved.Columns[0].Length} (expected 1 to {MaxReferenceRows} values, one per reference clip)");
             if (Array.FindIndex(saved.Columns[i], value => !double.IsFinite(value)) is var bad and >= 0)
                 throw Bad($"column {i} ({saved.Features[i]}) value {bad} is not a finite number");
         }
@@ -123,7 +123,7 @@ internal static class ArtifactJson
             ?? throw new ArtifactException(directory, file, $"Kind is '{saved.Kind}'; expected one of {string.Join(", ", AffineTransform.Kinds)}");
     }
 
-    /// <summary>The training reference: per monitored feature, the same number of values.</summary>
+    /// <summary>The training reference: per monitored feature, the same number of values (at least one), every one finite.</summary>
     public static double[][] Reference(byte[] json, string directory, ArtifactManifest manifest)
     {
         const string file = ArtifactFormat.Reference;
@@ -134,8 +134,11 @@ internal static class ArtifactJson
         for (int i = 0; i < columns.Length; i++)
         {
             if (columns[i] is null) throw new ArtifactException(directory, file, $"column {i} is null; expected numbers");
-            if (columns[i].Length != columns[0].Length || columns[i].Length > MaxReferenceRows)
-                throw new ArtifactException(directory, file, $"column {i} holds {columns[i].Length} values; column 0 holds {columns[0].Length} (at most {MaxReferenceRows})");
+            if (columns[i].Length != columns[0].Length || columns[i].Length is 0 or > MaxReferenceRows)
+                throw new ArtifactException(directory, file, $"column {i} holds {columns[i].Length} values; column 0 holds {columns[0].Length} (expected 1 to {MaxReferenceRows} values, one per reference row)");
+            // JSON cannot write NaN, so export never writes a missing value; 1e999 reads as +infinity without a word.
+            if (Array.FindIndex(columns[i], value => !double.IsFinite(value)) is var bad and >= 0)
+                throw new ArtifactException(directory, file, $"column {i} value {bad} is not a finite number (beyond double range); expected the training value");
         }
         return columns;
     }

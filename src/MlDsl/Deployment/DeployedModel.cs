@@ -169,6 +169,7 @@ public sealed class DeployedModel<TRow, TModel> : IDisposable
     }
 
     /// <summary>New rows against the training reference stored in the artifact.</summary>
+    /// <exception cref="ArgumentException"><paramref name="rows"/> is empty, or a threshold is out of its range (see <see cref="DriftMonitor.Compare"/>).</exception>
     public DriftReport Monitor(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null) => artifact.Monitor(rows, thresholds, categoricals);
 
     public void Dispose()

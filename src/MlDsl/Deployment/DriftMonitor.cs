@@ -7,7 +7,8 @@ namespace MlDsl.Deployment;
 /// and either the KS statistic or the PSI (0.25: the usual "significant shift") is large; or its share of missing
 /// (non-finite) values changed significantly (chi-square p below <paramref name="KsPValue"/>) by at least <paramref name="KsStatistic"/>. A categorical
 /// member: the chi-square p-value is below <paramref name="KsPValue"/> and the Jensen–Shannon distance
-/// is at least <paramref name="JensenShannon"/>.
+/// is at least <paramref name="JensenShannon"/>. <see cref="DriftMonitor.Compare"/> refuses a <paramref name="Psi"/> below 0 and
+/// any other threshold outside [0, 1], and NaN anywhere: each would make every feature drift, or none.
 /// </summary>
 /// <param name="Psi">Population stability index that counts as a large numeric shift.</param>
 /// <param name="KsPValue">Significance level of both tests (KS for numeric features, chi-square for categorical ones).</param>
@@ -28,21 +29,53 @@ public static class DriftMonitor
     /// <param name="thresholds">When a feature counts as drifted.</param>
     /// <returns>One entry per numeric feature and one per categorical member, in feature order.</returns>
     /// <exception cref="ArgumentException">
-    /// <paramref name="reference"/> or <paramref name="current"/> does not hold one column per feature, a column is null, or the
-    /// columns of one side differ in length (the message names the side, the feature and both counts).
+    /// <paramref name="features"/> is empty, names a feature twice (or a categorical member and a feature alike) or holds a
+    /// null or empty name; <paramref name="reference"/> or <paramref name="current"/> does not hold one column per feature, a
+    /// column is null, the columns of one side differ in length, or a side holds no row (the message names the side, the
+    /// feature and both counts); or a threshold is out of its range (<see cref="DriftThresholds.Psi"/> a number of at least 0,
+    /// the others in [0, 1]; never NaN), named with its range.
     /// </exception>
     public static DriftReport Compare(IReadOnlyList<string> features, IReadOnlyList<double[]> reference, IReadOnlyList<double[]> current, DriftThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(features);
+        CheckFeatures(features);
         CheckColumns(features, reference, nameof(reference));
         CheckColumns(features, current, nameof(current));
         thresholds ??= new DriftThresholds();
-        var drifts = CategoricalColumns.Group(features)
+        CheckThresholds(thresholds);
+        IReadOnlyList<MonitoredVariable> variables = CategoricalColumns.Group(features);
+        // Two entries of one name in the report could not be told apart ("Age" twice, or a feature Color beside Color=red).
+        if (variables.GroupBy(variable => variable.Name).FirstOrDefault(group => group.Count() > 1) is { Key: { } twice })
+            throw new ArgumentException($"features name '{twice}' twice (as a feature or a categorical member's one-hot columns); expected every feature and member once", nameof(features));
+        var drifts = variables
             .Select(variable => variable.Categories is null
                 ? CompareNumeric(variable.Name, reference[variable.Columns[0]], current[variable.Columns[0]], thresholds)
                 : CompareCategorical(variable, reference, current, thresholds))
             .ToList();
         return new DriftReport(drifts, reference.FirstOrDefault()?.Length ?? 0, current.FirstOrDefault()?.Length ?? 0);
+    }
+
+    private static void CheckFeatures(IReadOnlyList<string> features)
+    {
+        if (features.Count == 0) throw new ArgumentException("features is empty; expected the name of every feature compared", nameof(features));
+        for (int i = 0; i < features.Count; i++)
+            if (string.IsNullOrEmpty(features[i])) throw new ArgumentException($"features[{i}] is null or empty; expected a feature name", nameof(features));
+    }
+
+    // A NaN threshold makes every comparison false (nothing ever drifts); a negative one or a p-value above 1 makes every feature drift.
+    private static void CheckThresholds(DriftThresholds thresholds)
+    {
+        if (!(thresholds.Psi >= 0))
+            throw new ArgumentOutOfRangeException(nameof(thresholds), thresholds.Psi, $"DriftThresholds.Psi is {thresholds.Psi}; expected a number of at least 0");
+        Share(thresholds.KsPValue, nameof(DriftThresholds.KsPValue));
+        Share(thresholds.KsStatistic, nameof(DriftThresholds.KsStatistic));
+        Share(thresholds.JensenShannon, nameof(DriftThresholds.JensenShannon));
+
+        static void Share(double value, string name)
+        {
+            if (!(value is >= 0 and <= 1))
+                throw new ArgumentOutOfRangeException("thresholds", value, $"DriftThresholds.{name} is {value}; expected a number in [0, 1]");
+        }
     }
 
     // Both sides are columns of one table: one per feature, all of one length (a one-hot member is read row by row across its columns).
@@ -57,6 +90,8 @@ public static class DriftMonitor
             if (columns[i].Length != columns[0].Length)
                 throw new ArgumentException($"{side} column {i} ({features[i]}) holds {columns[i].Length} values but column 0 ({features[0]}) holds {columns[0].Length}; expected one value per row in every column", side);
         }
+        // No row: every statistic would be computed from nothing and report "no drift".
+        if (columns[0].Length == 0) throw new ArgumentException($"{side} holds 0 rows; expected at least one row to compare", side);
     }
 
     private static FeatureDrift CompareNumeric(string feature, double[] reference, double[] current, DriftThresholds thresholds)

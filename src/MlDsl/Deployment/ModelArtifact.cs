@@ -46,7 +46,10 @@ public static partial class ModelArtifact
 
     /// <summary>Writes a new version of the artifact in <paramref name="directory"/> and makes it current.</summary>
     /// <exception cref="ArgumentException">The class names do not match the row type's class count.</exception>
-    /// <exception cref="ArtifactException">Another process is exporting to the same folder.</exception>
+    /// <exception cref="ArgumentException"><see cref="ArtifactContents{TRow}.TrainingRows"/> is empty: the drift reference would hold no row.</exception>
+    /// <exception cref="ArtifactException">
+    /// A file stands where the folder goes (it is left untouched), the folder cannot be made, or another process is exporting to it.
+    /// </exception>
     public static void Export<TRow>(string directory, torch.nn.Module model, string modelName, ArtifactContents<TRow> contents)
         where TRow : IDatasetRow<TRow>
     {
@@ -54,6 +57,11 @@ public static partial class ModelArtifact
             : contents.ClassNames?.ToArray() ?? Enumerable.Range(0, TRow.ClassCount).Select(c => c.ToString()).ToArray();
         if (TRow.LabelKind != LabelKind.Regression && classNames.Length != TRow.ClassCount)
             throw new ArgumentException($"{classNames.Length} class names for {typeof(TRow).Name}, whose label {TRow.LabelName} has {TRow.ClassCount} classes", nameof(contents));
+
+        ArgumentNullException.ThrowIfNull(contents.TrainingRows);
+        // The reference sample of the training rows is the drift baseline: an artifact of none could never be monitored.
+        if (contents.TrainingRows.Count == 0)
+            throw new ArgumentException($"{nameof(ArtifactContents<TRow>.TrainingRows)} is empty; the artifact's drift reference needs at least one training row", nameof(contents));
 
         var store = new VersionedFolder(directory, "artifact");
         store.Commit(version =>

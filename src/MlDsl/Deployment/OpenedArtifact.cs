@@ -130,6 +130,7 @@ public sealed class OpenedArtifact
     /// the reference was, so an encoded feature is compared with itself rather than with whatever raw rows hold there.
     /// </param>
     /// <exception cref="ArtifactException">The artifact's target encodings are for other columns than <paramref name="categoricals"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rows"/> is empty, or a threshold is out of its range (see <see cref="DriftMonitor.Compare"/>).</exception>
     public DriftReport Monitor<TRow>(IReadOnlyList<TRow> rows, DriftThresholds? thresholds = null, IReadOnlyList<CategoricalColumn<TRow>>? categoricals = null) where TRow : IDatasetRow<TRow>
     {
         CheckSchema<TRow>();

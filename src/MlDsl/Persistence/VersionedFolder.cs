@@ -21,6 +21,17 @@ internal sealed class VersionedFolder(string root, string kind)
 
     public string Root { get; } = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
 
+    /// <summary>Whether the folder exists; false when nothing stands at <see cref="Root"/> yet (a writer makes it).</summary>
+    /// <exception cref="ArtifactException">A file (or anything else that is not a folder) stands where the folder goes.</exception>
+    public bool Exists()
+    {
+        if (Directory.Exists(Root)) return true;
+        // File.Exists is false for a dangling link or a device, so ask for any entry at all.
+        if (File.Exists(Root) || new FileInfo(Root).LinkTarget is not null)
+            throw new ArtifactException(Root, $"is a file, not a folder; expected the {kind} folder, or nothing there for one to be made");
+        return false;
+    }
+
     /// <summary>The committed version, or null when none was ever committed.</summary>
     public FolderPointer? Current() => FolderPointer.Read(Root);
 
@@ -28,7 +39,7 @@ internal sealed class VersionedFolder(string root, string kind)
     /// Writes a new version with <paramref name="write"/> (which writes the files and returns the
     /// manifest's bytes, written last) and makes it current. Returns the new version's folder.
     /// </summary>
-    /// <exception cref="ArtifactException">Another process is updating the folder, or a file name is not plain.</exception>
+    /// <exception cref="ArtifactException">A file stands where the folder goes, another process is updating the folder, or a file name is not plain.</exception>
     public string Commit(Func<VersionWriter, byte[]> write, string manifestName)
     {
         using IDisposable guard = LockAndRecover();
@@ -71,10 +82,21 @@ internal sealed class VersionedFolder(string root, string kind)
     /// temporary pointers and every version folder the pointer does not name (half-written ones, and
     /// old ones a crash kept from being removed). Entries the protocol did not create are left alone.
     /// </summary>
-    /// <exception cref="ArtifactException">Another process holds the lock, or the pointer is malformed.</exception>
+    /// <exception cref="ArtifactException">A file stands where the folder goes, the folder cannot be made, another process holds the lock, or the pointer is malformed.</exception>
     public IDisposable LockAndRecover()
     {
-        Directory.CreateDirectory(Root);
+        if (!Exists())
+        {
+            try
+            {
+                Directory.CreateDirectory(Root);
+            }
+            catch (IOException error)
+            {
+                // A file where a parent folder goes, or a disk that refuses: named as the folder this update needed.
+                throw new ArtifactException(Root, $"cannot be made as the {kind} folder: {error.Message}");
+            }
+        }
         FileStream guard = Lock();
         try
         {

@@ -39,17 +39,24 @@ internal static class Checkpoint
         }, Manifest);
     }
 
+    /// <summary>Refuses, before any epoch is trained, a file standing where the checkpoint folder goes.</summary>
+    /// <exception cref="ArtifactException">Naming the path.</exception>
+    public static void CheckFolder(string directory) => new VersionedFolder(directory, "checkpoint").Exists();
+
     /// <summary>
     /// Finishes or rolls back an interrupted save, then restores the newest complete checkpoint's
     /// weights and optimizer state and returns its epochs' reports; null when no checkpoint was ever
     /// completed (the run starts at epoch 1). Never returns null while a complete checkpoint exists.
     /// </summary>
-    /// <exception cref="ArtifactException">The checkpoint is damaged, modified, malformed or of another model or optimizer.</exception>
+    /// <exception cref="ArtifactException">
+    /// The checkpoint is damaged, modified, malformed (a file with bytes after what it holds included) or of another model or
+    /// optimizer, or a file stands where its folder goes.
+    /// </exception>
     /// <exception cref="ModelFileException">Its weights do not fit the model.</exception>
     public static List<EpochReport>? Resume(string directory, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, FitOptions options)
     {
         var store = new VersionedFolder(directory, "checkpoint");
-        if (!Directory.Exists(store.Root)) return null;
+        if (!store.Exists()) return null;
         using IDisposable guard = store.LockAndRecover();
         VerifiedVersion? version = VerifiedVersion.ReadCurrent(store.Root, Format);
         if (version is null)
@@ -103,6 +110,11 @@ internal static class Checkpoint
         {
             using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
             optimizer.load_state_dict(reader);
+            // The state is read by what it declares, so bytes after it would be ignored without a word: a file holds
+            // exactly what was saved, as model files do.
+            long read = reader.BaseStream.Position;
+            if (read != bytes.Length)
+                throw new ArtifactException(directory, OptimizerState, $"holds {bytes.Length} bytes, but the {saved} state ends after {read}; expected nothing after it");
         }
         catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or NotImplementedException or OverflowException or FormatException)
         {

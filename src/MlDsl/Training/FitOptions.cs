@@ -48,7 +48,10 @@ public sealed record FitOptions
     /// <summary>One loss weight per class, e.g. inverse class frequencies for imbalanced data.</summary>
     public IReadOnlyList<float>? ClassWeights { get; init; }
 
-    /// <summary>A folder to write a checkpoint to after every epoch.</summary>
+    /// <summary>
+    /// A folder to write a checkpoint to after every epoch. A file standing there is refused before the first epoch
+    /// (an <see cref="MlDsl.Deployment.ArtifactException"/> naming it), and is left untouched.
+    /// </summary>
     public string? CheckpointDirectory { get; init; }
 
     /// <summary>Continue from <see cref="CheckpointDirectory"/> when it holds a checkpoint.</summary>

@@ -103,6 +103,8 @@ public static class ModelTrainer
         bool writes = parallel is null || parallel.Ranks.Rank == 0;
 
         var reports = new List<EpochReport>(options.Epochs);
+        // A file where the checkpoint folder goes is refused now, not at the first save after an epoch's work.
+        if (writes && options.CheckpointDirectory is { } checkpoints) Checkpoint.CheckFolder(checkpoints);
         // Resuming never starts over while a complete checkpoint exists: Resume returns null only when none was ever completed.
         // Every rank reads the same checkpoint; the broadcast below then makes certain the weights agree.
         List<EpochReport>? restored = options.Resume ? ResumeInTurn(options.CheckpointDirectory!, model, optimizer, options, parallel) : null;

@@ -187,8 +187,9 @@ public sealed class PipelineCommandLineTests() : TemporaryFolder("mldsl-cli")
         (int servedExit, string served) = Cli(definition, "predict", "--data", unlabelled);
         (int servedMonitorExit, string servedMonitor) = Cli(definition, "monitor", "--data", unlabelled);
         (int driftExit, string drift) = Cli(definition, "monitor", "--data", shifted);
-        // The pipeline's [Monitor] thresholds decide: any KS difference at all, however insignificant, counts here.
-        var hairTrigger = definition with { Monitoring = new MlDsl.Deployment.DriftThresholds { KsPValue = 1.01, KsStatistic = 0, Psi = 0 } };
+        // The pipeline's [Monitor] thresholds decide: any KS difference at all, however insignificant, counts here
+        // (a significance level of 1, the top of its range: DriftMonitor refuses one above 1, which makes every feature drift).
+        var hairTrigger = definition with { Monitoring = new MlDsl.Deployment.DriftThresholds { KsPValue = 1, KsStatistic = 0, Psi = 0 } };
         (int touchyExit, _) = Cli(hairTrigger, "monitor", "--data", csv);
 
         Assert.True(runExit == 0, runOutput);
