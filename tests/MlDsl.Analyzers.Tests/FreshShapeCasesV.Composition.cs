@@ -1,3 +1,5 @@
+using static MlDsl.Analyzers.Tests.Infrastructure.ShapeCaseHarness;
+
 namespace MlDsl.Analyzers.Tests;
 
 /// <summary>Mistakes from bug reports in dense heads, pooling, blocks, residual blocks, several inputs and joins.</summary>

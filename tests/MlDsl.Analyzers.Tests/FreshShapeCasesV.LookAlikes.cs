@@ -1,3 +1,5 @@
+using static MlDsl.Analyzers.Tests.Infrastructure.ShapeCaseHarness;
+
 namespace MlDsl.Analyzers.Tests;
 
 /// <summary>Legal but unusual models that look like the mistakes above and must stay silent.</summary>

@@ -1,3 +1,5 @@
+using static MlDsl.Analyzers.Tests.Infrastructure.ShapeCaseHarness;
+
 namespace MlDsl.Analyzers.Tests;
 
 /// <summary>Mistakes from bug reports in the 1-D, sequence, embedding, attention and normalisation families.</summary>

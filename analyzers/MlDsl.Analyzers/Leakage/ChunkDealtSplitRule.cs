@@ -58,7 +58,7 @@ internal static class ChunkDealtSplitRule
                 foreach (ILocalReferenceOperation reference in LocalReferences.Of(parent).ReferencesTo(declarator.Symbol)) pending.Push((reference, hops + 1));
                 continue;
             }
-            if (Consumer(chunks) is not { } owner) continue;
+            if (RowsReceiver.Of(chunks) is not { } owner) continue;
             if (owner.TargetMethod.Name is "ToList" or "ToArray" or "AsEnumerable") pending.Push((owner, hops + 1));
             else if (owner.TargetMethod.Name is "Select" or "SelectMany" && TakesByPlace(owner)) yield return owner;
         }
@@ -83,18 +83,5 @@ internal static class ChunkDealtSplitRule
             IInvocationOperation taken when PlaceTakers.Contains(taken.TargetMethod.Name) => IsBlock(taken.Instance ?? taken.Arguments.FirstOrDefault()?.Value),
             _ => false,
         });
-    }
-
-    /// <summary>The call <paramref name="rows"/> is the receiver of (an instance, or an extension method's first argument).</summary>
-    private static IInvocationOperation? Consumer(IOperation rows)
-    {
-        IOperation? parent = rows.Parent;
-        while (parent is IConversionOperation) parent = parent.Parent;
-        return parent switch
-        {
-            IArgumentOperation { Parent: IInvocationOperation { Instance: null } invocation } argument when invocation.Arguments.FirstOrDefault() == argument => invocation,
-            IInvocationOperation { Instance: not null } invocation => invocation,
-            _ => null,
-        };
     }
 }

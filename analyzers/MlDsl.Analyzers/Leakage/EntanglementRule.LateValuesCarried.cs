@@ -57,19 +57,9 @@ internal sealed partial class EntanglementRule
                 || OwnKey(keyOf) is not { } filedUnder) return (null, null);
             return (filedUnder, LateRead(valueOf.Body, LambdaParameterKey(valueOf.Symbol.Parameters[0]), compilation));
         }
-        IOperation root = local;
-        while (root.Parent is not null) root = root.Parent;
-        foreach (IOperation node in root.Descendants())
+        foreach ((IOperation key, IOperation value) in HandFiledEntries(local))
         {
-            (IOperation? key, IOperation? value) = node switch
-            {
-                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: ILocalReferenceOperation filled } indexer } assignment
-                    when SymbolEqualityComparer.Default.Equals(filled.Local, local.Local) => (indexer.Arguments[0].Value, assignment.Value),
-                IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: ILocalReferenceOperation filled, Arguments.Length: 2 } add
-                    when SymbolEqualityComparer.Default.Equals(filled.Local, local.Local) => (add.Arguments[0].Value, add.Arguments[1].Value),
-                _ => (null, null),
-            };
-            if (key is null || value is null || KeyOfOneRecord(key) is not ({ } record, { } filedUnder)) continue;
+            if (KeyOfOneRecord(key) is not ({ } record, { } filedUnder)) continue;
             if (LateRead(value, record, compilation) is { } late) return (filedUnder, late);
         }
         return (null, null);

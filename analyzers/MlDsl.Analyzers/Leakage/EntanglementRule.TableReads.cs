@@ -120,19 +120,9 @@ internal sealed partial class EntanglementRule
             }
         }
         // Filled by hand: byDay[m.Day] = m.Load (or Add(m.Day, m.Load)) where m is one record.
-        IOperation root = local;
-        while (root.Parent is not null) root = root.Parent;
-        foreach (IOperation node in root.Descendants())
+        foreach ((IOperation key, IOperation value) in HandFiledEntries(local))
         {
-            (IOperation? key, IOperation? value) = node switch
-            {
-                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: ILocalReferenceOperation filled } indexer } assignment
-                    when SymbolEqualityComparer.Default.Equals(filled.Local, local.Local) => (indexer.Arguments[0].Value, assignment.Value),
-                IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: ILocalReferenceOperation filled, Arguments.Length: 2 } add
-                    when SymbolEqualityComparer.Default.Equals(filled.Local, local.Local) => (add.Arguments[0].Value, add.Arguments[1].Value),
-                _ => (null, null),
-            };
-            if (key is null || value is null || KeyOfOneRecord(key) is not ({ } record, { } keyMembers)) continue;
+            if (KeyOfOneRecord(key) is not ({ } record, { } keyMembers)) continue;
             ISymbol? answer = PlainMember(value) is { } valueRead && Key(valueRead.Instance!) == record ? valueRead.Member
                 : Key(value) == record ? read.Member : null;
             if (answer is not null && outcomes.Contains(answer)) return (answer, keyMembers);
@@ -230,4 +220,26 @@ internal sealed partial class EntanglementRule
     /// <summary>A dictionary or a lookup (<c>ILookup</c>): entries found by key.</summary>
     private static bool IsKeyedTable(ITypeSymbol? type) => IsDictionary(type) || type is INamedTypeSymbol named && named.AllInterfaces.Append(named)
         .Any(candidate => candidate.OriginalDefinition.Name == "ILookup" && candidate.ContainingNamespace?.ToDisplayString() == "System.Linq");
+
+    /// <summary>
+    /// The entries filed into the dictionary <paramref name="table"/> by hand anywhere in its method — <c>byKey[key] = value</c>,
+    /// <c>Add(key, value)</c>, <c>TryAdd(key, value)</c> — as the tables of answers and of late values both read them.
+    /// </summary>
+    private static IEnumerable<(IOperation Key, IOperation Value)> HandFiledEntries(ILocalReferenceOperation table)
+    {
+        IOperation root = table;
+        while (root.Parent is not null) root = root.Parent;
+        foreach (IOperation node in root.Descendants())
+        {
+            (IOperation? key, IOperation? value) = node switch
+            {
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: ILocalReferenceOperation filled } indexer } assignment
+                    when SymbolEqualityComparer.Default.Equals(filled.Local, table.Local) => (indexer.Arguments[0].Value, assignment.Value),
+                IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: ILocalReferenceOperation filled, Arguments.Length: 2 } add
+                    when SymbolEqualityComparer.Default.Equals(filled.Local, table.Local) => (add.Arguments[0].Value, add.Arguments[1].Value),
+                _ => (null, null),
+            };
+            if (key is not null && value is not null) yield return (key, value);
+        }
+    }
 }

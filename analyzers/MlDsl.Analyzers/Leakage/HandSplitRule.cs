@@ -57,7 +57,7 @@ internal static class HandSplitRule
     {
         for (int hops = 0; hops < 6 && rows is not null; hops++)
         {
-            if (Consumer(rows) is { } owner)
+            if (RowsReceiver.Of(rows) is { } owner)
             {
                 if (Cuts.Contains(owner.TargetMethod.Name)) return true;
                 if (owner.TargetMethod.Name is not ("ToList" or "ToArray" or "AsEnumerable" or "Select")) return false;
@@ -73,24 +73,11 @@ internal static class HandSplitRule
         return false;
     }
 
-    /// <summary>The call <paramref name="rows"/> is the receiver of (<c>rows.Take(n)</c>, as an instance or an extension's first argument).</summary>
-    private static IInvocationOperation? Consumer(IOperation rows)
-    {
-        IOperation? parent = rows.Parent;
-        while (parent is IConversionOperation) parent = parent.Parent;
-        return parent switch
-        {
-            IArgumentOperation { Parent: IInvocationOperation { Instance: null } invocation } argument when invocation.Arguments.FirstOrDefault() == argument => invocation,
-            IInvocationOperation { Instance: not null } invocation => invocation,
-            _ => null,
-        };
-    }
-
     private static bool LocalIsCut(ILocalSymbol local, IOperation near)
     {
         foreach (ILocalReferenceOperation reference in LocalReferences.Of(near).ReferencesTo(local))
         {
-            if (Consumer(reference) is { } owner && Cuts.Contains(owner.TargetMethod.Name)) return true;
+            if (RowsReceiver.Of(reference) is { } owner && Cuts.Contains(owner.TargetMethod.Name)) return true;
             // shuffled[..cut], shuffled[cut..]
             if (reference.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax { ArgumentList.Arguments: [{ Expression: Microsoft.CodeAnalysis.CSharp.Syntax.RangeExpressionSyntax }] } access
                 && access.Expression == reference.Syntax)

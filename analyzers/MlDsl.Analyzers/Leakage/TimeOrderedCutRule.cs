@@ -49,7 +49,7 @@ internal static class TimeOrderedCutRule
         IOperation current = ordering;
         for (int hops = 0; hops < Hops; hops++)
         {
-            if (Consumer(current) is not { } next) return false;
+            if (RowsReceiver.Of(current) is not { } next) return false;
             if (next.TargetMethod is { Name: "Reverse", ReturnsVoid: false }) return true;
             current = next;
         }
@@ -61,7 +61,7 @@ internal static class TimeOrderedCutRule
     {
         for (int hops = 0; hops < Hops; hops++)
         {
-            if (Consumer(rows) is { } owner)
+            if (RowsReceiver.Of(rows) is { } owner)
             {
                 if (PartOf(owner) is { } part)
                 {
@@ -77,7 +77,7 @@ internal static class TimeOrderedCutRule
             if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }) yield break;
             foreach (ILocalReferenceOperation reference in LocalReferences.Of(rows).UsesOf(declarator.Symbol))
             {
-                if (Consumer(reference) is { } cut && PartOf(cut) is { } part) yield return (cut, part);
+                if (RowsReceiver.Of(reference) is { } cut && PartOf(cut) is { } part) yield return (cut, part);
                 else if (Ranged(reference) is { } ranged) yield return ranged;
             }
             yield break;
@@ -109,18 +109,5 @@ internal static class TimeOrderedCutRule
         if (range.LeftOperand is null && range.RightOperand is not null) return (element, Part.Front);
         if (range.LeftOperand is not null && range.RightOperand is null) return (element, Part.Back);
         return null;
-    }
-
-    /// <summary>The call <paramref name="rows"/> is the receiver of (as an instance, or an extension's first argument).</summary>
-    private static IInvocationOperation? Consumer(IOperation rows)
-    {
-        IOperation? parent = rows.Parent;
-        while (parent is IConversionOperation) parent = parent.Parent;
-        return parent switch
-        {
-            IArgumentOperation { Parent: IInvocationOperation { Instance: null } invocation } argument when invocation.Arguments.FirstOrDefault() == argument => invocation,
-            IInvocationOperation { Instance: not null } invocation => invocation,
-            _ => null,
-        };
     }
 }
