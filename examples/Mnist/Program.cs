@@ -5,7 +5,8 @@ using MlDsl.Examples.Mnist;
 using MlDsl.Training;
 
 // With a pipeline command (run, validate, evaluate, predict, monitor, doctor) this is MnistPipeline's command
-// line; without, it trains the attribute-declared CNN (`<epochs> resnet`: the residual network of blocks) on 8,000
+// line; without, it trains the attribute-declared CNN (`<epochs> resnet`: the residual network of blocks,
+// `<epochs> inception`: the GoogLeNet-style network of parallel paths) on 8,000
 // real MNIST digits and tests it on the 2,000 held out.
 if (args is ["write-images", var folder, ..])
 {
@@ -21,15 +22,30 @@ if (args is ["label-noise", ..]) return LabelNoiseExperiment.Run(args);
 if (args.Length > 0 && !char.IsDigit(args[0][0])) return MnistPipeline.RunCommandLine(args);
 
 int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 12;
-bool residual = args.Length > 1 && args[1] == "resnet";
+string variant = args.Length > 1 ? args[1] : "cnn";
+if (variant is not ("cnn" or "resnet" or "inception"))
+{
+    Console.Error.WriteLine($"unknown model '{variant}': expected cnn, resnet or inception");
+    return 1;
+}
 const int Seed = 42;
 
 IReadOnlyList<Digit> digits = MnistDigits.Load();
 (List<Digit> train, List<Digit> test) = SeededSplit(digits, testCount: 2_000, Seed);
 Console.WriteLine($"MNIST: {train.Count} training digits, {test.Count} held out");
 
-using ITrainableModel<Digit> model = residual ? new DigitResNet(seed: Seed) : new DigitCnn(seed: Seed);
-if (model is DigitResNet resNet) resNet.Summary(); else ((DigitCnn)model).Summary();
+using ITrainableModel<Digit> model = variant switch
+{
+    "resnet" => new DigitResNet(seed: Seed),
+    "inception" => new DigitInception(seed: Seed),
+    _ => new DigitCnn(seed: Seed),
+};
+switch (model)
+{
+    case DigitResNet resNet: resNet.Summary(); break;
+    case DigitInception inception: inception.Summary(); break;
+    case DigitCnn cnn: cnn.Summary(); break;
+}
 
 var clock = Stopwatch.StartNew();
 model.Fit(train, validation: null, new FitOptions
