@@ -63,7 +63,7 @@ public sealed class LeftoverHardeningThresholdTests() : TemporaryFolder("mldsl-l
         string Refused(PipelineDefinition<Tumour, TumourMlp> changed) =>
             Assert.Throws<PipelineDefinitionException>(() => PipelineRunner.Run(changed, options)).Message;
 
-        Assert.Equal("pipeline TumourPipeline: MinSliceRows = 0 is out of range; expected a whole number of at least 1 (Parameter 'MinSliceRows')",
+        Assert.Equal("pipeline TumourPipeline: MinSliceRows = 0 is out of range; expected a whole number of at least 1",
             Refused(pipeline with { MinSliceRows = 0 }));
         Assert.StartsWith("pipeline TumourPipeline: Split.Test = 1 is out of range; expected a fraction in [0, 1)",
             Refused(pipeline with { Split = pipeline.Split with { Test = 1 } }));
