@@ -230,5 +230,5 @@ public static class PipelineCommandLine
         or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or TrainingDivergedException or InvalidOperationException
         or UnauthorizedAccessException or MlDsl.Audio.AudioFormatException or MlDsl.Data.Files.LabelledFilesException or MlDsl.Data.Files.ImageFormatException
         or MlDsl.Persistence.ModelFileException or MlDsl.Doctor.DoctorException or MlDsl.Data.Steps.DataStepException or MlDsl.Distributed.RankFailedException or MlDsl.Data.Streaming.RowSourceException
-        or PipelineDefinitionException;
+        or PipelineDefinitionException or MlDsl.Persistence.OutputPathException;
 }
