@@ -149,7 +149,8 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
             SafeFileHandle handle = Volatile.Read(ref handles[file]) ?? Open(file);
             int read = RandomAccess.Read(handle, bytes, offset);
             if (read < length) throw new IOException($"{path} is shorter than when it was indexed (read {read} of {length} bytes at offset {offset}); it changed on disk");
-            if (StampCheck && (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle)) is var now && now != scanned[file])
+            (long Length, DateTime LastWrite) now = StampCheck ? (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle)) : scanned[file];
+            if (now != scanned[file])
                 throw new IOException($"{path} changed on disk after it was indexed (now {now.Length} bytes written {now.LastWrite:O}, indexed {scanned[file].Length} bytes written {scanned[file].LastWrite:O}); its rows' offsets no longer hold: make the source again");
         }
         // Strict UTF-8, as CsvFile reads: a byte that is not UTF-8 names its line instead of becoming a silent U+FFFD.
