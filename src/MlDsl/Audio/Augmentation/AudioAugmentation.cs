@@ -113,7 +113,7 @@ public static class AudioAugmentation
     {
         if (options.NoiseFolder is not { } folder || double.IsNaN(options.NoiseSnrDb)) return Array.Empty<float[]>();
         if (MlDsl.Persistence.FolderInput.Problem(folder, "a folder of WAV noise clips") is { } problem)
-            throw new DataStepException(StepName, nameof(options.NoiseFolder), $"noise folder '{folder}' {problem}");
+            throw new DataStepException(StepName, nameof(options.NoiseFolder), $"noise folder '{folder}': {problem}");
         float[][] noises = Directory.EnumerateFiles(folder, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(file => WavFile.Read(file, options.SampleRate).Samples).Where(samples => WaveformEffects.Power(samples) > 0).ToArray();
         return noises.Length > 0 ? noises
