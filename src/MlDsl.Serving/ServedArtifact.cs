@@ -16,6 +16,9 @@ internal sealed record ServedArtifact(string Version, string[] Features, string[
     public static ServedArtifact Open(string directory)
     {
         string root = System.IO.Path.GetFullPath(directory);
+        // "CURRENT missing" would send the user looking inside a folder that is not there; say what stands at the path instead.
+        if (!Directory.Exists(root))
+            throw new ServingException(root, File.Exists(root) ? "is a file, not a folder; expected an MlDsl artifact folder" : "no such folder; expected an MlDsl artifact folder");
         string pointerPath = System.IO.Path.Combine(root, "CURRENT");
         if (!File.Exists(pointerPath)) throw new ServingException(pointerPath, "missing: not an MlDsl artifact (format 2), or its first export did not finish");
         string[] lines = File.ReadAllText(pointerPath).Split('\n');

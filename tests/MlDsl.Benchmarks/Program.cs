@@ -1,6 +1,6 @@
 using MlDsl.Benchmarks;
 
-// dotnet run -c Release --project tests/MlDsl.Benchmarks -- [training [steps] [epochs] [threads] | analyzers [runs] [models|script [analyzer to profile alone] | parse] | audio [clips] [runs] [threads] | streaming [steps] [runs] [copies...] | onnx [runs] [busy [shell|torch] | profile | candidates]]
+// dotnet run -c Release --project tests/MlDsl.Benchmarks -- [training [steps] [epochs] [threads] | analyzers [runs] [models|script [analyzer to profile alone] | parse] | audio [clips] [runs] [threads] | streaming [steps] [runs] [copies...] | streaming csv [rows] [runs] [rounds] | onnx [runs] [busy [shell|torch] | profile | candidates]]
 string mode = args.Length > 0 ? args[0] : "training";
 string[] rest = args.Skip(1).ToArray();
 switch (mode)

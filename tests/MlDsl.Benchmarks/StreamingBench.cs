@@ -18,10 +18,11 @@ internal static class StreamingBench
 {
     private const int BatchSize = 32, Warmup = 5;
 
-    /// <summary>args: [steps] [runs] [copies...]; or the child form "child MODE ROOT STEPS".</summary>
+    /// <summary>args: [steps] [runs] [copies...]; "csv [rows] [runs] [rounds]" for CSV shard reads with and without the rewrite check (<see cref="CsvShardBench"/>); or the child form "child MODE ROOT STEPS".</summary>
     public static int Run(string[] args)
     {
         if (args.Length > 0 && args[0] == "child") return Child(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+        if (args.Length > 0 && args[0] == "csv") return CsvShardBench.Run(args[1..]);
         int steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
         int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         int[] copies = args.Length > 2 ? args[2..].Select(arg => int.Parse(arg, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 16];
@@ -45,7 +46,8 @@ internal static class StreamingBench
             Console.WriteLine(FormattableString.Invariant(
                 $"  {mode,-10} rows/s {r.Min(x => x.RowsPerSecond),6:F1}–{r.Max(x => x.RowsPerSecond),6:F1} ({r.Average(x => x.RowsPerSecond) / memoryRate:F2}x in-memory)   peak RSS {r.Min(x => x.PeakMb),6:F0}–{r.Max(x => x.PeakMb),6:F0} MB") + relative);
         }
-        return 0;
+        // CSV shards are streamed too: what their guard against a rewritten shard costs, side by side in the same run.
+        return CsvShardBench.Run([]);
     }
 
     // Copies of every clip as WAV files in class folders (root/N/<language>/<copy>-<prompt>.wav), written once.

@@ -67,6 +67,8 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GeneratedFieldCollision = Error("MLDSL0042", "Layer's generated field takes a name already in use", "{0}");
 
+    public static readonly DiagnosticDescriptor StageOptionOutOfRange = Error("MLDSL0043", "Pipeline stage option out of range", "{0}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         LayerInputMismatch, RankMismatch, MissingFlatten, SpatialCollapse, OutputClassMismatch, InvalidLayerArgument,
@@ -78,6 +80,7 @@ public static class DiagnosticDescriptors
         CannotExtendDeclaration, BatchNormSingleValuePerChannel, LogSoftmaxBeforeCrossEntropy, EmbeddingVocabulary,
         ResidualShapeMismatch, BlockArgumentMismatch, InvalidBlockUse, UserModuleWithoutContract,
         InvalidBranch, JoinShapeMismatch, UnusedInput, InvalidTargetEncoding, GeneratedFieldCollision,
+        StageOptionOutOfRange,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(descriptor => descriptor.Id);

@@ -66,6 +66,7 @@ public static class PipelineParser
         (EquatableArray<string> targetEncodings, IReadOnlyList<DiagnosticInfo> encodingProblems) = row is null || !TypeIdentities.HasAttribute(row, DatasetParser.DatasetAttribute)
             ? (EquatableArray<string>.Empty, new DiagnosticInfo[0]) : TargetEncodeParser.Parse(type, row);
         diagnostics.AddRange(encodingProblems);
+        diagnostics.AddRange(StageOptionRanges.Check(type));
 
         AttributeData? transformAttribute = TypeIdentities.FindAttribute(type, "MlDsl.TransformAttribute");
         AttributeData? train = TypeIdentities.FindAttribute(type, "MlDsl.TrainAttribute");

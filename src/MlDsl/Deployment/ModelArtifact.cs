@@ -109,11 +109,11 @@ public static partial class ModelArtifact
     /// </summary>
     /// <param name="directory">The artifact folder (the one given to <see cref="Export{TRow}"/>).</param>
     /// <param name="expectedDigest">The <see cref="OpenedArtifact.Digest"/> of the export to accept (64 hex digits), or null for the current one.</param>
-    /// <exception cref="ArtifactException">The artifact is missing, damaged, modified, malformed, or not the pinned export.</exception>
+    /// <exception cref="ArtifactException">The artifact is missing, a file rather than a folder (said so), damaged, modified, malformed, or not the pinned export.</exception>
     public static OpenedArtifact Open(string directory, string? expectedDigest = null)
     {
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
-        if (!Directory.Exists(root)) throw new ArtifactException(directory, "no such folder");
+        if (MlDsl.Persistence.FolderInput.Problem(root, "an artifact folder (the one given to Export)") is { } problem) throw new ArtifactException(directory, problem);
         // An export that commits while this reads removes the version being read: read the new one.
         for (int attempt = 1; ; attempt++)
         {

@@ -5,7 +5,9 @@ namespace MlDsl.Persistence;
 /// the rename stays on one file system), is flushed to the disk, and is then renamed over the real name. A crash at any
 /// instant leaves the previous complete file, or none, under that name; a failed write removes its temporary file. A
 /// missing parent folder is made first, as <see cref="ModelFile"/> does, so every save behaves the same and no error
-/// names the temporary file the user never asked for.
+/// names the temporary file the user never asked for. A path that cannot hold a file (a folder at it, a file where a parent
+/// folder goes) is an <see cref="OutputPathException"/> naming it, raised before anything is written; every writer of a
+/// user-named file goes through here, so none re-detects it.
 /// </summary>
 internal static class AtomicFile
 {
@@ -14,8 +16,10 @@ internal static class AtomicFile
 
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
 
+    /// <exception cref="OutputPathException">A folder stands at <paramref name="path"/>, or a file where one of its parent folders goes.</exception>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
+        RefuseWrongKind(path);
         MakeFolderOf(path);
         string temporary = Temporary(path);
         try
@@ -32,8 +36,10 @@ internal static class AtomicFile
     /// <summary>Lets a library that only saves to a path (a plot's <c>SavePng</c>) write the temporary file, then moves it into place.</summary>
     /// <param name="path">The final name.</param>
     /// <param name="write">Writes the whole file to the path it is given.</param>
+    /// <exception cref="OutputPathException">A folder stands at <paramref name="path"/>, or a file where one of its parent folders goes.</exception>
     public static void Write(string path, Action<string> write)
     {
+        RefuseWrongKind(path);
         MakeFolderOf(path);
         string temporary = Temporary(path);
         try
@@ -46,6 +52,16 @@ internal static class AtomicFile
         {
             File.Delete(temporary);
         }
+    }
+
+    // Named from what lies on the disk, before a byte is written: .NET would say "Is a directory" or "access denied" after
+    // the temporary file was written, naming neither the path nor the fix.
+    private static void RefuseWrongKind(string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new OutputPathException(path, "is a folder");
+        for (string? folder = Path.GetDirectoryName(full); folder is not null; folder = Path.GetDirectoryName(folder))
+            if (File.Exists(folder)) throw new OutputPathException(path, $"{folder} is a file, not a folder");
     }
 
     private static void MakeFolderOf(string path)
@@ -71,8 +87,8 @@ internal static class AtomicFile
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException && Directory.Exists(path))
         {
-            // .NET says "access denied" or "is a directory" without the name; the caller's finally removes the temporary file.
-            throw new IOException($"{path}: is a folder; expected a file name to write to", error);
+            // A folder made since RefuseWrongKind looked; the caller's finally removes the temporary file.
+            throw new OutputPathException(path, "is a folder");
         }
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) DurableFile.FlushFolder(directory);
     }

@@ -30,6 +30,10 @@ public static class ModelFile
             // a model under the real name.
             AtomicFile.WriteAllBytes(path, bytes);
         }
+        catch (OutputPathException error)
+        {
+            throw new ModelFileException(path, $"{error.Problem}; expected a file name to save the model to");
+        }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new ModelFileException(path, $"cannot be written: {error.Message}");

@@ -25,11 +25,21 @@ internal sealed class VersionedFolder(string root, string kind)
     /// <exception cref="ArtifactException">A file (or anything else that is not a folder) stands where the folder goes.</exception>
     public bool Exists()
     {
-        if (Directory.Exists(Root)) return true;
+        RefuseNonFolder();
+        return Directory.Exists(Root);
+    }
+
+    /// <summary>
+    /// Refuses a file, link or device standing where the folder goes, before anything is trained or written; a folder or
+    /// nothing at all (a writer makes the folder) passes.
+    /// </summary>
+    /// <exception cref="ArtifactException">Naming <see cref="Root"/> and what stands there.</exception>
+    public void RefuseNonFolder()
+    {
+        if (Directory.Exists(Root)) return;
         // File.Exists is false for a dangling link or a device, so ask for any entry at all.
-        if (File.Exists(Root) || new FileInfo(Root).LinkTarget is not null)
+        if (File.Exists(Root) || new FileInfo(Root).LinkTarget is not null || FileKind.OtherThanFile(Root) is not null)
             throw new ArtifactException(Root, $"is a file, not a folder; expected the {kind} folder, or nothing there for one to be made");
-        return false;
     }
 
     /// <summary>The committed version, or null when none was ever committed.</summary>

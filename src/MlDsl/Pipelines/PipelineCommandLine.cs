@@ -205,6 +205,8 @@ public static class PipelineCommandLine
         var root = new RootCommand($"{pipeline.Name}: an MlDsl pipeline. {ExitCodes}") { run, validate, evaluate, predict, monitor, doctor };
         try
         {
+            // A threshold or share no run can use is the pipeline's mistake, said before any command reads data.
+            PipelineDefinitionChecks.Check(pipeline);
             return root.Parse(args).Invoke(new InvocationConfiguration { Output = console, Error = errorConsole, EnableDefaultExceptionHandler = false });
         }
         catch (Exception error) when (IsUserError(error))
@@ -227,5 +229,6 @@ public static class PipelineCommandLine
     private static bool IsUserError(Exception error) => error is CommandLineInputException or ArtifactException or CsvDataException or RowDataException
         or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or TrainingDivergedException or InvalidOperationException
         or UnauthorizedAccessException or MlDsl.Audio.AudioFormatException or MlDsl.Data.Files.LabelledFilesException or MlDsl.Data.Files.ImageFormatException
-        or MlDsl.Persistence.ModelFileException or MlDsl.Doctor.DoctorException or MlDsl.Data.Steps.DataStepException or MlDsl.Distributed.RankFailedException or MlDsl.Data.Streaming.RowSourceException;
+        or MlDsl.Persistence.ModelFileException or MlDsl.Doctor.DoctorException or MlDsl.Data.Steps.DataStepException or MlDsl.Distributed.RankFailedException or MlDsl.Data.Streaming.RowSourceException
+        or PipelineDefinitionException or MlDsl.Persistence.OutputPathException;
 }

@@ -24,12 +24,15 @@ namespace MlDsl.Pipelines;
 /// </summary>
 public static partial class PipelineRunner
 {
+    /// <exception cref="PipelineDefinitionException">An option of <paramref name="pipeline"/> is out of range (a [Monitor] threshold, a share, fraction or count), before anything is read.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option of <paramref name="options"/> is out of range.</exception>
     public static PipelineRun Run<TRow, TModel>(PipelineDefinition<TRow, TModel> pipeline, PipelineOptions options, TextWriter? log = null)
         where TRow : IDatasetRow<TRow>
         where TModel : torch.nn.Module, ITrainableModel<TRow>
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        PipelineDefinitionChecks.Check(pipeline);
         // With ranks, the others compute what rank 0 computes but say and write nothing: rank 0 speaks for the run.
         bool writes = options.Ranks is not { Rank: > 0 };
         log = !writes ? TextWriter.Null : log ?? (options.Quiet ? TextWriter.Null : Console.Out);

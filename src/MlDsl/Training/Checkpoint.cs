@@ -41,7 +41,7 @@ internal static class Checkpoint
 
     /// <summary>Refuses, before any epoch is trained, a file standing where the checkpoint folder goes.</summary>
     /// <exception cref="ArtifactException">Naming the path.</exception>
-    public static void CheckFolder(string directory) => new VersionedFolder(directory, "checkpoint").Exists();
+    public static void CheckFolder(string directory) => new VersionedFolder(directory, "checkpoint").RefuseNonFolder();
 
     /// <summary>
     /// Finishes or rolls back an interrupted save, then restores the newest complete checkpoint's

@@ -112,7 +112,8 @@ public static class AudioAugmentation
     private static float[][] Noises(AudioAugmentOptions options)
     {
         if (options.NoiseFolder is not { } folder || double.IsNaN(options.NoiseSnrDb)) return Array.Empty<float[]>();
-        if (!Directory.Exists(folder)) throw new DataStepException(StepName, nameof(options.NoiseFolder), $"noise folder '{folder}' does not exist");
+        if (MlDsl.Persistence.FolderInput.Problem(folder, "a folder of WAV noise clips") is { } problem)
+            throw new DataStepException(StepName, nameof(options.NoiseFolder), $"noise folder '{folder}': {problem}");
         float[][] noises = Directory.EnumerateFiles(folder, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(file => WavFile.Read(file, options.SampleRate).Samples).Where(samples => WaveformEffects.Power(samples) > 0).ToArray();
         return noises.Length > 0 ? noises

@@ -10,7 +10,7 @@ internal static class ClassFolders
     {
         string full = Path.GetFullPath(root);
         string expected = $"expected class sub-folders {Path.Combine(full, "<label>")} holding {filter.Description} files";
-        if (!Directory.Exists(full)) throw new LabelledFilesException(full, null, $"no such folder; {expected}");
+        if (MlDsl.Persistence.FolderInput.Problem(full, expected["expected ".Length..]) is { } problem) throw new LabelledFilesException(full, null, problem);
 
         var walk = new FolderWalk();
         walk.MarkListed(full);

@@ -57,6 +57,7 @@ public static class ImageFile
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The height or width is not positive.</exception>
     /// <exception cref="ArgumentException">The values are not <paramref name="height"/> × <paramref name="width"/> (counted without overflow), or one is NaN or infinite.</exception>
+    /// <exception cref="MlDsl.Persistence.OutputPathException">A folder stands at <paramref name="path"/>, or a file where one of its parent folders goes; nothing is written.</exception>
     public static void WriteGrayscalePng(string path, ReadOnlySpan<float> values, int height, int width)
     {
         if (height <= 0 || width <= 0)
@@ -75,8 +76,7 @@ public static class ImageFile
             for (int x = 0; x < width; x++)
                 pixels[y * bitmap.RowBytes + x] = (byte)Math.Round(Math.Clamp(values[y * width + x], 0f, 1f) * 255f);
         using SKData encoded = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
+        // Makes the missing folders; a folder at the path (or a file where a folder goes) is an OutputPathException naming it.
         MlDsl.Persistence.AtomicFile.WriteAllBytes(path, encoded.AsSpan());
     }
 

@@ -30,8 +30,8 @@ internal static class LabelManifest
             throw new LabelledFilesException(full, null, $"is {kind}, not a regular file; expected a CSV with the columns path,label");
         string folder = Path.GetDirectoryName(full)!;
         string? inside = root is null ? null : Path.GetFullPath(root);
-        if (inside is not null && !Directory.Exists(inside))
-            throw new LabelledFilesException(inside, null, "no such folder; expected the data root the manifest's paths lie in");
+        if (inside is not null && MlDsl.Persistence.FolderInput.Problem(inside, "the data root the manifest's paths lie in") is { } problem)
+            throw new LabelledFilesException(inside, null, problem);
         // The root may itself be a link (a data folder linked into a project): its targets are compared with where it leads.
         string? realRoot = inside is null ? null : RealRoot(inside);
 

@@ -44,7 +44,7 @@ public sealed class LabelledFiles
     /// </summary>
     /// <param name="root">The folder holding one sub-folder per class.</param>
     /// <param name="extensions">The extensions to keep, e.g. <c>".wav"</c> or <c>".png", ".jpg"</c>; case is ignored. At least one.</param>
-    /// <exception cref="LabelledFilesException">The root is missing or has no sub-folders, or a class folder has no matching file.</exception>
+    /// <exception cref="LabelledFilesException">The root is missing, is a file (said so), or has no sub-folders, or a class folder has no matching file.</exception>
     public static LabelledFiles FromFolders(string root, params string[] extensions)
     {
         if (extensions.Length == 0)
@@ -75,7 +75,7 @@ public sealed class LabelledFiles
     /// <param name="root">The data root: every listed file must resolve inside it.</param>
     /// <param name="manifest">The manifest CSV file.</param>
     /// <param name="extensions">As for <see cref="FromManifest"/>.</param>
-    /// <exception cref="LabelledFilesException">As for <see cref="FromManifest"/>, with the root in place of the manifest's folder; the root is missing; or a listed path resolves outside the root, written so or through a symbolic link, or through more than 40 links (a loop) — the message names the line, the path as written and the link.</exception>
+    /// <exception cref="LabelledFilesException">As for <see cref="FromManifest"/>, with the root in place of the manifest's folder; the root is missing or is a file (said so); or a listed path resolves outside the root, written so or through a symbolic link, or through more than 40 links (a loop) — the message names the line, the path as written and the link.</exception>
     public static LabelledFiles FromManifestWithin(string root, string manifest, params string[] extensions) =>
         LabelManifest.Read(manifest, new ExtensionFilter(extensions), root ?? throw new ArgumentNullException(nameof(root)));
 }

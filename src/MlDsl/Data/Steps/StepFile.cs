@@ -32,22 +32,11 @@ internal static class StepFile
         {
             MlDsl.Persistence.AtomicFile.WriteAllBytes(path, bytes);
         }
-        catch (IOException error) when (WrongKindInThePath(path) is { } problem)
+        catch (MlDsl.Persistence.OutputPathException error)
         {
-            // The error the step's Load gives for the same folder, so the command line reports it as bad input (exit 1),
-            // not as an unexpected IOException (exit 70).
-            throw new InvalidDataException($"{path}: {problem}; expected a file name to save the {step} to", error);
+            // The error the step's Load gives for the same folder, so the command line reports it as bad input (exit 1).
+            throw new InvalidDataException($"{path}: {error.Problem}; expected a file name to save the {step} to", error);
         }
-    }
-
-    // Named after the failure, from what lies on the disk: a folder where the file goes, or a file where a folder must be.
-    private static string? WrongKindInThePath(string path)
-    {
-        string full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) return "is a folder";
-        for (string? folder = Path.GetDirectoryName(full); folder is not null; folder = Path.GetDirectoryName(folder))
-            if (File.Exists(folder)) return $"{folder} is a file, not a folder";
-        return null;
     }
 
     /// <summary>The state as the JSON bytes <see cref="Save{TState}"/> writes, for a file inside an artifact.</summary>

@@ -24,6 +24,9 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
     // afterwards (even to the same length) is refused by name rather than read as other rows.
     private readonly (long Length, DateTime LastWrite)[] scanned;
 
+    /// <summary>Whether reads compare the shard's length and last write with <see cref="scanned"/>; off only to measure what the check costs (CsvShardBench).</summary>
+    internal bool StampCheck { get; init; } = true;
+
     public CsvShardSource(IReadOnlyList<string> files, CsvOptions options)
     {
         if (files.Count == 0) throw new ArgumentException("no CSV files were given; expected at least one shard", nameof(files));
@@ -146,7 +149,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
             SafeFileHandle handle = Volatile.Read(ref handles[file]) ?? Open(file);
             int read = RandomAccess.Read(handle, bytes, offset);
             if (read < length) throw new IOException($"{path} is shorter than when it was indexed (read {read} of {length} bytes at offset {offset}); it changed on disk");
-            (long Length, DateTime LastWrite) now = (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle));
+            (long Length, DateTime LastWrite) now = StampCheck ? (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle)) : scanned[file];
             if (now != scanned[file])
                 throw new IOException($"{path} changed on disk after it was indexed (now {now.Length} bytes written {now.LastWrite:O}, indexed {scanned[file].Length} bytes written {scanned[file].LastWrite:O}); its rows' offsets no longer hold: make the source again");
         }

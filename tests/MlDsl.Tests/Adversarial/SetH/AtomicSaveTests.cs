@@ -26,7 +26,7 @@ public sealed class AtomicSaveTests() : TemporaryFolder("mldsl-seth-atomic")
 
         var error = Assert.Throws<ModelFileException>(() => model.Save(target));
 
-        Assert.StartsWith($"{target}: cannot be written: {target}: is a folder; expected a file name to write to", error.Message);
+        Assert.Equal($"{target}: is a folder; expected a file name to save the model to", error.Message);
         AssertOnlyTheFolderRemains(target);
         Assert.Empty(Directory.GetFileSystemEntries(target));
     }
