@@ -17,8 +17,9 @@ public sealed partial record ShardRow
 /// <summary>
 /// What CsvShardSource's guard against a shard rewritten in place costs: every row read from the same shards, in one
 /// process, by sources that differ only in <see cref="CsvShardSource{TRow}.StampCheck"/> — the shard's length and
-/// last-write time read on every row (two fstat calls), or none. Rows are read in a shuffled order on one thread, as a
-/// decoding worker reads them; the order of the two alternates between rounds.
+/// last-write time read (two fstat calls), or never. Rows are read in a shuffled order on one thread in batches of 64, as a
+/// decoding worker reads them (<see cref="RowSource{TRow}.ReadBatch"/>: the check once per shard and batch), and one
+/// <see cref="RowSource{TRow}.Read"/> a row (the check on every row); the order of the two sources alternates between rounds.
 /// </summary>
 internal static class CsvShardBench
 {
@@ -34,6 +35,14 @@ internal static class CsvShardBench
         var options = new CsvOptions { HasHeader = false };
 
         Console.WriteLine($"CSV shards, {rows} rows of 31 columns in {shards.Length} files, shuffled single-thread reads, {runs} runs (min–max of each run's median of {rounds} rounds):");
+        foreach (int batch in new[] { 64, 1 }) Compare(shards, options, order, runs, rounds, batch);
+        return 0;
+    }
+
+    private static void Compare(string[] shards, CsvOptions options, int[] order, int runs, int rounds, int batch)
+    {
+        int rows = order.Length;
+        Console.WriteLine(batch == 1 ? " one Read a row (the check on every row):" : $" batches of {batch} (ReadBatch, the decoding workers' path: the check once per shard and batch):");
         var ratios = new List<double>();
         var checkedRates = new List<double>();
         var uncheckedRates = new List<double>();
@@ -43,7 +52,7 @@ internal static class CsvShardBench
             var without = new List<double>();
             for (int round = 0; round < rounds; round++)
                 foreach (bool check in round % 2 == 0 ? new[] { true, false } : new[] { false, true })
-                    (check ? with : without).Add(Seconds(shards, options, order, check));
+                    (check ? with : without).Add(Seconds(shards, options, order, check, batch));
             double withMedian = Median(with), withoutMedian = Median(without);
             ratios.Add(withMedian / withoutMedian);
             checkedRates.Add(rows / withMedian);
@@ -52,16 +61,22 @@ internal static class CsvShardBench
         }
         Console.WriteLine(FormattableString.Invariant(
             $"  stamp checked   {checkedRates.Min():F0}–{checkedRates.Max():F0} rows/s\n  stamp unchecked {uncheckedRates.Min():F0}–{uncheckedRates.Max():F0} rows/s\n  time with / without the check: {ratios.Min():F3}–{ratios.Max():F3}"));
-        return 0;
     }
 
-    private static double Seconds(string[] shards, CsvOptions options, int[] order, bool check)
+    private static double Seconds(string[] shards, CsvOptions options, int[] order, bool check, int batch)
     {
         using var source = new CsvShardSource<ShardRow>(shards, options) { StampCheck = check };
-        source.Read(order[0]); // opens the handles outside the clock
+        source.ReadBatch(order.AsSpan(0, Math.Min(order.Length, 64)), new ShardRow[Math.Min(order.Length, 64)]); // opens the handles outside the clock
+        var rows = new ShardRow[batch];
         var clock = Stopwatch.StartNew();
         float sum = 0;
-        foreach (int index in order) sum += source.Read(index).Measurements[0];
+        for (int start = 0; start < order.Length; start += batch)
+        {
+            int size = Math.Min(batch, order.Length - start);
+            if (batch == 1) rows[0] = source.Read(order[start]);
+            else source.ReadBatch(order.AsSpan(start, size), rows.AsSpan(0, size));
+            for (int i = 0; i < size; i++) sum += rows[i].Measurements[0];
+        }
         clock.Stop();
         if (float.IsNaN(sum)) throw new InvalidOperationException("unreachable: keeps the reads from being optimised away");
         return clock.Elapsed.TotalSeconds;

@@ -147,5 +147,21 @@ public static partial class PipelineRunner
         public override int? ClassOf(int index) => inner.ClassOf(index);
         public override string? GroupOf(int index) => inner.GroupOf(index);
         protected override TRow Decode(int index) => transform.Apply([inner.Read(index)])[0];
+
+        internal override void ReadBatch(ReadOnlySpan<int> indices, Span<TRow> rows)
+        {
+            inner.ReadBatch(indices, rows);
+            for (int i = 0; i < rows.Length; i++)
+            {
+                try
+                {
+                    rows[i] = transform.Apply([rows[i]])[0];
+                }
+                catch (Exception problem) when (problem is not RowSourceException and not OutOfMemoryException and not OperationCanceledException)
+                {
+                    throw new RowSourceException(Describe(indices[i]), indices[i], problem);
+                }
+            }
+        }
     }
 }

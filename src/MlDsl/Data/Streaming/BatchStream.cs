@@ -108,10 +108,12 @@ internal sealed class BatchStream<TRow> : IDisposable where TRow : ITensorRow<TR
         var features = new float[(long)rows.Length * length];
         long[]? labels = withLabels && TRow.LabelKind == LabelKind.Class ? new long[rows.Length] : null;
         float[]? targets = withLabels && TRow.LabelKind != LabelKind.Class ? new float[(long)rows.Length * width] : null;
+        var decoded = new TRow[rows.Length];
+        source.ReadBatch(rows, decoded);
         for (int i = 0; i < rows.Length; i++)
         {
             int index = rows[i];
-            TRow row = source.Read(index);
+            TRow row = decoded[i];
             try
             {
                 TRow.WriteFeatures(row, features.AsSpan(i * length, length));

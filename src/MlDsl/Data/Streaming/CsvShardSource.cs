@@ -116,11 +116,43 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         return classes!;
     }
 
-    protected override TRow Decode(int index)
+    protected override TRow Decode(int index) => DecodeRecord(index, checkStamp: StampCheck);
+
+    // ReadBatch checks the stamps of the batch's files once, after all its reads.
+    private protected override TRow DecodeInBatch(int index) => DecodeRecord(index, checkStamp: false);
+
+    /// <summary>
+    /// Reads a batch's rows, then checks each shard it read once: bytes of a shard rewritten before that check are
+    /// refused as a check after every row would refuse them (the check follows the reads either way), with one pair of
+    /// fstat calls per shard and batch instead of per row — a check per row made reading 1.15–1.21× slower.
+    /// </summary>
+    internal override void ReadBatch(ReadOnlySpan<int> indices, Span<TRow> rows)
+    {
+        var firstOfFile = new Dictionary<int, int>();
+        for (int i = 0; i < indices.Length; i++)
+        {
+            rows[i] = ReadRow(indices[i], inBatch: true);
+            firstOfFile.TryAdd(FileOf(indices[i]), indices[i]);
+        }
+        if (!StampCheck) return;
+        foreach ((int file, int index) in firstOfFile)
+        {
+            try
+            {
+                CheckStamp(file, Volatile.Read(ref handles[file]) ?? Open(file));
+            }
+            catch (IOException changed)
+            {
+                throw new RowSourceException(Describe(index), index, changed);
+            }
+        }
+    }
+
+    private TRow DecodeRecord(int index, bool checkStamp)
     {
         int file = FileOf(index);
         string path = paths[file];
-        string text = ReadText(path, offsets[index], lengths[index], lines[index], file);
+        string text = ReadText(path, offsets[index], lengths[index], lines[index], file, checkStamp);
         string[] fields = Fields(text, lines[index], path);
         var record = new CsvRecord(path, TRow.CsvColumns, columnStarts[file], options.FeaturesOnly, headerWidths[file]);
         record.Load(fields, lines[index]);
@@ -136,7 +168,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
     private int FileOf(int index) => SubsetSource<TRow>.ShardOf(fileStarts, index);
 
     // Positional reads need no lock: one open handle per file, shared by every decoding thread.
-    private string ReadText(string path, long offset, int length, long line, int file)
+    private string ReadText(string path, long offset, int length, long line, int file, bool checkStamp = false)
     {
         var bytes = new byte[length];
         if (file < 0)
@@ -149,9 +181,7 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
             SafeFileHandle handle = Volatile.Read(ref handles[file]) ?? Open(file);
             int read = RandomAccess.Read(handle, bytes, offset);
             if (read < length) throw new IOException($"{path} is shorter than when it was indexed (read {read} of {length} bytes at offset {offset}); it changed on disk");
-            (long Length, DateTime LastWrite) now = StampCheck ? (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle)) : scanned[file];
-            if (now != scanned[file])
-                throw new IOException($"{path} changed on disk after it was indexed (now {now.Length} bytes written {now.LastWrite:O}, indexed {scanned[file].Length} bytes written {scanned[file].LastWrite:O}); its rows' offsets no longer hold: make the source again");
+            if (checkStamp) CheckStamp(file, handle);
         }
         // Strict UTF-8, as CsvFile reads: a byte that is not UTF-8 names its line instead of becoming a silent U+FFFD.
         try
@@ -162,6 +192,13 @@ internal sealed class CsvShardSource<TRow> : RowSource<TRow>, IDisposable where 
         {
             throw Utf8Text.NotUtf8(path, Utf8Text.FirstInvalid(bytes, line, offset), line);
         }
+    }
+
+    private void CheckStamp(int file, SafeFileHandle handle)
+    {
+        (long Length, DateTime LastWrite) now = (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle));
+        if (now != scanned[file])
+            throw new IOException($"{paths[file]} changed on disk after it was indexed (now {now.Length} bytes written {now.LastWrite:O}, indexed {scanned[file].Length} bytes written {scanned[file].LastWrite:O}); its rows' offsets no longer hold: make the source again");
     }
 
     private static (long Length, DateTime LastWrite) Stamp(string path)

@@ -18,13 +18,29 @@ public abstract class RowSource<TRow> where TRow : ITensorRow<TRow>
 
     /// <summary>Decodes row <paramref name="index"/> (0-based, below <see cref="Count"/>).</summary>
     /// <exception cref="RowSourceException">The reference cannot be decoded; the message names it (file, line) and the cause.</exception>
-    public TRow Read(int index)
+    public TRow Read(int index) => ReadRow(index, inBatch: false);
+
+    /// <summary>
+    /// Decodes the rows at <paramref name="indices"/> into <paramref name="rows"/> (the same length), as the decoding
+    /// workers read one batch. A source whose per-row checks hold for the whole batch (a shard's length and last write)
+    /// makes them once, after every row of the batch is read, so no row of a batch that fails them is returned.
+    /// </summary>
+    /// <exception cref="RowSourceException">A reference cannot be decoded, or a check fails; the message names the file.</exception>
+    internal virtual void ReadBatch(ReadOnlySpan<int> indices, Span<TRow> rows)
+    {
+        for (int i = 0; i < indices.Length; i++) rows[i] = Read(indices[i]);
+    }
+
+    /// <summary>Decodes one row of a batch whose once-a-batch checks <see cref="ReadBatch"/> makes afterwards; <see cref="Decode"/> unless a source overrides it.</summary>
+    private protected virtual TRow DecodeInBatch(int index) => Decode(index);
+
+    private protected TRow ReadRow(int index, bool inBatch)
     {
         if ((uint)index >= (uint)Count)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"the source holds {Count} rows");
         try
         {
-            return Decode(index) ?? throw new RowSourceException(Describe(index), index, "the decoder returned null; expected a row");
+            return (inBatch ? DecodeInBatch(index) : Decode(index)) ?? throw new RowSourceException(Describe(index), index, "the decoder returned null; expected a row");
         }
         catch (Exception problem) when (problem is not RowSourceException and not OutOfMemoryException and not OperationCanceledException)
         {

@@ -20,6 +20,15 @@ internal sealed class SubsetSource<TRow> : RowSource<TRow> where TRow : ITensorR
     public override int Count => indices.Length;
     public override IReadOnlyList<int> ShardStarts => shardStarts;
     protected override TRow Decode(int index) => parent.Read(indices[index]);
+
+    internal override void ReadBatch(ReadOnlySpan<int> picks, Span<TRow> rows)
+    {
+        var inParent = new int[picks.Length];
+        for (int i = 0; i < picks.Length; i++)
+            inParent[i] = (uint)picks[i] < (uint)indices.Length ? indices[picks[i]]
+                : throw new ArgumentOutOfRangeException(nameof(picks), picks[i], $"the source holds {Count} rows");
+        parent.ReadBatch(inParent, rows);
+    }
     public override string Describe(int index) => parent.Describe(indices[index]);
     public override int? ClassOf(int index) => parent.ClassOf(indices[index]);
     public override string? GroupOf(int index) => parent.GroupOf(indices[index]);
