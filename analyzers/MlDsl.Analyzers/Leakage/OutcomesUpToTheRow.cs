@@ -46,19 +46,21 @@ internal static class OutcomesUpToTheRow
     }
 
     /// <summary>
-    /// The answers of the row being built around <paramref name="call"/>: its type's [Label] members, and each member a label is
-    /// copied from (<c>StockOut = r.StockOut</c>); null when the call is not inside a [Dataset] row's initializer.
+    /// The answers of the row being built around <paramref name="call"/>: each member of a raw record (no [Dataset] row) a label
+    /// is copied from (<c>StockOut = r.StockOut</c>); null when the call is not inside a [Dataset] row's initializer.
     /// </summary>
     private static HashSet<ISymbol>? Outcomes(IOperation call)
     {
         IOperation? node = call.Parent;
         while (node is not null and not IObjectOrCollectionInitializerOperation) node = node.Parent;
         if (node is not IObjectOrCollectionInitializerOperation initializer || initializer.Type is not { } type || !HasAttributeNamed(type, "DatasetAttribute")) return null;
+        // Only members of raw records the label is copied from: a count of a [Dataset] row's own label over rows of its type
+        // is a statistic of labels the flow analysis follows (MLDSL0016 at the count, MLDSL0017 where it lands in the row).
         var outcomes = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (ISymbol member in type.GetMembers()) if (HasAttributeNamed(member, "LabelAttribute")) outcomes.Add(member);
         foreach (ISimpleAssignmentOperation assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
             if (assignment.Target is IMemberReferenceOperation { Member: var target } && HasAttributeNamed(target, "LabelAttribute")
-                && Strip(assignment.Value) is IMemberReferenceOperation copied) outcomes.Add(copied.Member);
+                && Strip(assignment.Value) is IMemberReferenceOperation copied && copied.Member.ContainingType is { } raw
+                && !HasAttributeNamed(raw, "DatasetAttribute")) outcomes.Add(copied.Member);
         return outcomes;
     }
 

@@ -87,9 +87,8 @@ internal static class WellKnownIdentifiers
         TextOnly("iban"), NumberOrText("account number"), NumberOrText("card number"),
         // Insurance: one policy over its claims and renewals.
         NumberOrText("policy number"),
-        // Equipment: one machine's serial number over its readings, also written as a bare Serial (DeviceSerial).
-        // SerialCorrelation (a statistic of a series) ends in its own word.
-        NumberOrText("serial number"), NumberOrText("serial"),
+        // Equipment: one machine's serial number over its readings.
+        NumberOrText("serial number"),
         // Ships: a vessel's radio (MMSI, nine digits), its hull (IMO number, seven digits) and its call sign; AIS and port
         // data have a row per position report or port call. ImoClass (a cargo's hazard class) ends in its own word.
         NumberOrText("mmsi"), NumberOrText("imo"), TextOnly("call sign"),
