@@ -32,16 +32,20 @@ public sealed class SetSCountsPerGroupKeyTests
 
         """;
 
-    private static Task Expect(string projection, string kind, params string[] expected) => LeakageExpectation.Expect(LeakageSources.AllUsings + """
+    private static Task Expect(string projection, string kind, params string[] expected) =>
+        ExpectSplit(projection, "new SplitOptions { Kind = SplitKind." + kind + " }", expected);
+
+    // The options are passed whole so that a test can mark them (MLDSL0019 is reported on them).
+    private static Task ExpectSplit(string projection, string options, params string[] expected) => LeakageExpectation.Expect(LeakageSources.AllUsings + """
         public static class YieldStudy
         {
             public static void Run(string path)
             {
                 IReadOnlyList<ProbedWafer> read = CsvFile.Read<ProbedWafer>(path);
         """ + "\n" + projection + "\n" + """
-                var split = wafers.Split(new SplitOptions { Kind = SplitKind.
-        """ + kind + """
-        });
+                var split = wafers.Split(
+        """ + options + """
+        );
                 using var net = new ProbeNet(seed: 1);
                 net.Fit(split.Train, split.Validation);
                 Console.WriteLine(net.Evaluate(split.Test).Accuracy);
@@ -59,10 +63,12 @@ public sealed class SetSCountsPerGroupKeyTests
                 List<ProbedWafer> wafers = read.Select(w => w with { LotSize = read.Where(x => x.Lot == w.Lot && x.Thickness > 0).Average(x => x.Thickness) }).ToList();
         """, "Grouped");
 
-    [Fact(Skip = "Test to finish: the MLDSL0016 is reported on the mark as expected, but the (correct) MLDSL0019 for a Stratified split of rows with a [GroupKey] is reported beside it at the options, and this helper cannot mark the options.")]
-    public Task Lot_size_counted_by_the_key_before_a_stratified_split_is_reported() => Expect("""
+    // Two leaks, each reported: the count by the key learns from the rows the test part gets (MLDSL0016), and a stratified
+    // split of rows with a [GroupKey] puts a lot's wafers on both sides (MLDSL0019, on the options).
+    [Fact]
+    public Task Lot_size_counted_by_the_key_before_a_stratified_split_is_reported() => ExpectSplit("""
                 List<ProbedWafer> wafers = read.Select(w => w with { LotSize = {|#0:read.Count(x => x.Lot == w.Lot)|} }).ToList();
-        """, "Stratified", "MLDSL0016");
+        """, "{|#1:new SplitOptions { Kind = SplitKind.Stratified }|}", "MLDSL0016", "MLDSL0019");
 
     [Fact]
     public Task Passing_wafers_of_the_lot_counted_before_a_grouped_split_are_reported() => Expect("""

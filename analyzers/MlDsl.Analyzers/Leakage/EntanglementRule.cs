@@ -114,6 +114,7 @@ internal sealed partial class EntanglementRule
         FeaturesReadingTheLabelsValue(context, type, primary, assignments, readsLabel);
         LateValuesInFeatureSlots(context, type, primary, CurrentRow(receiver, initializer, primary), assignments);
         FutureRows(context, type, receiver, initializer, primary, assignments, reported);
+        OutcomesCountedUpToTheRow(context, type, assignments, feature);
     }
 
     /// <summary>

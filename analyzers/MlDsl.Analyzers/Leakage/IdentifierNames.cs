@@ -76,6 +76,8 @@ internal static class IdentifierNames
         "machine", "engine", "unit", "vehicle", "product", "item", "sku", "stock", "session", "household", "specimen",
         "shipment", "parcel", "tracking", "card", "phone", "application", "document", "vendor", "supplier", "merchant",
         "batch", "lot", "sample", "admission", "encounter", "visitor", "driver", "owner", "host", "listing", "trip", "call", "message",
+        // A retail data set has a row per store (or shop, outlet) and day: Rossmann's Store, Walmart's store number.
+        "store", "shop", "outlet",
     };
 
     /// <summary>The kind of identifier <paramref name="member"/> is, judged by its name and its <c>[Column]</c> name.</summary>

@@ -22,14 +22,14 @@ internal sealed partial class FlowAnalysis
         return !flow.Rows.IsEmpty && IndexLoopSegment(value, add) is { } segment ? flow.Narrow(segment) : flow;
     }
 
-    /// <summary>The slice segment of the positions a counting loop adds <c>rows[i]</c> from; null where the add is no such element.</summary>
+    /// <summary>The slice segment of the positions a counting loop adds <c>rows[i]</c> (or a row built from it) from; null where the add is no such element.</summary>
     private static string? IndexLoopSegment(IOperation value, IInvocationOperation add)
     {
         (IOperation collection, IOperation index)? element = WithoutConversions(value) switch
         {
             IArrayElementReferenceOperation { Indices.Length: 1 } array => (array.ArrayReference, array.Indices[0]),
             IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments.Length: 1 } indexer => (instance, indexer.Arguments[0].Value),
-            _ => null,
+            _ => BuiltFromOneElement(value),
         };
         if (element is not { } read || WithoutConversions(read.index) is not ILocalReferenceOperation counter || !Steady(counter)) return null;
         if (add.Parent is not IExpressionStatementOperation statement || EnclosingLoop(statement) is not { } loop

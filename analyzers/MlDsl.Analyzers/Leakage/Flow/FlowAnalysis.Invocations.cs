@@ -672,6 +672,8 @@ internal sealed partial class FlowAnalysis
         // A count or a mean over the rows before the current one in time (a card's transactions in the previous day) is a value of
         // that row's past, known when it is scored, like a trailing window: not a statistic of the rows later split.
         if (!source.Rows.IsEmpty && EarlierRows.Only(call)) return source.WithParts(default);
+        // Outcomes counted up to the row's own time are the row's own label in its feature: MLDSL0017 reports them there.
+        if (!source.Rows.IsEmpty && OutcomesUpToTheRow.Counts(call)) return source.WithParts(default);
         // The distinct values of rows (words, categories) are a vocabulary learned from them, not rows.
         if (name is "Distinct" or "DistinctBy" && !source.Rows.IsEmpty && !context.IsRowTyped(call.Type)) return Aggregate(call, name, source);
         if (IsRankPick(call, name, source)) return Aggregate(call, "A percentile", source);
