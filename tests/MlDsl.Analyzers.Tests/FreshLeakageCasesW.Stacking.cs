@@ -8,7 +8,7 @@ namespace MlDsl.Analyzers.Tests;
 /// </summary>
 public sealed partial class FreshLeakageCasesW
 {
-    [Fact]
+    [Fact(Skip = "Missed: Predict inside a lambda in Task.Run in a helper (WithForecastsAsync(first, train), returning Task<Fermentation[]>, awaited) over the rows the model was trained on is not reported; the same Predict in a synchronous helper or Select is.")]
     public Task Forecasts_added_by_an_awaited_helper_to_the_batches_the_first_model_trained_on_are_reported() => Expect(Program("""
         public static class FeatureEngineering
         {
