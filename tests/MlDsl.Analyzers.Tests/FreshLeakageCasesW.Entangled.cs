@@ -59,7 +59,7 @@ public sealed partial class FreshLeakageCasesW
         }
         """));
 
-    [Fact(Skip = "Wrong rule: a window raw.Skip(i - 2).Take(3) that ends at (and includes) row i's own label, written in a local function called per row, is a window reading the label (MLDSL0017 on the window); reported as MLDSL0016 ('Average over path learns from every row') at the marked span, i.e. the local function's i is not taken as the row's position.")]
+    [Fact]
     public Task Rolling_occupancy_in_a_local_function_whose_window_ends_at_the_current_hour_is_reported() => Expect(Program("""
         public static class ParkingStudy
         {
@@ -84,7 +84,7 @@ public sealed partial class FreshLeakageCasesW
         }
         """), "MLDSL0017");
 
-    [Fact(Skip = "False alarm: a trailing window of the three hours strictly before row i (raw.Skip(i - 3).Take(3)) is the past per the pages, but written in a local function float Rolling(int i) called per row it is reported as MLDSL0016 'Average over path learns from every row' at the local function.")]
+    [Fact]
     public Task Rolling_occupancy_in_a_local_function_over_the_three_hours_before_stays_silent() => Expect(Program("""
         public static class ParkingStudy
         {
@@ -169,7 +169,7 @@ public sealed partial class FreshLeakageCasesW
         }
         """));
 
-    [Fact(Skip = "Missed (half): a sum of the label per (corridor, day) group over every departure, read back under the row's own group (CorridorLoad = corridorDelay[(r.Corridor, r.Departure.Date)]), is in-sample target encoding (MLDSL0017 at the assignment, as the page's byDistrict example); only the MLDSL0016 on the GroupBy/ToDictionary statistic is reported. The tuple key of raw records may be why.")]
+    [Fact]
     public Task Corridor_delay_minutes_that_day_summed_over_every_departure_including_its_own_are_reported() => Expect(Program("""
         public static class DelayStudy
         {
@@ -195,7 +195,7 @@ public sealed partial class FreshLeakageCasesW
         }
         """), "MLDSL0017", "MLDSL0016");
 
-    [Fact(Skip = "False alarm: an aggregate of a ToLookup's entries filed under the day before (byCorridorDay[(r.Corridor, r.Departure.Date.AddDays(-1))].Sum(...)) is a lag window per MLDSL0016's page (perDay[c.Day.AddDays(-1)].Sum()); reported as MLDSL0016 'Sum over path learns from every row' at the assignment. The tuple key (corridor, day) with the moved date inside it may be why.")]
+    [Fact]
     public Task Corridor_delay_minutes_of_the_day_before_read_from_a_lookup_stay_silent() => Expect(Program("""
         public static class DelayStudy
         {
@@ -220,7 +220,7 @@ public sealed partial class FreshLeakageCasesW
         }
         """));
 
-    [Fact(Skip = "Wrong rule: a count of the last day's hours that keeps the row's own hour (h.Hour <= r.Hour) and reads the label (h.Occupancy > 0.95f) is in-sample target encoding, MLDSL0017 per its page and MLDSL0016's ('when it reads the label, in-sample target encoding (MLDSL0017)'); reported as MLDSL0016 on the marked Count.")]
+    [Fact]
     public Task Count_of_full_hours_in_the_last_day_including_the_current_hour_is_reported() => Expect(Program("""
         public static class ParkingStudy
         {
