@@ -36,7 +36,8 @@ internal sealed partial class EntanglementRule
                     $"Feature '{target.Name}' of {type.Name} is computed from '{late.Name}'{through}, declared [KnownAt(FeatureTiming.{DatasetLeakageAnalyzer.KnownTooLate(late, knownAt)})]: it is not known when the model predicts, so training on it learns from the outcome itself; compute it from values known before the label, or keep the value as metadata ([Ignore] or [Slice])"));
                 break;
             }
-            if (!readOffTheRow && !LateValuesLookedUp(context, type, primary, target, assignment))
+            if (!readOffTheRow && !LateValuesLookedUp(context, type, primary, target, assignment)
+                && !LateValuesZippedBack(context, type, current, target, assignment))
                 LateValuesAtOwnPosition(context, type, current, target, assignment);
         }
     }

@@ -136,6 +136,8 @@ internal sealed partial class EntanglementRule
         if (outcomes.Count == 0) return;
         LookupsAhead(context, type, primary, outcomes, assignments, reported);
         TableReadsOfAnswers(context, type, primary, outcomes, assignments, reported);
+        OwnTimeWindows(context, type, primary, outcomes, assignments, reported);
+        GroupAnswerTables(context, type, primary, outcomes, assignments, reported);
 
         IOperation? current = CurrentRow(receiver, initializer, primary);
         if (current is null) return;
@@ -143,6 +145,7 @@ internal sealed partial class EntanglementRule
         System.Func<IMemberReferenceOperation, bool>? futureMember = null;
         System.Func<IInvocationOperation, IOperation?>? futureWindow = null;
         System.Func<IMemberReferenceOperation, IOperation?>? futureElement = null;
+        System.Func<IInvocationOperation, IOperation?>? futureWindowInCall = null;
         if (IndexedRow(current) is { } row)
         {
             string collection = Key(row.Collection);
@@ -157,6 +160,8 @@ internal sealed partial class EntanglementRule
             // An element of a window kept in a local (previous = raw.GetRange(i - 2, 3); previous[^1]) that is the current row or a later one.
             futureElement = member => member.Instance is { } instance && RowWindow.WindowElement(instance) is { } element && Same(element.Window)
                 && (newestFirst ? -element.Offset : element.Offset) >= at ? element.Window.Window : null;
+            // A window read in a function called with the row's index (Rolling(i)).
+            futureWindowInCall = call => FutureWindowInCall(call, row.Index, collection, newestFirst, at, outcomes);
         }
         else if (current is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda } parameter }
             && ZipShifts(current, lambda) is { } shifts)
@@ -180,6 +185,8 @@ internal sealed partial class EntanglementRule
                     IMemberReferenceOperation member when outcomes.Contains(member.Member) && futureMember(member) => member,
                     IMemberReferenceOperation member when outcomes.Contains(member.Member) && futureElement?.Invoke(member) is { } window => window,
                     IInvocationOperation call when futureWindow is not null && Aggregates.Contains(call.TargetMethod.Name) => futureWindow(call),
+                    IInvocationOperation call when futureWindowInCall is not null && call.TargetMethod.MethodKind is MethodKind.LocalFunction or MethodKind.Ordinary
+                        && !Aggregates.Contains(call.TargetMethod.Name) => futureWindowInCall(call),
                     _ => null,
                 };
                 if (culprit is not null) break;

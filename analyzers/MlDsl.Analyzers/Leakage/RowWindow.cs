@@ -13,7 +13,7 @@ namespace MlDsl.Analyzers.Leakage;
 /// <c>null</c> bounds are the first and the last row. Rows before <c>i</c> are the past, known when row <c>i</c> is
 /// predicted; row <c>i</c> or a later one carries the label being predicted or a future one.
 /// </summary>
-internal static class RowWindow
+internal static partial class RowWindow
 {
     /// <summary>The rows read: offsets from the index <paramref name="Index"/> (a loop variable or a lambda parameter).</summary>
     public readonly record struct Span(IOperation Collection, string Index, int? From, int? To, IOperation Window)
@@ -184,6 +184,8 @@ internal static class RowWindow
             ILocalReferenceOperation local => local.Local.DeclaringSyntaxReferences.Any(reference =>
                 reference.GetSyntax().Parent?.Parent is ForStatementSyntax),
             IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction }, Type.SpecialType: SpecialType.System_Int32 } } => true,
+            IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.Ordinary }, Type.SpecialType: SpecialType.System_Int32 } parameter } reference
+                => PassedRowIndex(parameter, reference.SemanticModel),
             _ => false,
         };
     }

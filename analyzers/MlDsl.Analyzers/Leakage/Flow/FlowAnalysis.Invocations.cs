@@ -674,6 +674,9 @@ internal sealed partial class FlowAnalysis
         if (!source.Rows.IsEmpty && EarlierRows.Only(call)) return source.WithParts(default);
         // Outcomes counted up to the row's own time are the row's own label in its feature: MLDSL0017 reports them there.
         if (!source.Rows.IsEmpty && OutcomesUpToTheRow.Counts(call)) return source.WithParts(default);
+        // The same count keeping the row's own time and reading the label counts the row's own answer: MLDSL0017's window
+        // (EntanglementRule.OwnTimeWindows), not a statistic of the rows later split.
+        if (!source.Rows.IsEmpty && OwnTimeWindow.Including(call, IsLabelMember) is not null && InFeatureOfBuiltRow(call)) return source.WithParts(default);
         // The distinct values of rows (words, categories) are a vocabulary learned from them, not rows.
         if (name is "Distinct" or "DistinctBy" && !source.Rows.IsEmpty && !context.IsRowTyped(call.Type)) return Aggregate(call, name, source);
         if (IsRankPick(call, name, source)) return Aggregate(call, "A percentile", source);
@@ -685,6 +688,8 @@ internal sealed partial class FlowAnalysis
             return source.Narrow(SliceSegment(name, call.Instance ?? call.Arguments.FirstOrDefault()?.Value, arguments) ?? "~" + call.Syntax.SpanStart).Join(filteredBy);
         // How many predictions are right is a score of where they were made; how many rows match a condition
         // (test.Count(r => r.Sick == 1)) is a statistic of them; a plain count of rows is neither.
+        // How many rows a lookup files under the row's own key is a count per category over every row it was built from.
+        if (name is "Count" or "LongCount" && !source.Rows.IsEmpty && CountOfEntriesUnderKey(call, arguments)) return Aggregate(call, "A count per key", source);
         if (name is "Count" or "LongCount")
             return WithHitCounts(call, arguments, (arguments.Count > 0 && !source.Rows.IsEmpty ? Aggregate(call, name, source).Join(ScoresOnly(source))
                     : arguments.Count > 0 ? CountOfLearnedValues(source) : ScoresOnly(source))

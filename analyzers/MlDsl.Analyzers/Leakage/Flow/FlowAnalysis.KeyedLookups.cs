@@ -97,7 +97,17 @@ internal sealed partial class FlowAnalysis
         IOperation? receiver = call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
         while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
         if (receiver is not IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [{ Value: var key }], Instance: { } table } || !IsKeyed(table.Type)) return false;
+        return ShiftedTime(key);
+    }
+
+    /// <summary>
+    /// A key moved in time by a constant (<c>c.Day.AddDays(-1)</c>, <c>c.At - TimeSpan.FromHours(1)</c>), also as an element of a
+    /// tuple key (<c>(r.Corridor, r.Departure.Date.AddDays(-1))</c>: the corridor's entries of the day before).
+    /// </summary>
+    private static bool ShiftedTime(IOperation key)
+    {
         while (key is IConversionOperation conversion) key = conversion.Operand;
+        if (key is ITupleOperation tuple) return tuple.Elements.Any(ShiftedTime);
         return key switch
         {
             IInvocationOperation { Instance: { Type.Name: "DateTime" or "DateTimeOffset" or "DateOnly" }, Arguments: [{ Value.ConstantValue: { HasValue: true, Value: { } amount } }] } shift

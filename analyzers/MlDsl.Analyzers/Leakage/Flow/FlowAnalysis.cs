@@ -305,7 +305,7 @@ internal sealed partial class FlowAnalysis
                 // Its entries are statistics of those rows, not the rows: the lookup keeps what was learned, from keys and values alike.
                 if (IsLookup(instance.Type) && !keys.Rows.IsEmpty
                     && !(indexer.Parent is ISimpleAssignmentOperation { Value: var assigned } && IsIndexOfRecords(instance.Type, assigned, Holder(instance)))
-                    && !IsPerRecordScratch(indexer, Holder(instance)))
+                    && !IsPerRecordScratch(indexer, Holder(instance)) && !IsEarlierRowsTally(indexer, Holder(instance)))
                     value = Learned(indexer, keys.Join(value));
                 // Keys that are themselves learned (the words of a counted vocabulary kept by rank) bring what they were learned from.
                 else if (IsLookup(instance.Type)) value = value.Join(EventsOnly(keys));
