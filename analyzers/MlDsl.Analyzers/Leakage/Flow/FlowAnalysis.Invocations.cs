@@ -615,6 +615,8 @@ internal sealed partial class FlowAnalysis
             DataFlow result = LambdaResult(0, source);
             // fold.Train.Select(i => rows[i]) and fold.Validation.Select(i => rows[i]) are disjoint by construction.
             if (name == "Select" && FoldIndexSet(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } indexSet) result = result.Narrow(indexSet);
+            // Enumerable.Range(a, n).Select(i => rows[i]): the rows at positions [a, a + n), compared by position like Take/Skip.
+            else if (name == "Select" && !result.Rows.IsEmpty && IndexRunSegment(call, arguments) is { } run) result = result.Narrow(run);
             if (name == "SelectMany" && (ManyRowsFromOne(arguments.FirstOrDefault()?.Value) || CopiesInside(result, call)))
                 result = Subsumed(result, call).WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows));
             else if (name == "Select" && !result.Rows.IsEmpty && ReturnsRandomElement(arguments.FirstOrDefault()?.Value))
