@@ -8,7 +8,7 @@ namespace MlDsl.Analyzers.Tests;
 /// </summary>
 public sealed partial class FreshLeakageCasesW
 {
-    [Fact(Skip = "Missed: Predict inside a lambda in Task.Run in a helper (WithForecastsAsync(first, train), returning Task<Fermentation[]>, awaited) over the rows the model was trained on is not reported; the same Predict in a synchronous helper or Select is.")]
+    [Fact(Skip = "Mark disagrees with the page (fixW2): rows handed back in a Task by a helper given the model are now followed and MLDSL0028 is reported at the helper call (await FeatureEngineering.WithForecastsAsync(first, train)), which is where MLDSL0028's page places a helper given the model ('reported at its call'); the mark sits on net.Predict(r) inside the helper, the page's place only for a model the helper makes or keeps itself. Left for the integrator to move the mark or the convention.")]
     public Task Forecasts_added_by_an_awaited_helper_to_the_batches_the_first_model_trained_on_are_reported() => Expect(Program("""
         public static class FeatureEngineering
         {

@@ -205,7 +205,7 @@ public sealed partial class FreshLeakageCasesW
         """;
 
     /// <summary>A whole program of several types, with the shared rows after it.</summary>
-    private static string Program(string types) => Usings + types + Rows;
+    internal static string Program(string types) => Usings + types + Rows;
 
     /// <summary>A program that declares its own row types, without the shared ones (identifier and timing declarations).</summary>
     private static string Declarations(string types) => Usings + types;

@@ -65,7 +65,7 @@ internal static class ChunkDealtSplitRule
     }
 
     /// <summary>Whether a projection of each chunk takes some of its rows by their place (<c>b[^1]</c>, <c>b[..^1]</c>, <c>b.Skip(1)</c>).</summary>
-    private static bool TakesByPlace(IInvocationOperation projection)
+    internal static bool TakesByPlace(IInvocationOperation projection)
     {
         IAnonymousFunctionOperation? selector = projection.Arguments.LastOrDefault()?.Value.DescendantsAndSelf().OfType<IAnonymousFunctionOperation>().FirstOrDefault();
         if (selector is null || selector.Symbol.Parameters.Length == 0) return false;

@@ -38,14 +38,18 @@ internal static class HandSplitRule
             case "Shuffle" when call.TargetMethod.ContainingType?.Name == "Random" && call.Arguments.Length == 1:
                 rows = call.Arguments[0].Value;
                 break;
+            // A Fisher–Yates shuffle written in a helper shuffles the collection it is given, as Random.Shuffle does.
+            case var _ when HandWrittenShuffle.ShuffledBy(call) is { } shuffled:
+                rows = shuffled;
+                break;
             default:
                 return;
         }
-        ITypeSymbol? element = call.TargetMethod.Name == "Shuffle" ? Element(call.Arguments[0].Value.Type) : call.TargetMethod.TypeArguments.FirstOrDefault();
+        ITypeSymbol? element = call.TargetMethod.Name is "OrderBy" or "OrderByDescending" ? call.TargetMethod.TypeArguments.FirstOrDefault() : Element(rows.Type);
         if (element is not INamedTypeSymbol row) return;
         bool grouped = row.GetMembers().Any(member => LeakageSymbols.HasAttribute(member, symbols.GroupKeyAttribute));
         bool timed = row.GetMembers().Any(member => LeakageSymbols.HasAttribute(member, symbols.TimestampAttribute));
-        if (!grouped && !timed || !IsCut(rows)) return;
+        if (!grouped && !timed || !IsCut(rows, call)) return;
         string reason = grouped
             ? $"{row.Name} has a [GroupKey], but these rows are shuffled and cut by hand, a random split: rows of one group can land in both training and test, so the test score measures recognising the group; shuffle the groups and take their rows, or use Split with SplitKind.Grouped"
             : $"{row.Name} has a [Timestamp], but these rows are shuffled and cut by hand, a random split: the model trains on the future and is tested on the past; order them by time before the cut, or use Split with SplitKind.ByTime";
@@ -53,11 +57,12 @@ internal static class HandSplitRule
     }
 
     /// <summary>Whether the shuffled rows are cut: directly, through ToList/ToArray, or through the local they are kept in.</summary>
-    private static bool IsCut(IOperation? rows)
+    private static bool IsCut(IOperation? rows, IInvocationOperation shuffle)
     {
         for (int hops = 0; hops < 6 && rows is not null; hops++)
         {
-            if (RowsReceiver.Of(rows) is { } owner)
+            // A helper's first argument has the helper as its receiver call: the rows it shuffles are not cut by it.
+            if (RowsReceiver.Of(rows) is { } owner && owner != shuffle)
             {
                 if (Cuts.Contains(owner.TargetMethod.Name)) return true;
                 if (owner.TargetMethod.Name is not ("ToList" or "ToArray" or "AsEnumerable" or "Select")) return false;

@@ -51,6 +51,7 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
             TimeOrderedCutRule.Check(context, invocation, symbols);
             PositionalSplitRule.Check(context, invocation, symbols);
             ChunkDealtSplitRule.Check(context, invocation, symbols);
+            PerGroupCutRule.Check(context, invocation, symbols);
         }
     }
 

@@ -9,9 +9,10 @@ namespace MlDsl.Analyzers.Leakage;
 /// <summary>
 /// The <c>Kind</c> an options value (SplitOptions, FoldOptions) holds where the code shows it: set in
 /// <c>new XOptions { Kind = ... }</c>, in <c>defaults with { Kind = ... }</c>, or inherited through a
-/// <c>with</c> that leaves it alone from a local or a static readonly field initialised once.
+/// <c>with</c> that leaves it alone from a local or a static readonly field initialised once, or from a get-only
+/// property or readonly field that its initializer or one constructor gives one value (see <c>SetOnce</c>).
 /// </summary>
-internal static class OptionsKind
+internal static partial class OptionsKind
 {
     private const int MaxHops = 4;
 
@@ -34,6 +35,9 @@ internal static class OptionsKind
                 return Resolve(initial, hops - 1, out known);
             case IFieldReferenceOperation { Field: { IsReadOnly: true } field } when hops > 0 && Initializer(field, value.SemanticModel, onlyIfNeverAssigned: false) is { } initial:
                 return Resolve(initial, hops - 1, out known);
+            // Options kept in a get-only property or readonly field that one constructor (or the initializer) sets.
+            case IPropertyReferenceOperation or IFieldReferenceOperation when hops > 0 && SetOnce(value) is { } memberValue:
+                return Resolve(memberValue, hops - 1, out known);
             default: return Unknown(out known);
         }
     }

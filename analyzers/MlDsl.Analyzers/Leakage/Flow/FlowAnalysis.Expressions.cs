@@ -421,6 +421,7 @@ internal sealed partial class FlowAnalysis
     {
         if (PartsContainer(creation) is { } container) return container;
         if (SplitMade(creation) is { } made) return made;
+        if (ArraySegmentOf(creation) is { } window) return window;
         // An object of a type declared here made from a path (new CreditRun("credit.csv", seed)) reads that file's rows, as a helper
         // given the path does: its constructor's members (a Test part it splits off) are parts of those rows where it is used.
         DataFlow arguments = DataFlow.Join(creation.Arguments.Select(argument => ReadsPath(creation.Constructor, argument.Parameter) ? ArgumentFlow(argument.Value) : Eval(argument.Value)).ToList());

@@ -195,8 +195,8 @@ internal sealed partial class FlowAnalysis
             ApplyEffects(invocation, summary, flows, self);
             OwnScoresAtCall(invocation, summary, flows);
             LabelFeatureWritesAtCall(summary, flows, self);
-            if (Observed is not null && context.IsRowTyped(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
-            if (Observed is not null && context.IsRowTyped(invocation.Type)) LabelStatisticsIntoOwnRows(flows, returned);
+            if (Observed is not null && RowsOrTaskOfRows(invocation.Type)) Observed.BuiltIntoRows.UnionWith(returned.Events);
+            if (Observed is not null && RowsOrTaskOfRows(invocation.Type)) LabelStatisticsIntoOwnRows(flows, returned);
             // Rows the helper scores a model on, with what the caller's rows carry (statistics they were changed with).
             foreach (DataFlow scored in summary.Scored)
             {
@@ -615,6 +615,8 @@ internal sealed partial class FlowAnalysis
             DataFlow result = LambdaResult(0, source);
             // fold.Train.Select(i => rows[i]) and fold.Validation.Select(i => rows[i]) are disjoint by construction.
             if (name == "Select" && FoldIndexSet(call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } indexSet) result = result.Narrow(indexSet);
+            // Enumerable.Range(a, n).Select(i => rows[i]): the rows at positions [a, a + n), compared by position like Take/Skip.
+            else if (name == "Select" && !result.Rows.IsEmpty && IndexRunSegment(call, arguments) is { } run) result = result.Narrow(run);
             if (name == "SelectMany" && (ManyRowsFromOne(arguments.FirstOrDefault()?.Value) || CopiesInside(result, call)))
                 result = Subsumed(result, call).WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows));
             else if (name == "Select" && !result.Rows.IsEmpty && ReturnsRandomElement(arguments.FirstOrDefault()?.Value))
@@ -662,7 +664,11 @@ internal sealed partial class FlowAnalysis
             return Subsumed(joined, call).WithEvent(new MultiplyEvent(call.Syntax.GetLocation(), name, source.Rows.Union(other.Rows)) { BalancesClasses = chosen });
         }
 
-        foreach (IArgumentOperation argument in arguments) Lambda(argument.Value, source, distinctParameters: false);
+        DataFlow[] selected = arguments.Select(argument => Lambda(argument.Value, source, distinctParameters: false)).ToArray();
+        // candidates.ToDictionary(c => c.Key, c => Score(c.Value)): a table of candidates (no rows) holds the scores its value
+        // selector made, so a MaxBy over its values chooses by them, as a MaxBy scoring each candidate does.
+        if (name == "ToDictionary" && source.Rows.IsEmpty && selected.Length >= 2 && ScoresOnly(selected[1]) is { IsEmpty: false } scores)
+            return source.WithParts(default).Join(scores);
         RankFromTestLabels(name, arguments);
         if (RecordsIndexed(call, name, source, arguments) is { } indexed) return indexed;
         DataFlow filteredBy = Filters.Contains(name) ? FilteredBy(call, source, arguments) : DataFlow.Empty;

@@ -112,6 +112,7 @@ internal sealed partial class FlowAnalysis
                 // A collection starts with rows: adding the same rows again later multiplies them.
                 if (context.IsRowTyped(declarator.Symbol.Type) && !initial.Rows.IsEmpty && StartsWithCollection(value))
                     Site(declarator.Symbol, declarator.Syntax, initial.Rows);
+                initial = WholeRowsUnderAPartName(declarator.Symbol, value, initial);
                 AssignAt(declarator.Syntax, () => Assign(declarator.Symbol, initial));
                 break;
             }
@@ -122,6 +123,7 @@ internal sealed partial class FlowAnalysis
                 DataFlow value = Eval(assignment.Value);
                 // low = Math.Min(low, r.X) in a loop over rows keeps a statistic of them, as sum += r.X does.
                 if (!value.Rows.IsEmpty && RunningUpdate(assignment, out string? what)) value = Accumulate(assignment, assignment.Target, assignment.Value, value, what!);
+                if (assignment.Target is ILocalReferenceOperation target) value = WholeRowsUnderAPartName(target.Local, assignment.Value, value);
                 DataFlow assigned = value.Join(ControlScores(operation));
                 AssignAt(assignment.Syntax, () => AssignTo(assignment.Target, assigned));
                 break;

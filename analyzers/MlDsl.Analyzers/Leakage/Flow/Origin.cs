@@ -78,10 +78,16 @@ internal readonly struct Origin : IEquatable<Origin>
     public bool Overlaps(Origin other)
     {
         if (Source != other.Source) return false;
+        // Every row kept under a part's name (train = rows) holds whatever is later taken from the rows.
+        if (WholeUnderAName(Path) || WholeUnderAName(other.Path)) return true;
         string shorter = Path.Length <= other.Path.Length ? Path : other.Path, longer = ReferenceEquals(shorter, Path) ? other.Path : Path;
         if (shorter.Length == 0 || longer == shorter || longer.StartsWith(shorter + "/", StringComparison.Ordinal)) return true;
         return Path.IndexOf(RowSlice.Marker) >= 0 && other.Path.IndexOf(RowSlice.Marker) >= 0 && SlicesOverlap(Unnamed(Path), Unnamed(other.Path));
     }
+
+    /// <summary>Whether a path names every row of its source under a part's name (<c>=/T</c>: <c>train = rows</c>).</summary>
+    private static bool WholeUnderAName(string path) =>
+        path.Length > 0 && path[0] == NamedMarker[0] && (path.Length == 1 || path[1] == '/' && path.IndexOf('/', 2) < 0);
 
     /// <summary>The segments of a path less a part it only takes from a name after its last slice (<c>@0|cut/=/T</c> is the slice).</summary>
     private static string[] Unnamed(string path)
