@@ -297,8 +297,8 @@ public sealed partial class FreshShapeCasesV
         }
         """, new Expect("MLDSL0014", "Layer fc;", "Softmax"));
 
-    /// <summary>Cannot be stated: PyTorch's <c>nn.LayerNorm(512)</c> on a 256-wide sequence ("Given normalized_shape=[512], expected input with shape [*, 512]") needs a size argument MlDsl's LayerNorm does not have.</summary>
-    [Fact(Skip = "Cannot be stated: LayerNorm has no normalized_shape size (only Dimensions); it always normalises the inferred trailing axes, so a miscounted LayerNorm(512) cannot be written.")]
+    /// <summary>PyTorch's <c>nn.LayerNorm(512)</c>, the paper's width, on a 256-wide sequence ("Given normalized_shape=[512], expected input with shape [*, 512]").</summary>
+    [Fact]
     public Task Layernorm_size_kept_from_the_paper() => ReportsAsync(Sentence + """
         [Model(typeof(Sentence))]
         public sealed partial class Net
