@@ -54,6 +54,28 @@ public abstract class LayerDefinition
     public abstract LayerOutcome Infer(LayerSpec spec, TensorShape input);
 
     /// <summary>
+    /// The attribute argument naming an earlier member whose output the layer reads besides its input (cross-attention's
+    /// keys and values, <c>KeyValue</c>); null for a layer that reads only its input. The reader checks the name
+    /// (MLDSL0038) and rewrites it to the member's path from the model, as a <c>[From]</c> path's source is.
+    /// </summary>
+    public virtual string? MemberArgument => null;
+
+    /// <summary>The path of the other member this layer reads (see <see cref="MemberArgument"/>), or null.</summary>
+    public string? ReadsMember(LayerSpec spec) => MemberArgument is { } argument ? spec.Arguments.Text(argument) : null;
+
+    /// <summary>Infers the output of a layer that also reads <paramref name="member"/>, the output of the member <see cref="ReadsMember"/> names.</summary>
+    public virtual LayerOutcome Infer(LayerSpec spec, TensorShape input, TensorShape member) => Infer(spec, input);
+
+    /// <summary>
+    /// The generated forward call of a layer that also reads another member's output: <paramref name="field"/> is its
+    /// module, <paramref name="input"/> and <paramref name="member"/> C# locals. Null for a layer that reads only its input.
+    /// </summary>
+    public virtual string? Forward(string field, string input, string member) => null;
+
+    /// <summary>The ONNX graph value a member's output is kept in, for the joins, paths and layers that read it: its path with '_' for '.' (<c>stage2_convOnnx</c>).</summary>
+    public static string KeptOnnxOutput(string member) => member.Replace('.', '_') + "Onnx";
+
+    /// <summary>
     /// The layer's ONNX export: a C# call on the runtime's <c>OnnxGraph</c> that takes the previous
     /// output's name <c>x</c> and returns its own (<c>Conv(x, conv1, kernel: 3, stride: 1, padding: 0)</c>,
     /// emitted as <c>x = graph.Conv(...)</c>); null when the kind cannot be lowered to ONNX operators
@@ -165,6 +187,11 @@ public abstract class LayerDefinition<TOptions> : LayerDefinition
     protected abstract LayerOutcome Infer(LayerSpec spec, TOptions options, TensorShape input);
 
     public sealed override LayerOutcome Infer(LayerSpec spec, TensorShape input) => Infer(spec, Read(spec.Arguments), input);
+
+    public sealed override LayerOutcome Infer(LayerSpec spec, TensorShape input, TensorShape member) => Infer(spec, Read(spec.Arguments), input, member);
+
+    /// <summary>Inference for a layer that also reads another member's output; see <see cref="LayerDefinition.MemberArgument"/>.</summary>
+    protected virtual LayerOutcome Infer(LayerSpec spec, TOptions options, TensorShape input, TensorShape member) => Infer(spec, options, input);
 
     public sealed override string? Onnx(ResolvedLayer layer) => Onnx(layer, Read(layer.Spec.Arguments));
 

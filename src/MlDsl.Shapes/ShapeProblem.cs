@@ -17,6 +17,8 @@ public enum ShapeProblemKind
     OutputClassMismatch,
     /// <summary>Token ids that do not reach an Embedding covering them: a table smaller than the vocabulary, an Embedding fed floats, ids fed to another layer.</summary>
     TokenMismatch,
+    /// <summary>A layer that reads two members' outputs (cross-attention's query and keys) receives shapes that do not fit together.</summary>
+    BranchMismatch,
 }
 
 /// <summary>A shape mistake, with a message that names the member and both shapes.</summary>

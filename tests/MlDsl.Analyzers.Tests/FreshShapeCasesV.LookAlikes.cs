@@ -300,4 +300,29 @@ public sealed partial class FreshShapeCasesV
             [GlobalAvgPool1d, Linear(4, InFeatures = 36)] Layer head;
         }
         """);
+
+    /// <summary>The paper's LayerNorm(512) where the width really is 512: the declared size is the sequence's last axis.</summary>
+    [Fact]
+    public Task Layernorm_size_that_is_the_sequence_width() => SilentAsync(Sentence + """
+        [Model(typeof(Sentence))]
+        public sealed partial class Net
+        {
+            [Embedding(20000, 512), LayerNorm(NormalizedShape = 512)] Layer embedding;
+            [Lstm(64)] Layer lstm;
+            [Linear(5)] Layer fc;
+        }
+        """);
+
+    /// <summary>Cross-attention between towers of different widths with kdim and vdim declared, as PyTorch needs them.</summary>
+    [Fact]
+    public Task Cross_attention_with_the_answer_width_declared() => SilentAsync(Qa + """
+        [Model(typeof(Qa))]
+        public sealed partial class Net
+        {
+            [Input(nameof(Qa.Question)), Embedding(5000, 64)] Layer question;
+            [Input(nameof(Qa.Answer)), Embedding(5000, 32)] Layer answer;
+            [From(nameof(question)), MultiheadAttention(64, 8, KeyValue = nameof(answer), KeyDim = 32, ValueDim = 32)] Layer attend;
+            [SelectStep(0), Linear(2)] Layer fc;
+        }
+        """);
 }

@@ -93,6 +93,18 @@ public sealed class OneDimensionalShapeTests
     }
 
     [Fact]
+    public void A_declared_layer_norm_size_is_checked_against_the_last_axis_and_inference_goes_on()
+    {
+        InferenceResult right = Infer(TensorShape.Sequence(40, 256), null, LayerSpec.Of("norm", 0, "LayerNorm", Arg("NormalizedShape", 256)));
+        InferenceResult wrong = Infer(TensorShape.Sequence(40, 256), null, LayerSpec.Of("norm", 0, "LayerNorm", Arg("NormalizedShape", 512)));
+
+        Assert.True(right.Succeeded, right.Problem?.Message);
+        Assert.Equal(("LayerNorm(256)", 512L), (right.Layers[0].Factory, right.Layers[0].Parameters));
+        Assert.Equal((ShapeProblemKind.InputSizeMismatch, 256, "NormalizedShape"), (wrong.Problem!.Kind, wrong.Problem.Expected, wrong.Problem.Argument));
+        Assert.Equal("(40, 256)", wrong.Output!.ToString());
+    }
+
+    [Fact]
     public void Global_and_adaptive_pooling_give_pytorchs_shapes()
     {
         InferenceResult global = Infer(TensorShape.Of(8, 5, 7), null, LayerSpec.Of("gap", 0, "GlobalAvgPool2d"));

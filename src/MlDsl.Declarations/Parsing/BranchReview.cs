@@ -45,14 +45,15 @@ internal static class BranchReview
 
     /// <summary>
     /// Members whose output nothing reads: the next member starts a branch or a path ([Input], [From]) or joins others without
-    /// naming it, and no join or path names it. The last member is the output; with no branch, path or join every member is read by the next.
+    /// naming it, and no join, path or layer (cross-attention's KeyValue) names it. The last member is the output; with no branch, path or join every member is read by the next.
     /// </summary>
     /// <param name="branches">Whether the container reads the dataset through [Input] branches (the model's message names branches).</param>
     public static IEnumerable<DiagnosticInfo> UnreadOutputs(IReadOnlyList<GraphNode> nodes, IReadOnlyDictionary<string, Location?> members, string container, bool branches)
     {
         // Members in order, each with the node that starts it (a marker, or its first layer or block).
         var order = new List<GraphNode>();
-        var read = new HashSet<string>(nodes.OfType<JoinNode>().SelectMany(join => join.Sources).Concat(nodes.OfType<FromNode>().Select(from => from.Source)));
+        var read = new HashSet<string>(nodes.OfType<JoinNode>().SelectMany(join => join.Sources).Concat(nodes.OfType<FromNode>().Select(from => from.Source))
+            .Concat(nodes.OfType<LayerNode>().Select(node => LayerCatalogue.Find(node.Layer.Kind).ReadsMember(node.Layer)).OfType<string>()));
         foreach (GraphNode node in nodes)
             if (order.Count == 0 || order[order.Count - 1].Path != node.Path) order.Add(node);
         for (int i = 0; i < order.Count - 1; i++)

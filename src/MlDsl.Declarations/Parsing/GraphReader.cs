@@ -117,6 +117,18 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
                     continue;
                 }
                 LayerSpec spec = LayerAttributeReader.Read(name, position, definition, attribute);
+                if (definition.MemberArgument is { } memberArgument && spec.Arguments.Text(memberArgument) is { } read)
+                {
+                    bool inBlock = scope.Length > 0 || Features is null;
+                    if (MemberRead(spec, memberArgument, read, member.Name, type, inBlock, earlier) is { } problem)
+                    {
+                        Report(DiagnosticDescriptors.InvalidBranch, useSite ?? TypeIdentities.LocationOf(attribute, member), problem);
+                        continue;
+                    }
+                    // Paths from the model, as a [From] path's source is, so inference finds the member however deep the block is used.
+                    if (scope.Length > 0)
+                        spec = spec with { Arguments = new LayerArguments(spec.Arguments.Items.Concat(new[] { new LayerArgument(memberArgument, scope + "." + read) }).ToEquatableArray()) };
+                }
                 if (position > 0)
                     spec = spec with { Repeat = nodes.Count(node => node is LayerNode { Layer: var before } && before.Member == name && before.Position > 0 && before.Kind == spec.Kind) };
                 if (arguments.Count > 0)
@@ -206,6 +218,20 @@ internal sealed class GraphReader(Dictionary<LayerSpec, Location?> locations, Li
         var node = new BlockNode(name, member.Name, block.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), block.Name, body.ToEquatableArray(), ShortcutOf(block));
         BlockLocations[node] = location;
         return node;
+    }
+
+    /// <summary>
+    /// Why a layer's member argument (<c>KeyValue = nameof(answer)</c>) cannot be read, or null: it must name a member declared
+    /// before this one, or in a block the block's input (<c>BlockAttribute.Input</c>), as <c>[From]</c> does.
+    /// </summary>
+    private static string? MemberRead(LayerSpec spec, string argument, string read, string own, INamedTypeSymbol container, bool inBlock, List<string> earlier)
+    {
+        var before = earlier.Where(name => name != own).ToList();
+        if ((read != own && before.Contains(read)) || (inBlock && read == BranchMarkers.BlockInput)) return null;
+        string which = read == own ? "itself" : read.Length == 0 ? "no member" : $"'{read}', which is no earlier member of {container.Name}";
+        return $"{spec.Describe()} reads {argument} from {which}; {argument} names a member declared before it"
+            + (before.Count == 0 ? "" : $" ({string.Join(", ", before)})")
+            + (inBlock ? " or the block's input (BlockAttribute.Input)" : "");
     }
 
     public static ShortcutMode ShortcutOf(INamedTypeSymbol block)

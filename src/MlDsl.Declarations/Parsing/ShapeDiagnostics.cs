@@ -47,6 +47,9 @@ internal static class ShapeDiagnostics
             case ShapeProblemKind.TokenMismatch:
                 return DiagnosticInfo.Create(DiagnosticDescriptors.EmbeddingVocabulary, location, problem.Message);
 
+            case ShapeProblemKind.BranchMismatch:
+                return DiagnosticInfo.Create(DiagnosticDescriptors.JoinShapeMismatch, location, problem.Message);
+
             default:
                 return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, problem.Message);
         }
@@ -61,6 +64,7 @@ internal static class ShapeDiagnostics
             ShapeProblemKind.MissingFlatten => DiagnosticDescriptors.MissingFlatten,
             ShapeProblemKind.SpatialCollapse => DiagnosticDescriptors.SpatialCollapse,
             ShapeProblemKind.OutputClassMismatch => DiagnosticDescriptors.OutputClassMismatch,
+            ShapeProblemKind.BranchMismatch => DiagnosticDescriptors.JoinShapeMismatch,
             _ => DiagnosticDescriptors.InvalidLayerArgument,
         };
         return DiagnosticInfo.Create(descriptor, location, problem.Message);

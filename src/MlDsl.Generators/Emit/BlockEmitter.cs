@@ -116,9 +116,9 @@ internal static class BlockEmitter
                         local = block.Field + "Output";
                         break;
                     default:
-                        string field = ((LayerNode)node).Layer.FieldName;
-                        expression = $"{field}.forward({previous})";
-                        local = field + "Output";
+                        LayerSpec spec = ((LayerNode)node).Layer;
+                        expression = ModelEmitter.LayerForward(writer, spec, previous, outputs);
+                        local = spec.FieldName + "Output";
                         break;
                 }
                 if (i == nodes.Count - 1 && !residual)

@@ -111,7 +111,7 @@ internal static class ModelEmitter
                     ResolvedInput branch => BranchInput(writer, branch, model.FeatureLength),
                     ResolvedJoin join => Join(writer, join, outputs),
                     ResolvedBlock block => $"{block.Block.Field}.forward({previous})",
-                    _ => $"{((ResolvedLayerNode)node).Layer.Spec.FieldName}.forward({previous})",
+                    _ => LayerForward(writer, ((ResolvedLayerNode)node).Layer.Spec, previous, outputs),
                 };
                 string local = node switch
                 {
@@ -140,6 +140,18 @@ internal static class ModelEmitter
             }
         }
         writer.Line();
+    }
+
+    /// <summary>
+    /// A layer's forward call; a layer that also reads an earlier member's output (cross-attention's keys and values) is
+    /// given that member's local, with a comment naming both.
+    /// </summary>
+    internal static string LayerForward(CodeWriter writer, LayerSpec spec, string previous, IReadOnlyDictionary<string, string> outputs)
+    {
+        LayerDefinition definition = LayerCatalogue.Find(spec.Kind);
+        if (definition.ReadsMember(spec) is not { } source) return $"{spec.FieldName}.forward({previous})";
+        writer.Line($"// '{spec.FieldName}' ({spec.Kind}) reads '{source}' beside its input");
+        return definition.Forward(spec.FieldName, previous, outputs[source])!;
     }
 
     /// <summary>Whether the member of the slice or join at <paramref name="index"/> has layers after it (else its field holds the identity).</summary>
@@ -261,15 +273,16 @@ internal static class ModelEmitter
     }
 
     /// <summary>The graph value a joined member's output is kept in: its path with '_' for '.' (<c>stage2_convOnnx</c>).</summary>
-    private static string OnnxOutput(string member) => member.Replace('.', '_') + "Onnx";
+    private static string OnnxOutput(string member) => LayerDefinition.KeptOnnxOutput(member);
 
-    /// <summary>The paths every join and every parallel path of the model reads, inside blocks too.</summary>
+    /// <summary>The paths every join, every parallel path and every layer that reads another member (cross-attention) reads, inside blocks too.</summary>
     private static IEnumerable<string> AllReads(IEnumerable<ResolvedNode> nodes) =>
         nodes.SelectMany(node => node switch
         {
             ResolvedJoin join => join.Node.Sources,
             ResolvedFrom from => new[] { from.Node.Source },
             ResolvedBlock block => AllReads(block.Children),
+            ResolvedLayerNode { Layer: var layer } when LayerCatalogue.Find(layer.Spec.Kind).ReadsMember(layer.Spec) is { } source => new[] { source },
             _ => Enumerable.Empty<string>(),
         });
 

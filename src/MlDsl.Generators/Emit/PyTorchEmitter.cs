@@ -60,7 +60,8 @@ internal static class PyTorchEmitter
         // A model of several inputs takes the collated row and slices each branch's features out of it, as the TorchSharp forward does.
         string rows = branches ? "rows" : "x";
         var joined = new HashSet<string>(model.Nodes.OfType<ResolvedJoin>().SelectMany(join => join.Node.Sources)
-            .Concat(model.Nodes.OfType<ResolvedFrom>().Select(from => from.Node.Source)));
+            .Concat(model.Nodes.OfType<ResolvedFrom>().Select(from => from.Node.Source))
+            .Concat(model.Nodes.OfType<ResolvedLayerNode>().Select(node => ReadsMember(node.Layer)).OfType<string>()));
         for (int i = 0; i < model.Nodes.Count; i++)
         {
             ResolvedNode node = model.Nodes[i];
@@ -75,7 +76,10 @@ internal static class PyTorchEmitter
                 string field = FieldOf(node)!;
                 string? built = Build(node, helpers, missing);
                 if (built is not null) constructor.Add($"        self.{field} = {built}  # {node.Input} -> {node.Output}");
-                forward.Add($"x = self.{field}(x)");
+                // A layer that also reads an earlier member (cross-attention's keys and values) is given its kept output.
+                forward.Add(node is ResolvedLayerNode { Layer: var read } && ReadsMember(read) is { } source
+                    ? $"x = self.{field}(x, {Local(source)})  # keys and values from '{source}'"
+                    : $"x = self.{field}(x)");
             }
             // A member's output that a later join or path reads is kept under its name.
             string member = MemberOf(node);
@@ -139,6 +143,8 @@ internal static class PyTorchEmitter
         "return", "try", "while", "with", "yield",
     };
 
+    private static string? ReadsMember(ResolvedLayer layer) => LayerCatalogue.Find(layer.Spec.Kind).ReadsMember(layer.Spec);
+
     private static string MemberOf(ResolvedNode node) => node switch
     {
         ResolvedInput input => input.Node.Member,
@@ -196,6 +202,9 @@ internal static class PyTorchEmitter
             }
             else
             {
+                // A block's Python forward passes one tensor from layer to layer; a layer reading a second member is not written there.
+                if (child is ResolvedLayerNode { Layer: var reading } && ReadsMember(reading) is not null)
+                    missing.Add($"'{reading.Spec.FieldName}' ({reading.TorchSharpType} over another member, inside block {block.Block.Describe()})");
                 string? built = Build(child, helpers, missing);
                 name = child is ResolvedBlock inner ? inner.Block.Field : ModelRows.LocalName(((ResolvedLayerNode)child).Layer);
                 parts.Add($"(\"{name}\", {built})");

@@ -201,6 +201,18 @@ internal static class PyTorchModules
                 def forward(self, x):
                     return self.encoder(x.transpose(0, 1)).transpose(0, 1)
             """,
+        ["MultiheadAttentionModule"] = """
+            class MultiheadAttentionModule(nn.Module):
+                # nn.MultiheadAttention fed steps first, as TorchSharp's is (which also keeps PyTorch 1.13 off its
+                # batch-first fast path, which fails without biases); keys and values are the input or another member's output.
+                def __init__(self, embedDim, heads, dropout=0.0, bias=True, keyDim=None, valueDim=None):
+                    super().__init__()
+                    self.attention = nn.MultiheadAttention(embedDim, heads, dropout=dropout, bias=bias, kdim=keyDim, vdim=valueDim)
+
+                def forward(self, x, keyValue=None):
+                    keyValue = (x if keyValue is None else keyValue).transpose(0, 1)
+                    return self.attention(x.transpose(0, 1), keyValue, keyValue, need_weights=False)[0].transpose(0, 1)
+            """,
     };
 
     public static bool Has(string module) => Sources.ContainsKey(module);

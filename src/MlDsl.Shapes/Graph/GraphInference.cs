@@ -82,7 +82,15 @@ public static class GraphInference
                             output = null;
                             return resolved;
                         }
-                        LayerOutcome outcome = definition.Infer(spec, current);
+                        // A layer that also reads an earlier member's output (cross-attention's keys and values) gets its shape;
+                        // the reader reports a name that is no earlier member, and inference just stops there.
+                        TensorShape? other = null;
+                        if (definition.ReadsMember(spec) is { } source && !outputs.TryGetValue(source, out other))
+                        {
+                            output = null;
+                            return resolved;
+                        }
+                        LayerOutcome outcome = other is null ? definition.Infer(spec, current) : definition.Infer(spec, current, other);
                         if (outcome.Problem is { } problem) Problems.Add(problem);
                         if (outcome.Layer is not { } layer)
                         {

@@ -32,6 +32,8 @@ public sealed class OnnxExportTests
         // Parallel paths ([From]): an Inception block, an Inception-ResNet unit, forks from a model's stem.
         (typeof(PatchInceptionNet), new long[] { 3, 16, 16 }),
         (typeof(PointForkNet), new long[] { 4 }),
+        // Cross-attention inside a block: the block's input attends over its own projection.
+        (typeof(TokenBlockAttention), new long[] { 12 }),
     };
 
     private static IEnumerable<(Type Model, long[] Input)> AllModels => LayerParityTests.Models.Concat(ExtraModels);
@@ -48,6 +50,8 @@ public sealed class OnnxExportTests
         (typeof(ReviewNet), ReviewRows),
         (typeof(TileDenseNet), (batch, generator) => randn(new long[] { batch, 3, 12, 12 }, generator: generator)),
         (typeof(GaugeSkipMlp), (batch, generator) => randn(new long[] { batch, 6 }, generator: generator)),
+        // Cross-attention: the question's ids attend over the answer's, read from the same collated row.
+        (typeof(QuestionOverAnswer), (batch, generator) => randint(0, 30, new long[] { batch, QuestionAnswer.FeatureLength }, generator: generator).to_type(ScalarType.Float32)),
         // The spoken-language example's model: the log-mel front end and conv stages on the samples, beside the prompt's category.
         (typeof(MlDsl.Examples.SpokenLanguage.LanguageCnnWithPrompt), PromptedClipRows),
     };
@@ -81,6 +85,7 @@ public sealed class OnnxExportTests
     [InlineData(typeof(PointGatedNet))]
     [InlineData(typeof(PatchInceptionNet))]
     [InlineData(typeof(PointForkNet))]
+    [InlineData(typeof(TokenBlockAttention))]
     public void A_model_of_blocks_and_residual_blocks_exports_to_onnx_that_onnx_runtime_runs_like_torchsharp(Type modelType)
     {
         long[] input = ExtraModels.Single(model => model.Model == modelType).Input;

@@ -39,6 +39,8 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(PatchDenseBlockNet), nameof(PointGatedNet),
         // Parallel paths ([From]): an Inception block's paths from its input (JoinBlock's "from"), forks from a model's stem.
         nameof(PatchInceptionNet), nameof(PointForkNet),
+        // nn.MultiheadAttention, batch first: self-attention (packed projections, with and without biases) and cross-attention (kdim, vdim).
+        nameof(TokenSelfAttention), nameof(QuestionOverAnswer),
     };
 
     private static (nn.Module<Tensor, Tensor> Model, string Source, Action<string> Export, Action<string> Load, long[] Input, long Vocabulary) Create(string name) => name switch
@@ -80,6 +82,9 @@ public sealed class PyTorchInteropTests() : TemporaryFolder("mldsl-pytorch")
         nameof(PointGatedNet) => Of(new PointGatedNet(seed: 1), PointGatedNet.PyTorchSource, 4),
         nameof(PatchInceptionNet) => Of(new PatchInceptionNet(seed: 1), PatchInceptionNet.PyTorchSource, 3, 16, 16),
         nameof(PointForkNet) => Of(new PointForkNet(seed: 1), PointForkNet.PyTorchSource, 4),
+        nameof(TokenSelfAttention) => Of(new TokenSelfAttention(seed: 1), TokenSelfAttention.PyTorchSource, 12) with { Vocabulary = 50 },
+        // Every column an id below the vocabulary: the question's, then the answer's.
+        nameof(QuestionOverAnswer) => Of(new QuestionOverAnswer(seed: 1), QuestionOverAnswer.PyTorchSource, QuestionAnswer.FeatureLength) with { Vocabulary = 30 },
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

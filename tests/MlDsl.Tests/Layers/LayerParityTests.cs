@@ -27,6 +27,7 @@ public sealed class LayerParityTests
         (typeof(GaugeMlp), new long[] { 6 }),
         (typeof(TokenLstm), new long[] { 12 }),
         (typeof(TokenTransformer), new long[] { 12 }),
+        (typeof(TokenSelfAttention), new long[] { 12 }),
         (typeof(FrameGru), new long[] { 10, 6 }),
         (typeof(GlueNet), new long[] { 10, 6 }),
         (typeof(ScaledPatchNet), new long[] { 3, 16, 16 }),

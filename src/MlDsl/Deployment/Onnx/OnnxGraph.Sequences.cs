@@ -82,7 +82,6 @@ public sealed partial class OnnxGraph
     /// </summary>
     public string TransformerEncoder(string x, nn.Module module, int width, int heads, int layers)
     {
-        int headWidth = width / heads;
         string h = x;
         for (int layer = 0; layer < layers; layer++)
         {
@@ -90,14 +89,8 @@ public sealed partial class OnnxGraph
             string prefix = $"layers.{layer}.";
             Tensor[] inWeights = Parameter(module, prefix + "self_attn.in_proj_weight").chunk(3);
             Tensor[] inBiases = Parameter(module, prefix + "self_attn.in_proj_bias").chunk(3);
-            string Heads(int part, params long[] perm) =>
-                Add("Transpose", new[] { Add("Reshape", new[] { Dense(h, inWeights[part], inBiases[part]), Int64s(0, 0, heads, headWidth) }) }, Ints("perm", perm));
-            string q = Heads(0, 0, 2, 1, 3), k = Heads(1, 0, 2, 3, 1), v = Heads(2, 0, 2, 1, 3); // [N, heads, L, d], [N, heads, d, L]
-            string scores = Add("Mul", new[] { Add("MatMul", new[] { q, k }), Constant((float)(1 / Math.Sqrt(headWidth))) });
-            string weights = Add("Softmax", new[] { scores }, Int("axis", -1));
-            string context = Add("Transpose", new[] { Add("MatMul", new[] { weights, v }) }, Ints("perm", 0, 2, 1, 3));
-            string merged = Add("Reshape", new[] { context, Int64s(0, 0, width) });
-            string attended = Dense(merged, Parameter(module, prefix + "self_attn.out_proj.weight"), Parameter(module, prefix + "self_attn.out_proj.bias"));
+            string attended = Attention(h, h, inWeights, inBiases,
+                Parameter(module, prefix + "self_attn.out_proj.weight"), Parameter(module, prefix + "self_attn.out_proj.bias"), width, heads);
             h = LayerNormalization(Add("Add", new[] { h, attended }), Parameter(module, prefix + "norm1.weight"), Parameter(module, prefix + "norm1.bias"), 1);
             string expanded = Add("Relu", new[] { Dense(h, Parameter(module, prefix + "linear1.weight"), Parameter(module, prefix + "linear1.bias")) });
             string fed = Dense(expanded, Parameter(module, prefix + "linear2.weight"), Parameter(module, prefix + "linear2.bias"));
