@@ -70,7 +70,7 @@ public sealed class ArtifactManifestAttackTests() : TemporaryFolder("mldsl-setu-
 
     [Theory]
     [InlineData("torch")]
-    [InlineData("serving", Skip = "Fault: OnnxPredictor.Open accepts a manifest entry ../../outside.json (no ServingException); DeployedModel refuses it")]
+    [InlineData("serving")]
     public void An_entry_climbing_out_of_the_folder_is_refused_naming_it(string reader)
     {
         string path = Export();
@@ -83,7 +83,7 @@ public sealed class ArtifactManifestAttackTests() : TemporaryFolder("mldsl-setu-
 
     [Theory]
     [InlineData("torch")]
-    [InlineData("serving", Skip = "Fault: OnnxPredictor.Open accepts a manifest entry with an absolute path (no ServingException); DeployedModel refuses it")]
+    [InlineData("serving")]
     public void An_entry_with_an_absolute_path_is_refused_naming_it(string reader)
     {
         string path = Export();
@@ -147,7 +147,7 @@ public sealed class ArtifactManifestAttackTests() : TemporaryFolder("mldsl-setu-
 
     [Theory]
     [InlineData("torch")]
-    [InlineData("serving", Skip = "Fault: OnnxPredictor.Open throws a raw NullReferenceException for a null checksum")]
+    [InlineData("serving")]
     public void A_checksum_of_json_null_is_refused_naming_the_file(string reader)
     {
         string path = Export();
@@ -159,7 +159,7 @@ public sealed class ArtifactManifestAttackTests() : TemporaryFolder("mldsl-setu-
 
     [Theory]
     [InlineData("torch")]
-    [InlineData("serving", Skip = "Fault: OnnxPredictor.Open serves a manifest listing transform.json twice (first with a zero checksum); DeployedModel refuses it naming manifest.json")]
+    [InlineData("serving")]
     public void A_file_listed_twice_is_refused_not_resolved_by_whichever_came_last(string reader)
     {
         string path = Export();
@@ -188,7 +188,7 @@ public sealed class ArtifactManifestAttackTests() : TemporaryFolder("mldsl-setu-
 
     [Theory]
     [InlineData("torch")]
-    [InlineData("serving", Skip = "Fault: OnnxPredictor.Open serves a version folder that is a symbolic link out of the artifact; DeployedModel refuses it")]
+    [InlineData("serving")]
     public void A_pointer_naming_a_version_folder_that_is_a_link_out_of_the_artifact_is_refused_naming_it(string reader)
     {
         string path = Export();
