@@ -6,7 +6,7 @@ namespace MlDsl.Serving;
 /// <summary>
 /// Checks, when the predictor opens, that <c>model.onnx</c> is the graph its artifact describes: one float input named
 /// <c>input</c> taking a row of the manifest's features, one float output named <c>output</c> per class (one value for a
-/// regression). A graph forged or swapped into the artifact (checksums recomputed) is refused here, by name, rather than
+/// regression), both with a dynamic batch dimension. A graph forged or swapped into the artifact (checksums recomputed) is refused here, by name, rather than
 /// failing on the first request with a dictionary's exception or serving rows of another width.
 /// </summary>
 internal static class GraphCheck
@@ -19,6 +19,7 @@ internal static class GraphCheck
         IReadOnlyDictionary<string, NodeMetadata> inputs = session.InputMetadata;
         if (inputs.Count != 1 || !inputs.TryGetValue(InputName, out NodeMetadata? input))
             throw Refused(artifact, $"the graph's inputs are [{Names(inputs.Keys)}]; expected one input, '{InputName}'");
+        if (BatchDimension.WhyFixed(input, "input", InputName) is { } fixedBatch) throw Refused(artifact, fixedBatch);
         long[] shape = input.Dimensions.Skip(1).Select(size => (long)size).ToArray();
         long length = shape.Aggregate(1L, (product, size) => product * size);
         int features = artifact.Features.Length;
@@ -34,6 +35,7 @@ internal static class GraphCheck
         IReadOnlyDictionary<string, NodeMetadata> outputs = session.OutputMetadata;
         if (!outputs.TryGetValue(OutputName, out NodeMetadata? output))
             throw Refused(artifact, $"the graph's outputs are [{Names(outputs.Keys)}]; expected an output '{OutputName}'");
+        if (BatchDimension.WhyFixed(output, "output", OutputName) is { } fixedBatch) throw Refused(artifact, fixedBatch);
         int[] row = output.Dimensions.Skip(1).ToArray();
         int expected = Math.Max(artifact.ClassNames.Length, 1);
         if (output.ElementDataType != TensorElementType.Float || output.Dimensions.Length < 2 || row.Any(size => size < 1)

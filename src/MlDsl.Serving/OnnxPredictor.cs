@@ -55,8 +55,11 @@ public sealed class OnnxPredictor : IDisposable
     /// <exception cref="ServingException">
     /// The artifact is missing, damaged, modified, has no model.onnx, or ONNX Runtime rejects it; or the graph is not the one the
     /// artifact describes: its input is not one float tensor named <c>input</c> a row as wide as the manifest's features, or it
-    /// has no float output named <c>output</c> as wide as the manifest's class names (1 for a regression). The message names
-    /// model.onnx, what was expected and what the graph holds.
+    /// has no float output named <c>output</c> as wide as the manifest's class names (1 for a regression), or either has a fixed
+    /// batch dimension in place of the exported dynamic one. The message names model.onnx, what was expected and what the graph holds.
+    /// The manifest is refused (naming manifest.json) as MlDsl's <c>DeployedModel</c> refuses it: an entry that is not a plain name
+    /// of an artifact file (<c>../</c>, an absolute path), a checksum that is not 64 hex digits (JSON null included), a member
+    /// given twice; so is a version folder that is a symbolic link, and a file in it that the manifest does not list.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1, or above 4 per logical processor (and 64).</exception>
     public static OnnxPredictor Open(string directory, int threads = 1)

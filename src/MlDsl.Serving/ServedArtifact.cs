@@ -6,12 +6,17 @@ namespace MlDsl.Serving;
 /// <summary>
 /// The verified parts of an MlDsl artifact that serving needs, read without TorchSharp: the pointer
 /// file <c>CURRENT</c> names the version folder and the SHA-256 of its manifest; the manifest lists a
-/// SHA-256 per file; <c>model.onnx</c> and <c>transform.json</c> must match theirs.
+/// SHA-256 per file; <c>model.onnx</c> and <c>transform.json</c> must match theirs. The pointer, the version folder and the
+/// manifest's file list follow <see cref="ManifestRules"/>, the rules MlDsl's own reader applies, so a manifest that one
+/// refuses the other refuses too.
 /// </summary>
 internal sealed record ServedArtifact(string Version, string[] Features, string[] ClassNames, byte[] Onnx, float[]? Shift, float[]? Scale)
 {
     private const string Header = "mldsl-pointer 1";
     private const long MaxOnnxBytes = 2L << 30, MaxJsonBytes = 256L << 20;
+
+    // A member given twice would be resolved by whichever came last: refused, as MlDsl's strict reader refuses it.
+    private static readonly JsonSerializerOptions ManifestOptions = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
 
     public static ServedArtifact Open(string directory)
     {
@@ -22,15 +27,16 @@ internal sealed record ServedArtifact(string Version, string[] Features, string[
         string pointerPath = System.IO.Path.Combine(root, "CURRENT");
         if (!File.Exists(pointerPath)) throw new ServingException(pointerPath, "missing: not an MlDsl artifact (format 2), or its first export did not finish");
         string[] lines = File.ReadAllText(pointerPath).Split('\n');
-        if (lines.Length != 4 || lines[0] != Header || lines[1].Contains('/') || lines[1].Contains("..") || lines[2].Length != 64)
+        if (lines.Length != 4 || lines[0] != Header || !ManifestRules.IsVersionName(lines[1]) || !ManifestRules.IsSha256(lines[2]) || lines[3].Length != 0)
             throw new ServingException(pointerPath, $"expected three lines ('{Header}', a version folder, a SHA-256 of the manifest)");
         string version = System.IO.Path.Combine(root, lines[1]);
+        if (ManifestRules.WhyNotOwnFolder(version, "artifact") is { } notOwn) throw new ServingException(version, notOwn);
 
         byte[] manifestBytes = Read(version, "manifest.json", MaxJsonBytes, lines[2], "CURRENT");
         Manifest manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<Manifest>(manifestBytes) ?? throw new JsonException("null");
+            manifest = JsonSerializer.Deserialize<Manifest>(manifestBytes, ManifestOptions) ?? throw new JsonException("null");
         }
         catch (JsonException error)
         {
@@ -38,7 +44,12 @@ internal sealed record ServedArtifact(string Version, string[] Features, string[
         }
         if (manifest.Features is null || manifest.Files is null)
             throw new ServingException(System.IO.Path.Combine(version, "manifest.json"), "has no Features or Files");
-        if (!manifest.Files.TryGetValue("model.onnx", out string? onnxSum))
+        if (ManifestRules.WhyNotArtifactFileList(manifest.Files) is { } listProblem)
+            throw new ServingException(System.IO.Path.Combine(version, "manifest.json"), listProblem);
+        if (System.IO.Directory.EnumerateFileSystemEntries(version).Select(System.IO.Path.GetFileName)
+                .FirstOrDefault(name => name != ManifestRules.Manifest && !manifest.Files.ContainsKey(name!)) is { } unlisted)
+            throw new ServingException(System.IO.Path.Combine(version, unlisted), "is not listed in manifest.json: an MlDsl artifact holds exactly the files its manifest lists");
+        if (!manifest.Files.TryGetValue("model.onnx", out string? onnxSum) || onnxSum is null)
             throw new ServingException(System.IO.Path.Combine(version, "model.onnx"),
                 "missing: this artifact was exported without an ONNX model (a layer without an ONNX export, or an MlDsl older than ONNX export)");
         byte[] onnx = Read(version, "model.onnx", MaxOnnxBytes, onnxSum, "manifest.json");
@@ -50,7 +61,7 @@ internal sealed record ServedArtifact(string Version, string[] Features, string[
             throw new ServingException(System.IO.Path.Combine(version, "target_encoding.json"), "target encoding of categorical members is not served through ONNX yet; serve this artifact with MlDsl's DeployedModel");
         if (manifest.Files.ContainsKey("selection.json"))
             throw new ServingException(System.IO.Path.Combine(version, "selection.json"), "feature selection is not served through ONNX yet; serve this artifact with MlDsl's DeployedModel");
-        if (manifest.Files.TryGetValue("transform.json", out string? transformSum))
+        if (manifest.Files.TryGetValue("transform.json", out string? transformSum) && transformSum is not null)
         {
             string transformPath = System.IO.Path.Combine(version, "transform.json");
             byte[] json = Read(version, "transform.json", MaxJsonBytes, transformSum, "manifest.json");
@@ -96,7 +107,7 @@ internal sealed record ServedArtifact(string Version, string[] Features, string[
         return at >= 0 ? ("Scale", at) : null;
     }
 
-    private sealed record Manifest(string[]? Features, string[]? ClassNames, Dictionary<string, string>? Files);
+    private sealed record Manifest(string[]? Features, string[]? ClassNames, Dictionary<string, string?>? Files);
 
     private sealed record Transform(string? Kind, float[]? Shift, float[]? Scale);
 }

@@ -27,7 +27,8 @@ public static class WavFile
 
     /// <exception cref="AudioFormatException">
     /// The file is missing, is not RIFF/WAVE, uses an unsupported encoding, declares a chunk larger than
-    /// the bytes that follow (a truncated file), or holds a non-finite float sample; the message names the file.
+    /// the bytes that follow (a truncated file), holds a second 'fmt ' or 'data' chunk, declares more valid bits per sample than
+    /// its container (WAVE_FORMAT_EXTENSIBLE), or holds a non-finite float sample; the message names the file.
     /// </exception>
     public static WavAudio Read(string path)
     {
@@ -75,16 +76,34 @@ public static class WavFile
             {
                 if (format is null) throw new AudioFormatException(name, $"data chunk at byte {position} comes before any format chunk; expected the 'fmt ' chunk first, which says how to read the samples");
                 long size = DataSize(name, declared, following, format, bytes);
+                RefuseSecondChunk(name, bytes, "data", position, body + size + (size & 1));
                 return new WavAudio(Decode(name, bytes.Slice((int)body, (int)size), format), format.Rate, format.Channels, format.Bits);
             }
             if (declared > following)
                 throw new AudioFormatException(name, $"chunk '{Printable(bytes.Slice(at, 4))}' at byte {position} declares {declared} bytes but only {following} follow; the file is truncated or damaged");
-            if (id == "fmt " && format is null) format = WavFormat.Parse(name, bytes.Slice((int)body, (int)declared));
+            if (id == "fmt " && format is not null)
+                throw new AudioFormatException(name, $"a second format chunk at byte {position}; a WAV file holds one 'fmt ' chunk, and which one the samples follow would be a guess");
+            if (id == "fmt ") format = WavFormat.Parse(name, bytes.Slice((int)body, (int)declared));
             position = body + declared + (declared & 1); // chunks are word-aligned: an odd size is followed by a pad byte
         }
         if (position < bytes.Length && format is not null)
             throw new AudioFormatException(name, $"no data chunk: the file ends {bytes.Length - position} bytes into a chunk header at byte {position}; the file is truncated");
         throw new AudioFormatException(name, format is null ? "no format chunk; expected a 'fmt ' chunk and then a 'data' chunk" : "no data chunk; expected a 'data' chunk after the format chunk");
+    }
+
+    // Samples in a second data chunk would be dropped by a reader that stops at the first: refused, naming both. The chunks
+    // after the data are walked only while their headers are whole and inside the file; trailing bytes that are not a
+    // chunk (padding, a truncated tag) are left alone, as they always were.
+    private static void RefuseSecondChunk(string name, ReadOnlySpan<byte> bytes, string id, long first, long position)
+    {
+        while (position + 8 <= bytes.Length)
+        {
+            int at = (int)position;
+            uint declared = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(at + 4)..]);
+            if (Ascii(bytes, at) == id)
+                throw new AudioFormatException(name, $"a second '{id}' chunk at byte {position} (the first is at byte {first}); a WAV file holds its samples in one data chunk, and reading only the first would drop the rest");
+            position += 8L + declared + (declared & 1);
+        }
     }
 
     private static long DataSize(string name, uint declared, long following, WavFormat format, ReadOnlySpan<byte> bytes)
@@ -152,6 +171,13 @@ public static class WavFile
             int rate = BinaryPrimitives.ReadInt32LittleEndian(chunk[4..]);
             ushort blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(chunk[12..]);
             ushort bits = BinaryPrimitives.ReadUInt16LittleEndian(chunk[14..]);
+            if (encoding == Extensible && chunk.Length >= 20)
+            {
+                // wValidBitsPerSample (0: not given) at most the container's bits: more cannot be held, and means a damaged or forged header.
+                ushort validBits = BinaryPrimitives.ReadUInt16LittleEndian(chunk[18..]);
+                if (validBits > bits)
+                    throw new AudioFormatException(name, $"the extensible format chunk declares {validBits} valid bits per sample in a {bits}-bit container; expected at most {bits}");
+            }
             if (encoding == Extensible && chunk.Length >= 26) encoding = BinaryPrimitives.ReadUInt16LittleEndian(chunk[24..]);
 
             bool supported = encoding == Pcm && bits is 8 or 16 or 24 or 32 || encoding == IeeeFloat && bits is 32 or 64;

@@ -1,4 +1,5 @@
 using MlDsl.Persistence;
+using MlDsl.Serving;
 
 namespace MlDsl.Deployment;
 
@@ -18,9 +19,11 @@ internal static class ArtifactFormat
 
     /// <summary>The versions this MlDsl reads: 2 is 3 without the audio reference.</summary>
     public static readonly IReadOnlyList<int> ReadableVersions = [2, 3];
-    public const string Manifest = "manifest.json", Weights = "model.mldsl", Transform = "transform.json", Imputer = "imputer.json", Selection = "selection.json", TargetEncoding = "target_encoding.json", Reference = "reference.json",
-        Tokenizer = "tokenizer.json", AudioReference = "audio_reference.json", Onnx = "model.onnx";
-    public static readonly FolderFormat Folder = new("artifact", Manifest, [Weights, Reference], [Transform, Imputer, Selection, TargetEncoding, Tokenizer, AudioReference, Onnx],
+    // The names live in ManifestRules, which MlDsl.Serving compiles too, so both readers know the same file set.
+    public const string Manifest = ManifestRules.Manifest, Weights = ManifestRules.Weights, Transform = ManifestRules.Transform, Imputer = ManifestRules.Imputer,
+        Selection = ManifestRules.Selection, TargetEncoding = ManifestRules.TargetEncoding, Reference = ManifestRules.Reference,
+        Tokenizer = ManifestRules.Tokenizer, AudioReference = ManifestRules.AudioReference, Onnx = ManifestRules.Onnx;
+    public static readonly FolderFormat Folder = new("artifact", Manifest, ManifestRules.ArtifactRequired, ManifestRules.ArtifactOptional,
         MaxManifestBytes: 64L << 20, MaxJsonBytes: 256L << 20, MaxFileBytes: Array.MaxLength);
 
     /// <summary>The files of a format-1 artifact, written straight into the artifact folder; an export over one removes them.</summary>

@@ -15,10 +15,17 @@ public sealed class Gate
     private readonly List<Func<IEvaluationReport, DeploymentMeasurements?, (bool Passed, string Check)>> criteria = new();
 
     /// <summary>The named metric (see <see cref="IEvaluationReport.Metrics"/>) at least <paramref name="minimum"/>.</summary>
-    public Gate Minimum(string metric, double minimum) => Add(report => Metric(report, metric), metric, minimum, isMinimum: true, Share(metric), report => WhyNotMeasured(report, metric));
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="minimum"/> is NaN or outside the metric's range: [0, 1] for a share (a name with <c>accuracy</c>, or starting
+    /// <c>recall</c>, <c>precision</c>, <c>f1</c>; <c>macro_f1</c>, <c>roc_auc</c>, <c>average_precision</c>), at least 0 for an error,
+    /// loss or gap (<c>mae</c>, <c>rmse</c>, <c>log_loss</c>, <c>bias_gap</c>...), at most 1 for <c>r2</c>. Every builder of this
+    /// class refuses its threshold the same way, when the gate is built rather than after training.
+    /// </exception>
+    public Gate Minimum(string metric, double minimum) => Add(report => Metric(report, metric), metric, GateThreshold.ForMetric(metric, minimum, nameof(minimum)), isMinimum: true, Share(metric), report => WhyNotMeasured(report, metric));
 
     /// <summary>The named metric at most <paramref name="maximum"/>.</summary>
-    public Gate Maximum(string metric, double maximum) => Add(report => Metric(report, metric), metric, maximum, isMinimum: false, Share(metric), report => WhyNotMeasured(report, metric));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximum"/> is NaN or outside the metric's range (see <see cref="Minimum"/>).</exception>
+    public Gate Maximum(string metric, double maximum) => Add(report => Metric(report, metric), metric, GateThreshold.ForMetric(metric, maximum, nameof(maximum)), isMinimum: false, Share(metric), report => WhyNotMeasured(report, metric));
 
     public Gate MinimumAccuracy(double minimum) => Minimum("accuracy", minimum);
 
@@ -36,28 +43,31 @@ public sealed class Gate
     /// <remarks>A class whose recall is undefined (no rows of it) makes this "not measured", naming the class.</remarks>
     public Gate MinimumClassRecall(double minimum) =>
         Add(report => report.Metrics.Where(pair => pair.Key.StartsWith("recall/", StringComparison.Ordinal)).Select(pair => pair.Value).DefaultIfEmpty(double.NaN).Min(),
-            "lowest class recall", minimum, isMinimum: true, _ => true, UndefinedRecalls);
+            "lowest class recall", GateThreshold.InRange("the lowest class recall", minimum, 0, 1, "a share", nameof(minimum)), isMinimum: true, _ => true, UndefinedRecalls);
 
     /// <summary>
     /// Every value of the [Slice] member <paramref name="slice"/> (of every slice member when null)
     /// scores at least <paramref name="minimum"/> accuracy (subset accuracy for multi-label).
     /// </summary>
     public Gate MinimumSliceAccuracy(string? slice, double minimum) =>
-        Add(report => Worst(report, slice, higherIsBetter: true), $"worst {slice ?? "slice"} accuracy", minimum, isMinimum: true, _ => true);
+        Add(report => Worst(report, slice, higherIsBetter: true), $"worst {slice ?? "slice"} accuracy",
+            GateThreshold.InRange($"the worst {slice ?? "slice"} accuracy", minimum, 0, 1, "a share", nameof(minimum)), isMinimum: true, _ => true);
 
     /// <summary>Every value of every [Slice] member at least <paramref name="minimum"/> accuracy.</summary>
     public Gate MinimumSliceAccuracy(double minimum) => MinimumSliceAccuracy(null, minimum);
 
     /// <summary>Every value of the [Slice] member <paramref name="slice"/> (of every one when null) has a mean absolute error of at most <paramref name="maximum"/>.</summary>
     public Gate MaximumSliceMeanAbsoluteError(string? slice, double maximum) =>
-        Add(report => Worst(report, slice, higherIsBetter: false), $"worst {slice ?? "slice"} MAE", maximum, isMinimum: false, _ => false);
+        Add(report => Worst(report, slice, higherIsBetter: false), $"worst {slice ?? "slice"} MAE",
+            GateThreshold.InRange($"the worst {slice ?? "slice"} mae", maximum, 0, double.PositiveInfinity, "an error", nameof(maximum)), isMinimum: false, _ => false);
 
     /// <summary>The bias gap (accuracy points, or MAE for regression) at most <paramref name="maximum"/>.</summary>
     public Gate MaximumBiasGap(double maximum) =>
-        Add(report => report.BiasGap, "bias gap", maximum, isMinimum: false, report => report is not RegressionReport);
+        Add(report => report.BiasGap, "bias gap", GateThreshold.InRange("the bias gap", maximum, 0, double.PositiveInfinity, "a gap", nameof(maximum)), isMinimum: false, report => report is not RegressionReport);
 
     public Gate MaximumLatencyMilliseconds(double maximum)
     {
+        GateThreshold.InRange("single-row latency (MaximumLatencyMilliseconds)", maximum, 0, double.PositiveInfinity, "milliseconds", nameof(maximum));
         criteria.Add((_, measured) => Judge(measured?.LatencyMilliseconds ?? double.NaN, "single-row latency", maximum, false,
             value => string.Create(CultureInfo.InvariantCulture, $"{value:F2} ms")));
         return this;
@@ -65,6 +75,7 @@ public sealed class Gate
 
     public Gate MaximumModelMegabytes(double maximum)
     {
+        GateThreshold.InRange("model size (MaximumModelMegabytes)", maximum, 0, double.PositiveInfinity, "megabytes", nameof(maximum));
         criteria.Add((_, measured) => Judge((measured?.ModelBytes ?? double.NaN) / 1e6, "model size", maximum, false,
             value => string.Create(CultureInfo.InvariantCulture, $"{value:F2} MB")));
         return this;

@@ -75,6 +75,7 @@ internal sealed class OnnxRowSession<TRow> : IDisposable where TRow : ITensorRow
             throw new ArtifactException(directory, file,
                 $"the graph has {session.InputMetadata.Count} inputs ({string.Join(", ", session.InputMetadata.Keys)}); an MlDsl graph takes one, the collated row 'input'");
         (string name, NodeMetadata metadata) = session.InputMetadata.First();
+        if (MlDsl.Serving.BatchDimension.WhyFixed(metadata, "input", name) is { } fixedBatch) throw new ArtifactException(directory, file, fixedBatch);
         long[] shape = metadata.Dimensions.Skip(1).Select(size => (long)size).ToArray();
         if (metadata.ElementDataType != TensorElementType.Float || metadata.Dimensions.Length < 2 || shape.Any(size => size < 1)
             || shape.Aggregate(1L, (product, size) => product * size) != TRow.FeatureLength)
@@ -86,6 +87,7 @@ internal sealed class OnnxRowSession<TRow> : IDisposable where TRow : ITensorRow
     private (string Name, int Width) CheckOutput(string directory, string file)
     {
         (string name, NodeMetadata metadata) = session.OutputMetadata.First();
+        if (MlDsl.Serving.BatchDimension.WhyFixed(metadata, "output", name) is { } fixedBatch) throw new ArtifactException(directory, file, fixedBatch);
         int width = metadata.Dimensions.Skip(1).Aggregate(1, (product, size) => product * size);
         int expected = TRow.LabelKind == LabelKind.Regression ? 1 : TRow.ClassCount;
         if (metadata.ElementDataType != TensorElementType.Float || width != expected)

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using MlDsl.Deployment;
+using MlDsl.Serving;
 
 namespace MlDsl.Persistence;
 
@@ -9,28 +9,14 @@ namespace MlDsl.Persistence;
 /// file (not a folder, not a symbolic link, which could point anywhere); its size is checked before
 /// a byte is allocated for it.
 /// </summary>
-internal static partial class FolderEntries
+internal static class FolderEntries
 {
-    private const int MaxNameLength = 255;
-
-    [GeneratedRegex(@"^v[0-9]{8}T[0-9]{9}-[0-9a-f]{8}$", RegexOptions.CultureInvariant)]
-    private static partial Regex VersionName();
-
-    public static bool IsVersionName(string name) => VersionName().IsMatch(name);
+    public static bool IsVersionName(string name) => ManifestRules.IsVersionName(name);
 
     public static string NewVersionName() => $"v{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}"[..28];
 
-    /// <summary>Why <paramref name="name"/> is not a plain file name; null when it is one.</summary>
-    public static string? WhyNotPlain(string name)
-    {
-        if (name.Length == 0) return "an empty name";
-        if (name.Length > MaxNameLength) return $"a name of {name.Length} characters (at most {MaxNameLength})";
-        if (name is "." or "..") return "a reference to a folder, not a file name";
-        if (name.Any(char.IsControl)) return "a name with control characters";
-        if (name.IndexOfAny(['/', '\\']) >= 0 || Path.IsPathRooted(name) || name.Contains(':'))
-            return "a path, not a plain file name (entries must name files inside the folder)";
-        return null;
-    }
+    /// <summary>Why <paramref name="name"/> is not a plain file name; null when it is one (the rule MlDsl.Serving applies too).</summary>
+    public static string? WhyNotPlain(string name) => ManifestRules.WhyNotPlain(name);
 
     /// <summary>
     /// Reads <paramref name="name"/> in <paramref name="directory"/> after checking that it is a regular

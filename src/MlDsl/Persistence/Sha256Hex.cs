@@ -7,7 +7,7 @@ internal static class Sha256Hex
 {
     public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 
-    public static bool IsValid(string? text) => text is { Length: 64 } && text.All(Uri.IsHexDigit);
+    public static bool IsValid(string? text) => MlDsl.Serving.ManifestRules.IsSha256(text);
 
     public static bool Matches(string expected, string found) => string.Equals(expected, found, StringComparison.OrdinalIgnoreCase);
 }

@@ -39,7 +39,7 @@ internal sealed class VerifiedVersion
             throw new ArtifactException(root, FolderPointer.FileName, $"names a version whose manifest SHA-256 is {pointer.ManifestDigest}; expected {expectedDigest.ToUpperInvariant()}");
         string directory = Path.Combine(root, pointer.Version);
         var info = new DirectoryInfo(directory);
-        if (info.LinkTarget is { } target) throw new ArtifactException(root, pointer.Version, $"is a symbolic link (to {target}); expected the {format.Kind}'s own folder");
+        if (MlDsl.Serving.ManifestRules.WhyNotOwnFolder(directory, format.Kind) is { } notOwn) throw new ArtifactException(root, pointer.Version, notOwn);
         if (!info.Exists) throw new ArtifactException(root, FolderPointer.FileName, $"names the version {pointer.Version}, which is missing");
         byte[] manifest = FolderEntries.ReadRegularFile(directory, format.ManifestName, format.MaxManifestBytes);
         string found = Sha256Hex.Of(manifest);
@@ -53,15 +53,10 @@ internal sealed class VerifiedVersion
     public IReadOnlyDictionary<string, byte[]> VerifyFiles(IReadOnlyDictionary<string, string> listed)
     {
         string manifest = Format.ManifestName;
-        foreach ((string name, string checksum) in listed)
-        {
-            if (FolderEntries.WhyNotPlain(name) is { } why)
-                throw new ArtifactException(Directory, manifest, $"lists '{name}', {why}");
-            if (!Format.Knows(name) || name == manifest)
-                throw new ArtifactException(Directory, manifest, $"lists '{name}', which is not a file of an MlDsl {Format.Kind} (expected {Format.Describe()})");
-            if (!Sha256Hex.IsValid(checksum))
-                throw new ArtifactException(Directory, manifest, $"gives '{name}' the checksum '{checksum}'; expected a SHA-256 of 64 hex digits");
-        }
+        // The rules MlDsl.Serving's reader applies too (one shared file), so neither serves a manifest the other refuses.
+        if (MlDsl.Serving.ManifestRules.WhyNotFileList(listed.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)), manifest,
+                [.. Format.Required, .. Format.Optional], Format.Kind, Format.Describe()) is { } problem)
+            throw new ArtifactException(Directory, manifest, problem);
         foreach (string required in Format.Required)
         {
             if (!listed.ContainsKey(required))

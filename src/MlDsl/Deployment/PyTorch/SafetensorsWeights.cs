@@ -45,7 +45,11 @@ public static class SafetensorsWeights
     /// Loads a safetensors file into the model. The header is checked against the file (every byte range inside it and as
     /// long as its dtype and shape need), then every key and shape against the model's, before any value is copied.
     /// </summary>
-    /// <exception cref="ModelFileException">The file is missing, not safetensors, truncated or damaged, or a key, shape or dtype differs from the model's.</exception>
+    /// <exception cref="ModelFileException">
+    /// The file is missing, not safetensors, truncated or damaged (a header that is not UTF-8 JSON; a shape or data_offsets that are
+    /// not whole numbers of at least 0; two tensors whose byte ranges overlap, naming both keys), or a key, shape or dtype differs
+    /// from the model's.
+    /// </exception>
     public static void LoadSafetensors(this nn.Module model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -90,7 +94,7 @@ public static class SafetensorsWeights
         }
     }
 
-    private sealed record Entry(string DType, long[] Shape, bool Floating);
+    private sealed record Entry(string DType, long[] Shape, bool Floating, long Start, long End);
 
     private static readonly Dictionary<string, (int Bytes, bool Floating)> DTypes = new(StringComparer.Ordinal)
     {
@@ -113,6 +117,9 @@ public static class SafetensorsWeights
         var json = new byte[headerLength];
         stream.ReadExactly(json);
         long dataLength = fileLength - 8 - (long)headerLength;
+        // The format says UTF-8; System.Text.Json reads a key of other bytes only when asked for its name, and then throws its own exception.
+        if (FirstNotUtf8(json) is { } notUtf8)
+            throw new ModelFileException(path, $"byte {8 + notUtf8}: the header is not UTF-8 text; safetensors headers are UTF-8 JSON");
 
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         try
@@ -134,10 +141,12 @@ public static class SafetensorsWeights
                 string dtype = dtypeElement.GetString()!;
                 if (!DTypes.TryGetValue(dtype, out var kind))
                     throw new ModelFileException(path, Problem($"dtype {dtype} is not one of {string.Join(", ", DTypes.Keys)}"));
-                long[] shape = shapeElement.EnumerateArray().Select(size => size.TryGetInt64(out long count) && count >= 0 ? count : -1).ToArray();
+                long[] shape = shapeElement.EnumerateArray().Select(WholeNumber).ToArray();
                 if (shape.Any(size => size < 0))
-                    throw new ModelFileException(path, Problem($"shape {shapeElement.GetRawText()} is not a list of sizes"));
-                long[] offsets = offsetsElement.EnumerateArray().Select(offset => offset.TryGetInt64(out long at) ? at : -1).ToArray();
+                    throw new ModelFileException(path, Problem($"shape {shapeElement.GetRawText()} is not a list of sizes (whole numbers of at least 0)"));
+                long[] offsets = offsetsElement.EnumerateArray().Select(WholeNumber).ToArray();
+                if (offsets.Any(offset => offset < 0))
+                    throw new ModelFileException(path, Problem($"data_offsets {offsetsElement.GetRawText()} are not two byte positions (whole numbers of at least 0)"));
                 long bytes;
                 try
                 {
@@ -151,7 +160,7 @@ public static class SafetensorsWeights
                     throw new ModelFileException(path, Problem($"bytes {offsets[0]} to {offsets[1]} of the data lie outside its {dataLength} bytes (the file is truncated or damaged)"));
                 if (offsets[1] - offsets[0] != bytes)
                     throw new ModelFileException(path, Problem($"holds {offsets[1] - offsets[0]} bytes, but {dtype} of shape ({string.Join(", ", shape)}) needs {bytes}"));
-                if (!entries.TryAdd(key, new Entry(dtype, shape, kind.Floating)))
+                if (!entries.TryAdd(key, new Entry(dtype, shape, kind.Floating, offsets[0], offsets[1])))
                     throw new ModelFileException(path, Problem("appears twice in the header"));
             }
         }
@@ -159,6 +168,35 @@ public static class SafetensorsWeights
         {
             throw new ModelFileException(path, $"byte 8: the header is not valid JSON: {problem.Message}");
         }
+        if (FirstOverlap(entries) is { } overlap)
+            throw new ModelFileException(path, $"'{overlap.First}' (bytes {entries[overlap.First].Start} to {entries[overlap.First].End}) and '{overlap.Second}' "
+                + $"(bytes {entries[overlap.Second].Start} to {entries[overlap.Second].End}) share bytes of the data; each tensor of a safetensors file has its own");
         return entries;
+    }
+
+    // A size or offset: a JSON number that is a whole number of at least 0 (a string, a fraction or a number past 2⁶³ is -1).
+    private static long WholeNumber(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long value) && value >= 0 ? value : -1;
+
+    // Two tensors reading the same bytes would load as one another's values; the format forbids it. Empty tensors share nothing.
+    private static (string First, string Second)? FirstOverlap(Dictionary<string, Entry> entries)
+    {
+        (string Key, Entry Entry)[] byStart = entries.Where(pair => pair.Value.End > pair.Value.Start)
+            .Select(pair => (Key: pair.Key, Entry: pair.Value)).OrderBy(item => item.Entry.Start).ThenBy(item => item.Key, StringComparer.Ordinal).ToArray();
+        for (int i = 1; i < byStart.Length; i++)
+        {
+            if (byStart[i].Entry.Start < byStart[i - 1].Entry.End) return (byStart[i - 1].Key, byStart[i].Key);
+        }
+        return null;
+    }
+
+    private static int? FirstNotUtf8(ReadOnlySpan<byte> bytes)
+    {
+        for (int at = 0; at < bytes.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out int used) != System.Buffers.OperationStatus.Done) return at;
+            at += used;
+        }
+        return null;
     }
 }
