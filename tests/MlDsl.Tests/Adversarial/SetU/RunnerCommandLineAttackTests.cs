@@ -140,7 +140,7 @@ public sealed class RunnerCommandLineAttackTests() : TemporaryFolder("mldsl-setu
         RefusedNaming("manifest.json", "predict", "--artifact", Artifact, "--data", manifest);
     }
 
-    [Theory(Skip = "Fault: monitor exits 70 (unexpected ArgumentOutOfRangeException: DriftThresholds.Psi/KsPValue/KsStatistic) instead of 1 naming the threshold")]
+    [Theory]
     [InlineData(-1.0, 0.01, 0.1, 0.1, "Psi")]
     [InlineData(0.25, 2.0, 0.1, 0.1, "KsPValue")]
     [InlineData(0.25, 0.01, double.NaN, 0.1, "KsStatistic")]
