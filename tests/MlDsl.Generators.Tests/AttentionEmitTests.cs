@@ -48,7 +48,7 @@ public sealed class AttentionEmitTests
         }
         """;
 
-    [Fact(Skip = "One expected line of the generated text does not match (Assert.Contains failure, not yet looked at before the session's stop); the behaviour is covered by AttentionParityTests, OnnxExportTests and PyTorchInteropTests, which pass")]
+    [Fact]
     public void Cross_attention_is_given_the_query_and_the_named_members_output_in_the_forward_the_onnx_graph_and_the_pytorch_source()
     {
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(Qa);
@@ -59,7 +59,7 @@ public sealed class AttentionEmitTests
         Assert.Contains("string answerOnnx = x;", model);
         Assert.Contains("x = graph.MultiheadAttention(x, answerOnnx, attend, width: 64, heads: 8, bias: true);", model);
         Assert.Contains("x = self.attend(x, answer)  # keys and values from 'answer'", model);
-        Assert.Contains("MultiheadAttention(64, 8, keyDim=32, valueDim=32)", model);
+        Assert.Contains("self.attend = MultiheadAttentionModule(64, 8, keyDim=32, valueDim=32)", model);
         Assert.Empty(output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning && !diagnostic.Id.StartsWith("MLDSL", StringComparison.Ordinal)));
     }
 

@@ -14,13 +14,20 @@ namespace MlDsl.Generators.Tests;
 /// </summary>
 public class ScalarLifetimeTests
 {
+    // Files the project compiles from other folders (<Compile Include="../MlDsl.Serving/…" Link=…/>): the serving rules shared with MlDsl.Serving.
+    private static IEnumerable<string> LinkedSources(string project) =>
+        System.Xml.Linq.XDocument.Load(project).Descendants("Compile")
+            .Select(item => (string?)item.Attribute("Include"))
+            .Where(include => include is not null && include.StartsWith("../", StringComparison.Ordinal))
+            .Select(include => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, include!)));
+
     [Fact]
     public void The_runtime_library_leaves_no_scalar_to_the_finalizer()
     {
         string root = RepositoryRoot();
         var trees = Directory.EnumerateFiles(Path.Combine(root, "src", "MlDsl"), "*.cs", SearchOption.AllDirectories)
             .Where(path => !IsUnder(path, "bin") && !IsUnder(path, "obj") && !IsUnder(path, "build"))
-            .Append(Path.Combine(root, "src", "MlDsl.Serving", "ServingSessionOptions.cs"))
+            .Concat(LinkedSources(Path.Combine(root, "src", "MlDsl", "MlDsl.csproj")))
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), GeneratorHarness.ParseOptions, path))
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, GeneratorHarness.ParseOptions, "ImplicitUsings.cs"))
             .ToList();
